@@ -1,0 +1,71 @@
+package org.qise.circuit;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One step of a circuit. Qubits and classical bits use the circuit's flat numbering.
+ * Every operation but a barrier may carry a classical {@link Condition}.
+ */
+public sealed interface Operation {
+
+    /** The qubits this operation touches, in its own order. */
+    int[] qubits();
+
+    /** The condition that must hold for the operation to run, or null. */
+    Condition condition();
+
+    /** A gate applied to qubits (controls first, as the gate defines). */
+    record GateOp(Gate gate, int[] qubits, Condition condition) implements Operation {
+        public GateOp {
+            Objects.requireNonNull(gate);
+            qubits = qubits.clone();
+            if (qubits.length != gate.qubits()) {
+                throw new IllegalArgumentException(gate.name() + " acts on " + gate.qubits() + " qubit(s), got " + qubits.length);
+            }
+            for (int i = 0; i < qubits.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (qubits[i] == qubits[j]) {
+                        throw new IllegalArgumentException(gate.name() + " is applied to qubit " + qubits[i] + " twice");
+                    }
+                }
+            }
+        }
+
+        @Override public int[] qubits() { return qubits.clone(); }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof GateOp g && g.gate.equals(gate) && Arrays.equals(g.qubits, qubits)
+                    && Objects.equals(g.condition, condition);
+        }
+
+        @Override public int hashCode() { return Objects.hash(gate, Arrays.hashCode(qubits), condition); }
+
+        @Override public String toString() { return gate + " " + Arrays.toString(qubits) + (condition == null ? "" : " if " + condition); }
+    }
+
+    /** Measures a qubit in the Z basis into a classical bit, collapsing the state. */
+    record Measure(int qubit, int clbit, Condition condition) implements Operation {
+        @Override public int[] qubits() { return new int[]{qubit}; }
+    }
+
+    /** Resets a qubit to |0⟩ (measure, then flip if 1). */
+    record Reset(int qubit, Condition condition) implements Operation {
+        @Override public int[] qubits() { return new int[]{qubit}; }
+    }
+
+    /** A barrier: no effect on the state; it keeps optimisers and drawings from merging across it. */
+    record Barrier(int[] qubits) implements Operation {
+        public Barrier { qubits = qubits.clone(); }
+
+        @Override public int[] qubits() { return qubits.clone(); }
+
+        @Override public Condition condition() { return null; }
+
+        @Override public boolean equals(Object o) { return o instanceof Barrier b && Arrays.equals(b.qubits, qubits); }
+
+        @Override public int hashCode() { return Arrays.hashCode(qubits); }
+
+        @Override public String toString() { return "barrier " + Arrays.toString(qubits); }
+    }
+}
