@@ -55,8 +55,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--marginal", paramLabel = "QUBITS", split = ",", description = "Marginal distribution of these qubits, e.g. 0,2.")
     List<Integer> marginal;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "Simulation engine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "NAME", completionCandidates = EngineNames.class,
+            description = "Simulation engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String engine = Engines.DEFAULT;
+
+    /** The engine names for help and shell completion, whatever engines the build has. */
+    static final class EngineNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Engines.names().iterator();
+        }
+    }
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Threads for the engine; 0 = all cores (default).")
     int threads;

@@ -136,7 +136,7 @@ final class RunReport {
             }
         }
         if (!expectations.isEmpty()) {
-            sb.append("\nexpectation values\n");
+            sb.append(circuit.hasMeasurements() ? "\nexpectation values (state before the final measurements)\n" : "\nexpectation values\n");
             expectations.forEach((text, v) -> sb.append(String.format(Locale.ROOT, "  ⟨%s⟩ = %.6f%n", text, v)));
         }
         if (marginal != null) {
