@@ -141,18 +141,22 @@ final class ProgramParser {
         in.expect(Token.Kind.LBRACE, "'{' to open the body of gate " + name.text());
         List<GateSymbol.BodyStep> body = new ArrayList<>();
         int depth = 1;
+        long steps = 1;
         while (!in.accept(Token.Kind.RBRACE)) {
             GateSymbol.BodyStep step = bodyStatement(name.text(), params, qubits);
+            long stepSize = 1;
             if (step instanceof GateSymbol.Call c && c.gate() instanceof GateSymbol.Defined d) {
                 depth = Math.max(depth, d.depth() + 1);
+                stepSize = d.expansionSteps();
             }
+            steps = steps > Long.MAX_VALUE - stepSize ? Long.MAX_VALUE : steps + stepSize;
             body.add(step);
         }
         if (depth > limits.maxNesting()) {
             throw in.error(name, "gate " + name.text() + " nests gate definitions " + depth
                     + " levels deep; the limit is " + limits.maxNesting());
         }
-        gates.put(name.text(), new GateSymbol.Defined(name.text(), params, qubits, List.copyOf(body), keyword.line(), depth));
+        gates.put(name.text(), new GateSymbol.Defined(name.text(), params, qubits, List.copyOf(body), keyword.line(), depth, steps));
         gateLines.put(name.text(), name.line());
     }
 
