@@ -76,8 +76,11 @@ final class ExpressionParser {
 
     private Expr power() {
         Expr base = atom();
-        if (in.accept(Token.Kind.CARET)) {
+        if (in.peek().is(Token.Kind.CARET)) {
+            Token caret = in.next();
+            if (++depth > maxDepth) throw in.error(caret, "expression nests more than " + maxDepth + " levels deep");
             Expr exponent = unary(); // right-associative; allows 2^-1
+            depth--;
             return new Expr.Binary(Math::pow, base, exponent);
         }
         return base;

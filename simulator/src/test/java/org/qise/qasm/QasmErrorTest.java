@@ -245,5 +245,7 @@ class QasmErrorTest {
         assertBodyError("qreg q[1];\nrx(" + deep + ") q[0];\n", 4, 204, "expression nests more than 200 levels deep");
         String minus = "-".repeat(100_000) + "1";
         assertBodyError("qreg q[1];\nrx(" + minus + ") q[0];\n", 4, 203, "nests more than 200 levels");
+        String powers = "2^".repeat(100_000) + "1";
+        assertBodyError("qreg q[1];\nrx(" + powers + ") q[0];\n", 4, 403, "nests more than 200 levels");
     }
 }
