@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -196,7 +197,7 @@ class QasmParserTest {
         Circuit c = QasmParser.parse("// leading comment\nOPENQASM 2.0; /* block\nspanning */ include \"qelib1.inc\";\n"
                 + "qreg q[1]; // trailing\n/* a * b / c */ x q[0];\n", "c.qasm");
         assertEquals(Circuit.builder(1).x(0).build(), c);
-        QasmException e = org.junit.jupiter.api.Assertions.assertThrows(QasmException.class,
+        QasmException e = assertThrows(QasmException.class,
                 () -> QasmParser.parse("OPENQASM 2.0;\n/* one\ntwo\nthree */ qreg q[1]; y q[0];\n", "c.qasm"));
         assertEquals(4, e.line());
         assertEquals(21, e.column());
