@@ -32,7 +32,7 @@ final class ExpressionParser {
 
     /** Parses the text of one constant expression and evaluates it, as the importer would read it. */
     static double evaluateConstant(String text) {
-        TokenCursor cursor = new TokenCursor(Lexer.tokenize(text, "<expression>"), "<expression>");
+        TokenCursor cursor = new TokenCursor(text, "<expression>");
         Expr e = new ExpressionParser(cursor, List.of(), 64).expression();
         cursor.expect(Token.Kind.EOF, "end of expression");
         return e.eval(new double[0]);

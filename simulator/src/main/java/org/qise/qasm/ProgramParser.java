@@ -38,7 +38,7 @@ final class ProgramParser {
     private boolean qelib1Included;
 
     ProgramParser(String source, String file, ParseLimits limits) {
-        this.in = new TokenCursor(Lexer.tokenize(source, file), file);
+        this.in = new TokenCursor(source, file);
         this.limits = limits;
         this.expander = new GateExpander(builder, in, limits.maxOperations());
         gates.put("U", new GateSymbol.Library(Gates.lookup("U").orElseThrow()));
