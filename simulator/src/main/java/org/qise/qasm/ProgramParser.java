@@ -26,6 +26,10 @@ final class ProgramParser {
             "OPENQASM", "include", "qreg", "creg", "gate", "opaque", "measure", "reset", "barrier", "if",
             "pi", "U", "CX", "sin", "cos", "tan", "exp", "ln", "sqrt", "asin", "acos", "atan");
 
+    /** Statements that may not appear inside a gate body. */
+    private static final Set<String> NOT_IN_GATE_BODY = Set.of(
+            "measure", "reset", "if", "qreg", "creg", "gate", "opaque", "include", "OPENQASM");
+
     private final TokenCursor in;
     private final ParseLimits limits;
     private final CircuitBuilder builder = Circuit.builder();
@@ -211,7 +215,7 @@ final class ProgramParser {
             in.expect(Token.Kind.SEMICOLON, "';' after barrier");
             return new GateSymbol.Barrier(args);
         }
-        if (Set.of("measure", "reset", "if", "qreg", "creg", "gate", "opaque", "include", "OPENQASM").contains(t.text())) {
+        if (NOT_IN_GATE_BODY.contains(t.text())) {
             throw in.error(t, "'" + t.text() + "' is not allowed inside a gate body; only gate applications and barrier are");
         }
         in.next();
@@ -281,8 +285,8 @@ final class ProgramParser {
         Token value = in.expect(Token.Kind.INTEGER, "a non-negative integer to compare with");
         in.expect(Token.Kind.RPAREN, "')'");
         Token op = in.peek();
-        if (op.isWord("barrier") || op.isWord("if") || op.isWord("gate") || op.isWord("qreg") || op.isWord("creg")
-                || op.isWord("opaque") || op.isWord("include") || !op.is(Token.Kind.IDENTIFIER)) {
+        if (!op.is(Token.Kind.IDENTIFIER) || op.isWord("barrier") || NOT_IN_GATE_BODY.contains(op.text())
+                && !op.isWord("measure") && !op.isWord("reset")) {
             throw in.error(op, "expected a gate application, measure or reset after if(...) but found " + op.describe());
         }
         quantumOperation(new Condition(builder.creg(reg.name()), integerValue(value)));

@@ -152,6 +152,18 @@ class QasmErrorTest {
         assertBodyError("qreg q[1];\nrx(theta) q[0];\n", 4, 4, "unknown name 'theta'");
     }
 
+    @Test
+    void malformedOperandsAndParameterLists() {
+        assertBodyError("qreg q[1];\nh 3;\n", 4, 3, "expected a quantum register or bit", "found '3'");
+        assertBodyError("qreg q[1];\nrx(0.5 q[0];\n", 4, 8, "expected ')' or ',' in the parameter list", "found 'q'");
+        assertBodyError("qreg q[1];\nx q[0;\n", 4, 6, "expected ']'", "found ';'");
+        assertBodyError("qreg q[1];\nif c==1) x q[0];\n", 4, 4, "expected '(' after if", "found 'c'");
+        assertBodyError("gate 3a a { }\n", 3, 6, "expected a gate name", "found '3'");
+        assertBodyError("gate g a { cx a, 1; }\n", 3, 18, "expected a qubit argument of gate g", "found '1'");
+        assertBodyError("gate g a { (x) a; }\n", 3, 12, "expected a gate application, 'barrier' or '}'", "found '('");
+        assertBodyError("opaque g a\n", 4, 1, "expected ';' after the opaque declaration", "end of file");
+    }
+
     // ---- conditions ----
 
     @Test
