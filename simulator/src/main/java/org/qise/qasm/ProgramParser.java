@@ -285,11 +285,17 @@ final class ProgramParser {
         Token value = in.expect(Token.Kind.INTEGER, "a non-negative integer to compare with");
         in.expect(Token.Kind.RPAREN, "')'");
         Token op = in.peek();
-        if (!op.is(Token.Kind.IDENTIFIER) || op.isWord("barrier") || NOT_IN_GATE_BODY.contains(op.text())
-                && !op.isWord("measure") && !op.isWord("reset")) {
+        if (!canFollowIf(op)) {
             throw in.error(op, "expected a gate application, measure or reset after if(...) but found " + op.describe());
         }
         quantumOperation(new Condition(builder.creg(reg.name()), integerValue(value)));
+    }
+
+    /** Only a gate application, measure or reset can be conditioned (not barrier or a declaration). */
+    private static boolean canFollowIf(Token t) {
+        if (!t.is(Token.Kind.IDENTIFIER)) return false;
+        if (t.isWord("measure") || t.isWord("reset")) return true;
+        return !t.isWord("barrier") && !NOT_IN_GATE_BODY.contains(t.text());
     }
 
     private void quantumOperation(Condition condition) {
