@@ -196,4 +196,63 @@ class SamplingStatisticsTest {
         double pv = pValue(expected, r.counts(), SHOTS);
         assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
     }
+
+    @Test
+    void measuringBeforeAControlMatchesTheDeferredMeasurement() {
+        // Deferred-measurement principle: measuring q0 and then using it as a control gives the
+        // same outcome distribution as the controlled gate before the measurement. The second
+        // form is sampled; its probabilities come from the dense-matrix reference.
+        double a = 1.3, bAngle = 2.2;
+        Circuit measuredFirst = Circuit.builder(2, 2).ry(a, 0).ry(bAngle, 1).measure(0, 0).cx(0, 1).measure(1, 1).build();
+        List<Step> deferred = List.of(new Step("ry", new double[]{a}, new int[]{0}),
+                new Step("ry", new double[]{bAngle}, new int[]{1}), new Step("cx", new double[0], new int[]{0, 1}));
+        double[] p = referenceProbabilities(2, deferred);
+        Map<String, Double> expected = new HashMap<>();
+        for (int i = 0; i < 4; i++) expected.put("" + (i >> 1) + (i & 1), p[i]);
+        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(33).build().run(measuredFirst);
+        assertEquals(Result.Mode.SHOT_BY_SHOT, r.mode());
+        double pv = pValue(expected, r.counts(), SHOTS);
+        assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
+    }
+
+    @Test
+    void gatesAfterAMeasurementActOnTheCollapsedState() {
+        // ry(a) q0; measure q0 -> c0; h q0; measure q0 -> c1: after the collapse q0 is |0⟩ or |1⟩,
+        // and H of either gives 0 or 1 with probability 1/2, whatever c0 was.
+        double a = 0.8;
+        Circuit c = Circuit.builder(1, 2).ry(a, 0).measure(0, 0).h(0).measure(0, 1).build();
+        double p1 = Math.pow(Math.sin(a / 2), 2);
+        Map<String, Double> expected = new HashMap<>(); // "c1 c0"
+        expected.put("00", (1 - p1) / 2);
+        expected.put("10", (1 - p1) / 2);
+        expected.put("01", p1 / 2);
+        expected.put("11", p1 / 2);
+        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(34).build().run(c);
+        double pv = pValue(expected, r.counts(), SHOTS);
+        assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
+    }
+
+    @Test
+    void conditionReadsTheRegisterWithElementZeroAsTheLowBit() {
+        // c[0] = q0, c[1] = q1; if (c == 2) x q2, i.e. only when c[1] = 1 and c[0] = 0; d[0] = q2.
+        double a = 1.9, bAngle = 1.4;
+        Circuit circuit = Circuit.builder().qreg("q", 3).creg("c", 2).creg("d", 1)
+                .ry(a, 0).ry(bAngle, 1).measure(0, 0).measure(1, 1)
+                .ifEquals("c", 2, x -> x.x(2))
+                .measure(2, 2)
+                .build();
+        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(35).build().run(circuit);
+        for (String key : r.counts().keySet()) { // "d0 c1c0"
+            boolean fired = key.endsWith(" 10");
+            assertEquals(fired ? '1' : '0', key.charAt(0), "x q2 runs exactly when c == 2: " + key);
+        }
+        double pa = Math.pow(Math.sin(a / 2), 2), pb = Math.pow(Math.sin(bAngle / 2), 2);
+        Map<String, Double> expected = new HashMap<>();
+        expected.put("0 00", (1 - pb) * (1 - pa));
+        expected.put("0 01", (1 - pb) * pa);
+        expected.put("1 10", pb * (1 - pa));
+        expected.put("0 11", pb * pa);
+        double pv = pValue(expected, r.counts(), SHOTS);
+        assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
+    }
 }
