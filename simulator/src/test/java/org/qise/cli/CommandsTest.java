@@ -81,6 +81,21 @@ class CommandsTest {
     }
 
     @Test
+    void exportPrintsCanonicalQasmThatReadsBackToTheSameCircuit() throws Exception {
+        String body = "gate bellpair a, b { h a; cx a, b; }\nqreg q[3];\ncreg c[3];\nbellpair q[0], q[1];\n"
+                + "rz(pi/8) q[2];\nmeasure q -> c;\nif (c == 3) x q[2];\n";
+        String file = Cli.qasm(dir, "gates.qasm", body);
+        Cli.Run r = Cli.run("export", file);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("OPENQASM 2.0;"), r.out());
+        assertTrue(!r.out().contains("bellpair"), "user gates are expanded: " + r.out());
+        var original = org.qise.qasm.QasmParser.parse(Files.readString(Path.of(file)), "gates.qasm");
+        assertEquals(original, org.qise.qasm.QasmParser.parse(r.out(), "exported.qasm"));
+        Cli.Run bad = Cli.run("export", Cli.qasm(dir, "bad.qasm", "qreg q[1];\nh q[3];\n"));
+        assertEquals(2, bad.code(), bad.toString());
+    }
+
+    @Test
     void versionNamesTheVersion() {
         Cli.Run r = Cli.run("version");
         assertEquals(0, r.code());
