@@ -54,6 +54,15 @@ class CommandsTest {
     }
 
     @Test
+    void humanReportListsAtMost256ProbabilitiesAndSaysHowManyMore() {
+        String file = Cli.qasm(dir, "h10.qasm", "qreg q[10];\nh q;\n"); // 1024 equally likely states
+        Cli.Run r = Cli.run("run", file, "--probabilities", "--shots", "4");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(256, r.out().lines().filter(l -> l.matches("  [01]{10}  0\\.000977")).count(), r.out());
+        assertTrue(r.out().contains("… 768 more not listed"), r.out());
+    }
+
+    @Test
     void runWithoutAFileListsTheBundledExamples() {
         Cli.Run r = Cli.run("run");
         assertEquals(0, r.code(), r.toString());
