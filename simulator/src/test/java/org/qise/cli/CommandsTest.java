@@ -83,6 +83,15 @@ class CommandsTest {
     }
 
     @Test
+    void drawSvgToStdoutPrintsOnlyTheSvg() throws Exception {
+        Cli.Run r = Cli.run("draw", Cli.qasm(dir, "bell.qasm", BELL), "--svg", "-");
+        assertEquals(0, r.code(), r.toString());
+        Path copy = dir.resolve("stdout.svg");
+        Files.writeString(copy, r.out());
+        assertEquals("svg", parseXml(copy).getDocumentElement().getLocalName());
+    }
+
+    @Test
     void drawReportsParseErrorsLikeRun() {
         Cli.Run r = Cli.run("draw", Cli.qasm(dir, "bad.qasm", "qreg q[1];\nfoo q[0];\n"));
         assertEquals(2, r.code(), r.toString());
