@@ -27,7 +27,7 @@ class ExpectationValueTest {
 
     private static Sample randomState(Random rnd, int n) {
         List<Step> steps = RandomCircuits.randomSteps(rnd, n, 4 * n + 2);
-        Complex[] psi = Dense.column(RandomCircuits.referenceUnitary(n, steps), 0);
+        Complex[] psi = RandomCircuits.referenceState(n, steps);
         Result r = Simulator.builder().engine("exact").shots(1).seed(1).build().run(RandomCircuits.circuitOf(n, steps));
         return new Sample(n, psi, r);
     }

@@ -66,7 +66,7 @@ class SamplingStatisticsTest {
 
     /** Probabilities of the reference state (the dense-matrix product applied to |0…0⟩). */
     private static double[] referenceProbabilities(int n, List<Step> steps) {
-        Complex[] psi = Dense.column(RandomCircuits.referenceUnitary(n, steps), 0);
+        Complex[] psi = RandomCircuits.referenceState(n, steps);
         double[] p = new double[psi.length];
         for (int i = 0; i < p.length; i++) p[i] = psi[i].abs() * psi[i].abs();
         return p;
