@@ -55,7 +55,8 @@ public final class EvaluationEngine implements AutoCloseable {
             "import org.qise.sim.*;",
             "import org.qise.draw.*;",
             "import org.qise.notebook.*;",
-            "import static org.qise.notebook.Display.*;");
+            "import static org.qise.notebook.Display.*;",
+            "import static org.qise.notebook.Checks.check;");
 
     /** The notebook VM gets the same flags as the qise command. */
     static final List<String> NOTEBOOK_VM_OPTIONS = List.of(
@@ -260,6 +261,22 @@ public final class EvaluationEngine implements AutoCloseable {
                 .distinct()
                 .toList();
         return new Completion(options, start + anchor[0], cursor);
+    }
+
+    /**
+     * The signatures (and with {@code detail}, the Javadoc where the JDK has it) of what the
+     * cursor is on, for the front end's help tooltip; empty when there is nothing to say.
+     */
+    public synchronized Optional<String> documentation(String cell, int cursor, boolean detail) {
+        String code = Magics.blankOut(cell);
+        int start = splitter.snippetStartAt(code, cursor);
+        String snippet = code.substring(start, cursor);
+        List<String> entries = shell.sourceCodeAnalysis().documentation(snippet, snippet.length(), detail).stream()
+                .map(doc -> doc.javadoc() == null || doc.javadoc().isBlank()
+                        ? doc.signature() : doc.signature() + "\n\n" + doc.javadoc().strip())
+                .distinct()
+                .toList();
+        return entries.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", entries));
     }
 
     /** Whether the cell is complete Java, unfinished (an open brace), or cannot be Java at all. */

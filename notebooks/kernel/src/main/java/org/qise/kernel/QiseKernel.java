@@ -43,6 +43,11 @@ final class QiseKernel extends BaseKernel {
     }
 
     @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return engine.join().documentation(code, at, extraDetail).map(DisplayData::new).orElse(null);
+    }
+
+    @Override
     public String isComplete(String code) {
         return switch (engine.join().readiness(code)) {
             case COMPLETE -> IS_COMPLETE_YES;

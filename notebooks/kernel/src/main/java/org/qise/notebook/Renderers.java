@@ -31,6 +31,7 @@ public final class Renderers {
         register(Result.class, result -> MimeBundle.text(Histogram.text(result.counts(), 50))
                 .with(MimeBundle.SVG, Histogram.svg(result.counts(), histogramTitle(result))));
         register(List.class, Renderers::renderList);
+        register(Plot.class, plot -> MimeBundle.text(plot.toString()).with(MimeBundle.SVG, plot.svg()));
         register(MimeBundle.class, bundle -> bundle);
     }
 

@@ -157,6 +157,31 @@ class EvaluationEngineTest {
     }
 
     @Test
+    void documentationShowsTheSignatureUnderTheCursor() {
+        String cell = "Math.max(";
+        String doc = engine.documentation(cell, cell.length(), false).orElseThrow();
+        assertTrue(doc.contains("int Math.max(int a, int b)"), doc);
+    }
+
+    @Test
+    void claimsPrintWhenTheyHoldAndFailTheCellWhenNot() throws Exception {
+        run("check(\"two plus two is four\", 2 + 2 == 4);");
+        assertEquals("✓ two plus two is four\n", out());
+        UserCodeException e = assertThrows(UserCodeException.class, () -> run("check(\"pi is three\", Math.PI, 3, 1e-6);"));
+        assertTrue(e.getMessage().startsWith("org.qise.notebook.ClaimFailedException: claim does not hold: pi is three: got 3.141593"),
+                e.getMessage());
+    }
+
+    @Test
+    void simulationResultIsShownAsAHistogram() throws Exception {
+        MimeBundle result = run("""
+                Circuit bell = Circuit.builder(2, 2).h(0).cx(0, 1).measure(0, 0).measure(1, 1).build();
+                Simulator.builder().shots(200).seed(7).build().run(bell)""");
+        assertNotNull(result.get(MimeBundle.SVG), "no SVG histogram; stderr: " + ERR.toString(StandardCharsets.UTF_8));
+        assertTrue(result.get(MimeBundle.SVG).contains("<svg"));
+    }
+
+    @Test
     void simulatorApiIsImportedByDefault() throws Exception {
         MimeBundle result = run("Circuit.builder(2, 2).h(0).cx(0, 1).measure(0, 0).build().numQubits()");
         assertEquals("2", result.get(MimeBundle.TEXT));
