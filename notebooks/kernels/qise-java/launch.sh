@@ -13,7 +13,7 @@ TARGET="$ROOT/notebooks/kernel/target"
 JAR="$TARGET/qise-kernel.jar"
 
 if [ $# -ne 1 ]; then
-  echo "usage: $0 <jupyter connection file>" >&2
+  echo "usage: $0 <jupyter connection file>   (or --build: only build the kernel jar if needed)" >&2
   exit 2
 fi
 
@@ -77,13 +77,17 @@ if stale; then
   ) 9>"$TARGET/.kernel-build.lock"
 fi
 
+[ "$1" = "--build" ] && exit 0
+
 # ---- run --------------------------------------------------------------------------------------
 # The kernel process only relays messages and compiles snippets: the C1 compiler alone and
 # the serial collector start it fastest. Its class-data archive is created on first exit and
-# reused after (the notebook's own code runs in a separate VM with the full JIT).
+# reused after. The notebook's own code runs in a separate VM with the full JIT and
+# --add-modules jdk.incubator.vector (see EvaluationEngine); this process needs neither, and
+# leaving the incubator module out keeps its start-up warning out of the Jupyter console.
 exec "$JDK/bin/java" \
   -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \
   -XX:SharedArchiveFile="$TARGET/qise-kernel.jsa" -XX:+AutoCreateSharedArchive \
   -Xlog:cds=off -Xlog:cds+dynamic=off \
-  --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+  --enable-native-access=ALL-UNNAMED \
   -jar "$JAR" "$1"
