@@ -116,11 +116,21 @@ public final class EvaluationEngine implements AutoCloseable {
         return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
     }
 
+    /** The notebook VM's options: ours, then any from $QISE_NOTEBOOK_JAVA_OPTS (e.g. -Xmx16g). */
+    static List<String> notebookVmOptions() {
+        List<String> options = new ArrayList<>(NOTEBOOK_VM_OPTIONS);
+        String extra = System.getenv("QISE_NOTEBOOK_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return options;
+    }
+
     private void start() {
         DisplayDemultiplexer demultiplexer = new DisplayDemultiplexer(out, this::received);
         shell = JShell.builder()
                 .executionEngine("jdi:launch(true)")
-                .remoteVMOptions(NOTEBOOK_VM_OPTIONS.toArray(String[]::new))
+                .remoteVMOptions(notebookVmOptions().toArray(String[]::new))
                 .out(new PrintStream(demultiplexer, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
                 .in(in)
