@@ -1,0 +1,61 @@
+package org.qise.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.qise.portal.TestPortal.assertStatus;
+import static org.qise.portal.TestPortal.parse;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qise.portal.people.Role;
+
+/** Request bodies, OpenQASM sources and request rates are capped with clear 413 and 429 answers. */
+class LimitsTest {
+    @Test
+    void oversizeBodiesGet413() {
+        PortalConfig config = TestPortal.config(TestPortal.tempDir()).withLimits(10_000, 2_000, 64, 1000, 1000);
+        try (TestPortal portal = TestPortal.start(config)) {
+            String token = portal.token(portal.user("big@example.org", Role.FELLOW, null));
+            String huge = "x".repeat(20_000);
+            var api = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "big", "visibility", "public", "qasm", huge));
+            assertStatus(413, api);
+            assertTrue(parse(api).get("error").asText().contains("at most 10000"), api.body());
+
+            // Under the body limit but over the QASM limit: refused before parsing.
+            String longQasm = "OPENQASM 2.0;\n" + "// padding\n".repeat(300);
+            var qasm = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "long", "visibility", "public", "qasm", longQasm));
+            assertStatus(413, qasm);
+            assertTrue(parse(qasm).get("error").asText().contains("at most 2000"), qasm.body());
+
+            Browser b = new Browser(portal);
+            b.login("big@example.org", TestPortal.PASSWORD);
+            var form = b.post("/circuits", Map.of("title", "big", "qasm", huge));
+            assertEquals(413, form.statusCode());
+            assertTrue(form.body().contains("Too large"), form.body());
+        }
+    }
+
+    @Test
+    void tooManyRequestsGet429() {
+        int perMinute = 5;
+        PortalConfig config = TestPortal.config(TestPortal.tempDir()).withLimits(1 << 20, 1 << 16, 64, 1000, perMinute);
+        try (TestPortal portal = TestPortal.start(config)) {
+            String token = portal.token(portal.user("busy@example.org", Role.FELLOW, null));
+            // 2 * limit + 1 calls: even if a minute boundary falls in between, one window overflows.
+            int throttled = 0;
+            String retryAfter = null;
+            for (int i = 0; i < 2 * perMinute + 1; i++) {
+                var r = portal.get("/api/v1/circuits", token);
+                if (r.statusCode() == 429) {
+                    throttled++;
+                    retryAfter = r.headers().firstValue("Retry-After").orElse(null);
+                    assertTrue(parse(r).get("error").asText().contains("requests in a minute"));
+                } else {
+                    assertStatus(200, r);
+                }
+            }
+            assertTrue(throttled >= 1);
+            assertTrue(retryAfter != null && Long.parseLong(retryAfter) >= 1);
+        }
+    }
+}
