@@ -40,6 +40,31 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Posts a multipart form (as the circuit form does) with the page's CSRF token and one
+     * uploaded file.
+     */
+    public HttpResponse<String> submitMultipart(String pagePath, String action, Map<String, String> fields,
+                                                String fileField, String fileName, String fileContent) {
+        String token = csrfOf(get(pagePath).body());
+        String boundary = "----qise" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("csrf", token);
+        for (var e : all.entrySet()) {
+            body.append("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(e.getKey()).append("\"\r\n\r\n")
+                    .append(e.getValue()).append("\r\n");
+        }
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: text/plain\r\n\r\n")
+                .append(fileContent).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(portal.base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    }
+
     /** Loads a page, takes the CSRF token from its forms, and posts the form with it. */
     public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
         String token = csrfOf(get(pagePath).body());

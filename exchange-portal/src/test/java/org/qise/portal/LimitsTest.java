@@ -36,6 +36,27 @@ class LimitsTest {
     }
 
     @Test
+    void circuitsOverTheQubitOrGateLimitGet413() {
+        PortalConfig config = TestPortal.config(TestPortal.tempDir()).withLimits(1 << 20, 1 << 16, 4, 10, 1000);
+        try (TestPortal portal = TestPortal.start(config)) {
+            String token = portal.token(portal.user("wide@example.org", Role.FELLOW, null));
+            String header = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n";
+            var wide = portal.json("POST", "/api/v1/circuits", token,
+                    Map.of("title", "wide", "visibility", "public", "qasm", header + "qreg q[5];\nh q[0];\n"));
+            assertStatus(413, wide);
+            assertEquals("the circuit has 5 qubits; at most 4 are allowed", parse(wide).get("error").asText());
+            var deep = portal.json("POST", "/api/v1/circuits", token,
+                    Map.of("title", "deep", "visibility", "public", "qasm", header + "qreg q[2];\n" + "h q[0];\n".repeat(11)));
+            assertStatus(413, deep);
+            assertEquals("the circuit has 11 gates; at most 10 are allowed", parse(deep).get("error").asText());
+            // Register-wide gates count once per qubit.
+            var broadcast = portal.json("POST", "/api/v1/circuits", token,
+                    Map.of("title", "ok", "visibility", "public", "qasm", header + "qreg q[4];\nh q;\ncx q[0],q[1];\n"));
+            assertStatus(201, broadcast);
+        }
+    }
+
+    @Test
     void tooManyRequestsGet429() {
         int perMinute = 5;
         PortalConfig config = TestPortal.config(TestPortal.tempDir()).withLimits(1 << 20, 1 << 16, 64, 1000, perMinute);

@@ -19,7 +19,6 @@ import org.qise.portal.people.Cohort;
 import org.qise.portal.people.Role;
 import org.qise.portal.people.User;
 import org.qise.portal.people.UserService.Registration;
-import org.qise.qasm.QasmParser;
 
 /**
  * A real portal on a free port over a fresh H2 database in a temporary directory, with a low
@@ -61,16 +60,6 @@ public final class TestPortal implements AutoCloseable {
             return Files.createTempDirectory("qise-portal-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Whether the real OpenQASM parser is on the classpath yet (it was a stub while this module was written). */
-    public static boolean parserAvailable() {
-        try {
-            QasmParser.parse("OPENQASM 2.0;\nqreg q[1];\n", "probe.qasm");
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.qise.circuit.Circuit;
 import org.qise.portal.PortalException;
 import org.qise.qasm.QasmException;
+import org.qise.qasm.ParseLimits;
 import org.qise.qasm.QasmParser;
 
 /** Validates submitted OpenQASM 2.0 against the parser and the configured size limits. */
@@ -14,11 +15,16 @@ public final class QasmCheck {
     private final int maxBytes;
     private final int maxQubits;
     private final int maxGates;
+    private final ParseLimits parseLimits;
 
     public QasmCheck(int maxBytes, int maxQubits, int maxGates) {
         this.maxBytes = maxBytes;
         this.maxQubits = maxQubits;
         this.maxGates = maxGates;
+        // Let the parser expand a few times the gate limit, so an ordinary circuit over the
+        // limit is counted and refused with 413, while a file of nested gate definitions that
+        // would blow up to millions of operations is stopped early by the parser itself.
+        this.parseLimits = new ParseLimits(Math.max(10_000L, 4L * maxGates), ParseLimits.DEFAULT.maxNesting());
     }
 
     /** The parsed circuit; 400 with line and column for invalid QASM, 413 beyond a limit. */
@@ -28,7 +34,7 @@ public final class QasmCheck {
         if (bytes > maxBytes) {
             throw PortalException.tooLarge("the OpenQASM source is " + bytes + " bytes; at most " + maxBytes + " are allowed");
         }
-        Circuit circuit = parse(qasm);
+        Circuit circuit = parse(qasm, parseLimits);
         if (circuit.numQubits() > maxQubits) {
             throw PortalException.tooLarge("the circuit has " + circuit.numQubits() + " qubits; at most " + maxQubits + " are allowed");
         }
@@ -40,8 +46,12 @@ public final class QasmCheck {
 
     /** Parses QASM that was validated when stored. */
     public static Circuit parse(String qasm) {
+        return parse(qasm, ParseLimits.DEFAULT);
+    }
+
+    private static Circuit parse(String qasm, ParseLimits limits) {
         try {
-            return QasmParser.parse(qasm, FILE_NAME);
+            return QasmParser.parse(qasm, FILE_NAME, limits);
         } catch (QasmException e) {
             throw PortalException.badInputAt(e.getMessage(), e.line(), e.column());
         } catch (UnsupportedOperationException e) {

@@ -31,8 +31,11 @@ public final class CircuitPages {
 
     public void register(RoutesConfig routes) {
         routes.get("/", this::list);
-        routes.get("/circuits/new", ctx -> showForm(ctx, "New circuit", "/circuits",
-                Map.of("title", "", "description", "", "tags", "", "visibility", "private", "qasm", ""), null, 200));
+        routes.get("/circuits/new", ctx -> {
+            WebSession.requireUser(ctx);
+            showForm(ctx, "New circuit", "/circuits",
+                    Map.of("title", "", "description", "", "tags", "", "visibility", "private", "qasm", ""), null, 200);
+        });
         routes.post("/circuits", this::create);
         routes.get("/circuits/{id}", this::view);
         routes.get("/circuits/{id}/edit", this::editForm);
