@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import org.qise.circuit.Matrix;
 
 /**
@@ -17,19 +16,19 @@ final class PermutationKernel extends Kernel {
     /** Output combinations that change, and for each the pieces (source h, shuffle, lane mask). */
     private final int[] outputs;
     private final int[][] pieceSource;
-    private final VectorShuffle<Double>[][] pieceShuffle;
-    private final VectorMask<Double>[][] pieceMask;
+    /** Shuffle indices (as doubles, DOUBLES per piece) and lane masks, rebuilt into vector types at use (see DenseKernel). */
+    private final double[][] pieceShuffle;
+    private final boolean[][] pieceMask;
     /** Input combinations any changed output reads. */
     private final int[] inputs;
 
-    @SuppressWarnings("unchecked")
     PermutationKernel(GateGeometry g, Matrix m) {
         super(g);
         int blocks = g.offsets.length;
         List<Integer> outs = new ArrayList<>();
         List<int[]> sources = new ArrayList<>();
-        List<VectorShuffle<Double>[]> shuffles = new ArrayList<>();
-        List<VectorMask<Double>[]> masks = new ArrayList<>();
+        List<double[]> shuffles = new ArrayList<>();
+        List<boolean[]> masks = new ArrayList<>();
         boolean[] read = new boolean[blocks];
         for (int hOut = 0; hOut < blocks; hOut++) {
             // For each lane amplitude: which input vector and which lane it comes from.
@@ -56,21 +55,17 @@ final class PermutationKernel extends Kernel {
             List<Integer> hs = new ArrayList<>();
             for (int a = 0; a < Lanes.AMPS; a++) if (!hs.contains(fromH[a])) hs.add(fromH[a]);
             int[] src = new int[hs.size()];
-            VectorShuffle<Double>[] sh = new VectorShuffle[hs.size()];
-            VectorMask<Double>[] mk = new VectorMask[hs.size()];
+            double[] sh = new double[hs.size() * Lanes.DOUBLES];
+            boolean[] mk = new boolean[hs.size() * Lanes.DOUBLES];
             for (int i = 0; i < hs.size(); i++) {
                 int h = hs.get(i);
                 src[i] = h;
                 read[h] = true;
-                int[] idx = new int[Lanes.DOUBLES];
-                boolean[] lanes = new boolean[Lanes.DOUBLES];
                 for (int lane = 0; lane < Lanes.DOUBLES; lane++) {
                     int a = lane >> 1;
-                    idx[lane] = 2 * (fromH[a] == h ? fromLane[a] : a) + (lane & 1);
-                    lanes[lane] = fromH[a] == h;
+                    sh[i * Lanes.DOUBLES + lane] = 2 * (fromH[a] == h ? fromLane[a] : a) + (lane & 1);
+                    mk[i * Lanes.DOUBLES + lane] = fromH[a] == h;
                 }
-                sh[i] = VectorShuffle.fromArray(Lanes.SPECIES, idx, 0);
-                mk[i] = VectorMask.fromArray(Lanes.SPECIES, lanes, 0);
             }
             outs.add(hOut);
             sources.add(src);
@@ -79,8 +74,8 @@ final class PermutationKernel extends Kernel {
         }
         outputs = outs.stream().mapToInt(Integer::intValue).toArray();
         pieceSource = sources.toArray(new int[0][]);
-        pieceShuffle = shuffles.toArray(new VectorShuffle[0][]);
-        pieceMask = masks.toArray(new VectorMask[0][]);
+        pieceShuffle = shuffles.toArray(new double[0][]);
+        pieceMask = masks.toArray(new boolean[0][]);
         List<Integer> in = new ArrayList<>();
         for (int h = 0; h < blocks; h++) if (read[h]) in.add(h);
         inputs = in.stream().mapToInt(Integer::intValue).toArray();
@@ -125,11 +120,14 @@ final class PermutationKernel extends Kernel {
             for (int h : inputs) Lanes.load(amps, base + offsets[h]).intoArray(scratch, h * D);
             for (int o = 0; o < outputs.length; o++) {
                 int[] src = pieceSource[o];
-                VectorShuffle<Double>[] sh = pieceShuffle[o];
-                VectorMask<Double>[] mk = pieceMask[o];
-                DoubleVector out = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[0] * D).rearrange(sh[0]);
+                double[] sh = pieceShuffle[o];
+                boolean[] mk = pieceMask[o];
+                DoubleVector out = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[0] * D)
+                        .rearrange(DoubleVector.fromArray(Lanes.SPECIES, sh, 0).toShuffle());
                 for (int i = 1; i < src.length; i++) {
-                    out = out.blend(DoubleVector.fromArray(Lanes.SPECIES, scratch, src[i] * D).rearrange(sh[i]), mk[i]);
+                    DoubleVector piece = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[i] * D)
+                            .rearrange(DoubleVector.fromArray(Lanes.SPECIES, sh, i * D).toShuffle());
+                    out = out.blend(piece, VectorMask.fromArray(Lanes.SPECIES, mk, i * D));
                 }
                 Lanes.store(out, amps, base + offsets[outputs[o]]);
             }
