@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import org.qise.circuit.Matrix;
 
 /**
@@ -21,6 +22,9 @@ final class PermutationKernel extends Kernel {
     private final boolean[][] pieceMask;
     /** Input combinations any changed output reads. */
     private final int[] inputs;
+    /** The two-vector exchange (x on a high target, any controls): lane masks of the exchanged lanes. */
+    private final boolean exchange;
+    private final boolean[] exchangeMask;
 
     PermutationKernel(GateGeometry g, Matrix m) {
         super(g);
@@ -79,6 +83,24 @@ final class PermutationKernel extends Kernel {
         List<Integer> in = new ArrayList<>();
         for (int h = 0; h < blocks; h++) if (read[h]) in.add(h);
         inputs = in.stream().mapToInt(Integer::intValue).toArray();
+        exchange = blocks == 2 && outputs.length == 2 && isExchange();
+        exchangeMask = new boolean[Lanes.DOUBLES];
+        if (exchange) {
+            // Output 0 takes the lanes of piece "from vector 1" out of vector 1, the rest stays.
+            for (int i = 0; i < pieceSource[0].length; i++) {
+                if (pieceSource[0][i] == 1) System.arraycopy(pieceMask[0], i * Lanes.DOUBLES, exchangeMask, 0, Lanes.DOUBLES);
+            }
+        }
+    }
+
+    /** Whether both outputs only take lanes straight across from the other vector (no lane moves, same lanes). */
+    private boolean isExchange() {
+        for (int o = 0; o < 2; o++) {
+            for (int i = 0; i < Lanes.DOUBLES * pieceSource[o].length; i++) {
+                if (pieceShuffle[o][i] != (i % Lanes.DOUBLES)) return false;
+            }
+        }
+        return true;
     }
 
     /** The column holding the single 1 of a permutation matrix's row. */
@@ -112,6 +134,15 @@ final class PermutationKernel extends Kernel {
 
     @Override
     void run(MemorySegment amps, long from, long to) {
+        if (outputs.length == 0) return; // the identity
+        if (exchange) {
+            runExchange(amps, from, to);
+            return;
+        }
+        if (geometry.offsets.length == 1) {
+            runInVector(amps, from, to);
+            return;
+        }
         final int D = Lanes.DOUBLES;
         long[] offsets = geometry.offsets;
         double[] scratch = new double[offsets.length * D];
@@ -131,6 +162,27 @@ final class PermutationKernel extends Kernel {
                 }
                 Lanes.store(out, amps, base + offsets[outputs[o]]);
             }
+        }
+    }
+
+    /** x / cx / ccx… on a high target: exchange (the controlled lanes of) two vectors. */
+    private void runExchange(MemorySegment amps, long from, long to) {
+        VectorMask<Double> m = VectorMask.fromArray(Lanes.SPECIES, exchangeMask, 0);
+        long off = geometry.offsets[1];
+        for (long grp = from; grp < to; grp++) {
+            long v0 = geometry.base(grp), v1 = v0 + off;
+            DoubleVector x0 = Lanes.load(amps, v0), x1 = Lanes.load(amps, v1);
+            Lanes.store(x0.blend(x1, m), amps, v0);
+            Lanes.store(x1.blend(x0, m), amps, v1);
+        }
+    }
+
+    /** Only low targets: one lane shuffle per vector. */
+    private void runInVector(MemorySegment amps, long from, long to) {
+        VectorShuffle<Double> sh = DoubleVector.fromArray(Lanes.SPECIES, pieceShuffle[0], 0).toShuffle();
+        for (long grp = from; grp < to; grp++) {
+            long v = geometry.base(grp);
+            Lanes.store(Lanes.load(amps, v).rearrange(sh), amps, v);
         }
     }
 }
