@@ -79,6 +79,9 @@ final class Fuser {
         }
     }
 
+    /** Relative cost of a diagonal pass (one complex multiply per amplitude) against a dense block's. */
+    private static final double DIAGONAL_PASS_COST = 0.6;
+
     List<Block> fuse(List<Operation.GateOp> ops) {
         int size = ops.size();
         long[] masks = new long[size];
@@ -93,34 +96,52 @@ final class Fuser {
         List<Block> blocks = new ArrayList<>();
         for (int start = 0; start < size; start++) {
             if (placed[start]) continue;
-            placed[start] = true;
-            List<Integer> members = new ArrayList<>();
-            members.add(start);
-            long qubits = masks[start];
-            boolean allDiagonal = diagonal[start];
-            long skippedAll = 0, skippedNonDiagonal = 0;
-            int scanned = 0;
-            for (int j = start + 1; j < size && scanned < WINDOW; j++) {
-                if (placed[j]) continue;
-                scanned++;
-                boolean commutes = (masks[j] & skippedAll) == 0 || (diagonal[j] && (masks[j] & skippedNonDiagonal) == 0);
-                long union = qubits | masks[j];
-                int limit = allDiagonal && diagonal[j] ? maxDiagonal : maxDense;
-                if (commutes && Long.bitCount(union) <= limit) {
-                    placed[j] = true;
-                    members.add(j);
-                    qubits = union;
-                    allDiagonal &= diagonal[j];
-                } else {
-                    skippedAll |= masks[j];
-                    if (!diagonal[j]) skippedNonDiagonal |= masks[j];
-                    if ((skippedNonDiagonal & used) == used) break; // nothing later can commute past
-
-                }
+            Scan best = scan(start, masks, diagonal, placed, used, maxDiagonal);
+            if (diagonal[start] && maxDiagonal > maxDense) {
+                // A block opened by a diagonal gate may grow into a wide diagonal pass (good for
+                // runs of cp) or stay narrow and take the dense gates around it (good for a cz
+                // between rotations): keep whichever places more gates per unit of cost.
+                Scan narrow = scan(start, masks, diagonal, placed, used, maxDense);
+                if (narrow.gatesPerCost() > best.gatesPerCost()) best = narrow;
             }
-            blocks.add(build(ops, members, qubits, allDiagonal));
+            for (int m : best.members) placed[m] = true;
+            blocks.add(build(ops, best.members, best.qubits, best.allDiagonal));
         }
         return blocks;
+    }
+
+    /** A candidate block: its gates (in order), their qubits, and whether all are diagonal. */
+    private record Scan(List<Integer> members, long qubits, boolean allDiagonal) {
+        double gatesPerCost() {
+            return members.size() / (allDiagonal ? DIAGONAL_PASS_COST : 1.0);
+        }
+    }
+
+    /** Grows a block from {@code start} as the class comment describes, without placing anything. */
+    private Scan scan(int start, long[] masks, boolean[] diagonal, boolean[] placed, long used, int diagonalLimit) {
+        List<Integer> members = new ArrayList<>();
+        members.add(start);
+        long qubits = masks[start];
+        boolean allDiagonal = diagonal[start];
+        long skippedAll = 0, skippedNonDiagonal = 0;
+        int scanned = 0;
+        for (int j = start + 1; j < masks.length && scanned < WINDOW; j++) {
+            if (placed[j]) continue;
+            scanned++;
+            boolean commutes = (masks[j] & skippedAll) == 0 || (diagonal[j] && (masks[j] & skippedNonDiagonal) == 0);
+            long union = qubits | masks[j];
+            int limit = allDiagonal && diagonal[j] ? diagonalLimit : maxDense;
+            if (commutes && Long.bitCount(union) <= limit) {
+                members.add(j);
+                qubits = union;
+                allDiagonal &= diagonal[j];
+            } else {
+                skippedAll |= masks[j];
+                if (!diagonal[j]) skippedNonDiagonal |= masks[j];
+                if ((skippedNonDiagonal & used) == used) break; // nothing later can commute past
+            }
+        }
+        return new Scan(members, qubits, allDiagonal);
     }
 
     private static Block build(List<Operation.GateOp> ops, List<Integer> members, long qubitMask, boolean allDiagonal) {

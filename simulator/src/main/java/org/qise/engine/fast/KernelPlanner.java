@@ -16,6 +16,7 @@ final class KernelPlanner {
         if (target.isDiagonal()) return new DiagonalKernel(g, target);
         if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
         if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) return new SingleQubitKernels.High(g, target);
+        if (targets.length == 1 && g.lowCount() == 1 && Lanes.LOW_QUBITS == 2) return new SingleQubitKernels.Low(g, target);
         Kernel k = g.highCount() >= 2 && g.lowCount() == 0 && g.lowControlMask == 0 ? null : RegisterKernels.forGeometry(g, target);
         return k != null ? k : new DenseKernel(g, target);
     }
