@@ -50,6 +50,15 @@ final class Fuser {
     /** One fused block, ready to become a kernel. */
     interface Block {
         Kernel kernel(int numQubits);
+
+        /** Every qubit the block touches (controls included), as a bit mask. */
+        long qubitMask();
+    }
+
+    private static long mask(int[] qubits) {
+        long m = 0;
+        for (int q : qubits) m |= 1L << q;
+        return m;
     }
 
     /** A block of one gate, applied as is. */
@@ -61,6 +70,9 @@ final class Fuser {
             int c = g.controls();
             return KernelPlanner.plan(numQubits, g.targetMatrix(), Arrays.copyOfRange(q, c, q.length), Arrays.copyOf(q, c));
         }
+
+        @Override
+        public long qubitMask() { return mask(op.qubits()); }
     }
 
     /** A dense block: one matrix on the given (ascending) qubits. */
@@ -69,6 +81,9 @@ final class Fuser {
         public Kernel kernel(int numQubits) {
             return KernelPlanner.plan(numQubits, matrix, qubits, new int[0]);
         }
+
+        @Override
+        public long qubitMask() { return mask(qubits); }
     }
 
     /** A diagonal block: its diagonal on the given (ascending) qubits. */
@@ -77,6 +92,9 @@ final class Fuser {
         public Kernel kernel(int numQubits) {
             return KernelPlanner.planDiagonal(numQubits, re, im, qubits);
         }
+
+        @Override
+        public long qubitMask() { return mask(qubits); }
     }
 
     /** Relative cost of a diagonal pass (one complex multiply per amplitude) against a dense block's. */
