@@ -87,7 +87,7 @@ public final class Bench {
                     exactNote = et.note;
                 }
                 boolean strangeHere = o.compareStrange() && n <= STRANGE_MAX_QUBITS && !Workloads.SINGLE_GATE.contains(w)
-                        && (!o.quick() || w.equals("qcbm") || w.equals("strange-layers"));
+                        && (!o.quick() || w.equals("strange-layers"));
                 if (strangeHere) {
                     o.progress().accept("Strange: " + w + " n=" + n);
                     StrangeTiming st = timeStrange(w, n);

@@ -13,10 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  * 512-bit vectors) and are handled with lane shuffles, while every higher qubit selects whole
  * vectors.
  *
- * <p>Why interleaved rather than split re/im planes: a complex multiply by a lane-uniform
- * coefficient costs the same two FMAs per vector either way (plus one re↔im swap shuffle here),
- * but interleaving keeps each amplitude in one cache line, so a gate streams one array instead of
- * two and the low-qubit shuffles touch one register instead of two.
+ * <p>Why interleaved rather than split re/im planes (the split layout was reasoned about, not
+ * built): a complex multiply by a lane-uniform coefficient costs the same two FMAs per vector
+ * either way (plus one re↔im swap shuffle here), but interleaving keeps each amplitude in one
+ * cache line, so a gate streams one array instead of two and the low-qubit shuffles touch one
+ * register instead of two.
  */
 final class Lanes {
     private Lanes() {}
