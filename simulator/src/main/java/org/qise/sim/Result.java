@@ -59,6 +59,22 @@ public final class Result implements AutoCloseable {
 
     public int numQubits() { return circuit.numQubits(); }
 
+    /**
+     * The result's canonical text: a version line, the shots, then one line per outcome
+     * ("bitstring", a tab, the count) in bitstring order. Two runs agree bit for bit exactly
+     * when these texts (and so {@link #sha256()}) are equal.
+     */
+    public String canonicalText() {
+        StringBuilder sb = new StringBuilder("qise-result 1\nshots ").append(shots).append('\n');
+        new java.util.TreeMap<>(counts).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** SHA-256 of {@link #canonicalText()}, in hex. */
+    public String sha256() {
+        return Manifest.sha256(canonicalText());
+    }
+
     /** Whether the final state is available (see class comment). */
     public boolean hasState() { return state != null; }
 
