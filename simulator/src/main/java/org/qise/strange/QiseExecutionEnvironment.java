@@ -42,8 +42,7 @@ import org.redfx.strange.Result;
  * <p>With a seed, the n-th run of an environment always gives the same result.
  */
 public final class QiseExecutionEnvironment implements QuantumExecutionEnvironment {
-    private final String engineName;
-    private final int threads;
+    private final Engine engine;
     private final long seed;
     private final AtomicLong runs = new AtomicLong();
 
@@ -63,9 +62,8 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
      * @param seed       fixes every random choice (mid-program collapses, the final measurement)
      */
     public QiseExecutionEnvironment(String engineName, int threads, long seed) {
-        Engines.create(engineName, threads); // an unknown name fails here, not at the first run
-        this.engineName = engineName;
-        this.threads = threads;
+        // One engine for every run: a parallel engine owns a thread pool, worth creating once.
+        this.engine = Engines.create(engineName, threads);
         this.seed = seed;
     }
 
@@ -98,7 +96,6 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
 
     private QiseResult execute(Program program, ConvertedProgram converted, Rng rng) {
         int n = converted.numQubits();
-        Engine engine = Engines.create(engineName, threads);
         List<Operation> all = new ArrayList<>();
         for (ConvertedProgram.ConvertedStep s : converted.steps()) all.addAll(s.operations());
         try (QuantumState state = engine.allocate(n)) {
