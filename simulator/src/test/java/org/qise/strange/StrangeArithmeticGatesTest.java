@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.redfx.strange.Complex;
 import org.redfx.strange.Gate;
 import org.redfx.strange.Program;
 import org.redfx.strange.Step;
@@ -13,6 +14,8 @@ import org.redfx.strange.gate.AddModulus;
 import org.redfx.strange.gate.Identity;
 import org.redfx.strange.gate.Mul;
 import org.redfx.strange.gate.MulModulus;
+import org.redfx.strange.gate.PermutationGate;
+import org.redfx.strange.local.Computations;
 import org.redfx.strange.gate.X;
 
 /**
@@ -50,6 +53,21 @@ class StrangeArithmeticGatesTest {
         // AddIntegerModulus(0, 2, 3, 5): x in qubits 0–2 becomes x + 3 mod 5; helper qubit 3 ends at 0.
         for (int x = 0; x < 5; x++) {
             assertEquals((x + 3) % 5, bridgeOutcome(onBasis(4, x, new AddIntegerModulus(0, 2, 3, 5))), "x = " + x);
+        }
+    }
+
+    @Test
+    void permutationGateSwapsTwoQubits() {
+        // PermutationGate(a, b, n) is Strange's building block for gates on non-adjacent qubits;
+        // Strange's simulator refuses it in a program step, but applies it with
+        // Computations.permutateVector(v, a, b), which swaps qubits a and b.
+        for (int x = 0; x < 8; x++) {
+            int swapped = (x & 0b010) | (x >> 2 & 1) | (x & 1) << 2;
+            assertEquals(swapped, bridgeOutcome(onBasis(3, x, new PermutationGate(0, 2, 3))), "x = " + x);
+            Complex[] v = new Complex[8];
+            for (int i = 0; i < 8; i++) v[i] = i == x ? Complex.ONE : Complex.ZERO;
+            Complex[] permuted = Computations.permutateVector(v, 0, 2);
+            assertEquals(1, permuted[swapped].abssqr(), 1e-6, "Strange's permutation of " + x);
         }
     }
 
