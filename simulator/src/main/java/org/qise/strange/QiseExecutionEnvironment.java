@@ -42,6 +42,9 @@ import org.redfx.strange.Result;
  * <p>With a seed, the n-th run of an environment always gives the same result.
  */
 public final class QiseExecutionEnvironment implements QuantumExecutionEnvironment {
+    /** Strange's Result keeps 2^n Complex objects (about 24 bytes each): 2^26 of them is 1.5 GiB. */
+    public static final int MAX_QUBITS = 26;
+
     private final Engine engine;
     private final long seed;
     private final AtomicLong runs = new AtomicLong();
@@ -77,7 +80,7 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
      */
     @Override
     public QiseResult runProgram(Program program) {
-        ConvertedProgram converted = StrangeConverter.convert(program);
+        ConvertedProgram converted = convert(program);
         return execute(program, converted, Rng.stream(seed, runs.getAndIncrement()));
     }
 
@@ -88,10 +91,19 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
      */
     @Override
     public void runProgram(Program program, Consumer<Result> callback) {
-        ConvertedProgram converted = StrangeConverter.convert(program);
+        ConvertedProgram converted = convert(program);
         Rng rng = Rng.stream(seed, runs.getAndIncrement());
         Thread worker = new Thread(() -> callback.accept(execute(program, converted, rng)), "qise-strange-run");
         worker.start();
+    }
+
+    private static ConvertedProgram convert(Program program) {
+        if (program.getNumberQubits() > MAX_QUBITS) {
+            throw new StrangeConversionException(-1, "the program has " + program.getNumberQubits() + " qubits; a Strange Result holds"
+                    + " the state as 2^n Complex objects, so this environment runs at most " + MAX_QUBITS
+                    + " (StrangeConverter.toCircuit and a QISE Simulator take more)");
+        }
+        return StrangeConverter.convert(program);
     }
 
     private QiseResult execute(Program program, ConvertedProgram converted, Rng rng) {

@@ -138,6 +138,10 @@ class QiseExecutionEnvironmentTest {
         assertTrue(e.getMessage().contains("initializeQubit(0, 1.5)"), e.getMessage());
 
         assertThrows(IllegalArgumentException.class, () -> new QiseExecutionEnvironment("warp", 1, 1));
+
+        e = assertThrows(StrangeConversionException.class, () -> new QiseExecutionEnvironment(1).runProgram(new Program(27, new Step(new X(0)))));
+        assertTrue(e.getMessage().contains("at most 26"), e.getMessage());
+        assertEquals(27, StrangeConverter.toCircuit(new Program(27, new Step(new X(0)))).numQubits(), "conversion alone has no limit");
     }
 
     @Test
