@@ -115,8 +115,10 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
             Complex[] initial = QiseResult.toComplex(amplitudes(state));
             Map<Integer, Complex[]> snapshots = new HashMap<>();
             int position = 0;
+            // Gates wait in one list until a snapshot or a collapse needs the state, so that the
+            // engine can fuse gates across Strange's (often one-gate) steps.
+            List<Operation.GateOp> pending = new ArrayList<>();
             for (ConvertedProgram.ConvertedStep step : converted.steps()) {
-                List<Operation.GateOp> pending = new ArrayList<>();
                 for (Operation op : step.operations()) {
                     position++;
                     if (op instanceof Operation.GateOp g) {
@@ -127,13 +129,15 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
                         collapse(state, m.qubit(), rng);
                     }
                 }
-                state.applyAll(pending);
                 if (step.wantsSnapshot()) {
+                    state.applyAll(pending);
+                    pending.clear();
                     Complex[] v = QiseResult.toComplex(amplitudes(state));
                     snapshots.put(step.index(), v);
                     step.probabilities().forEach(p -> p.setProbabilites(v));
                 }
             }
+            state.applyAll(pending);
             QiseResult result = new QiseResult(n, converted.steps().size(), initial, snapshots, amplitudes(state), rng);
             result.measureSystem();
             program.setResult(result);
