@@ -116,8 +116,7 @@ class QiseExecutionEnvironmentTest {
         Result r = done.get(30, TimeUnit.SECONDS);
         assertEquals(0.5, r.getProbability()[3].abssqr(), 1e-7);
         assertTrue(!thread.get().equals(Thread.currentThread().getName()));
-        assertEquals(((QiseResult) new QiseExecutionEnvironment(1).runProgram(bell())).getMeasuredProbability(),
-                ((QiseResult) r).getMeasuredProbability(), "the first run of a seed measures the same either way");
+        assertEquals(new QiseExecutionEnvironment(1).runProgram(bell()).getMeasuredProbability(), r.getMeasuredProbability(), "the first run of a seed measures the same either way");
     }
 
     @Test
