@@ -383,7 +383,8 @@ public final class EvaluationEngine implements AutoCloseable {
         }
         int line = place.firstLine() + Math.max(frame.getLineNumber(), 1) - 1;
         String owner = frame.getClassName().isEmpty() ? "" : frame.getClassName() + ".";
-        String method = frame.getMethodName().isEmpty() ? "" : owner + frame.getMethodName() + ", ";
+        String name = frame.getMethodName().startsWith("lambda$") ? "(lambda)" : frame.getMethodName();
+        String method = name.isEmpty() ? "" : owner + name + ", ";
         return Optional.of("    at " + method + "cell [" + place.cellNumber() + "], line " + line);
     }
 
