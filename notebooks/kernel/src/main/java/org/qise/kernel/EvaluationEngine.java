@@ -181,14 +181,15 @@ public final class EvaluationEngine implements AutoCloseable {
                 if (interruptRequested) {
                     throw new ExecutionInterruptedException();
                 }
-                SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-                if (event == null) {
-                    continue;
+                // One snippet of source can make several (int a = 1, b = 2;); events caused by
+                // them (dependent declarations updated) have a cause and need no report.
+                List<SnippetEvent> own = events.stream().filter(e -> e.causeSnippet() == null).toList();
+                for (SnippetEvent event : own) {
+                    places.put(event.snippet().id(), new Place(cellNumber, text.lineOf(snippet.offset())));
+                    check(event, snippet, text);
                 }
-                places.put(event.snippet().id(), new Place(cellNumber, text.lineOf(snippet.offset())));
-                check(event, snippet, text);
-                if (i == snippets.size() - 1 && !snippet.endsInSemicolon()) {
-                    showResult(event);
+                if (i == snippets.size() - 1 && !snippet.endsInSemicolon() && !own.isEmpty()) {
+                    showResult(own.getLast());
                 }
             }
         } catch (IllegalStateException e) {
