@@ -186,9 +186,7 @@ public final class EvaluationEngine implements AutoCloseable {
             if (alive) {
                 throw e;
             }
-            String message = "the notebook's Java VM exited; the next cell starts a fresh one without earlier definitions";
-            throw new UserCodeException(message, List.of("The notebook's Java VM exited (System.exit or a crash).",
-                    "The next cell starts a fresh one: earlier definitions are gone."));
+            throw notebookVmExited();
         } finally {
             synchronized (stopLock) {
                 executing = false;
@@ -196,11 +194,15 @@ public final class EvaluationEngine implements AutoCloseable {
             flushQuietly();
         }
         if (!alive) {
-            throw new UserCodeException("the notebook's Java VM exited",
-                    List.of("The notebook's Java VM exited (System.exit or a crash).",
-                            "The next cell starts a fresh one: earlier definitions are gone."));
+            throw notebookVmExited();
         }
         return Optional.ofNullable(pendingResult);
+    }
+
+    private static UserCodeException notebookVmExited() {
+        return new UserCodeException("the notebook's Java VM exited; the next cell starts a fresh one",
+                List.of("The notebook's Java VM exited (System.exit or a crash).",
+                        "The next cell starts a fresh one: earlier definitions are gone."));
     }
 
     /** Adds a jar or class folder for the compiler and the notebook VM. */
