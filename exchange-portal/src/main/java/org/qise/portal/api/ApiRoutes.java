@@ -204,7 +204,7 @@ public final class ApiRoutes {
     private static CircuitDraft draft(JsonNode b, boolean creating) {
         String visibility = Json.text(b, "visibility", creating);
         return new CircuitDraft(Json.text(b, "title", true), Json.text(b, "description", false), Json.text(b, "qasm", true),
-                visibility == null ? null : Visibility.parse(visibility), Json.strings(b, "tags"));
+                visibility == null ? null : Visibility.parse(visibility), Json.strings(b, "tags"), Json.text(b, "cohort", false));
     }
 
     private static Map<String, Object> summaryJson(CircuitService.Summary s) {
