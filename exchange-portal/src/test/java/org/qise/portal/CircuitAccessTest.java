@@ -145,6 +145,13 @@ class CircuitAccessTest {
         assertEquals(2, versions.get(0).get("version").asInt());
         assertEquals("Versioned", versions.get(1).get("title").asText());
 
+        JsonNode apiDiff = parse(portal.get("/api/v1/circuits/" + id + "/diff?from=1&to=2", bob));
+        assertTrue(apiDiff.toString().contains("{\"kind\":\"+\",\"text\":\"x q[0];\"}"), apiDiff.toString());
+        var svg = portal.get("/api/v1/circuits/" + id + "/diagram.svg?version=2", bob);
+        assertStatus(200, svg);
+        assertTrue(svg.body().contains("<svg"));
+        assertStatus(404, portal.get("/api/v1/circuits/" + id + "/diagram.svg", carol));
+
         Browser b = new Browser(portal);
         b.login("bob@example.org", TestPortal.PASSWORD);
         String diff = b.get("/circuits/" + id + "/diff?from=1&to=2").body();
