@@ -22,6 +22,7 @@ import org.qise.portal.people.InviteService;
 import org.qise.portal.people.Role;
 import org.qise.portal.people.User;
 import org.qise.portal.people.UserService;
+import org.qise.portal.web.CircuitPages;
 
 /**
  * The JSON API under /api/v1, authenticated with {@code Authorization: Bearer TOKEN} (never
@@ -113,6 +114,33 @@ public final class ApiRoutes {
             long comment = circuits.addComment(requireUser(ctx), id(ctx), Json.text(Json.body(ctx), "body", true));
             send(ctx, 201, Map.of("id", comment));
         });
+        add(routes, "GET", PREFIX + "/circuits/{id}/diagram.svg", ctx -> {
+            var d = circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version"));
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+                    .contentType("image/svg+xml; charset=utf-8").result(CircuitPages.diagram(d));
+        });
+        add(routes, "GET", PREFIX + "/circuits/{id}/diff", ctx -> {
+            Integer from = optionalInt(ctx.queryParam("from"), "from");
+            Integer to = optionalInt(ctx.queryParam("to"), "to");
+            if (from == null || to == null) throw PortalException.badRequest("give the versions to compare as ?from=…&to=…");
+            send(ctx, 200, circuits.diff(user(ctx), id(ctx), from, to).stream()
+                    .map(l -> Map.of("kind", String.valueOf(l.kind()), "text", l.text())).toList());
+        });
+        add(routes, "GET", PREFIX + "/me", ctx -> send(ctx, 200, userJson(requireUser(ctx))));
+        add(routes, "GET", PREFIX + "/tokens", ctx -> send(ctx, 200, tokens.list(requireUser(ctx).id()).stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("name", t.name());
+            m.put("createdAt", t.createdAt().toString());
+            m.put("expiresAt", t.expiresAt().toString());
+            m.put("lastUsedAt", t.lastUsedAt() == null ? null : t.lastUsedAt().toString());
+            m.put("revoked", t.revokedAt() != null);
+            return m;
+        }).toList()));
+        add(routes, "DELETE", PREFIX + "/tokens/{id}", ctx -> {
+            tokens.revoke(requireUser(ctx).id(), id(ctx));
+            ctx.status(204);
+        });
         add(routes, "POST", PREFIX + "/users/{id}/disable", ctx -> {
             users.disable(requireUser(ctx), id(ctx));
             ctx.status(204);
@@ -169,14 +197,7 @@ public final class ApiRoutes {
     }
 
     private void getCircuit(Context ctx) {
-        String v = ctx.queryParam("version");
-        Integer version;
-        try {
-            version = v == null ? null : Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw PortalException.badRequest("version must be a whole number");
-        }
-        var d = circuits.get(user(ctx), id(ctx), version);
+        var d = circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version"));
         Map<String, Object> out = summaryJson(d.summary());
         out.put("version", d.version().version());
         out.put("title", d.version().title());
@@ -204,7 +225,7 @@ public final class ApiRoutes {
     private static CircuitDraft draft(JsonNode b, boolean creating) {
         String visibility = Json.text(b, "visibility", creating);
         return new CircuitDraft(Json.text(b, "title", true), Json.text(b, "description", false), Json.text(b, "qasm", true),
-                visibility == null ? null : Visibility.parse(visibility), Json.strings(b, "tags"));
+                visibility == null ? null : Visibility.parse(visibility), Json.strings(b, "tags"), Json.text(b, "cohort", false));
     }
 
     private static Map<String, Object> summaryJson(CircuitService.Summary s) {
@@ -237,6 +258,15 @@ public final class ApiRoutes {
         User u = user(ctx);
         if (u == null) throw PortalException.unauthorized("send an API token as 'Authorization: Bearer TOKEN'");
         return u;
+    }
+
+    private static Integer optionalInt(String raw, String what) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw PortalException.badRequest(what + " must be a whole number, got '" + raw + "'");
+        }
     }
 
     private static long id(Context ctx) {
