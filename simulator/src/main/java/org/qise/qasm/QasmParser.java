@@ -1,19 +1,34 @@
 package org.qise.qasm;
 
+import java.util.Objects;
 import org.qise.circuit.Circuit;
 
-/** Reads OpenQASM 2.0 into a {@link Circuit}. (Stub: the parser is being written.) */
+/**
+ * Reads OpenQASM 2.0 into a {@link Circuit}.
+ *
+ * <p>{@code include "qelib1.inc";} is built in (the gates of {@link org.qise.circuit.Gates});
+ * no file is ever read, so the parser is safe to run on untrusted input. User-defined gates are
+ * expanded where they are applied, so the circuit holds library gates only ({@code U} and
+ * {@code CX} stay the built-ins). Operations applied to whole registers are broadcast.
+ */
 public final class QasmParser {
     private QasmParser() {}
 
     /**
-     * Parses OpenQASM 2.0 source. {@code include "qelib1.inc"} is built in; no file is read.
+     * Parses OpenQASM 2.0 source with the {@linkplain ParseLimits#DEFAULT default limits}.
      *
      * @param source   the program text
      * @param fileName the name used in error messages
      * @throws QasmException with file:line:column on any error
      */
     public static Circuit parse(String source, String fileName) {
-        throw new UnsupportedOperationException("QASM parser not written yet");
+        return parse(source, fileName, ParseLimits.DEFAULT);
+    }
+
+    /** Parses OpenQASM 2.0 source, stopping with a {@link QasmException} past the given limits. */
+    public static Circuit parse(String source, String fileName, ParseLimits limits) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(limits, "limits");
+        return new ProgramParser(source, fileName == null ? "<input>" : fileName, limits).parse();
     }
 }

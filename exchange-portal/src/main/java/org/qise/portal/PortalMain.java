@@ -1,0 +1,107 @@
+package org.qise.portal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the exchange portal: {@code ./qise portal [--port 7070] [--data DIR] [--database URL] [--demo]}. */
+@Command(name = "qise portal", mixinStandardHelpOptions = true, version = "QISE exchange portal 0.1.0",
+        description = "Runs the QISE exchange portal: web pages and the JSON API under /api/v1.",
+        footer = {"", "The first admin: on a database without one, start with QISE_ADMIN_EMAIL and",
+                "QISE_ADMIN_PASSWORD set (read once). Without them the portal says how."})
+public final class PortalMain implements Callable<Integer> {
+    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = {"Directory of the embedded database.", "Default: ./qise-data in the working directory."})
+    Path data;
+
+    @Option(names = "--database", paramLabel = "JDBC_URL",
+            description = "Use PostgreSQL instead of the embedded database, e.g. jdbc:postgresql://localhost/qise."
+                    + " User and password come from QISE_DB_USER and QISE_DB_PASSWORD.")
+    String database;
+
+    @Option(names = "--demo", description = "Start on a fresh temporary database seeded with demo accounts and circuits"
+            + " (deleted on exit).")
+    boolean demo;
+
+    @Option(names = "--secure-cookies", description = "Mark cookies Secure (set this behind a TLS-terminating proxy).")
+    boolean secureCookies;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with start-up failures reported as one readable line instead of a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new PortalMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("qise portal: could not start: " + explain(e));
+            return 1;
+        });
+    }
+
+    /** The most specific message in a cause chain (e.g. "Address already in use", "Database may be already in use"). */
+    static String explain(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) sb.append(": ").append(c.getMessage());
+        }
+        return sb.toString().lines().findFirst().orElse("") ;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        if (demo && (database != null || data != null)) {
+            System.err.println("qise portal: --demo uses its own temporary database; leave out --database and --data.");
+            return 2;
+        }
+        Path tempDir = demo ? Files.createTempDirectory("qise-demo-") : null;
+        Path dataDir = demo ? tempDir : data != null ? data : Path.of("qise-data");
+        PortalConfig config = PortalConfig.defaults(dataDir).withPort(port).withSecureCookies(secureCookies);
+        if (database != null) {
+            config = config.withDatabase(database, System.getenv("QISE_DB_USER"), System.getenv("QISE_DB_PASSWORD"));
+        } else {
+            Files.createDirectories(dataDir);
+        }
+        PortalServer server = PortalServer.create(config);
+        out.println("QISE exchange portal");
+        out.println("  database: " + server.services().database().description()
+                + (database == null && data == null && !demo ? "  (default --data ./qise-data in the working directory)" : ""));
+        if (demo) {
+            DemoData.seed(server.services(), out);
+        } else {
+            Bootstrap.firstAdmin(server.services().users(), System.getenv(), out);
+        }
+        int actualPort = server.start();
+        out.println("  listening on http://localhost:" + actualPort + "/  (API: /api/v1, spec: /api/v1/openapi.json)");
+        out.println("  stop with Ctrl-C");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (tempDir != null) deleteTree(tempDir);
+            stopped.countDown();
+        }, "portal-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.qise.portal;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.qise.portal.api.ApiRoutes;
+import org.qise.portal.audit.AuditLog;
+import org.qise.portal.auth.AuthService;
+import org.qise.portal.auth.LoginThrottle;
+import org.qise.portal.auth.Passwords;
+import org.qise.portal.auth.SessionService;
+import org.qise.portal.auth.TokenService;
+import org.qise.portal.circuits.CircuitService;
+import org.qise.portal.circuits.QasmCheck;
+import org.qise.portal.db.Database;
+import org.qise.portal.db.Jdbc;
+import org.qise.portal.limits.RateLimiter;
+import org.qise.portal.people.InviteService;
+import org.qise.portal.people.UserService;
+import org.qise.portal.web.AccountPages;
+import org.qise.portal.web.AdminPages;
+import org.qise.portal.web.CircuitPages;
+import org.qise.portal.web.Page;
+import org.qise.portal.web.Templates;
+import org.qise.portal.web.WebSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running portal: the database, the services over it, and the Javalin server with the
+ * web pages and the JSON API. Tests start one on port 0 and call the services directly.
+ */
+public final class PortalServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
+
+    /** Pages never run scripts or get framed; images and styles come from this site only. */
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+
+    /** The plain services, for tests and for seeding data. */
+    public record Services(Database database, AuditLog audit, Passwords passwords, UserService users,
+                           InviteService invites, AuthService auth, SessionService sessions, TokenService tokens,
+                           CircuitService circuits) {}
+
+    private final PortalConfig config;
+    private final Services services;
+    private final RateLimiter rateLimiter;
+    private final WebSession webSession;
+    private final Templates templates = new Templates();
+    private final ApiRoutes api;
+    private final ScheduledExecutorService housekeeping;
+    private final String css;
+    private Javalin app;
+
+    private PortalServer(PortalConfig config, Database db) {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        Jdbc jdbc = db.jdbc();
+        AuditLog audit = new AuditLog(jdbc);
+        Passwords passwords = new Passwords(config.bcryptCost());
+        InviteService invites = new InviteService(jdbc);
+        UserService users = new UserService(jdbc, passwords, audit, invites);
+        LoginThrottle throttle = new LoginThrottle(config.freeLoginFailures(), config.maxLoginDelay(), clock);
+        AuthService auth = new AuthService(users, passwords, throttle, audit);
+        SessionService sessions = new SessionService(jdbc, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout(), clock);
+        TokenService tokens = new TokenService(jdbc, config.tokenLifetime(), clock);
+        CircuitService circuits = new CircuitService(jdbc,
+                new QasmCheck(config.maxQasmBytes(), config.maxQubits(), config.maxGates()), audit);
+        this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits);
+        this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
+        this.webSession = new WebSession(sessions, users, config.secureCookies());
+        this.api = new ApiRoutes(auth, tokens, users, invites, circuits);
+        this.css = resource("/static/portal.css");
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "portal-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens the database named by the configuration and migrates it; does not listen yet. */
+    public static PortalServer create(PortalConfig config) {
+        Database db = config.databaseUrl() != null
+                ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
+                : Database.h2(config.dataDir());
+        return new PortalServer(config, db);
+    }
+
+    public Services services() { return services; }
+
+    public PortalConfig config() { return config; }
+
+    /** "METHOD /path" of every JSON API route (known once started). */
+    public java.util.List<String> apiRoutes() { return api.routes(); }
+
+    /** Starts listening; returns the actual port. */
+    public int start() {
+        app = Javalin.create(this::configure);
+        app.start(config.port());
+        housekeeping.scheduleAtFixedRate(this::purgeSessions, 1, 60, TimeUnit.MINUTES);
+        return app.port();
+    }
+
+    public int port() { return app.port(); }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        if (app != null) app.stop();
+        services.database().close();
+    }
+
+    private void purgeSessions() {
+        try {
+            services.sessions().purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("purging expired sessions failed", e);
+        }
+    }
+
+    private void configure(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.http.maxRequestSize = config.maxBodyBytes();
+        cfg.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
+        var routes = cfg.routes;
+        routes.before(this::beforeEveryRequest);
+        routes.after(ctx -> {
+            // Javalin's html() says only "text/html"; name the charset so no browser has to guess.
+            if ("text/html".equals(ctx.res().getContentType())) ctx.contentType("text/html; charset=utf-8");
+        });
+        routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600").result(css));
+        api.register(routes);
+        new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
+        new CircuitPages(templates, services.circuits(), config.maxQasmBytes()).register(routes);
+        new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);
+        routes.exception(PortalException.class, (e, ctx) -> respond(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, translate(e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, new PortalException(500, "something went wrong on the server; the error has been logged"));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
+                respond(ctx, PortalException.notFound("page " + ctx.path()));
+            }
+        });
+        routes.error(405, ctx -> respond(ctx, new PortalException(405, "method " + ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    /** Security headers, size and rate limits, then the identity: API token or browser session. */
+    private void beforeEveryRequest(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        long length = ctx.req().getContentLengthLong();
+        if (length > config.maxBodyBytes()) {
+            throw PortalException.tooLarge("the request body is " + length + " bytes; at most " + config.maxBodyBytes() + " are allowed");
+        }
+        boolean mutating = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
+        if (isApi(ctx)) {
+            api.authenticate(ctx);
+            var user = ApiRoutes.user(ctx);
+            rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
+            return;
+        }
+        webSession.load(ctx);
+        if (mutating) {
+            var user = WebSession.user(ctx);
+            rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
+            WebSession.checkCsrf(ctx);
+        }
+    }
+
+    private void respond(Context ctx, PortalException e) {
+        if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        if (isApi(ctx)) {
+            ApiRoutes.sendError(ctx, e);
+        } else if (e.status() == 401 && ctx.method().name().equals("GET")) {
+            ctx.redirect("/login");
+        } else {
+            Page page = new Page(title(e.status()), WebSession.user(ctx), WebSession.csrf(ctx), null);
+            ctx.status(e.status()).html(templates.render("error.jte", "page", page, "status", e.status(), "message", e.getMessage()));
+        }
+    }
+
+    private static PortalException translate(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 413 -> PortalException.tooLarge("the request body is too large");
+            case 400 -> PortalException.badRequest("the request could not be read: " + e.getMessage());
+            default -> new PortalException(e.getStatus(), e.getMessage());
+        };
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Cannot do that";
+            case 401 -> "Please sign in";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            case 413 -> "Too large";
+            case 429 -> "Too many requests";
+            default -> "Error " + status;
+        };
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().startsWith(ApiRoutes.PREFIX + "/") || ctx.path().equals(ApiRoutes.PREFIX);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = PortalServer.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException(path + " is missing from the build");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+}

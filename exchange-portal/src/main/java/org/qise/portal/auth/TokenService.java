@@ -1,0 +1,69 @@
+package org.qise.portal.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.qise.portal.PortalException;
+import org.qise.portal.db.Jdbc;
+
+/**
+ * API tokens: 256 random bits shown once at creation, stored as SHA-256, with a name, an
+ * expiry, the time of last use and revocation. A disabled account's tokens stop at once.
+ */
+public final class TokenService {
+    /** A token as listed to its owner (never the secret). */
+    public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+                            Instant revokedAt) {
+        public boolean active(Instant now) { return revokedAt == null && expiresAt.isAfter(now); }
+    }
+
+    private final Jdbc jdbc;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    public TokenService(Jdbc jdbc, Duration lifetime, Clock clock) {
+        this.jdbc = jdbc;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    /** Creates a token and returns the secret; only its digest is kept. */
+    public String create(long userId, String name) {
+        String clean = name == null || name.isBlank() ? "api token" : name.strip();
+        if (clean.length() > 100) throw PortalException.badRequest("token name is longer than 100 characters");
+        String token = Secrets.newSecret("qise_");
+        Instant now = clock.instant();
+        jdbc.insert("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                userId, clean, Secrets.sha256(token), now, now.plus(lifetime));
+        return token;
+    }
+
+    /** The user id a token belongs to, when it is live and its account enabled; records the use. */
+    public Optional<Long> authenticate(String token) {
+        if (token == null || token.length() > 100) return Optional.empty();
+        String hash = Secrets.sha256(token.strip());
+        Instant now = clock.instant();
+        Optional<Long> user = jdbc.queryOne("SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id"
+                + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = FALSE",
+                rs -> rs.getLong(1), hash, now);
+        user.ifPresent(id -> jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", now, hash));
+        return user;
+    }
+
+    public List<TokenInfo> list(long userId) {
+        return jdbc.query("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id DESC", rs -> new TokenInfo(
+                rs.getLong("id"), rs.getString("name"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"),
+                Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "revoked_at")), userId);
+    }
+
+    /** Revokes one of the user's own tokens; someone else's token id is "not found". */
+    public void revoke(long userId, long tokenId) {
+        int n = jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+                clock.instant(), tokenId, userId);
+        if (n == 0 && jdbc.count("SELECT COUNT(*) FROM api_tokens WHERE id = ? AND user_id = ?", tokenId, userId) == 0) {
+            throw PortalException.notFound("token");
+        }
+    }
+}

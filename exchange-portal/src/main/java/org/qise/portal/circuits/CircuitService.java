@@ -1,0 +1,341 @@
+package org.qise.portal.circuits;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.qise.circuit.Circuit;
+import org.qise.portal.PortalException;
+import org.qise.portal.audit.AuditLog;
+import org.qise.portal.db.Jdbc;
+import org.qise.portal.people.Cohort;
+import org.qise.portal.people.User;
+
+/**
+ * Shared circuits: create, edit (each edit is a new immutable version), fork, comment,
+ * delete, and list. Every read goes through the visibility rule: a circuit is visible to its
+ * owner and admins; a public one to everyone; a cohort one to members of its cohort. Anything
+ * invisible is reported as "not found", so its existence is not revealed.
+ *
+ * <p>The viewer is null for someone who is not signed in.
+ */
+public final class CircuitService {
+    /** A circuit as shown in lists. */
+    public record Summary(long id, String title, long ownerId, String ownerName, Visibility visibility,
+                          String cohort, int latestVersion, List<String> tags, int numQubits, int numGates,
+                          Instant updatedAt) {}
+
+    /** One version of a circuit with its source. */
+    public record Version(long circuitId, int version, String title, String description, String qasm,
+                          int numQubits, int numGates, String authorName, Instant createdAt) {}
+
+    /** A circuit with one of its versions. */
+    public record Details(Summary summary, Version version, Long forkedFromId, Integer forkedFromVersion) {}
+
+    /** A comment; body is Markdown. */
+    public record Comment(long id, long authorId, String authorName, String body, Instant createdAt) {}
+
+    /** List filters; null or blank means "any". Author is an email or a user id. */
+    public record Filter(String tag, String author, String cohort) {}
+
+    public static final int MAX_TAGS = 10;
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 20_000;
+    public static final int MAX_COMMENT = 5_000;
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9+._-]{0,39}");
+
+    private final Jdbc jdbc;
+    private final QasmCheck qasmCheck;
+    private final AuditLog audit;
+
+    public CircuitService(Jdbc jdbc, QasmCheck qasmCheck, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.qasmCheck = qasmCheck;
+        this.audit = audit;
+    }
+
+    /** Creates a circuit at version 1 and returns its id. */
+    public long create(User owner, CircuitDraft draft) {
+        requireSignedIn(owner);
+        String title = title(draft.title());
+        String description = description(draft.description());
+        Circuit circuit = qasmCheck.check(draft.qasm());
+        Visibility visibility = draft.visibility() == null ? Visibility.PRIVATE : draft.visibility();
+        Long cohortId = cohortFor(owner, visibility, draft.cohort());
+        List<String> tags = tags(draft.tags());
+        return jdbc.transaction(tx -> {
+            Instant now = Instant.now();
+            long id = tx.insert("INSERT INTO circuits (owner_id, visibility, cohort_id, latest_version, deleted, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, 1, FALSE, ?, ?)", owner.id(), visibility, cohortId, now, now);
+            insertVersion(tx, id, 1, title, description, draft.qasm(), circuit, owner.id(), now);
+            insertTags(tx, id, tags);
+            return id;
+        });
+    }
+
+    /** Saves an edit as a new version; only the owner may edit. Returns the new version number. */
+    public int update(User editor, long id, CircuitDraft draft) {
+        requireSignedIn(editor);
+        Row row = visibleRow(editor, id);
+        if (row.ownerId() != editor.id()) throw PortalException.forbidden("only the owner may edit this circuit");
+        String title = title(draft.title());
+        String description = description(draft.description());
+        Circuit circuit = qasmCheck.check(draft.qasm());
+        Visibility visibility = draft.visibility() == null ? row.visibility() : draft.visibility();
+        boolean sameAudience = visibility == row.visibility() && (draft.cohort() == null || draft.cohort().isBlank());
+        Long cohortId = sameAudience ? row.cohortId() : cohortFor(editor, visibility, draft.cohort());
+        List<String> tags = draft.tags() == null ? null : tags(draft.tags());
+        return jdbc.transaction(tx -> {
+            Instant now = Instant.now();
+            // Guarded by the version read, so two concurrent edits cannot both become version n+1.
+            int next = tx.queryOne("SELECT latest_version FROM circuits WHERE id = ?", rs -> rs.getInt(1), id).orElseThrow() + 1;
+            int changed = tx.update("UPDATE circuits SET latest_version = ?, visibility = ?, cohort_id = ?, updated_at = ?"
+                    + " WHERE id = ? AND latest_version = ?", next, visibility, cohortId, now, id, next - 1);
+            if (changed != 1) throw PortalException.conflict("the circuit was edited at the same time; try again");
+            insertVersion(tx, id, next, title, description, draft.qasm(), circuit, editor.id(), now);
+            if (tags != null) {
+                tx.update("DELETE FROM circuit_tags WHERE circuit_id = ?", id);
+                insertTags(tx, id, tags);
+            }
+            return next;
+        });
+    }
+
+    /** The circuit with its latest version (or the given one). */
+    public Details get(User viewer, long id, Integer version) {
+        Row row = visibleRow(viewer, id);
+        int v = version == null ? row.latestVersion() : version;
+        Version ver = jdbc.queryOne(VERSION_SELECT + " WHERE v.circuit_id = ? AND v.version = ?", CircuitService::mapVersion, id, v)
+                .orElseThrow(() -> PortalException.notFound("version " + v + " of circuit " + id));
+        Summary summary = summaries(" AND c.id = ?", List.of(id)).getFirst();
+        return new Details(summary, ver, row.forkedFromId(), row.forkedFromVersion());
+    }
+
+    /** All versions, newest first, without their sources. */
+    public List<Version> versions(User viewer, long id) {
+        visibleRow(viewer, id);
+        return jdbc.query(VERSION_SELECT + " WHERE v.circuit_id = ? ORDER BY v.version DESC", CircuitService::mapVersion, id);
+    }
+
+    /** Line diff of the QASM of two versions. */
+    public List<LineDiff.Line> diff(User viewer, long id, int from, int to) {
+        String a = get(viewer, id, from).version().qasm();
+        String b = get(viewer, id, to).version().qasm();
+        return LineDiff.diff(a, b);
+    }
+
+    /** Copies a visible circuit (latest version unless given) into a new private circuit of the viewer. */
+    public long fork(User viewer, long id, Integer version) {
+        requireSignedIn(viewer);
+        Details source = get(viewer, id, version);
+        Version v = source.version();
+        Circuit circuit = QasmCheck.parse(v.qasm());
+        return jdbc.transaction(tx -> {
+            Instant now = Instant.now();
+            long forkId = tx.insert("INSERT INTO circuits (owner_id, visibility, cohort_id, latest_version, forked_from_id,"
+                    + " forked_from_version, deleted, created_at, updated_at) VALUES (?, ?, NULL, 1, ?, ?, FALSE, ?, ?)",
+                    viewer.id(), Visibility.PRIVATE, id, v.version(), now, now);
+            insertVersion(tx, forkId, 1, v.title(), v.description(), v.qasm(), circuit, viewer.id(), now);
+            insertTags(tx, forkId, source.summary().tags());
+            return forkId;
+        });
+    }
+
+    /** Deletes a circuit (hidden from everyone, kept for the audit trail); owner or admin. */
+    public void delete(User actor, long id) {
+        requireSignedIn(actor);
+        Row row = visibleRow(actor, id);
+        if (row.ownerId() != actor.id() && !actor.isAdmin()) {
+            throw PortalException.forbidden("only the owner or an admin may delete this circuit");
+        }
+        jdbc.update("UPDATE circuits SET deleted = TRUE, updated_at = ? WHERE id = ?", Instant.now(), id);
+        audit.record(actor.id(), "delete-circuit", "circuit " + id, null);
+    }
+
+    /** Circuits the viewer may see, newest first, at most 200. */
+    public List<Summary> list(User viewer, Filter filter) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        appendVisibility(viewer, where, params);
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            where.append(" AND c.id IN (SELECT circuit_id FROM circuit_tags WHERE tag = ?)");
+            params.add(filter.tag().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.author() != null && !filter.author().isBlank()) {
+            String a = filter.author().strip();
+            if (a.chars().allMatch(Character::isDigit) && a.length() < 18) {
+                where.append(" AND c.owner_id = ?");
+                params.add(Long.parseLong(a));
+            } else {
+                where.append(" AND u.email = ?");
+                params.add(a.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (filter.cohort() != null && !filter.cohort().isBlank()) {
+            where.append(" AND co.name = ?");
+            params.add(filter.cohort().strip());
+        }
+        return summaries(where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT 200", params);
+    }
+
+    public long addComment(User author, long circuitId, String body) {
+        requireSignedIn(author);
+        visibleRow(author, circuitId);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) throw PortalException.badRequest("the comment is empty");
+        if (text.length() > MAX_COMMENT) throw PortalException.badRequest("a comment may have at most " + MAX_COMMENT + " characters");
+        return jdbc.insert("INSERT INTO comments (circuit_id, author_id, body, deleted, created_at) VALUES (?, ?, ?, FALSE, ?)",
+                circuitId, author.id(), text, Instant.now());
+    }
+
+    public List<Comment> comments(User viewer, long circuitId) {
+        visibleRow(viewer, circuitId);
+        return jdbc.query("SELECT m.id, m.author_id, u.name, m.body, m.created_at FROM comments m JOIN users u ON u.id = m.author_id"
+                + " WHERE m.circuit_id = ? AND m.deleted = FALSE ORDER BY m.id", rs -> new Comment(rs.getLong(1),
+                rs.getLong(2), rs.getString(3), rs.getString(4), Jdbc.instant(rs, "created_at")), circuitId);
+    }
+
+    /** Removes a comment; its author or an admin. */
+    public void deleteComment(User actor, long circuitId, long commentId) {
+        requireSignedIn(actor);
+        visibleRow(actor, circuitId);
+        Long authorId = jdbc.queryOne("SELECT author_id FROM comments WHERE id = ? AND circuit_id = ? AND deleted = FALSE",
+                rs -> rs.getLong(1), commentId, circuitId).orElseThrow(() -> PortalException.notFound("comment"));
+        if (authorId != actor.id() && !actor.isAdmin()) throw PortalException.forbidden("only its author or an admin may delete a comment");
+        jdbc.update("UPDATE comments SET deleted = TRUE WHERE id = ?", commentId);
+        audit.record(actor.id(), "delete-comment", "comment " + commentId + " on circuit " + circuitId, null);
+    }
+
+    // ---- visibility ----
+
+    private record Row(long ownerId, Visibility visibility, Long cohortId, int latestVersion, Long forkedFromId,
+                       Integer forkedFromVersion) {}
+
+    /** The circuit row if the viewer may see it; otherwise 404, whether or not it exists. */
+    private Row visibleRow(User viewer, long id) {
+        Optional<Row> row = jdbc.queryOne("SELECT owner_id, visibility, cohort_id, latest_version, forked_from_id,"
+                + " forked_from_version FROM circuits WHERE id = ? AND deleted = FALSE", rs -> new Row(rs.getLong(1),
+                Visibility.valueOf(rs.getString(2)), Jdbc.nullableLong(rs, "cohort_id"), rs.getInt(4),
+                Jdbc.nullableLong(rs, "forked_from_id"), Jdbc.nullableInt(rs, "forked_from_version")), id);
+        if (row.isEmpty() || !canView(viewer, row.get())) throw PortalException.notFound("circuit " + id);
+        return row.get();
+    }
+
+    private static boolean canView(User viewer, Row row) {
+        if (row.visibility() == Visibility.PUBLIC) return true;
+        if (viewer == null) return false;
+        if (viewer.isAdmin() || viewer.id() == row.ownerId()) return true;
+        return row.visibility() == Visibility.COHORT && row.cohortId() != null && viewer.inCohort(row.cohortId());
+    }
+
+    /** The same rule as {@link #canView} as SQL, for lists. */
+    private static void appendVisibility(User viewer, StringBuilder where, List<Object> params) {
+        if (viewer == null) {
+            where.append(" AND c.visibility = 'PUBLIC'");
+        } else if (!viewer.isAdmin()) {
+            where.append(" AND (c.visibility = 'PUBLIC' OR c.owner_id = ? OR (c.visibility = 'COHORT' AND c.cohort_id IN"
+                    + " (SELECT cohort_id FROM user_cohorts WHERE user_id = ?)))");
+            params.add(viewer.id());
+            params.add(viewer.id());
+        }
+    }
+
+    // ---- queries ----
+
+    private static final String VERSION_SELECT = "SELECT v.circuit_id, v.version, v.title, v.description, v.qasm,"
+            + " v.num_qubits, v.num_gates, u.name AS author_name, v.created_at FROM circuit_versions v"
+            + " JOIN users u ON u.id = v.author_id";
+
+    private List<Summary> summaries(String whereAndOrder, List<Object> params) {
+        String sql = "SELECT c.id, v.title, c.owner_id, u.name AS owner_name, c.visibility, co.name AS cohort,"
+                + " c.latest_version, v.num_qubits, v.num_gates, c.updated_at FROM circuits c"
+                + " JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version"
+                + " JOIN users u ON u.id = c.owner_id LEFT JOIN cohorts co ON co.id = c.cohort_id"
+                + " WHERE c.deleted = FALSE" + whereAndOrder;
+        List<Summary> rows = jdbc.query(sql, this::mapSummary, params.toArray());
+        return rows;
+    }
+
+    private Summary mapSummary(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        return new Summary(id, rs.getString("title"), rs.getLong("owner_id"), rs.getString("owner_name"),
+                Visibility.valueOf(rs.getString("visibility")), rs.getString("cohort"), rs.getInt("latest_version"),
+                tagsOf(id), rs.getInt("num_qubits"), rs.getInt("num_gates"), Jdbc.instant(rs, "updated_at"));
+    }
+
+    private List<String> tagsOf(long id) {
+        return jdbc.query("SELECT tag FROM circuit_tags WHERE circuit_id = ? ORDER BY tag", rs -> rs.getString(1), id);
+    }
+
+    private static Version mapVersion(ResultSet rs) throws SQLException {
+        return new Version(rs.getLong("circuit_id"), rs.getInt("version"), rs.getString("title"),
+                rs.getString("description"), rs.getString("qasm"), rs.getInt("num_qubits"), rs.getInt("num_gates"),
+                rs.getString("author_name"), Jdbc.instant(rs, "created_at"));
+    }
+
+    private static void insertVersion(Jdbc tx, long id, int version, String title, String description, String qasm,
+                                      Circuit circuit, long authorId, Instant now) {
+        tx.update("INSERT INTO circuit_versions (circuit_id, version, title, description, qasm, num_qubits, num_gates,"
+                + " author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version, title, description, qasm,
+                circuit.numQubits(), circuit.gateCount(), authorId, now);
+    }
+
+    private static void insertTags(Jdbc tx, long id, List<String> tags) {
+        for (String tag : tags) tx.update("INSERT INTO circuit_tags (circuit_id, tag) VALUES (?, ?)", id, tag);
+    }
+
+    // ---- input rules ----
+
+    private static void requireSignedIn(User user) {
+        if (user == null) throw PortalException.unauthorized("sign in first");
+    }
+
+    /** The cohort a cohort-visible circuit is shared with: the named one (which the owner must be in) or the first. */
+    private static Long cohortFor(User owner, Visibility visibility, String cohortName) {
+        if (visibility != Visibility.COHORT) return null;
+        List<Cohort> cohorts = owner.cohorts();
+        if (cohorts.isEmpty()) throw PortalException.badRequest("you belong to no cohort, so a circuit cannot be shared with one");
+        if (cohortName == null || cohortName.isBlank()) return cohorts.getFirst().id();
+        return cohorts.stream().filter(c -> c.name().equals(cohortName.strip())).findFirst()
+                .orElseThrow(() -> PortalException.badRequest("you are not in a cohort named '" + cohortName.strip() + "'"))
+                .id();
+    }
+
+    static String title(String title) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty()) throw PortalException.badRequest("title is required");
+        if (t.length() > MAX_TITLE) throw PortalException.badRequest("title is longer than " + MAX_TITLE + " characters");
+        return t;
+    }
+
+    static String description(String description) {
+        String d = description == null ? "" : description.strip();
+        if (d.length() > MAX_DESCRIPTION) throw PortalException.badRequest("description is longer than " + MAX_DESCRIPTION + " characters");
+        return d;
+    }
+
+    /** Lower-cased, de-duplicated tags of letters, digits and + . _ - (at most 40 characters each). */
+    static List<String> tags(List<String> raw) {
+        if (raw == null) return List.of();
+        Set<String> tags = new LinkedHashSet<>();
+        for (String r : raw) {
+            if (r == null) continue;
+            for (String part : r.split("[,\\s]+")) {
+                String t = part.strip().toLowerCase(Locale.ROOT);
+                if (t.isEmpty()) continue;
+                if (!TAG.matcher(t).matches()) {
+                    throw PortalException.badRequest("tag '" + part + "' may only use letters, digits and + . _ - (at most 40)");
+                }
+                tags.add(t);
+            }
+        }
+        if (tags.size() > MAX_TAGS) throw PortalException.badRequest("at most " + MAX_TAGS + " tags are allowed");
+        return List.copyOf(tags);
+    }
+}

@@ -1,0 +1,65 @@
+package org.qise.portal.circuits;
+
+import java.nio.charset.StandardCharsets;
+import org.qise.circuit.Circuit;
+import org.qise.portal.PortalException;
+import org.qise.qasm.QasmException;
+import org.qise.qasm.ParseLimits;
+import org.qise.qasm.QasmParser;
+
+/** Validates submitted OpenQASM 2.0 against the parser and the configured size limits. */
+public final class QasmCheck {
+    /** The name parse errors refer to. */
+    public static final String FILE_NAME = "circuit.qasm";
+
+    private final int maxBytes;
+    private final int maxQubits;
+    private final int maxGates;
+    private final ParseLimits parseLimits;
+
+    public QasmCheck(int maxBytes, int maxQubits, int maxGates) {
+        this.maxBytes = maxBytes;
+        this.maxQubits = maxQubits;
+        this.maxGates = maxGates;
+        // Let the parser expand a few times the gate limit, so an ordinary circuit over the
+        // limit is counted and refused with 413, while a file of nested gate definitions that
+        // would blow up to millions of operations is stopped early by the parser itself.
+        this.parseLimits = new ParseLimits(Math.max(10_000L, 4L * maxGates), ParseLimits.DEFAULT.maxNesting());
+    }
+
+    /** The parsed circuit; 400 with line and column for invalid QASM, 413 beyond a limit. */
+    public Circuit check(String qasm) {
+        if (qasm == null || qasm.isBlank()) throw PortalException.badRequest("the OpenQASM source is empty");
+        int bytes = qasm.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            throw PortalException.tooLarge("the OpenQASM source is " + bytes + " bytes; at most " + maxBytes + " are allowed");
+        }
+        Circuit circuit = parse(qasm, parseLimits);
+        if (circuit.numQubits() > maxQubits) {
+            throw PortalException.tooLarge("the circuit has " + circuit.numQubits() + " qubits; at most " + maxQubits + " are allowed");
+        }
+        if (circuit.gateCount() > maxGates) {
+            throw PortalException.tooLarge("the circuit has " + circuit.gateCount() + " gates; at most " + maxGates + " are allowed");
+        }
+        return circuit;
+    }
+
+    /** Parses QASM that was validated when stored. */
+    public static Circuit parse(String qasm) {
+        return parse(qasm, ParseLimits.DEFAULT);
+    }
+
+    private static Circuit parse(String qasm, ParseLimits limits) {
+        try {
+            return QasmParser.parse(qasm, FILE_NAME, limits);
+        } catch (QasmException e) {
+            throw PortalException.badInputAt(e.getMessage(), e.line(), e.column());
+        } catch (UnsupportedOperationException e) {
+            throw new PortalException(503, "the OpenQASM parser is not available in this build");
+        } catch (RuntimeException e) {
+            // The parser promises QasmException for bad input; anything else is its bug, but
+            // the author still deserves an answer rather than a 500.
+            throw PortalException.badRequest("the OpenQASM source could not be read: " + e.getMessage());
+        }
+    }
+}

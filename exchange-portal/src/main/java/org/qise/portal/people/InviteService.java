@@ -1,0 +1,68 @@
+package org.qise.portal.people;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.qise.portal.PortalException;
+import org.qise.portal.auth.Secrets;
+import org.qise.portal.db.Jdbc;
+
+/**
+ * Invite codes: registration needs one. Admins invite any role into any cohort; instructors
+ * invite fellows into cohorts they belong to. Codes are stored only as SHA-256 digests.
+ */
+public final class InviteService {
+    /** What a redeemed code grants. */
+    public record Redeemed(Role role, Long cohortId) {}
+
+    /** An invite as listed for its creator (the code itself is not kept). */
+    public record Invite(long id, Role role, String cohort, int usesLeft, Instant expiresAt) {}
+
+    public static final int MAX_USES = 1000;
+
+    private final Jdbc jdbc;
+
+    public InviteService(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates an invite and returns its code (shown once). */
+    public String create(User actor, Role role, Cohort cohort, int uses, Duration validFor) {
+        if (!actor.canInvite()) throw PortalException.forbidden("only admins and instructors may create invites");
+        if (actor.role() == Role.INSTRUCTOR) {
+            if (role != Role.FELLOW) throw PortalException.forbidden("instructors may only invite fellows");
+            if (cohort == null || !actor.inCohort(cohort.id())) {
+                throw PortalException.forbidden("instructors may only invite into a cohort they belong to");
+            }
+        }
+        if (uses < 1 || uses > MAX_USES) throw PortalException.badRequest("uses must be between 1 and " + MAX_USES);
+        if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(Duration.ofDays(365)) > 0) {
+            throw PortalException.badRequest("an invite must be valid for between 1 and 365 days");
+        }
+        String code = Secrets.newSecret("inv_");
+        Instant now = Instant.now();
+        jdbc.insert("INSERT INTO invites (code_hash, role, cohort_id, created_by, uses_left, expires_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", Secrets.sha256(code), role, cohort == null ? null : cohort.id(),
+                actor.id(), uses, now.plus(validFor), now);
+        return code;
+    }
+
+    /** Uses up one use of a code inside the registration transaction. */
+    Redeemed redeem(Jdbc tx, String code) {
+        if (code == null || code.isBlank()) throw PortalException.badRequest("an invite code is required to register");
+        String hash = Secrets.sha256(code.strip());
+        int changed = tx.update("UPDATE invites SET uses_left = uses_left - 1"
+                + " WHERE code_hash = ? AND uses_left > 0 AND expires_at > ?", hash, Instant.now());
+        if (changed != 1) throw PortalException.badRequest("the invite code is unknown, used up or expired");
+        return tx.queryOne("SELECT role, cohort_id FROM invites WHERE code_hash = ?",
+                rs -> new Redeemed(Role.valueOf(rs.getString("role")), Jdbc.nullableLong(rs, "cohort_id")), hash)
+                .orElseThrow();
+    }
+
+    public List<Invite> createdBy(User actor) {
+        return jdbc.query("SELECT i.id, i.role, c.name AS cohort, i.uses_left, i.expires_at FROM invites i"
+                + " LEFT JOIN cohorts c ON c.id = i.cohort_id WHERE i.created_by = ? ORDER BY i.id DESC",
+                rs -> new Invite(rs.getLong("id"), Role.valueOf(rs.getString("role")), rs.getString("cohort"),
+                        rs.getInt("uses_left"), Jdbc.instant(rs, "expires_at")), actor.id());
+    }
+}

@@ -1,0 +1,91 @@
+package org.qise.portal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.qise.portal.PortalException;
+import org.qise.portal.auth.AuthService;
+import org.qise.portal.auth.TokenService;
+import org.qise.portal.people.User;
+import org.qise.portal.people.UserService;
+
+/** Sign in, register, sign out, and the account page with API tokens. */
+public final class AccountPages {
+    private final WebSession web;
+    private final Templates templates;
+    private final AuthService auth;
+    private final UserService users;
+    private final TokenService tokens;
+
+    public AccountPages(WebSession web, Templates templates, AuthService auth, UserService users, TokenService tokens) {
+        this.web = web;
+        this.templates = templates;
+        this.auth = auth;
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/login", ctx -> showLogin(ctx, "", null, 200));
+        routes.post("/login", this::login);
+        routes.post("/logout", ctx -> {
+            web.signOut(ctx);
+            ctx.redirect("/");
+        });
+        routes.get("/register", ctx -> showRegister(ctx, Map.of("invite", nullToEmpty(ctx.queryParam("invite"))), null, 200));
+        routes.post("/register", this::registerUser);
+        routes.get("/account", ctx -> showAccount(ctx, null));
+        routes.post("/account/tokens", ctx -> {
+            User u = WebSession.requireUser(ctx);
+            showAccount(ctx, tokens.create(u.id(), Forms.field(ctx, "name")));
+        });
+        routes.post("/account/tokens/{tokenId}/revoke", ctx -> {
+            User u = WebSession.requireUser(ctx);
+            tokens.revoke(u.id(), Forms.pathId(ctx, "tokenId"));
+            ctx.redirect("/account");
+        });
+    }
+
+    private void login(Context ctx) {
+        String email = Forms.field(ctx, "email");
+        try {
+            User user = auth.login(email, Forms.field(ctx, "password"), ctx.ip());
+            web.signIn(ctx, user);
+            ctx.redirect("/");
+        } catch (PortalException e) {
+            if (e.status() == 429) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            showLogin(ctx, email, e.getMessage(), e.status());
+        }
+    }
+
+    private void registerUser(Context ctx) {
+        var form = Forms.echo(ctx, "invite", "name", "email", "institution", "country");
+        try {
+            User user = users.register(new UserService.Registration(form.get("email"), Forms.field(ctx, "password"),
+                    form.get("name"), form.get("institution"), form.get("country")), form.get("invite"));
+            web.signIn(ctx, user);
+            ctx.redirect("/");
+        } catch (PortalException e) {
+            showRegister(ctx, form, e.getMessage(), e.status());
+        }
+    }
+
+    private void showLogin(Context ctx, String email, String error, int status) {
+        Page page = new Page("Sign in", WebSession.user(ctx), web.ensureCsrf(ctx), null);
+        ctx.status(status).html(templates.render("login.jte", "page", page, "email", email, "error", error));
+    }
+
+    private void showRegister(Context ctx, Map<String, String> form, String error, int status) {
+        Page page = new Page("Register", WebSession.user(ctx), web.ensureCsrf(ctx), null);
+        ctx.status(status).html(templates.render("register.jte", "page", page, "form", form, "error", error));
+    }
+
+    private void showAccount(Context ctx, String newToken) {
+        User u = WebSession.requireUser(ctx);
+        Page page = new Page("Account", u, WebSession.csrf(ctx), null);
+        ctx.header("Cache-Control", "no-store")
+                .html(templates.render("account.jte", "page", page, "tokens", tokens.list(u.id()), "newToken", newToken));
+    }
+
+    private static String nullToEmpty(String s) { return s == null ? "" : s; }
+}

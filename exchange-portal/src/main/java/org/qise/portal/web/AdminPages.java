@@ -1,0 +1,83 @@
+package org.qise.portal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import org.qise.portal.PortalException;
+import org.qise.portal.audit.AuditLog;
+import org.qise.portal.people.Cohort;
+import org.qise.portal.people.InviteService;
+import org.qise.portal.people.Role;
+import org.qise.portal.people.User;
+import org.qise.portal.people.UserService;
+
+/** Invites (admins and instructors) and people management with the audit log (admins). */
+public final class AdminPages {
+    private final Templates templates;
+    private final UserService users;
+    private final InviteService invites;
+    private final AuditLog audit;
+
+    public AdminPages(Templates templates, UserService users, InviteService invites, AuditLog audit) {
+        this.templates = templates;
+        this.users = users;
+        this.invites = invites;
+        this.audit = audit;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/invites", ctx -> showInvites(ctx, null));
+        routes.post("/invites", ctx -> {
+            User u = inviter(ctx);
+            Integer uses = Forms.optionalInt(ctx.formParam("uses"), "uses");
+            Integer days = Forms.optionalInt(ctx.formParam("days"), "days");
+            String cohortName = Forms.field(ctx, "cohort");
+            Cohort cohort = cohortName.isBlank() ? null
+                    : u.isAdmin() ? users.cohortNamed(cohortName)
+                    : users.findCohort(cohortName).orElseThrow(() -> PortalException.forbidden("instructors may only invite into a cohort they belong to"));
+            String code = invites.create(u, Role.parse(Forms.field(ctx, "role")), cohort, uses == null ? 1 : uses,
+                    Duration.ofDays(days == null ? 14 : days));
+            showInvites(ctx, code);
+        });
+        routes.get("/admin/users", ctx -> {
+            User admin = admin(ctx);
+            ctx.html(templates.render("users.jte", "page", new Page("People", admin, WebSession.csrf(ctx), null),
+                    "users", users.all(), "audit", audit.recent(100)));
+        });
+        routes.post("/admin/users/{id}/disable", ctx -> {
+            users.disable(admin(ctx), Forms.pathId(ctx, "id"));
+            ctx.redirect("/admin/users");
+        });
+        routes.post("/admin/users/{id}/enable", ctx -> {
+            users.enable(admin(ctx), Forms.pathId(ctx, "id"));
+            ctx.redirect("/admin/users");
+        });
+        routes.post("/admin/users/{id}/role", ctx -> {
+            users.changeRole(admin(ctx), Forms.pathId(ctx, "id"), Role.parse(Forms.field(ctx, "role")));
+            ctx.redirect("/admin/users");
+        });
+        routes.post("/admin/users/{id}/cohort", ctx -> {
+            User admin = admin(ctx);
+            users.addToCohort(admin, Forms.pathId(ctx, "id"), users.cohortNamed(Forms.field(ctx, "cohort")));
+            ctx.redirect("/admin/users");
+        });
+    }
+
+    private void showInvites(Context ctx, String newCode) {
+        User u = inviter(ctx);
+        ctx.header("Cache-Control", "no-store").html(templates.render("invites.jte",
+                "page", new Page("Invites", u, WebSession.csrf(ctx), null), "invites", invites.createdBy(u), "newCode", newCode));
+    }
+
+    private static User inviter(Context ctx) {
+        User u = WebSession.requireUser(ctx);
+        if (!u.canInvite()) throw PortalException.forbidden("only admins and instructors may create invites");
+        return u;
+    }
+
+    private static User admin(Context ctx) {
+        User u = WebSession.requireUser(ctx);
+        if (!u.isAdmin()) throw PortalException.forbidden("only admins may manage people");
+        return u;
+    }
+}

@@ -1,0 +1,197 @@
+package org.qise.portal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.qise.draw.CircuitDiagram;
+import org.qise.portal.PortalException;
+import org.qise.portal.circuits.CircuitDraft;
+import org.qise.portal.circuits.CircuitService;
+import org.qise.portal.circuits.CircuitService.Details;
+import org.qise.portal.circuits.QasmCheck;
+import org.qise.portal.circuits.Visibility;
+import org.qise.portal.people.User;
+
+/** The circuit pages: list and search, view, create, edit, versions, diff, fork, comments, downloads. */
+public final class CircuitPages {
+    private final Templates templates;
+    private final CircuitService circuits;
+    private final int maxQasmBytes;
+
+    public CircuitPages(Templates templates, CircuitService circuits, int maxQasmBytes) {
+        this.templates = templates;
+        this.circuits = circuits;
+        this.maxQasmBytes = maxQasmBytes;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/", this::list);
+        routes.get("/circuits/new", ctx -> {
+            WebSession.requireUser(ctx);
+            showForm(ctx, "New circuit", "/circuits",
+                        Map.of("title", "", "description", "", "tags", "", "visibility", "private", "cohort", "", "qasm", ""), null, 200);
+        });
+        routes.post("/circuits", this::create);
+        routes.get("/circuits/{id}", this::view);
+        routes.get("/circuits/{id}/edit", this::editForm);
+        routes.post("/circuits/{id}/edit", this::edit);
+        routes.get("/circuits/{id}/versions", this::versions);
+        routes.get("/circuits/{id}/diff", this::diff);
+        routes.post("/circuits/{id}/fork", ctx -> {
+            long id = Forms.pathId(ctx, "id");
+            long fork = circuits.fork(WebSession.requireUser(ctx), id, Forms.optionalInt(ctx.formParam("version"), "version"));
+            ctx.redirect("/circuits/" + fork);
+        });
+        routes.post("/circuits/{id}/delete", ctx -> {
+            circuits.delete(WebSession.requireUser(ctx), Forms.pathId(ctx, "id"));
+            ctx.redirect("/");
+        });
+        routes.post("/circuits/{id}/comments", ctx -> {
+            long id = Forms.pathId(ctx, "id");
+            circuits.addComment(WebSession.requireUser(ctx), id, Forms.field(ctx, "body"));
+            ctx.redirect("/circuits/" + id);
+        });
+        routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
+            long id = Forms.pathId(ctx, "id");
+            circuits.deleteComment(WebSession.requireUser(ctx), id, Forms.pathId(ctx, "commentId"));
+            ctx.redirect("/circuits/" + id);
+        });
+        routes.get("/circuits/{id}/download.qasm", ctx -> {
+            Details d = details(ctx);
+            ctx.contentType("text/plain; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().id() + "-v" + d.version().version() + ".qasm\"")
+                    .result(d.version().qasm());
+        });
+        routes.get("/circuits/{id}/diagram.svg", ctx -> {
+            Details d = details(ctx);
+            String svg = diagram(d);
+            if (ctx.queryParam("download") != null) {
+                ctx.header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().id() + "-v" + d.version().version() + ".svg\"");
+            }
+            // The SVG is drawn by the server from the parsed circuit (never user-supplied markup);
+            // the strict policy below still forbids scripts if it is opened directly.
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+                    .contentType("image/svg+xml; charset=utf-8").result(svg);
+        });
+    }
+
+    private void list(Context ctx) {
+        User viewer = WebSession.user(ctx);
+        var filter = new CircuitService.Filter(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("cohort"));
+        var shown = new CircuitService.Filter(nz(filter.tag()), nz(filter.author()), nz(filter.cohort()));
+        ctx.html(templates.render("circuits.jte", "page", page(ctx, "Circuits"), "circuits", circuits.list(viewer, filter),
+                "filter", shown));
+    }
+
+    private void view(Context ctx) {
+        User viewer = WebSession.user(ctx);
+        Details d = details(ctx);
+        boolean owner = viewer != null && viewer.id() == d.summary().ownerId();
+        ctx.html(templates.render("circuit.jte", "page", page(ctx, d.version().title()), "circuit", d,
+                "comments", circuits.comments(viewer, d.summary().id()), "canEdit", owner,
+                "canDelete", owner || (viewer != null && viewer.isAdmin())));
+    }
+
+    private void create(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
+        try {
+            long id = circuits.create(user, draft(ctx, form));
+            ctx.redirect("/circuits/" + id);
+        } catch (PortalException e) {
+            if (e.status() >= 500) throw e;
+            showForm(ctx, "New circuit", "/circuits", form, e.getMessage(), e.status());
+        }
+    }
+
+    private void editForm(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        Details d = details(ctx);
+        if (d.summary().ownerId() != user.id()) throw PortalException.forbidden("only the owner may edit this circuit");
+        var v = d.version();
+        showForm(ctx, "Edit " + v.title(), "/circuits/" + d.summary().id() + "/edit",
+                Map.of("title", v.title(), "description", v.description(), "tags", String.join(", ", d.summary().tags()),
+                        "visibility", d.summary().visibility().label(),
+                        "cohort", d.summary().cohort() == null ? "" : d.summary().cohort(), "qasm", v.qasm()), null, 200);
+    }
+
+    private void edit(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        long id = Forms.pathId(ctx, "id");
+        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
+        try {
+            circuits.update(user, id, draft(ctx, form));
+            ctx.redirect("/circuits/" + id);
+        } catch (PortalException e) {
+            if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
+            showForm(ctx, "Edit circuit", "/circuits/" + id + "/edit", form, e.getMessage(), e.status());
+        }
+    }
+
+    private void versions(Context ctx) {
+        long id = Forms.pathId(ctx, "id");
+        var list = circuits.versions(WebSession.user(ctx), id);
+        ctx.html(templates.render("versions.jte", "page", page(ctx, "Versions of " + list.getFirst().title()),
+                "circuitId", id, "versions", list));
+    }
+
+    private void diff(Context ctx) {
+        long id = Forms.pathId(ctx, "id");
+        Integer from = Forms.optionalInt(ctx.queryParam("from"), "from");
+        Integer to = Forms.optionalInt(ctx.queryParam("to"), "to");
+        if (from == null || to == null) throw PortalException.badRequest("give the versions to compare as ?from=…&to=…");
+        var lines = circuits.diff(WebSession.user(ctx), id, from, to);
+        ctx.html(templates.render("diff.jte", "page", page(ctx, "Diff of circuit " + id), "circuitId", id,
+                "from", from, "to", to, "lines", lines));
+    }
+
+    private Details details(Context ctx) {
+        return circuits.get(WebSession.user(ctx), Forms.pathId(ctx, "id"), Forms.optionalInt(ctx.queryParam("version"), "version"));
+    }
+
+    /** The server-drawn SVG of a stored (already validated) circuit. */
+    public static String diagram(Details d) {
+        try {
+            return CircuitDiagram.svg(QasmCheck.parse(d.version().qasm()));
+        } catch (UnsupportedOperationException e) {
+            throw new PortalException(503, "circuit diagrams are not available in this build");
+        }
+    }
+
+    private CircuitDraft draft(Context ctx, Map<String, String> form) {
+        String qasm = form.get("qasm");
+        if (qasm.isBlank()) {
+            UploadedFile file = ctx.uploadedFile("qasmFile");
+            if (file != null && file.size() > 0) {
+                if (file.size() > maxQasmBytes) {
+                    throw PortalException.tooLarge("the uploaded file is " + file.size() + " bytes; at most " + maxQasmBytes + " are allowed");
+                }
+                try (InputStream in = file.content()) {
+                    qasm = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw PortalException.badRequest("the uploaded file could not be read");
+                }
+                form.put("qasm", qasm);
+            }
+        }
+        return new CircuitDraft(form.get("title"), form.get("description"), qasm,
+                Visibility.parse(form.get("visibility").isBlank() ? "private" : form.get("visibility")),
+                List.of(form.get("tags")), form.get("cohort"));
+    }
+
+    private void showForm(Context ctx, String title, String action, Map<String, String> form, String error, int status) {
+        ctx.status(status).html(templates.render("circuit_form.jte", "page", page(ctx, title), "action", action,
+                "form", form, "error", error));
+    }
+
+    private static Page page(Context ctx, String title) {
+        return new Page(title, WebSession.user(ctx), WebSession.csrf(ctx), null);
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,43 @@
+package org.qise.portal.web;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qise.portal.PortalException;
+
+/** Small helpers for reading HTML form fields. */
+final class Forms {
+    private Forms() {}
+
+    /** A field's value, or "" when absent. */
+    static String field(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v;
+    }
+
+    /** The named fields as a map for re-displaying a form (never includes passwords). */
+    static Map<String, String> echo(Context ctx, String... names) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String n : names) m.put(n, field(ctx, n));
+        return m;
+    }
+
+    static long pathId(Context ctx, String name) {
+        String raw = ctx.pathParam(name);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw PortalException.notFound("'" + raw + "'");
+        }
+    }
+
+    /** An optional positive integer query or form value; 400 when present but not a number. */
+    static Integer optionalInt(String raw, String what) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw PortalException.badRequest(what + " must be a whole number, got '" + raw + "'");
+        }
+    }
+}

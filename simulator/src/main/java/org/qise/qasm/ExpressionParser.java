@@ -1,0 +1,121 @@
+package org.qise.qasm;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Parses OpenQASM 2.0 parameter expressions. Precedence, loosest first: {@code + -},
+ * {@code * /}, unary minus, then {@code ^} (right-associative, so {@code -2^2} is −4 and
+ * {@code 2^3^2} is 2^9). Numbers, {@code pi}, parentheses, the built-in functions and, inside a
+ * gate body, the gate's formal parameters are the atoms.
+ */
+final class ExpressionParser {
+    static final Map<String, DoubleUnaryOperator> FUNCTIONS = Map.of(
+            "sin", Math::sin, "cos", Math::cos, "tan", Math::tan, "exp", Math::exp, "ln", Math::log,
+            "sqrt", Math::sqrt, "asin", Math::asin, "acos", Math::acos, "atan", Math::atan);
+
+    private final TokenCursor in;
+    private final List<String> formals;
+    private final int maxDepth;
+    private int depth;
+
+    /**
+     * @param formals  the names of the enclosing gate's parameters (empty outside gate bodies)
+     * @param maxDepth how deeply expressions may nest before the parser refuses (keeps the stack safe)
+     */
+    ExpressionParser(TokenCursor in, List<String> formals, int maxDepth) {
+        this.in = in;
+        this.formals = formals;
+        this.maxDepth = maxDepth;
+    }
+
+    /** Parses the text of one constant expression and evaluates it, as the importer would read it. */
+    static double evaluateConstant(String text) {
+        TokenCursor cursor = new TokenCursor(text, "<expression>");
+        Expr e = new ExpressionParser(cursor, List.of(), 64).expression();
+        cursor.expect(Token.Kind.EOF, "end of expression");
+        return e.eval(new double[0]);
+    }
+
+    Expr expression() {
+        Token start = in.peek();
+        if (++depth > maxDepth) {
+            throw in.error(start, "expression nests more than " + maxDepth + " levels deep");
+        }
+        Expr left = term();
+        while (in.peek().is(Token.Kind.PLUS) || in.peek().is(Token.Kind.MINUS)) {
+            boolean plus = in.next().is(Token.Kind.PLUS);
+            Expr right = term();
+            left = new Expr.Binary(plus ? Double::sum : (a, b) -> a - b, left, right);
+        }
+        depth--;
+        return left;
+    }
+
+    private Expr term() {
+        Expr left = unary();
+        while (in.peek().is(Token.Kind.STAR) || in.peek().is(Token.Kind.SLASH)) {
+            boolean times = in.next().is(Token.Kind.STAR);
+            Expr right = unary();
+            left = new Expr.Binary(times ? (a, b) -> a * b : (a, b) -> a / b, left, right);
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        if (in.peek().is(Token.Kind.MINUS) || in.peek().is(Token.Kind.PLUS)) {
+            Token sign = in.next();
+            if (++depth > maxDepth) throw in.error(sign, "expression nests more than " + maxDepth + " levels deep");
+            Expr operand = unary();
+            depth--;
+            return sign.is(Token.Kind.MINUS) ? new Expr.Negate(operand) : operand;
+        }
+        return power();
+    }
+
+    private Expr power() {
+        Expr base = atom();
+        if (in.peek().is(Token.Kind.CARET)) {
+            Token caret = in.next();
+            if (++depth > maxDepth) throw in.error(caret, "expression nests more than " + maxDepth + " levels deep");
+            Expr exponent = unary(); // right-associative; allows 2^-1
+            depth--;
+            return new Expr.Binary(Math::pow, base, exponent);
+        }
+        return base;
+    }
+
+    private Expr atom() {
+        Token t = in.peek();
+        switch (t.kind()) {
+            case INTEGER, REAL -> {
+                in.next();
+                return new Expr.Constant(Double.parseDouble(t.text()));
+            }
+            case LPAREN -> {
+                in.next();
+                Expr inner = expression();
+                in.expect(Token.Kind.RPAREN, "')'");
+                return inner;
+            }
+            case IDENTIFIER -> {
+                in.next();
+                if (t.text().equals("pi")) return new Expr.Constant(Math.PI);
+                DoubleUnaryOperator f = FUNCTIONS.get(t.text());
+                if (f != null) {
+                    in.expect(Token.Kind.LPAREN, "'(' after function " + t.text());
+                    Expr argument = expression();
+                    in.expect(Token.Kind.RPAREN, "')'");
+                    return new Expr.Function(f, argument);
+                }
+                int index = formals.indexOf(t.text());
+                if (index >= 0) return new Expr.Parameter(t.text(), index);
+                throw in.error(t, formals.isEmpty()
+                        ? "unknown name " + t.describe() + " in expression; only pi, numbers and functions such as sin(…) can be used here"
+                        : "unknown name " + t.describe() + " in expression; the gate's parameters are " + String.join(", ", formals));
+            }
+            default -> throw in.error(t, "expected a number, pi, a parameter or '(' but found " + t.describe());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.qise.sim;
+
+import java.util.Collections;
+import java.util.Map;
+import org.qise.circuit.Circuit;
+import org.qise.engine.QuantumState;
+
+/**
+ * What a run produced: counts always; the final state (state vector, probabilities,
+ * expectation values, marginals) when the circuit's measurements all come at the end.
+ *
+ * <p>Bitstrings in {@link #counts()} are written c[n-1]…c[0], registers separated by a space
+ * with the last declared register leftmost (as Qiskit). A circuit with no measurement is
+ * sampled over all its qubits, q[n-1]…q[0]. Basis-state index i has qubit q in bit q of i.
+ */
+public final class Result implements AutoCloseable {
+
+    /** How the counts were produced. */
+    public enum Mode {
+        /** One simulation, then sampling of the final state. */
+        SAMPLED,
+        /** Each shot simulated on its own (mid-circuit measurement, reset or conditions). */
+        SHOT_BY_SHOT
+    }
+
+    private final Circuit circuit;
+    private final Map<String, Long> counts;
+    private final long shots;
+    private final long seed;
+    private final Manifest manifest;
+    private final boolean noMeasurements;
+    private final Mode mode;
+    private QuantumState state;
+
+    Result(Circuit circuit, Map<String, Long> counts, long shots, long seed, Manifest manifest,
+           QuantumState state, boolean noMeasurements, Mode mode) {
+        this.circuit = circuit;
+        this.counts = Collections.unmodifiableMap(counts);
+        this.shots = shots;
+        this.seed = seed;
+        this.manifest = manifest;
+        this.state = state;
+        this.noMeasurements = noMeasurements;
+        this.mode = mode;
+    }
+
+    public Circuit circuit() { return circuit; }
+
+    /** Counts per bitstring, sorted by bitstring. */
+    public Map<String, Long> counts() { return counts; }
+
+    public long shots() { return shots; }
+
+    public long seed() { return seed; }
+
+    public Mode mode() { return mode; }
+
+    public Manifest manifest() { return manifest; }
+
+    public int numQubits() { return circuit.numQubits(); }
+
+    /**
+     * The result's canonical text: a version line, the shots, then one line per outcome
+     * ("bitstring", a tab, the count) in bitstring order. Two runs agree bit for bit exactly
+     * when these texts (and so {@link #sha256()}) are equal.
+     */
+    public String canonicalText() {
+        StringBuilder sb = new StringBuilder("qise-result 1\nshots ").append(shots).append('\n');
+        new java.util.TreeMap<>(counts).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** SHA-256 of {@link #canonicalText()}, in hex. */
+    public String sha256() {
+        return Manifest.sha256(canonicalText());
+    }
+
+    /** Whether the final state is available (see class comment). */
+    public boolean hasState() { return state != null; }
+
+    /** Whether {@link #statevector()} is meaningful: a kept state and no measurement at all. */
+    public boolean hasStatevector() { return state != null && noMeasurements; }
+
+    /**
+     * The final state vector as interleaved (re, im) pairs: amplitude i at [2i], [2i+1].
+     * Only for circuits without measurement, and at most 26 qubits.
+     */
+    public double[] statevector() {
+        if (!noMeasurements) {
+            throw new IllegalStateException("the circuit measures qubits, so it has no single final state vector; "
+                    + "use probabilities() for the state before the final measurements");
+        }
+        QuantumState s = requireState();
+        if (s.numQubits() > 26) throw new IllegalStateException("a " + s.numQubits() + "-qubit state vector is too large to return as an array");
+        double[] v = new double[2 << s.numQubits()];
+        for (long i = 0; i < (1L << s.numQubits()); i++) {
+            v[(int) (2 * i)] = s.re(i);
+            v[(int) (2 * i + 1)] = s.im(i);
+        }
+        return v;
+    }
+
+    /** Amplitude i as {re, im}. */
+    public double[] amplitude(long index) {
+        if (!noMeasurements) throw new IllegalStateException("the circuit measures qubits, so it has no single final state vector");
+        QuantumState s = requireState();
+        return new double[]{s.re(index), s.im(index)};
+    }
+
+    /** |amplitude|² per basis state of the final state (before the final measurements). */
+    public double[] probabilities() {
+        return requireState().probabilities();
+    }
+
+    /**
+     * Marginal distribution of the given qubits: entry j has qubit {@code qubits[k]} equal to
+     * bit k of j (so the first listed qubit is the least significant).
+     */
+    public double[] marginal(int... qubits) {
+        QuantumState s = requireState();
+        for (int q : qubits) {
+            if (q < 0 || q >= s.numQubits()) throw new IndexOutOfBoundsException("qubit " + q + " out of range (circuit has " + s.numQubits() + ")");
+        }
+        double[] out = new double[1 << qubits.length];
+        long size = 1L << s.numQubits();
+        for (long i = 0; i < size; i++) {
+            double re = s.re(i), im = s.im(i);
+            int j = 0;
+            for (int k = 0; k < qubits.length; k++) j |= (int) ((i >> qubits[k]) & 1) << k;
+            out[j] += re * re + im * im;
+        }
+        return out;
+    }
+
+    /** Expectation value of a Pauli sum such as {@code "0.5 X0 Y2 + Z1"} on the final state. */
+    public double expectation(String pauliSum) {
+        return expectation(PauliSum.parse(pauliSum));
+    }
+
+    /** Expectation value of a Pauli sum on the final state (before the final measurements). */
+    public double expectation(PauliSum sum) {
+        QuantumState s = requireState();
+        if (sum.maxQubit() >= s.numQubits()) {
+            throw new IllegalArgumentException("'" + sum + "' acts on qubit " + sum.maxQubit() + " but the circuit has " + s.numQubits() + " qubit(s)");
+        }
+        double total = 0;
+        for (PauliSum.Term t : sum.terms()) total += t.coefficient() * s.expectationPauli(t.xMask(), t.zMask());
+        return total;
+    }
+
+    private QuantumState requireState() {
+        if (state == null) {
+            throw new IllegalStateException(mode == Mode.SHOT_BY_SHOT
+                    ? "this circuit measures, resets or branches mid-circuit, so each shot ends in a different state; only counts are available"
+                    : "the final state was not kept (keepState(false)) or the result was closed");
+        }
+        return state;
+    }
+
+    /** Frees the kept state. */
+    @Override
+    public void close() {
+        if (state != null) {
+            state.close();
+            state = null;
+        }
+    }
+}
