@@ -19,7 +19,7 @@ final class AmplitudeMemory implements AutoCloseable {
     /** Kept free for the JVM, the OS and the rest of the program. */
     static final long MARGIN_BYTES = 512L << 20;
 
-    final Arena arena;
+    final Arena arena; // null for small states, which a garbage-collected arena holds
     final MemorySegment segment;
 
     private AmplitudeMemory(Arena arena, MemorySegment segment) {
@@ -33,9 +33,19 @@ final class AmplitudeMemory implements AutoCloseable {
         return Math.max(16L << numQubits, Lanes.VECTOR_BYTES);
     }
 
+    /**
+     * States up to this size (n ≤ 17) live in a garbage-collected arena: closing a shared arena
+     * costs a handshake with every thread, which dominated shot-by-shot runs that copy and drop
+     * a small state per shot. They are also too small to need the free-memory check.
+     */
+    static final long SMALL_BYTES = 2L << 20;
+
     static AmplitudeMemory allocate(int numQubits) {
         if (numQubits < 0) throw new IllegalArgumentException("negative qubit count " + numQubits);
         long bytes = bytesFor(numQubits);
+        if (bytes <= SMALL_BYTES) {
+            return new AmplitudeMemory(null, Arena.ofAuto().allocate(bytes, ALIGNMENT));
+        }
         long reported = numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits;
         long available = availablePhysicalBytes();
         if (bytes > available - MARGIN_BYTES) {
@@ -84,6 +94,6 @@ final class AmplitudeMemory implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
+        if (arena != null) arena.close(); // small states: the garbage collector frees them
     }
 }
