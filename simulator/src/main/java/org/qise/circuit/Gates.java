@@ -299,7 +299,10 @@ public final class Gates {
     /** The inverse: a library gate where one exists, else the conjugate transpose named "…_dg". */
     static Gate inverse(Gate g) {
         double[] a = g.params();
-        Gate base = switch (g.name()) {
+        // Only consult the table when g really is that library gate: a derived gate can carry a
+        // library name with another parameter count (u with one control is named "cu" but has
+        // three parameters, where qelib1's cu has four).
+        Gate base = !isLibraryGate(g) ? null : switch (g.name()) {
             case "id", "x", "y", "z", "h", "swap", "cx", "CX", "cy", "cz", "ch", "ccx", "cswap", "c3x", "c4x" -> g;
             case "s" -> sdg();
             case "sdg" -> s();
@@ -327,8 +330,7 @@ public final class Gates {
             case "rzz" -> rzz(-a[0]);
             default -> null;
         };
-        // Only trust the table when g really is that library gate (same controls and matrix).
-        if (base != null && base.controls() == g.controls() && isLibraryGate(g)) return base;
+        if (base != null) return base;
         String name = g.name().endsWith("_dg") ? g.name().substring(0, g.name().length() - 3) : g.name() + "_dg";
         return new Gate(name, a, g.controls(), g.targetMatrix().dagger());
     }

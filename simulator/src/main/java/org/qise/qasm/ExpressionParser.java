@@ -32,7 +32,7 @@ final class ExpressionParser {
 
     /** Parses the text of one constant expression and evaluates it, as the importer would read it. */
     static double evaluateConstant(String text) {
-        TokenCursor cursor = new TokenCursor(Lexer.tokenize(text, "<expression>"), "<expression>");
+        TokenCursor cursor = new TokenCursor(text, "<expression>");
         Expr e = new ExpressionParser(cursor, List.of(), 64).expression();
         cursor.expect(Token.Kind.EOF, "end of expression");
         return e.eval(new double[0]);
@@ -76,8 +76,11 @@ final class ExpressionParser {
 
     private Expr power() {
         Expr base = atom();
-        if (in.accept(Token.Kind.CARET)) {
+        if (in.peek().is(Token.Kind.CARET)) {
+            Token caret = in.next();
+            if (++depth > maxDepth) throw in.error(caret, "expression nests more than " + maxDepth + " levels deep");
             Expr exponent = unary(); // right-associative; allows 2^-1
+            depth--;
             return new Expr.Binary(Math::pow, base, exponent);
         }
         return base;

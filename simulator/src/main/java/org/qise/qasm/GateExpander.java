@@ -1,7 +1,10 @@
 package org.qise.qasm;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.qise.circuit.CircuitBuilder;
 import org.qise.circuit.Condition;
+import org.qise.circuit.Gate;
 import org.qise.circuit.Operation;
 
 /**
@@ -13,6 +16,8 @@ final class GateExpander {
     private final TokenCursor in;
     private final long maxSteps;
     private long steps;
+    /** Gates without parameters are immutable and identical on every use: share one instance. */
+    private final Map<String, Gate> fixedGates = new HashMap<>();
 
     GateExpander(CircuitBuilder out, TokenCursor in, long maxSteps) {
         this.out = out;
@@ -37,6 +42,9 @@ final class GateExpander {
      * Errors are reported at {@code site}, the statement in the main program.
      */
     void apply(GateSymbol gate, double[] params, int[] qubits, Condition condition, Token site) {
+        if (gate instanceof GateSymbol.Defined d && d.expansionSteps() > maxSteps - steps) {
+            throw tooMany(site); // refuse a blow-up before expanding any of it
+        }
         apply(gate, params, qubits, condition, site, null);
     }
 
@@ -49,7 +57,10 @@ final class GateExpander {
                         throw in.error(site, "a parameter of " + lib.name() + " evaluates to " + p + where(inside));
                     }
                 }
-                out.add(new Operation.GateOp(lib.definition().create(params), qubits, condition));
+                Gate g = params.length == 0
+                        ? fixedGates.computeIfAbsent(lib.name(), n -> lib.definition().create())
+                        : lib.definition().create(params);
+                out.add(new Operation.GateOp(g, qubits, condition));
             }
             case GateSymbol.Opaque op -> throw in.error(site,
                     "opaque gate " + op.name() + " has no definition and cannot be simulated" + where(inside));
@@ -79,9 +90,11 @@ final class GateExpander {
     }
 
     private void count(Token site) {
-        if (++steps > maxSteps) {
-            throw in.error(site, "the program expands to more than " + maxSteps
-                    + " operations (gate definitions nested too deeply or applied too often); the limit is set by ParseLimits");
-        }
+        if (++steps > maxSteps) throw tooMany(site);
+    }
+
+    private QasmException tooMany(Token site) {
+        return in.error(site, "the program expands to more than " + maxSteps
+                + " operations (gate definitions nested too deeply or applied too often); the limit is set by ParseLimits");
     }
 }

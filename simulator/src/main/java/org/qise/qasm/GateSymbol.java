@@ -21,10 +21,12 @@ sealed interface GateSymbol {
 
     /**
      * A gate defined in the program: applying it applies its body with the formal parameters
-     * and qubits bound. {@code depth} is 1 plus the deepest defined gate its body calls.
+     * and qubits bound. {@code depth} is 1 plus the deepest defined gate its body calls;
+     * {@code expansionSteps} counts this call and every call and barrier its expansion visits
+     * (saturating at {@code Long.MAX_VALUE}), so a blow-up is refused before any work is done.
      */
-    record Defined(String name, List<String> params, List<String> qubits, List<BodyStep> body, int line, int depth)
-            implements GateSymbol {
+    record Defined(String name, List<String> params, List<String> qubits, List<BodyStep> body, int line, int depth,
+                   long expansionSteps) implements GateSymbol {
         public int paramCount() { return params.size(); }
         public int qubitCount() { return qubits.size(); }
     }

@@ -1,8 +1,5 @@
 package org.qise.qasm;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Splits OpenQASM 2.0 source into tokens, skipping whitespace and comments ({@code //} to the
  * end of the line, {@code /* … *}{@code /} blocks). Keywords come out as identifiers; the parser
@@ -15,26 +12,16 @@ final class Lexer {
     private int line = 1;
     private int lineStart;
 
-    private Lexer(String src, String file) {
+    Lexer(String src, String file) {
         this.src = src;
         this.file = file;
     }
 
-    /** All tokens of {@code source}, ending with an EOF token. */
-    static List<Token> tokenize(String source, String file) {
-        return new Lexer(source, file).run();
-    }
-
-    private List<Token> run() {
-        List<Token> tokens = new ArrayList<>();
-        while (true) {
-            skipSpaceAndComments();
-            if (pos >= src.length()) {
-                tokens.add(new Token(Token.Kind.EOF, "", line, column()));
-                return tokens;
-            }
-            tokens.add(next());
-        }
+    /** The next token; at the end of the source, an EOF token (again on every later call). */
+    Token nextToken() {
+        skipSpaceAndComments();
+        if (pos >= src.length()) return new Token(Token.Kind.EOF, "", line, column());
+        return next();
     }
 
     private int column() { return pos - lineStart + 1; }

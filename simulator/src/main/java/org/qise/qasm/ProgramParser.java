@@ -26,6 +26,10 @@ final class ProgramParser {
             "OPENQASM", "include", "qreg", "creg", "gate", "opaque", "measure", "reset", "barrier", "if",
             "pi", "U", "CX", "sin", "cos", "tan", "exp", "ln", "sqrt", "asin", "acos", "atan");
 
+    /** Statements that may not appear inside a gate body. */
+    private static final Set<String> NOT_IN_GATE_BODY = Set.of(
+            "measure", "reset", "if", "qreg", "creg", "gate", "opaque", "include", "OPENQASM");
+
     private final TokenCursor in;
     private final ParseLimits limits;
     private final CircuitBuilder builder = Circuit.builder();
@@ -38,7 +42,7 @@ final class ProgramParser {
     private boolean qelib1Included;
 
     ProgramParser(String source, String file, ParseLimits limits) {
-        this.in = new TokenCursor(Lexer.tokenize(source, file), file);
+        this.in = new TokenCursor(source, file);
         this.limits = limits;
         this.expander = new GateExpander(builder, in, limits.maxOperations());
         gates.put("U", new GateSymbol.Library(Gates.lookup("U").orElseThrow()));
@@ -141,18 +145,22 @@ final class ProgramParser {
         in.expect(Token.Kind.LBRACE, "'{' to open the body of gate " + name.text());
         List<GateSymbol.BodyStep> body = new ArrayList<>();
         int depth = 1;
+        long steps = 1;
         while (!in.accept(Token.Kind.RBRACE)) {
             GateSymbol.BodyStep step = bodyStatement(name.text(), params, qubits);
+            long stepSize = 1;
             if (step instanceof GateSymbol.Call c && c.gate() instanceof GateSymbol.Defined d) {
                 depth = Math.max(depth, d.depth() + 1);
+                stepSize = d.expansionSteps();
             }
+            steps = steps > Long.MAX_VALUE - stepSize ? Long.MAX_VALUE : steps + stepSize;
             body.add(step);
         }
         if (depth > limits.maxNesting()) {
             throw in.error(name, "gate " + name.text() + " nests gate definitions " + depth
                     + " levels deep; the limit is " + limits.maxNesting());
         }
-        gates.put(name.text(), new GateSymbol.Defined(name.text(), params, qubits, List.copyOf(body), keyword.line(), depth));
+        gates.put(name.text(), new GateSymbol.Defined(name.text(), params, qubits, List.copyOf(body), keyword.line(), depth, steps));
         gateLines.put(name.text(), name.line());
     }
 
@@ -207,7 +215,7 @@ final class ProgramParser {
             in.expect(Token.Kind.SEMICOLON, "';' after barrier");
             return new GateSymbol.Barrier(args);
         }
-        if (Set.of("measure", "reset", "if", "qreg", "creg", "gate", "opaque", "include", "OPENQASM").contains(t.text())) {
+        if (NOT_IN_GATE_BODY.contains(t.text())) {
             throw in.error(t, "'" + t.text() + "' is not allowed inside a gate body; only gate applications and barrier are");
         }
         in.next();
@@ -277,11 +285,17 @@ final class ProgramParser {
         Token value = in.expect(Token.Kind.INTEGER, "a non-negative integer to compare with");
         in.expect(Token.Kind.RPAREN, "')'");
         Token op = in.peek();
-        if (op.isWord("barrier") || op.isWord("if") || op.isWord("gate") || op.isWord("qreg") || op.isWord("creg")
-                || op.isWord("opaque") || op.isWord("include") || !op.is(Token.Kind.IDENTIFIER)) {
+        if (!canFollowIf(op)) {
             throw in.error(op, "expected a gate application, measure or reset after if(...) but found " + op.describe());
         }
         quantumOperation(new Condition(builder.creg(reg.name()), integerValue(value)));
+    }
+
+    /** Only a gate application, measure or reset can be conditioned (not barrier or a declaration). */
+    private static boolean canFollowIf(Token t) {
+        if (!t.is(Token.Kind.IDENTIFIER)) return false;
+        if (t.isWord("measure") || t.isWord("reset")) return true;
+        return !t.isWord("barrier") && !NOT_IN_GATE_BODY.contains(t.text());
     }
 
     private void quantumOperation(Condition condition) {

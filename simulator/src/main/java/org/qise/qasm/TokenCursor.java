@@ -1,27 +1,24 @@
 package org.qise.qasm;
 
-import java.util.List;
-
-/** Reads a token list front to back and builds located errors. */
+/** Reads tokens front to back with one token of lookahead, and builds located errors. */
 final class TokenCursor {
-    private final List<Token> tokens;
+    private final Lexer lexer;
     private final String file;
-    private int index;
+    private Token current;
 
-    TokenCursor(List<Token> tokens, String file) {
-        this.tokens = tokens;
+    TokenCursor(String source, String file) {
+        this.lexer = new Lexer(source, file);
         this.file = file;
+        this.current = lexer.nextToken();
     }
 
     String file() { return file; }
 
-    Token peek() { return tokens.get(index); }
-
-    Token peek(int ahead) { return tokens.get(Math.min(index + ahead, tokens.size() - 1)); }
+    Token peek() { return current; }
 
     Token next() {
-        Token t = tokens.get(index);
-        if (t.kind() != Token.Kind.EOF) index++;
+        Token t = current;
+        if (t.kind() != Token.Kind.EOF) current = lexer.nextToken();
         return t;
     }
 

@@ -10,8 +10,11 @@ import org.qise.engine.StateTooLargeException;
  * the fast engine is tested against this one.
  */
 public final class ExactEngine implements Engine {
-    /** Java arrays hold at most 2^31 − 1 doubles; two per amplitude puts the limit at 30 qubits. */
-    public static final int MAX_QUBITS = 30;
+    /**
+     * Java arrays hold fewer than 2^31 doubles, and the state keeps two per amplitude in one
+     * array: 2·2^29 = 2^30 fits, 2·2^30 = 2^31 does not (it overflows int), so 29 qubits.
+     */
+    public static final int MAX_QUBITS = 29;
 
     @Override
     public String name() { return "exact"; }

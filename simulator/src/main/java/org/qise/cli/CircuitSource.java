@@ -1,0 +1,95 @@
+package org.qise.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.qise.circuit.Circuit;
+import org.qise.qasm.QasmException;
+import org.qise.qasm.QasmParser;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Where a command's circuit comes from: an OpenQASM file, {@code -} for standard input, or a
+ * bundled example. Shared by the commands as a picocli mixin. Reading and parsing problems
+ * become {@link UserError}s that point at the offending line.
+ */
+final class CircuitSource {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "OpenQASM 2.0 file to read, or - for standard input.")
+    String file;
+
+    @Option(names = "--example", paramLabel = "NAME",
+            description = "Use a bundled example circuit instead of a file (see 'qise run' with no FILE).")
+    String example;
+
+    /** A circuit was named, by file or example. */
+    boolean given() {
+        return file != null || example != null;
+    }
+
+    /** How the circuit is named in messages and reports. */
+    String displayName() {
+        if (example != null) return example + ".qasm";
+        return file.equals("-") ? "<stdin>" : file;
+    }
+
+    /** The circuit's source text. */
+    String text(InputStream stdin) {
+        if (file != null && example != null) throw new UserError("give either FILE or --example, not both");
+        if (example != null) return Examples.source(example);
+        if (file == null) throw new UserError("no circuit given: name an OpenQASM file, - for standard input, or --example NAME");
+        try {
+            if (file.equals("-")) return decode(stdin.readAllBytes());
+            Path path = Path.of(file);
+            if (Files.isDirectory(path)) throw new UserError("cannot read '" + file + "': it is a directory, not an OpenQASM file");
+            return decode(Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot read '" + file + "': no such file");
+        } catch (AccessDeniedException e) {
+            throw new UserError("cannot read '" + file + "': permission denied");
+        } catch (CharacterCodingException e) {
+            throw new UserError("cannot read '" + displayName() + "': it is not UTF-8 text (OpenQASM files are plain text)");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new UserError("cannot read '" + displayName() + "': " + e.getMessage());
+        }
+    }
+
+    /** Reads and parses the circuit. */
+    Circuit read(InputStream stdin) {
+        String source = text(stdin);
+        try {
+            return QasmParser.parse(source, displayName());
+        } catch (QasmException e) {
+            throw new UserError(withSourceLine(e, source), e);
+        }
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /**
+     * The parser's message ({@code file:line:column: what}) followed by the offending line and
+     * a caret under the column, the way compilers show it.
+     */
+    static String withSourceLine(QasmException e, String source) {
+        String[] lines = source.split("\\R", -1);
+        if (e.line() < 1 || e.line() > lines.length) return e.getMessage();
+        String line = lines[e.line() - 1];
+        String number = Integer.toString(e.line());
+        StringBuilder caret = new StringBuilder();
+        // keep tabs so the caret lines up however the terminal expands them
+        for (int i = 0; i < Math.min(Math.max(0, e.column() - 1), line.length()); i++) caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        return e.getMessage() + "\n " + number + " | " + line + "\n " + " ".repeat(number.length()) + " | " + caret + "^";
+    }
+}

@@ -1,0 +1,38 @@
+package org.qise.cli;
+
+import java.util.concurrent.Callable;
+import org.qise.circuit.Circuit;
+import org.qise.draw.CircuitDiagram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code qise draw FILE}: the circuit drawn in the terminal, and optionally as SVG. */
+@Command(name = "draw", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
+        description = "Draw a circuit in the terminal; --svg also writes an SVG picture.")
+final class DrawCommand implements Callable<Integer> {
+    @ParentCommand
+    QiseMain main;
+
+    @Mixin
+    CircuitSource source;
+
+    @Option(names = "--svg", paramLabel = "OUT.svg", description = "Also write the drawing as an SVG file.")
+    String svg;
+
+    @Option(names = "--width", paramLabel = "N", description = "Wrap the text drawing at N columns (default: $COLUMNS or 80).")
+    Integer width;
+
+    @Override
+    public Integer call() {
+        Circuit circuit = source.read(main.in());
+        if (width != null && width < 20) throw new UserError("--width must be at least 20, got " + width);
+        main.out().print(CircuitDiagram.text(circuit, width != null ? width : main.terminalWidth()));
+        if (svg != null) {
+            OutputFiles.write(svg, CircuitDiagram.svg(circuit));
+            main.err().println("wrote " + svg);
+        }
+        return QiseMain.OK;
+    }
+}

@@ -1,0 +1,183 @@
+package org.qise.cli;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qise.circuit.Circuit;
+import org.qise.draw.Histogram;
+import org.qise.engine.Engines;
+import org.qise.sim.PauliSum;
+import org.qise.sim.Result;
+import org.qise.sim.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code qise run FILE}: simulates a circuit and prints counts (and, on request, the state
+ * vector, probabilities, expectation values and marginals), for people or as JSON.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
+        description = {"Simulate an OpenQASM 2.0 circuit and print the measurement counts.",
+        "With no FILE, lists the bundled examples (run one with --example NAME)."})
+final class RunCommand implements Callable<Integer> {
+    /** The largest state that --statevector and --probabilities print (2^26 amplitudes, ~1 GiB of JSON). */
+    static final int MAX_LISTED_QUBITS = 26;
+
+    @ParentCommand
+    QiseMain main;
+
+    @Mixin
+    CircuitSource source;
+
+    @Option(names = "--shots", paramLabel = "N", defaultValue = "1024", description = "Number of shots (default ${DEFAULT-VALUE}).")
+    long shots;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for every random choice; the same seed gives the same counts. Default: random, and reported.")
+    Long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the human report.")
+    boolean json;
+
+    @Option(names = "--statevector", description = "Also give the final state vector (circuits without measurement only).")
+    boolean statevector;
+
+    @Option(names = "--probabilities", description = "Also give the probability of each basis state (before the final measurements).")
+    boolean probabilities;
+
+    @Option(names = "--expect", paramLabel = "PAULIS", description = "Expectation value of a Pauli sum such as \"Z0 Z1\" or \"0.5 X0 + Y1\"; repeatable.")
+    List<String> expect = new ArrayList<>();
+
+    @Option(names = "--marginal", paramLabel = "QUBITS", split = ",", description = "Marginal distribution of these qubits, e.g. 0,2.")
+    List<Integer> marginal;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "Simulation engine (default: ${DEFAULT-VALUE}).")
+    String engine = Engines.DEFAULT;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Threads for the engine; 0 = all cores (default).")
+    int threads;
+
+    @Option(names = "--histogram", paramLabel = "OUT.svg", description = "Also write the counts as an SVG bar chart.")
+    String histogram;
+
+    @Override
+    public Integer call() {
+        if (!source.given()) {
+            listExamples();
+            return QiseMain.OK;
+        }
+        checkOptions();
+        Circuit circuit = source.read(main.in());
+        List<PauliSum> sums = parseExpectations(circuit);
+        int[] marginalQubits = checkMarginal(circuit);
+        if (statevector && circuit.hasMeasurements()) {
+            throw new UserError("--statevector needs a circuit without measurements, but " + source.displayName()
+                    + " measures qubits, so each shot ends in a different state. Remove the measure statements to get the "
+                    + "state vector, or use --probabilities for the distribution before the final measurements.");
+        }
+        if ((statevector || probabilities) && circuit.numQubits() > MAX_LISTED_QUBITS) {
+            throw new UserError("--statevector and --probabilities list every basis state, which is limited to "
+                    + MAX_LISTED_QUBITS + " qubits; " + source.displayName() + " has " + circuit.numQubits()
+                    + ". Use --expect or --marginal for large circuits.");
+        }
+        boolean needsState = statevector || probabilities || !sums.isEmpty() || marginalQubits != null;
+
+        Simulator.Builder builder = Simulator.builder().engine(engine).threads(threads).shots(shots).keepState(needsState);
+        if (seed != null) builder.seed(seed);
+        ProgressLine progress = main.interactive() ? new ProgressLine(main.err(), System::nanoTime) : null;
+        if (progress != null) builder.progress(progress);
+
+        long start = System.nanoTime();
+        Result result;
+        try {
+            result = builder.build().run(circuit);
+        } finally {
+            if (progress != null) progress.clear();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        try (result) {
+            if (needsState && !result.hasState()) {
+                throw new UserError("cannot give " + requestedStateOptions() + ": " + source.displayName()
+                        + " measures, resets or branches mid-circuit, so each shot ends in a different state and only "
+                        + "counts are available (these options need the single final state).");
+            }
+            RunReport report = new RunReport(source.displayName(), circuit, result, seconds);
+            if (statevector) report.statevector(result.statevector());
+            if (probabilities) report.probabilities(result.probabilities());
+            for (PauliSum s : sums) report.expectation(s.toString(), result.expectation(s));
+            if (marginalQubits != null) report.marginal(marginalQubits, result.marginal(marginalQubits));
+            main.out().print(json ? report.json() : report.human(main.terminalWidth()));
+            if (histogram != null) {
+                OutputFiles.write(histogram, Histogram.svg(result.counts(),
+                        source.displayName() + " — " + result.shots() + " shots, seed " + result.seed()));
+                if (!json) main.out().println("histogram written to " + histogram);
+            }
+        }
+        return QiseMain.OK;
+    }
+
+    private void checkOptions() {
+        if (shots < 0 || shots > Integer.MAX_VALUE - 8) {
+            throw new UserError("--shots must be between 0 and " + (Integer.MAX_VALUE - 8) + ", got " + shots);
+        }
+        if (threads < 0) throw new UserError("--threads must be 0 (all cores) or more, got " + threads);
+        if (!Engines.names().contains(engine)) {
+            throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.names()));
+        }
+    }
+
+    private List<PauliSum> parseExpectations(Circuit circuit) {
+        List<PauliSum> sums = new ArrayList<>();
+        for (String text : expect) {
+            PauliSum sum;
+            try {
+                sum = PauliSum.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("bad --expect \"" + text + "\": " + e.getMessage());
+            }
+            if (sum.maxQubit() >= circuit.numQubits()) {
+                throw new UserError("--expect \"" + text + "\" acts on qubit " + sum.maxQubit() + ", but "
+                        + source.displayName() + " has " + circuit.numQubits() + " qubit(s), numbered from 0");
+            }
+            sums.add(sum);
+        }
+        return sums;
+    }
+
+    private int[] checkMarginal(Circuit circuit) {
+        if (marginal == null) return null;
+        if (marginal.isEmpty()) throw new UserError("--marginal needs at least one qubit, e.g. --marginal 0,2");
+        if (marginal.size() > 24) throw new UserError("--marginal takes at most 24 qubits, got " + marginal.size());
+        var seen = new HashSet<Integer>();
+        for (int q : marginal) {
+            if (q < 0 || q >= circuit.numQubits()) {
+                throw new UserError("--marginal qubit " + q + " is out of range: " + source.displayName() + " has qubits 0 to " + (circuit.numQubits() - 1));
+            }
+            if (!seen.add(q)) throw new UserError("--marginal lists qubit " + q + " twice");
+        }
+        return marginal.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private String requestedStateOptions() {
+        Map<String, Boolean> asked = new LinkedHashMap<>();
+        asked.put("--probabilities", probabilities);
+        asked.put("--expect", !expect.isEmpty());
+        asked.put("--marginal", marginal != null);
+        return String.join(", ", asked.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+    }
+
+    private void listExamples() {
+        var out = main.out();
+        out.println("usage: qise run FILE.qasm [options]   (qise run --help for the options)");
+        out.println();
+        out.println("bundled examples, run with: qise run --example NAME");
+        Map<String, String> examples = Examples.list();
+        int w = examples.keySet().stream().mapToInt(String::length).max().orElse(0);
+        examples.forEach((name, description) -> out.println("  " + name + " ".repeat(w - name.length()) + "  " + description));
+    }
+}

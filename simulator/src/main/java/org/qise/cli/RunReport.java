@@ -1,0 +1,159 @@
+package org.qise.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qise.circuit.Circuit;
+import org.qise.draw.Histogram;
+import org.qise.sim.Result;
+
+/**
+ * What {@code qise run} prints: a report for people, or one JSON object for programs.
+ *
+ * <p>JSON fields: {@code file}, {@code qubits}, {@code clbits}, {@code gates}, {@code shots},
+ * {@code seed}, {@code engine}, {@code threads}, {@code mode}, {@code counts} (bitstring → n,
+ * sorted by bitstring), then on request {@code statevector} ([[re, im], …], index = basis state,
+ * qubit 0 least significant), {@code probabilities} (same indexing), {@code expectation} (a
+ * number for one --expect, else text → value), {@code marginal} ({@code qubits} and
+ * {@code probabilities} by bitstring, the last listed qubit leftmost), and {@code manifest}.
+ * No timing goes into the JSON, so the same inputs print the same bytes.
+ */
+final class RunReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String file;
+    private final Circuit circuit;
+    private final Result result;
+    private final double seconds;
+    private double[] statevector;
+    private double[] probabilities;
+    private final Map<String, Double> expectations = new LinkedHashMap<>();
+    private int[] marginalQubits;
+    private double[] marginal;
+
+    RunReport(String file, Circuit circuit, Result result, double seconds) {
+        this.file = file;
+        this.circuit = circuit;
+        this.result = result;
+        this.seconds = seconds;
+    }
+
+    void statevector(double[] interleaved) { this.statevector = interleaved; }
+
+    void probabilities(double[] p) { this.probabilities = p; }
+
+    void expectation(String text, double value) { expectations.put(text, value); }
+
+    void marginal(int[] qubits, double[] distribution) {
+        this.marginalQubits = qubits;
+        this.marginal = distribution;
+    }
+
+    String json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.put("qubits", circuit.numQubits());
+        m.put("clbits", circuit.numClbits());
+        m.put("gates", circuit.gateCount());
+        m.put("shots", result.shots());
+        m.put("seed", result.seed());
+        m.put("engine", result.manifest().engine());
+        m.put("threads", result.manifest().threads());
+        m.put("mode", result.mode().name().toLowerCase(Locale.ROOT));
+        m.put("counts", new TreeMap<>(result.counts()));
+        if (statevector != null) {
+            double[][] pairs = new double[statevector.length / 2][];
+            for (int i = 0; i < pairs.length; i++) pairs[i] = new double[]{statevector[2 * i], statevector[2 * i + 1]};
+            m.put("statevector", pairs);
+        }
+        if (probabilities != null) m.put("probabilities", probabilities);
+        if (expectations.size() == 1) m.put("expectation", expectations.values().iterator().next());
+        else if (!expectations.isEmpty()) m.put("expectation", expectations);
+        if (marginal != null) {
+            Map<String, Object> mm = new LinkedHashMap<>();
+            mm.put("qubits", marginalQubits);
+            mm.put("probabilities", marginalByBitstring());
+            m.put("marginal", mm);
+        }
+        m.put("manifest", result.manifest().toMap());
+        try {
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            return JSON.writer(pretty).writeValueAsString(m) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the run as JSON", e);
+        }
+    }
+
+    /** Marginal probabilities keyed by bitstring: the last listed qubit leftmost, the first rightmost. */
+    private Map<String, Double> marginalByBitstring() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < marginal.length; j++) out.put(bits(j, marginalQubits.length), marginal[j]);
+        return out;
+    }
+
+    private static String bits(long index, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int k = n - 1; k >= 0; k--) sb.append((index >> k & 1) == 1 ? '1' : '0');
+        return sb.toString();
+    }
+
+    String human(int width) {
+        StringBuilder sb = new StringBuilder();
+        var manifest = result.manifest();
+        sb.append(String.format(Locale.ROOT, "circuit  %s: %d qubit%s, %d classical bit%s, %d gate%s%n", file,
+                circuit.numQubits(), plural(circuit.numQubits()), circuit.numClbits(), plural(circuit.numClbits()),
+                circuit.gateCount(), plural(circuit.gateCount())));
+        sb.append(String.format(Locale.ROOT, "run      %d shots, seed %d, engine %s (%d thread%s), %s, %s%n",
+                result.shots(), result.seed(), manifest.engine(), manifest.threads(), plural(manifest.threads()),
+                result.mode() == Result.Mode.SAMPLED ? "state simulated once and sampled" : "simulated shot by shot",
+                duration(seconds)));
+        sb.append('\n');
+        sb.append(circuit.hasMeasurements() ? "counts (bitstring c[n-1]…c[0]" + (circuit.cregs().size() > 1
+                ? ", registers separated by spaces, last declared leftmost)" : ")")
+                : "counts (no measurements: all qubits sampled, bitstring q[n-1]…q[0])").append('\n');
+        sb.append(Histogram.text(result.counts(), width));
+
+        if (statevector != null) {
+            sb.append("\nstate vector (basis states q[n-1]…q[0]; amplitudes of magnitude below 1e-12 not listed)\n");
+            int n = circuit.numQubits();
+            for (int i = 0; i < statevector.length / 2; i++) {
+                double re = statevector[2 * i], im = statevector[2 * i + 1];
+                if (Math.hypot(re, im) < 1e-12) continue;
+                sb.append(String.format(Locale.ROOT, "  |%s⟩  %+.6f %+.6fi   p = %.6f%n", bits(i, n), re, im, re * re + im * im));
+            }
+        }
+        if (probabilities != null) {
+            sb.append("\nprobabilities (basis states q[n-1]…q[0]; zeros not listed)\n");
+            for (int i = 0; i < probabilities.length; i++) {
+                if (probabilities[i] < 1e-15) continue;
+                sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, circuit.numQubits()), probabilities[i]));
+            }
+        }
+        if (!expectations.isEmpty()) {
+            sb.append("\nexpectation values\n");
+            expectations.forEach((text, v) -> sb.append(String.format(Locale.ROOT, "  ⟨%s⟩ = %.6f%n", text, v)));
+        }
+        if (marginal != null) {
+            StringBuilder order = new StringBuilder();
+            for (int k = marginalQubits.length - 1; k >= 0; k--) order.append(order.isEmpty() ? "" : " ").append("q").append(marginalQubits[k]);
+            sb.append("\nmarginal distribution (bitstring ").append(order).append(")\n");
+            marginalByBitstring().forEach((b, p) -> sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", b, p)));
+        }
+        return sb.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
+    }
+
+    private static String duration(double seconds) {
+        if (seconds < 1) return String.format(Locale.ROOT, "%.1f ms", seconds * 1000);
+        return String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+}
