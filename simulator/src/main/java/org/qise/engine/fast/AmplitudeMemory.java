@@ -1,0 +1,86 @@
+package org.qise.engine.fast;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.qise.engine.StateTooLargeException;
+
+/**
+ * Off-heap storage for 2^n amplitudes (16 bytes each, interleaved re, im), 64-byte aligned,
+ * zero-filled, in a shared arena so that pool threads may touch it. Before allocating it checks
+ * the machine's available physical memory, keeping a margin, so that a too-large request fails
+ * with a clear message instead of driving the machine into swap or the OOM killer.
+ */
+final class AmplitudeMemory implements AutoCloseable {
+    static final long ALIGNMENT = 64;
+    /** Kept free for the JVM, the OS and the rest of the program. */
+    static final long MARGIN_BYTES = 512L << 20;
+
+    final Arena arena;
+    final MemorySegment segment;
+
+    private AmplitudeMemory(Arena arena, MemorySegment segment) {
+        this.arena = arena;
+        this.segment = segment;
+    }
+
+    /** Bytes needed for n qubits: at least one full vector, so that tiny states use the same kernels. */
+    static long bytesFor(int numQubits) {
+        if (numQubits > 58) return Long.MAX_VALUE;
+        return Math.max(16L << numQubits, Lanes.VECTOR_BYTES);
+    }
+
+    static AmplitudeMemory allocate(int numQubits) {
+        if (numQubits < 0) throw new IllegalArgumentException("negative qubit count " + numQubits);
+        long bytes = bytesFor(numQubits);
+        long reported = numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits;
+        long available = availablePhysicalBytes();
+        if (bytes > available - MARGIN_BYTES) {
+            throw new StateTooLargeException(numQubits, reported, "only " + StateTooLargeException.formatBytes(Math.max(0, available))
+                    + " of physical memory is available (keeping " + StateTooLargeException.formatBytes(MARGIN_BYTES) + " spare)");
+        }
+        Arena arena = Arena.ofShared();
+        try {
+            return new AmplitudeMemory(arena, arena.allocate(bytes, ALIGNMENT));
+        } catch (OutOfMemoryError | IllegalArgumentException e) {
+            arena.close();
+            throw new StateTooLargeException(numQubits, reported, "the operating system refused the allocation (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A copy of another state's memory. */
+    static AmplitudeMemory copyOf(AmplitudeMemory other, int numQubits) {
+        AmplitudeMemory m = allocate(numQubits);
+        MemorySegment.copy(other.segment, 0, m.segment, 0, other.segment.byteSize());
+        return m;
+    }
+
+    /**
+     * Physical memory the kernel says can be given out without swapping: MemAvailable from
+     * /proc/meminfo on Linux (it counts reclaimable page cache), else the OS bean's free memory.
+     */
+    static long availablePhysicalBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    String[] parts = line.trim().split("\\s+");
+                    return Long.parseLong(parts[1]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or unreadable: fall back to the management bean below
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getFreeMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

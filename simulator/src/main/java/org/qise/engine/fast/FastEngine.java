@@ -1,0 +1,65 @@
+package org.qise.engine.fast;
+
+import java.util.concurrent.ForkJoinPool;
+import org.qise.engine.Engine;
+import org.qise.engine.QuantumState;
+
+/**
+ * The fast engine: state vectors off the Java heap, SIMD kernels (Vector API), gate fusion in
+ * {@link QuantumState#applyAll}, and a thread pool for states large enough to pay for it.
+ * Results are bit-identical whatever the thread count.
+ */
+public final class FastEngine implements Engine {
+    /** Fusion width chosen from the state size (see {@link Fuser#defaultMaxQubits}). */
+    public static final int FUSION_AUTO = -1;
+    /** No fusion: applyAll applies gate after gate. */
+    public static final int FUSION_OFF = 0;
+
+    private final int threads;
+    private final int fusionQubits;
+    private final ForkJoinPool pool;
+    private final long minParallelVectors;
+
+    /** All available cores, automatic fusion. */
+    public FastEngine() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public FastEngine(int threads) {
+        this(threads, FUSION_AUTO);
+    }
+
+    /**
+     * @param threads      worker threads for large states (1 = everything on the caller's thread)
+     * @param fusionQubits most qubits a fused dense block may span, {@link #FUSION_AUTO} or
+     *                     {@link #FUSION_OFF}
+     */
+    public FastEngine(int threads, int fusionQubits) {
+        this(threads, fusionQubits, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS);
+    }
+
+    /** Tests lower {@code minParallelVectors} to make small states take the multi-threaded path. */
+    FastEngine(int threads, int fusionQubits, long minParallelVectors) {
+        if (threads < 1) throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+        if (fusionQubits < FUSION_AUTO || fusionQubits > Fuser.MAX_DENSE_QUBITS) {
+            throw new IllegalArgumentException("fusion width must be -1 (auto), 0 (off) or 1.." + Fuser.MAX_DENSE_QUBITS + ", got " + fusionQubits);
+        }
+        this.threads = threads;
+        this.fusionQubits = fusionQubits;
+        this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        this.minParallelVectors = minParallelVectors;
+    }
+
+    @Override
+    public String name() { return "fast"; }
+
+    @Override
+    public int threads() { return threads; }
+
+    public int fusionQubits() { return fusionQubits; }
+
+    @Override
+    public QuantumState allocate(int numQubits) {
+        return new FastState(numQubits, AmplitudeMemory.allocate(numQubits), new ParallelRunner(threads, pool, minParallelVectors), fusionQubits);
+    }
+}

@@ -1,0 +1,268 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import org.qise.circuit.Gate;
+import org.qise.circuit.Gates;
+import org.qise.circuit.Operation;
+import org.qise.engine.QuantumState;
+
+/**
+ * A state of the fast engine: 2^n interleaved amplitudes off heap. Gates go through
+ * {@link KernelPlanner} and {@link ParallelRunner}; runs of gates through {@link Fuser} first.
+ * Every reduction sums fixed chunks and adds the chunk sums in order, so it gives the same bits
+ * on any number of threads.
+ */
+final class FastState implements QuantumState {
+    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
+
+    private final int n;
+    private final AmplitudeMemory memory;
+    private final MemorySegment amps;
+    private final ParallelRunner runner;
+    private final int fusionQubits;
+    /** Vectors actually holding the 2^n amplitudes (the last may carry zero padding when n is tiny). */
+    private final long vectors;
+    private boolean closed;
+
+    FastState(int n, AmplitudeMemory memory, ParallelRunner runner, int fusionQubits) {
+        this.n = n;
+        this.memory = memory;
+        this.amps = memory.segment;
+        this.runner = runner;
+        this.fusionQubits = fusionQubits;
+        this.vectors = amps.byteSize() / Lanes.VECTOR_BYTES;
+        amps.set(DOUBLE, 0, 1.0);
+    }
+
+    @Override
+    public int numQubits() { return n; }
+
+    @Override
+    public void apply(Operation.GateOp op) {
+        requireOpen();
+        Gate gate = op.gate();
+        int[] qubits = op.qubits();
+        for (int q : qubits) checkQubit(q);
+        int c = gate.controls();
+        runner.runKernel(KernelPlanner.plan(n, gate.targetMatrix(), Arrays.copyOfRange(qubits, c, qubits.length),
+                Arrays.copyOf(qubits, c)), amps);
+    }
+
+    @Override
+    public void applyAll(List<Operation.GateOp> ops) {
+        requireOpen();
+        for (Operation.GateOp op : ops) for (int q : op.qubits()) checkQubit(q);
+        int width = fusionQubits == FastEngine.FUSION_AUTO ? Fuser.defaultMaxQubits(n) : fusionQubits;
+        if (width == FastEngine.FUSION_OFF) {
+            for (Operation.GateOp op : ops) apply(op);
+            return;
+        }
+        for (Fuser.Block b : new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops)) {
+            runner.runKernel(b.kernel(n), amps);
+        }
+    }
+
+    @Override
+    public double probabilityOfOne(int qubit) {
+        requireOpen();
+        checkQubit(qubit);
+        if (qubit >= Lanes.LOW_QUBITS) {
+            long bit = 1L << (qubit - Lanes.LOW_QUBITS);
+            return runner.sumOverChunks(vectors, (from, to) -> {
+                DoubleVector acc = DoubleVector.zero(Lanes.SPECIES);
+                for (long v = from; v < to; v++) {
+                    if ((v & bit) == 0) continue;
+                    DoubleVector x = Lanes.load(amps, v);
+                    acc = x.fma(x, acc);
+                }
+                return sumLanes(acc);
+            });
+        }
+        double[] m = new double[Lanes.DOUBLES];
+        for (int lane = 0; lane < Lanes.DOUBLES; lane++) m[lane] = ((lane >> 1) >> qubit & 1);
+        DoubleVector mask = DoubleVector.fromArray(Lanes.SPECIES, m, 0);
+        return runner.sumOverChunks(vectors, (from, to) -> {
+            DoubleVector acc = DoubleVector.zero(Lanes.SPECIES);
+            for (long v = from; v < to; v++) {
+                DoubleVector x = Lanes.load(amps, v);
+                acc = x.mul(mask).fma(x, acc);
+            }
+            return sumLanes(acc);
+        });
+    }
+
+    /** Lanes added in a fixed order (reduceLanes leaves the order open). */
+    private static double sumLanes(DoubleVector v) {
+        double[] a = v.toArray();
+        double s = 0;
+        for (double x : a) s += x;
+        return s;
+    }
+
+    @Override
+    public void collapse(int qubit, int outcome, double probability) {
+        requireOpen();
+        checkQubit(qubit);
+        if (outcome != 0 && outcome != 1) throw new IllegalArgumentException("outcome must be 0 or 1, got " + outcome);
+        if (!(probability > 0)) throw new IllegalArgumentException("cannot collapse onto an outcome of probability " + probability);
+        double scale = 1 / Math.sqrt(probability);
+        DoubleVector keep = DoubleVector.broadcast(Lanes.SPECIES, scale);
+        DoubleVector drop = DoubleVector.zero(Lanes.SPECIES);
+        double[] lanes = new double[Lanes.DOUBLES];
+        for (int lane = 0; lane < Lanes.DOUBLES; lane++) {
+            lanes[lane] = qubit < Lanes.LOW_QUBITS && ((lane >> 1) >> qubit & 1) != outcome ? 0 : scale;
+        }
+        DoubleVector lowCoef = DoubleVector.fromArray(Lanes.SPECIES, lanes, 0);
+        boolean high = qubit >= Lanes.LOW_QUBITS;
+        long bit = high ? 1L << (qubit - Lanes.LOW_QUBITS) : 0;
+        long want = outcome == 1 ? bit : 0;
+        runner.forRange(vectors, 1, (from, to) -> {
+            for (long v = from; v < to; v++) {
+                DoubleVector c = high ? ((v & bit) == want ? keep : drop) : lowCoef;
+                Lanes.store(Lanes.load(amps, v).mul(c), amps, v);
+            }
+        });
+    }
+
+    @Override
+    public void flip(int qubit) {
+        requireOpen();
+        checkQubit(qubit);
+        apply(new Operation.GateOp(Gates.x(), new int[]{qubit}, null));
+    }
+
+    @Override
+    public double re(long index) {
+        requireOpen();
+        checkIndex(index);
+        return amps.getAtIndex(DOUBLE, 2 * index);
+    }
+
+    @Override
+    public double im(long index) {
+        requireOpen();
+        checkIndex(index);
+        return amps.getAtIndex(DOUBLE, 2 * index + 1);
+    }
+
+    @Override
+    public double[] probabilities() {
+        requireOpen();
+        if (n > 30) throw new IllegalStateException("probabilities() of " + n + " qubits would not fit in a Java array (at most 30)");
+        double[] p = new double[1 << n];
+        runner.forRange(p.length, 1, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                double r = amps.getAtIndex(DOUBLE, 2 * i), m = amps.getAtIndex(DOUBLE, 2 * i + 1);
+                p[(int) i] = r * r + m * m;
+            }
+        });
+        return p;
+    }
+
+    /** Σ_i conj(ψ_{i⊕x}) · phase(i) · ψ_i over fixed chunks of i, as the exact engine defines it. */
+    @Override
+    public double expectationPauli(long xMask, long zMask) {
+        requireOpen();
+        long size = 1L << n;
+        if ((xMask | zMask) >>> n != 0) throw new IllegalArgumentException("Pauli string acts on a qubit outside the " + n + "-qubit state");
+        int yCount = Long.bitCount(xMask & zMask) & 3;
+        long chunkAmps = ParallelRunner.CHUNK_VECTORS * Lanes.AMPS;
+        double[] partial = runner.perChunk((size + chunkAmps - 1) / chunkAmps * ParallelRunner.CHUNK_VECTORS, (fromV, toV) -> {
+            long from = fromV * Lanes.AMPS, to = Math.min(size, toV * Lanes.AMPS);
+            double sum = 0;
+            for (long i = from; i < to; i++) {
+                double sign = (Long.bitCount(i & zMask) & 1) == 0 ? 1 : -1;
+                long j = i ^ xMask;
+                double pr = amps.getAtIndex(DOUBLE, 2 * i) * sign, pi = amps.getAtIndex(DOUBLE, 2 * i + 1) * sign;
+                for (int y = 0; y < yCount; y++) {
+                    double t = pr;
+                    pr = -pi;
+                    pi = t;
+                }
+                sum += amps.getAtIndex(DOUBLE, 2 * j) * pr + amps.getAtIndex(DOUBLE, 2 * j + 1) * pi;
+            }
+            return sum;
+        });
+        double sum = 0;
+        for (double p : partial) sum += p;
+        return sum;
+    }
+
+    /**
+     * Fixed chunks of amplitudes get their probability sums (in parallel, each summed in index
+     * order); prefix sums then place each uniform in a chunk, and only chunks holding samples are
+     * scanned again, continuing the same running sum. Independent of the thread count.
+     */
+    @Override
+    public long[] sampleSorted(double[] sortedUniforms) {
+        requireOpen();
+        long size = 1L << n;
+        long chunkAmps = ParallelRunner.CHUNK_VECTORS * Lanes.AMPS;
+        int chunks = (int) ((size + chunkAmps - 1) / chunkAmps);
+        double[] chunkSum = new double[chunks];
+        runner.forRange(chunks, ParallelRunner.CHUNK_VECTORS, (from, to) -> {
+            for (long c = from; c < to; c++) {
+                double s = 0;
+                for (long i = c * chunkAmps, end = Math.min(size, i + chunkAmps); i < end; i++) s += probability(i);
+                chunkSum[(int) c] = s;
+            }
+        });
+        long[] out = new long[sortedUniforms.length];
+        int k = 0;
+        double prefix = 0;
+        for (int c = 0; c < chunks && k < out.length; c++) {
+            double next = prefix + chunkSum[c];
+            if (sortedUniforms[k] < next) {
+                double running = 0;
+                for (long i = c * chunkAmps, end = Math.min(size, i + chunkAmps); i < end && k < out.length; i++) {
+                    running += probability(i);
+                    while (k < out.length && sortedUniforms[k] < prefix + running) out[k++] = i;
+                }
+            }
+            prefix = next;
+        }
+        if (k < out.length) {
+            // Rounding left the total a hair below the last uniforms: they go to the last non-zero state.
+            long last = size - 1;
+            while (last > 0 && probability(last) == 0) last--;
+            while (k < out.length) out[k++] = last;
+        }
+        return out;
+    }
+
+    private double probability(long i) {
+        double r = amps.getAtIndex(DOUBLE, 2 * i), m = amps.getAtIndex(DOUBLE, 2 * i + 1);
+        return r * r + m * m;
+    }
+
+    @Override
+    public QuantumState copy() {
+        requireOpen();
+        FastState c = new FastState(n, AmplitudeMemory.allocate(n), runner, fusionQubits);
+        MemorySegment.copy(amps, 0, c.amps, 0, amps.byteSize());
+        return c;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        memory.close();
+    }
+
+    private void requireOpen() {
+        if (closed) throw new IllegalStateException("the state has been closed");
+    }
+
+    private void checkQubit(int q) {
+        if (q < 0 || q >= n) throw new IllegalArgumentException("qubit " + q + " is outside the " + n + "-qubit state");
+    }
+
+    private void checkIndex(long index) {
+        if (index < 0 || index >= 1L << n) throw new IllegalArgumentException("amplitude index " + index + " is outside the " + n + "-qubit state");
+    }
+}

@@ -1,0 +1,163 @@
+package org.qise.engine.fast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.qise.circuit.Gate;
+import org.qise.circuit.Matrix;
+import org.qise.circuit.Operation;
+
+/**
+ * Gate fusion: merges runs of gates into blocks on at most {@code maxDense} qubits (or
+ * {@code maxDiagonal} qubits while every gate of the block is diagonal), so that a circuit
+ * makes far fewer passes over memory.
+ *
+ * <p>Greedy with look-ahead: a block starts at the first gate not yet placed and scans forward.
+ * A later gate joins if the block's qubits plus its own stay within the limit and it commutes
+ * with every gate skipped so far (no shared qubit, or both diagonal), because joining moves it in
+ * front of them. Gates of a block keep their order. Blocks with one gate keep that gate's
+ * controls (so the kernel skips the untouched amplitudes); larger blocks become one matrix on
+ * the sorted union of their qubits, controls multiplied in. The blocks depend only on the gate
+ * list and the limits, never on threads.
+ */
+final class Fuser {
+    /** Widest dense block the kernels are built for. */
+    static final int MAX_DENSE_QUBITS = 6;
+    /** Widest all-diagonal block (2^10 coefficients per group). */
+    static final int MAX_DIAGONAL_QUBITS = 10;
+    /** How many later gates a block looks at before giving up. */
+    private static final int WINDOW = 256;
+
+    private final int maxDense;
+    private final int maxDiagonal;
+
+    Fuser(int maxDense, int maxDiagonal) {
+        this.maxDense = maxDense;
+        this.maxDiagonal = Math.max(maxDense, maxDiagonal);
+    }
+
+    /**
+     * Fusion width for an n-qubit state. Small states sit in cache, where a pass costs little and
+     * wide blocks only add arithmetic; large states are memory bound, where a 4-qubit block costs
+     * about one pass and saves several.
+     */
+    static int defaultMaxQubits(int n) {
+        if (n < 8) return 2;
+        if (n < 14) return 3;
+        return 4;
+    }
+
+    /** One fused block, ready to become a kernel. */
+    interface Block {
+        Kernel kernel(int numQubits);
+    }
+
+    /** A block of one gate, applied as is. */
+    record Single(Operation.GateOp op) implements Block {
+        @Override
+        public Kernel kernel(int numQubits) {
+            Gate g = op.gate();
+            int[] q = op.qubits();
+            int c = g.controls();
+            return KernelPlanner.plan(numQubits, g.targetMatrix(), Arrays.copyOfRange(q, c, q.length), Arrays.copyOf(q, c));
+        }
+    }
+
+    /** A dense block: one matrix on the given (ascending) qubits. */
+    record Dense(Matrix matrix, int[] qubits) implements Block {
+        @Override
+        public Kernel kernel(int numQubits) {
+            return KernelPlanner.plan(numQubits, matrix, qubits, new int[0]);
+        }
+    }
+
+    /** A diagonal block: its diagonal on the given (ascending) qubits. */
+    record Diagonal(double[] re, double[] im, int[] qubits) implements Block {
+        @Override
+        public Kernel kernel(int numQubits) {
+            return KernelPlanner.planDiagonal(numQubits, re, im, qubits);
+        }
+    }
+
+    List<Block> fuse(List<Operation.GateOp> ops) {
+        int size = ops.size();
+        long[] masks = new long[size];
+        boolean[] diagonal = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            for (int q : ops.get(i).qubits()) masks[i] |= 1L << q;
+            diagonal[i] = ops.get(i).gate().targetMatrix().isDiagonal();
+        }
+        long used = 0;
+        for (long m : masks) used |= m;
+        boolean[] placed = new boolean[size];
+        List<Block> blocks = new ArrayList<>();
+        for (int start = 0; start < size; start++) {
+            if (placed[start]) continue;
+            placed[start] = true;
+            List<Integer> members = new ArrayList<>();
+            members.add(start);
+            long qubits = masks[start];
+            boolean allDiagonal = diagonal[start];
+            long skippedAll = 0, skippedNonDiagonal = 0;
+            int scanned = 0;
+            for (int j = start + 1; j < size && scanned < WINDOW; j++) {
+                if (placed[j]) continue;
+                scanned++;
+                boolean commutes = (masks[j] & skippedAll) == 0 || (diagonal[j] && (masks[j] & skippedNonDiagonal) == 0);
+                long union = qubits | masks[j];
+                int limit = allDiagonal && diagonal[j] ? maxDiagonal : maxDense;
+                if (commutes && Long.bitCount(union) <= limit) {
+                    placed[j] = true;
+                    members.add(j);
+                    qubits = union;
+                    allDiagonal &= diagonal[j];
+                } else {
+                    skippedAll |= masks[j];
+                    if (!diagonal[j]) skippedNonDiagonal |= masks[j];
+                    if ((skippedNonDiagonal & used) == used) break; // nothing later can commute past
+
+                }
+            }
+            blocks.add(build(ops, members, qubits, allDiagonal));
+        }
+        return blocks;
+    }
+
+    private static Block build(List<Operation.GateOp> ops, List<Integer> members, long qubitMask, boolean allDiagonal) {
+        if (members.size() == 1) return new Single(ops.get(members.get(0)));
+        int[] qubits = new int[Long.bitCount(qubitMask)];
+        for (int i = 0, q = 0; q < 64; q++) if ((qubitMask >> q & 1) == 1) qubits[i++] = q;
+        int dim = 1 << qubits.length;
+        if (allDiagonal) {
+            double[] re = new double[dim], im = new double[dim];
+            Arrays.fill(re, 1);
+            for (int idx : members) {
+                Operation.GateOp op = ops.get(idx);
+                Matrix g = op.gate().matrix();
+                int[] pos = positions(op.qubits(), qubits);
+                for (int b = 0; b < dim; b++) {
+                    int local = 0;
+                    for (int j = 0; j < pos.length; j++) local |= ((b >> pos[j]) & 1) << j;
+                    double gr = g.re(local, local), gi = g.im(local, local);
+                    double r = re[b] * gr - im[b] * gi;
+                    im[b] = re[b] * gi + im[b] * gr;
+                    re[b] = r;
+                }
+            }
+            return new Diagonal(re, im, qubits);
+        }
+        Matrix m = Matrix.identity(dim);
+        for (int idx : members) {
+            Operation.GateOp op = ops.get(idx);
+            m = op.gate().matrix().embed(qubits.length, positions(op.qubits(), qubits)).times(m);
+        }
+        return new Dense(m, qubits);
+    }
+
+    /** Position of each of a gate's qubits within the block's ascending qubit list. */
+    private static int[] positions(int[] gateQubits, int[] blockQubits) {
+        int[] pos = new int[gateQubits.length];
+        for (int j = 0; j < gateQubits.length; j++) pos[j] = Arrays.binarySearch(blockQubits, gateQubits[j]);
+        return pos;
+    }
+}

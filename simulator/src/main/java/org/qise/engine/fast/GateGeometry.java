@@ -1,0 +1,116 @@
+package org.qise.engine.fast;
+
+import java.util.Arrays;
+
+/**
+ * Where the amplitudes a gate mixes lie in the vector layout.
+ *
+ * <p>The target qubits split into <em>low</em> ones (inside a vector: they pick lanes) and
+ * <em>high</em> ones (they pick vectors). A <em>group</em> is the set of 2^H vectors that differ
+ * only in the H high target bits and have every high control bit set; a kernel visits each group
+ * once. Low controls cannot be skipped that way, so kernels fold them into per-lane
+ * coefficients (a lane whose low control bits are not all 1 keeps its amplitude).
+ *
+ * <p>Matrix indices follow {@link org.qise.circuit.Matrix}: bit j is the j-th target.
+ */
+final class GateGeometry {
+    final int numTargets;
+    /** Matrix bit positions of the low and the high targets, in target order. */
+    final int[] lowBits, highBits;
+    /** Qubit numbers of the low and the high targets. */
+    final int[] lowQubits, highQubits;
+    /** Lane bits (amplitude index bits below LOW_QUBITS) that must all be 1 for a lane to act. */
+    final int lowControlMask;
+    /** Vector-index bits that are fixed per group (high targets and high controls), ascending. */
+    private final int[] fixedVectorBits;
+    /** Vector-index bits forced to 1 (the high controls). */
+    private final long controlVectorMask;
+    /** Vector offset of each high-target combination h within a group. */
+    final long[] offsets;
+    /** Number of groups. */
+    final long groups;
+
+    GateGeometry(int numQubits, int[] targets, int[] controls) {
+        numTargets = targets.length;
+        int low = 0;
+        for (int q : targets) if (q < Lanes.LOW_QUBITS) low++;
+        lowBits = new int[low];
+        lowQubits = new int[low];
+        highBits = new int[targets.length - low];
+        highQubits = new int[targets.length - low];
+        int li = 0, hi = 0;
+        for (int j = 0; j < targets.length; j++) {
+            if (targets[j] < Lanes.LOW_QUBITS) {
+                lowBits[li] = j;
+                lowQubits[li++] = targets[j];
+            } else {
+                highBits[hi] = j;
+                highQubits[hi++] = targets[j];
+            }
+        }
+        int lcm = 0;
+        long cvm = 0;
+        int[] fixed = new int[targets.length + controls.length];
+        int nf = 0;
+        for (int q : highQubits) fixed[nf++] = q - Lanes.LOW_QUBITS;
+        for (int c : controls) {
+            if (c < Lanes.LOW_QUBITS) {
+                lcm |= 1 << c;
+            } else {
+                fixed[nf++] = c - Lanes.LOW_QUBITS;
+                cvm |= 1L << (c - Lanes.LOW_QUBITS);
+            }
+        }
+        lowControlMask = lcm;
+        controlVectorMask = cvm;
+        fixedVectorBits = Arrays.copyOf(fixed, nf);
+        Arrays.sort(fixedVectorBits);
+        offsets = new long[1 << highQubits.length];
+        for (int h = 0; h < offsets.length; h++) {
+            for (int i = 0; i < highQubits.length; i++) {
+                if ((h >> i & 1) == 1) offsets[h] |= 1L << (highQubits[i] - Lanes.LOW_QUBITS);
+            }
+        }
+        int vectorBits = Math.max(0, numQubits - Lanes.LOW_QUBITS);
+        groups = 1L << (vectorBits - nf);
+    }
+
+    int highCount() { return highQubits.length; }
+
+    int lowCount() { return lowQubits.length; }
+
+    /** Vector index of the first vector of group g: g's bits spread around the fixed bits. */
+    long base(long g) {
+        long v = g;
+        for (int bit : fixedVectorBits) {
+            long lowPart = v & ((1L << bit) - 1);
+            v = ((v >>> bit) << (bit + 1)) | lowPart;
+        }
+        return v | controlVectorMask;
+    }
+
+    /** Whether lane amplitude a has every low control bit set. */
+    boolean laneActive(int a) { return (a & lowControlMask) == lowControlMask; }
+
+    /** The low-target local index of lane amplitude a. */
+    int laneLocal(int a) {
+        int l = 0;
+        for (int i = 0; i < lowQubits.length; i++) l |= ((a >> lowQubits[i]) & 1) << i;
+        return l;
+    }
+
+    /** The lane xor mask that flips the low targets selected by pattern p. */
+    int laneXor(int p) {
+        int x = 0;
+        for (int i = 0; i < lowQubits.length; i++) if ((p >> i & 1) == 1) x |= 1 << lowQubits[i];
+        return x;
+    }
+
+    /** Matrix index of high combination h and low combination l. */
+    int matrixIndex(int h, int l) {
+        int m = 0;
+        for (int i = 0; i < highBits.length; i++) m |= ((h >> i) & 1) << highBits[i];
+        for (int i = 0; i < lowBits.length; i++) m |= ((l >> i) & 1) << lowBits[i];
+        return m;
+    }
+}

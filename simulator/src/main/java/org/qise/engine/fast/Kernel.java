@@ -1,0 +1,23 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One gate (or fused block) ready to run over a state: it updates the groups of vectors in a
+ * range, each group independently, so any split of the range over threads gives the same bits.
+ */
+abstract class Kernel {
+    final GateGeometry geometry;
+
+    Kernel(GateGeometry geometry) {
+        this.geometry = geometry;
+    }
+
+    final long groups() { return geometry.groups; }
+
+    /** Vectors read per group: a measure of work used to decide whether threads pay. */
+    int vectorsPerGroup() { return geometry.offsets.length; }
+
+    /** Applies the gate to groups [from, to). */
+    abstract void run(MemorySegment amplitudes, long from, long to);
+}

@@ -1,0 +1,24 @@
+package org.qise.engine.fast;
+
+import org.qise.circuit.Matrix;
+
+/**
+ * Picks the kernel for a gate from its target matrix (never from its name): diagonal matrices
+ * get a phase-multiply kernel, 0/1 permutation matrices a pure-move kernel, 2×2 matrices on a
+ * high qubit the unrolled kernel, everything else the general dense kernel.
+ */
+final class KernelPlanner {
+    private KernelPlanner() {}
+
+    static Kernel plan(int numQubits, Matrix target, int[] targets, int[] controls) {
+        GateGeometry g = new GateGeometry(numQubits, targets, controls);
+        if (target.isDiagonal()) return new DiagonalKernel(g, target);
+        if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
+        if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) return new SingleQubitKernels.High(g, target);
+        return new DenseKernel(g, target);
+    }
+
+    static Kernel planDiagonal(int numQubits, double[] diagRe, double[] diagIm, int[] targets) {
+        return new DiagonalKernel(new GateGeometry(numQubits, targets, new int[0]), diagRe, diagIm);
+    }
+}

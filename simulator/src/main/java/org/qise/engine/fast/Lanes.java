@@ -1,0 +1,70 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector shape every kernel shares. Amplitudes are stored interleaved (re, im), so one
+ * vector of {@link #DOUBLES} doubles holds {@link #AMPS} consecutive amplitudes; the lowest
+ * {@link #LOW_QUBITS} qubits therefore live <em>inside</em> a vector (qubits 0 and 1 with
+ * 512-bit vectors) and are handled with lane shuffles, while every higher qubit selects whole
+ * vectors.
+ *
+ * <p>Why interleaved rather than split re/im planes: a complex multiply by a lane-uniform
+ * coefficient costs the same two FMAs per vector either way (plus one re↔im swap shuffle here),
+ * but interleaving keeps each amplitude in one cache line, so a gate streams one array instead of
+ * two and the low-qubit shuffles touch one register instead of two.
+ */
+final class Lanes {
+    private Lanes() {}
+
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final int DOUBLES = SPECIES.length();
+    /** Complex amplitudes per vector (at least one). */
+    static final int AMPS = Math.max(1, DOUBLES / 2);
+    /** Qubits whose bit selects a lane rather than a vector. */
+    static final int LOW_QUBITS = Integer.numberOfTrailingZeros(AMPS);
+    static final long VECTOR_BYTES = DOUBLES * 8L;
+    static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    /** Lane signs (−1 on real lanes, +1 on imaginary lanes) that turn swap(re,im) into i·z. */
+    static final DoubleVector I_SIGN = DoubleVector.fromArray(SPECIES, iSign(), 0);
+
+    /** Swaps re and im of each amplitude: together with {@link #I_SIGN} it multiplies by i. */
+    static final VectorShuffle<Double> SWAP_RE_IM = amplitudeShuffle(0, true);
+
+    static DoubleVector load(MemorySegment s, long vectorIndex) {
+        return DoubleVector.fromMemorySegment(SPECIES, s, vectorIndex * VECTOR_BYTES, ORDER);
+    }
+
+    static void store(DoubleVector v, MemorySegment s, long vectorIndex) {
+        v.intoMemorySegment(s, vectorIndex * VECTOR_BYTES, ORDER);
+    }
+
+    /** i·z for every amplitude z of the vector. */
+    static DoubleVector timesI(DoubleVector v) {
+        return v.rearrange(SWAP_RE_IM).mul(I_SIGN);
+    }
+
+    /**
+     * The shuffle whose lane for amplitude a takes amplitude {@code a ^ xorMask}, with re and im
+     * exchanged when {@code swapReIm}.
+     */
+    static VectorShuffle<Double> amplitudeShuffle(int xorMask, boolean swapReIm) {
+        int[] idx = new int[DOUBLES];
+        for (int lane = 0; lane < DOUBLES; lane++) {
+            int a = lane >> 1, part = lane & 1;
+            idx[lane] = 2 * (a ^ xorMask) + (swapReIm ? 1 - part : part);
+        }
+        return VectorShuffle.fromArray(SPECIES, idx, 0);
+    }
+
+    private static double[] iSign() {
+        double[] s = new double[DOUBLES];
+        for (int lane = 0; lane < DOUBLES; lane++) s[lane] = (lane & 1) == 0 ? -1 : 1;
+        return s;
+    }
+}

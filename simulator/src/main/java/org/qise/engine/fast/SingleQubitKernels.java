@@ -1,0 +1,48 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import org.qise.circuit.Matrix;
+
+/**
+ * Hand-unrolled kernels for the most frequent case, a dense 2×2 matrix: all coefficients stay
+ * in registers and there is no scratch copy. Each amplitude gets the same fixed sequence of
+ * fused multiply-adds, so the result does not depend on how groups are split over threads.
+ */
+final class SingleQubitKernels {
+    private SingleQubitKernels() {}
+
+    /** Target above the low qubits: pairs of whole vectors; high controls only. */
+    static final class High extends Kernel {
+        private final double[] m = new double[8];
+
+        High(GateGeometry g, Matrix u) {
+            super(g);
+            m[0] = u.re(0, 0); m[1] = u.im(0, 0); m[2] = u.re(0, 1); m[3] = u.im(0, 1);
+            m[4] = u.re(1, 0); m[5] = u.im(1, 0); m[6] = u.re(1, 1); m[7] = u.im(1, 1);
+        }
+
+        @Override
+        void run(MemorySegment amps, long from, long to) {
+            var sp = Lanes.SPECIES;
+            DoubleVector sign = Lanes.I_SIGN;
+            DoubleVector r00 = DoubleVector.broadcast(sp, m[0]), i00 = sign.mul(m[1]);
+            DoubleVector r01 = DoubleVector.broadcast(sp, m[2]), i01 = sign.mul(m[3]);
+            DoubleVector r10 = DoubleVector.broadcast(sp, m[4]), i10 = sign.mul(m[5]);
+            DoubleVector r11 = DoubleVector.broadcast(sp, m[6]), i11 = sign.mul(m[7]);
+            VectorShuffle<Double> swap = Lanes.SWAP_RE_IM;
+            long off = geometry.offsets[1];
+            GateGeometry g = geometry;
+            for (long grp = from; grp < to; grp++) {
+                long v0 = g.base(grp), v1 = v0 + off;
+                DoubleVector x0 = Lanes.load(amps, v0), x1 = Lanes.load(amps, v1);
+                DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap);
+                DoubleVector y0 = i01.fma(s1, r01.fma(x1, i00.fma(s0, r00.mul(x0))));
+                DoubleVector y1 = i11.fma(s1, r11.fma(x1, i10.fma(s0, r10.mul(x0))));
+                Lanes.store(y0, amps, v0);
+                Lanes.store(y1, amps, v1);
+            }
+        }
+    }
+}
