@@ -98,6 +98,9 @@ public final class PortalServer implements AutoCloseable {
 
     public PortalConfig config() { return config; }
 
+    /** "METHOD /path" of every JSON API route (known once started). */
+    public java.util.List<String> apiRoutes() { return api.routes(); }
+
     /** Starts listening; returns the actual port. */
     public int start() {
         app = Javalin.create(this::configure);

@@ -3,9 +3,11 @@ package org.qise.portal.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class ApiRoutes {
     private final InviteService invites;
     private final CircuitService circuits;
     private final String openApi;
+    private final List<String> registered = new ArrayList<>();
 
     public ApiRoutes(AuthService auth, TokenService tokens, UserService users, InviteService invites, CircuitService circuits) {
         this.auth = auth;
@@ -68,33 +71,49 @@ public final class ApiRoutes {
         return ctx.attribute(USER_ATTR);
     }
 
+    /** The method and path of every API route, as registered (the OpenAPI test checks each is documented). */
+    public List<String> routes() {
+        return List.copyOf(registered);
+    }
+
+    private void add(RoutesConfig routes, String method, String path, Handler handler) {
+        registered.add(method + " " + path);
+        switch (method) {
+            case "GET" -> routes.get(path, handler);
+            case "POST" -> routes.post(path, handler);
+            case "PUT" -> routes.put(path, handler);
+            case "DELETE" -> routes.delete(path, handler);
+            default -> throw new IllegalArgumentException(method);
+        }
+    }
+
     public void register(RoutesConfig routes) {
-        routes.get(PREFIX + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        routes.post(PREFIX + "/auth/token", this::createToken);
-        routes.post(PREFIX + "/auth/register", this::registerUser);
-        routes.post(PREFIX + "/invites", this::createInvite);
-        routes.get(PREFIX + "/circuits", this::listCircuits);
-        routes.post(PREFIX + "/circuits", this::createCircuit);
-        routes.get(PREFIX + "/circuits/{id}", this::getCircuit);
-        routes.put(PREFIX + "/circuits/{id}", this::updateCircuit);
-        routes.delete(PREFIX + "/circuits/{id}", ctx -> {
+        add(routes, "GET", PREFIX + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        add(routes, "POST", PREFIX + "/auth/token", this::createToken);
+        add(routes, "POST", PREFIX + "/auth/register", this::registerUser);
+        add(routes, "POST", PREFIX + "/invites", this::createInvite);
+        add(routes, "GET", PREFIX + "/circuits", this::listCircuits);
+        add(routes, "POST", PREFIX + "/circuits", this::createCircuit);
+        add(routes, "GET", PREFIX + "/circuits/{id}", this::getCircuit);
+        add(routes, "PUT", PREFIX + "/circuits/{id}", this::updateCircuit);
+        add(routes, "DELETE", PREFIX + "/circuits/{id}", ctx -> {
             circuits.delete(requireUser(ctx), id(ctx));
             ctx.status(204);
         });
-        routes.get(PREFIX + "/circuits/{id}/versions", this::listVersions);
-        routes.post(PREFIX + "/circuits/{id}/fork", ctx -> {
+        add(routes, "GET", PREFIX + "/circuits/{id}/versions", this::listVersions);
+        add(routes, "POST", PREFIX + "/circuits/{id}/fork", ctx -> {
             Integer version = ctx.body().isBlank() ? null : Json.integer(Json.body(ctx), "version");
             long fork = circuits.fork(requireUser(ctx), id(ctx), version);
             send(ctx, 201, Map.of("id", fork));
         });
-        routes.get(PREFIX + "/circuits/{id}/comments", ctx -> send(ctx, 200,
+        add(routes, "GET", PREFIX + "/circuits/{id}/comments", ctx -> send(ctx, 200,
                 circuits.comments(user(ctx), id(ctx)).stream().map(c -> Map.of("id", c.id(), "author", c.authorName(),
                         "body", c.body(), "createdAt", c.createdAt().toString())).toList()));
-        routes.post(PREFIX + "/circuits/{id}/comments", ctx -> {
+        add(routes, "POST", PREFIX + "/circuits/{id}/comments", ctx -> {
             long comment = circuits.addComment(requireUser(ctx), id(ctx), Json.text(Json.body(ctx), "body", true));
             send(ctx, 201, Map.of("id", comment));
         });
-        routes.post(PREFIX + "/users/{id}/disable", ctx -> {
+        add(routes, "POST", PREFIX + "/users/{id}/disable", ctx -> {
             users.disable(requireUser(ctx), id(ctx));
             ctx.status(204);
         });
