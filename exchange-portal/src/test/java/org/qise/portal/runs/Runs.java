@@ -37,22 +37,26 @@ final class Runs {
             """;
 
     /**
-     * 14 qubits measured mid-circuit, so it is simulated shot by shot, each shot copying and
-     * measuring a 2^14-amplitude state: slow enough that many shots take far longer than the
-     * tests' tiny time limits, while each progress report comes quickly.
+     * 12 qubits measured mid-circuit, so it is simulated shot by shot, each shot copying and
+     * measuring a 2^12-amplitude state (about a millisecond): {@link #SLOW_SHOTS} shots take far
+     * longer than the tests' tiny time limits, while progress (every 1% of the shots) is
+     * reported often enough for cancelling and time limits to act soon.
      */
     static String slow() {
-        StringBuilder sb = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[14];\ncreg c[14];\n");
-        for (int i = 0; i < 14; i++) sb.append("h q[").append(i).append("];\n");
+        StringBuilder sb = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[12];\ncreg c[12];\n");
+        for (int i = 0; i < 12; i++) sb.append("h q[").append(i).append("];\n");
         sb.append("measure q[0] -> c[0];\n");
-        for (int i = 0; i < 14; i++) sb.append("rx(0.3) q[").append(i).append("];\n");
+        for (int i = 0; i < 12; i++) sb.append("rx(0.3) q[").append(i).append("];\n");
         sb.append("measure q -> c;\n");
         return sb.toString();
     }
 
-    /** Test configuration: one worker unless changed, generous caps for the slow circuit. */
+    static final int SLOW_SHOTS = 40_000;
+
+    /** Test configuration: the given run settings, and no request rate limit to trip over while polling. */
     static PortalConfig config(java.nio.file.Path dir, RunConfig runs) {
-        return TestPortal.config(dir).withRuns(runs);
+        PortalConfig c = TestPortal.config(dir).withRuns(runs);
+        return c.withLimits(c.maxBodyBytes(), c.maxQasmBytes(), c.maxQubits(), c.maxGates(), 1_000_000);
     }
 
     static RunConfig runConfig() {
@@ -89,7 +93,7 @@ final class Runs {
                 throw new AssertionError("run " + runId + " did not reach " + wanted + " within a minute: " + run);
             }
             try {
-                Thread.sleep(25);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
