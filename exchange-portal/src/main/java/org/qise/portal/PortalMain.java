@@ -23,7 +23,7 @@ public final class PortalMain implements Callable<Integer> {
     int port;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Directory for the embedded database (default: ./qise-data in the working directory).")
+            description = {"Directory of the embedded database.", "Default: ./qise-data in the working directory."})
     Path data;
 
     @Option(names = "--database", paramLabel = "JDBC_URL",
@@ -39,7 +39,24 @@ public final class PortalMain implements Callable<Integer> {
     boolean secureCookies;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PortalMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with start-up failures reported as one readable line instead of a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new PortalMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("qise portal: could not start: " + explain(e));
+            return 1;
+        });
+    }
+
+    /** The most specific message in a cause chain (e.g. "Address already in use", "Database may be already in use"). */
+    static String explain(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) sb.append(": ").append(c.getMessage());
+        }
+        return sb.toString().lines().findFirst().orElse("") ;
     }
 
     @Override

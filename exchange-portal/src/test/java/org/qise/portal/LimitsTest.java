@@ -27,6 +27,14 @@ class LimitsTest {
             assertStatus(413, qasm);
             assertTrue(parse(qasm).get("error").asText().contains("at most 2000"), qasm.body());
 
+            // A chunked body declares no length up front; it is cut off while being read.
+            var chunked = portal.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.base + "/api/v1/circuits"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(("{\"title\":\"" + huge + "\"}").getBytes()))).build());
+            assertStatus(413, chunked);
+            assertTrue(parse(chunked).has("error"));
+
             Browser b = new Browser(portal);
             b.login("big@example.org", TestPortal.PASSWORD);
             var form = b.post("/circuits", Map.of("title", "big", "qasm", huge));

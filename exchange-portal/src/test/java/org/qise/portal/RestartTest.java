@@ -18,7 +18,7 @@ class RestartTest {
         try {
             String token;
             long circuitId;
-            try (TestPortal first = TestPortal.start(TestPortal.config(dir))) {
+            try (TestPortal first = TestPortal.startKeeping(TestPortal.config(dir))) {
                 User u = first.user("keeper@example.org", Role.FELLOW, first.cohort("Kept cohort"));
                 var r = first.json("POST", "/api/v1/auth/token", null, Map.of("email", "keeper@example.org", "password", TestPortal.PASSWORD));
                 assertStatus(201, r);
@@ -29,7 +29,7 @@ class RestartTest {
                 circuitId = parse(c).get("id").asLong();
                 assertEquals(u.id(), first.server.services().users().findByEmail("keeper@example.org").orElseThrow().id());
             }
-            try (TestPortal second = TestPortal.start(TestPortal.config(dir))) {
+            try (TestPortal second = TestPortal.startKeeping(TestPortal.config(dir))) {
                 assertStatus(200, second.get("/api/v1/circuits", token));
                 User again = second.server.services().users().findByEmail("keeper@example.org").orElseThrow();
                 assertEquals("Kept cohort", again.cohorts().getFirst().name());

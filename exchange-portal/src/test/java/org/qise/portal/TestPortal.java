@@ -51,7 +51,13 @@ public final class TestPortal implements AutoCloseable {
         return new TestPortal(config(tempDir()), true);
     }
 
+    /** A portal with this configuration; its data directory is deleted on close. */
     public static TestPortal start(PortalConfig config) {
+        return new TestPortal(config, true);
+    }
+
+    /** A portal over a data directory that outlives it (restart tests delete it themselves). */
+    public static TestPortal startKeeping(PortalConfig config) {
         return new TestPortal(config, false);
     }
 

@@ -59,6 +59,17 @@ class WebPagesTest {
         assertTrue(page.contains("3 qubits · 3 gates"), page);
         assertTrue(page.contains("<img src=\"/circuits/" + id + "/diagram.svg?version=1\""), page);
 
+        var svg = b.get("/circuits/" + id + "/diagram.svg?version=1");
+        assertEquals(200, svg.statusCode(), svg.body());
+        assertTrue(svg.headers().firstValue("Content-Type").orElseThrow().startsWith("image/svg+xml"));
+        assertTrue(svg.body().contains("<svg"), svg.body());
+        assertTrue(svg.body().contains("</svg>"));
+        assertTrue(svg.body().toLowerCase(java.util.Locale.ROOT).indexOf("<script") < 0);
+        assertTrue(svg.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
+        var svgDownload = b.get("/circuits/" + id + "/diagram.svg?version=1&download=1");
+        assertTrue(svgDownload.headers().firstValue("Content-Disposition").orElseThrow().contains(".svg"));
+        assertEquals(svg.body(), svgDownload.body());
+
         var download = b.get("/circuits/" + id + "/download.qasm");
         assertEquals(200, download.statusCode());
         assertEquals(GHZ, download.body());

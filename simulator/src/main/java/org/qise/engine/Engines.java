@@ -2,17 +2,18 @@ package org.qise.engine;
 
 import java.util.List;
 import org.qise.engine.exact.ExactEngine;
+import org.qise.engine.fast.FastEngine;
 
 /** Engines by the names used on the command line and in manifests. */
 public final class Engines {
     private Engines() {}
 
     /** The engine used when none is asked for. */
-    public static final String DEFAULT = "exact";
+    public static final String DEFAULT = "fast";
 
     /** Names accepted by {@link #create}. */
     public static List<String> names() {
-        return List.of("exact");
+        return List.of("fast", "exact");
     }
 
     /**
@@ -21,6 +22,7 @@ public final class Engines {
      */
     public static Engine create(String name, int threads) {
         return switch (name) {
+            case "fast" -> threads == 0 ? new FastEngine() : new FastEngine(threads);
             case "exact" -> new ExactEngine();
             default -> throw new IllegalArgumentException("unknown engine '" + name + "' (choose one of " + String.join(", ", names()) + ")");
         };

@@ -47,7 +47,7 @@ class CommandsTest {
         Cli.Run r = Cli.runWith("", Map.of("COLUMNS", "60"), false, "run", file, "--seed", "9", "--shots", "500", "--expect", "Z0 Z1");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("bell.qasm") && r.out().contains("2 qubits") && r.out().contains("500 shots")
-                && r.out().contains("seed 9") && r.out().contains("exact"), r.out());
+                && r.out().contains("seed 9") && r.out().contains("engine " + org.qise.engine.Engines.DEFAULT), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("00 │█")), r.out());
         assertTrue(r.out().contains("⟨Z0 Z1⟩ = 1.000000"), r.out());
         assertTrue(r.out().lines().allMatch(l -> l.length() <= 60 || !l.contains("│")), "histogram fits $COLUMNS");

@@ -40,7 +40,7 @@ class RunJsonTest {
         JsonNode manifest = j.get("manifest");
         assertEquals(7, manifest.get("seed").asLong());
         assertEquals(1000, manifest.get("shots").asLong());
-        assertEquals("exact", manifest.get("engine").asText());
+        assertEquals(org.qise.engine.Engines.DEFAULT, manifest.get("engine").asText());
         assertTrue(manifest.get("circuit_sha256").asText().matches("[0-9a-f]{64}"));
         assertFalse(j.has("statevector") || j.has("expectation"), "only what was asked for");
         assertEquals("", r.err(), "nothing on stderr for a quiet run");

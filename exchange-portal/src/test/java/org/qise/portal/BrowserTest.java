@@ -1,0 +1,144 @@
+package org.qise.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.qise.portal.people.Role;
+
+/**
+ * A real browser (headless Chromium, Debian packages chromium and chromium-driver) uses the
+ * portal with its JavaScript-free forms: sign in, paste a circuit, see its diagram, on a
+ * phone-sized and a projector-sized window, under the portal's strict Content-Security-Policy.
+ */
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String GHZ = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\ncreg c[3];\nh q[0];\ncx q[0],q[1];\ncx q[1],q[2];\nmeasure q -> c;\n";
+
+    static TestPortal portal;
+    static WebDriver driver;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        portal = TestPortal.start();
+        portal.user("browser@example.org", Role.FELLOW, portal.cohort("Browser cohort"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,800");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) driver.quit();
+        if (portal != null) portal.close();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Clicks a submit button and waits until the browser has replaced the page. */
+    private static void submit(By button) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                oldPage.isEnabled();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if ("complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;"))) return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the page did not change after clicking " + button);
+    }
+
+    /** Where QISE_SCREENSHOTS names a directory, saves a screenshot there for a person to look at. */
+    private static void screenshot(String name) {
+        String dir = System.getenv("QISE_SCREENSHOTS");
+        if (dir == null) return;
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(Path.of(dir, name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void signInPasteACircuitAndSeeItOnAPhoneAndAProjector() {
+        driver.get(portal.base + "/login");
+        driver.findElement(By.name("email")).sendKeys("browser@example.org");
+        driver.findElement(By.name("password")).sendKeys(TestPortal.PASSWORD);
+        submit(By.cssSelector("form.stack button[type=submit]"));
+        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign out"));
+
+        driver.get(portal.base + "/circuits/new");
+        driver.findElement(By.name("title")).sendKeys("GHZ from the browser");
+        driver.findElement(By.name("tags")).sendKeys("ghz browser");
+        driver.findElement(By.cssSelector("select[name=visibility] option[value=cohort]")).click();
+        // An invalid line first: the form comes back with the error and keeps the text.
+        driver.findElement(By.name("qasm")).sendKeys(GHZ + "cz q[0];\n");
+        submit(By.cssSelector("form.stack button[type=submit]"));
+        assertTrue(driver.findElement(By.cssSelector("p.error")).getText().contains("circuit.qasm:9:"));
+        WebElement qasm = driver.findElement(By.name("qasm"));
+        qasm.clear();
+        qasm.sendKeys(GHZ);
+        submit(By.cssSelector("form.stack button[type=submit]"));
+
+        assertEquals("GHZ from the browser", driver.findElement(By.tagName("h1")).getText());
+        assertTrue(driver.findElement(By.cssSelector("p.meta")).getText().contains("3 qubits · 3 gates"));
+        WebElement diagram = driver.findElement(By.cssSelector("figure.diagram img"));
+        assertEquals(Boolean.TRUE, js("return arguments[0].complete && arguments[0].naturalWidth > 0;", diagram),
+                "the server-drawn SVG loads as an image under the page's CSP");
+        // The stylesheet is applied (allowed by style-src 'self').
+        assertEquals("rgba(10, 79, 160, 1)", driver.findElement(By.cssSelector("form.inline button:not(.link)")).getCssValue("background-color"));
+
+        screenshot("circuit-desktop");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        for (String path : new String[] {"/", driver.getCurrentUrl().substring(portal.base.length())}) {
+            driver.get(portal.base + path);
+            long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
+            assertTrue(overflow <= 0, path + " is wider than a phone screen by " + overflow + " px");
+            screenshot("phone" + path.replace('/', '-'));
+        }
+        driver.manage().window().setSize(new Dimension(1920, 1080));
+        driver.get(portal.base + "/");
+        double fontSize = Double.parseDouble(driver.findElement(By.tagName("body")).getCssValue("font-size").replace("px", ""));
+        assertTrue(fontSize >= 18, "readable from the back of a room: " + fontSize + "px");
+        assertTrue(driver.findElement(By.cssSelector("table.list")).getText().contains("GHZ from the browser"));
+
+        submit(By.cssSelector("form.inline button.link")); // sign out
+        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign in"));
+        driver.get(portal.base + "/");
+        assertTrue(!driver.getPageSource().contains("GHZ from the browser"), "a cohort circuit is hidden once signed out");
+    }
+}
