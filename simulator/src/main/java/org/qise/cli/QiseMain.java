@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "qise", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
         description = "Simulate, draw and export OpenQASM 2.0 circuits.",
-        subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, VersionCommand.class,
+        subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, VersionCommand.class, PushCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiseMain implements Callable<Integer> {
     static final int OK = 0, INTERNAL_ERROR = 1, BAD_INPUT = 2;
@@ -132,6 +132,9 @@ public final class QiseMain implements Callable<Integer> {
     PrintStream err() { return err; }
 
     InputStream in() { return in; }
+
+    /** An environment variable, or null. */
+    String env(String name) { return env.get(name); }
 
     boolean interactive() { return interactive; }
 

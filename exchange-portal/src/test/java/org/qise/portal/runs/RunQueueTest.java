@@ -30,7 +30,7 @@ class RunQueueTest {
     @Test
     void runsOverACapAreRefusedBeforeRunningWithTheCapNamed() {
         Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.start(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
             String token = portal.token(portal.user("big@example.org", Role.FELLOW, null));
             StringBuilder wide = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[20];\n");
             for (int i = 0; i < 20; i++) wide.append("h q[").append(i).append("];\n");
@@ -49,7 +49,7 @@ class RunQueueTest {
         }
         Path dir2 = TestPortal.tempDir();
         RunConfig tight = Runs.runConfig().withCaps(24, 1000, 3, 16L << 10);
-        try (TestPortal portal = TestPortal.start(Runs.config(dir2, tight))) {
+        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir2, tight))) {
             String token = portal.token(portal.user("mem@example.org", Role.FELLOW, null));
             long circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
             var gates = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 10));
@@ -69,7 +69,7 @@ class RunQueueTest {
     void aRunPastItsTimeLimitEndsTimedOutAndFreesItsWorker() {
         Path dir = TestPortal.tempDir();
         RunConfig config = Runs.runConfig().withTimeout(Duration.ofMillis(200));
-        try (TestPortal portal = TestPortal.start(Runs.config(dir, config))) {
+        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, config))) {
             String token = portal.token(portal.user("slow@example.org", Role.FELLOW, null));
             long slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
             long run = Runs.start(portal, token, slow, SLOW);
@@ -88,7 +88,7 @@ class RunQueueTest {
     @Test
     void ownersCancelQueuedAndRunningRunsAndProgressIsVisible() {
         Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.start(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
             User owner = portal.user("owner@example.org", Role.FELLOW, null);
             String token = portal.token(owner);
             String stranger = portal.token(portal.user("other@example.org", Role.FELLOW, null));
@@ -120,7 +120,7 @@ class RunQueueTest {
     @Test
     void oneUsersFloodDoesNotStarveAnothersRun() {
         Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.start(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
             String flooder = portal.token(portal.user("flood@example.org", Role.FELLOW, null));
             String patient = portal.token(portal.user("patient@example.org", Role.FELLOW, null));
             long slow = Runs.circuit(portal, flooder, "Slow", Runs.slow(), "private");
@@ -150,7 +150,7 @@ class RunQueueTest {
             String token;
             long running;
             long waiting;
-            try (TestPortal first = TestPortal.start(Runs.config(dir, Runs.runConfig()))) {
+            try (TestPortal first = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
                 token = first.token(first.user("restart@example.org", Role.FELLOW, null));
                 long slow = Runs.circuit(first, token, "Slow", Runs.slow(), "private");
                 running = Runs.start(first, token, slow, SLOW);
@@ -158,7 +158,7 @@ class RunQueueTest {
                 Runs.await(first, token, running, "running");
                 assertEquals("queued", Runs.get(first, token, waiting).get("status").asText());
             } // stops mid-run, as a crash would: the database still says "running"
-            try (TestPortal second = TestPortal.start(Runs.config(dir, Runs.runConfig()))) {
+            try (TestPortal second = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
                 JsonNode interrupted = Runs.get(second, token, running);
                 assertEquals("failed", interrupted.get("status").asText());
                 assertTrue(interrupted.get("message").asText().contains("restarted"), interrupted.toString());

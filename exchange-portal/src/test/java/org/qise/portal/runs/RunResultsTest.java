@@ -43,7 +43,7 @@ class RunResultsTest {
     @BeforeAll
     static void start() {
         dir = TestPortal.tempDir();
-        portal = TestPortal.start(Runs.config(dir, Runs.runConfig()));
+        portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()));
         alice = portal.user("alice@example.org", Role.FELLOW, null);
         token = portal.token(alice);
     }
@@ -88,7 +88,7 @@ class RunResultsTest {
         assertEquals(1, manifest.get("circuit_version").asInt());
         assertEquals(7, manifest.get("seed").asLong());
         assertEquals(1000, manifest.get("shots").asLong());
-        assertEquals("exact", manifest.get("engine").asText());
+        assertEquals(org.qise.engine.Engines.DEFAULT, manifest.get("engine").asText());
         assertEquals(Version.get(), manifest.get("simulator_version").asText());
         assertEquals(System.getProperty("java.version"), manifest.get("java_version").asText());
         assertEquals(alice.name(), manifest.get("run_by").get("name").asText());
