@@ -48,7 +48,8 @@ public final class PortalServer implements AutoCloseable {
     /** The plain services, for tests and for seeding data. */
     public record Services(Database database, AuditLog audit, Passwords passwords, UserService users,
                            InviteService invites, AuthService auth, SessionService sessions, TokenService tokens,
-                           CircuitService circuits, org.qise.portal.runs.RunService runs) {}
+                           CircuitService circuits, org.qise.portal.runs.RunService runs,
+                           org.qise.portal.workshops.WorkshopService workshops) {}
 
     private final PortalConfig config;
     private final Services services;
@@ -57,6 +58,7 @@ public final class PortalServer implements AutoCloseable {
     private final Templates templates = new Templates();
     private final ApiRoutes api;
     private final org.qise.portal.runs.RunApi runApi;
+    private final org.qise.portal.workshops.WorkshopApi workshopApi;
     private final ScheduledExecutorService housekeeping;
     private final String css;
     private Javalin app;
@@ -76,7 +78,9 @@ public final class PortalServer implements AutoCloseable {
         CircuitService circuits = new CircuitService(jdbc,
                 new QasmCheck(config.maxQasmBytes(), config.maxQubits(), config.maxGates()), audit);
         this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits,
-                org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock));
+                org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock),
+                new org.qise.portal.workshops.WorkshopService(jdbc));
+        this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
@@ -102,7 +106,7 @@ public final class PortalServer implements AutoCloseable {
     public PortalConfig config() { return config; }
 
     /** "METHOD /path" of every JSON API route (known once started). */
-    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.concat(api.routes().stream(), runApi.routes().stream()).toList(); }
+    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes()).flatMap(java.util.List::stream).toList(); }
 
     /** Starts listening; returns the actual port. */
     public int start() {
@@ -145,6 +149,8 @@ public final class PortalServer implements AutoCloseable {
                 .header("Cache-Control", "public, max-age=3600").result(css));
         api.register(routes);
         runApi.register(routes);
+        workshopApi.register(routes);
+        new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
         new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits()).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
         new CircuitPages(templates, services.circuits(), config.maxQasmBytes()).register(routes);
