@@ -9,23 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import org.qise.notebook.DisplayWire;
 import org.qise.notebook.MimeBundle;
@@ -65,9 +57,6 @@ public final class EvaluationEngine implements AutoCloseable {
     private static final Set<String> PRIMITIVES =
             Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
 
-    /** Where a snippet sits, to turn JShell's snippet ids into cell lines in stack traces. */
-    private record Place(int cellNumber, int firstLine) {}
-
     /** What tab completion offers: replace [start, end) of the cell with one of the options. */
     public record Completion(List<String> options, int start, int end) {}
 
@@ -80,10 +69,10 @@ public final class EvaluationEngine implements AutoCloseable {
     private final InputStream in;
     private final Consumer<MimeBundle> displays;
     private final Path workingDirectory = Path.of("").toAbsolutePath();
-    private final Map<String, Place> places = new ConcurrentHashMap<>();
 
     private JShell shell;
     private CellSplitter splitter;
+    private ErrorReports reports;
     private volatile boolean alive;
     private volatile boolean executing;
     private volatile boolean interruptRequested;
@@ -139,6 +128,7 @@ public final class EvaluationEngine implements AutoCloseable {
         shell.onShutdown(closed -> alive = false);
         classpath.forEach(shell::addToClasspath);
         splitter = new CellSplitter(shell.sourceCodeAnalysis());
+        reports = new ErrorReports(shell);
         for (String importLine : DEFAULT_IMPORTS) {
             shell.eval(importLine); // a rejected import (package not on the class path) is simply absent
         }
@@ -181,23 +171,22 @@ public final class EvaluationEngine implements AutoCloseable {
                 if (interruptRequested) {
                     throw new ExecutionInterruptedException();
                 }
-                SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-                if (event == null) {
-                    continue;
+                // One snippet of source can make several (int a = 1, b = 2;); events caused by
+                // them (dependent declarations updated) have a cause and need no report.
+                List<SnippetEvent> own = events.stream().filter(e -> e.causeSnippet() == null).toList();
+                for (SnippetEvent event : own) {
+                    reports.remember(event.snippet(), cellNumber, text.lineOf(snippet.offset()));
+                    check(event, snippet, text);
                 }
-                places.put(event.snippet().id(), new Place(cellNumber, text.lineOf(snippet.offset())));
-                check(event, snippet, text);
-                if (i == snippets.size() - 1 && !snippet.endsInSemicolon()) {
-                    showResult(event);
+                if (i == snippets.size() - 1 && !snippet.endsInSemicolon() && !own.isEmpty()) {
+                    showResult(own.getLast());
                 }
             }
         } catch (IllegalStateException e) {
             if (alive) {
                 throw e;
             }
-            String message = "the notebook's Java VM exited; the next cell starts a fresh one without earlier definitions";
-            throw new UserCodeException(message, List.of("The notebook's Java VM exited (System.exit or a crash).",
-                    "The next cell starts a fresh one: earlier definitions are gone."));
+            throw notebookVmExited();
         } finally {
             synchronized (stopLock) {
                 executing = false;
@@ -205,11 +194,15 @@ public final class EvaluationEngine implements AutoCloseable {
             flushQuietly();
         }
         if (!alive) {
-            throw new UserCodeException("the notebook's Java VM exited",
-                    List.of("The notebook's Java VM exited (System.exit or a crash).",
-                            "The next cell starts a fresh one: earlier definitions are gone."));
+            throw notebookVmExited();
         }
         return Optional.ofNullable(pendingResult);
+    }
+
+    private static UserCodeException notebookVmExited() {
+        return new UserCodeException("the notebook's Java VM exited; the next cell starts a fresh one",
+                List.of("The notebook's Java VM exited (System.exit or a crash).",
+                        "The next cell starts a fresh one: earlier definitions are gone."));
     }
 
     /** Adds a jar or class folder for the compiler and the notebook VM. */
@@ -319,7 +312,6 @@ public final class EvaluationEngine implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // it is gone already
         }
-        places.clear();
         start();
         note("Started a fresh notebook VM (the previous one had exited).");
     }
@@ -327,64 +319,13 @@ public final class EvaluationEngine implements AutoCloseable {
     private void check(SnippetEvent event, CellSnippet snippet, CellText text) throws CellException {
         Snippet s = event.snippet();
         switch (event.status()) {
-            case REJECTED -> throw compilationError(s, snippet, text);
-            case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> note("Note: " + describe((DeclarationSnippet) s)
-                    + " cannot be used until " + unresolved((DeclarationSnippet) s) + " is declared.");
+            case REJECTED -> throw reports.compilationError(s, snippet, text);
+            case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> note("Note: " + reports.unusableUntilDeclared((DeclarationSnippet) s) + ".");
             default -> { }
         }
         if (event.exception() != null) {
-            throw userError(event.exception());
+            throw reports.userError(event.exception());
         }
-    }
-
-    private CompilationException compilationError(Snippet s, CellSnippet snippet, CellText text) {
-        List<CompilationException.Problem> problems = new ArrayList<>();
-        for (Diag diag : shell.diagnostics(s).filter(Diag::isError).toList()) {
-            long position = diag.getPosition() != Diag.NOPOS ? diag.getPosition() : diag.getStartPosition();
-            int offset = snippet.offset() + (int) Math.clamp(position, 0, snippet.code().length());
-            int line = text.lineOf(offset);
-            problems.add(new CompilationException.Problem(line, text.columnOf(offset),
-                    diag.getMessage(Locale.ROOT), text.line(line)));
-        }
-        if (problems.isEmpty()) {
-            int line = text.lineOf(snippet.offset());
-            problems.add(new CompilationException.Problem(line, text.columnOf(snippet.offset()),
-                    "this is not a Java statement, declaration or expression", text.line(line)));
-        }
-        return new CompilationException(problems);
-    }
-
-    private UserCodeException userError(JShellException exception) {
-        if (exception instanceof UnresolvedReferenceException unresolved) {
-            DeclarationSnippet declaration = unresolved.getSnippet();
-            String message = describe(declaration) + " cannot be used until " + unresolved(declaration) + " is declared";
-            return new UserCodeException(message, List.of(message));
-        }
-        List<String> report = new ArrayList<>();
-        String headline = null;
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            String name = t instanceof EvalException eval ? eval.getExceptionClassName() : t.getClass().getName();
-            String line = name + (t.getMessage() != null ? ": " + t.getMessage() : "");
-            report.add(headline == null ? line : "Caused by: " + line);
-            headline = headline == null ? line : headline;
-            for (StackTraceElement frame : t.getStackTrace()) {
-                userFrame(frame).ifPresent(report::add);
-            }
-        }
-        return new UserCodeException(headline, report);
-    }
-
-    /** A frame of notebook code, placed in its cell; frames of libraries and the kernel are left out. */
-    private Optional<String> userFrame(StackTraceElement frame) {
-        String file = frame.getFileName();
-        Place place = file != null && file.startsWith("#") ? places.get(file.substring(1)) : null;
-        if (place == null) {
-            return Optional.empty();
-        }
-        int line = place.firstLine() + Math.max(frame.getLineNumber(), 1) - 1;
-        String owner = frame.getClassName().isEmpty() ? "" : frame.getClassName() + ".";
-        String method = frame.getMethodName().isEmpty() ? "" : owner + frame.getMethodName() + ", ";
-        return Optional.of("    at " + method + "cell [" + place.cellNumber() + "], line " + line);
     }
 
     private void showResult(SnippetEvent event) {
@@ -406,20 +347,6 @@ public final class EvaluationEngine implements AutoCloseable {
         if (pendingResult == null && event.value() != null) {
             pendingResult = MimeBundle.text(event.value());
         }
-    }
-
-    private static String describe(DeclarationSnippet s) {
-        String kind = switch (s.kind()) {
-            case METHOD -> "method";
-            case TYPE_DECL -> "type";
-            case VAR -> "variable";
-            default -> "declaration";
-        };
-        return kind + " " + s.name();
-    }
-
-    private String unresolved(DeclarationSnippet s) {
-        return shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
     }
 
     private void note(String message) {

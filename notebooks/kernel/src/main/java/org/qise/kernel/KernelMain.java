@@ -29,7 +29,19 @@ public final class KernelMain {
         QiseKernel kernel = new QiseKernel(EvaluationEngine.currentClasspath());
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        exitWhenJupyterExits();
         connection.waitUntilClose();
         System.exit(0); // the notebook VM and JShell's threads must not keep this process alive
+    }
+
+    /**
+     * Jupyter starts the kernel as its child (launch.sh execs java). If Jupyter dies without
+     * shutting the kernel down, nothing would ever stop it, so it watches its parent.
+     */
+    private static void exitWhenJupyterExits() {
+        ProcessHandle.current().parent().ifPresent(jupyter -> jupyter.onExit().thenRun(() -> {
+            System.err.println("qise-kernel: the Jupyter process that started this kernel has exited; exiting too");
+            System.exit(0);
+        }));
     }
 }
