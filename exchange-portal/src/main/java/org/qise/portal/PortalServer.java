@@ -181,8 +181,9 @@ public final class PortalServer implements AutoCloseable {
         }
         boolean mutating = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
         if (isApi(ctx)) {
-            if (mutating || ctx.header("Authorization") != null) rateLimiter.acquire("address:" + ctx.ip());
             api.authenticate(ctx);
+            var user = ApiRoutes.user(ctx);
+            rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
             return;
         }
         webSession.load(ctx);

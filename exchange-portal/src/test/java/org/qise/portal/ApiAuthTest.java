@@ -137,6 +137,29 @@ class ApiAuthTest {
     }
 
     @Test
+    void tokensCanBeListedAndRevokedOverTheApi() {
+        User u = portal.user("tokens@example.org", Role.FELLOW, null);
+        String first = portal.token(u);
+        String second = portal.json("POST", "/api/v1/auth/token", null,
+                Map.of("email", "tokens@example.org", "password", TestPortal.PASSWORD, "name", "notebook")).body();
+        String secondToken = parse(portal.json("POST", "/api/v1/auth/token", null,
+                Map.of("email", "tokens@example.org", "password", TestPortal.PASSWORD, "name", "script"))).get("token").asText();
+        assertTrue(second.contains("token"));
+        var me = parse(portal.get("/api/v1/me", first));
+        assertEquals("tokens@example.org", me.get("email").asText());
+        var list = parse(portal.get("/api/v1/tokens", first));
+        assertEquals(3, list.size());
+        assertTrue(list.toString().indexOf(first) < 0, "secrets are never listed");
+        long scriptId = -1;
+        for (var t : list) if (t.get("name").asText().equals("script")) scriptId = t.get("id").asLong();
+        assertStatus(404, portal.json("DELETE", "/api/v1/tokens/" + scriptId, adminToken, ""));
+        assertStatus(204, portal.json("DELETE", "/api/v1/tokens/" + scriptId, first, ""));
+        assertStatus(401, portal.get("/api/v1/me", secondToken));
+        assertStatus(200, portal.get("/api/v1/me", first));
+        assertTrue(parse(portal.get("/api/v1/tokens", first)).findValues("lastUsedAt").stream().anyMatch(v -> !v.isNull()));
+    }
+
+    @Test
     void openApiDocumentIsServed() {
         var r = portal.get("/api/v1/openapi.json", null);
         assertStatus(200, r);

@@ -104,6 +104,28 @@ class CircuitAccessTest {
     }
 
     @Test
+    void aMemberOfSeveralCohortsChoosesWhichOneSees() {
+        Cohort a = portal.cohort("Cohort A");
+        Cohort b = portal.cohort("Cohort B");
+        var both = portal.server.services().users().createUser(new org.qise.portal.people.UserService.Registration(
+                "both@example.org", TestPortal.PASSWORD, "Both", "Uni", "CH"), Role.INSTRUCTOR, a.id());
+        portal.server.services().users().addToCohort(portal.server.services().users().findByEmail("admin@example.org").orElseThrow(),
+                both.id(), b);
+        String token = portal.token(both);
+        var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "For B", "qasm", BELL, "visibility", "cohort", "cohort", "Cohort B"));
+        assertStatus(201, r);
+        long id = parse(r).get("id").asLong();
+        assertStatus(200, portal.get("/api/v1/circuits/" + id, carol));
+        assertStatus(404, portal.get("/api/v1/circuits/" + id, bob));
+        assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + id, token, Map.of("title", "For A now", "qasm", BELL, "cohort", "Cohort A")));
+        assertStatus(404, portal.get("/api/v1/circuits/" + id, carol));
+        assertStatus(200, portal.get("/api/v1/circuits/" + id, bob));
+        var notMine = portal.json("POST", "/api/v1/circuits", bob, Map.of("title", "x", "qasm", BELL, "visibility", "cohort", "cohort", "Cohort B"));
+        assertStatus(400, notMine);
+        assertTrue(parse(notMine).get("error").asText().contains("not in a cohort named 'Cohort B'"));
+    }
+
+    @Test
     void onlyTheOwnerEditsAndEachEditIsANewVersion() {
         long id = create(alice, "Versioned", "cohort", List.of("v"));
         String v2 = BELL.replace("h q[0];", "x q[0];\nh q[0];");
@@ -122,6 +144,15 @@ class CircuitAccessTest {
         assertEquals(2, versions.size());
         assertEquals(2, versions.get(0).get("version").asInt());
         assertEquals("Versioned", versions.get(1).get("title").asText());
+
+        JsonNode apiDiff = parse(portal.get("/api/v1/circuits/" + id + "/diff?from=1&to=2", bob));
+        assertEquals(1, StreamSupport.stream(apiDiff.spliterator(), false)
+                .filter(l -> l.get("kind").asText().equals("+") && l.get("text").asText().equals("x q[0];")).count(), apiDiff.toString());
+        assertTrue(StreamSupport.stream(apiDiff.spliterator(), false).noneMatch(l -> l.get("kind").asText().equals("-")));
+        var svg = portal.get("/api/v1/circuits/" + id + "/diagram.svg?version=2", bob);
+        assertStatus(200, svg);
+        assertTrue(svg.body().contains("<svg"));
+        assertStatus(404, portal.get("/api/v1/circuits/" + id + "/diagram.svg", carol));
 
         Browser b = new Browser(portal);
         b.login("bob@example.org", TestPortal.PASSWORD);

@@ -293,7 +293,9 @@ public final class Gates {
         for (Map.Entry<String, Controlled> e : CONTROLLED_NAMES.entrySet()) {
             if (e.getValue().base().equals(c.base()) && e.getValue().controls() == total) return e.getKey();
         }
-        return total == 1 ? "c" + c.base() : "c" + total + "_" + c.base();
+        String generic = total == 1 ? "c" + c.base() : "c" + total + "_" + c.base();
+        // "cu" is qelib1's four-parameter gate, not a controlled u: never reuse a library name.
+        return LIBRARY.containsKey(generic) ? "c" + total + "_" + c.base() : generic;
     }
 
     /** The inverse: a library gate where one exists, else the conjugate transpose named "…_dg". */

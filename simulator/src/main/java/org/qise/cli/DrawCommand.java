@@ -18,7 +18,7 @@ final class DrawCommand implements Callable<Integer> {
     @Mixin
     CircuitSource source;
 
-    @Option(names = "--svg", paramLabel = "OUT.svg", description = "Also write the drawing as an SVG file.")
+    @Option(names = "--svg", paramLabel = "OUT.svg", description = "Also write the drawing as an SVG file; - prints the SVG instead of the text drawing.")
     String svg;
 
     @Option(names = "--width", paramLabel = "N", description = "Wrap the text drawing at N columns (default: $COLUMNS or 80).")
@@ -28,6 +28,10 @@ final class DrawCommand implements Callable<Integer> {
     public Integer call() {
         Circuit circuit = source.read(main.in());
         if (width != null && width < 20) throw new UserError("--width must be at least 20, got " + width);
+        if ("-".equals(svg)) {
+            main.out().print(CircuitDiagram.svg(circuit));
+            return QiseMain.OK;
+        }
         main.out().print(CircuitDiagram.text(circuit, width != null ? width : main.terminalWidth()));
         if (svg != null) {
             OutputFiles.write(svg, CircuitDiagram.svg(circuit));

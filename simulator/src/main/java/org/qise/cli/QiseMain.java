@@ -103,8 +103,7 @@ public final class QiseMain implements Callable<Integer> {
         Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
         return switch (cause) {
             case UserError u -> report(u.getMessage());
-            case StateTooLargeException s -> report(s.getMessage()
-                    + ". Simulate fewer qubits, or give the JVM more memory (-Xmx) if the machine has it.");
+            case StateTooLargeException s -> report(s.getMessage()); // says how much memory the state needs
             case OutOfMemoryError o -> report("ran out of memory (the JVM may use at most "
                     + StateTooLargeException.formatBytes(Runtime.getRuntime().maxMemory())
                     + "); simulate fewer qubits or shots, or give the JVM more memory with -Xmx");

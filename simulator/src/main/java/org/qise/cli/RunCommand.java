@@ -55,8 +55,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--marginal", paramLabel = "QUBITS", split = ",", description = "Marginal distribution of these qubits, e.g. 0,2.")
     List<Integer> marginal;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "Simulation engine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "NAME", completionCandidates = EngineNames.class,
+            description = "Simulation engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String engine = Engines.DEFAULT;
+
+    /** The engine names for help and shell completion, whatever engines the build has. */
+    static final class EngineNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Engines.names().iterator();
+        }
+    }
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Threads for the engine; 0 = all cores (default).")
     int threads;
@@ -83,33 +92,12 @@ final class RunCommand implements Callable<Integer> {
         Circuit circuit = source.read(main.in());
         List<PauliSum> sums = parseExpectations(circuit);
         int[] marginalQubits = checkMarginal(circuit);
-        if (statevector && circuit.hasMeasurements()) {
-            throw new UserError("--statevector needs a circuit without measurements, but " + source.displayName()
-                    + " measures qubits, so each shot ends in a different state. Remove the measure statements to get the "
-                    + "state vector, or use --probabilities for the distribution before the final measurements.");
-        }
-        if ((statevector || probabilities) && circuit.numQubits() > MAX_LISTED_QUBITS) {
-            throw new UserError("--statevector and --probabilities list every basis state, which is limited to "
-                    + MAX_LISTED_QUBITS + " qubits; " + source.displayName() + " has " + circuit.numQubits()
-                    + ". Use --expect or --marginal for large circuits.");
-        }
+        checkStateListing(circuit);
         boolean needsState = statevector || probabilities || !sums.isEmpty() || marginalQubits != null;
 
-        Simulator.Builder builder = Simulator.builder().engine(engine).threads(threads).shots(shots).keepState(needsState);
-        if (seed != null) builder.seed(seed);
-        ProgressLine progress = main.interactive() ? new ProgressLine(main.err(), System::nanoTime) : null;
-        if (progress != null) builder.progress(progress);
-
         long start = System.nanoTime();
-        Result result;
-        try {
-            result = builder.build().run(circuit);
-        } finally {
-            if (progress != null) progress.clear();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        try (result) {
+        try (Result result = simulate(circuit, needsState)) {
+            double seconds = (System.nanoTime() - start) / 1e9;
             if (needsState && !result.hasState()) {
                 throw new UserError("cannot give " + requestedStateOptions() + ": " + source.displayName()
                         + " measures, resets or branches mid-circuit, so each shot ends in a different state and only "
@@ -131,6 +119,33 @@ final class RunCommand implements Callable<Integer> {
                     json ? main.err() : main.out());
         }
         return QiseMain.OK;
+    }
+
+    /** Runs the simulation, with a progress line while it runs when a person is watching. */
+    private Result simulate(Circuit circuit, boolean keepState) {
+        Simulator.Builder builder = Simulator.builder().engine(engine).threads(threads).shots(shots).keepState(keepState);
+        if (seed != null) builder.seed(seed);
+        ProgressLine progress = main.interactive() ? new ProgressLine(main.err(), System::nanoTime) : null;
+        if (progress != null) builder.progress(progress);
+        try {
+            return builder.build().run(circuit);
+        } finally {
+            if (progress != null) progress.clear();
+        }
+    }
+
+    /** --statevector and --probabilities need a single final state small enough to list. */
+    private void checkStateListing(Circuit circuit) {
+        if (statevector && circuit.hasMeasurements()) {
+            throw new UserError("--statevector needs a circuit without measurements, but " + source.displayName()
+                    + " measures qubits, so each shot ends in a different state. Remove the measure statements to get the "
+                    + "state vector, or use --probabilities for the distribution before the final measurements.");
+        }
+        if ((statevector || probabilities) && circuit.numQubits() > MAX_LISTED_QUBITS) {
+            throw new UserError("--statevector and --probabilities list every basis state, which is limited to "
+                    + MAX_LISTED_QUBITS + " qubits; " + source.displayName() + " has " + circuit.numQubits()
+                    + ". Use --expect or --marginal for large circuits.");
+        }
     }
 
     private void checkOptions() {

@@ -125,22 +125,29 @@ final class RunReport {
 
         if (statevector != null) {
             sb.append("\nstate vector (basis states q[n-1]…q[0]; amplitudes of magnitude below 1e-12 not listed)\n");
-            int n = circuit.numQubits();
+            int listed = 0, n = circuit.numQubits();
             for (int i = 0; i < statevector.length / 2; i++) {
                 double re = statevector[2 * i], im = statevector[2 * i + 1];
                 if (Math.hypot(re, im) < 1e-12) continue;
-                sb.append(String.format(Locale.ROOT, "  |%s⟩  %+.6f %+.6fi   p = %.6f%n", bits(i, n), re, im, re * re + im * im));
+                if (listed++ < MAX_HUMAN_LINES) {
+                    sb.append(String.format(Locale.ROOT, "  |%s⟩  %+.6f %+.6fi   p = %.6f%n", bits(i, n), re, im, re * re + im * im));
+                }
             }
+            moreNotListed(sb, listed);
         }
         if (probabilities != null) {
             sb.append("\nprobabilities (basis states q[n-1]…q[0]; zeros not listed)\n");
+            int listed = 0;
             for (int i = 0; i < probabilities.length; i++) {
                 if (probabilities[i] < 1e-15) continue;
-                sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, circuit.numQubits()), probabilities[i]));
+                if (listed++ < MAX_HUMAN_LINES) {
+                    sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, circuit.numQubits()), probabilities[i]));
+                }
             }
+            moreNotListed(sb, listed);
         }
         if (!expectations.isEmpty()) {
-            sb.append("\nexpectation values\n");
+            sb.append(circuit.hasMeasurements() ? "\nexpectation values (state before the final measurements)\n" : "\nexpectation values\n");
             expectations.forEach((text, v) -> sb.append(String.format(Locale.ROOT, "  ⟨%s⟩ = %.6f%n", text, v)));
         }
         if (marginal != null) {
@@ -150,6 +157,15 @@ final class RunReport {
             marginalByBitstring().forEach((b, p) -> sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", b, p)));
         }
         return sb.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    /** The human report lists at most this many amplitudes or probabilities; --json has them all. */
+    static final int MAX_HUMAN_LINES = 256;
+
+    private static void moreNotListed(StringBuilder sb, int listed) {
+        if (listed > MAX_HUMAN_LINES) {
+            sb.append("  … ").append(listed - MAX_HUMAN_LINES).append(" more not listed (--json gives them all)\n");
+        }
     }
 
     private static String plural(long n) {

@@ -1,11 +1,11 @@
 package org.qise.draw;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An SVG bar chart of outcome counts, one or several series (grouped bars with a legend).
@@ -38,26 +38,29 @@ final class BarChartSvg {
         boolean sameTotals = java.util.Arrays.stream(totals).distinct().count() <= 1;
         this.fractions = !sameTotals;
 
-        Map<String, Long> combined = new TreeMap<>();
+        Map<String, Long> combined = new HashMap<>();
         seriesByName.values().forEach(m -> m.forEach((k, v) -> combined.merge(k, v, Long::sum)));
         List<String> kept = new ArrayList<>(combined.keySet());
-        List<String> folded = new ArrayList<>();
+        int foldedOutcomes = 0;
+        long foldedCount = 0;
         if (kept.size() > MAX_BARS) {
-            kept.sort((a, b) -> combined.get(b).equals(combined.get(a)) ? a.compareTo(b) : Long.compare(combined.get(b), combined.get(a)));
-            folded = new ArrayList<>(kept.subList(MAX_BARS - 1, kept.size()));
-            kept = new ArrayList<>(kept.subList(0, MAX_BARS - 1));
-            kept.sort(null);
+            kept = new ArrayList<>(MostFrequent.top(combined, MAX_BARS - 1).stream().map(Map.Entry::getKey).toList());
+            foldedOutcomes = combined.size() - kept.size();
+            foldedCount = combined.values().stream().mapToLong(Long::longValue).sum();
+            for (String k : kept) foldedCount -= combined.get(k);
         }
+        kept.sort(null); // bars in bitstring order
         outcomes.addAll(kept);
-        if (!folded.isEmpty()) outcomes.add(OTHER);
+        if (foldedOutcomes > 0) outcomes.add(OTHER);
 
+        Map<String, Integer> barOf = new HashMap<>();
+        for (int i = 0; i < kept.size(); i++) barOf.put(kept.get(i), i);
         values = new double[seriesNames.size()][outcomes.size()];
         int s = 0;
         for (Map<String, Long> counts : seriesByName.values()) {
             for (Map.Entry<String, Long> e : counts.entrySet()) {
-                int i = outcomes.indexOf(e.getKey());
-                if (i < 0 || (!folded.isEmpty() && folded.contains(e.getKey()))) i = outcomes.size() - 1;
-                values[s][i] += e.getValue();
+                // outcomes without a bar of their own were folded into "other", the last bar
+                values[s][barOf.getOrDefault(e.getKey(), outcomes.size() - 1)] += e.getValue();
             }
             if (fractions && totals[s] > 0) for (int i = 0; i < outcomes.size(); i++) values[s][i] /= totals[s];
             s++;
@@ -65,9 +68,8 @@ final class BarChartSvg {
 
         boolean manyRegisters = combined.keySet().stream().anyMatch(k -> k.contains(" "));
         String order = "bitstring c[n−1]…c[0] (bit 0 rightmost" + (manyRegisters ? "; registers separated by spaces, last declared leftmost)" : ")");
-        if (!folded.isEmpty()) {
-            long foldedCount = folded.stream().mapToLong(combined::get).sum();
-            order += String.format(Locale.ROOT, " — %d less frequent outcomes (%d counts) summed in “%s”", folded.size(), foldedCount, OTHER);
+        if (foldedOutcomes > 0) {
+            order += String.format(Locale.ROOT, " — %d less frequent outcomes (%d counts) summed in “%s”", foldedOutcomes, foldedCount, OTHER);
         }
         this.note = order;
     }

@@ -23,12 +23,9 @@ final class HistogramText {
         int omitted = 0;
         long omittedShots = 0;
         if (shown.size() > MAX_LINES) {
-            shown.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            for (Map.Entry<String, Long> e : shown.subList(MAX_LINES, shown.size())) {
-                omitted++;
-                omittedShots += e.getValue();
-            }
-            shown = new ArrayList<>(shown.subList(0, MAX_LINES));
+            shown = new ArrayList<>(MostFrequent.top(counts, MAX_LINES));
+            omitted = counts.size() - MAX_LINES;
+            omittedShots = total - shown.stream().mapToLong(Map.Entry::getValue).sum();
         }
         shown.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
 

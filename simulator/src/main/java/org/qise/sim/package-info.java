@@ -6,7 +6,7 @@
  *
  * <pre>{@code
  * Circuit bell = Circuit.builder(2, 2).h(0).cx(0, 1).measure(0, 0).measure(1, 1).build();
- * Simulator sim = Simulator.builder().shots(1000).seed(42).build();   // engine "exact" by default
+ * Simulator sim = Simulator.builder().shots(1000).seed(42).build();   // default engine ("fast"), all cores
  * try (Result r = sim.run(bell)) {
  *     r.counts();                  // {"00"=…, "11"=…}, bitstrings c[1]c[0]
  *     r.probabilities();           // [0.5, 0, 0, 0.5] before the measurements

@@ -94,7 +94,17 @@ final class GateTranslator {
         } catch (RuntimeException e) {
             qubits = List.of();
         }
-        return gate.getClass().getSimpleName() + " on qubit" + (qubits.size() == 1 ? " " : "s ") + qubits;
+        String name = gate.getClass().getSimpleName();
+        if (gate instanceof ControlledBlockGate<?> c) name += " (" + blockName(c.getBlock()) + ")";
+        return name + " on qubit" + (qubits.size() == 1 ? " " : "s ") + qubits;
+    }
+
+    /** A block's name, which Strange shows only in its toString ("Block named Add at …"). */
+    private static String blockName(Block block) {
+        String text = String.valueOf(block);
+        int from = text.indexOf("named ");
+        int to = text.indexOf(" at ", from + 1);
+        return from >= 0 && to > from ? text.substring(from + 6, to) : "block";
     }
 
     private static List<GateOp> on(Gate gate, int... qubits) {
@@ -244,6 +254,7 @@ final class GateTranslator {
         int control = c.getControlQubit();
         List<GateOp> ops = new ArrayList<>();
         for (GateOp op : block(c.getBlock(), c.getMainQubitIndex(), StrangeInternals.isInverted(c))) {
+            if (op.gate().name().equals("id")) continue; // a controlled identity is an identity
             int[] qs = op.qubits();
             int[] all = new int[qs.length + 1];
             all[0] = control;

@@ -42,8 +42,10 @@ import org.redfx.strange.Result;
  * <p>With a seed, the n-th run of an environment always gives the same result.
  */
 public final class QiseExecutionEnvironment implements QuantumExecutionEnvironment {
-    private final String engineName;
-    private final int threads;
+    /** Strange's Result keeps 2^n Complex objects (about 24 bytes each): 2^26 of them is 1.5 GiB. */
+    public static final int MAX_QUBITS = 26;
+
+    private final Engine engine;
     private final long seed;
     private final AtomicLong runs = new AtomicLong();
 
@@ -63,9 +65,8 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
      * @param seed       fixes every random choice (mid-program collapses, the final measurement)
      */
     public QiseExecutionEnvironment(String engineName, int threads, long seed) {
-        Engines.create(engineName, threads); // an unknown name fails here, not at the first run
-        this.engineName = engineName;
-        this.threads = threads;
+        // One engine for every run: a parallel engine owns a thread pool, worth creating once.
+        this.engine = Engines.create(engineName, threads);
         this.seed = seed;
     }
 
@@ -79,7 +80,7 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
      */
     @Override
     public QiseResult runProgram(Program program) {
-        ConvertedProgram converted = StrangeConverter.convert(program);
+        ConvertedProgram converted = convert(program);
         return execute(program, converted, Rng.stream(seed, runs.getAndIncrement()));
     }
 
@@ -90,15 +91,23 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
      */
     @Override
     public void runProgram(Program program, Consumer<Result> callback) {
-        ConvertedProgram converted = StrangeConverter.convert(program);
+        ConvertedProgram converted = convert(program);
         Rng rng = Rng.stream(seed, runs.getAndIncrement());
         Thread worker = new Thread(() -> callback.accept(execute(program, converted, rng)), "qise-strange-run");
         worker.start();
     }
 
+    private static ConvertedProgram convert(Program program) {
+        if (program.getNumberQubits() > MAX_QUBITS) {
+            throw new StrangeConversionException(-1, "the program has " + program.getNumberQubits() + " qubits; a Strange Result holds"
+                    + " the state as 2^n Complex objects, so this environment runs at most " + MAX_QUBITS
+                    + " (StrangeConverter.toCircuit and a QISE Simulator take more)");
+        }
+        return StrangeConverter.convert(program);
+    }
+
     private QiseResult execute(Program program, ConvertedProgram converted, Rng rng) {
         int n = converted.numQubits();
-        Engine engine = Engines.create(engineName, threads);
         List<Operation> all = new ArrayList<>();
         for (ConvertedProgram.ConvertedStep s : converted.steps()) all.addAll(s.operations());
         try (QuantumState state = engine.allocate(n)) {
@@ -106,8 +115,10 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
             Complex[] initial = QiseResult.toComplex(amplitudes(state));
             Map<Integer, Complex[]> snapshots = new HashMap<>();
             int position = 0;
+            // Gates wait in one list until a snapshot or a collapse needs the state, so that the
+            // engine can fuse gates across Strange's (often one-gate) steps.
+            List<Operation.GateOp> pending = new ArrayList<>();
             for (ConvertedProgram.ConvertedStep step : converted.steps()) {
-                List<Operation.GateOp> pending = new ArrayList<>();
                 for (Operation op : step.operations()) {
                     position++;
                     if (op instanceof Operation.GateOp g) {
@@ -118,13 +129,15 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
                         collapse(state, m.qubit(), rng);
                     }
                 }
-                state.applyAll(pending);
                 if (step.wantsSnapshot()) {
+                    state.applyAll(pending);
+                    pending.clear();
                     Complex[] v = QiseResult.toComplex(amplitudes(state));
                     snapshots.put(step.index(), v);
                     step.probabilities().forEach(p -> p.setProbabilites(v));
                 }
             }
+            state.applyAll(pending);
             QiseResult result = new QiseResult(n, converted.steps().size(), initial, snapshots, amplitudes(state), rng);
             result.measureSystem();
             program.setResult(result);

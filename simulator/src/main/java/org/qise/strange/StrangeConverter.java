@@ -46,22 +46,34 @@ public final class StrangeConverter {
     }
 
     /**
-     * The program as OpenQASM 2.0. Every gate must have a qelib1 equivalent; an Oracle, a
-     * SingleQubitMatrixGate that is not a phase, or a controlled block whose gates would need
-     * two or more controls on a phase gate have none, and are reported by step and gate.
+     * The program as OpenQASM 2.0. Every gate must be a qelib1 gate or an uncontrolled
+     * one-qubit unitary (written as u3); an Oracle, or a controlled block whose gates need a
+     * controlled version qelib1 lacks (a doubly controlled phase, say), is reported by step and
+     * gate.
+     *
+     * @throws StrangeConversionException naming the step and the Strange gate that cannot be written
      */
     public static String toQasm(Program program) {
         ConvertedProgram converted = convert(program);
         for (ConvertedProgram.ConvertedStep step : converted.steps()) {
             for (int k = 0; k < step.operations().size(); k++) {
-                if (step.operations().get(k) instanceof Operation.GateOp g && !Gates.isLibraryGate(g.gate())) {
+                if (step.operations().get(k) instanceof Operation.GateOp g && !writableInQasm(g.gate())) {
                     throw new StrangeConversionException(step.index(), step.sources().get(k)
                             + " has no OpenQASM 2.0 equivalent: it needs a " + g.gate().qubits() + "-qubit '" + g.gate().name()
                             + "' gate, which qelib1.inc lacks");
                 }
             }
         }
-        return QasmExporter.export(converted.toCircuit());
+        try {
+            return QasmExporter.export(converted.toCircuit());
+        } catch (IllegalArgumentException e) {
+            throw new StrangeConversionException(-1, "the program cannot be written as OpenQASM 2.0: " + e.getMessage());
+        }
+    }
+
+    /** What {@link QasmExporter} can write: qelib1 gates, and one-qubit unitaries as u3. */
+    private static boolean writableInQasm(org.qise.circuit.Gate g) {
+        return Gates.isLibraryGate(g) || (g.controls() == 0 && g.targets() == 1);
     }
 
     private static ConvertedProgram.ConvertedStep convertStep(int index, Step step, int n) {

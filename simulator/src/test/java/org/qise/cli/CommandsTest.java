@@ -54,6 +54,15 @@ class CommandsTest {
     }
 
     @Test
+    void humanReportListsAtMost256ProbabilitiesAndSaysHowManyMore() {
+        String file = Cli.qasm(dir, "h10.qasm", "qreg q[10];\nh q;\n"); // 1024 equally likely states
+        Cli.Run r = Cli.run("run", file, "--probabilities", "--shots", "4");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(256, r.out().lines().filter(l -> l.matches("  [01]{10}  0\\.000977")).count(), r.out());
+        assertTrue(r.out().contains("… 768 more not listed"), r.out());
+    }
+
+    @Test
     void runWithoutAFileListsTheBundledExamples() {
         Cli.Run r = Cli.run("run");
         assertEquals(0, r.code(), r.toString());
@@ -74,10 +83,34 @@ class CommandsTest {
     }
 
     @Test
+    void drawSvgToStdoutPrintsOnlyTheSvg() throws Exception {
+        Cli.Run r = Cli.run("draw", Cli.qasm(dir, "bell.qasm", BELL), "--svg", "-");
+        assertEquals(0, r.code(), r.toString());
+        Path copy = dir.resolve("stdout.svg");
+        Files.writeString(copy, r.out());
+        assertEquals("svg", parseXml(copy).getDocumentElement().getLocalName());
+    }
+
+    @Test
     void drawReportsParseErrorsLikeRun() {
         Cli.Run r = Cli.run("draw", Cli.qasm(dir, "bad.qasm", "qreg q[1];\nfoo q[0];\n"));
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("qise: error: ") && r.err().contains("bad.qasm:4:"), r.err());
+    }
+
+    @Test
+    void exportPrintsCanonicalQasmThatReadsBackToTheSameCircuit() throws Exception {
+        String body = "gate bellpair a, b { h a; cx a, b; }\nqreg q[3];\ncreg c[3];\nbellpair q[0], q[1];\n"
+                + "rz(pi/8) q[2];\nmeasure q -> c;\nif (c == 3) x q[2];\n";
+        String file = Cli.qasm(dir, "gates.qasm", body);
+        Cli.Run r = Cli.run("export", file);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("OPENQASM 2.0;"), r.out());
+        assertTrue(!r.out().contains("bellpair"), "user gates are expanded: " + r.out());
+        var original = org.qise.qasm.QasmParser.parse(Files.readString(Path.of(file)), "gates.qasm");
+        assertEquals(original, org.qise.qasm.QasmParser.parse(r.out(), "exported.qasm"));
+        Cli.Run bad = Cli.run("export", Cli.qasm(dir, "bad.qasm", "qreg q[1];\nh q[3];\n"));
+        assertEquals(2, bad.code(), bad.toString());
     }
 
     @Test

@@ -31,6 +31,14 @@ class RunErrorsTest {
     }
 
     @Test
+    void directoriesAndBinaryFilesAreNotCircuits() throws Exception {
+        assertBadInput(Cli.run("run", dir.toString()), "directory");
+        Path binary = dir.resolve("blob.qasm");
+        java.nio.file.Files.write(binary, new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        assertBadInput(Cli.run("run", binary.toString()), "blob.qasm", "UTF-8");
+    }
+
+    @Test
     void malformedQasmShowsFileLineColumnAndACaretUnderTheOffendingToken() {
         String file = Cli.qasm(dir, "bad.qasm", "qreg q[2];\nh q[0]\ncx q[0], q[1];\n");
         Cli.Run r = assertBadInput(Cli.run("run", file), "bad.qasm:");

@@ -138,6 +138,18 @@ class CircuitDiagramTextTest {
     }
 
     @Test
+    void multiQubitBoxesNumberTheirPinsUnlessTheGateIsSymmetric() {
+        Circuit c = Circuit.builder(3).rccx(2, 0, 1).rzz(0.5, 0, 2).build();
+        String d = CircuitDiagram.text(c, 200);
+        assertTrue(wire(d, "q[2]").contains("┤rccx₀├"), "first operand of rccx is q[2]:\n" + d);
+        assertTrue(wire(d, "q[0]").contains("┤rccx₁├"), d);
+        assertTrue(wire(d, "q[1]").contains("┤rccx₂├"), d);
+        assertTrue(wire(d, "q[0]").contains("┤rzz(0.5)├") && wire(d, "q[2]").contains("┤rzz(0.5)├"), d);
+        int rzz = wire(d, "q[0]").indexOf("┤rzz(0.5)├") + ("┤rzz(0.5)├".length() - 1) / 2;
+        assertEquals('┼', at(wire(d, "q[1]"), rzz), "the two rzz boxes are joined across q[1]:\n" + d);
+    }
+
+    @Test
     void emptyCircuitStillDrawsItsWires() {
         String d = CircuitDiagram.text(Circuit.builder(2, 1).build());
         assertTrue(wire(d, "q[0]").contains("─") && wire(d, "q[1]").contains("─") && wire(d, "c").contains("═"), d);

@@ -34,6 +34,8 @@ class LabelsTest {
         assertEquals("x", Labels.targetName(Gates.c4x()));
         assertEquals("rz", Labels.targetName(Gates.crz(1)));
         assertEquals("h", Labels.targetName(Gates.h().controlled(2)));
+        assertEquals("u", Labels.targetName(Gates.u(0.1, 0.2, 0.3).controlled(1)));
+        assertEquals("unitary", Labels.targetName(Gates.unitary(Gates.h().targetMatrix()).controlled(1)));
         assertEquals("u3(π/2,0,π)", Labels.gateLabel(Gates.cu3(Math.PI / 2, 0, Math.PI)));
     }
 }

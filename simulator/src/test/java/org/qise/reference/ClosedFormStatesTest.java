@@ -3,6 +3,9 @@ package org.qise.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
 import org.qise.sim.Result;
@@ -12,12 +15,18 @@ import org.qise.sim.Simulator;
  * States whose amplitudes are known in closed form, prepared by the simulator and compared
  * amplitude by amplitude. Basis-state index i has qubit q in bit q (qubit 0 least significant).
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.qise.engine.Engines#names")
 class ClosedFormStatesTest {
+    /** The engine under test: each engine in Engines.names() runs the whole class. */
+    @Parameter
+    String engine;
+
     private static final double TOL = 1e-12;
     private static final double R = Math.sqrt(0.5);
 
-    private static double[] run(Circuit c) {
-        try (Result r = Simulator.builder().engine("exact").shots(1).seed(1).build().run(c)) {
+    private double[] run(Circuit c) {
+        try (Result r = Simulator.builder().engine(engine).shots(1).seed(1).build().run(c)) {
             return r.statevector();
         }
     }

@@ -11,6 +11,9 @@ import java.util.Random;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.linear.FieldMatrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.reference.RandomCircuits.Step;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
@@ -19,16 +22,22 @@ import org.qise.sim.Simulator;
  * Expectation values of Pauli sums and marginal distributions, against ⟨ψ|P|ψ⟩ and sums of
  * |ψ_i|² computed with Commons Math from the reference state (the dense-matrix product).
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.qise.engine.Engines#names")
 class ExpectationValueTest {
+    /** The engine under test: each engine in Engines.names() runs the whole class. */
+    @Parameter
+    String engine;
+
     private static final double TOL = 1e-12;
 
     /** A random state: the reference state of a random circuit, and the simulator's result for it. */
     private record Sample(int n, Complex[] psi, Result result) {}
 
-    private static Sample randomState(Random rnd, int n) {
+    private Sample randomState(Random rnd, int n) {
         List<Step> steps = RandomCircuits.randomSteps(rnd, n, 4 * n + 2);
-        Complex[] psi = Dense.column(RandomCircuits.referenceUnitary(n, steps), 0);
-        Result r = Simulator.builder().engine("exact").shots(1).seed(1).build().run(RandomCircuits.circuitOf(n, steps));
+        Complex[] psi = RandomCircuits.referenceState(n, steps);
+        Result r = Simulator.builder().engine(engine).shots(1).seed(1).build().run(RandomCircuits.circuitOf(n, steps));
         return new Sample(n, psi, r);
     }
 

@@ -7,6 +7,9 @@ import java.util.Random;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.linear.FieldMatrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
 import org.qise.qasm.QasmParser;
 import org.qise.reference.RandomCircuits.Step;
@@ -18,18 +21,24 @@ import org.qise.sim.Simulator;
  * dense-matrix reference of what the text means: gate names, parameter expressions, qubit
  * arguments, user-defined gates, register broadcasting and flat numbering across registers.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.qise.engine.Engines#names")
 class QasmPhysicsTest {
+    /** The engine under test: each engine in Engines.names() runs the whole class. */
+    @Parameter
+    String engine;
+
     private static final double TOL = 1e-12;
     private static final String HEADER = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n";
 
-    private static Complex[] simulate(String qasm) {
+    private Complex[] simulate(String qasm) {
         Circuit c = QasmParser.parse(qasm, "test.qasm");
-        try (Result r = Simulator.builder().engine("exact").shots(1).seed(1).build().run(c)) {
+        try (Result r = Simulator.builder().engine(engine).shots(1).seed(1).build().run(c)) {
             return RandomCircuits.fromInterleaved(r.statevector());
         }
     }
 
-    private static void assertMatches(FieldMatrix<Complex> reference, String qasm) {
+    private void assertMatches(FieldMatrix<Complex> reference, String qasm) {
         double diff = RandomCircuits.maxDifference(Dense.column(reference, 0), simulate(qasm));
         assertTrue(diff < TOL, "differs by " + diff + " for\n" + qasm);
     }

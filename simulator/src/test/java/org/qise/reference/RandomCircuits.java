@@ -14,7 +14,7 @@ import org.qise.circuit.Gates;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
 import org.qise.engine.QuantumState;
-import org.qise.engine.exact.ExactEngine;
+import org.qise.engine.Engines;
 
 /**
  * Random test material: circuits of library gates (with their reference matrices built on the
@@ -76,6 +76,15 @@ final class RandomCircuits {
         return u;
     }
 
+    /** The reference state of a step sequence: each textbook matrix applied in turn to |0…0⟩. */
+    static Complex[] referenceState(int n, List<Step> steps) {
+        Complex[] psi = new Complex[1 << n];
+        Arrays.fill(psi, Complex.ZERO);
+        psi[0] = Complex.ONE;
+        for (Step s : steps) psi = Dense.apply(ReferenceGates.full(n, s.name(), s.params(), s.qubits()), psi);
+        return psi;
+    }
+
     /**
      * A Haar-like random unitary: the Q of a QR decomposition (modified Gram–Schmidt on the
      * columns) of a matrix of complex Gaussian entries.
@@ -132,15 +141,41 @@ final class RandomCircuits {
 
     /** Runs the circuit's gates on a fresh exact-engine state and returns the amplitudes. */
     static Complex[] exactState(Circuit circuit) {
-        try (QuantumState s = new ExactEngine().allocate(circuit.numQubits())) {
-            for (Operation op : circuit.operations()) {
-                if (op instanceof Operation.GateOp g) s.apply(g);
-                else throw new IllegalArgumentException("only gates expected, got " + op);
-            }
-            Complex[] v = new Complex[1 << circuit.numQubits()];
-            for (int i = 0; i < v.length; i++) v[i] = new Complex(s.re(i), s.im(i));
-            return v;
+        return state("exact", circuit);
+    }
+
+    /**
+     * Runs the circuit's gates on a fresh state of the named engine (two threads, so threaded
+     * engines split their work) one gate at a time, and returns the amplitudes.
+     */
+    static Complex[] state(String engine, Circuit circuit) {
+        try (QuantumState s = Engines.create(engine, 2).allocate(circuit.numQubits())) {
+            for (Operation.GateOp g : gatesOf(circuit)) s.apply(g);
+            return amplitudes(s);
         }
+    }
+
+    /** As {@link #state}, but hands the engine all gates at once (engines may fuse them). */
+    static Complex[] stateApplyingAll(String engine, Circuit circuit) {
+        try (QuantumState s = Engines.create(engine, 2).allocate(circuit.numQubits())) {
+            s.applyAll(gatesOf(circuit));
+            return amplitudes(s);
+        }
+    }
+
+    static List<Operation.GateOp> gatesOf(Circuit circuit) {
+        List<Operation.GateOp> gates = new ArrayList<>();
+        for (Operation op : circuit.operations()) {
+            if (op instanceof Operation.GateOp g) gates.add(g);
+            else throw new IllegalArgumentException("only gates expected, got " + op);
+        }
+        return gates;
+    }
+
+    static Complex[] amplitudes(QuantumState s) {
+        Complex[] v = new Complex[1 << s.numQubits()];
+        for (int i = 0; i < v.length; i++) v[i] = new Complex(s.re(i), s.im(i));
+        return v;
     }
 
     /** Interleaved (re, im) pairs as complex numbers. */

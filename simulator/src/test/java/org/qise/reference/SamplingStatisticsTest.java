@@ -12,6 +12,9 @@ import java.util.Random;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
 import org.qise.reference.RandomCircuits.Step;
@@ -23,7 +26,13 @@ import org.qise.sim.Simulator;
  * test from Commons Math. The seeds are fixed, so each test is deterministic; a correct sampler
  * passes at p &gt; 0.001, and the test is shown to have the power to reject a wrong distribution.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.qise.engine.Engines#names")
 class SamplingStatisticsTest {
+    /** The engine under test: each engine in Engines.names() runs the whole class. */
+    @Parameter
+    String engine;
+
     private static final int SHOTS = 20_000;
     private static final double ALPHA = 0.001;
 
@@ -66,7 +75,7 @@ class SamplingStatisticsTest {
 
     /** Probabilities of the reference state (the dense-matrix product applied to |0…0⟩). */
     private static double[] referenceProbabilities(int n, List<Step> steps) {
-        Complex[] psi = Dense.column(RandomCircuits.referenceUnitary(n, steps), 0);
+        Complex[] psi = RandomCircuits.referenceState(n, steps);
         double[] p = new double[psi.length];
         for (int i = 0; i < p.length; i++) p[i] = psi[i].abs() * psi[i].abs();
         return p;
@@ -90,7 +99,7 @@ class SamplingStatisticsTest {
                 for (int q = 0; q < n; q++) bits[n - 1 - clbitOf[q]] = (i >> q & 1) == 1 ? '1' : '0';
                 expected.merge(new String(bits), p[i], Double::sum);
             }
-            Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(1000 + trial).build().run(b.build());
+            Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(1000 + trial).build().run(b.build());
             assertEquals(Result.Mode.SAMPLED, r.mode());
             assertEquals(SHOTS, r.counts().values().stream().mapToLong(Long::longValue).sum());
             double pv = pValue(expected, r.counts(), SHOTS);
@@ -112,7 +121,7 @@ class SamplingStatisticsTest {
             String key = (i >> 1 & 1) + " " + (i & 1) + (i >> 3 & 1);
             expected.merge(key, p[i], Double::sum);
         }
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(77).build().run(b.build());
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(77).build().run(b.build());
         double pv = pValue(expected, r.counts(), SHOTS);
         assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
     }
@@ -129,7 +138,7 @@ class SamplingStatisticsTest {
             right.put(key, (b0 == 1 ? p0 : 1 - p0) * (b1 == 1 ? p1 : 1 - p1));
             swapped.put(key, (b0 == 1 ? p1 : 1 - p1) * (b1 == 1 ? p0 : 1 - p0));
         }
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(5).build().run(c);
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(5).build().run(c);
         assertTrue(pValue(right, r.counts(), SHOTS) > ALPHA, "the right distribution fits: " + r.counts());
         assertTrue(pValue(swapped, r.counts(), SHOTS) < 1e-9, "the swapped distribution is rejected: " + r.counts());
     }
@@ -156,7 +165,7 @@ class SamplingStatisticsTest {
         expected.put("0 1", pm1 * (1 - pOut1GivenM1));
         expected.put("1 1", pm1 * pOut1GivenM1);
 
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(31).build().run(circuit);
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(31).build().run(circuit);
         assertEquals(Result.Mode.SHOT_BY_SHOT, r.mode());
         double pv = pValue(expected, r.counts(), SHOTS);
         assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
@@ -174,7 +183,7 @@ class SamplingStatisticsTest {
         expected.put("01", (1 - pb) * pa);
         expected.put("10", pb * (1 - pa));
         expected.put("11", pb * pa);
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(32).build().run(circuit);
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(32).build().run(circuit);
         assertEquals(Result.Mode.SHOT_BY_SHOT, r.mode());
         double pv = pValue(expected, r.counts(), SHOTS);
         assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
@@ -192,7 +201,7 @@ class SamplingStatisticsTest {
             for (int q = n - 1; q >= 0; q--) s.append(i >> q & 1);
             expected.put(s.toString(), p[i]);
         }
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(9).build().run(RandomCircuits.circuitOf(n, steps));
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(9).build().run(RandomCircuits.circuitOf(n, steps));
         double pv = pValue(expected, r.counts(), SHOTS);
         assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
     }
@@ -209,7 +218,7 @@ class SamplingStatisticsTest {
         double[] p = referenceProbabilities(2, deferred);
         Map<String, Double> expected = new HashMap<>();
         for (int i = 0; i < 4; i++) expected.put("" + (i >> 1) + (i & 1), p[i]);
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(33).build().run(measuredFirst);
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(33).build().run(measuredFirst);
         assertEquals(Result.Mode.SHOT_BY_SHOT, r.mode());
         double pv = pValue(expected, r.counts(), SHOTS);
         assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
@@ -227,7 +236,7 @@ class SamplingStatisticsTest {
         expected.put("10", (1 - p1) / 2);
         expected.put("01", p1 / 2);
         expected.put("11", p1 / 2);
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(34).build().run(c);
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(34).build().run(c);
         double pv = pValue(expected, r.counts(), SHOTS);
         assertTrue(pv > ALPHA, "p = " + pv + "\ncounts " + r.counts() + "\nexpected " + expected);
     }
@@ -241,7 +250,7 @@ class SamplingStatisticsTest {
                 .ifEquals("c", 2, x -> x.x(2))
                 .measure(2, 2)
                 .build();
-        Result r = Simulator.builder().engine("exact").shots(SHOTS).seed(35).build().run(circuit);
+        Result r = Simulator.builder().engine(engine).shots(SHOTS).seed(35).build().run(circuit);
         for (String key : r.counts().keySet()) { // "d0 c1c0"
             boolean fired = key.endsWith(" 10");
             assertEquals(fired ? '1' : '0', key.charAt(0), "x q2 runs exactly when c == 2: " + key);

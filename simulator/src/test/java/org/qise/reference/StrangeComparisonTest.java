@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
 import org.qise.sim.Result;
@@ -40,7 +43,13 @@ import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
  * Toffoli with ascending qubits only (Toffoli(0,2,1) or (2,0,1), for instance, give wrong
  * probabilities in Strange; QISE's ccx is checked against dense matrices elsewhere).
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.qise.engine.Engines#names")
 class StrangeComparisonTest {
+    /** The engine under test: each engine in Engines.names() runs the whole class. */
+    @Parameter
+    String engine;
+
     private static final double TOL = 1e-5;
 
     private static double[] strangeProbabilities(Program program) {
@@ -50,8 +59,8 @@ class StrangeComparisonTest {
         return p;
     }
 
-    private static double[] qiseProbabilities(Circuit circuit) {
-        try (Result r = Simulator.builder().engine("exact").shots(1).seed(1).build().run(circuit)) {
+    private double[] qiseProbabilities(Circuit circuit) {
+        try (Result r = Simulator.builder().engine(engine).shots(1).seed(1).build().run(circuit)) {
             return r.probabilities();
         }
     }

@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
 
 /** A seed fixes every random choice: same circuit, seed and options give identical counts. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.qise.engine.Engines#names")
 class SeedDeterminismTest {
+    /** The engine under test: each engine in Engines.names() runs the whole class. */
+    @Parameter
+    String engine;
+
 
     /** Final measurements only: sampled from one simulation. */
     private static final Circuit SAMPLED = Circuit.builder(4, 4)
@@ -20,8 +29,8 @@ class SeedDeterminismTest {
             .ifEquals("m", 1, b -> b.x(2).ry(0.5, 1))
             .h(0).measure(1, 1).measure(2, 2).reset(0).build();
 
-    private static Map<String, Long> counts(Circuit c, long seed, int threads, boolean keepState) {
-        try (Result r = Simulator.builder().engine("exact").shots(3000).seed(seed).threads(threads).keepState(keepState).build().run(c)) {
+    private Map<String, Long> counts(Circuit c, long seed, int threads, boolean keepState) {
+        try (Result r = Simulator.builder().engine(engine).shots(3000).seed(seed).threads(threads).keepState(keepState).build().run(c)) {
             return r.counts();
         }
     }
@@ -46,19 +55,19 @@ class SeedDeterminismTest {
     @Test
     void anUnseededRunRecordsTheSeedThatReproducesIt() {
         for (Circuit c : new Circuit[]{SAMPLED, SHOT_BY_SHOT}) {
-            Result unseeded = Simulator.builder().engine("exact").shots(3000).build().run(c);
+            Result unseeded = Simulator.builder().engine(engine).shots(3000).build().run(c);
             assertEquals(unseeded.seed(), unseeded.manifest().seed());
-            Result again = Simulator.builder().engine("exact").shots(3000).seed(unseeded.seed()).build().run(c);
+            Result again = Simulator.builder().engine(engine).shots(3000).seed(unseeded.seed()).build().run(c);
             assertEquals(unseeded.counts(), again.counts());
         }
     }
 
     @Test
     void manifestRecordsSeedShotsAndEngine() {
-        Result r = Simulator.builder().engine("exact").shots(77).seed(5).build().run(SAMPLED);
+        Result r = Simulator.builder().engine(engine).shots(77).seed(5).build().run(SAMPLED);
         assertEquals(5, r.manifest().seed());
         assertEquals(77, r.manifest().shots());
-        assertEquals("exact", r.manifest().engine());
+        assertEquals(engine, r.manifest().engine());
         assertEquals(77, r.counts().values().stream().mapToLong(Long::longValue).sum());
     }
 }

@@ -116,8 +116,7 @@ class QiseExecutionEnvironmentTest {
         Result r = done.get(30, TimeUnit.SECONDS);
         assertEquals(0.5, r.getProbability()[3].abssqr(), 1e-7);
         assertTrue(!thread.get().equals(Thread.currentThread().getName()));
-        assertEquals(((QiseResult) new QiseExecutionEnvironment(1).runProgram(bell())).getMeasuredProbability(),
-                ((QiseResult) r).getMeasuredProbability(), "the first run of a seed measures the same either way");
+        assertEquals(new QiseExecutionEnvironment(1).runProgram(bell()).getMeasuredProbability(), r.getMeasuredProbability(), "the first run of a seed measures the same either way");
     }
 
     @Test
@@ -138,6 +137,10 @@ class QiseExecutionEnvironmentTest {
         assertTrue(e.getMessage().contains("initializeQubit(0, 1.5)"), e.getMessage());
 
         assertThrows(IllegalArgumentException.class, () -> new QiseExecutionEnvironment("warp", 1, 1));
+
+        e = assertThrows(StrangeConversionException.class, () -> new QiseExecutionEnvironment(1).runProgram(new Program(27, new Step(new X(0)))));
+        assertTrue(e.getMessage().contains("at most 26"), e.getMessage());
+        assertEquals(27, StrangeConverter.toCircuit(new Program(27, new Step(new X(0)))).numQubits(), "conversion alone has no limit");
     }
 
     @Test

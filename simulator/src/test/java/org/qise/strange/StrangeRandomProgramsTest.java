@@ -3,6 +3,8 @@ package org.qise.strange;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random programs, one gate per step, drawn from every gate class Strange ships and every
@@ -13,14 +15,16 @@ class StrangeRandomProgramsTest {
     private static final int QUBITS = 4;
     private static final int STEPS = 8;
 
-    @Test
-    void bridgeAgreesWithIndependentCircuitsToDoublePrecision() {
+    @ParameterizedTest
+    @MethodSource("org.qise.engine.Engines#names")
+    void bridgeAgreesWithIndependentCircuitsToDoublePrecision(String engine) {
+        QiseExecutionEnvironment bridge = new QiseExecutionEnvironment(engine, 2, 1);
         for (long seed = 0; seed < 300; seed++) {
             RandomPrograms.Case c = RandomPrograms.randomCase(seed, QUBITS, STEPS);
-            double[] bridge = StrangeTestSupport.bridgeState(c.program());
+            double[] ours = bridge.runProgram(c.program()).amplitudes();
             double[] reference = StrangeTestSupport.exactState(c.reference());
-            double d = StrangeTestSupport.distance(bridge, reference);
-            assertTrue(d < 1e-12, "seed " + seed + " " + kinds(c) + ": bridge differs from the reference by " + d);
+            double d = StrangeTestSupport.distance(ours, reference);
+            assertTrue(d < 1e-12, engine + " engine, seed " + seed + " " + kinds(c) + ": bridge differs from the reference by " + d);
         }
     }
 

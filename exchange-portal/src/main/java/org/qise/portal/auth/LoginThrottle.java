@@ -20,6 +20,7 @@ public final class LoginThrottle {
     private record State(int failures, Instant lastFailure) {}
 
     private static final Duration FORGET_AFTER = Duration.ofMinutes(30);
+    private static final int MAX_KEYS = 100_000;
 
     private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
     private final int freeAccountFailures;
@@ -46,6 +47,7 @@ public final class LoginThrottle {
 
     public void recordFailure(String email, String address) {
         Instant now = clock.instant();
+        if (states.size() > MAX_KEYS) states.values().removeIf(s -> expired(s, now)); // bounded memory
         for (String key : new String[] {accountKey(email), addressKey(address)}) {
             states.compute(key, (k, s) -> s == null || expired(s, now)
                     ? new State(1, now) : new State(s.failures() + 1, now));

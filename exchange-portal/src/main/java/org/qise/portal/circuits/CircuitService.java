@@ -67,7 +67,7 @@ public final class CircuitService {
         String description = description(draft.description());
         Circuit circuit = qasmCheck.check(draft.qasm());
         Visibility visibility = draft.visibility() == null ? Visibility.PRIVATE : draft.visibility();
-        Long cohortId = cohortFor(owner, visibility);
+        Long cohortId = cohortFor(owner, visibility, draft.cohort());
         List<String> tags = tags(draft.tags());
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
@@ -88,7 +88,8 @@ public final class CircuitService {
         String description = description(draft.description());
         Circuit circuit = qasmCheck.check(draft.qasm());
         Visibility visibility = draft.visibility() == null ? row.visibility() : draft.visibility();
-        Long cohortId = visibility == row.visibility() ? row.cohortId() : cohortFor(editor, visibility);
+        boolean sameAudience = visibility == row.visibility() && (draft.cohort() == null || draft.cohort().isBlank());
+        Long cohortId = sameAudience ? row.cohortId() : cohortFor(editor, visibility, draft.cohort());
         List<String> tags = draft.tags() == null ? null : tags(draft.tags());
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
@@ -295,11 +296,15 @@ public final class CircuitService {
         if (user == null) throw PortalException.unauthorized("sign in first");
     }
 
-    private static Long cohortFor(User owner, Visibility visibility) {
+    /** The cohort a cohort-visible circuit is shared with: the named one (which the owner must be in) or the first. */
+    private static Long cohortFor(User owner, Visibility visibility, String cohortName) {
         if (visibility != Visibility.COHORT) return null;
         List<Cohort> cohorts = owner.cohorts();
         if (cohorts.isEmpty()) throw PortalException.badRequest("you belong to no cohort, so a circuit cannot be shared with one");
-        return cohorts.getFirst().id();
+        if (cohortName == null || cohortName.isBlank()) return cohorts.getFirst().id();
+        return cohorts.stream().filter(c -> c.name().equals(cohortName.strip())).findFirst()
+                .orElseThrow(() -> PortalException.badRequest("you are not in a cohort named '" + cohortName.strip() + "'"))
+                .id();
     }
 
     static String title(String title) {

@@ -1,5 +1,6 @@
 package org.qise.portal.circuits;
 
+import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -10,7 +11,12 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class Markdown {
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            // Links in user content get no search-engine credit and no handle on this page.
+            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                if (node instanceof Link) attributes.put("rel", "nofollow ugc noopener");
+            })
+            .build();
 
     private Markdown() {}
 

@@ -38,6 +38,8 @@ public final class UserService {
         String name = required("name", r.name(), 200);
         String institution = required("institution", r.institution(), 200);
         String country = required("country", r.country(), 100);
+        Passwords.checkPolicy(r.password());
+        invites.requireUsable(inviteCode);
         String hash = passwords.hash(r.password());
         long id = jdbc.transaction(tx -> {
             InviteService.Redeemed invite = invites.redeem(tx, inviteCode);

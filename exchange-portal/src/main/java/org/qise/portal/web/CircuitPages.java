@@ -34,7 +34,7 @@ public final class CircuitPages {
         routes.get("/circuits/new", ctx -> {
             WebSession.requireUser(ctx);
             showForm(ctx, "New circuit", "/circuits",
-                    Map.of("title", "", "description", "", "tags", "", "visibility", "private", "qasm", ""), null, 200);
+                        Map.of("title", "", "description", "", "tags", "", "visibility", "private", "cohort", "", "qasm", ""), null, 200);
         });
         routes.post("/circuits", this::create);
         routes.get("/circuits/{id}", this::view);
@@ -99,7 +99,7 @@ public final class CircuitPages {
 
     private void create(Context ctx) {
         User user = WebSession.requireUser(ctx);
-        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "qasm");
+        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
         try {
             long id = circuits.create(user, draft(ctx, form));
             ctx.redirect("/circuits/" + id);
@@ -116,13 +116,14 @@ public final class CircuitPages {
         var v = d.version();
         showForm(ctx, "Edit " + v.title(), "/circuits/" + d.summary().id() + "/edit",
                 Map.of("title", v.title(), "description", v.description(), "tags", String.join(", ", d.summary().tags()),
-                        "visibility", d.summary().visibility().label(), "qasm", v.qasm()), null, 200);
+                        "visibility", d.summary().visibility().label(),
+                        "cohort", d.summary().cohort() == null ? "" : d.summary().cohort(), "qasm", v.qasm()), null, 200);
     }
 
     private void edit(Context ctx) {
         User user = WebSession.requireUser(ctx);
         long id = Forms.pathId(ctx, "id");
-        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "qasm");
+        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
         try {
             circuits.update(user, id, draft(ctx, form));
             ctx.redirect("/circuits/" + id);
@@ -180,7 +181,7 @@ public final class CircuitPages {
         }
         return new CircuitDraft(form.get("title"), form.get("description"), qasm,
                 Visibility.parse(form.get("visibility").isBlank() ? "private" : form.get("visibility")),
-                List.of(form.get("tags")));
+                List.of(form.get("tags")), form.get("cohort"));
     }
 
     private void showForm(Context ctx, String title, String action, Map<String, String> form, String error, int status) {

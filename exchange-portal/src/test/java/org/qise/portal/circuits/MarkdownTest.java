@@ -25,5 +25,6 @@ class MarkdownTest {
         String html = Markdown.toSafeHtml("[click](javascript:alert(1)) and [ok](https://qise.org)");
         assertFalse(html.contains("javascript:"), html);
         assertTrue(html.contains("href=\"https://qise.org\""), html);
+        assertTrue(html.contains("rel=\"nofollow ugc noopener\""), html);
     }
 }

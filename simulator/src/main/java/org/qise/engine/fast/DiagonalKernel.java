@@ -1,19 +1,26 @@
 package org.qise.engine.fast;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import org.qise.circuit.Matrix;
 
 /**
- * A diagonal unitary (p, rz, cz, cp, rzz, fused phase blocks…): each amplitude is multiplied by
- * its own diagonal entry, one lane-wise complex product per vector, in place. Vectors whose
- * entries are all exactly 1 (e.g. the control-0 half of cp) are never touched.
+ * A diagonal unitary (p, rz, cz, cp, rzz, fused phase blocks of up to ten qubits…): each
+ * amplitude is multiplied by its own diagonal entry, one lane-wise complex product per vector,
+ * in place.
+ *
+ * <p>Unlike the mixing kernels it sweeps the vectors in memory order: every vector is
+ * independent, and a sequential sweep keeps the hardware prefetcher and the TLB happy even when
+ * the block spans ten far-apart qubits (grouping would jump between 1024 distant vectors). The
+ * entry of a vector is found by gathering its high target bits ({@link Long#compress}, one
+ * instruction on x86); vectors whose high controls are not all set, or whose entries are all
+ * exactly 1 (the control-0 half of cp), are skipped without being read.
  */
 final class DiagonalKernel extends Kernel {
-    /** The high combinations that change something, and their coefficients (re, and ±im for the swapped input). */
-    private final int[] active;
+    /** Vector-index bits of the high targets and of the high controls. */
+    private final long targetBits, controlBits;
+    /** Per gathered high-target value c: whether it changes anything, and its coefficient vectors. */
+    private final boolean[] changes;
     private final double[] coefRe, coefIm;
 
     DiagonalKernel(GateGeometry g, Matrix m) {
@@ -23,10 +30,21 @@ final class DiagonalKernel extends Kernel {
     /** @param diagRe, diagIm the diagonal entries, indexed like the matrix (bit j = j-th target) */
     DiagonalKernel(GateGeometry g, double[] diagRe, double[] diagIm) {
         super(g);
-        int blocks = g.offsets.length;
-        List<Integer> act = new ArrayList<>();
-        double[] re = new double[blocks * Lanes.DOUBLES], im = new double[blocks * Lanes.DOUBLES];
-        for (int h = 0; h < blocks; h++) {
+        long tb = 0;
+        for (int q : g.highQubits) tb |= 1L << (q - Lanes.LOW_QUBITS);
+        targetBits = tb;
+        controlBits = g.controlVectorMask();
+        int values = 1 << g.highCount();
+        changes = new boolean[values];
+        coefRe = new double[values * Lanes.DOUBLES];
+        coefIm = new double[values * Lanes.DOUBLES];
+        for (int c = 0; c < values; c++) {
+            // c has the high target bits in ascending qubit order; h lists them in target order.
+            long spread = Long.expand(c, tb);
+            int h = 0;
+            for (int i = 0; i < g.highQubits.length; i++) {
+                if ((spread >> (g.highQubits[i] - Lanes.LOW_QUBITS) & 1) == 1) h |= 1 << i;
+            }
             boolean identity = true;
             for (int a = 0; a < Lanes.AMPS; a++) {
                 double cr = 1, ci = 0;
@@ -35,21 +53,14 @@ final class DiagonalKernel extends Kernel {
                     cr = diagRe[idx];
                     ci = diagIm[idx];
                 }
-                int o = h * Lanes.DOUBLES + 2 * a;
-                re[o] = cr;
-                re[o + 1] = cr;
-                im[o] = -ci;
-                im[o + 1] = ci;
+                int o = c * Lanes.DOUBLES + 2 * a;
+                coefRe[o] = cr;
+                coefRe[o + 1] = cr;
+                coefIm[o] = -ci; // multiplies the re↔im swapped input: (−ci·im, ci·re)
+                coefIm[o + 1] = ci;
                 identity &= cr == 1 && ci == 0;
             }
-            if (!identity) act.add(h);
-        }
-        active = act.stream().mapToInt(Integer::intValue).toArray();
-        coefRe = new double[active.length * Lanes.DOUBLES];
-        coefIm = new double[active.length * Lanes.DOUBLES];
-        for (int i = 0; i < active.length; i++) {
-            System.arraycopy(re, active[i] * Lanes.DOUBLES, coefRe, i * Lanes.DOUBLES, Lanes.DOUBLES);
-            System.arraycopy(im, active[i] * Lanes.DOUBLES, coefIm, i * Lanes.DOUBLES, Lanes.DOUBLES);
+            changes[c] = !identity;
         }
     }
 
@@ -65,34 +76,27 @@ final class DiagonalKernel extends Kernel {
         return d;
     }
 
+    /** Every vector is its own group: the range is a range of vector indices. */
     @Override
-    int vectorsPerGroup() { return active.length; }
+    long groupCount() { return geometry.vectors; }
+
+    @Override
+    int vectorsPerGroup() { return 1; }
 
     @Override
     void run(MemorySegment amps, long from, long to) {
         final int D = Lanes.DOUBLES;
-        long[] offsets = geometry.offsets;
-        if (active.length == 1) {
-            // The common single-entry case (cp, cz, p on a high qubit): coefficients stay in registers.
-            long off = offsets[active[0]];
-            DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, coefRe, 0);
-            DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, coefIm, 0);
-            for (long grp = from; grp < to; grp++) {
-                long v = geometry.base(grp) + off;
-                DoubleVector x = Lanes.load(amps, v);
-                Lanes.store(x.rearrange(Lanes.SWAP_RE_IM).fma(ci, x.mul(cr)), amps, v);
-            }
-            return;
-        }
-        for (long grp = from; grp < to; grp++) {
-            long base = geometry.base(grp);
-            for (int i = 0; i < active.length; i++) {
-                long v = base + offsets[active[i]];
-                DoubleVector x = Lanes.load(amps, v);
-                DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, coefRe, i * D);
-                DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, coefIm, i * D);
-                Lanes.store(x.rearrange(Lanes.SWAP_RE_IM).fma(ci, x.mul(cr)), amps, v);
-            }
+        final long tb = targetBits, cb = controlBits;
+        final boolean[] ch = changes;
+        final double[] re = coefRe, im = coefIm;
+        for (long v = from; v < to; v++) {
+            if ((v & cb) != cb) continue;
+            int c = (int) Long.compress(v, tb);
+            if (!ch[c]) continue;
+            DoubleVector x = Lanes.load(amps, v);
+            DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
+            DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
+            Lanes.store(x.rearrange(Lanes.SWAP_RE_IM).fma(ci, x.mul(cr)), amps, v);
         }
     }
 }

@@ -61,9 +61,7 @@ final class FastState implements QuantumState {
             for (Operation.GateOp op : ops) apply(op);
             return;
         }
-        for (Fuser.Block b : new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops)) {
-            runner.runKernel(b.kernel(n), amps);
-        }
+        CacheBlocking.run(new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops), n, amps, runner);
     }
 
     @Override

@@ -27,8 +27,8 @@ final class GateGeometry {
     private final long controlVectorMask;
     /** Vector offset of each high-target combination h within a group. */
     final long[] offsets;
-    /** Number of groups. */
-    final long groups;
+    /** Number of groups, and of vectors in the state. */
+    final long groups, vectors;
 
     GateGeometry(int numQubits, int[] targets, int[] controls) {
         numTargets = targets.length;
@@ -73,7 +73,11 @@ final class GateGeometry {
         }
         int vectorBits = Math.max(0, numQubits - Lanes.LOW_QUBITS);
         groups = 1L << (vectorBits - nf);
+        vectors = 1L << vectorBits;
     }
+
+    /** Vector-index bits that the high controls require to be 1. */
+    long controlVectorMask() { return controlVectorMask; }
 
     int highCount() { return highQubits.length; }
 

@@ -13,11 +13,12 @@ abstract class Kernel {
         this.geometry = geometry;
     }
 
-    final long groups() { return geometry.groups; }
+    /** Number of independent units of work (groups of vectors, or single vectors for sweeps). */
+    long groupCount() { return geometry.groups; }
 
     /** Vectors read per group: a measure of work used to decide whether threads pay. */
     int vectorsPerGroup() { return geometry.offsets.length; }
 
-    /** Applies the gate to groups [from, to). */
+    /** Applies the gate to groups (units) [from, to). */
     abstract void run(MemorySegment amplitudes, long from, long to);
 }

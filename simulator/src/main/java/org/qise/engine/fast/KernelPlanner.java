@@ -5,7 +5,8 @@ import org.qise.circuit.Matrix;
 /**
  * Picks the kernel for a gate from its target matrix (never from its name): diagonal matrices
  * get a phase-multiply kernel, 0/1 permutation matrices a pure-move kernel, 2×2 matrices on a
- * high qubit the unrolled kernel, everything else the general dense kernel.
+ * high qubit the unrolled kernel, other dense matrices a register kernel where one fits and the
+ * general dense kernel otherwise.
  */
 final class KernelPlanner {
     private KernelPlanner() {}
@@ -15,7 +16,9 @@ final class KernelPlanner {
         if (target.isDiagonal()) return new DiagonalKernel(g, target);
         if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
         if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) return new SingleQubitKernels.High(g, target);
-        return new DenseKernel(g, target);
+        if (targets.length == 1 && g.lowCount() == 1 && Lanes.LOW_QUBITS == 2) return new SingleQubitKernels.Low(g, target);
+        Kernel k = g.highCount() >= 2 && g.lowCount() == 0 && g.lowControlMask == 0 ? null : RegisterKernels.forGeometry(g, target);
+        return k != null ? k : new DenseKernel(g, target);
     }
 
     static Kernel planDiagonal(int numQubits, double[] diagRe, double[] diagIm, int[] targets) {

@@ -13,10 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  * 512-bit vectors) and are handled with lane shuffles, while every higher qubit selects whole
  * vectors.
  *
- * <p>Why interleaved rather than split re/im planes: a complex multiply by a lane-uniform
- * coefficient costs the same two FMAs per vector either way (plus one re↔im swap shuffle here),
- * but interleaving keeps each amplitude in one cache line, so a gate streams one array instead of
- * two and the low-qubit shuffles touch one register instead of two.
+ * <p>Why interleaved rather than split re/im planes (the split layout was reasoned about, not
+ * built): a complex multiply by a lane-uniform coefficient costs the same two FMAs per vector
+ * either way (plus one re↔im swap shuffle here), but interleaving keeps each amplitude in one
+ * cache line, so a gate streams one array instead of two and the low-qubit shuffles touch one
+ * register instead of two.
  */
 final class Lanes {
     private Lanes() {}
@@ -35,6 +36,12 @@ final class Lanes {
 
     /** Swaps re and im of each amplitude: together with {@link #I_SIGN} it multiplies by i. */
     static final VectorShuffle<Double> SWAP_RE_IM = amplitudeShuffle(0, true);
+
+    /** Lane shuffles that exchange the amplitude pairs differing in low qubit 0 or 1 (with and without re↔im swap). */
+    static final VectorShuffle<Double> FLIP_Q0 = amplitudeShuffle(1 & (AMPS - 1), false);
+    static final VectorShuffle<Double> FLIP_Q0_SWAP = amplitudeShuffle(1 & (AMPS - 1), true);
+    static final VectorShuffle<Double> FLIP_Q1 = amplitudeShuffle(2 & (AMPS - 1), false);
+    static final VectorShuffle<Double> FLIP_Q1_SWAP = amplitudeShuffle(2 & (AMPS - 1), true);
 
     static DoubleVector load(MemorySegment s, long vectorIndex) {
         return DoubleVector.fromMemorySegment(SPECIES, s, vectorIndex * VECTOR_BYTES, ORDER);

@@ -14,8 +14,12 @@ import java.util.concurrent.Future;
  * kernels compute every amplitude independently and reductions use {@link #chunks fixed chunks}.
  */
 final class ParallelRunner {
-    /** Below about 2^14 amplitudes a pass takes microseconds, less than waking the pool. */
-    static final long DEFAULT_MIN_PARALLEL_VECTORS = (1L << 14) / Lanes.AMPS;
+    /**
+     * Below 2^17 amplitudes (2 MiB) a pass takes well under a millisecond, and handing it to the
+     * pool costs more than it saves: measured on the 2-core reference machine, fused qcbm at
+     * n = 16 ran several times slower on two threads than on one.
+     */
+    static final long DEFAULT_MIN_PARALLEL_VECTORS = (1L << 17) / Lanes.AMPS;
     /** Reductions sum fixed chunks of this many vectors, then add the chunk sums in order. */
     static final long CHUNK_VECTORS = 1L << 11;
 
@@ -37,7 +41,7 @@ final class ParallelRunner {
     }
 
     void runKernel(Kernel k, MemorySegment amps) {
-        forRange(k.groups(), (long) k.vectorsPerGroup(), (from, to) -> k.run(amps, from, to));
+        forRange(k.groupCount(), (long) k.vectorsPerGroup(), (from, to) -> k.run(amps, from, to));
     }
 
     /** Runs body over [0, count), in parallel when count × vectorsPerItem is large enough. */

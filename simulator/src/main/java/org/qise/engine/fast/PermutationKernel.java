@@ -17,19 +17,22 @@ final class PermutationKernel extends Kernel {
     /** Output combinations that change, and for each the pieces (source h, shuffle, lane mask). */
     private final int[] outputs;
     private final int[][] pieceSource;
-    private final VectorShuffle<Double>[][] pieceShuffle;
-    private final VectorMask<Double>[][] pieceMask;
+    /** Shuffle indices (as doubles, DOUBLES per piece) and lane masks, rebuilt into vector types at use (see DenseKernel). */
+    private final double[][] pieceShuffle;
+    private final boolean[][] pieceMask;
     /** Input combinations any changed output reads. */
     private final int[] inputs;
+    /** The two-vector exchange (x on a high target, any controls): lane masks of the exchanged lanes. */
+    private final boolean exchange;
+    private final boolean[] exchangeMask;
 
-    @SuppressWarnings("unchecked")
     PermutationKernel(GateGeometry g, Matrix m) {
         super(g);
         int blocks = g.offsets.length;
         List<Integer> outs = new ArrayList<>();
         List<int[]> sources = new ArrayList<>();
-        List<VectorShuffle<Double>[]> shuffles = new ArrayList<>();
-        List<VectorMask<Double>[]> masks = new ArrayList<>();
+        List<double[]> shuffles = new ArrayList<>();
+        List<boolean[]> masks = new ArrayList<>();
         boolean[] read = new boolean[blocks];
         for (int hOut = 0; hOut < blocks; hOut++) {
             // For each lane amplitude: which input vector and which lane it comes from.
@@ -56,21 +59,17 @@ final class PermutationKernel extends Kernel {
             List<Integer> hs = new ArrayList<>();
             for (int a = 0; a < Lanes.AMPS; a++) if (!hs.contains(fromH[a])) hs.add(fromH[a]);
             int[] src = new int[hs.size()];
-            VectorShuffle<Double>[] sh = new VectorShuffle[hs.size()];
-            VectorMask<Double>[] mk = new VectorMask[hs.size()];
+            double[] sh = new double[hs.size() * Lanes.DOUBLES];
+            boolean[] mk = new boolean[hs.size() * Lanes.DOUBLES];
             for (int i = 0; i < hs.size(); i++) {
                 int h = hs.get(i);
                 src[i] = h;
                 read[h] = true;
-                int[] idx = new int[Lanes.DOUBLES];
-                boolean[] lanes = new boolean[Lanes.DOUBLES];
                 for (int lane = 0; lane < Lanes.DOUBLES; lane++) {
                     int a = lane >> 1;
-                    idx[lane] = 2 * (fromH[a] == h ? fromLane[a] : a) + (lane & 1);
-                    lanes[lane] = fromH[a] == h;
+                    sh[i * Lanes.DOUBLES + lane] = 2 * (fromH[a] == h ? fromLane[a] : a) + (lane & 1);
+                    mk[i * Lanes.DOUBLES + lane] = fromH[a] == h;
                 }
-                sh[i] = VectorShuffle.fromArray(Lanes.SPECIES, idx, 0);
-                mk[i] = VectorMask.fromArray(Lanes.SPECIES, lanes, 0);
             }
             outs.add(hOut);
             sources.add(src);
@@ -79,11 +78,29 @@ final class PermutationKernel extends Kernel {
         }
         outputs = outs.stream().mapToInt(Integer::intValue).toArray();
         pieceSource = sources.toArray(new int[0][]);
-        pieceShuffle = shuffles.toArray(new VectorShuffle[0][]);
-        pieceMask = masks.toArray(new VectorMask[0][]);
+        pieceShuffle = shuffles.toArray(new double[0][]);
+        pieceMask = masks.toArray(new boolean[0][]);
         List<Integer> in = new ArrayList<>();
         for (int h = 0; h < blocks; h++) if (read[h]) in.add(h);
         inputs = in.stream().mapToInt(Integer::intValue).toArray();
+        exchange = blocks == 2 && outputs.length == 2 && isExchange();
+        exchangeMask = new boolean[Lanes.DOUBLES];
+        if (exchange) {
+            // Output 0 takes the lanes of piece "from vector 1" out of vector 1, the rest stays.
+            for (int i = 0; i < pieceSource[0].length; i++) {
+                if (pieceSource[0][i] == 1) System.arraycopy(pieceMask[0], i * Lanes.DOUBLES, exchangeMask, 0, Lanes.DOUBLES);
+            }
+        }
+    }
+
+    /** Whether both outputs only take lanes straight across from the other vector (no lane moves, same lanes). */
+    private boolean isExchange() {
+        for (int o = 0; o < 2; o++) {
+            for (int i = 0; i < Lanes.DOUBLES * pieceSource[o].length; i++) {
+                if (pieceShuffle[o][i] != (i % Lanes.DOUBLES)) return false;
+            }
+        }
+        return true;
     }
 
     /** The column holding the single 1 of a permutation matrix's row. */
@@ -117,6 +134,15 @@ final class PermutationKernel extends Kernel {
 
     @Override
     void run(MemorySegment amps, long from, long to) {
+        if (outputs.length == 0) return; // the identity
+        if (exchange) {
+            runExchange(amps, from, to);
+            return;
+        }
+        if (geometry.offsets.length == 1) {
+            runInVector(amps, from, to);
+            return;
+        }
         final int D = Lanes.DOUBLES;
         long[] offsets = geometry.offsets;
         double[] scratch = new double[offsets.length * D];
@@ -125,14 +151,38 @@ final class PermutationKernel extends Kernel {
             for (int h : inputs) Lanes.load(amps, base + offsets[h]).intoArray(scratch, h * D);
             for (int o = 0; o < outputs.length; o++) {
                 int[] src = pieceSource[o];
-                VectorShuffle<Double>[] sh = pieceShuffle[o];
-                VectorMask<Double>[] mk = pieceMask[o];
-                DoubleVector out = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[0] * D).rearrange(sh[0]);
+                double[] sh = pieceShuffle[o];
+                boolean[] mk = pieceMask[o];
+                DoubleVector out = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[0] * D)
+                        .rearrange(DoubleVector.fromArray(Lanes.SPECIES, sh, 0).toShuffle());
                 for (int i = 1; i < src.length; i++) {
-                    out = out.blend(DoubleVector.fromArray(Lanes.SPECIES, scratch, src[i] * D).rearrange(sh[i]), mk[i]);
+                    DoubleVector piece = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[i] * D)
+                            .rearrange(DoubleVector.fromArray(Lanes.SPECIES, sh, i * D).toShuffle());
+                    out = out.blend(piece, VectorMask.fromArray(Lanes.SPECIES, mk, i * D));
                 }
                 Lanes.store(out, amps, base + offsets[outputs[o]]);
             }
+        }
+    }
+
+    /** x / cx / ccx… on a high target: exchange (the controlled lanes of) two vectors. */
+    private void runExchange(MemorySegment amps, long from, long to) {
+        VectorMask<Double> m = VectorMask.fromArray(Lanes.SPECIES, exchangeMask, 0);
+        long off = geometry.offsets[1];
+        for (long grp = from; grp < to; grp++) {
+            long v0 = geometry.base(grp), v1 = v0 + off;
+            DoubleVector x0 = Lanes.load(amps, v0), x1 = Lanes.load(amps, v1);
+            Lanes.store(x0.blend(x1, m), amps, v0);
+            Lanes.store(x1.blend(x0, m), amps, v1);
+        }
+    }
+
+    /** Only low targets: one lane shuffle per vector. */
+    private void runInVector(MemorySegment amps, long from, long to) {
+        VectorShuffle<Double> sh = DoubleVector.fromArray(Lanes.SPECIES, pieceShuffle[0], 0).toShuffle();
+        for (long grp = from; grp < to; grp++) {
+            long v = geometry.base(grp);
+            Lanes.store(Lanes.load(amps, v).rearrange(sh), amps, v);
         }
     }
 }

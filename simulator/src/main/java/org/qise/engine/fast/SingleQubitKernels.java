@@ -45,4 +45,52 @@ final class SingleQubitKernels {
             }
         }
     }
+
+    /**
+     * Target inside the vector (qubit 0 or 1), any controls: each vector holds whole pairs, so
+     * out = d ⊙ z + o ⊙ flip(z), with per-lane coefficient vectors d (the diagonal entry of each
+     * lane's row) and o (the off-diagonal one), identity on lanes whose low controls are 0. The
+     * flip shuffles are constants, picked per qubit outside the loop.
+     */
+    static final class Low extends Kernel {
+        private final int qubit;
+        private final double[] dRe = new double[Lanes.DOUBLES], dIm = new double[Lanes.DOUBLES];
+        private final double[] oRe = new double[Lanes.DOUBLES], oIm = new double[Lanes.DOUBLES];
+
+        Low(GateGeometry g, Matrix u) {
+            super(g);
+            qubit = g.lowQubits[0];
+            for (int a = 0; a < Lanes.AMPS; a++) {
+                int b = (a >> qubit) & 1;
+                boolean active = g.laneActive(a);
+                double dr = active ? u.re(b, b) : 1, di = active ? u.im(b, b) : 0;
+                double or = active ? u.re(b, 1 - b) : 0, oi = active ? u.im(b, 1 - b) : 0;
+                dRe[2 * a] = dRe[2 * a + 1] = dr;
+                oRe[2 * a] = oRe[2 * a + 1] = or;
+                dIm[2 * a] = -di; // multiplies the re↔im swapped input
+                dIm[2 * a + 1] = di;
+                oIm[2 * a] = -oi;
+                oIm[2 * a + 1] = oi;
+            }
+        }
+
+        @Override
+        void run(MemorySegment amps, long from, long to) {
+            if (qubit == 0) sweep(amps, from, to, Lanes.FLIP_Q0, Lanes.FLIP_Q0_SWAP);
+            else sweep(amps, from, to, Lanes.FLIP_Q1, Lanes.FLIP_Q1_SWAP);
+        }
+
+        private void sweep(MemorySegment amps, long from, long to, VectorShuffle<Double> flip, VectorShuffle<Double> flipSwap) {
+            var sp = Lanes.SPECIES;
+            DoubleVector dr = DoubleVector.fromArray(sp, dRe, 0), di = DoubleVector.fromArray(sp, dIm, 0);
+            DoubleVector or = DoubleVector.fromArray(sp, oRe, 0), oi = DoubleVector.fromArray(sp, oIm, 0);
+            GateGeometry g = geometry;
+            for (long grp = from; grp < to; grp++) {
+                long v = g.base(grp);
+                DoubleVector x = Lanes.load(amps, v);
+                DoubleVector y = oi.fma(x.rearrange(flipSwap), or.fma(x.rearrange(flip), di.fma(x.rearrange(Lanes.SWAP_RE_IM), dr.mul(x))));
+                Lanes.store(y, amps, v);
+            }
+        }
+    }
 }

@@ -141,4 +141,32 @@ class FastEngineAgreementTest {
             }
         }
     }
+
+    @Test
+    void cacheBlockedRunsOfLowQubitBlocksMatchExact() {
+        // n = 16 > CHUNK_QUBITS: runs of blocks on qubits below 14 go chunk by chunk.
+        int n = CacheBlocking.CHUNK_QUBITS + 2;
+        Random rnd = new Random(99);
+        List<Operation.GateOp> ops = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Gate g = RandomCircuits.randomGate(rnd, 6);
+            int span = rnd.nextInt(5) == 0 ? n : CacheBlocking.CHUNK_QUBITS; // mostly low qubits, some high
+            if (g.qubits() > span) continue;
+            ops.add(new Operation.GateOp(g, RandomCircuits.distinctQubits(rnd, span, g.qubits()), null));
+        }
+        try (QuantumState exact = EXACT.allocate(n); QuantumState one = new FastEngine(1).allocate(n);
+             QuantumState two = new FastEngine(2, FastEngine.FUSION_AUTO, SPLIT_ALWAYS).allocate(n)) {
+            for (int q = 0; q < n; q++) {
+                Operation.GateOp h = new Operation.GateOp(Gates.h(), new int[]{q}, null);
+                exact.apply(h);
+                one.apply(h);
+                two.apply(h);
+            }
+            exact.applyAll(ops);
+            one.applyAll(ops);
+            two.applyAll(ops);
+            assertClose(exact, one, "cache-blocked, one thread");
+            assertIdentical(one, two, "cache-blocked, one vs two threads");
+        }
+    }
 }

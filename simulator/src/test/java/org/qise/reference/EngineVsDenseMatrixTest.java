@@ -2,7 +2,6 @@ package org.qise.reference;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.reference.RandomCircuits.angles;
-import static org.qise.reference.RandomCircuits.exactState;
 import static org.qise.reference.RandomCircuits.maxDifference;
 import static org.qise.reference.RandomCircuits.randomQubits;
 
@@ -12,31 +11,40 @@ import java.util.Random;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.linear.FieldMatrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
+import org.qise.engine.Engines;
 import org.qise.reference.RandomCircuits.Step;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
 
 /**
- * The exact engine against dense 2^n matrices built independently with Commons Math from the
+ * Every engine against dense 2^n matrices built independently with Commons Math from the
  * textbook gate definitions ({@link ReferenceGates}): every library gate on every basis state,
- * random circuits, arbitrary unitaries and multi-controlled gates.
+ * random circuits, arbitrary unitaries and multi-controlled gates. Engines added to
+ * {@link Engines#names()} are checked here without further work.
  */
-class ExactEngineVsDenseMatrixTest {
+class EngineVsDenseMatrixTest {
     private static final double TOL = 1e-12;
 
-    /** Circuit preparing basis state |k⟩ with X gates, then the gate under test. */
+    static List<String> engines() {
+        return Engines.names();
+    }
+
+    /** Circuit preparing basis state |k⟩ with X gates; the gate under test is added after. */
     private static CircuitBuilder basisState(int n, int k) {
         CircuitBuilder b = Circuit.builder(n);
         for (int q = 0; q < n; q++) if ((k >> q & 1) == 1) b.x(q);
         return b;
     }
 
-    @Test
-    void everyLibraryGateMapsEveryBasisStateToItsTextbookColumn() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void everyLibraryGateMapsEveryBasisStateToItsTextbookColumn(String engine) {
         Random rnd = new Random(1);
         for (Gates.Definition d : Gates.library().values()) {
             int n = Math.min(6, d.qubits() + 1); // one spectator qubit, so untouched bits are checked too
@@ -48,16 +56,17 @@ class ExactEngineVsDenseMatrixTest {
                 String what = d.name() + Arrays.toString(params) + " on " + Arrays.toString(qubits) + " of " + n;
                 assertTrue(Dense.unitarityError(reference) < TOL, "reference of " + what + " is not unitary");
                 for (int k = 0; k < 1 << n; k++) {
-                    Complex[] engine = exactState(basisState(n, k).gate(gate, qubits).build());
-                    double diff = maxDifference(Dense.column(reference, k), engine);
-                    assertTrue(diff < TOL, what + " on |" + k + "⟩ differs by " + diff);
+                    Complex[] actual = RandomCircuits.state(engine, basisState(n, k).gate(gate, qubits).build());
+                    double diff = maxDifference(Dense.column(reference, k), actual);
+                    assertTrue(diff < TOL, engine + ": " + what + " on |" + k + "⟩ differs by " + diff);
                 }
             }
         }
     }
 
-    @Test
-    void randomCircuitsOfLibraryGatesMatchTheProductOfTextbookMatrices() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void randomCircuitsOfLibraryGatesMatchTheProductOfTextbookMatrices(String engine) {
         Random rnd = new Random(2);
         for (int n = 1; n <= 6; n++) {
             for (int trial = 0; trial < 6; trial++) {
@@ -67,19 +76,22 @@ class ExactEngineVsDenseMatrixTest {
                 Complex[] expected = Dense.column(u, 0);
                 Circuit circuit = RandomCircuits.circuitOf(n, steps);
 
-                double engineDiff = maxDifference(expected, exactState(circuit));
-                assertTrue(engineDiff < TOL, "engine differs by " + engineDiff + " for " + steps);
+                double oneByOne = maxDifference(expected, RandomCircuits.state(engine, circuit));
+                assertTrue(oneByOne < TOL, engine + " (gate by gate) differs by " + oneByOne + " for " + steps);
+                double allAtOnce = maxDifference(expected, RandomCircuits.stateApplyingAll(engine, circuit));
+                assertTrue(allAtOnce < TOL, engine + " (applyAll) differs by " + allAtOnce + " for " + steps);
 
-                try (Result r = Simulator.builder().engine("exact").shots(1).seed(3).build().run(circuit)) {
+                try (Result r = Simulator.builder().engine(engine).shots(1).seed(3).build().run(circuit)) {
                     double simDiff = maxDifference(expected, RandomCircuits.fromInterleaved(r.statevector()));
-                    assertTrue(simDiff < TOL, "simulator state vector differs by " + simDiff + " for " + steps);
+                    assertTrue(simDiff < TOL, engine + ": simulator state vector differs by " + simDiff + " for " + steps);
                 }
             }
         }
     }
 
-    @Test
-    void randomCircuitsMatchOnEveryInputState() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void randomCircuitsMatchOnEveryInputState(String engine) {
         // The whole unitary, column by column: prepare |k⟩, run the circuit, compare with column k.
         Random rnd = new Random(3);
         for (int n = 2; n <= 4; n++) {
@@ -87,15 +99,16 @@ class ExactEngineVsDenseMatrixTest {
             FieldMatrix<Complex> u = RandomCircuits.referenceUnitary(n, steps);
             Circuit body = RandomCircuits.circuitOf(n, steps);
             for (int k = 0; k < 1 << n; k++) {
-                Complex[] engine = exactState(basisState(n, k).append(body).build());
-                double diff = maxDifference(Dense.column(u, k), engine);
-                assertTrue(diff < TOL, "column " + k + " differs by " + diff + " for " + steps);
+                Complex[] actual = RandomCircuits.stateApplyingAll(engine, basisState(n, k).append(body).build());
+                double diff = maxDifference(Dense.column(u, k), actual);
+                assertTrue(diff < TOL, engine + ": column " + k + " differs by " + diff + " for " + steps);
             }
         }
     }
 
-    @Test
-    void arbitraryUnitariesActOnTheirQubitsInListedOrder() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void arbitraryUnitariesActOnTheirQubitsInListedOrder(String engine) {
         Random rnd = new Random(4);
         for (int n = 1; n <= 5; n++) {
             for (int trial = 0; trial < 4; trial++) {
@@ -108,20 +121,21 @@ class ExactEngineVsDenseMatrixTest {
                     int[] qubits = randomQubits(rnd, n, k);
                     b.unitary(RandomCircuits.toQise(w), qubits);
                     expected = RandomCircuits.embedReference(n, w, qubits).multiply(expected);
-                    // a library gate between the unitaries, so they do not act on |0…0⟩ only
+                    // library gates between the unitaries, so they do not act on |0…0⟩ only
                     for (Step s : RandomCircuits.randomSteps(rnd, n, 2)) {
                         b.gate(Gates.lookup(s.name()).orElseThrow().create(s.params()), s.qubits());
                         expected = ReferenceGates.full(n, s.name(), s.params(), s.qubits()).multiply(expected);
                     }
                 }
-                double diff = maxDifference(Dense.column(expected, 0), exactState(b.build()));
-                assertTrue(diff < TOL, "n=" + n + " trial " + trial + " differs by " + diff);
+                double diff = maxDifference(Dense.column(expected, 0), RandomCircuits.state(engine, b.build()));
+                assertTrue(diff < TOL, engine + ": n=" + n + " trial " + trial + " differs by " + diff);
             }
         }
     }
 
-    @Test
-    void multiControlledGatesActOnlyWhereAllControlsAreOne() {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void multiControlledGatesActOnlyWhereAllControlsAreOne(String engine) {
         Random rnd = new Random(5);
         String[] bases = {"x", "y", "h", "sx", "rx", "ry", "rz", "p", "u3", "swap", "rzz", "cu3", "cx", "unitary1", "unitary2"};
         for (String base : bases) {
@@ -151,9 +165,9 @@ class ExactEngineVsDenseMatrixTest {
                 Gate controlledGate = gate.controlled(extra);
                 String what = controlledGate.name() + " (" + base + " with " + extra + " more controls) on " + Arrays.toString(qubits);
                 for (int k = 0; k < 1 << n; k++) {
-                    Complex[] engine = exactState(basisState(n, k).gate(controlledGate, qubits).build());
-                    double diff = maxDifference(Dense.column(reference, k), engine);
-                    assertTrue(diff < TOL, what + " on |" + k + "⟩ differs by " + diff);
+                    Complex[] actual = RandomCircuits.state(engine, basisState(n, k).gate(controlledGate, qubits).build());
+                    double diff = maxDifference(Dense.column(reference, k), actual);
+                    assertTrue(diff < TOL, engine + ": " + what + " on |" + k + "⟩ differs by " + diff);
                 }
             }
         }
@@ -166,8 +180,8 @@ class ExactEngineVsDenseMatrixTest {
         int[] controls = {4, 0, 2};
         FieldMatrix<Complex> reference = ReferenceGates.controlled(n, controls, Dense.onQubit(n, 1, Dense.PAULI_X));
         for (int k = 0; k < 1 << n; k++) {
-            Complex[] viaMcx = exactState(basisState(n, k).mcx(controls, 1).build());
-            Complex[] viaControlled = exactState(basisState(n, k).controlled(Gates.x(), controls, 1).build());
+            Complex[] viaMcx = RandomCircuits.exactState(basisState(n, k).mcx(controls, 1).build());
+            Complex[] viaControlled = RandomCircuits.exactState(basisState(n, k).controlled(Gates.x(), controls, 1).build());
             assertTrue(maxDifference(Dense.column(reference, k), viaMcx) < TOL, "mcx on |" + k + "⟩");
             assertTrue(maxDifference(Dense.column(reference, k), viaControlled) < TOL, "controlled on |" + k + "⟩");
         }

@@ -1,0 +1,84 @@
+package org.qise.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The %-commands a cell may start lines with. There is one:
+ * {@code %classpath <jar, folder or folder/*> …} adds jars or class folders to the notebook.
+ */
+final class Magics {
+    /** A cell with its %-lines blanked out (so line numbers stay right) and what they asked for. */
+    record Parsed(String code, List<Path> classpath) {}
+
+    private Magics() {}
+
+    /**
+     * Reads the %-lines of a cell. Relative paths are resolved against {@code base}.
+     *
+     * @throws MagicException for an unknown command or a path that does not exist
+     */
+    static Parsed parse(String cell, Path base) throws MagicException {
+        String[] lines = cell.split("\n", -1);
+        List<Path> classpath = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.startsWith("%")) {
+                continue;
+            }
+            String[] words = line.split("\\s+", 2);
+            String where = " (line " + (i + 1) + ")";
+            if (!words[0].equals("%classpath")) {
+                throw new MagicException("unknown command " + words[0] + where + "; the kernel knows %classpath <jar or folder>");
+            }
+            if (words.length < 2) {
+                throw new MagicException("%classpath needs a jar or folder" + where);
+            }
+            for (String entry : words[1].split("[\\s" + File.pathSeparator + "]+")) {
+                classpath.addAll(expand(entry, base, where));
+            }
+            lines[i] = "";
+        }
+        return new Parsed(String.join("\n", lines), classpath);
+    }
+
+    /** The cell with every %-line turned into spaces, for analysis that must keep offsets. */
+    static String blankOut(String cell) {
+        String[] lines = cell.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith("%")) {
+                lines[i] = " ".repeat(lines[i].length());
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** One entry: a jar, a class folder, or folder/* meaning every jar in that folder. */
+    private static List<Path> expand(String entry, Path base, String where) throws MagicException {
+        String spelled = entry.startsWith("~/") ? System.getProperty("user.home") + entry.substring(1) : entry;
+        boolean allJars = spelled.endsWith("/*") || spelled.endsWith("/*.jar");
+        Path path = base.resolve(allJars ? spelled.substring(0, spelled.lastIndexOf('/')) : spelled).normalize();
+        if (!Files.exists(path)) {
+            throw new MagicException("%classpath: " + entry + " does not exist" + where);
+        }
+        if (!allJars) {
+            return List.of(path);
+        }
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(path, "*.jar")) {
+            stream.forEach(jars::add);
+        } catch (IOException e) {
+            throw new MagicException("%classpath: cannot list " + entry + ": " + e.getMessage() + where);
+        }
+        if (jars.isEmpty()) {
+            throw new MagicException("%classpath: no jars in " + entry + where);
+        }
+        jars.sort(null);
+        return jars;
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs every course notebook (notebooks/course/*.ipynb, or the ones named) with the QISE
+# Java kernel and checks each lesson's claims. Exits non-zero when a cell fails, a claim does
+# not hold (check(…) in a notebook throws), a check did not run, or a lesson shows no
+# pictures. The executed copies are left in notebooks/target/course/ for inspection.
+#
+# Needs Jupyter's nbconvert: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel
+set -uo pipefail
+
+HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+OUT="$HERE/target/course"
+# Jupyter finds the qise-java kernelspec in $HERE/kernels.
+export JUPYTER_PATH="$HERE${JUPYTER_PATH:+:$JUPYTER_PATH}"
+
+if ! command -v jupyter >/dev/null 2>&1 || ! jupyter nbconvert --version >/dev/null 2>&1; then
+  echo "run-course: error: Jupyter nbconvert is not installed (Debian: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel)" >&2
+  exit 2
+fi
+
+# Build the kernel first: a build inside the kernel's start-up would outlast Jupyter's patience.
+bash "$HERE/kernels/qise-java/launch.sh" --build || exit 1
+
+if [ $# -gt 0 ]; then
+  notebooks=("$@")
+else
+  notebooks=("$HERE"/course/*.ipynb)
+fi
+mkdir -p "$OUT"
+
+failed=()
+for nb in "${notebooks[@]}"; do
+  name="$(basename "$nb")"
+  echo "== $name"
+  start=$SECONDS
+  if ! jupyter nbconvert --to notebook --execute \
+        --ExecutePreprocessor.kernel_name=qise-java --ExecutePreprocessor.timeout=600 \
+        --output-dir "$OUT" --output "$name" "$nb" >"$OUT/$name.log" 2>&1; then
+    echo "   FAILED: a cell raised an error; the end of $OUT/$name.log says which:"
+    { grep -A 30 'CellExecutionError: An error occurred' "$OUT/$name.log" || tail -n 25 "$OUT/$name.log"; } | sed 's/^/   | /'
+    failed+=("$name")
+    continue
+  fi
+  if ! python3 - "$OUT/$name" <<'PY'
+import json, re, sys
+
+notebook = json.load(open(sys.argv[1], encoding="utf-8"))
+problems, checks, held, svgs = [], 0, 0, 0
+for cell in notebook["cells"]:
+    if cell["cell_type"] != "code":
+        continue
+    source = "".join(cell["source"])
+    checks += len(re.findall(r"\bcheck\(", source))
+    for out in cell.get("outputs", []):
+        kind = out["output_type"]
+        if kind == "error":
+            problems.append("cell error: " + out.get("ename", "") + ": " + out.get("evalue", ""))
+        elif kind == "stream":
+            text = "".join(out["text"])
+            held += sum(1 for line in text.splitlines() if line.startswith("✓ "))
+            if out["name"] == "stderr" and "could not draw" in text:
+                problems.append("a drawing failed: " + text.strip())
+        elif "image/svg+xml" in out.get("data", {}):
+            svgs += 1
+if checks == 0:
+    problems.append("the lesson checks none of its claims (no check(...) calls)")
+if held < checks:
+    problems.append(f"only {held} of {checks} claims were confirmed")
+if svgs < 2:
+    problems.append(f"expected a circuit diagram and a plot, found {svgs} picture(s)")
+for p in problems:
+    print("   FAILED: " + p)
+print(f"   {held} claims confirmed, {svgs} pictures")
+sys.exit(1 if problems else 0)
+PY
+  then
+    failed+=("$name")
+    continue
+  fi
+  echo "   ok ($((SECONDS - start)) s)"
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "run-course: ${#failed[@]} of ${#notebooks[@]} notebook(s) failed: ${failed[*]}" >&2
+  exit 1
+fi
+echo "run-course: all ${#notebooks[@]} notebook(s) passed"

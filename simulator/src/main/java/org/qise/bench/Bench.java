@@ -1,0 +1,239 @@
+package org.qise.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qise.circuit.Operation;
+import org.qise.engine.QuantumState;
+import org.qise.engine.StateTooLargeException;
+import org.qise.engine.exact.ExactEngine;
+import org.qise.engine.fast.FastEngine;
+import org.redfx.strange.Complex;
+import org.redfx.strange.Program;
+
+/**
+ * The benchmark suite behind {@code qise bench}, as a plain Java API.
+ *
+ * <p>Workloads (see {@link Workloads}): {@code h}, {@code u3}, {@code cx} apply one gate over and
+ * over (h and u3 on qubits 0, n/2 and n−1, cx with control 0 and target n−1) and report seconds
+ * per gate; {@code qft}, {@code qcbm}, {@code random} and {@code strange-layers} time whole
+ * circuits with the fast engine's fusion. Each row also gives the effective bandwidth
+ * (gates × 2 × 16 × 2^n bytes / seconds, i.e. as if every gate were one read+write pass over the
+ * state) as a fraction of the machine's measured read+write bandwidth at the same thread count;
+ * a fraction above 1 means fusion saved passes. The exact engine and, for n ≤ 16, Strange are
+ * timed on the same work for comparison.
+ */
+public final class Bench {
+    /** Strange keeps whole-register operators; beyond 16 qubits it takes minutes or runs out of memory. */
+    public static final int STRANGE_MAX_QUBITS = 16;
+    /** Sizes for {@code strange-layers} (issue 4's comparison). */
+    public static final List<Integer> STRANGE_LAYER_SIZES = List.of(12, 14, 16);
+
+    private Bench() {}
+
+    /**
+     * Runs the suite from a plain {@code java} command (until {@code qise bench} is wired):
+     * {@code [--quick] [--json] [--qubits 20,24] [--threads 1,2] [--workloads qft,qcbm]}.
+     */
+    public static void main(String[] args) {
+        BenchOptions o = BenchOptions.defaults();
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> o = BenchOptions.quickRun().withThreads(o.threads()).withWorkloads(o.workloads());
+                case "--json" -> json = true;
+                case "--qubits" -> o = o.withQubits(ints(args[++i]));
+                case "--threads" -> o = o.withThreads(ints(args[++i]));
+                case "--workloads" -> o = o.withWorkloads(List.of(args[++i].split(",")));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        BenchReport r = run(o.withProgress(line -> System.err.println("bench: " + line)));
+        System.out.println(json ? r.toJson() : r.toTable());
+    }
+
+    private static List<Integer> ints(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : csv.split(",")) out.add(Integer.parseInt(s.trim()));
+        return out;
+    }
+
+    public static BenchReport run(BenchOptions o) {
+        List<String> notes = new ArrayList<>();
+        Map<Integer, Double> bandwidth = new LinkedHashMap<>();
+        int largest = o.qubits().stream().max(Integer::compare).orElse(20);
+        long probeBytes = Math.max(16L << largest, 256L << 20);
+        for (int t : o.threads()) {
+            o.progress().accept("measuring memory bandwidth on " + t + " thread(s) over " + (probeBytes >> 20) + " MiB");
+            bandwidth.put(t, BandwidthProbe.measureGbs(probeBytes, t, o.quick() ? 3 : 6));
+        }
+        notes.add("memory bandwidth: best of several in-place read-modify-write sweeps over an off-heap array of "
+                + (probeBytes >> 20) + " MiB (the largest state, at least 256 MiB), bytes counted read + written");
+        notes.add("seconds are wall-clock; cpu_seconds well below threads × seconds means other programs shared the cores, so the timing is pessimistic");
+        List<BenchResult> results = new ArrayList<>();
+        for (String w : o.workloads()) {
+            List<Integer> sizes = w.equals("strange-layers") ? (o.quick() ? List.of(12) : STRANGE_LAYER_SIZES) : o.qubits();
+            for (int n : sizes) {
+                Double exact = null;
+                String exactNote = null;
+                Double strange = null;
+                String note = null;
+                if (o.compareExact()) {
+                    o.progress().accept("exact engine: " + w + " n=" + n);
+                    ExactTiming et = timeExact(w, n, o.quick());
+                    exact = et.seconds;
+                    exactNote = et.note;
+                }
+                boolean strangeHere = o.compareStrange() && n <= STRANGE_MAX_QUBITS && !Workloads.SINGLE_GATE.contains(w)
+                        && (!o.quick() || w.equals("strange-layers"));
+                if (strangeHere) {
+                    o.progress().accept("Strange: " + w + " n=" + n);
+                    StrangeTiming st = timeStrange(w, n);
+                    strange = st.seconds;
+                    note = st.note;
+                }
+                for (int t : o.threads()) {
+                    o.progress().accept("fast engine: " + w + " n=" + n + " threads=" + t);
+                    Timing ft = Workloads.SINGLE_GATE.contains(w) ? timeSingleGate(w, n, t, o.quick()) : timeCircuit(w, n, t, o.quick());
+                    double eff = ft.gates * 32.0 * Math.pow(2, n) / ft.seconds / 1e9;
+                    results.add(new BenchResult(w, n, t, ft.gates, ft.seconds, ft.cpuSeconds, eff, eff / bandwidth.get(t),
+                            exact, exactNote, strange, note));
+                }
+            }
+        }
+        String machine = System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + Runtime.version() + ", " + jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors";
+        return new BenchReport(bandwidth, results, notes, machine);
+    }
+
+    private record Timing(int gates, double seconds, double cpuSeconds) {}
+
+    private record ExactTiming(double seconds, String note) {}
+
+    private record StrangeTiming(double seconds, String note) {}
+
+    /**
+     * Seconds per gate, averaged over the positions; for each position the best of several
+     * batches after warm-up (the best batch is the one least disturbed by other programs).
+     */
+    private static Timing timeSingleGate(String w, int n, int threads, boolean quick) {
+        List<Operation.GateOp> positions = Workloads.singleGatePositions(w, n);
+        FastEngine engine = new FastEngine(threads);
+        warmUp(engine, Workloads.singleGatePositions(w, Math.min(n, WARM_UP_QUBITS)));
+        int batches = quick ? 3 : 5;
+        double total = 0, cpu = 0;
+        try (QuantumState s = engine.allocate(n)) {
+            for (Operation.GateOp op : positions) {
+                s.apply(op);
+                long t0 = System.nanoTime();
+                s.apply(op);
+                double once = Math.max(1e-7, (System.nanoTime() - t0) / 1e9);
+                int reps = (int) Math.max(1, Math.min(1000, (quick ? 0.02 : 0.1) / once));
+                double best = Double.MAX_VALUE, bestCpu = 0;
+                for (int b = 0; b < batches; b++) {
+                    long c0 = processCpuNanos();
+                    t0 = System.nanoTime();
+                    for (int i = 0; i < reps; i++) s.apply(op);
+                    double sec = (System.nanoTime() - t0) / 1e9 / reps;
+                    if (sec < best) {
+                        best = sec;
+                        bestCpu = (processCpuNanos() - c0) / 1e9 / reps;
+                    }
+                }
+                total += best;
+                cpu += bestCpu;
+            }
+        }
+        return new Timing(1, total / positions.size(), cpu / positions.size());
+    }
+
+    /** Best wall time of the circuit (with fusion) over the repetitions, after a warm-up at a small size. */
+    private static Timing timeCircuit(String w, int n, int threads, boolean quick) {
+        List<Operation.GateOp> ops = Workloads.circuit(w, n);
+        FastEngine engine = new FastEngine(threads);
+        warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
+        int reps = quick || n >= 24 ? 1 : 3;
+        double best = Double.MAX_VALUE, bestCpu = 0;
+        try (QuantumState s = engine.allocate(n)) {
+            for (int r = 0; r < reps; r++) {
+                long c0 = processCpuNanos(), t0 = System.nanoTime();
+                s.applyAll(ops);
+                double sec = (System.nanoTime() - t0) / 1e9;
+                if (sec < best) {
+                    best = sec;
+                    bestCpu = (processCpuNanos() - c0) / 1e9;
+                }
+            }
+        }
+        return new Timing(ops.size(), best, bestCpu);
+    }
+
+    /** Warm-up size: the same kernels as the timed size (their code does not depend on n), in cache. */
+    private static final int WARM_UP_QUBITS = 12;
+
+    /**
+     * Runs the gates (fused and one by one) on a small state often enough for the JIT to compile
+     * every kernel they use: counted in runs, not time, because on a busy machine a time budget
+     * may pass before the compiler has had the CPU.
+     */
+    private static void warmUp(FastEngine engine, List<Operation.GateOp> ops) {
+        int n = 1;
+        for (Operation.GateOp op : ops) for (int q : op.qubits()) n = Math.max(n, q + 1);
+        try (QuantumState s = engine.allocate(n)) {
+            int runs = Math.max(20, 20_000 / ops.size());
+            for (int r = 0; r < runs; r++) {
+                s.applyAll(ops);
+                for (Operation.GateOp op : ops) s.apply(op);
+            }
+        }
+    }
+
+    /**
+     * The exact engine is single-threaded and slow: it runs whole only when that is short;
+     * otherwise it runs a prefix of the gates and the time is scaled by gates, which the note
+     * says. Single-gate workloads time one application per position.
+     */
+    private static ExactTiming timeExact(String w, int n, boolean quick) {
+        ExactEngine engine = new ExactEngine();
+        boolean single = Workloads.SINGLE_GATE.contains(w);
+        List<Operation.GateOp> ops = single ? Workloads.singleGatePositions(w, n) : Workloads.circuit(w, n);
+        double budget = quick ? 1.0 : 3.0;
+        try (QuantumState s = engine.allocate(n)) {
+            s.apply(ops.get(0)); // first touch and class loading, untimed
+            int done = 0;
+            long t0 = System.nanoTime();
+            while (done < ops.size() && (System.nanoTime() - t0) / 1e9 < budget) s.apply(ops.get(done++));
+            double sec = (System.nanoTime() - t0) / 1e9;
+            if (single) return new ExactTiming(sec / done, done == ops.size() ? null : "one position of " + ops.size());
+            if (done == ops.size()) return new ExactTiming(sec, null);
+            return new ExactTiming(sec / done * ops.size(), "extrapolated from the first " + done + " of " + ops.size() + " gates");
+        } catch (StateTooLargeException e) {
+            return new ExactTiming(Double.NaN, "not run: " + e.getMessage());
+        }
+    }
+
+    /** Strange on the same circuit (translated, see {@link StrangeRunner}); checks it reached the same probabilities. */
+    private static StrangeTiming timeStrange(String w, int n) {
+        List<Operation.GateOp> ops = Workloads.circuit(w, n);
+        Program p = StrangeRunner.toProgram(ops, n);
+        long t0 = System.nanoTime();
+        Complex[] amps = StrangeRunner.run(p);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        double worst = 0;
+        try (QuantumState s = new FastEngine(1).allocate(n)) {
+            s.applyAll(ops);
+            double[] prob = s.probabilities();
+            for (int i = 0; i < prob.length; i++) worst = Math.max(worst, Math.abs(prob[i] - amps[i].abssqr()));
+        }
+        return new StrangeTiming(sec, String.format("Strange run once (single precision); largest probability difference from the fast engine %.1e", worst));
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+}
