@@ -51,7 +51,7 @@ final class Runs {
         return sb.toString();
     }
 
-    static final int SLOW_SHOTS = 40_000;
+    static final int SLOW_SHOTS = 100_000;
 
     /** Test configuration: the given run settings, and no request rate limit to trip over while polling. */
     static PortalConfig config(java.nio.file.Path dir, RunConfig runs) {
