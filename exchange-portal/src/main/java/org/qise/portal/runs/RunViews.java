@@ -41,6 +41,11 @@ public final class RunViews {
         return m;
     }
 
+    /** A manifest value for a page: text and numbers as they are, maps and lists as JSON. */
+    public static String display(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?> ? RunJson.write(value) : String.valueOf(value);
+    }
+
     /** A short entry for lists. */
     public static Map<String, Object> summary(Run r, double progress) {
         Map<String, Object> m = new LinkedHashMap<>();
