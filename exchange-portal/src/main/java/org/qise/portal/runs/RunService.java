@@ -3,10 +3,8 @@ package org.qise.portal.runs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +45,7 @@ public final class RunService implements AutoCloseable {
     private final Map<Long, LiveRun> live = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private final PushedResults pushedResults;
 
     private RunService(Jdbc jdbc, CircuitService circuits, RunConfig config, Clock clock) {
         this.store = new RunStore(jdbc);
@@ -56,6 +55,7 @@ public final class RunService implements AutoCloseable {
         this.queue = new FairQueue<>(config.queueCapacity(), config.maxQueuedPerUser(), config.maxRunningPerUser(),
                 config.memoryBytes());
         this.executor = new RunExecutor(store, config, clock);
+        this.pushedResults = new PushedResults(store, circuits, this, clock);
     }
 
     /**
@@ -141,11 +141,11 @@ public final class RunService implements AutoCloseable {
         }
     }
 
-    private static PortalException unprocessable(String message) {
+    static PortalException unprocessable(String message) {
         return new PortalException(422, message);
     }
 
-    private static String engine(String requested) {
+    static String engine(String requested) {
         String engine = requested == null || requested.isBlank() ? Engines.DEFAULT : requested.strip();
         if (!Engines.names().contains(engine)) {
             throw unprocessable("engine '" + engine + "' is not available here; choose one of " + String.join(", ", Engines.names()));
@@ -329,82 +329,16 @@ public final class RunService implements AutoCloseable {
      */
     public Pushed push(User user, PushedResult p, Duration wait) {
         requireSignedIn(user);
-        if (p.circuitQasm() == null || p.circuitQasm().isBlank()) {
-            throw PortalException.badRequest("\"circuit_qasm\" is required: the circuit's OpenQASM text (qise run --json writes it)");
-        }
-        if (p.seed() == null) throw PortalException.badRequest("\"seed\" is required to reproduce a pushed result");
-        if (p.shots() < 1) throw PortalException.badRequest("shots must be at least 1, got " + p.shots());
-        Circuit parsed = QasmCheck.parse(p.circuitQasm());
-        String canonical = Manifest.canonicalText(parsed);
-        String sha = Manifest.sha256(canonical);
-        Object claimed = p.manifest().get("circuit_sha256");
-        if (claimed != null && !sha.equals(claimed)) {
-            throw unprocessable("the manifest's circuit_sha256 " + claimed + " does not match circuit_qasm, whose canonical text has SHA-256 " + sha);
-        }
-        long total = p.counts().values().stream().mapToLong(Long::longValue).sum();
-        if (total != p.shots()) throw unprocessable("the counts add up to " + total + ", but shots is " + p.shots());
-        for (var e : p.counts().entrySet()) {
-            if (!e.getKey().matches("[01]+( [01]+)*") || e.getValue() < 0) {
-                throw PortalException.badRequest("counts must map bitstrings of 0 and 1 to non-negative numbers; got \"" + e.getKey() + "\"");
-            }
-        }
-        String engine = engine(p.engine());
-        checkCaps(parsed, p.shots());
-
-        long[] link = findCircuit(user, sha);
-        boolean created = link == null;
-        if (created) {
-            long id = circuits.create(user, new org.qise.portal.circuits.CircuitDraft("Pushed circuit " + sha.substring(0, 12),
-                    "Created for a result pushed from elsewhere (qise push).", canonical,
-                    org.qise.portal.circuits.Visibility.PRIVATE, List.of("pushed")));
-            link = new long[]{id, 1};
-        }
-        Instant now = clock.instant();
-        Map<String, Object> manifest = new java.util.LinkedHashMap<>(p.manifest());
-        String resultSha = ResultHash.sha256(p.shots(), p.counts());
-        manifest.put("circuit_qasm", canonical);
-        manifest.put("circuit_id", link[0]);
-        manifest.put("circuit_version", (int) link[1]);
-        manifest.put("pushed_by", Map.of("id", user.id(), "name", user.name()));
-        manifest.put("pushed_at", now.toString());
-        manifest.put("result_sha256", resultSha);
-        var row = new RunStore.NewRun(link[0], (int) link[1], user.id(), Origin.PUSHED, null, false, p.shots(), p.seed(),
-                engine, List.of(), canonical, sha, parsed.numQubits());
-        long runId = store.insertPushed(row, new java.util.TreeMap<>(p.counts()), manifest, resultSha, now);
-        Run pushed = store.find(runId).orElseThrow();
+        PushedResults.Stored stored = pushedResults.store(user, p);
         long rerun;
         try {
-            rerun = queueReproduction(user, pushed, false);
+            rerun = queueReproduction(user, stored.run(), false);
         } catch (PortalException e) {
-            store.insertVerification(runId, null, new Verdicts.Outcome(Verification.INCONCLUSIVE, "none", null, null, null,
-                    null, "could not be reproduced when pushed: " + e.getMessage()), clock.instant());
+            store.insertVerification(stored.run().id(), null, Verdicts.notReproduced(e.getMessage()), clock.instant());
             throw e;
         }
-        return new Pushed(runId, link[0], (int) link[1], created, new Reproduction(rerun, awaitVerdict(rerun, wait)));
-    }
-
-    /** Cache of canonical SHA-256 per circuit version ("id:version"); versions never change. */
-    private final Map<String, String> canonicalShas = new ConcurrentHashMap<>();
-
-    /** {circuit id, version} of a circuit the user may see whose canonical text has this hash, own ones first. */
-    private long[] findCircuit(User user, String sha) {
-        var visible = circuits.list(user, new CircuitService.Filter(null, null, null));
-        List<CircuitService.Summary> ordered = new ArrayList<>(visible.stream().filter(s -> s.ownerId() == user.id()).toList());
-        visible.stream().filter(s -> s.ownerId() != user.id()).forEach(ordered::add);
-        for (var s : ordered) {
-            for (var v : circuits.versions(user, s.id())) {
-                String key = s.id() + ":" + v.version();
-                String h = canonicalShas.computeIfAbsent(key, k -> {
-                    try {
-                        return Manifest.sha256(Manifest.canonicalText(QasmCheck.parse(circuits.get(user, s.id(), v.version()).version().qasm())));
-                    } catch (RuntimeException e) {
-                        return "";
-                    }
-                });
-                if (h.equals(sha)) return new long[]{s.id(), v.version()};
-            }
-        }
-        return null;
+        return new Pushed(stored.run().id(), stored.run().circuitId(), stored.run().circuitVersion(), stored.createdCircuit(),
+                new Reproduction(rerun, awaitVerdict(rerun, wait)));
     }
 
     // ---- workers ----
@@ -451,11 +385,8 @@ public final class RunService implements AutoCloseable {
         }
     }
 
-    private static void requireSignedIn(User user) {
+    static void requireSignedIn(User user) {
         if (user == null) throw PortalException.unauthorized("sign in first");
     }
 
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
-    }
 }

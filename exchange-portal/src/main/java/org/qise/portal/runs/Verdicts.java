@@ -44,4 +44,9 @@ final class Verdicts {
         return new Outcome(Verification.INCONCLUSIVE, "none", null, null, null, null,
                 "the rerun ended " + rerunStatus.label() + (message == null ? "" : ": " + message));
     }
+
+    /** When no rerun could be queued at all. */
+    static Outcome notReproduced(String why) {
+        return new Outcome(Verification.INCONCLUSIVE, "none", null, null, null, null, "could not be reproduced: " + why);
+    }
 }
