@@ -65,6 +65,16 @@ public final class UserService {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Sets a new password. The caller checks the current one first (through the login
+     * throttle); this method only enforces the policy and records the change.
+     */
+    public void setPassword(User user, String newPassword) {
+        String hash = passwords.hash(newPassword);
+        jdbc.update("UPDATE users SET password_hash = ? WHERE id = ?", hash, user.id());
+        audit.record(user.id(), "password-change", user.email(), null);
+    }
+
     public boolean hasActiveAdmin() {
         return jdbc.count("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = FALSE", Role.ADMIN) > 0;
     }

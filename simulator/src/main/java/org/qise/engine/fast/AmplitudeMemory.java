@@ -59,24 +59,27 @@ final class AmplitudeMemory implements AutoCloseable {
     }
 
     /**
-     * Physical memory the kernel says can be given out without swapping: MemAvailable from
-     * /proc/meminfo on Linux (it counts reclaimable page cache), else the OS bean's free memory.
+     * Physical memory that can be given out without swapping: MemAvailable from /proc/meminfo on
+     * Linux (it counts reclaimable page cache, which the bean's "free" figure does not), capped by
+     * the bean's total, which honours a container's memory limit; elsewhere the bean's free memory.
      */
     static long availablePhysicalBytes() {
+        long total = Long.MAX_VALUE, free = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            total = os.getTotalMemorySize();
+            free = os.getFreeMemorySize();
+        }
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemAvailable:")) {
                     String[] parts = line.trim().split("\\s+");
-                    return Long.parseLong(parts[1]) * 1024;
+                    return Math.min(total, Long.parseLong(parts[1]) * 1024);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux, or unreadable: fall back to the management bean below
+            // not Linux, or unreadable: fall back to the management bean
         }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getFreeMemorySize();
-        }
-        return Runtime.getRuntime().maxMemory();
+        return free >= 0 ? free : Runtime.getRuntime().maxMemory();
     }
 
     @Override
