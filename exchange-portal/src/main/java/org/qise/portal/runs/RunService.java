@@ -356,8 +356,14 @@ public final class RunService implements AutoCloseable {
             try {
                 status = executor.execute(job);
                 if (job.row.reproducesId() != null && status != RunStatus.RUNNING) judge(job.id());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever went wrong (the database, say), the worker lives on and the run does not stay "running".
                 LOG.error("run {} could not be completed", job.id(), e);
+                try {
+                    store.finishWithout(job.id(), RunStatus.FAILED, "the server could not complete this run", clock.instant());
+                } catch (RuntimeException ignored) {
+                    // the start-up recovery will mark it failed
+                }
             } finally {
                 queue.finished(job);
                 ended(job, status);
