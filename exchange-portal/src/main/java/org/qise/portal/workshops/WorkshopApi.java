@@ -29,17 +29,20 @@ public final class WorkshopApi {
     }
 
     public void register(RoutesConfig routes) {
-        add(routes, "GET", P, ctx -> send(ctx, 200, workshops.list(ApiRoutes.user(ctx)).stream().map(WorkshopApi::workshopJson).toList()));
+        add(routes, "GET", P, ctx -> {
+            User viewer = requireUser(ctx);
+            send(ctx, 200, workshops.list(viewer).stream().map(w -> workshopJson(w, workshops.runs(viewer, w))).toList());
+        });
         add(routes, "POST", P, ctx -> {
             JsonNode b = body(ctx);
             var w = workshops.create(requireUser(ctx), text(b, "title"), text(b, "date"), text(b, "cohort"));
-            send(ctx, 201, workshopJson(w));
+            send(ctx, 201, workshopJson(w, true));
         });
-        add(routes, "POST", P + "/join", ctx -> send(ctx, 200, workshopJson(workshops.join(requireUser(ctx), text(body(ctx), "code")))));
+        add(routes, "POST", P + "/join", ctx -> send(ctx, 200, workshopJson(workshops.join(requireUser(ctx), text(body(ctx), "code")), false)));
         add(routes, "GET", P + "/{id}", ctx -> {
             User viewer = requireUser(ctx);
             var w = workshops.get(viewer, id(ctx, "id"));
-            Map<String, Object> out = workshopJson(w);
+            Map<String, Object> out = workshopJson(w, workshops.runs(viewer, w));
             var best = workshops.best(viewer, w.id());
             out.put("exercises", workshops.exercises(viewer, w.id()).stream().map(e -> {
                 Map<String, Object> m = exerciseJson(e);
@@ -86,14 +89,15 @@ public final class WorkshopApi {
         });
     }
 
-    static Map<String, Object> workshopJson(WorkshopService.Workshop w) {
+    /** The join code only for those who run the workshop (participants already joined). */
+    static Map<String, Object> workshopJson(WorkshopService.Workshop w, boolean showCode) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", w.id());
         m.put("title", w.title());
         m.put("date", w.heldOn());
         m.put("instructor", w.instructorName());
         if (w.cohortName() != null) m.put("cohort", w.cohortName());
-        if (w.joinCode() != null) m.put("join_code", w.joinCode());
+        if (showCode && w.joinCode() != null) m.put("join_code", w.joinCode());
         return m;
     }
 

@@ -48,7 +48,9 @@ class WorkshopsTest {
             assertStatus(404, portal.get("/api/v1/workshops/" + id, stranger));
             assertStatus(200, portal.json("POST", "/api/v1/workshops/join", ada, Map.of("code", code.toLowerCase())));
             assertStatus(200, portal.json("POST", "/api/v1/workshops/join", bob, Map.of("code", code)));
-            assertEquals(3, parse(portal.get("/api/v1/workshops/" + id, ada)).get("exercises").size());
+            JsonNode seen = parse(portal.get("/api/v1/workshops/" + id, ada));
+            assertEquals(3, seen.get("exercises").size());
+            assertFalse(seen.has("join_code"), "only the instructor is shown the join code");
 
             JsonNode adaBell = submit(portal, ada, id, bell, "qreg q[2];\nh q[0];\ncx q[0],q[1];\n");
             assertTrue(adaBell.get("passed").asBoolean());
