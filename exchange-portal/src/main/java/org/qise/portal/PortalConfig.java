@@ -26,6 +26,7 @@ import java.time.Duration;
  * @param maxLoginDelay         longest back-off between login attempts for one account or address
  * @param secureCookies         mark cookies Secure even when the request itself is plain HTTP
  *                              (set this behind a TLS-terminating proxy)
+ * @param runs                  workers, queue limits, caps and timeout of server-side runs
  */
 public record PortalConfig(
         int port,
@@ -44,7 +45,8 @@ public record PortalConfig(
         Duration tokenLifetime,
         int freeLoginFailures,
         Duration maxLoginDelay,
-        boolean secureCookies) {
+        boolean secureCookies,
+        org.qise.portal.runs.RunConfig runs) {
 
     /** The smallest bcrypt cost accepted at all; only tests should go below {@link #PRODUCTION_BCRYPT_COST}. */
     public static final int MIN_BCRYPT_COST = 4;
@@ -63,36 +65,42 @@ public record PortalConfig(
         return new PortalConfig(7070, dataDir, null, null, null, PRODUCTION_BCRYPT_COST,
                 1024 * 1024, 256 * 1024, 64, 100_000, 300,
                 Duration.ofHours(2), Duration.ofHours(12), Duration.ofDays(90),
-                5, Duration.ofMinutes(5), false);
+                5, Duration.ofMinutes(5), false, org.qise.portal.runs.RunConfig.defaults());
     }
 
     public PortalConfig withPort(int newPort) {
         return new PortalConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
     }
 
     public PortalConfig withDatabase(String url, String user, String password) {
         return new PortalConfig(port, dataDir, url, user, password, bcryptCost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
     }
 
     public PortalConfig withBcryptCost(int cost) {
         return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, cost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
     }
 
     public PortalConfig withLimits(long bodyBytes, int qasmBytes, int qubits, int gates, int perMinute) {
         return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
                 bodyBytes, qasmBytes, qubits, gates, perMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
     }
 
     public PortalConfig withSecureCookies(boolean secure) {
         return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secure);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secure, runs);
+    }
+
+    public PortalConfig withRuns(org.qise.portal.runs.RunConfig newRuns) {
+        return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
+                maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, newRuns);
     }
 }

@@ -48,7 +48,8 @@ public final class PortalServer implements AutoCloseable {
     /** The plain services, for tests and for seeding data. */
     public record Services(Database database, AuditLog audit, Passwords passwords, UserService users,
                            InviteService invites, AuthService auth, SessionService sessions, TokenService tokens,
-                           CircuitService circuits) {}
+                           CircuitService circuits, org.qise.portal.runs.RunService runs,
+                           org.qise.portal.workshops.WorkshopService workshops) {}
 
     private final PortalConfig config;
     private final Services services;
@@ -56,6 +57,8 @@ public final class PortalServer implements AutoCloseable {
     private final WebSession webSession;
     private final Templates templates = new Templates();
     private final ApiRoutes api;
+    private final org.qise.portal.runs.RunApi runApi;
+    private final org.qise.portal.workshops.WorkshopApi workshopApi;
     private final ScheduledExecutorService housekeeping;
     private final String css;
     private Javalin app;
@@ -74,7 +77,11 @@ public final class PortalServer implements AutoCloseable {
         TokenService tokens = new TokenService(jdbc, config.tokenLifetime(), clock);
         CircuitService circuits = new CircuitService(jdbc,
                 new QasmCheck(config.maxQasmBytes(), config.maxQubits(), config.maxGates()), audit);
-        this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits);
+        this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits,
+                org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock),
+                new org.qise.portal.workshops.WorkshopService(jdbc));
+        this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
+        this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
         this.api = new ApiRoutes(auth, tokens, users, invites, circuits);
@@ -99,7 +106,7 @@ public final class PortalServer implements AutoCloseable {
     public PortalConfig config() { return config; }
 
     /** "METHOD /path" of every JSON API route (known once started). */
-    public java.util.List<String> apiRoutes() { return api.routes(); }
+    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes()).flatMap(java.util.List::stream).toList(); }
 
     /** Starts listening; returns the actual port. */
     public int start() {
@@ -115,6 +122,7 @@ public final class PortalServer implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         if (app != null) app.stop();
+        services.runs().close();
         services.database().close();
     }
 
@@ -140,6 +148,10 @@ public final class PortalServer implements AutoCloseable {
         routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600").result(css));
         api.register(routes);
+        runApi.register(routes);
+        workshopApi.register(routes);
+        new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
+        new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits()).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
         new CircuitPages(templates, services.circuits(), config.maxQasmBytes()).register(routes);
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);

@@ -133,6 +133,37 @@ class WebSecurityTest {
     }
 
     @Test
+    void changingThePasswordSignsOutOtherBrowsers() {
+        portal.user("changer@example.org", Role.FELLOW, null);
+        Browser laptop = new Browser(portal);
+        Browser phone = new Browser(portal);
+        assertEquals(302, laptop.login("changer@example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(302, phone.login("changer@example.org", TestPortal.PASSWORD).statusCode());
+        String before = laptop.cookie(WebSession());
+
+        var wrong = laptop.submit("/account", "/account/password", Map.of("currentPassword", "not the password",
+                "newPassword", "brand new secret", "repeatPassword", "brand new secret"));
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("the current password is wrong"), wrong.body());
+        var mismatch = laptop.submit("/account", "/account/password", Map.of("currentPassword", TestPortal.PASSWORD,
+                "newPassword", "brand new secret", "repeatPassword", "brand new secreT"));
+        assertEquals(400, mismatch.statusCode());
+        assertEquals(200, phone.get("/account").statusCode(), "failed attempts change nothing");
+
+        var ok = laptop.submit("/account", "/account/password", Map.of("currentPassword", TestPortal.PASSWORD,
+                "newPassword", "brand new secret", "repeatPassword", "brand new secret"));
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("Password changed"));
+        assertNotEquals(before, laptop.cookie(WebSession()), "this browser gets a new session id");
+        assertEquals(200, laptop.get("/account").statusCode());
+        assertEquals(302, phone.get("/account").statusCode(), "the other browser is signed out");
+        assertEquals(401, portal.json("POST", "/api/v1/auth/token", null,
+                Map.of("email", "changer@example.org", "password", TestPortal.PASSWORD)).statusCode());
+        assertEquals(201, portal.json("POST", "/api/v1/auth/token", null,
+                Map.of("email", "changer@example.org", "password", "brand new secret")).statusCode());
+    }
+
+    @Test
     void errorsAreFriendlyPagesWithoutStackTraces() {
         var missing = portal.get("/no/such/page", null);
         assertEquals(404, missing.statusCode());

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "qise", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
         description = "Simulate, draw and export OpenQASM 2.0 circuits.",
         subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, BenchCommand.class, VersionCommand.class,
+                PushCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiseMain implements Callable<Integer> {
     static final int OK = 0, INTERNAL_ERROR = 1, BAD_INPUT = 2;
@@ -134,6 +135,9 @@ public final class QiseMain implements Callable<Integer> {
     PrintStream err() { return err; }
 
     InputStream in() { return in; }
+
+    /** An environment variable, or null. */
+    String env(String name) { return env.get(name); }
 
     boolean interactive() { return interactive; }
 

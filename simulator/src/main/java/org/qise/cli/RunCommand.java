@@ -73,6 +73,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--histogram", paramLabel = "OUT.svg", description = "Also write the counts as an SVG bar chart.")
     String histogram;
 
+    @Option(names = "--push", description = "Also push the result to a QISE portal, which reproduces it (needs --portal and a token).")
+    boolean push;
+
+    @Option(names = "--portal", paramLabel = "URL", description = "The portal to push to, e.g. https://qise.example.org.")
+    String portal;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "API token for --push (default: the QISE_TOKEN environment variable).")
+    String token;
+
     @Override
     public Integer call() {
         if (!source.given()) {
@@ -105,6 +114,9 @@ final class RunCommand implements Callable<Integer> {
                         source.displayName() + " — " + result.shots() + " shots, seed " + result.seed()));
                 if (!json) main.out().println("histogram written to " + histogram);
             }
+            // With --json the push report goes to stderr, so that stdout stays one JSON object.
+            if (push) return PortalPush.send(report.json(), portal, token != null ? token : main.env("QISE_TOKEN"),
+                    json ? main.err() : main.out());
         }
         return QiseMain.OK;
     }
@@ -137,6 +149,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
+        if (!push && (portal != null || token != null)) throw new UserError("--portal and --token only go with --push");
+        if (push && (portal == null || portal.isBlank())) throw new UserError("--push needs --portal URL");
+        if (push && token == null && main.env("QISE_TOKEN") == null) {
+            throw new UserError("--push needs an API token: --token TOKEN, or set QISE_TOKEN");
+        }
         if (shots < 0 || shots > Integer.MAX_VALUE - 8) {
             throw new UserError("--shots must be between 0 and " + (Integer.MAX_VALUE - 8) + ", got " + shots);
         }

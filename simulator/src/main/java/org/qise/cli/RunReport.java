@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
+import org.qise.sim.Manifest;
 import org.qise.sim.Result;
 
 /**
@@ -20,7 +21,8 @@ import org.qise.sim.Result;
  * sorted by bitstring), then on request {@code statevector} ([[re, im], …], index = basis state,
  * qubit 0 least significant), {@code probabilities} (same indexing), {@code expectation} (a
  * number for one --expect, else text → value), {@code marginal} ({@code qubits} and
- * {@code probabilities} by bitstring, the last listed qubit leftmost), and {@code manifest}.
+ * {@code probabilities} by bitstring, the last listed qubit leftmost), {@code manifest}, and
+ * {@code circuit_qasm} (the circuit's canonical OpenQASM, whose SHA-256 the manifest records).
  * No timing goes into the JSON, so the same inputs print the same bytes.
  */
 final class RunReport {
@@ -81,6 +83,8 @@ final class RunReport {
             m.put("marginal", mm);
         }
         m.put("manifest", result.manifest().toMap());
+        // The circuit travels with its result, so that 'qise push' can hand both to a portal.
+        m.put("circuit_qasm", Manifest.canonicalText(circuit));
         try {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(
                     Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));

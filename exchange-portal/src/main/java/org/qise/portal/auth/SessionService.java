@@ -67,6 +67,11 @@ public final class SessionService {
         if (rawId != null) jdbc.update("DELETE FROM sessions WHERE id_hash = ?", Secrets.sha256(rawId));
     }
 
+    /** Ends every session of a user (after a password change, the current one is replaced by a fresh one). */
+    public void endAllFor(long userId) {
+        jdbc.update("DELETE FROM sessions WHERE user_id = ?", userId);
+    }
+
     /** Deletes sessions past their absolute timeout or idle for longer than the idle timeout. */
     public int purgeExpired() {
         Instant now = clock.instant();

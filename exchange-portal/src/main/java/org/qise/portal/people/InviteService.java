@@ -47,6 +47,17 @@ public final class InviteService {
         return code;
     }
 
+    /**
+     * Throws 400 unless the code could be redeemed now. Registration checks this before the
+     * costly password hash, so a visitor without a valid invite cannot make the server hash.
+     */
+    void requireUsable(String code) {
+        if (code == null || code.isBlank()) throw PortalException.badRequest("an invite code is required to register");
+        long usable = jdbc.count("SELECT COUNT(*) FROM invites WHERE code_hash = ? AND uses_left > 0 AND expires_at > ?",
+                Secrets.sha256(code.strip()), Instant.now());
+        if (usable == 0) throw PortalException.badRequest("the invite code is unknown, used up or expired");
+    }
+
     /** Uses up one use of a code inside the registration transaction. */
     Redeemed redeem(Jdbc tx, String code) {
         if (code == null || code.isBlank()) throw PortalException.badRequest("an invite code is required to register");

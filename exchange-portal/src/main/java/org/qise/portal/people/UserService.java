@@ -38,6 +38,8 @@ public final class UserService {
         String name = required("name", r.name(), 200);
         String institution = required("institution", r.institution(), 200);
         String country = required("country", r.country(), 100);
+        Passwords.checkPolicy(r.password());
+        invites.requireUsable(inviteCode);
         String hash = passwords.hash(r.password());
         long id = jdbc.transaction(tx -> {
             InviteService.Redeemed invite = invites.redeem(tx, inviteCode);
@@ -61,6 +63,16 @@ public final class UserService {
         });
         audit.record(null, "create-user", email + " as " + role.label(), null);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Sets a new password. The caller checks the current one first (through the login
+     * throttle); this method only enforces the policy and records the change.
+     */
+    public void setPassword(User user, String newPassword) {
+        String hash = passwords.hash(newPassword);
+        jdbc.update("UPDATE users SET password_hash = ? WHERE id = ?", hash, user.id());
+        audit.record(user.id(), "password-change", user.email(), null);
     }
 
     public boolean hasActiveAdmin() {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.auth.AuthService;
+import org.qise.portal.auth.Passwords;
 import org.qise.portal.auth.TokenService;
 import org.qise.portal.people.User;
 import org.qise.portal.people.UserService;
@@ -34,11 +35,12 @@ public final class AccountPages {
         });
         routes.get("/register", ctx -> showRegister(ctx, Map.of("invite", nullToEmpty(ctx.queryParam("invite"))), null, 200));
         routes.post("/register", this::registerUser);
-        routes.get("/account", ctx -> showAccount(ctx, null));
+        routes.get("/account", ctx -> showAccount(ctx, null, null));
         routes.post("/account/tokens", ctx -> {
             User u = WebSession.requireUser(ctx);
-            showAccount(ctx, tokens.create(u.id(), Forms.field(ctx, "name")));
+            showAccount(ctx, tokens.create(u.id(), Forms.field(ctx, "name")), null);
         });
+        routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens/{tokenId}/revoke", ctx -> {
             User u = WebSession.requireUser(ctx);
             tokens.revoke(u.id(), Forms.pathId(ctx, "tokenId"));
@@ -56,6 +58,30 @@ public final class AccountPages {
             if (e.status() == 429) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             showLogin(ctx, email, e.getMessage(), e.status());
         }
+    }
+
+    private void changePassword(Context ctx) {
+        User u = WebSession.requireUser(ctx);
+        String next = Forms.field(ctx, "newPassword");
+        try {
+            if (!next.equals(Forms.field(ctx, "repeatPassword"))) {
+                throw PortalException.badRequest("the new password and its repetition differ");
+            }
+            Passwords.checkPolicy(next);
+            try {
+                auth.login(u.email(), Forms.field(ctx, "currentPassword"), ctx.ip()); // throttled like any login
+            } catch (PortalException e) {
+                throw e.status() == 401 ? PortalException.badRequest("the current password is wrong") : e;
+            }
+            users.setPassword(u, next);
+        } catch (PortalException e) {
+            if (e.status() == 429) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            ctx.status(e.status());
+            showAccount(ctx, null, "Password not changed: " + e.getMessage());
+            return;
+        }
+        web.signInAfterPasswordChange(ctx, u);
+        showAccount(ctx, null, "Password changed. Other browsers signed in to this account were signed out.");
     }
 
     private void registerUser(Context ctx) {
@@ -80,9 +106,9 @@ public final class AccountPages {
         ctx.status(status).html(templates.render("register.jte", "page", page, "form", form, "error", error));
     }
 
-    private void showAccount(Context ctx, String newToken) {
+    private void showAccount(Context ctx, String newToken, String notice) {
         User u = WebSession.requireUser(ctx);
-        Page page = new Page("Account", u, WebSession.csrf(ctx), null);
+        Page page = new Page("Account", u, WebSession.csrf(ctx), notice);
         ctx.header("Cache-Control", "no-store")
                 .html(templates.render("account.jte", "page", page, "tokens", tokens.list(u.id()), "newToken", newToken));
     }

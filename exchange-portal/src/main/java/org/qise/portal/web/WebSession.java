@@ -93,6 +93,13 @@ public final class WebSession {
         setCookie(ctx, fresh.rawId());
     }
 
+    /** Ends all of the user's sessions, on every device, and signs this browser in again with a new id. */
+    public void signInAfterPasswordChange(Context ctx, User user) {
+        sessions.endAllFor(user.id());
+        ctx.attribute(SESSION_ATTR, null);
+        signIn(ctx, user);
+    }
+
     public void signOut(Context ctx) {
         Session s = ctx.attribute(SESSION_ATTR);
         if (s != null) sessions.end(s.rawId());

@@ -1,0 +1,61 @@
+package org.qise.portal.api;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qise.portal.PortalException;
+import org.qise.portal.people.Cohort;
+import org.qise.portal.people.User;
+
+/** What every API handler needs: the caller, path and query values, and JSON responses. */
+final class Api {
+    static final String USER_ATTR = "qise.api.user";
+
+    private Api() {}
+
+    /** The caller, or null without a token. */
+    static User user(Context ctx) {
+        return ctx.attribute(USER_ATTR);
+    }
+
+    static User requireUser(Context ctx) {
+        User u = user(ctx);
+        if (u == null) throw PortalException.unauthorized("send an API token as 'Authorization: Bearer TOKEN'");
+        return u;
+    }
+
+    /** The {id} path parameter; anything but a number is "not found". */
+    static long id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw PortalException.notFound("'" + raw + "'");
+        }
+    }
+
+    static Integer optionalInt(String raw, String what) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw PortalException.badRequest(what + " must be a whole number, got '" + raw + "'");
+        }
+    }
+
+    static void send(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    /** A JSON object with keys in the order given: name, value, name, value, … (values may be null). */
+    static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return m;
+    }
+
+    static Map<String, Object> userJson(User u) {
+        return object("id", u.id(), "email", u.email(), "name", u.name(), "role", u.role().label(),
+                "cohorts", u.cohorts().stream().map(Cohort::name).toList());
+    }
+}

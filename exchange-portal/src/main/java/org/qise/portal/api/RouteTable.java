@@ -1,0 +1,39 @@
+package org.qise.portal.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registers API routes with Javalin and remembers them, so a test can compare them with the OpenAPI document. */
+final class RouteTable {
+    private final RoutesConfig routes;
+    private final List<String> registered = new ArrayList<>();
+
+    RouteTable(RoutesConfig routes) {
+        this.routes = routes;
+    }
+
+    void get(String path, Handler handler) { add("GET", path, handler); }
+
+    void post(String path, Handler handler) { add("POST", path, handler); }
+
+    void put(String path, Handler handler) { add("PUT", path, handler); }
+
+    void delete(String path, Handler handler) { add("DELETE", path, handler); }
+
+    /** "METHOD /path" of every route added. */
+    List<String> registered() { return List.copyOf(registered); }
+
+    private void add(String method, String path, Handler handler) {
+        String full = ApiRoutes.PREFIX + path;
+        registered.add(method + " " + full);
+        switch (method) {
+            case "GET" -> routes.get(full, handler);
+            case "POST" -> routes.post(full, handler);
+            case "PUT" -> routes.put(full, handler);
+            case "DELETE" -> routes.delete(full, handler);
+            default -> throw new IllegalArgumentException(method);
+        }
+    }
+}

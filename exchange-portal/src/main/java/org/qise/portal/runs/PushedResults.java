@@ -1,0 +1,112 @@
+package org.qise.portal.runs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.qise.circuit.Circuit;
+import org.qise.portal.PortalException;
+import org.qise.portal.circuits.CircuitDraft;
+import org.qise.portal.circuits.CircuitService;
+import org.qise.portal.circuits.QasmCheck;
+import org.qise.portal.circuits.Visibility;
+import org.qise.portal.people.User;
+import org.qise.sim.Manifest;
+
+/**
+ * Takes in results made elsewhere: checks that they hang together (the circuit matches its
+ * recorded hash, the counts add up to the shots, the caps hold), finds the circuit they belong
+ * to among those the person may see (or makes a private one), and stores them as pushed runs.
+ * {@link RunService#push} then reproduces them.
+ */
+final class PushedResults {
+    /** A stored pushed run and whether its circuit was made for it. */
+    record Stored(Run run, boolean createdCircuit) {}
+
+    private final RunStore store;
+    private final CircuitService circuits;
+    private final RunService runs;
+    private final Clock clock;
+    /** Canonical SHA-256 per circuit version ("id:version"); versions never change. */
+    private final Map<String, String> canonicalShas = new ConcurrentHashMap<>();
+
+    PushedResults(RunStore store, CircuitService circuits, RunService runs, Clock clock) {
+        this.store = store;
+        this.circuits = circuits;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    Stored store(User user, RunService.PushedResult p) {
+        if (p.circuitQasm() == null || p.circuitQasm().isBlank()) {
+            throw PortalException.badRequest("\"circuit_qasm\" is required: the circuit's OpenQASM text (qise run --json writes it)");
+        }
+        if (p.seed() == null) throw PortalException.badRequest("\"seed\" is required to reproduce a pushed result");
+        if (p.shots() < 1) throw PortalException.badRequest("shots must be at least 1, got " + p.shots());
+        Circuit parsed = QasmCheck.parse(p.circuitQasm());
+        String canonical = Manifest.canonicalText(parsed);
+        String sha = Manifest.sha256(canonical);
+        Object claimed = p.manifest().get("circuit_sha256");
+        if (claimed != null && !sha.equals(claimed)) {
+            throw RunService.unprocessable("the manifest's circuit_sha256 " + claimed
+                    + " does not match circuit_qasm, whose canonical text has SHA-256 " + sha);
+        }
+        for (var e : p.counts().entrySet()) {
+            if (!e.getKey().matches("[01]+( [01]+)*") || e.getValue() < 0) {
+                throw PortalException.badRequest("counts must map bitstrings of 0 and 1 to non-negative numbers; got \"" + e.getKey() + "\"");
+            }
+        }
+        long total = p.counts().values().stream().mapToLong(Long::longValue).sum();
+        if (total != p.shots()) throw RunService.unprocessable("the counts add up to " + total + ", but shots is " + p.shots());
+        String engine = RunService.engine(p.engine());
+        runs.checkCaps(parsed, p.shots());
+
+        long[] link = findCircuit(user, sha);
+        boolean created = link == null;
+        if (created) {
+            long id = circuits.create(user, new CircuitDraft("Pushed circuit " + sha.substring(0, 12),
+                    "Created for a result pushed from elsewhere (qise push).", canonical, Visibility.PRIVATE, List.of("pushed")));
+            link = new long[]{id, 1};
+        }
+        Instant now = clock.instant();
+        String resultSha = ResultHash.sha256(p.shots(), p.counts());
+        Map<String, Object> manifest = new LinkedHashMap<>(p.manifest());
+        manifest.put("circuit_qasm", canonical);
+        manifest.put("circuit_id", link[0]);
+        manifest.put("circuit_version", (int) link[1]);
+        manifest.put("pushed_by", Map.of("id", user.id(), "name", user.name()));
+        manifest.put("pushed_at", now.toString());
+        manifest.put("result_sha256", resultSha);
+        var row = new RunStore.NewRun(link[0], (int) link[1], user.id(), Origin.PUSHED, null, false, p.shots(), p.seed(),
+                engine, List.of(), canonical, sha, parsed.numQubits());
+        long runId = store.insertPushed(row, new TreeMap<>(p.counts()), manifest, resultSha, now);
+        return new Stored(store.find(runId).orElseThrow(), created);
+    }
+
+    /** {circuit id, version} of a circuit the user may see whose canonical text has this hash, their own first; or null. */
+    private long[] findCircuit(User user, String sha) {
+        var visible = circuits.list(user, new CircuitService.Filter(null, null, null));
+        List<CircuitService.Summary> ordered = new ArrayList<>(visible.stream().filter(s -> s.ownerId() == user.id()).toList());
+        visible.stream().filter(s -> s.ownerId() != user.id()).forEach(ordered::add);
+        for (var s : ordered) {
+            for (var v : circuits.versions(user, s.id())) {
+                String h = canonicalShas.computeIfAbsent(s.id() + ":" + v.version(), k -> canonicalSha(user, s.id(), v.version()));
+                if (h.equals(sha)) return new long[]{s.id(), v.version()};
+            }
+        }
+        return null;
+    }
+
+    private String canonicalSha(User user, long circuitId, int version) {
+        try {
+            String qasm = circuits.get(user, circuitId, version).version().qasm();
+            return Manifest.sha256(Manifest.canonicalText(QasmCheck.parse(qasm)));
+        } catch (RuntimeException unreadable) {
+            return ""; // matches nothing
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.qise.portal.runs;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Downloads of a result: JSON with everything, and CSV files of the counts, probabilities and
+ * state vector. Basis states are written q[n-1]…q[0] (qubit 0 rightmost), like the counts.
+ */
+public final class ResultFiles {
+    private ResultFiles() {}
+
+    public static String json(Run run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run_id", run.id());
+        m.put("status", run.status().label());
+        m.put("shots", run.shots());
+        m.put("seed", run.seed());
+        m.put("engine", run.engine());
+        m.put("counts", run.counts());
+        m.put("result_sha256", run.resultSha256());
+        if (run.expectations() != null) m.put("expectations", run.expectations());
+        if (run.state() != null) {
+            m.put("probabilities", run.state().probabilities());
+            if (run.state().statevector() != null) m.put("statevector", run.state().statevector());
+        }
+        m.put("manifest", run.manifest());
+        try {
+            return RunJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the result as JSON", e);
+        }
+    }
+
+    public static String countsCsv(Run run) {
+        StringBuilder sb = new StringBuilder("bitstring,count\n");
+        run.counts().forEach((k, v) -> sb.append(k).append(',').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    public static String probabilitiesCsv(Run run) {
+        StringBuilder sb = new StringBuilder("index,basis_state,probability\n");
+        double[] p = run.state().probabilities();
+        for (int i = 0; i < p.length; i++) {
+            sb.append(i).append(',').append(bits(i, run.numQubits())).append(',').append(number(p[i])).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String statevectorCsv(Run run) {
+        StringBuilder sb = new StringBuilder("index,basis_state,re,im\n");
+        double[][] v = run.state().statevector();
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i).append(',').append(bits(i, run.numQubits())).append(',').append(number(v[i][0])).append(',')
+                    .append(number(v[i][1])).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String bits(long index, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int k = n - 1; k >= 0; k--) sb.append((index >> k & 1) == 1 ? '1' : '0');
+        return sb.toString();
+    }
+
+    /** Shortest text that reads back as the same double. */
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", Double.toString(v));
+    }
+}

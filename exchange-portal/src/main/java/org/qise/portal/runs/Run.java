@@ -1,0 +1,32 @@
+package org.qise.portal.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run as stored: what was asked for, where it is, and (once done) its result and the
+ * manifest that says how to produce it again.
+ *
+ * @param circuitQasm   the circuit's canonical OpenQASM text (what was simulated)
+ * @param counts        bitstring → count, sorted; null until done
+ * @param expectations  Pauli sum → expectation value; null when none were asked for or possible
+ * @param state         probabilities and state vector for small circuits; null otherwise
+ * @param manifest      the reproducibility manifest (snake_case keys); null until done
+ * @param message       why a run failed or stopped, or a note on a done run; null otherwise
+ */
+public record Run(long id, long circuitId, int circuitVersion, long ownerId, String ownerName, Origin origin,
+                  Long reproducesId, boolean freshSeed, RunStatus status, long shots, long seed, String engine,
+                  List<String> expect, String circuitQasm, String circuitSha256, int numQubits, double progress,
+                  String message, Map<String, Long> counts, Map<String, Double> expectations, StoredState state,
+                  Map<String, Object> manifest, String resultSha256, Instant queuedAt, Instant startedAt,
+                  Instant finishedAt) {
+
+    /** Probabilities per basis state and, for circuits without measurement, the state vector ([re, im] pairs). */
+    public record StoredState(double[] probabilities, double[][] statevector) {}
+
+    /** The simulator version recorded in the manifest, or null. */
+    public String simulatorVersion() {
+        return manifest == null ? null : (String) manifest.get("simulator_version");
+    }
+}

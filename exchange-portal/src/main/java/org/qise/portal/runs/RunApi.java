@@ -1,0 +1,199 @@
+package org.qise.portal.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qise.portal.PortalException;
+import org.qise.portal.api.ApiRoutes;
+import org.qise.portal.people.User;
+
+/**
+ * The run endpoints of the JSON API (documented with the rest in api/openapi.json): start a
+ * run, follow it, cancel it, reproduce it, and push a result made elsewhere.
+ */
+public final class RunApi {
+    /** How long reproduce and push wait for the rerun before answering 202 "pending". */
+    static final Duration VERDICT_WAIT = Duration.ofSeconds(60);
+    private static final String P = ApiRoutes.PREFIX;
+
+    private final RunService runs;
+    private final List<String> registered = new ArrayList<>();
+
+    public RunApi(RunService runs) {
+        this.runs = runs;
+    }
+
+    /** "METHOD /path" of each route this class registers. */
+    public List<String> routes() {
+        return List.copyOf(registered);
+    }
+
+    public void register(RoutesConfig routes) {
+        add(routes, "POST", P + "/circuits/{id}/runs", this::start);
+        add(routes, "GET", P + "/circuits/{id}/runs", ctx -> send(ctx, 200,
+                runs.forCircuit(ApiRoutes.user(ctx), id(ctx)).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
+        add(routes, "GET", P + "/runs/{id}", ctx -> {
+            User viewer = ApiRoutes.user(ctx);
+            Run r = runs.get(viewer, id(ctx));
+            send(ctx, 200, RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id())));
+        });
+        add(routes, "POST", P + "/runs/{id}/cancel", ctx -> {
+            RunStatus status = runs.cancel(requireUser(ctx), id(ctx));
+            send(ctx, 200, Map.of("id", id(ctx), "status", status.label()));
+        });
+        add(routes, "POST", P + "/runs/{id}/reproduce", this::reproduce);
+        add(routes, "POST", P + "/results", this::push);
+    }
+
+    private void start(Context ctx) {
+        User user = requireUser(ctx);
+        JsonNode b = body(ctx, false);
+        var request = new RunService.RunRequest(integer(b, "version"), longValue(b, "shots"), longValue(b, "seed"),
+                text(b, "engine"), strings(b, "expect"));
+        long id = runs.submit(user, id(ctx), request);
+        send(ctx, 202, Map.of("id", id, "status", "queued", "url", "/runs/" + id));
+    }
+
+    private void reproduce(Context ctx) {
+        User user = requireUser(ctx);
+        JsonNode b = body(ctx, false);
+        JsonNode fresh = b.get("fresh_seed");
+        if (fresh != null && !fresh.isNull() && !fresh.isBoolean()) throw PortalException.badRequest("\"fresh_seed\" must be true or false");
+        long runId = id(ctx);
+        var r = runs.reproduce(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT);
+        sendReproduction(ctx, runId, r, new LinkedHashMap<>());
+    }
+
+    private void push(Context ctx) {
+        User user = requireUser(ctx);
+        JsonNode b = body(ctx, true);
+        Long shots = longValue(b, "shots");
+        if (shots == null) throw PortalException.badRequest("\"shots\" is required");
+        JsonNode countsNode = b.get("counts");
+        if (countsNode == null || !countsNode.isObject()) throw PortalException.badRequest("\"counts\" must be an object of bitstring → count");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        countsNode.properties().forEach(e -> {
+            if (!e.getValue().canConvertToLong() || !e.getValue().isIntegralNumber()) {
+                throw PortalException.badRequest("count of \"" + e.getKey() + "\" must be a whole number");
+            }
+            counts.put(e.getKey(), e.getValue().asLong());
+        });
+        JsonNode manifestNode = b.get("manifest");
+        Map<String, Object> manifest = manifestNode == null || manifestNode.isNull() ? Map.of()
+                : RunJson.MAPPER.convertValue(manifestNode, RunJson.MAPPER.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+        String engine = text(b, "engine");
+        if (engine == null && manifest.get("engine") instanceof String e) engine = e;
+        var pushed = runs.push(user, new RunService.PushedResult(text(b, "circuit_qasm"), shots, longValue(b, "seed"), engine,
+                counts, manifest), VERDICT_WAIT);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", pushed.runId());
+        out.put("url", "/runs/" + pushed.runId());
+        out.put("circuit_id", pushed.circuitId());
+        out.put("circuit_version", pushed.circuitVersion());
+        out.put("created_circuit", pushed.createdCircuit());
+        sendReproduction(ctx, pushed.runId(), pushed.reproduction(), out);
+        if (ctx.statusCode() == 200) ctx.status(201);
+    }
+
+    /** 200 with the verdict, or 202 "pending" while the rerun has not ended. */
+    private static void sendReproduction(Context ctx, long runId, RunService.Reproduction r, Map<String, Object> out) {
+        out.put("run_id", runId);
+        out.put("rerun_id", r.rerunId());
+        if (r.verification().isEmpty()) {
+            out.put("verdict", "pending");
+            out.put("detail", "the rerun (run " + r.rerunId() + ") has not finished yet; the verdict will appear on run " + runId);
+            send(ctx, 202, out);
+            return;
+        }
+        Map<String, Object> v = RunViews.verification(r.verification().get());
+        v.remove("id");
+        v.remove("run_id");
+        v.remove("rerun_id");
+        out.putAll(v);
+        out.put("verified", r.verification().get().confirmed());
+        send(ctx, 200, out);
+    }
+
+    // ---- small helpers ----
+
+    private void add(RoutesConfig routes, String method, String path, Handler handler) {
+        registered.add(method + " " + path);
+        if (method.equals("GET")) routes.get(path, handler);
+        else routes.post(path, handler);
+    }
+
+    private static User requireUser(Context ctx) {
+        User u = ApiRoutes.user(ctx);
+        if (u == null) throw PortalException.unauthorized("send an API token as 'Authorization: Bearer TOKEN'");
+        return u;
+    }
+
+    static long id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw PortalException.notFound("'" + raw + "'");
+        }
+    }
+
+    private static JsonNode body(Context ctx, boolean required) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            if (required) throw PortalException.badRequest("the request body must be a JSON object");
+            return RunJson.MAPPER.createObjectNode();
+        }
+        try {
+            JsonNode node = RunJson.MAPPER.readTree(text);
+            if (node == null || !node.isObject()) throw PortalException.badRequest("the request body must be a JSON object");
+            return node;
+        } catch (JsonProcessingException e) {
+            throw PortalException.badRequest("the request body is not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw PortalException.badRequest("\"" + field + "\" must be a string");
+        return v.asText();
+    }
+
+    private static Integer integer(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isInt()) throw PortalException.badRequest("\"" + field + "\" must be a whole number");
+        return v.asInt();
+    }
+
+    private static Long longValue(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw PortalException.badRequest("\"" + field + "\" must be a whole number");
+        return v.asLong();
+    }
+
+    private static List<String> strings(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || v.isNull()) return null;
+        if (v.isTextual()) return List.of(v.asText());
+        if (!v.isArray()) throw PortalException.badRequest("\"" + field + "\" must be a string or an array of strings");
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) throw PortalException.badRequest("\"" + field + "\" must be an array of strings");
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    static void send(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(RunJson.write(body));
+    }
+}

@@ -1,0 +1,135 @@
+package org.qise.portal.runs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qise.engine.StateTooLargeException;
+import org.qise.sim.Result;
+import org.qise.sim.Simulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simulates one run on a worker thread and stores how it ended: the result with its manifest,
+ * or failed, cancelled or timed_out with the reason. Progress goes to the run in memory at every
+ * report and to the database at most once a second.
+ */
+final class RunExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+    private static final long PERSIST_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final RunStore store;
+    private final RunConfig config;
+    private final Clock clock;
+
+    RunExecutor(RunStore store, RunConfig config, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Runs the simulation; returns the status the run ended in (RUNNING when stopped by a shutdown). */
+    RunStatus execute(LiveRun job) {
+        Instant started = clock.instant();
+        if (job.stopRequested() != null || !store.markRunning(job.id(), started)) {
+            store.finishWithout(job.id(), RunStatus.CANCELLED, "cancelled before it started", started);
+            return RunStatus.CANCELLED;
+        }
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        String timeoutMessage = "stopped after the time limit of " + describe(config.timeout()) + " per run";
+        long[] lastPersisted = {System.nanoTime()};
+        Run row = job.row;
+        int n = job.circuit.numQubits();
+        Simulator simulator = Simulator.builder().engine(row.engine()).threads(config.threadsPerRun()).shots(row.shots())
+                .seed(row.seed()).keepState(n <= RunConfig.MAX_STORED_STATE_QUBITS || !row.expect().isEmpty())
+                .progress((done, total, what) -> {
+                    job.checkStop(deadline, timeoutMessage);
+                    job.progress(total == 0 ? 1 : (double) done / total);
+                    long now = System.nanoTime();
+                    if (now - lastPersisted[0] > PERSIST_EVERY_NANOS) {
+                        lastPersisted[0] = now;
+                        store.progress(job.id(), job.progress());
+                    }
+                }).build();
+        try (Result result = simulator.run(job.circuit)) {
+            Instant finished = clock.instant();
+            store.finishDone(job.id(), new TreeMap<>(result.counts()), expectations(row.expect(), result),
+                    stateJson(result), manifest(row, result, started, finished), result.sha256(), note(row, result), finished);
+            return RunStatus.DONE;
+        } catch (LiveRun.Stopped s) {
+            if (s.reason == LiveRun.StopReason.SHUTDOWN) return RunStatus.RUNNING;
+            RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
+            store.finishWithout(job.id(), status, s.getMessage(), clock.instant());
+            return status;
+        } catch (StateTooLargeException e) {
+            return fail(job, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return fail(job, "the server ran out of memory for this run");
+        } catch (RuntimeException e) {
+            LOG.warn("run {} failed", job.id(), e);
+            return fail(job, "the simulation failed: " + e.getMessage());
+        }
+    }
+
+    private RunStatus fail(LiveRun job, String message) {
+        store.finishWithout(job.id(), RunStatus.FAILED, message, clock.instant());
+        return RunStatus.FAILED;
+    }
+
+    private static Map<String, Double> expectations(List<String> expect, Result result) {
+        if (expect.isEmpty() || !result.hasState()) return null;
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String pauli : expect) out.put(pauli, result.expectation(pauli));
+        return out;
+    }
+
+    private static String note(Run row, Result result) {
+        if (!row.expect().isEmpty() && !result.hasState()) {
+            return "no expectation values: the circuit measures, resets or branches mid-circuit, so each shot ends in"
+                    + " a different state";
+        }
+        return null;
+    }
+
+    /** Probabilities (and the state vector when nothing is measured) for circuits of at most 12 qubits. */
+    private static String stateJson(Result result) {
+        if (!result.hasState() || result.numQubits() > RunConfig.MAX_STORED_STATE_QUBITS) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("probabilities", result.probabilities());
+        if (result.hasStatevector()) {
+            double[] v = result.statevector();
+            double[][] pairs = new double[v.length / 2][];
+            for (int i = 0; i < pairs.length; i++) pairs[i] = new double[]{v[2 * i], v[2 * i + 1]};
+            m.put("statevector", pairs);
+        }
+        return RunJson.write(m);
+    }
+
+    /** The simulator's manifest plus what the portal knows: circuit, who, when, and the result's hash. */
+    static Map<String, Object> manifest(Run row, Result result, Instant started, Instant finished) {
+        Map<String, Object> m = new LinkedHashMap<>(result.manifest().toMap());
+        m.put("circuit_id", row.circuitId());
+        m.put("circuit_version", row.circuitVersion());
+        m.put("circuit_qasm", row.circuitQasm());
+        m.put("parameters", Map.of()); // OpenQASM 2.0 programs have no free parameters: every angle is in the text
+        m.put("run_id", row.id());
+        m.put("run_by", Map.of("id", row.ownerId(), "name", row.ownerName()));
+        m.put("origin", row.origin().label());
+        if (row.reproducesId() != null) m.put("reproduces_run_id", row.reproducesId());
+        m.put("queued_at", row.queuedAt().toString());
+        m.put("started_at", started.toString());
+        m.put("finished_at", finished.toString());
+        m.put("result_sha256", result.sha256());
+        return m;
+    }
+
+    static String describe(Duration d) {
+        if (d.toMillis() < 1000) return d.toMillis() + " ms";
+        if (d.toSeconds() < 120) return d.toSeconds() + " s";
+        return d.toMinutes() + " min";
+    }
+}

@@ -1,0 +1,198 @@
+package org.qise.portal.runs;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.qise.draw.Histogram;
+import org.qise.portal.PortalException;
+import org.qise.portal.circuits.CircuitService;
+import org.qise.portal.people.User;
+import org.qise.portal.web.Page;
+import org.qise.portal.web.Templates;
+import org.qise.portal.web.WebSession;
+
+/**
+ * The run pages: a circuit's runs with a form to start one and a comparison of several, each
+ * run's page (refreshing itself while it waits or runs, no JavaScript needed), and downloads.
+ */
+public final class RunPages {
+    /** How often a page of an unfinished run reloads itself, in seconds. */
+    static final int REFRESH_SECONDS = 2;
+    /** How long the reproduce button waits for the verdict before showing the page anyway. */
+    static final Duration FORM_WAIT = Duration.ofSeconds(5);
+
+    private final Templates templates;
+    private final RunService runs;
+    private final CircuitService circuits;
+
+    public RunPages(Templates templates, RunService runs, CircuitService circuits) {
+        this.templates = templates;
+        this.runs = runs;
+        this.circuits = circuits;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/circuits/{id}/runs", ctx -> showRuns(ctx, Map.of(), null, 200));
+        routes.post("/circuits/{id}/runs", this::start);
+        routes.get("/circuits/{id}/runs/compare", this::compare);
+        routes.get("/circuits/{id}/runs/compare.svg", ctx -> svg(ctx, Histogram.svgCompare(series(ctx),
+                "Runs of circuit " + RunApi.id(ctx) + " (bitstrings c[n-1]…c[0])")));
+        routes.get("/runs/{id}", this::view);
+        routes.post("/runs/{id}/cancel", ctx -> {
+            runs.cancel(WebSession.requireUser(ctx), RunApi.id(ctx));
+            ctx.redirect("/runs/" + RunApi.id(ctx));
+        });
+        routes.post("/runs/{id}/reproduce", ctx -> {
+            boolean fresh = "on".equals(ctx.formParam("fresh_seed")) || "true".equals(ctx.formParam("fresh_seed"));
+            runs.reproduce(WebSession.requireUser(ctx), RunApi.id(ctx), fresh, FORM_WAIT);
+            ctx.redirect("/runs/" + RunApi.id(ctx));
+        });
+        routes.get("/runs/{id}/histogram.svg", ctx -> {
+            Run r = done(ctx);
+            svg(ctx, Histogram.svg(r.counts(), "Run " + r.id() + ": " + r.shots() + " shots, seed " + r.seed()));
+        });
+        routes.get("/runs/{id}/result.json", ctx -> download(ctx, "result.json", "application/json", ResultFiles.json(done(ctx))));
+        routes.get("/runs/{id}/manifest.json", ctx -> download(ctx, "manifest.json", "application/json",
+                RunJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(done(ctx).manifest())));
+        routes.get("/runs/{id}/counts.csv", ctx -> download(ctx, "counts.csv", "text/csv", ResultFiles.countsCsv(done(ctx))));
+        routes.get("/runs/{id}/probabilities.csv", ctx -> {
+            Run r = done(ctx);
+            if (r.state() == null) throw PortalException.notFound("probabilities of run " + r.id());
+            download(ctx, "probabilities.csv", "text/csv", ResultFiles.probabilitiesCsv(r));
+        });
+        routes.get("/runs/{id}/statevector.csv", ctx -> {
+            Run r = done(ctx);
+            if (r.state() == null || r.state().statevector() == null) throw PortalException.notFound("state vector of run " + r.id());
+            download(ctx, "statevector.csv", "text/csv", ResultFiles.statevectorCsv(r));
+        });
+    }
+
+    private void start(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        long circuitId = RunApi.id(ctx);
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String f : List.of("shots", "seed", "engine", "expect", "version")) {
+            String v = ctx.formParam(f);
+            form.put(f, v == null ? "" : v);
+        }
+        try {
+            List<String> expect = form.get("expect").isBlank() ? List.of() : List.of(form.get("expect").split("\\R|;"));
+            long id = runs.submit(user, circuitId, new RunService.RunRequest(optionalInt(form.get("version"), "version"),
+                    optionalLong(form.get("shots"), "shots"), optionalLong(form.get("seed"), "seed"), form.get("engine"), expect));
+            ctx.redirect("/runs/" + id);
+        } catch (PortalException e) {
+            if (e.status() == 404 || e.status() >= 500) throw e;
+            showRuns(ctx, form, e.getMessage(), e.status());
+        }
+    }
+
+    private void showRuns(Context ctx, Map<String, String> form, String error, int status) {
+        User viewer = WebSession.user(ctx);
+        long circuitId = RunApi.id(ctx);
+        var details = circuits.get(viewer, circuitId, null);
+        List<Run> list = runs.forCircuit(viewer, circuitId);
+        boolean anyUnfinished = list.stream().anyMatch(r -> !r.status().finished());
+        ctx.status(status).html(templates.render("runs.jte", "page", page(ctx, "Runs of " + details.version().title()),
+                "circuit", details, "runs", list, "form", form, "error", error, "config", runs.config(),
+                "refresh", anyUnfinished ? Integer.valueOf(REFRESH_SECONDS) : null));
+    }
+
+    private void view(Context ctx) {
+        User viewer = WebSession.user(ctx);
+        Run run = runs.get(viewer, RunApi.id(ctx));
+        var details = circuits.get(viewer, run.circuitId(), run.circuitVersion());
+        var verifications = runs.verifications(viewer, run.id());
+        var reproductions = runs.reproductions(viewer, run.id());
+        boolean waiting = !run.status().finished() || reproductions.stream().anyMatch(r -> !r.status().finished());
+        Citation citation = null;
+        if (run.status() == RunStatus.DONE && runs.isPublic(run)) {
+            LinkedHashSet<String> authors = new LinkedHashSet<>();
+            authors.add(details.version().authorName());
+            authors.add(details.summary().ownerName());
+            authors.add(run.ownerName());
+            citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.id());
+        }
+        boolean canCancel = viewer != null && !run.status().finished() && (viewer.id() == run.ownerId() || viewer.isAdmin());
+        ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.id() + " of " + details.version().title()),
+                "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
+                "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
+                "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null));
+    }
+
+    private void compare(Context ctx) {
+        User viewer = WebSession.user(ctx);
+        long circuitId = RunApi.id(ctx);
+        var details = circuits.get(viewer, circuitId, null);
+        series(ctx); // validates the selection before the page points at the chart
+        String query = String.join("&amp;", ctx.queryParams("run").stream().map(r -> "run=" + Long.parseLong(r.strip())).toList());
+        ctx.html(templates.render("run_compare.jte", "page", page(ctx, "Compare runs of " + details.version().title()),
+                "circuit", details, "query", query));
+    }
+
+    /** The chosen runs' counts by label, in the order given; 400 unless 1 to 8 finished runs of this circuit. */
+    private Map<String, Map<String, Long>> series(Context ctx) {
+        long circuitId = RunApi.id(ctx);
+        List<String> ids = ctx.queryParams("run");
+        if (ids.isEmpty() || ids.size() > 8) throw PortalException.badRequest("choose between 1 and 8 runs to compare");
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String raw : ids) {
+            long id;
+            try {
+                id = Long.parseLong(raw.strip());
+            } catch (NumberFormatException e) {
+                throw PortalException.badRequest("run '" + raw + "' is not a run number");
+            }
+            Run r = runs.get(WebSession.user(ctx), id);
+            if (r.circuitId() != circuitId) throw PortalException.badRequest("run " + id + " is not a run of circuit " + circuitId);
+            if (r.counts() == null) throw PortalException.badRequest("run " + id + " has no result (it is " + r.status().label() + ")");
+            out.put("run " + r.id() + " (v" + r.circuitVersion() + ", seed " + r.seed() + ")", r.counts());
+        }
+        return out;
+    }
+
+    private Run done(Context ctx) {
+        Run r = runs.get(WebSession.user(ctx), RunApi.id(ctx));
+        if (r.counts() == null) throw PortalException.notFound("result of run " + r.id() + " (it is " + r.status().label() + ")");
+        return r;
+    }
+
+    private static void svg(Context ctx, String svg) {
+        // Drawn by the server from counts (never user markup); the policy still forbids scripts.
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+                .contentType("image/svg+xml; charset=utf-8").result(svg);
+    }
+
+    private static void download(Context ctx, String name, String type, String body) {
+        ctx.contentType(type + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"run-" + RunApi.id(ctx) + "-" + name + "\"").result(body);
+    }
+
+    private static String baseUrl(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    private static Page page(Context ctx, String title) {
+        return new Page(title, WebSession.user(ctx), WebSession.csrf(ctx), null);
+    }
+
+    private static Integer optionalInt(String raw, String what) {
+        Long v = optionalLong(raw, what);
+        if (v == null) return null;
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) throw PortalException.badRequest(what + " is out of range");
+        return v.intValue();
+    }
+
+    private static Long optionalLong(String raw, String what) {
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw PortalException.badRequest(what + " must be a whole number, got '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package org.qise.portal.runs;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.qise.circuit.Circuit;
+import org.qise.engine.Engines;
+import org.qise.engine.StateTooLargeException;
+import org.qise.portal.PortalException;
+import org.qise.portal.circuits.CircuitService;
+import org.qise.portal.circuits.QasmCheck;
+import org.qise.portal.db.Jdbc;
+import org.qise.portal.people.User;
+import org.qise.sim.Manifest;
+import org.qise.sim.PauliSum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs of circuits on the server: submitting (with caps checked before anything runs),
+ * reading, cancelling, reproducing, and the queue and workers behind them. A run is visible to
+ * whoever may see its circuit; only its owner (or an admin) may cancel it.
+ */
+public final class RunService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+    static final long DEFAULT_SHOTS = 1024;
+
+    /** What to run; null fields take their defaults (latest version, 1024 shots, random seed, default engine). */
+    public record RunRequest(Integer version, Long shots, Long seed, String engine, List<String> expect) {}
+
+    private final RunStore store;
+    private final CircuitService circuits;
+    private final RunConfig config;
+    private final Clock clock;
+    private final FairQueue<LiveRun> queue;
+    private final RunExecutor executor;
+    private final Map<Long, LiveRun> live = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+    private final PushedResults pushedResults;
+
+    private RunService(Jdbc jdbc, CircuitService circuits, RunConfig config, Clock clock) {
+        this.store = new RunStore(jdbc);
+        this.circuits = circuits;
+        this.config = config;
+        this.clock = clock;
+        this.queue = new FairQueue<>(config.queueCapacity(), config.maxQueuedPerUser(), config.maxRunningPerUser(),
+                config.memoryBytes());
+        this.executor = new RunExecutor(store, config, clock);
+        this.pushedResults = new PushedResults(store, circuits, this, clock);
+    }
+
+    /**
+     * Opens the run service: runs left running by the previous process are marked failed (their
+     * simulation is gone), runs left queued are queued again, and the workers start.
+     */
+    public static RunService open(Jdbc jdbc, CircuitService circuits, RunConfig config, Clock clock) {
+        RunService s = new RunService(jdbc, circuits, config, clock);
+        s.recover();
+        for (int i = 0; i < config.workers(); i++) {
+            Thread t = new Thread(s::work, "run-worker-" + (i + 1));
+            t.setDaemon(true);
+            s.workers.add(t);
+            t.start();
+        }
+        return s;
+    }
+
+    public RunConfig config() { return config; }
+
+    private void recover() {
+        int failed = store.failInterrupted("the portal restarted while this run was running; start it again", clock.instant());
+        if (failed > 0) LOG.info("marked {} run(s) interrupted by a restart as failed", failed);
+        for (Run r : store.queued()) {
+            try {
+                enqueue(new LiveRun(r, QasmCheck.parse(r.circuitQasm())), false);
+            } catch (RuntimeException e) {
+                store.finishWithout(r.id(), RunStatus.FAILED, "could not be queued again after a restart", clock.instant());
+            }
+        }
+    }
+
+    // ---- submitting ----
+
+    /** Queues a run of a circuit the user may see; returns its id. 422 beyond a cap, 429 when the queue is full. */
+    public long submit(User user, long circuitId, RunRequest request) {
+        requireSignedIn(user);
+        var details = circuits.get(user, circuitId, request.version());
+        Circuit parsed = QasmCheck.parse(details.version().qasm());
+        long shots = request.shots() == null ? DEFAULT_SHOTS : request.shots();
+        if (shots < 1) throw PortalException.badRequest("shots must be at least 1, got " + shots);
+        String engine = engine(request.engine());
+        checkCaps(parsed, shots);
+        List<String> expect = expectations(request.expect(), parsed.numQubits());
+        String canonical = Manifest.canonicalText(parsed);
+        long seed = request.seed() != null ? request.seed() : randomSeed();
+        var row = new RunStore.NewRun(circuitId, details.version().version(), user.id(), Origin.SERVER, null, false, shots,
+                seed, engine, expect, canonical, Manifest.sha256(canonical), parsed.numQubits());
+        return queueNew(row);
+    }
+
+    private long queueNew(RunStore.NewRun row) {
+        Circuit circuit = QasmCheck.parse(row.circuitQasm());
+        long id = store.insertQueued(row, clock.instant());
+        Run stored = store.find(id).orElseThrow();
+        Optional<String> refused = enqueue(new LiveRun(stored, circuit), true);
+        if (refused.isPresent()) {
+            store.delete(id);
+            throw PortalException.tooManyRequests(refused.get(), 30);
+        }
+        return id;
+    }
+
+    private Optional<String> enqueue(LiveRun job, boolean enforceLimits) {
+        live.put(job.id(), job);
+        Optional<String> refused = queue.offer(job, enforceLimits);
+        if (refused.isPresent()) live.remove(job.id());
+        return refused;
+    }
+
+    /** Refuses, before anything runs, a run over a configured cap; the message names the cap. */
+    void checkCaps(Circuit circuit, long shots) {
+        int n = circuit.numQubits();
+        if (n > config.maxQubits()) throw unprocessable("qubits " + n + " exceeds the cap of " + config.maxQubits());
+        if (circuit.gateCount() > config.maxGates()) {
+            throw unprocessable("gates " + circuit.gateCount() + " exceeds the cap of " + config.maxGates());
+        }
+        if (shots > config.maxShots()) throw unprocessable("shots " + shots + " exceeds the cap of " + config.maxShots());
+        long need = LiveRun.memoryNeed(n);
+        if (need > config.memoryBytes()) {
+            throw unprocessable("memory " + StateTooLargeException.formatBytes(need) + " for a " + n + "-qubit state exceeds the cap of "
+                    + StateTooLargeException.formatBytes(config.memoryBytes()));
+        }
+    }
+
+    static PortalException unprocessable(String message) {
+        return new PortalException(422, message);
+    }
+
+    static String engine(String requested) {
+        String engine = requested == null || requested.isBlank() ? Engines.DEFAULT : requested.strip();
+        if (!Engines.names().contains(engine)) {
+            throw unprocessable("engine '" + engine + "' is not available here; choose one of " + String.join(", ", Engines.names()));
+        }
+        return engine;
+    }
+
+    private static List<String> expectations(List<String> requested, int qubits) {
+        if (requested == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String text : requested) {
+            if (text == null || text.isBlank()) continue;
+            PauliSum sum;
+            try {
+                sum = PauliSum.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw PortalException.badRequest("expectation \"" + text + "\": " + e.getMessage());
+            }
+            if (sum.maxQubit() >= qubits) {
+                throw PortalException.badRequest("expectation \"" + text + "\" acts on qubit " + sum.maxQubit()
+                        + ", but the circuit has qubits 0 to " + (qubits - 1));
+            }
+            out.add(text.strip());
+        }
+        if (out.size() > 20) throw PortalException.badRequest("at most 20 expectation values may be asked for, got " + out.size());
+        return out;
+    }
+
+    private long randomSeed() {
+        return random.nextLong() & Long.MAX_VALUE;
+    }
+
+    // ---- reading ----
+
+    /** A run the viewer may see (404 otherwise, as for circuits). */
+    public Run get(User viewer, long runId) {
+        Run run = store.find(runId).orElseThrow(() -> PortalException.notFound("run " + runId));
+        try {
+            circuits.get(viewer, run.circuitId(), run.circuitVersion());
+        } catch (PortalException e) {
+            if (e.status() == 404) throw PortalException.notFound("run " + runId);
+            throw e;
+        }
+        return run;
+    }
+
+    /** Runs of a circuit the viewer may see, newest first. */
+    public List<Run> forCircuit(User viewer, long circuitId) {
+        circuits.get(viewer, circuitId, null);
+        return store.forCircuit(circuitId);
+    }
+
+    public List<Verification> verifications(User viewer, long runId) {
+        get(viewer, runId);
+        return store.verifications(runId);
+    }
+
+    public List<Run> reproductions(User viewer, long runId) {
+        get(viewer, runId);
+        return store.reproductionsOf(runId);
+    }
+
+    /** The freshest progress of a run: the live one while it runs, else the stored one. */
+    public double progress(Run run) {
+        LiveRun l = live.get(run.id());
+        return l != null && run.status() == RunStatus.RUNNING ? l.progress() : run.progress();
+    }
+
+    /** Whether the circuit of a run is public, so the run may be cited. */
+    public boolean isPublic(Run run) {
+        try {
+            circuits.get(null, run.circuitId(), run.circuitVersion());
+            return true;
+        } catch (PortalException e) {
+            return false;
+        }
+    }
+
+    /** Waits until the run has ended or the time is up; true when it has ended. */
+    public boolean awaitEnd(long runId, Duration wait) {
+        LiveRun l = live.get(runId);
+        if (l == null) return store.find(runId).map(r -> r.status().finished()).orElse(true);
+        try {
+            l.ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    // ---- cancelling ----
+
+    /** Cancels a queued or running run (owner or admin); returns its status afterwards. 409 when it had ended. */
+    public RunStatus cancel(User actor, long runId) {
+        requireSignedIn(actor);
+        Run run = get(actor, runId);
+        if (run.ownerId() != actor.id() && !actor.isAdmin()) throw PortalException.forbidden("only the owner may cancel this run");
+        if (run.status().finished()) throw PortalException.conflict("run " + runId + " has already ended (" + run.status().label() + ")");
+        String message = "cancelled by " + actor.name();
+        LiveRun l = live.get(runId);
+        if (l == null) {
+            store.finishWithout(runId, RunStatus.CANCELLED, message, clock.instant());
+        } else if (queue.remove(l)) {
+            store.finishWithout(runId, RunStatus.CANCELLED, message + " before it started", clock.instant());
+            ended(l, RunStatus.CANCELLED);
+        } else {
+            l.requestStop(LiveRun.StopReason.CANCELLED, message);
+            awaitEnd(runId, Duration.ofSeconds(10));
+        }
+        return store.find(runId).orElseThrow().status();
+    }
+
+    // ---- reproducing ----
+
+    /** A reproduction that was queued; {@code verification} is present once it has been judged. */
+    public record Reproduction(long rerunId, Optional<Verification> verification) {}
+
+    /**
+     * Runs a done run again from its manifest (same circuit text, seed, shots and engine, or a
+     * fresh seed on request) and, once the rerun ends, stores the verdict. Waits up to
+     * {@code wait} for it.
+     */
+    public Reproduction reproduce(User actor, long runId, boolean freshSeed, Duration wait) {
+        requireSignedIn(actor);
+        Run run = get(actor, runId);
+        if (run.status() != RunStatus.DONE) {
+            throw PortalException.conflict("run " + runId + " has no result to reproduce (it is " + run.status().label() + ")");
+        }
+        long rerun = queueReproduction(actor, run, freshSeed);
+        return new Reproduction(rerun, awaitVerdict(rerun, wait));
+    }
+
+    private long queueReproduction(User actor, Run run, boolean freshSeed) {
+        Circuit circuit = QasmCheck.parse(run.circuitQasm());
+        checkCaps(circuit, run.shots());
+        String engine = engine(run.engine());
+        var row = new RunStore.NewRun(run.circuitId(), run.circuitVersion(), actor.id(), Origin.REPRODUCTION, run.id(),
+                freshSeed, run.shots(), freshSeed ? randomSeed() : run.seed(), engine, List.of(), run.circuitQasm(),
+                run.circuitSha256(), circuit.numQubits());
+        return queueNew(row);
+    }
+
+    private Optional<Verification> awaitVerdict(long rerunId, Duration wait) {
+        awaitEnd(rerunId, wait);
+        Run rerun = store.find(rerunId).orElseThrow();
+        if (!rerun.status().finished()) return Optional.empty();
+        return store.verifications(rerun.reproducesId()).stream()
+                .filter(v -> v.rerunId() != null && v.rerunId() == rerunId).findFirst();
+    }
+
+    /** Called on a worker when a reproduction has ended: judge it against the run it reproduces. */
+    private void judge(long rerunId) {
+        Run rerun = store.find(rerunId).orElseThrow();
+        Run original = store.find(rerun.reproducesId()).orElseThrow();
+        Verdicts.Outcome outcome = rerun.status() == RunStatus.DONE
+                ? Verdicts.judge(String.valueOf(original.simulatorVersion()), original.resultSha256(), original.counts(),
+                        rerun.simulatorVersion(), rerun.resultSha256(), rerun.counts(), rerun.freshSeed())
+                : Verdicts.inconclusive(rerun.status(), rerun.message());
+        store.insertVerification(original.id(), rerunId, outcome, clock.instant());
+    }
+
+    // ---- pushed results ----
+
+    /** A result produced elsewhere, as {@code qise run --json} writes it. */
+    public record PushedResult(String circuitQasm, long shots, Long seed, String engine, Map<String, Long> counts,
+                               Map<String, Object> manifest) {}
+
+    /** A stored pushed result with the reproduction that checks it. */
+    public record Pushed(long runId, long circuitId, int circuitVersion, boolean createdCircuit, Reproduction reproduction) {}
+
+    /**
+     * Stores a pushed result, linked to a circuit of the same canonical text that the user may
+     * see (or to a new private one), and reproduces it here with the same seed, shots and
+     * engine. Until that reproduction confirms it, the result is not verified; when the counts do
+     * not reproduce, the verdict says "different".
+     */
+    public Pushed push(User user, PushedResult p, Duration wait) {
+        requireSignedIn(user);
+        PushedResults.Stored stored = pushedResults.store(user, p);
+        long rerun;
+        try {
+            rerun = queueReproduction(user, stored.run(), false);
+        } catch (PortalException e) {
+            store.insertVerification(stored.run().id(), null, Verdicts.notReproduced(e.getMessage()), clock.instant());
+            throw e;
+        }
+        return new Pushed(stored.run().id(), stored.run().circuitId(), stored.run().circuitVersion(), stored.createdCircuit(),
+                new Reproduction(rerun, awaitVerdict(rerun, wait)));
+    }
+
+    // ---- workers ----
+
+    private void work() {
+        while (true) {
+            LiveRun job;
+            try {
+                job = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (job == null) return;
+            RunStatus status = RunStatus.FAILED;
+            try {
+                status = executor.execute(job);
+                if (job.row.reproducesId() != null && status != RunStatus.RUNNING) judge(job.id());
+            } catch (RuntimeException | Error e) {
+                // Whatever went wrong (the database, say), the worker lives on and the run does not stay "running".
+                LOG.error("run {} could not be completed", job.id(), e);
+                try {
+                    store.finishWithout(job.id(), RunStatus.FAILED, "the server could not complete this run", clock.instant());
+                } catch (RuntimeException ignored) {
+                    // the start-up recovery will mark it failed
+                }
+            } finally {
+                queue.finished(job);
+                ended(job, status);
+            }
+        }
+    }
+
+    private void ended(LiveRun job, RunStatus status) {
+        live.remove(job.id());
+        job.ended.complete(status);
+    }
+
+    /** Stops the workers: running simulations stop at their next progress report and stay "running" in the database. */
+    @Override
+    public void close() {
+        queue.close();
+        for (LiveRun l : live.values()) l.requestStop(LiveRun.StopReason.SHUTDOWN, "the portal is stopping");
+        for (Thread t : workers) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static void requireSignedIn(User user) {
+        if (user == null) throw PortalException.unauthorized("sign in first");
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.qise.portal.runs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qise.portal.db.Jdbc;
+
+/** The SQL of runs and verifications; no rules, only rows. */
+final class RunStore {
+    /** A run about to be queued (or stored as pushed). */
+    record NewRun(long circuitId, int circuitVersion, long ownerId, Origin origin, Long reproducesId, boolean freshSeed,
+                  long shots, long seed, String engine, List<String> expect, String circuitQasm, String circuitSha256,
+                  int numQubits) {}
+
+    private static final String SELECT = "SELECT r.*, u.name AS owner_name FROM runs r JOIN users u ON u.id = r.owner_id";
+    private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
+
+    private final Jdbc jdbc;
+
+    RunStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertQueued(NewRun r, Instant now) {
+        return insert(r, RunStatus.QUEUED, now);
+    }
+
+    private long insert(NewRun r, RunStatus status, Instant now) {
+        return jdbc.insert("INSERT INTO runs (circuit_id, circuit_version, owner_id, origin, reproduces_id, fresh_seed, status,"
+                + " shots, seed, engine, expect, circuit_qasm, circuit_sha256, num_qubits, progress, queued_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", r.circuitId(), r.circuitVersion(), r.ownerId(),
+                r.origin(), r.reproducesId(), r.freshSeed(), status, r.shots(), r.seed(), r.engine(), RunJson.write(r.expect()),
+                r.circuitQasm(), r.circuitSha256(), r.numQubits(), now);
+    }
+
+    /** A result made elsewhere, stored as done with the counts and manifest it came with. */
+    long insertPushed(NewRun r, Map<String, Long> counts, Map<String, Object> manifest, String resultSha256, Instant now) {
+        return jdbc.transaction(tx -> {
+            long id = new RunStore(tx).insert(r, RunStatus.DONE, now);
+            tx.update("UPDATE runs SET progress = 1, counts = ?, manifest = ?, result_sha256 = ?, started_at = ?, finished_at = ?"
+                    + " WHERE id = ?", RunJson.write(counts), RunJson.write(manifest), resultSha256, now, now, id);
+            return id;
+        });
+    }
+
+    /** Removes a run that was never queued (refused by the queue). */
+    void delete(long id) {
+        jdbc.update("DELETE FROM runs WHERE id = ? AND status = 'QUEUED'", id);
+    }
+
+    Optional<Run> find(long id) {
+        return jdbc.queryOne(SELECT + " WHERE r.id = ?", RunStore::map, id);
+    }
+
+    /** Runs of a circuit (not reproductions), newest first, at most 200. */
+    List<Run> forCircuit(long circuitId) {
+        return jdbc.query(SELECT + " WHERE r.circuit_id = ? AND r.origin <> 'REPRODUCTION' ORDER BY r.id DESC LIMIT 200",
+                RunStore::map, circuitId);
+    }
+
+    /** Reproductions of a run, newest first. */
+    List<Run> reproductionsOf(long runId) {
+        return jdbc.query(SELECT + " WHERE r.reproduces_id = ? ORDER BY r.id DESC", RunStore::map, runId);
+    }
+
+    /** Marks a queued run as running; false when it is no longer queued (cancelled meanwhile). */
+    boolean markRunning(long id, Instant now) {
+        return jdbc.update("UPDATE runs SET status = 'RUNNING', started_at = ? WHERE id = ? AND status = 'QUEUED'", now, id) == 1;
+    }
+
+    void progress(long id, double fraction) {
+        jdbc.update("UPDATE runs SET progress = ? WHERE id = ? AND status = 'RUNNING'", fraction, id);
+    }
+
+    void finishDone(long id, Map<String, Long> counts, Map<String, Double> expectations, String stateJson,
+                    Map<String, Object> manifest, String resultSha256, String note, Instant now) {
+        jdbc.update("UPDATE runs SET status = 'DONE', progress = 1, counts = ?, expectations = ?, state = ?, manifest = ?,"
+                + " result_sha256 = ?, message = ?, finished_at = ? WHERE id = ?", RunJson.write(counts),
+                expectations == null ? null : RunJson.write(expectations), stateJson, RunJson.write(manifest), resultSha256,
+                note, now, id);
+    }
+
+    /** Ends an unfinished run without a result; false when it had already ended. */
+    boolean finishWithout(long id, RunStatus status, String message, Instant now) {
+        return jdbc.update("UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status IN " + UNFINISHED,
+                status, truncate(message), now, id) == 1;
+    }
+
+    /** After a restart: runs that were running cannot be continued; they fail. Returns how many. */
+    int failInterrupted(String message, Instant now) {
+        return jdbc.update("UPDATE runs SET status = 'FAILED', message = ?, finished_at = ? WHERE status = 'RUNNING'", message, now);
+    }
+
+    /** Runs still waiting, oldest first. */
+    List<Run> queued() {
+        return jdbc.query(SELECT + " WHERE r.status = 'QUEUED' ORDER BY r.id", RunStore::map);
+    }
+
+    long insertVerification(long runId, Long rerunId, Verdicts.Outcome o, Instant now) {
+        return jdbc.insert("INSERT INTO run_verifications (run_id, rerun_id, verdict, method, p_value, statistic,"
+                + " degrees_of_freedom, threshold, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, rerunId,
+                o.verdict(), o.method(), o.pValue(), o.statistic(), o.degreesOfFreedom(), o.threshold(), truncate(o.detail()), now);
+    }
+
+    List<Verification> verifications(long runId) {
+        return jdbc.query("SELECT * FROM run_verifications WHERE run_id = ? ORDER BY id DESC", rs -> new Verification(
+                rs.getLong("id"), rs.getLong("run_id"), Jdbc.nullableLong(rs, "rerun_id"), rs.getString("verdict"),
+                rs.getString("method"), nullableDouble(rs, "p_value"), nullableDouble(rs, "statistic"),
+                Jdbc.nullableInt(rs, "degrees_of_freedom"), nullableDouble(rs, "threshold"), rs.getString("detail"),
+                Jdbc.instant(rs, "created_at")), runId);
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+    }
+
+    private static Run map(ResultSet rs) throws SQLException {
+        return new Run(rs.getLong("id"), rs.getLong("circuit_id"), rs.getInt("circuit_version"), rs.getLong("owner_id"),
+                rs.getString("owner_name"), Origin.valueOf(rs.getString("origin")), Jdbc.nullableLong(rs, "reproduces_id"),
+                rs.getBoolean("fresh_seed"), RunStatus.valueOf(rs.getString("status")), rs.getLong("shots"),
+                rs.getLong("seed"), rs.getString("engine"), RunJson.strings(rs.getString("expect")),
+                rs.getString("circuit_qasm"), rs.getString("circuit_sha256"), rs.getInt("num_qubits"),
+                rs.getDouble("progress"), rs.getString("message"), RunJson.counts(rs.getString("counts")),
+                RunJson.doubles(rs.getString("expectations")), RunJson.state(rs.getString("state")),
+                RunJson.object(rs.getString("manifest")), rs.getString("result_sha256"), Jdbc.instant(rs, "queued_at"),
+                Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"));
+    }
+}

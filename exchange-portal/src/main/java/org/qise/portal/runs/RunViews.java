@@ -1,0 +1,82 @@
+package org.qise.portal.runs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs and verifications as JSON-ready maps (snake_case keys, like the manifest). */
+public final class RunViews {
+    private RunViews() {}
+
+    public static Map<String, Object> run(Run r, double progress, List<Verification> verifications) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("url", "/runs/" + r.id());
+        m.put("status", r.status().label());
+        m.put("progress", progress);
+        m.put("origin", r.origin().label());
+        if (r.reproducesId() != null) m.put("reproduces", r.reproducesId());
+        m.put("circuit_id", r.circuitId());
+        m.put("circuit_version", r.circuitVersion());
+        m.put("circuit_sha256", r.circuitSha256());
+        m.put("qubits", r.numQubits());
+        m.put("owner", Map.of("id", r.ownerId(), "name", r.ownerName()));
+        m.put("shots", r.shots());
+        m.put("seed", r.seed());
+        m.put("engine", r.engine());
+        m.put("expect", r.expect());
+        if (r.message() != null) m.put("message", r.message());
+        m.put("queued_at", r.queuedAt().toString());
+        if (r.startedAt() != null) m.put("started_at", r.startedAt().toString());
+        if (r.finishedAt() != null) m.put("finished_at", r.finishedAt().toString());
+        if (r.counts() != null) m.put("counts", r.counts());
+        if (r.resultSha256() != null) m.put("result_sha256", r.resultSha256());
+        if (r.expectations() != null) m.put("expectations", r.expectations());
+        if (r.state() != null) {
+            m.put("probabilities", r.state().probabilities());
+            if (r.state().statevector() != null) m.put("statevector", r.state().statevector());
+        }
+        if (r.manifest() != null) m.put("manifest", r.manifest());
+        m.put("verifications", verifications.stream().map(RunViews::verification).toList());
+        return m;
+    }
+
+    /** A manifest value for a page: text and numbers as they are, maps and lists as JSON. */
+    public static String display(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?> ? RunJson.write(value) : String.valueOf(value);
+    }
+
+    /** A short entry for lists. */
+    public static Map<String, Object> summary(Run r, double progress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("url", "/runs/" + r.id());
+        m.put("status", r.status().label());
+        m.put("progress", progress);
+        m.put("origin", r.origin().label());
+        m.put("circuit_version", r.circuitVersion());
+        m.put("owner", r.ownerName());
+        m.put("shots", r.shots());
+        m.put("seed", r.seed());
+        m.put("engine", r.engine());
+        if (r.resultSha256() != null) m.put("result_sha256", r.resultSha256());
+        m.put("queued_at", r.queuedAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> verification(Verification v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id());
+        m.put("run_id", v.runId());
+        if (v.rerunId() != null) m.put("rerun_id", v.rerunId());
+        m.put("verdict", v.verdict());
+        m.put("method", v.method());
+        if (v.pValue() != null) m.put("p_value", v.pValue());
+        if (v.statistic() != null) m.put("statistic", v.statistic());
+        if (v.degreesOfFreedom() != null) m.put("degrees_of_freedom", v.degreesOfFreedom());
+        if (v.threshold() != null) m.put("threshold", v.threshold());
+        m.put("detail", v.detail());
+        m.put("created_at", v.createdAt().toString());
+        return m;
+    }
+}

@@ -1,0 +1,144 @@
+package org.qise.portal.workshops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qise.circuit.Circuit;
+import org.qise.circuit.Operation;
+import org.qise.engine.Engines;
+import org.qise.engine.QuantumState;
+import org.qise.portal.PortalException;
+import org.qise.sim.Result;
+import org.qise.sim.Simulator;
+
+/**
+ * Scores a submitted circuit against an exercise's target:
+ * <ul>
+ *   <li>state: fidelity |⟨target|ψ⟩|² of the circuit's final state from |0…0⟩;</li>
+ *   <li>unitary: process fidelity |Tr(U†V)|²/d², which ignores a global phase;</li>
+ *   <li>distribution: 1 − total variation distance between the target and the counts of
+ *       {@link #SHOTS} shots with seed {@link #SEED} (fixed, so a resubmission scores the same).</li>
+ * </ul>
+ */
+public final class Grader {
+    static final int SHOTS = 8192;
+    static final long SEED = 20_240_601L;
+
+    private Grader() {}
+
+    /** A score in [0, 1] with a sentence about it. */
+    public record Grade(double score, String detail) {}
+
+    public static Grade grade(Target target, Circuit submission) {
+        return switch (target.kind()) {
+            case STATE -> {
+                requireGatesOnly(submission, "a state exercise's circuit");
+                requireQubits(submission, target.numQubits());
+                double f = stateFidelity(target.vector(), finalState(submission));
+                yield new Grade(f, String.format(Locale.ROOT, "state fidelity |⟨target|ψ⟩|² = %.6f", f));
+            }
+            case UNITARY -> {
+                requireGatesOnly(submission, "a unitary exercise's circuit");
+                requireQubits(submission, target.numQubits());
+                double f = processFidelity(target.matrix(), unitary(submission), 1 << target.numQubits());
+                yield new Grade(f, String.format(Locale.ROOT, "process fidelity |Tr(U†V)|²/d² = %.6f", f));
+            }
+            case DISTRIBUTION -> {
+                if (!submission.hasMeasurements()) throw PortalException.badRequest("a distribution exercise's circuit must measure its result");
+                if (submission.numQubits() > TargetKind.DISTRIBUTION.maxQubits) {
+                    throw PortalException.badRequest("distribution exercises take circuits of at most " + TargetKind.DISTRIBUTION.maxQubits + " qubits");
+                }
+                Map<String, Long> counts;
+                try (Result r = Simulator.builder().shots(SHOTS).seed(SEED).threads(1).keepState(false).build().run(submission)) {
+                    counts = r.counts();
+                }
+                double tvd = totalVariation(target.distribution(), counts, SHOTS);
+                yield new Grade(1 - tvd, String.format(Locale.ROOT, "1 − total variation distance = %.6f (%d shots, seed %d)", 1 - tvd, SHOTS, SEED));
+            }
+        };
+    }
+
+    static void requireGatesOnly(Circuit c, String what) {
+        if (!Target.hasOnlyGates(c)) {
+            throw PortalException.badRequest(what + " must consist of gates only (no measure, reset or if), so that it has one final state");
+        }
+    }
+
+    private static void requireQubits(Circuit c, int n) {
+        if (c.numQubits() != n) throw PortalException.badRequest("the exercise is on " + n + " qubits, but the circuit has " + c.numQubits());
+    }
+
+    /** The final state from |0…0⟩, interleaved (re, im). */
+    static double[] finalState(Circuit c) {
+        return column(c, 0);
+    }
+
+    /** The circuit's unitary, row-major interleaved (re, im): column j is the circuit applied to |j⟩. */
+    static double[] unitary(Circuit c) {
+        int d = 1 << c.numQubits();
+        double[] m = new double[2 * d * d];
+        for (int j = 0; j < d; j++) {
+            double[] col = column(c, j);
+            for (int i = 0; i < d; i++) {
+                m[2 * (i * d + j)] = col[2 * i];
+                m[2 * (i * d + j) + 1] = col[2 * i + 1];
+            }
+        }
+        return m;
+    }
+
+    private static double[] column(Circuit c, long basis) {
+        List<Operation.GateOp> gates = new ArrayList<>();
+        for (Operation op : c.operations()) if (op instanceof Operation.GateOp g) gates.add(g);
+        int n = c.numQubits();
+        try (QuantumState s = Engines.create(Engines.DEFAULT, 1).allocate(n)) {
+            for (int q = 0; q < n; q++) if ((basis >> q & 1) == 1) s.flip(q);
+            s.applyAll(gates);
+            double[] v = new double[2 << n];
+            for (long i = 0; i < (1L << n); i++) {
+                v[(int) (2 * i)] = s.re(i);
+                v[(int) (2 * i + 1)] = s.im(i);
+            }
+            return v;
+        }
+    }
+
+    /** |⟨a|b⟩|² of two normalised interleaved vectors. */
+    static double stateFidelity(double[] a, double[] b) {
+        double re = 0, im = 0;
+        for (int i = 0; i < a.length; i += 2) {
+            // conj(a_i) · b_i
+            re += a[i] * b[i] + a[i + 1] * b[i + 1];
+            im += a[i] * b[i + 1] - a[i + 1] * b[i];
+        }
+        return clamp(re * re + im * im);
+    }
+
+    /** |Tr(U†V)|²/d² for d×d row-major interleaved matrices. */
+    static double processFidelity(double[] u, double[] v, int d) {
+        // Tr(U†V) = Σ_ij conj(U_ij) V_ij
+        double re = 0, im = 0;
+        for (int k = 0; k < 2 * d * d; k += 2) {
+            re += u[k] * v[k] + u[k + 1] * v[k + 1];
+            im += u[k] * v[k + 1] - u[k + 1] * v[k];
+        }
+        return clamp((re * re + im * im) / ((double) d * d));
+    }
+
+    /** ½ Σ |p(x) − counts(x)/shots| over all bitstrings of either (spaces between registers ignored). */
+    static double totalVariation(Map<String, Double> target, Map<String, Long> counts, long shots) {
+        Map<String, Double> empirical = new TreeMap<>();
+        counts.forEach((k, v) -> empirical.merge(k.replace(" ", ""), v / (double) shots, Double::sum));
+        TreeMap<String, Double> all = new TreeMap<>(target);
+        empirical.keySet().forEach(k -> all.putIfAbsent(k, 0.0));
+        double sum = 0;
+        for (String k : all.keySet()) sum += Math.abs(target.getOrDefault(k, 0.0) - empirical.getOrDefault(k, 0.0));
+        return clamp(sum / 2);
+    }
+
+    private static double clamp(double x) {
+        return Math.max(0, Math.min(1, x));
+    }
+}

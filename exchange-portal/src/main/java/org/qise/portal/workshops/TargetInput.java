@@ -1,0 +1,74 @@
+package org.qise.portal.workshops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qise.portal.PortalException;
+import org.qise.portal.circuits.QasmCheck;
+
+/**
+ * Reads a target as an instructor writes it: a reference solution in OpenQASM (state and
+ * unitary exercises), or JSON — a state as [a0, a1, …] with each amplitude a number or
+ * [re, im]; a unitary as rows of such entries; a distribution as {"00": 0.5, "11": 0.5}.
+ */
+public final class TargetInput {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private TargetInput() {}
+
+    public static Target parse(TargetKind kind, String text) {
+        if (text == null || text.isBlank()) throw PortalException.badRequest("the target is empty");
+        String t = text.strip();
+        if (t.startsWith("OPENQASM") || t.contains("qreg")) return Target.fromReference(kind, QasmCheck.parse(t));
+        try {
+            return fromJson(kind, JSON.readTree(t));
+        } catch (JsonProcessingException e) {
+            throw PortalException.badRequest("the target is neither OpenQASM nor valid JSON");
+        }
+    }
+
+    public static Target fromJson(TargetKind kind, JsonNode node) {
+        return switch (kind) {
+            case STATE -> {
+                if (node == null || !node.isArray()) throw PortalException.badRequest("a state target is an array of amplitudes");
+                yield Target.state(amplitudes(node, "the state"));
+            }
+            case UNITARY -> {
+                if (node == null || !node.isArray()) throw PortalException.badRequest("a unitary target is an array of rows");
+                List<List<double[]>> rows = new ArrayList<>();
+                for (JsonNode row : node) {
+                    if (!row.isArray()) throw PortalException.badRequest("each row of a unitary target is an array of entries");
+                    rows.add(amplitudes(row, "the unitary"));
+                }
+                yield Target.unitary(rows);
+            }
+            case DISTRIBUTION -> {
+                if (node == null || !node.isObject()) throw PortalException.badRequest("a distribution target is an object of bitstring → probability");
+                Map<String, Double> p = new LinkedHashMap<>();
+                node.properties().forEach(e -> {
+                    if (!e.getValue().isNumber()) throw PortalException.badRequest("the probability of '" + e.getKey() + "' must be a number");
+                    p.put(e.getKey(), e.getValue().asDouble());
+                });
+                yield Target.distribution(p);
+            }
+        };
+    }
+
+    private static List<double[]> amplitudes(JsonNode array, String what) {
+        List<double[]> out = new ArrayList<>();
+        for (JsonNode a : array) {
+            if (a.isNumber()) {
+                out.add(new double[]{a.asDouble(), 0});
+            } else if (a.isArray() && a.size() == 2 && a.get(0).isNumber() && a.get(1).isNumber()) {
+                out.add(new double[]{a.get(0).asDouble(), a.get(1).asDouble()});
+            } else {
+                throw PortalException.badRequest("each entry of " + what + " must be a number or [re, im]");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package org.qise.portal.runs;
+
+import static org.qise.portal.TestPortal.assertStatus;
+import static org.qise.portal.TestPortal.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.qise.portal.PortalConfig;
+import org.qise.portal.TestPortal;
+
+/** Helpers for the run tests: circuits to run, and waiting (with generous bounds) for a run's status. */
+final class Runs {
+    private Runs() {}
+
+    /** A GHZ-like circuit with rotations, so that the counts depend on the seed. */
+    static final String SAMPLED = """
+            OPENQASM 2.0;
+            include "qelib1.inc";
+            qreg q[3];
+            creg c[3];
+            h q[0];
+            ry(0.7) q[1];
+            cx q[0],q[2];
+            rx(1.3) q[2];
+            measure q -> c;
+            """;
+
+    /** A Bell pair without measurement: has a state vector. */
+    static final String BELL = """
+            OPENQASM 2.0;
+            include "qelib1.inc";
+            qreg q[2];
+            h q[0];
+            cx q[0],q[1];
+            """;
+
+    /**
+     * 12 qubits measured mid-circuit, so it is simulated shot by shot, each shot copying and
+     * measuring a 2^12-amplitude state (about a millisecond): {@link #SLOW_SHOTS} shots take far
+     * longer than the tests' tiny time limits, while progress (every 1% of the shots) is
+     * reported often enough for cancelling and time limits to act soon.
+     */
+    static String slow() {
+        StringBuilder sb = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[12];\ncreg c[12];\n");
+        for (int i = 0; i < 12; i++) sb.append("h q[").append(i).append("];\n");
+        sb.append("measure q[0] -> c[0];\n");
+        for (int i = 0; i < 12; i++) sb.append("rx(0.3) q[").append(i).append("];\n");
+        sb.append("measure q -> c;\n");
+        return sb.toString();
+    }
+
+    static final int SLOW_SHOTS = 100_000;
+
+    /** Test configuration: the given run settings, and no request rate limit to trip over while polling. */
+    static PortalConfig config(java.nio.file.Path dir, RunConfig runs) {
+        PortalConfig c = TestPortal.config(dir).withRuns(runs);
+        return c.withLimits(c.maxBodyBytes(), c.maxQasmBytes(), c.maxQubits(), c.maxGates(), 1_000_000);
+    }
+
+    static RunConfig runConfig() {
+        return RunConfig.defaults().withWorkers(1).withCaps(16, 2_000_000, 10_000, 1L << 30)
+                .withQueueLimits(50, 10, 1).withTimeout(Duration.ofMinutes(5));
+    }
+
+    static long circuit(TestPortal portal, String token, String title, String qasm, String visibility) {
+        var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", title, "visibility", visibility, "qasm", qasm));
+        assertStatus(201, r);
+        return parse(r).get("id").asLong();
+    }
+
+    static long start(TestPortal portal, String token, long circuitId, Map<String, Object> body) {
+        var r = portal.json("POST", "/api/v1/circuits/" + circuitId + "/runs", token, body);
+        assertStatus(202, r);
+        return parse(r).get("id").asLong();
+    }
+
+    static JsonNode get(TestPortal portal, String token, long runId) {
+        var r = portal.get("/api/v1/runs/" + runId, token);
+        assertStatus(200, r);
+        return parse(r);
+    }
+
+    /** Polls until the run's status is one of {@code statuses}; fails after a minute. */
+    static JsonNode await(TestPortal portal, String token, long runId, String... statuses) {
+        Set<String> wanted = Set.of(statuses);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode run = get(portal, token, runId);
+            if (wanted.contains(run.get("status").asText())) return run;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + runId + " did not reach " + wanted + " within a minute: " + run);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static JsonNode awaitDone(TestPortal portal, String token, long runId) {
+        JsonNode run = await(portal, token, runId, "done", "failed", "cancelled", "timed_out");
+        if (!run.get("status").asText().equals("done")) throw new AssertionError("run " + runId + " ended " + run);
+        return run;
+    }
+}
