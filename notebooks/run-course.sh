@@ -9,6 +9,7 @@ set -uo pipefail
 
 HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 OUT="$HERE/target/course"
+mkdir -p "$OUT"
 # Jupyter finds the qise-java kernelspec in $HERE/kernels.
 export JUPYTER_PATH="$HERE${JUPYTER_PATH:+:$JUPYTER_PATH}"
 
@@ -19,13 +20,19 @@ fi
 
 # Build the kernel first: a build inside the kernel's start-up would outlast Jupyter's patience.
 bash "$HERE/kernels/qise-java/launch.sh" --build || exit 1
+# The portal lesson starts a demo portal from its jar.
+ROOT="$(cd "$HERE/.." && pwd)"
+if [ ! -f "$ROOT/exchange-portal/target/qise-exchange-portal.jar" ] || [ ! -d "$ROOT/exchange-portal/target/lib" ]; then
+  echo "run-course: building the portal for the sharing lesson…" >&2
+  (cd "$ROOT" && mvn -q -B -DskipTests package -pl exchange-portal -am) >"$OUT/portal-build.log" 2>&1 \
+    || { echo "run-course: error: the portal build failed; see $OUT/portal-build.log" >&2; exit 1; }
+fi
 
 if [ $# -gt 0 ]; then
   notebooks=("$@")
 else
   notebooks=("$HERE"/course/*.ipynb)
 fi
-mkdir -p "$OUT"
 
 failed=()
 for nb in "${notebooks[@]}"; do
