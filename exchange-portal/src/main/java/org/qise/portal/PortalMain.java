@@ -62,8 +62,8 @@ public final class PortalMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        if (demo && database != null) {
-            System.err.println("--demo uses its own temporary database; leave out --database.");
+        if (demo && (database != null || data != null)) {
+            System.err.println("qise portal: --demo uses its own temporary database; leave out --database and --data.");
             return 2;
         }
         Path tempDir = demo ? Files.createTempDirectory("qise-demo-") : null;

@@ -38,6 +38,15 @@ class StartupTest {
         cmd.setErr(new PrintWriter(err));
         assertEquals(2, cmd.execute("--prot", "80"));
         assertTrue(err.toString().contains("--prot"), err.toString());
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, PortalMain.commandLine().execute("--demo", "--data", "somewhere"));
+        } finally {
+            System.setErr(savedErr);
+        }
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("leave out --database and --data"));
     }
 
     @Test

@@ -110,7 +110,7 @@ public final class Bench {
 
     private record Timing(int gates, double seconds, double cpuSeconds) {}
 
-    private record ExactTiming(double seconds, String note) {}
+    private record ExactTiming(Double seconds, String note) {}
 
     private record StrangeTiming(double seconds, String note) {}
 
@@ -210,7 +210,7 @@ public final class Bench {
             if (done == ops.size()) return new ExactTiming(sec, null);
             return new ExactTiming(sec / done * ops.size(), "extrapolated from the first " + done + " of " + ops.size() + " gates");
         } catch (StateTooLargeException e) {
-            return new ExactTiming(Double.NaN, "not run: " + e.getMessage());
+            return new ExactTiming(null, "not run: " + e.getMessage());
         }
     }
 

@@ -48,8 +48,8 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
             if (r.exactEngineSeconds() != null) {
                 o.put("exact_engine_seconds", r.exactEngineSeconds());
                 o.put("exact_engine_speedup", round(r.exactSpeedup()));
-                if (r.exactEngineNote() != null) o.put("exact_engine_note", r.exactEngineNote());
             }
+            if (r.exactEngineNote() != null) o.put("exact_engine_note", r.exactEngineNote());
             if (r.strangeSeconds() != null) {
                 o.put("strange_seconds", r.strangeSeconds());
                 o.put("strange_speedup", round(r.strangeSpeedup()));

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code qise} command: {@code run}, {@code draw}, {@code export}, {@code version}.
+ * The {@code qise} command: {@code run}, {@code draw}, {@code export}, {@code bench}, {@code version}.
  *
  * <p>Exit codes: 0 success, 2 bad input or usage (reported as {@code qise: error: …}, never a
  * stack trace), 1 an unexpected internal error (its stack trace shown with {@code QISE_DEBUG=1}).
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "qise", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
         description = "Simulate, draw and export OpenQASM 2.0 circuits.",
-        subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, VersionCommand.class,
+        subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, BenchCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiseMain implements Callable<Integer> {
     static final int OK = 0, INTERNAL_ERROR = 1, BAD_INPUT = 2;
@@ -51,10 +51,13 @@ public final class QiseMain implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        var console = System.console();
         Map<String, String> env = System.getenv();
-        boolean interactive = console != null && console.isTerminal()
-                && !"dumb".equals(env.get("TERM")) && !"0".equals(env.get("QISE_PROGRESS"));
+        // The ./qise launcher tests stderr itself (Java can only tell about stdin and stdout):
+        // progress belongs on stderr even when stdout goes to a file.
+        String launcherSays = System.getProperty("qise.stderr.tty");
+        var console = System.console();
+        boolean stderrIsTerminal = launcherSays != null ? Boolean.parseBoolean(launcherSays) : console != null && console.isTerminal();
+        boolean interactive = stderrIsTerminal && !"dumb".equals(env.get("TERM")) && !"0".equals(env.get("QISE_PROGRESS"));
         int code = new QiseMain(out, err, System.in, env, interactive).execute(args);
         out.flush();
         err.flush();

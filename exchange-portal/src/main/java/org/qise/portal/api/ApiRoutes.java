@@ -108,8 +108,14 @@ public final class ApiRoutes {
             send(ctx, 201, Map.of("id", fork));
         });
         add(routes, "GET", PREFIX + "/circuits/{id}/comments", ctx -> send(ctx, 200,
-                circuits.comments(user(ctx), id(ctx)).stream().map(c -> Map.of("id", c.id(), "author", c.authorName(),
-                        "body", c.body(), "createdAt", c.createdAt().toString())).toList()));
+                circuits.comments(user(ctx), id(ctx)).stream().map(c -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", c.id());
+                    m.put("author", c.authorName());
+                    m.put("body", c.body());
+                    m.put("createdAt", c.createdAt().toString());
+                    return m;
+                }).toList()));
         add(routes, "POST", PREFIX + "/circuits/{id}/comments", ctx -> {
             long comment = circuits.addComment(requireUser(ctx), id(ctx), Json.text(Json.body(ctx), "body", true));
             send(ctx, 201, Map.of("id", comment));
@@ -124,7 +130,12 @@ public final class ApiRoutes {
             Integer to = optionalInt(ctx.queryParam("to"), "to");
             if (from == null || to == null) throw PortalException.badRequest("give the versions to compare as ?from=…&to=…");
             send(ctx, 200, circuits.diff(user(ctx), id(ctx), from, to).stream()
-                    .map(l -> Map.of("kind", String.valueOf(l.kind()), "text", l.text())).toList());
+                    .map(l -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("kind", String.valueOf(l.kind()));
+                        m.put("text", l.text());
+                        return m;
+                    }).toList());
         });
         add(routes, "GET", PREFIX + "/me", ctx -> send(ctx, 200, userJson(requireUser(ctx))));
         add(routes, "GET", PREFIX + "/tokens", ctx -> send(ctx, 200, tokens.list(requireUser(ctx).id()).stream().map(t -> {

@@ -19,7 +19,7 @@ final class AmplitudeMemory implements AutoCloseable {
     /** Kept free for the JVM, the OS and the rest of the program. */
     static final long MARGIN_BYTES = 512L << 20;
 
-    final Arena arena;
+    final Arena arena; // null for small states, which a garbage-collected arena holds
     final MemorySegment segment;
 
     private AmplitudeMemory(Arena arena, MemorySegment segment) {
@@ -33,9 +33,19 @@ final class AmplitudeMemory implements AutoCloseable {
         return Math.max(16L << numQubits, Lanes.VECTOR_BYTES);
     }
 
+    /**
+     * States up to this size (n ≤ 17) live in a garbage-collected arena: closing a shared arena
+     * costs a handshake with every thread, which dominated shot-by-shot runs that copy and drop
+     * a small state per shot. They are also too small to need the free-memory check.
+     */
+    static final long SMALL_BYTES = 2L << 20;
+
     static AmplitudeMemory allocate(int numQubits) {
         if (numQubits < 0) throw new IllegalArgumentException("negative qubit count " + numQubits);
         long bytes = bytesFor(numQubits);
+        if (bytes <= SMALL_BYTES) {
+            return new AmplitudeMemory(null, Arena.ofAuto().allocate(bytes, ALIGNMENT));
+        }
         long reported = numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits;
         long available = availablePhysicalBytes();
         if (bytes > available - MARGIN_BYTES) {
@@ -59,28 +69,31 @@ final class AmplitudeMemory implements AutoCloseable {
     }
 
     /**
-     * Physical memory the kernel says can be given out without swapping: MemAvailable from
-     * /proc/meminfo on Linux (it counts reclaimable page cache), else the OS bean's free memory.
+     * Physical memory that can be given out without swapping: MemAvailable from /proc/meminfo on
+     * Linux (it counts reclaimable page cache, which the bean's "free" figure does not), capped by
+     * the bean's total, which honours a container's memory limit; elsewhere the bean's free memory.
      */
     static long availablePhysicalBytes() {
+        long total = Long.MAX_VALUE, free = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            total = os.getTotalMemorySize();
+            free = os.getFreeMemorySize();
+        }
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemAvailable:")) {
                     String[] parts = line.trim().split("\\s+");
-                    return Long.parseLong(parts[1]) * 1024;
+                    return Math.min(total, Long.parseLong(parts[1]) * 1024);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux, or unreadable: fall back to the management bean below
+            // not Linux, or unreadable: fall back to the management bean
         }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getFreeMemorySize();
-        }
-        return Runtime.getRuntime().maxMemory();
+        return free >= 0 ? free : Runtime.getRuntime().maxMemory();
     }
 
     @Override
     public void close() {
-        arena.close();
+        if (arena != null) arena.close(); // small states: the garbage collector frees them
     }
 }

@@ -17,8 +17,11 @@ final class KernelPlanner {
         if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
         if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) return new SingleQubitKernels.High(g, target);
         if (targets.length == 1 && g.lowCount() == 1 && Lanes.LOW_QUBITS == 2) return new SingleQubitKernels.Low(g, target);
-        Kernel k = g.highCount() >= 2 && g.lowCount() == 0 && g.lowControlMask == 0 ? null : RegisterKernels.forGeometry(g, target);
-        return k != null ? k : new DenseKernel(g, target);
+        // Up to 2 high targets the register kernels win, except the lane-uniform 2-high case,
+        // where DenseKernel's scalar coefficients and two-group tiles are faster.
+        boolean laneUniform = g.lowCount() == 0 && g.lowControlMask == 0;
+        if (g.highCount() < 2 || (g.highCount() == 2 && !laneUniform)) return RegisterKernels.forGeometry(g, target);
+        return new DenseKernel(g, target);
     }
 
     static Kernel planDiagonal(int numQubits, double[] diagRe, double[] diagIm, int[] targets) {

@@ -34,7 +34,7 @@ final class Lanes {
     /** Lane signs (−1 on real lanes, +1 on imaginary lanes) that turn swap(re,im) into i·z. */
     static final DoubleVector I_SIGN = DoubleVector.fromArray(SPECIES, iSign(), 0);
 
-    /** Swaps re and im of each amplitude: together with {@link #I_SIGN} it multiplies by i. */
+    /** Swaps re and im of each amplitude: followed by a multiply with {@link #I_SIGN} it multiplies by i. */
     static final VectorShuffle<Double> SWAP_RE_IM = amplitudeShuffle(0, true);
 
     /** Lane shuffles that exchange the amplitude pairs differing in low qubit 0 or 1 (with and without re↔im swap). */
@@ -49,11 +49,6 @@ final class Lanes {
 
     static void store(DoubleVector v, MemorySegment s, long vectorIndex) {
         v.intoMemorySegment(s, vectorIndex * VECTOR_BYTES, ORDER);
-    }
-
-    /** i·z for every amplitude z of the vector. */
-    static DoubleVector timesI(DoubleVector v) {
-        return v.rearrange(SWAP_RE_IM).mul(I_SIGN);
     }
 
     /**

@@ -1,0 +1,58 @@
+package org.qise.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qise.bench.Bench;
+import org.qise.bench.BenchOptions;
+import org.qise.bench.BenchReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code qise bench}: the benchmark suite of {@link Bench}, as a table or as JSON. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
+        description = {"Time the fast engine on the standard workloads (h, u3, cx, qft, qcbm, random, strange-layers),",
+                "against this machine's memory bandwidth, the exact engine and (up to 16 qubits) Strange.",
+                "Progress goes to stderr; the report to stdout."})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    QiseMain main;
+
+    @Option(names = "--quick", description = "A run under a minute (smaller states, fewer repetitions).")
+    boolean quick;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @Option(names = "--qubits", split = ",", paramLabel = "N", description = "State sizes (default 20,24,26; quick: 16,20).")
+    List<Integer> qubits;
+
+    @Option(names = "--threads", split = ",", paramLabel = "T", description = "Thread counts (default 1 and all cores).")
+    List<Integer> threads;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "Workloads to run (default all).")
+    List<String> workloads;
+
+    @Option(names = "--no-exact", description = "Do not time the exact engine.")
+    boolean noExact;
+
+    @Option(names = "--no-strange", description = "Do not time Strange.")
+    boolean noStrange;
+
+    @Override
+    public Integer call() {
+        BenchOptions o = quick ? BenchOptions.quickRun() : BenchOptions.defaults();
+        try {
+            if (qubits != null) o = o.withQubits(qubits);
+            if (threads != null) o = o.withThreads(threads);
+            if (workloads != null) o = o.withWorkloads(workloads);
+            o = o.withComparisons(o.compareExact() && !noExact, o.compareStrange() && !noStrange);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        var err = main.err();
+        BenchReport report = Bench.run(o.withProgress(line -> err.println("bench: " + line)));
+        main.out().println(json ? report.toJson() : report.toTable());
+        return QiseMain.OK;
+    }
+}
