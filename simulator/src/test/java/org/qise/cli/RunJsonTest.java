@@ -29,6 +29,7 @@ class RunJsonTest {
         assertEquals(2, j.get("qubits").asInt());
         assertEquals(1000, j.get("shots").asLong());
         assertEquals(7, j.get("seed").asLong());
+        assertEquals("sampled", j.get("mode").asText(), "measurements only at the end");
         JsonNode counts = j.get("counts");
         List<String> keys = new ArrayList<>();
         counts.fieldNames().forEachRemaining(keys::add);
@@ -69,7 +70,7 @@ class RunJsonTest {
         JsonNode p = j.get("probabilities");
         assertEquals(8, p.size());
         for (int i = 0; i < 8; i++) assertEquals(i == 1 ? 1.0 : 0.0, p.get(i).asDouble(), 1e-12, "probability of " + i);
-        JsonNode m = j.get("marginal");
+        JsonNode m = j.get("marginals");
         assertEquals(List.of(0, 1), List.of(m.get("qubits").get(0).asInt(), m.get("qubits").get(1).asInt()));
         // bitstring is q1 q0: q0 = 1, q1 = 0 → "01"
         assertEquals(1.0, m.get("probabilities").get("01").asDouble(), 1e-12);
