@@ -33,7 +33,7 @@ public final class StrangeBridgeBenchmark {
     }
 
     static double millisPerRun(QuantumExecutionEnvironment env, Supplier<Program> program, int runs) {
-        env.runProgram(program.get()); // warm-up
+        for (int i = 0; i < 3; i++) env.runProgram(program.get()); // warm-up: the JIT compiles the hot paths
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) env.runProgram(program.get());
         return (System.nanoTime() - start) / 1e6 / runs;
