@@ -17,10 +17,11 @@ import org.qise.sim.Result;
  * What {@code qise run} prints: a report for people, or one JSON object for programs.
  *
  * <p>JSON fields: {@code file}, {@code qubits}, {@code clbits}, {@code gates}, {@code shots},
- * {@code seed}, {@code engine}, {@code threads}, {@code mode}, {@code counts} (bitstring → n,
+ * {@code seed}, {@code engine}, {@code threads}, {@code mode} ({@code sampled} or
+ * {@code shot-by-shot}), {@code counts} (bitstring → n,
  * sorted by bitstring), then on request {@code statevector} ([[re, im], …], index = basis state,
  * qubit 0 least significant), {@code probabilities} (same indexing), {@code expectation} (a
- * number for one --expect, else text → value), {@code marginal} ({@code qubits} and
+ * number for one --expect, else text → value), {@code marginals} ({@code qubits} and
  * {@code probabilities} by bitstring, the last listed qubit leftmost), {@code manifest}, and
  * {@code circuit_qasm} (the circuit's canonical OpenQASM, whose SHA-256 the manifest records).
  * No timing goes into the JSON, so the same inputs print the same bytes.
@@ -66,7 +67,7 @@ final class RunReport {
         m.put("seed", result.seed());
         m.put("engine", result.manifest().engine());
         m.put("threads", result.manifest().threads());
-        m.put("mode", result.mode().name().toLowerCase(Locale.ROOT));
+        m.put("mode", result.mode() == Result.Mode.SAMPLED ? "sampled" : "shot-by-shot");
         m.put("counts", new TreeMap<>(result.counts()));
         if (statevector != null) {
             double[][] pairs = new double[statevector.length / 2][];
@@ -80,7 +81,7 @@ final class RunReport {
             Map<String, Object> mm = new LinkedHashMap<>();
             mm.put("qubits", marginalQubits);
             mm.put("probabilities", marginalByBitstring());
-            m.put("marginal", mm);
+            m.put("marginals", mm);
         }
         m.put("manifest", result.manifest().toMap());
         // The circuit travels with its result, so that 'qise push' can hand both to a portal.

@@ -48,7 +48,9 @@ class ExamplesTest {
     @Test
     void teleportationDeliversTheStateWhateverAliceMeasured() {
         // ry(π/3)|0⟩ has P(1) = sin²(π/6) = 1/4; Bob's bit is the leftmost register (bob declared last)
-        JsonNode counts = run("run", "--example", "teleport", "--json", "--seed", "8", "--shots", "20000").get("counts");
+        JsonNode json = run("run", "--example", "teleport", "--json", "--seed", "8", "--shots", "20000");
+        assertEquals("shot-by-shot", json.get("mode").asText(), "corrections depend on measured bits");
+        JsonNode counts = json.get("counts");
         long ones = 0, total = 0;
         for (var it = counts.fields(); it.hasNext(); ) {
             var e = it.next();

@@ -29,6 +29,7 @@ class RunJsonTest {
         assertEquals(2, j.get("qubits").asInt());
         assertEquals(1000, j.get("shots").asLong());
         assertEquals(7, j.get("seed").asLong());
+        assertEquals("sampled", j.get("mode").asText(), "measurements only at the end");
         JsonNode counts = j.get("counts");
         List<String> keys = new ArrayList<>();
         counts.fieldNames().forEachRemaining(keys::add);
@@ -69,7 +70,7 @@ class RunJsonTest {
         JsonNode p = j.get("probabilities");
         assertEquals(8, p.size());
         for (int i = 0; i < 8; i++) assertEquals(i == 1 ? 1.0 : 0.0, p.get(i).asDouble(), 1e-12, "probability of " + i);
-        JsonNode m = j.get("marginal");
+        JsonNode m = j.get("marginals");
         assertEquals(List.of(0, 1), List.of(m.get("qubits").get(0).asInt(), m.get("qubits").get(1).asInt()));
         // bitstring is q1 q0: q0 = 1, q1 = 0 → "01"
         assertEquals(1.0, m.get("probabilities").get("01").asDouble(), 1e-12);
@@ -108,7 +109,12 @@ class RunJsonTest {
         String sampled = Cli.qasm(dir, "ghz.qasm", "qreg q[4];\ncreg c[4];\nh q[0];\nry(0.7) q[1];\ncx q[0], q[2];\ncx q[1], q[3];\nh q[3];\nmeasure q -> c;\n");
         String shotByShot = Cli.qasm(dir, "mid.qasm", "qreg q[2];\ncreg a[1];\ncreg b[1];\nh q[0];\nmeasure q[0] -> a[0];\n"
                 + "if (a == 1) h q[1];\nmeasure q[1] -> b[0];\n");
-        for (String file : List.of(sampled, shotByShot)) {
+        // 17 qubits (2^17 amplitudes): large enough for engines that split the state over threads
+        StringBuilder wide = new StringBuilder("qreg q[17];\ncreg c[17];\nh q;\n");
+        for (int i = 0; i < 16; i++) wide.append("cx q[").append(i).append("], q[").append(i + 1).append("];\nry(0.").append(i + 1).append(") q[").append(i).append("];\n");
+        wide.append("measure q -> c;\n");
+        String parallel = Cli.qasm(dir, "wide.qasm", wide.toString());
+        for (String file : List.of(sampled, shotByShot, parallel)) {
             Cli.Run one = Cli.run("run", file, "--json", "--seed", "2024", "--shots", "3000", "--threads", "1");
             Cli.Run two = Cli.run("run", file, "--json", "--seed", "2024", "--shots", "3000", "--threads", "2");
             assertEquals(0, one.code(), one.toString());
