@@ -1,7 +1,6 @@
 package org.qise.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
 
@@ -22,7 +21,7 @@ class PostgresTest {
     @Test
     void portalRunsOnPostgres() throws Exception {
         String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        assumeTrue(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
+        Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
         String user = System.getenv("QISE_TEST_POSTGRES_USER");
         String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
         String schema = "qise_test_" + Long.toHexString(System.nanoTime());
