@@ -32,13 +32,16 @@ class BrowserTest {
 
     static TestPortal portal;
     static WebDriver driver;
+    static String instructorToken;
 
     @BeforeAll
     static void start() {
         Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         portal = TestPortal.start();
-        portal.user("browser@example.org", Role.FELLOW, portal.cohort("Browser cohort"));
+        var cohort = portal.cohort("Browser cohort");
+        portal.user("browser@example.org", Role.FELLOW, cohort);
+        instructorToken = portal.token(portal.user("teacher@example.org", Role.INSTRUCTOR, cohort));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -78,6 +81,53 @@ class BrowserTest {
             }
         }
         throw new AssertionError("the page did not change after clicking " + button);
+    }
+
+    /** Starts a fresh browser session: no cookies from an earlier test. */
+    private static void signedOut() {
+        driver.get(portal.base + "/");
+        driver.manage().deleteAllCookies();
+    }
+
+    private static void signIn(String email) {
+        signedOut();
+        driver.get(portal.base + "/login");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(TestPortal.PASSWORD);
+        submit(By.cssSelector("form.stack button[type=submit]"));
+        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign out"));
+    }
+
+    /** Reloads the page until {@code selector}'s text contains {@code text} (pages refresh themselves while work runs). */
+    private static void waitForText(By selector, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            var found = driver.findElements(selector);
+            if (!found.isEmpty()) {
+                seen = found.getFirst().getText();
+                if (seen.contains(text)) return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            driver.navigate().refresh();
+        }
+        throw new AssertionError("waited a minute for '" + text + "' in " + selector + ", last saw '" + seen + "'");
+    }
+
+    private void assertImageLoaded(By image, String what) {
+        WebElement img = driver.findElement(image);
+        assertEquals(Boolean.TRUE, js("return arguments[0].complete && arguments[0].naturalWidth > 0;", img), what);
+    }
+
+    private static void fillQasm(String qasm) {
+        WebElement box = driver.findElement(By.name("qasm"));
+        box.clear();
+        box.sendKeys(qasm);
     }
 
     /** Where QISE_SCREENSHOTS names a directory, saves a screenshot there for a person to look at. */
@@ -139,5 +189,84 @@ class BrowserTest {
         assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign in"));
         driver.get(portal.base + "/");
         assertTrue(!driver.getPageSource().contains("GHZ from the browser"), "a cohort circuit is hidden once signed out");
+    }
+
+    @Test
+    void registerWithAnInviteThenEditForkRunAndReproduce() {
+        var invite = portal.json("POST", "/api/v1/invites", instructorToken, java.util.Map.of("role", "fellow", "cohort", "Browser cohort"));
+        TestPortal.assertStatus(201, invite);
+        String code = TestPortal.parse(invite).get("code").asText();
+
+        signedOut();
+        driver.get(portal.base + "/register");
+        driver.findElement(By.name("invite")).sendKeys(code);
+        driver.findElement(By.name("name")).sendKeys("Ada Newcomer");
+        driver.findElement(By.name("email")).sendKeys("ada@example.org");
+        driver.findElement(By.name("institution")).sendKeys("Partner Institute");
+        driver.findElement(By.name("country")).sendKeys("NL");
+        driver.findElement(By.name("password")).sendKeys("a long enough passphrase");
+        submit(By.cssSelector("form.stack button[type=submit]"));
+        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign out"), "registered and signed in");
+
+        driver.get(portal.base + "/circuits/new");
+        driver.findElement(By.name("title")).sendKeys("Bell pair");
+        fillQasm("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n");
+        submit(By.cssSelector("form.stack button[type=submit]"));
+        assertEquals("Bell pair", driver.findElement(By.tagName("h1")).getText());
+        assertImageLoaded(By.cssSelector("figure.diagram img"), "the diagram of the new circuit");
+
+        driver.findElement(By.linkText("Edit")).click();
+        fillQasm("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nx q[1];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n");
+        submit(By.cssSelector("form.stack button[type=submit]"));
+        assertTrue(driver.findElement(By.cssSelector("p.meta")).getText().contains("version 2 of 2"),
+                driver.findElement(By.cssSelector("p.meta")).getText());
+
+        submit(By.xpath("//form[contains(@action, '/fork')]//button"));
+        assertTrue(driver.findElement(By.cssSelector("p.meta")).getText().contains("forked from"), "the fork links to its origin");
+
+        driver.findElement(By.linkText("Run / results")).click();
+        WebElement shots = driver.findElement(By.name("shots"));
+        shots.clear();
+        shots.sendKeys("500");
+        driver.findElement(By.name("seed")).sendKeys("7");
+        submit(By.xpath("//form[contains(@action, '/runs')]//button[text()='Run']"));
+        waitForText(By.cssSelector("strong.status"), "done");
+        assertImageLoaded(By.cssSelector("figure.diagram img"), "the histogram of the run");
+        assertTrue(driver.getPageSource().contains("c[n-1]…c[0]"), "the bit order is labelled");
+
+        submit(By.xpath("//form[contains(@action, '/reproduce')]//button"));
+        waitForText(By.cssSelector("p.verdict"), "bit-exact");
+
+        submit(By.cssSelector("form.inline button.link")); // sign out
+        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign in"));
+    }
+
+    @Test
+    void anInstructorsExerciseIsSolvedByAParticipant() {
+        signIn("teacher@example.org");
+        driver.get(portal.base + "/workshops");
+        driver.findElement(By.name("title")).sendKeys("Entanglement workshop");
+        js("arguments[0].value = '2026-12-01';", driver.findElement(By.name("date")));
+        driver.findElement(By.name("cohort")).sendKeys("Browser cohort");
+        submit(By.xpath("//form[@action='/workshops']//button"));
+        String workshopUrl = driver.getCurrentUrl();
+
+        driver.findElement(By.name("title")).sendKeys("Make a Bell pair");
+        driver.findElement(By.name("task")).sendKeys("Prepare (|00⟩ + |11⟩)/√2.");
+        driver.findElement(By.cssSelector("select[name=kind] option[value=state]")).click();
+        driver.findElement(By.name("target")).sendKeys("[0.7071067811865476, 0, 0, 0.7071067811865476]");
+        submit(By.xpath("//form[contains(@action, '/exercises') and not(contains(@action, 'submit'))]//button"));
+        assertTrue(driver.getPageSource().contains("Make a Bell pair"));
+
+        signIn("browser@example.org");
+        driver.get(workshopUrl);
+        fillQasm("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0],q[1];\n");
+        submit(By.xpath("//form[contains(@action, '/submit')]//button"));
+        waitForText(By.cssSelector("p.verdict"), "solved");
+
+        signIn("teacher@example.org");
+        driver.get(workshopUrl + "/results");
+        String table = driver.findElement(By.tagName("table")).getText();
+        assertTrue(table.contains("✔"), "the instructor sees who solved it: " + table);
     }
 }
