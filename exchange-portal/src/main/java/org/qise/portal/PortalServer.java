@@ -169,6 +169,23 @@ public final class PortalServer implements AutoCloseable {
         routes.error(405, ctx -> respond(ctx, new PortalException(405, "method " + ctx.method() + " is not allowed on " + ctx.path())));
     }
 
+    /** Bodies up to this size are read and dropped before a 413, so the client can read the answer. */
+    private static final long DRAIN_LIMIT = 1L << 20;
+
+    /**
+     * A client still sending its body when the server answers 413 and closes gets a broken pipe
+     * instead of the answer (the JDK's HttpClient does). For a body that is only modestly too
+     * large, read it to the end first; a huge one is cut off, as it must be.
+     */
+    private static void drainModestExcess(Context ctx, long length) {
+        if (length > DRAIN_LIMIT) return;
+        try (var in = ctx.req().getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the client gave up; the 413 goes out as far as it can
+        }
+    }
+
     /** Security headers, size and rate limits, then the identity: API token or browser session. */
     private void beforeEveryRequest(Context ctx) {
         ctx.header("Content-Security-Policy", CSP);
@@ -177,6 +194,7 @@ public final class PortalServer implements AutoCloseable {
         ctx.header("Referrer-Policy", "same-origin");
         long length = ctx.req().getContentLengthLong();
         if (length > config.maxBodyBytes()) {
+            drainModestExcess(ctx, length);
             throw PortalException.tooLarge("the request body is " + length + " bytes; at most " + config.maxBodyBytes() + " are allowed");
         }
         boolean mutating = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
