@@ -70,7 +70,8 @@ class BrowserTest {
         while (System.nanoTime() < deadline) {
             try {
                 oldPage.isEnabled();
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            } catch (org.openqa.selenium.WebDriverException replaced) {
+                // Stale element, or Chrome's "node does not belong to the document": the page changed.
                 if ("complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;"))) return;
             }
             try {
