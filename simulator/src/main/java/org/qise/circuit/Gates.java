@@ -288,7 +288,7 @@ public final class Gates {
 
     /** The name of {@code name} with {@code extra} more controls: a qelib1 name where one exists. */
     static String controlledName(String name, int extra) {
-        Controlled c = CONTROLLED_NAMES.getOrDefault(name, new Controlled(name, 0));
+        Controlled c = parseControlled(name);
         int total = c.controls() + extra;
         for (Map.Entry<String, Controlled> e : CONTROLLED_NAMES.entrySet()) {
             if (e.getValue().base().equals(c.base()) && e.getValue().controls() == total) return e.getKey();
@@ -296,6 +296,18 @@ public final class Gates {
         String generic = total == 1 ? "c" + c.base() : "c" + total + "_" + c.base();
         // "cu" is qelib1's four-parameter gate, not a controlled u: never reuse a library name.
         return LIBRARY.containsKey(generic) ? "c" + total + "_" + c.base() : generic;
+    }
+
+    /** How many controls a gate name says it has, and of what: cx → (x, 1), c3_h → (h, 3), cunitary → (unitary, 1). */
+    private static Controlled parseControlled(String name) {
+        Controlled known = CONTROLLED_NAMES.get(name);
+        if (known != null) return known;
+        if (LIBRARY.containsKey(name)) return new Controlled(name, 0);
+        var numbered = java.util.regex.Pattern.compile("c(\\d+)_(.+)").matcher(name);
+        if (numbered.matches()) return new Controlled(numbered.group(2), Integer.parseInt(numbered.group(1)));
+        String rest = name.startsWith("c") ? name.substring(1) : "";
+        if (LIBRARY.containsKey(rest) || rest.equals("unitary")) return new Controlled(rest, 1);
+        return new Controlled(name, 0);
     }
 
     /** The inverse: a library gate where one exists, else the conjugate transpose named "…_dg". */

@@ -24,5 +24,8 @@ class GateNamingTest {
         assertEquals("c1_u", cu.name());
         assertFalse(Gates.isLibraryGate(cu));
         assertEquals("c2_h", Gates.h().controlled(2).name());
+        assertEquals("c3_h", Gates.h().controlled(2).controlled(1).name(), "controls add up");
+        assertEquals("c2_h", Gates.ch().controlled(1).name());
+        assertEquals("c2_u", Gates.u(0.1, 0.2, 0.3).controlled(1).controlled(1).name());
     }
 }
