@@ -6,6 +6,7 @@ import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
+import org.qise.portal.web.Forms;
 
 /** What every API handler needs: the caller, path and query values, and JSON responses. */
 final class Api {
@@ -26,21 +27,11 @@ final class Api {
 
     /** The {id} path parameter; anything but a number is "not found". */
     static long id(Context ctx) {
-        String raw = ctx.pathParam("id");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw PortalException.notFound("'" + raw + "'");
-        }
+        return Forms.pathId(ctx, "id");
     }
 
     static Integer optionalInt(String raw, String what) {
-        if (raw == null || raw.isBlank()) return null;
-        try {
-            return Integer.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            throw PortalException.badRequest(what + " must be a whole number, got '" + raw + "'");
-        }
+        return Forms.optionalInt(raw, what);
     }
 
     static void send(Context ctx, int status, Object body) {

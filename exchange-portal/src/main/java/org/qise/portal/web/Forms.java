@@ -6,7 +6,7 @@ import java.util.Map;
 import org.qise.portal.PortalException;
 
 /** Small helpers for reading HTML form fields. */
-final class Forms {
+public final class Forms {
     private Forms() {}
 
     /** A field's value, or "" when absent. */
@@ -22,7 +22,8 @@ final class Forms {
         return m;
     }
 
-    static long pathId(Context ctx, String name) {
+    /** A numeric path parameter; anything but a number is "not found". */
+    public static long pathId(Context ctx, String name) {
         String raw = ctx.pathParam(name);
         try {
             return Long.parseLong(raw);
@@ -32,7 +33,7 @@ final class Forms {
     }
 
     /** An optional positive integer query or form value; 400 when present but not a number. */
-    static Integer optionalInt(String raw, String what) {
+    public static Integer optionalInt(String raw, String what) {
         if (raw == null || raw.isBlank()) return null;
         try {
             return Integer.parseInt(raw.strip());
