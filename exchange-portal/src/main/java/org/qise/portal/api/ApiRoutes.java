@@ -63,6 +63,11 @@ public final class ApiRoutes {
         return Api.user(ctx);
     }
 
+    /** The API caller; 401 without a token. */
+    public static User requireUser(Context ctx) {
+        return Api.requireUser(ctx);
+    }
+
     public void register(RoutesConfig config) {
         RouteTable routes = new RouteTable(config);
         routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

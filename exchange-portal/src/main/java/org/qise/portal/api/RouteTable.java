@@ -5,25 +5,28 @@ import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Registers API routes with Javalin and remembers them, so a test can compare them with the OpenAPI document. */
-final class RouteTable {
+/**
+ * Registers API routes (paths relative to {@link ApiRoutes#PREFIX}) with Javalin and remembers
+ * them, so a test can compare them with the OpenAPI document.
+ */
+public final class RouteTable {
     private final RoutesConfig routes;
     private final List<String> registered = new ArrayList<>();
 
-    RouteTable(RoutesConfig routes) {
+    public RouteTable(RoutesConfig routes) {
         this.routes = routes;
     }
 
-    void get(String path, Handler handler) { add("GET", path, handler); }
+    public void get(String path, Handler handler) { add("GET", path, handler); }
 
-    void post(String path, Handler handler) { add("POST", path, handler); }
+    public void post(String path, Handler handler) { add("POST", path, handler); }
 
-    void put(String path, Handler handler) { add("PUT", path, handler); }
+    public void put(String path, Handler handler) { add("PUT", path, handler); }
 
-    void delete(String path, Handler handler) { add("DELETE", path, handler); }
+    public void delete(String path, Handler handler) { add("DELETE", path, handler); }
 
     /** "METHOD /path" of every route added. */
-    List<String> registered() { return List.copyOf(registered); }
+    public List<String> registered() { return List.copyOf(registered); }
 
     private void add(String method, String path, Handler handler) {
         String full = ApiRoutes.PREFIX + path;

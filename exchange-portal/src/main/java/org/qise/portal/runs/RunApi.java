@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.api.ApiRoutes;
+import org.qise.portal.api.RouteTable;
 import org.qise.portal.people.User;
+import org.qise.portal.web.Forms;
 
 /**
  * The run endpoints of the JSON API (documented with the rest in api/openapi.json): start a
@@ -21,10 +22,9 @@ import org.qise.portal.people.User;
 public final class RunApi {
     /** How long reproduce and push wait for the rerun before answering 202 "pending". */
     static final Duration VERDICT_WAIT = Duration.ofSeconds(60);
-    private static final String P = ApiRoutes.PREFIX;
 
     private final RunService runs;
-    private final List<String> registered = new ArrayList<>();
+    private List<String> registered = List.of();
 
     public RunApi(RunService runs) {
         this.runs = runs;
@@ -32,28 +32,30 @@ public final class RunApi {
 
     /** "METHOD /path" of each route this class registers. */
     public List<String> routes() {
-        return List.copyOf(registered);
+        return registered;
     }
 
-    public void register(RoutesConfig routes) {
-        add(routes, "POST", P + "/circuits/{id}/runs", this::start);
-        add(routes, "GET", P + "/circuits/{id}/runs", ctx -> send(ctx, 200,
+    public void register(RoutesConfig config) {
+        RouteTable routes = new RouteTable(config);
+        routes.post("/circuits/{id}/runs", this::start);
+        routes.get("/circuits/{id}/runs", ctx -> send(ctx, 200,
                 runs.forCircuit(ApiRoutes.user(ctx), id(ctx)).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
-        add(routes, "GET", P + "/runs/{id}", ctx -> {
+        routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
             Run r = runs.get(viewer, id(ctx));
             send(ctx, 200, RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id())));
         });
-        add(routes, "POST", P + "/runs/{id}/cancel", ctx -> {
-            RunStatus status = runs.cancel(requireUser(ctx), id(ctx));
+        routes.post("/runs/{id}/cancel", ctx -> {
+            RunStatus status = runs.cancel(ApiRoutes.requireUser(ctx), id(ctx));
             send(ctx, 200, Map.of("id", id(ctx), "status", status.label()));
         });
-        add(routes, "POST", P + "/runs/{id}/reproduce", this::reproduce);
-        add(routes, "POST", P + "/results", this::push);
+        routes.post("/runs/{id}/reproduce", this::reproduce);
+        routes.post("/results", this::push);
+        registered = routes.registered();
     }
 
     private void start(Context ctx) {
-        User user = requireUser(ctx);
+        User user = ApiRoutes.requireUser(ctx);
         JsonNode b = body(ctx, false);
         var request = new RunService.RunRequest(integer(b, "version"), longValue(b, "shots"), longValue(b, "seed"),
                 text(b, "engine"), strings(b, "expect"));
@@ -62,7 +64,7 @@ public final class RunApi {
     }
 
     private void reproduce(Context ctx) {
-        User user = requireUser(ctx);
+        User user = ApiRoutes.requireUser(ctx);
         JsonNode b = body(ctx, false);
         JsonNode fresh = b.get("fresh_seed");
         if (fresh != null && !fresh.isNull() && !fresh.isBoolean()) throw PortalException.badRequest("\"fresh_seed\" must be true or false");
@@ -72,7 +74,7 @@ public final class RunApi {
     }
 
     private void push(Context ctx) {
-        User user = requireUser(ctx);
+        User user = ApiRoutes.requireUser(ctx);
         JsonNode b = body(ctx, true);
         Long shots = longValue(b, "shots");
         if (shots == null) throw PortalException.badRequest("\"shots\" is required");
@@ -123,25 +125,8 @@ public final class RunApi {
 
     // ---- small helpers ----
 
-    private void add(RoutesConfig routes, String method, String path, Handler handler) {
-        registered.add(method + " " + path);
-        if (method.equals("GET")) routes.get(path, handler);
-        else routes.post(path, handler);
-    }
-
-    private static User requireUser(Context ctx) {
-        User u = ApiRoutes.user(ctx);
-        if (u == null) throw PortalException.unauthorized("send an API token as 'Authorization: Bearer TOKEN'");
-        return u;
-    }
-
     static long id(Context ctx) {
-        String raw = ctx.pathParam("id");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw PortalException.notFound("'" + raw + "'");
-        }
+        return Forms.pathId(ctx, "id");
     }
 
     private static JsonNode body(Context ctx, boolean required) {

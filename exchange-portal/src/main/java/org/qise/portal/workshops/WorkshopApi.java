@@ -4,43 +4,42 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.api.ApiRoutes;
+import org.qise.portal.api.RouteTable;
 import org.qise.portal.people.User;
+import org.qise.portal.web.Forms;
 
 /** The workshop endpoints of the JSON API (documented in api/openapi.json). */
 public final class WorkshopApi {
-    private static final String P = ApiRoutes.PREFIX + "/workshops";
-
     private final WorkshopService workshops;
-    private final List<String> registered = new ArrayList<>();
+    private List<String> registered = List.of();
 
     public WorkshopApi(WorkshopService workshops) {
         this.workshops = workshops;
     }
 
     public List<String> routes() {
-        return List.copyOf(registered);
+        return registered;
     }
 
-    public void register(RoutesConfig routes) {
-        add(routes, "GET", P, ctx -> {
-            User viewer = requireUser(ctx);
+    public void register(RoutesConfig config) {
+        RouteTable routes = new RouteTable(config);
+        routes.get("/workshops", ctx -> {
+            User viewer = ApiRoutes.requireUser(ctx);
             send(ctx, 200, workshops.list(viewer).stream().map(w -> workshopJson(w, workshops.runs(viewer, w))).toList());
         });
-        add(routes, "POST", P, ctx -> {
+        routes.post("/workshops", ctx -> {
             JsonNode b = body(ctx);
-            var w = workshops.create(requireUser(ctx), text(b, "title"), text(b, "date"), text(b, "cohort"));
+            var w = workshops.create(ApiRoutes.requireUser(ctx), text(b, "title"), text(b, "date"), text(b, "cohort"));
             send(ctx, 201, workshopJson(w, true));
         });
-        add(routes, "POST", P + "/join", ctx -> send(ctx, 200, workshopJson(workshops.join(requireUser(ctx), text(body(ctx), "code")), false)));
-        add(routes, "GET", P + "/{id}", ctx -> {
-            User viewer = requireUser(ctx);
+        routes.post("/workshops/join", ctx -> send(ctx, 200, workshopJson(workshops.join(ApiRoutes.requireUser(ctx), text(body(ctx), "code")), false)));
+        routes.get("/workshops/{id}", ctx -> {
+            User viewer = ApiRoutes.requireUser(ctx);
             var w = workshops.get(viewer, id(ctx, "id"));
             Map<String, Object> out = workshopJson(w, workshops.runs(viewer, w));
             var best = workshops.best(viewer, w.id());
@@ -52,7 +51,7 @@ public final class WorkshopApi {
             }).toList());
             send(ctx, 200, out);
         });
-        add(routes, "POST", P + "/{id}/exercises", ctx -> {
+        routes.post("/workshops/{id}/exercises", ctx -> {
             JsonNode b = body(ctx);
             TargetKind kind = TargetKind.parse(text(b, "kind"));
             JsonNode target = b.get("target");
@@ -63,16 +62,16 @@ public final class WorkshopApi {
             else throw PortalException.badRequest("give the exercise a \"target\" or a \"reference_qasm\" solution");
             JsonNode th = b.get("threshold");
             if (th != null && !th.isNull() && !th.isNumber()) throw PortalException.badRequest("\"threshold\" must be a number");
-            long id = workshops.addExercise(requireUser(ctx), id(ctx, "id"), text(b, "title"), text(b, "task"), t,
+            long id = workshops.addExercise(ApiRoutes.requireUser(ctx), id(ctx, "id"), text(b, "title"), text(b, "task"), t,
                     th == null || th.isNull() ? null : th.asDouble());
             send(ctx, 201, Map.of("id", id));
         });
-        add(routes, "POST", P + "/{id}/exercises/{exercise}/submissions", ctx -> {
-            var s = workshops.submit(requireUser(ctx), id(ctx, "id"), id(ctx, "exercise"), text(body(ctx), "qasm"));
+        routes.post("/workshops/{id}/exercises/{exercise}/submissions", ctx -> {
+            var s = workshops.submit(ApiRoutes.requireUser(ctx), id(ctx, "id"), id(ctx, "exercise"), text(body(ctx), "qasm"));
             send(ctx, 201, submissionJson(s));
         });
-        add(routes, "GET", P + "/{id}/results", ctx -> {
-            User actor = requireUser(ctx);
+        routes.get("/workshops/{id}/results", ctx -> {
+            User actor = ApiRoutes.requireUser(ctx);
             long id = id(ctx, "id");
             var exercises = workshops.exercises(actor, id);
             send(ctx, 200, Map.of("exercises", exercises.stream().map(e -> Map.of("id", e.id(), "title", e.title())).toList(),
@@ -87,6 +86,7 @@ public final class WorkshopApi {
                         return m;
                     }).toList()));
         });
+        registered = routes.registered();
     }
 
     /** The join code only for those who run the workshop (participants already joined). */
@@ -122,25 +122,8 @@ public final class WorkshopApi {
         return m;
     }
 
-    private void add(RoutesConfig routes, String method, String path, Handler handler) {
-        registered.add(method + " " + path);
-        if (method.equals("GET")) routes.get(path, handler);
-        else routes.post(path, handler);
-    }
-
-    private static User requireUser(Context ctx) {
-        User u = ApiRoutes.user(ctx);
-        if (u == null) throw PortalException.unauthorized("send an API token as 'Authorization: Bearer TOKEN'");
-        return u;
-    }
-
     static long id(Context ctx, String name) {
-        String raw = ctx.pathParam(name);
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw PortalException.notFound("'" + raw + "'");
-        }
+        return Forms.pathId(ctx, name);
     }
 
     private static JsonNode body(Context ctx) {
