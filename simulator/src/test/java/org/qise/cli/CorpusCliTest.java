@@ -2,45 +2,30 @@ package org.qise.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.qise.corpus.SharedCorpus;
 
 /**
  * The command on every real-world circuit of the shared corpus: valid files run (JSON counts
  * adding up to the shots) and draw; invalid ones are rejected as bad input, never as a crash.
  */
 class CorpusCliTest {
-    static final Path CORPUS = Path.of("..", "..", "shared", "corpus").toAbsolutePath().normalize();
-
-    /** Invalid OpenQASM on purpose or by mistake (see the corpus README). */
-    static final Set<String> INVALID = Set.of(
-            "vqe_uccsd_n4.qasm", "vqe_uccsd_n6.qasm", "vqe_uccsd_n8.qasm",
-            "example_fail.qasm", "example_version_fail.qasm", "example_minor_version_fail.qasm");
 
     @TestFactory
-    Stream<DynamicTest> everyCorpusFileRunsAndDrawsOrIsRejectedAsBadInput() throws IOException {
-        if (!Files.isDirectory(CORPUS)) fail("the shared test corpus is missing: expected " + CORPUS);
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(CORPUS)) {
-            files = s.filter(p -> p.toString().endsWith(".qasm")).sorted().toList();
-        }
-        assertTrue(files.size() >= 60, "the whole corpus, found " + files.size());
-        return files.stream().map(f -> DynamicTest.dynamicTest(CORPUS.relativize(f).toString(), () -> check(f)));
+    Stream<DynamicTest> everyCorpusFileRunsAndDrawsOrIsRejectedAsBadInput() {
+        return SharedCorpus.all().stream().map(f -> DynamicTest.dynamicTest(SharedCorpus.name(f), () -> check(f)));
     }
 
     private static void check(Path file) {
         String name = file.getFileName().toString();
         Cli.Run run = Cli.run("run", file.toString(), "--json", "--shots", "32", "--seed", "5", "--threads", "1");
         Cli.Run draw = Cli.run("draw", file.toString(), "--width", "100");
-        if (INVALID.contains(name)) {
+        if (SharedCorpus.isInvalid(file)) {
             for (Cli.Run r : List.of(run, draw)) {
                 assertEquals(2, r.code(), r.toString());
                 assertTrue(r.err().startsWith("qise: error: ") && r.err().contains(name + ":"), r.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,30 +22,18 @@ import org.qise.sim.Simulator;
  * with a line-numbered error.
  */
 class CorpusRunTest {
-    static final Path CORPUS = Path.of("..", "..", "shared", "corpus").toAbsolutePath().normalize();
-
-    /** Files that are invalid OpenQASM on purpose or by mistake (see the corpus README). */
-    static final Set<String> INVALID = Set.of(
-            "vqe_uccsd_n4.qasm", "vqe_uccsd_n6.qasm", "vqe_uccsd_n8.qasm",
-            "example_fail.qasm", "example_version_fail.qasm", "example_minor_version_fail.qasm");
 
     static final int SHOTS = 256;
 
     @TestFactory
-    Stream<DynamicTest> everyCorpusCircuitRunsOrIsRejectedWithALine() throws IOException {
-        Path root = corpusRoot();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".qasm")).sorted().toList();
-        }
-        assertTrue(files.size() >= 60, "expected the whole corpus, found " + files.size() + " files under " + root);
-        return files.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> check(f)));
+    Stream<DynamicTest> everyCorpusCircuitRunsOrIsRejectedWithALine() {
+        return SharedCorpus.all().stream().map(f -> DynamicTest.dynamicTest(SharedCorpus.name(f), () -> check(f)));
     }
 
     private static void check(Path file) throws IOException {
         String source = Files.readString(file);
         String name = file.getFileName().toString();
-        if (INVALID.contains(name)) {
+        if (SharedCorpus.isInvalid(file)) {
             try {
                 QasmParser.parse(source, name);
                 fail(name + " is invalid OpenQASM but was accepted");
@@ -63,12 +49,5 @@ class CorpusRunTest {
             int width = c.cregs().isEmpty() ? c.numQubits() : c.numClbits() + c.cregs().size() - 1;
             r.counts().keySet().forEach(k -> assertEquals(width, k.length(), "bitstring '" + k + "' of " + name));
         }
-    }
-
-    static Path corpusRoot() {
-        if (!Files.isDirectory(CORPUS)) {
-            fail("the shared test corpus is missing: expected " + CORPUS + " (shared/ beside the project root)");
-        }
-        return CORPUS;
     }
 }

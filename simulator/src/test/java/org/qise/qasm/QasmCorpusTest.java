@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
+import org.qise.corpus.SharedCorpus;
 
 /**
  * Real OpenQASM files written by others (the shared corpus: QASMBench's small circuits and
@@ -25,32 +25,18 @@ import org.qise.circuit.Circuit;
  * unchanged; the invalid ones are rejected at the offending line.
  */
 class QasmCorpusTest {
-    /** Files that are invalid OpenQASM 2.0 on purpose or by mistake. */
-    private static final Set<String> INVALID = Set.of(
-            "vqe_uccsd_n4.qasm", "vqe_uccsd_n6.qasm", "vqe_uccsd_n8.qasm",
-            "example_fail.qasm", "example_version_fail.qasm", "example_minor_version_fail.qasm");
-
     private static final Pattern QREG = Pattern.compile("\\bqreg\\s+([a-z]\\w*)\\s*\\[\\s*(\\d+)\\s*]");
 
-    /** shared/corpus beside the checkout: found by walking up from the working directory. */
     static Path corpus() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(candidate.resolve("qasmbench"))) return candidate;
-        }
-        throw new IllegalStateException("shared/corpus not found above " + Path.of("").toAbsolutePath());
+        return SharedCorpus.root();
     }
 
-    static Stream<Path> corpusFiles() throws IOException {
-        Path root = corpus();
-        try (Stream<Path> a = Files.list(root.resolve("qasmbench/small")); Stream<Path> b = Files.list(root.resolve("qiskit-tests"))) {
-            List<Path> files = Stream.concat(a, b).filter(p -> p.toString().endsWith(".qasm")).sorted().toList();
-            return files.stream();
-        }
+    static Stream<Path> corpusFiles() {
+        return SharedCorpus.all().stream();
     }
 
-    static Stream<Path> validFiles() throws IOException {
-        return corpusFiles().filter(p -> !INVALID.contains(p.getFileName().toString()));
+    static Stream<Path> validFiles() {
+        return SharedCorpus.valid().stream();
     }
 
     static Stream<Path> undeclaredRegisterFiles() throws IOException {
@@ -69,7 +55,7 @@ class QasmCorpusTest {
     void corpusHoldsTheExpectedFiles() throws IOException {
         List<String> names = corpusFiles().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.size() >= 60, "corpus files: " + names.size());
-        assertTrue(names.containsAll(INVALID), "all known-invalid files present");
+        assertTrue(names.containsAll(SharedCorpus.INVALID), "all known-invalid files present");
     }
 
     @ParameterizedTest
