@@ -27,10 +27,18 @@ final class AmplitudeMemory implements AutoCloseable {
         this.segment = segment;
     }
 
-    /** Bytes needed for n qubits: at least one full vector, so that tiny states use the same kernels. */
+    /**
+     * Bytes needed for n qubits: at least one full vector, so that tiny states use the same
+     * kernels, plus the layout's gaps (see {@link Lanes}).
+     */
     static long bytesFor(int numQubits) {
         if (numQubits > 58) return Long.MAX_VALUE;
-        return Math.max(16L << numQubits, Lanes.VECTOR_BYTES);
+        return Lanes.bytesFor(vectorsFor(numQubits));
+    }
+
+    /** Vectors holding 2^n amplitudes (the only one zero-padded when n is tiny). */
+    static long vectorsFor(int numQubits) {
+        return Math.max(1, (1L << numQubits) / Lanes.AMPS);
     }
 
     /**

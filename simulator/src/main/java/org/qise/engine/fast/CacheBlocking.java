@@ -43,11 +43,12 @@ final class CacheBlocking {
         } else {
             List<Kernel> kernels = new ArrayList<>();
             for (Fuser.Block b : run) kernels.add(b.kernel(CHUNK_QUBITS));
-            long chunkBytes = 16L << CHUNK_QUBITS;
+            long chunkBytes = 16L << CHUNK_QUBITS, chunkVectors = chunkBytes / Lanes.VECTOR_BYTES;
             long chunks = 1L << (n - CHUNK_QUBITS);
-            runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * kernels.size(), (from, to) -> {
+            runner.forRange(chunks, chunkVectors * kernels.size(), (from, to) -> {
                 for (long c = from; c < to; c++) {
-                    MemorySegment chunk = amps.asSlice(c * chunkBytes, chunkBytes);
+                    // A chunk never spans a gap of the layout (chunks are smaller than the gap spacing).
+                    MemorySegment chunk = amps.asSlice(Lanes.offset(c * chunkVectors), chunkBytes);
                     for (Kernel k : kernels) k.run(chunk, 0, k.groupCount());
                 }
             });

@@ -34,7 +34,7 @@ final class FastState implements QuantumState {
         this.amps = memory.segment;
         this.runner = runner;
         this.fusionQubits = fusionQubits;
-        this.vectors = amps.byteSize() / Lanes.VECTOR_BYTES;
+        this.vectors = AmplitudeMemory.vectorsFor(n);
         amps.set(DOUBLE, 0, 1.0);
     }
 
@@ -137,14 +137,14 @@ final class FastState implements QuantumState {
     public double re(long index) {
         requireOpen();
         checkIndex(index);
-        return amps.getAtIndex(DOUBLE, 2 * index);
+        return amps.get(DOUBLE, Lanes.amplitudeOffset(index));
     }
 
     @Override
     public double im(long index) {
         requireOpen();
         checkIndex(index);
-        return amps.getAtIndex(DOUBLE, 2 * index + 1);
+        return amps.get(DOUBLE, Lanes.amplitudeOffset(index) + 8);
     }
 
     @Override
@@ -154,7 +154,8 @@ final class FastState implements QuantumState {
         double[] p = new double[1 << n];
         runner.forRange(p.length, 1, (from, to) -> {
             for (long i = from; i < to; i++) {
-                double r = amps.getAtIndex(DOUBLE, 2 * i), m = amps.getAtIndex(DOUBLE, 2 * i + 1);
+                long at = Lanes.amplitudeOffset(i);
+                double r = amps.get(DOUBLE, at), m = amps.get(DOUBLE, at + 8);
                 p[(int) i] = r * r + m * m;
             }
         });
@@ -175,13 +176,14 @@ final class FastState implements QuantumState {
             for (long i = from; i < to; i++) {
                 double sign = (Long.bitCount(i & zMask) & 1) == 0 ? 1 : -1;
                 long j = i ^ xMask;
-                double pr = amps.getAtIndex(DOUBLE, 2 * i) * sign, pi = amps.getAtIndex(DOUBLE, 2 * i + 1) * sign;
+                long at = Lanes.amplitudeOffset(i), atJ = Lanes.amplitudeOffset(j);
+                double pr = amps.get(DOUBLE, at) * sign, pi = amps.get(DOUBLE, at + 8) * sign;
                 for (int y = 0; y < yCount; y++) {
                     double t = pr;
                     pr = -pi;
                     pi = t;
                 }
-                sum += amps.getAtIndex(DOUBLE, 2 * j) * pr + amps.getAtIndex(DOUBLE, 2 * j + 1) * pi;
+                sum += amps.get(DOUBLE, atJ) * pr + amps.get(DOUBLE, atJ + 8) * pi;
             }
             return sum;
         });
@@ -233,7 +235,8 @@ final class FastState implements QuantumState {
     }
 
     private double probability(long i) {
-        double r = amps.getAtIndex(DOUBLE, 2 * i), m = amps.getAtIndex(DOUBLE, 2 * i + 1);
+        long at = Lanes.amplitudeOffset(i);
+        double r = amps.get(DOUBLE, at), m = amps.get(DOUBLE, at + 8);
         return r * r + m * m;
     }
 

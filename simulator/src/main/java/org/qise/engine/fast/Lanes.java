@@ -18,6 +18,14 @@ import jdk.incubator.vector.VectorSpecies;
  * either way (plus one re↔im swap shuffle here), but interleaving keeps each amplitude in one
  * cache line, so a gate streams one array instead of two and the low-qubit shuffles touch one
  * register instead of two.
+ *
+ * <p>The vectors are not quite contiguous: after every {@link #PAD_EVERY_VECTORS} vectors (4 MiB)
+ * the layout skips {@link #PAD_BYTES}. Without the gap, a gate on a high qubit streams two
+ * halves of the state that lie an exact power of two apart (256 MiB and more at 26 qubits), and
+ * on the reference machine (Zen 4) such pairs of streams collide in DRAM: an h gate on qubit 25
+ * of 26 took 57 ms against 34 ms on qubit 0, and a probe of two streams 2^29 bytes apart ran at
+ * half the speed of the same probe 2^29 + 32 KiB apart. The gap makes every such distance a
+ * little more than a power of two. Runs of up to 4 MiB (cache-blocking chunks) stay contiguous.
  */
 final class Lanes {
     private Lanes() {}
@@ -29,6 +37,11 @@ final class Lanes {
     /** Qubits whose bit selects a lane rather than a vector. */
     static final int LOW_QUBITS = Integer.numberOfTrailingZeros(AMPS);
     static final long VECTOR_BYTES = DOUBLES * 8L;
+    /** Vectors between two gaps of the layout: 4 MiB, a power of two above any cache-blocking chunk. */
+    static final int PAD_SHIFT = 22 - Integer.numberOfTrailingZeros((int) VECTOR_BYTES);
+    static final long PAD_EVERY_VECTORS = 1L << PAD_SHIFT;
+    /** One page. */
+    static final long PAD_BYTES = 4096;
     static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /** Lane signs (−1 on real lanes, +1 on imaginary lanes) that turn swap(re,im) into i·z. */
@@ -44,11 +57,26 @@ final class Lanes {
     static final VectorShuffle<Double> FLIP_Q1_SWAP = amplitudeShuffle(2 & (AMPS - 1), true);
 
     static DoubleVector load(MemorySegment s, long vectorIndex) {
-        return DoubleVector.fromMemorySegment(SPECIES, s, vectorIndex * VECTOR_BYTES, ORDER);
+        return DoubleVector.fromMemorySegment(SPECIES, s, offset(vectorIndex), ORDER);
     }
 
     static void store(DoubleVector v, MemorySegment s, long vectorIndex) {
-        v.intoMemorySegment(s, vectorIndex * VECTOR_BYTES, ORDER);
+        v.intoMemorySegment(s, offset(vectorIndex), ORDER);
+    }
+
+    /** Byte offset of a vector, gaps included. */
+    static long offset(long vectorIndex) {
+        return vectorIndex * VECTOR_BYTES + (vectorIndex >>> PAD_SHIFT) * PAD_BYTES;
+    }
+
+    /** Byte offset of amplitude {@code index}'s real part (its imaginary part follows). */
+    static long amplitudeOffset(long index) {
+        return offset(index / AMPS) + (index % AMPS) * 16;
+    }
+
+    /** Bytes that {@code vectors} vectors take, gaps included (no gap after the last vector). */
+    static long bytesFor(long vectors) {
+        return vectors * VECTOR_BYTES + ((vectors - 1) >>> PAD_SHIFT) * PAD_BYTES;
     }
 
     /**
