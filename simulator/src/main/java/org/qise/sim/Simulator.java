@@ -154,9 +154,13 @@ public final class Simulator {
         }
     }
 
-    /** Applies gates in slices so that a long run can report progress. */
+    /**
+     * Applies gates in slices so that a long run can report progress. Slices are never shorter
+     * than {@link #MIN_SLICE} gates: the engine fuses gates only within one call, so slicing
+     * gate by gate would give up fusion on exactly the large states that need it.
+     */
     private void applyWithProgress(QuantumState state, List<Operation.GateOp> gates) {
-        int slice = Math.max(1, Math.min(gates.size(), 1 << Math.max(0, 22 - state.numQubits())));
+        int slice = Math.max(MIN_SLICE, Math.min(gates.size(), 1 << Math.max(0, 30 - state.numQubits())));
         if (gates.size() <= slice) {
             state.applyAll(gates);
             progress.update(gates.size(), gates.size(), "gates");
@@ -168,6 +172,9 @@ public final class Simulator {
             progress.update(to, gates.size(), "gates");
         }
     }
+
+    /** Shortest slice of gates between progress reports (about a second at 26 qubits). */
+    static final int MIN_SLICE = 64;
 
     private Map<String, Long> sample(QuantumState state, Circuit circuit, List<Operation.Measure> measures, long seed) {
         Rng rng = new Rng(seed);

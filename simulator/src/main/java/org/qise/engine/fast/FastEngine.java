@@ -10,7 +10,7 @@ import org.qise.engine.QuantumState;
  * Results are bit-identical whatever the thread count.
  */
 public final class FastEngine implements Engine {
-    /** Fusion width chosen from the state size (see {@link Fuser#defaultMaxQubits}). */
+    /** Fusion width chosen per stage by a cost model (see {@link StageRunner#fuse}). */
     public static final int FUSION_AUTO = -1;
     /** No fusion: applyAll applies gate after gate. */
     public static final int FUSION_OFF = 0;

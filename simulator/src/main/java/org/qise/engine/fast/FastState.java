@@ -56,12 +56,11 @@ final class FastState implements QuantumState {
     public void applyAll(List<Operation.GateOp> ops) {
         requireOpen();
         for (Operation.GateOp op : ops) for (int q : op.qubits()) checkQubit(q);
-        int width = fusionQubits == FastEngine.FUSION_AUTO ? Fuser.defaultMaxQubits(n) : fusionQubits;
-        if (width == FastEngine.FUSION_OFF) {
+        if (fusionQubits == FastEngine.FUSION_OFF) {
             for (Operation.GateOp op : ops) apply(op);
             return;
         }
-        CacheBlocking.run(new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops), n, amps, runner);
+        StageRunner.run(ops, n, amps, runner, fusionQubits);
     }
 
     @Override

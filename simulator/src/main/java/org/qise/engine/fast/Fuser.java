@@ -36,17 +36,6 @@ final class Fuser {
         this.maxDiagonal = Math.max(maxDense, maxDiagonal);
     }
 
-    /**
-     * Fusion width for an n-qubit state. A dense block on k qubits costs about 2^(k−1) vector
-     * FMAs per amplitude, so wide blocks turn a memory-bound pass into a compute-bound one. On
-     * the reference machine (Zen 4, 2 cores) a 3-qubit block costs about one memory pass and
-     * fused qcbm/random at n = 22 ran fastest with k = 3 (1.6 / 1.5 s CPU, vs 1.7 / 1.8 s with
-     * k = 4 and 2.8 / 2.4 s with k = 5); tiny states use k = 2 as the matrix products dominate.
-     */
-    static int defaultMaxQubits(int n) {
-        return n < 8 ? 2 : 3;
-    }
-
     /** One fused block, ready to become a kernel. */
     interface Block {
         Kernel kernel(int numQubits);

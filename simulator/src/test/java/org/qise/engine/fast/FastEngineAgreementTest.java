@@ -145,12 +145,12 @@ class FastEngineAgreementTest {
     @Test
     void cacheBlockedRunsOfLowQubitBlocksMatchExact() {
         // n = 16 > CHUNK_QUBITS: runs of blocks on qubits below 14 go chunk by chunk.
-        int n = CacheBlocking.CHUNK_QUBITS + 2;
+        int n = StageRunner.CHUNK_QUBITS + 2;
         Random rnd = new Random(99);
         List<Operation.GateOp> ops = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
             Gate g = RandomCircuits.randomGate(rnd, 6);
-            int span = rnd.nextInt(5) == 0 ? n : CacheBlocking.CHUNK_QUBITS; // mostly low qubits, some high
+            int span = rnd.nextInt(5) == 0 ? n : StageRunner.CHUNK_QUBITS; // mostly low qubits, some high
             if (g.qubits() > span) continue;
             ops.add(new Operation.GateOp(g, RandomCircuits.distinctQubits(rnd, span, g.qubits()), null));
         }

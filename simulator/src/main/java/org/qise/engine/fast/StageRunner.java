@@ -1,0 +1,129 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import org.qise.circuit.Operation;
+
+/**
+ * Runs a gate list stage by stage (see {@link Stages}): for each chunk of a stage, the chunk's
+ * amplitudes are copied into a scratch buffer that stays in the core's L2 cache, every gate of
+ * the stage (fused, see {@link Fuser}) runs on the scratch as on a small state of
+ * {@link #CHUNK_QUBITS} qubits, and the chunk is copied back. A stage costs one read and one
+ * write of the state however many gates it holds; the gates themselves run at cache speed, where
+ * cheap gates (permutations, diagonals, single-qubit rotations) cost far less than a memory pass.
+ *
+ * <p>Each chunk gets exactly the arithmetic the whole-state kernels would give its amplitudes,
+ * and chunks are independent, so results do not depend on the number of threads. The stage plan
+ * and the fusion width of each stage depend only on the gates and the state size.
+ */
+final class StageRunner {
+    /** 2^15 amplitudes × 16 bytes = 512 KiB of scratch per thread: half of a Zen 4 core's L2. */
+    static final int CHUNK_QUBITS = 15;
+    /** Lowest qubits in every chunk: runs of 2^8 amplitudes (4 KiB, one page) per copy. */
+    static final int ALWAYS_LOCAL = 8;
+    /** States this small run gate by gate (fused) on the whole state: it already sits in cache. */
+    static final int MIN_STAGED_QUBITS = 13;
+
+    /** One scratch buffer per thread, for the largest chunk. */
+    private static final ThreadLocal<MemorySegment> SCRATCH =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16L << CHUNK_QUBITS, AmplitudeMemory.ALIGNMENT));
+
+    private StageRunner() {}
+
+    /** Qubits per chunk for an n-qubit state: at least four chunks, so that two threads share the work. */
+    static int chunkQubits(int n) {
+        return Math.min(CHUNK_QUBITS, n - 2);
+    }
+
+    /**
+     * @param fusionQubits the widest dense block, or {@link FastEngine#FUSION_AUTO} to let the
+     *                     cost model pick per stage
+     */
+    static void run(List<Operation.GateOp> ops, int n, MemorySegment amps, ParallelRunner runner, int fusionQubits) {
+        if (n < MIN_STAGED_QUBITS) {
+            for (Fuser.Block b : fuse(ops, fusionQubits)) runner.runKernel(b.kernel(n), amps);
+            return;
+        }
+        int local = chunkQubits(n);
+        for (Stages.Stage stage : Stages.plan(ops, n, local, Math.min(ALWAYS_LOCAL, local - 4))) {
+            List<Operation.GateOp> stageOps = new ArrayList<>();
+            for (int i : stage.gates()) stageOps.add(ops.get(i));
+            if (stage.wholeState() || stageOps.size() == 1) {
+                // One gate gains nothing from a round trip through the scratch buffer.
+                for (Fuser.Block b : fuse(stageOps, fusionQubits)) runner.runKernel(b.kernel(n), amps);
+            } else {
+                runStage(stage.localMask(), stageOps, n, amps, runner, fusionQubits);
+            }
+        }
+    }
+
+    /** Fusion at the given width, or at the width the cost model finds cheapest. */
+    static List<Fuser.Block> fuse(List<Operation.GateOp> ops, int fusionQubits) {
+        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops);
+        List<Fuser.Block> best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
+            List<Fuser.Block> blocks = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops);
+            double cost = 0;
+            for (Fuser.Block b : blocks) cost += BlockCost.of(b);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = blocks;
+            }
+        }
+        return best;
+    }
+
+    /** Widest dense block the cost model considers: wider ones never paid off in the measurements. */
+    static final int AUTO_MAX_WIDTH = 4;
+
+    private static void runStage(long localMask, List<Operation.GateOp> stageOps, int n, MemorySegment amps, ParallelRunner runner, int fusionQubits) {
+        int local = Long.bitCount(localMask);
+        // Local qubit j is the j-th lowest qubit of the mask.
+        int[] toLocal = new int[n];
+        for (int q = 0, j = 0; q < n; q++) if ((localMask >> q & 1) == 1) toLocal[q] = j++;
+        List<Operation.GateOp> remapped = new ArrayList<>(stageOps.size());
+        for (Operation.GateOp op : stageOps) {
+            int[] q = op.qubits().clone();
+            for (int i = 0; i < q.length; i++) q[i] = toLocal[q[i]];
+            remapped.add(new Operation.GateOp(op.gate(), q, null));
+        }
+        List<Kernel> kernels = new ArrayList<>();
+        for (Fuser.Block b : fuse(remapped, fusionQubits)) kernels.add(b.kernel(local));
+
+        // A chunk = runs of 2^run contiguous amplitudes (the local qubits 0..run-1), one run for
+        // every value of the other local qubits; the non-local qubits pick the chunk.
+        int run = Long.numberOfTrailingZeros(~localMask);
+        long highLocal = localMask & ~((1L << run) - 1);
+        long outside = ~localMask & ((1L << n) - 1);
+        long runs = 1L << (local - run), runBytes = 16L << run;
+        long[] runStart = new long[(int) runs];
+        for (int r = 0; r < runs; r++) runStart[r] = Long.expand(r, highLocal >>> run) << run;
+        long chunks = 1L << (n - local);
+        long chunkBytes = 16L << local;
+        boolean inPlace = run == local; // the local qubits are the lowest ones: chunks are contiguous
+        runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.size() + 2), (from, to) -> {
+            MemorySegment scratch = inPlace ? null : SCRATCH.get().asSlice(0, chunkBytes);
+            for (long c = from; c < to; c++) {
+                long base = Long.expand(c, outside);
+                MemorySegment work;
+                if (inPlace) {
+                    work = amps.asSlice(Lanes.amplitudeOffset(base), chunkBytes);
+                } else {
+                    for (int r = 0; r < runs; r++) {
+                        MemorySegment.copy(amps, Lanes.amplitudeOffset(base | runStart[r]), scratch, r * runBytes, runBytes);
+                    }
+                    work = scratch;
+                }
+                for (Kernel k : kernels) k.run(work, 0, k.groupCount());
+                if (!inPlace) {
+                    for (int r = 0; r < runs; r++) {
+                        MemorySegment.copy(scratch, r * runBytes, amps, Lanes.amplitudeOffset(base | runStart[r]), runBytes);
+                    }
+                }
+            }
+        });
+    }
+}
