@@ -18,20 +18,29 @@ final class BlockCost {
     private BlockCost() {}
 
     /** Dense block on k targets, all above the low (in-vector) qubits; index k. */
-    private static final double[] DENSE_HIGH = {0, 2.0, 7.5, 9.5, 14.3, 27, 55};
+    private static final double[] DENSE_HIGH = {0, 1.25, 3.7, 7.7, 11.7, 23, 46};
     /** Dense block on k targets with at least one low target (lane shuffles per pattern). */
-    private static final double[] DENSE_LOW = {0, 2.6, 10, 14, 22, 40, 75};
-    private static final double PERMUTATION = 1.2;
+    private static final double[] DENSE_LOW = {0, 1.4, 9.5, 13, 22, 40, 75};
+    private static final double PERMUTATION = 1.0;
     /** Diagonal: a sweep over every vector, plus a complex multiply on the vectors it changes. */
-    private static final double DIAGONAL_SWEEP = 0.5, DIAGONAL_MULTIPLY = 3.0;
+    private static final double DIAGONAL_SWEEP = 0.2, DIAGONAL_MULTIPLY = 1.4;
 
     static double of(Fuser.Block block) {
         return switch (block) {
             case Fuser.Single s -> single(s.op().gate(), s.op().qubits());
-            case Fuser.Dense d -> dense(d.qubits(), d.qubits().length);
+            case Fuser.Dense d -> dense(d.qubits());
             case Fuser.Diagonal d -> diagonal(d.re(), d.im(), 1.0);
             default -> throw new IllegalArgumentException("unknown block " + block);
         };
+    }
+
+    /**
+     * The cost of a fused block of several gates that is still being grown, from its qubits and
+     * whether all its gates are diagonal (a single gate costs what {@link #of} says).
+     */
+    static double estimate(long qubitMask, boolean allDiagonal) {
+        if (allDiagonal) return DIAGONAL_SWEEP + DIAGONAL_MULTIPLY;
+        return dense(Long.bitCount(qubitMask), (qubitMask & ((1L << Lanes.LOW_QUBITS) - 1)) != 0);
     }
 
     private static double single(Gate g, int[] qubits) {
@@ -47,13 +56,17 @@ final class BlockCost {
         }
         if (PermutationKernel.isPermutation(m)) return PERMUTATION * Math.max(active, 0.5);
         int[] targets = java.util.Arrays.copyOfRange(qubits, g.controls(), qubits.length);
-        return dense(targets, targets.length) * active;
+        return dense(targets) * active;
     }
 
-    private static double dense(int[] targets, int k) {
+    private static double dense(int[] targets) {
         boolean low = false;
         for (int q : targets) low |= q < Lanes.LOW_QUBITS;
-        double[] table = low ? DENSE_LOW : DENSE_HIGH;
+        return dense(targets.length, low);
+    }
+
+    private static double dense(int k, boolean lowTarget) {
+        double[] table = lowTarget ? DENSE_LOW : DENSE_HIGH;
         return k < table.length ? table[k] : table[table.length - 1] * Math.scalb(1.0, k - table.length + 1);
     }
 

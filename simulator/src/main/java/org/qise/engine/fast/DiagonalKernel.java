@@ -13,8 +13,9 @@ import org.qise.circuit.Matrix;
  * independent, and a sequential sweep keeps the hardware prefetcher and the TLB happy even when
  * the block spans ten far-apart qubits (grouping would jump between 1024 distant vectors). The
  * entry of a vector is found by gathering its high target bits ({@link Long#compress}, one
- * instruction on x86); vectors whose high controls are not all set, or whose entries are all
- * exactly 1 (the control-0 half of cp), are skipped without being read.
+ * instruction on x86) once per run of vectors that share it; runs whose high controls are not
+ * all set, or whose entries are all exactly 1 (the control-0 half of cp), are skipped without
+ * being read.
  */
 final class DiagonalKernel extends Kernel {
     /** Vector-index bits of the high targets and of the high controls. */
@@ -89,14 +90,21 @@ final class DiagonalKernel extends Kernel {
         final long tb = targetBits, cb = controlBits;
         final boolean[] ch = changes;
         final double[] re = coefRe, im = coefIm;
-        for (long v = from; v < to; v++) {
-            if ((v & cb) != cb) continue;
+        // Consecutive vectors below the lowest high target or control bit share one coefficient:
+        // look it up once per such run, and skip whole runs that it leaves unchanged.
+        final long runMask = (tb | cb) == 0 ? -1L : Long.lowestOneBit(tb | cb) - 1;
+        for (long v = from; v < to; ) {
+            long end = runMask == -1L ? to : Math.min(to, (v | runMask) + 1);
             int c = (int) Long.compress(v, tb);
-            if (!ch[c]) continue;
-            DoubleVector x = Lanes.load(amps, v);
-            DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
-            DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
-            Lanes.store(x.rearrange(Lanes.SWAP_RE_IM).fma(ci, x.mul(cr)), amps, v);
+            if ((v & cb) == cb && ch[c]) {
+                DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
+                DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
+                for (long u = v; u < end; u++) {
+                    DoubleVector x = Lanes.load(amps, u);
+                    Lanes.store(x.rearrange(Lanes.SWAP_RE_IM).fma(ci, x.mul(cr)), amps, u);
+                }
+            }
+            v = end;
         }
     }
 }

@@ -86,9 +86,6 @@ final class Fuser {
         public long qubitMask() { return mask(qubits); }
     }
 
-    /** Relative cost of a diagonal pass (one complex multiply per amplitude) against a dense block's. */
-    private static final double DIAGONAL_PASS_COST = 0.6;
-
     List<Block> fuse(List<Operation.GateOp> ops) {
         int size = ops.size();
         long[] masks = new long[size];
@@ -99,17 +96,35 @@ final class Fuser {
         }
         long used = 0;
         for (long m : masks) used |= m;
+        double[] alone = new double[size];
+        for (int i = 0; i < size; i++) alone[i] = BlockCost.of(new Single(ops.get(i)));
         boolean[] placed = new boolean[size];
         List<Block> blocks = new ArrayList<>();
         for (int start = 0; start < size; start++) {
             if (placed[start]) continue;
-            Scan best = scan(start, masks, diagonal, placed, used, maxDiagonal);
-            if (diagonal[start] && maxDiagonal > maxDense) {
-                // A block opened by a diagonal gate may grow into a wide diagonal pass (good for
-                // runs of cp) or stay narrow and take the dense gates around it (good for a cz
-                // between rotations): keep whichever places more gates per unit of cost.
-                Scan narrow = scan(start, masks, diagonal, placed, used, maxDense);
-                if (narrow.gatesPerCost() > best.gatesPerCost()) best = narrow;
+            // Candidates, the one that saves the most work wins (the first on a tie):
+            // the plain greedy block; for a diagonal start, a block kept to the dense width (a cz
+            // between rotations) against one grown into a wide diagonal pass (runs of cp); and a
+            // block whose qubits are reserved up front for the first later gate that entangles
+            // the start's qubit with others, so that the rotations on both sides of that gate
+            // join it instead of the rotations on unrelated neighbouring qubits.
+            List<Scan> candidates = new ArrayList<>();
+            candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDiagonal));
+            if (diagonal[start] && maxDiagonal > maxDense) candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDense));
+            long partner = partnerQubits(start, masks, placed);
+            if (partner != 0) candidates.add(scan(start, partner, masks, diagonal, placed, used, maxDense));
+            Scan best = null;
+            double bestSaved = -Double.MAX_VALUE;
+            for (Scan c : candidates) {
+                double saved = 0; // a block of one gate runs as that gate
+                if (c.members.size() > 1) {
+                    saved = -BlockCost.estimate(c.qubits, c.allDiagonal);
+                    for (int m : c.members) saved += alone[m];
+                }
+                if (saved > bestSaved) {
+                    bestSaved = saved;
+                    best = c;
+                }
             }
             for (int m : best.members) placed[m] = true;
             blocks.add(build(ops, best.members, best.qubits, best.allDiagonal));
@@ -117,18 +132,32 @@ final class Fuser {
         return blocks;
     }
 
-    /** A candidate block: its gates (in order), their qubits, and whether all are diagonal. */
-    private record Scan(List<Integer> members, long qubits, boolean allDiagonal) {
-        double gatesPerCost() {
-            return members.size() / (allDiagonal ? DIAGONAL_PASS_COST : 1.0);
+    /**
+     * The qubits of the first unplaced gate (within the window) that acts on several qubits, one
+     * of them the start gate's, when together they fit the dense width; 0 when there is none.
+     */
+    private long partnerQubits(int start, long[] masks, boolean[] placed) {
+        int scanned = 0;
+        for (int j = start + 1; j < masks.length && scanned < WINDOW; j++) {
+            if (placed[j]) continue;
+            scanned++;
+            if ((masks[j] & masks[start]) != 0 && Long.bitCount(masks[j]) > 1) {
+                long seed = masks[j] | masks[start];
+                return Long.bitCount(seed) <= maxDense && seed != masks[start] ? seed : 0;
+            }
         }
+        return 0;
     }
 
+    /** A candidate block: its gates (in order), their qubits, and whether all are diagonal. */
+    private record Scan(List<Integer> members, long qubits, boolean allDiagonal) {}
+
     /** Grows a block from {@code start} as the class comment describes, without placing anything. */
-    private Scan scan(int start, long[] masks, boolean[] diagonal, boolean[] placed, long used, int diagonalLimit) {
+    private Scan scan(int start, long reserved, long[] masks, boolean[] diagonal, boolean[] placed, long used, int diagonalLimit) {
         List<Integer> members = new ArrayList<>();
         members.add(start);
         long qubits = masks[start];
+        long room = qubits | reserved; // qubits the block may use: its own plus the reserved ones
         boolean allDiagonal = diagonal[start];
         long skippedAll = 0, skippedNonDiagonal = 0;
         int scanned = 0;
@@ -136,11 +165,12 @@ final class Fuser {
             if (placed[j]) continue;
             scanned++;
             boolean commutes = (masks[j] & skippedAll) == 0 || (diagonal[j] && (masks[j] & skippedNonDiagonal) == 0);
-            long union = qubits | masks[j];
+            long union = room | masks[j];
             int limit = allDiagonal && diagonal[j] ? diagonalLimit : maxDense;
             if (commutes && Long.bitCount(union) <= limit) {
                 members.add(j);
-                qubits = union;
+                room = union;
+                qubits |= masks[j];
                 allDiagonal &= diagonal[j];
             } else {
                 skippedAll |= masks[j];

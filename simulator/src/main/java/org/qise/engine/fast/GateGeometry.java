@@ -25,6 +25,8 @@ final class GateGeometry {
     private final int[] fixedVectorBits;
     /** Vector-index bits forced to 1 (the high controls). */
     private final long controlVectorMask;
+    /** Vector-index bits that vary between groups: all but the fixed ones. */
+    private final long freeVectorBits;
     /** Vector offset of each high-target combination h within a group. */
     final long[] offsets;
     /** Number of groups, and of vectors in the state. */
@@ -74,6 +76,9 @@ final class GateGeometry {
         int vectorBits = Math.max(0, numQubits - Lanes.LOW_QUBITS);
         groups = 1L << (vectorBits - nf);
         vectors = 1L << vectorBits;
+        long free = vectorBits == 64 ? -1L : (1L << vectorBits) - 1;
+        for (int bit : fixedVectorBits) free &= ~(1L << bit);
+        freeVectorBits = free;
     }
 
     /** Vector-index bits that the high controls require to be 1. */
@@ -83,14 +88,12 @@ final class GateGeometry {
 
     int lowCount() { return lowQubits.length; }
 
-    /** Vector index of the first vector of group g: g's bits spread around the fixed bits. */
+    /**
+     * Vector index of the first vector of group g: g's bits spread over the free (not fixed)
+     * vector bits, one PDEP instruction on x86.
+     */
     long base(long g) {
-        long v = g;
-        for (int bit : fixedVectorBits) {
-            long lowPart = v & ((1L << bit) - 1);
-            v = ((v >>> bit) << (bit + 1)) | lowPart;
-        }
-        return v | controlVectorMask;
+        return Long.expand(g, freeVectorBits) | controlVectorMask;
     }
 
     /** Whether lane amplitude a has every low control bit set. */

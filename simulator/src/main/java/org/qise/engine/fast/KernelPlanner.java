@@ -20,6 +20,7 @@ final class KernelPlanner {
         // Up to 2 high targets the register kernels win, except the lane-uniform 2-high case,
         // where DenseKernel's scalar coefficients and two-group tiles are faster.
         boolean laneUniform = g.lowCount() == 0 && g.lowControlMask == 0;
+        if (targets.length == 2 && g.highCount() == 2 && laneUniform) return new TwoQubitKernel(g, target);
         if (g.highCount() < 2 || (g.highCount() == 2 && !laneUniform)) return RegisterKernels.forGeometry(g, target);
         return new DenseKernel(g, target);
     }
