@@ -87,6 +87,21 @@ final class Fuser {
     }
 
     List<Block> fuse(List<Operation.GateOp> ops) {
+        return build(ops, group(ops));
+    }
+
+    /** Builds the blocks (multiplying out their matrices) of a grouping from {@link #group}. */
+    static List<Block> build(List<Operation.GateOp> ops, List<Group> groups) {
+        List<Block> blocks = new ArrayList<>(groups.size());
+        for (Group g : groups) blocks.add(build(ops, g.members, g.qubits, g.allDiagonal));
+        return blocks;
+    }
+
+    /**
+     * Decides the blocks without building them: cheap enough to try several widths and keep
+     * the cheapest (see {@link StageRunner#fuse}).
+     */
+    List<Group> group(List<Operation.GateOp> ops) {
         int size = ops.size();
         long[] masks = new long[size];
         boolean[] diagonal = new boolean[size];
@@ -96,10 +111,9 @@ final class Fuser {
         }
         long used = 0;
         for (long m : masks) used |= m;
-        double[] alone = new double[size];
-        for (int i = 0; i < size; i++) alone[i] = BlockCost.of(new Single(ops.get(i)));
+        double[] alone = costsAlone(ops);
         boolean[] placed = new boolean[size];
-        List<Block> blocks = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
         for (int start = 0; start < size; start++) {
             if (placed[start]) continue;
             // Candidates, the one that saves the most work wins (the first on a tie):
@@ -108,28 +122,32 @@ final class Fuser {
             // block whose qubits are reserved up front for the first later gate that entangles
             // the start's qubit with others, so that the rotations on both sides of that gate
             // join it instead of the rotations on unrelated neighbouring qubits.
-            List<Scan> candidates = new ArrayList<>();
+            List<Group> candidates = new ArrayList<>();
             candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDiagonal));
             if (diagonal[start] && maxDiagonal > maxDense) candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDense));
             long partner = partnerQubits(start, masks, placed);
             if (partner != 0) candidates.add(scan(start, partner, masks, diagonal, placed, used, maxDense));
-            Scan best = null;
+            Group best = null;
             double bestSaved = -Double.MAX_VALUE;
-            for (Scan c : candidates) {
-                double saved = 0; // a block of one gate runs as that gate
-                if (c.members.size() > 1) {
-                    saved = -BlockCost.estimate(c.qubits, c.allDiagonal);
-                    for (int m : c.members) saved += alone[m];
-                }
+            for (Group c : candidates) {
+                double saved = -c.cost(alone);
+                for (int m : c.members) saved += alone[m];
                 if (saved > bestSaved) {
                     bestSaved = saved;
                     best = c;
                 }
             }
             for (int m : best.members) placed[m] = true;
-            blocks.add(build(ops, best.members, best.qubits, best.allDiagonal));
+            groups.add(best);
         }
-        return blocks;
+        return groups;
+    }
+
+    /** Each gate's cost as a block of its own. */
+    static double[] costsAlone(List<Operation.GateOp> ops) {
+        double[] alone = new double[ops.size()];
+        for (int i = 0; i < alone.length; i++) alone[i] = BlockCost.of(new Single(ops.get(i)));
+        return alone;
     }
 
     /**
@@ -149,11 +167,16 @@ final class Fuser {
         return 0;
     }
 
-    /** A candidate block: its gates (in order), their qubits, and whether all are diagonal. */
-    private record Scan(List<Integer> members, long qubits, boolean allDiagonal) {}
+    /** A block before it is built: its gates (in order), their qubits, and whether all are diagonal. */
+    record Group(List<Integer> members, long qubits, boolean allDiagonal) {
+        /** Its cost in {@link BlockCost}'s units, given each gate's cost alone. */
+        double cost(double[] alone) {
+            return members.size() == 1 ? alone[members.get(0)] : BlockCost.estimate(qubits, allDiagonal);
+        }
+    }
 
     /** Grows a block from {@code start} as the class comment describes, without placing anything. */
-    private Scan scan(int start, long reserved, long[] masks, boolean[] diagonal, boolean[] placed, long used, int diagonalLimit) {
+    private Group scan(int start, long reserved, long[] masks, boolean[] diagonal, boolean[] placed, long used, int diagonalLimit) {
         List<Integer> members = new ArrayList<>();
         members.add(start);
         long qubits = masks[start];
@@ -178,7 +201,7 @@ final class Fuser {
                 if ((skippedNonDiagonal & used) == used) break; // nothing later can commute past
             }
         }
-        return new Scan(members, qubits, allDiagonal);
+        return new Group(members, qubits, allDiagonal);
     }
 
     private static Block build(List<Operation.GateOp> ops, List<Integer> members, long qubitMask, boolean allDiagonal) {

@@ -62,18 +62,19 @@ final class StageRunner {
     /** Fusion at the given width, or at the width the cost model finds cheapest. */
     static List<Fuser.Block> fuse(List<Operation.GateOp> ops, int fusionQubits) {
         if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops);
-        List<Fuser.Block> best = null;
+        double[] alone = Fuser.costsAlone(ops);
+        List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Block> blocks = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(ops);
             double cost = 0;
-            for (Fuser.Block b : blocks) cost += BlockCost.of(b);
+            for (Fuser.Group g : groups) cost += g.cost(alone);
             if (cost < bestCost) {
                 bestCost = cost;
-                best = blocks;
+                best = groups;
             }
         }
-        return best;
+        return Fuser.build(ops, best);
     }
 
     /** Widest dense block the cost model considers: wider ones never paid off in the measurements. */
