@@ -8,7 +8,7 @@ import org.qise.circuit.Operation;
 
 /**
  * Runs a gate list stage by stage (see {@link Stages}): for each chunk of a stage, the chunk's
- * amplitudes are copied into a scratch buffer that stays in the core's L2 cache, every gate of
+ * amplitudes are copied into a scratch buffer that stays in the core's share of cache, every gate of
  * the stage (fused, see {@link Fuser}) runs on the scratch as on a small state of
  * {@link #CHUNK_QUBITS} qubits, and the chunk is copied back. A stage costs one read and one
  * write of the state however many gates it holds; the gates themselves run at cache speed, where
@@ -19,8 +19,19 @@ import org.qise.circuit.Operation;
  * and the fusion width of each stage depend only on the gates and the state size.
  */
 final class StageRunner {
-    /** 2^15 amplitudes × 16 bytes = 512 KiB of scratch per thread: half of a Zen 4 core's L2. */
-    static final int CHUNK_QUBITS = 15;
+    /**
+     * 2^18 amplitudes × 16 bytes = 4 MiB of scratch per thread: a Zen 4 core's share of L3 (32 MiB
+     * per 8 cores). Measured on the reference machine at 24 qubits, 2 threads: random 2.04 / 1.86
+     * / 1.87 / 1.52 s with 15 / 16 / 17 / 18 chunk qubits (25 / 13 / 13 / 8 stages); the kernels
+     * are compute-bound even in L3, so fewer stages win. It is a constant, not read from the
+     * machine, so that the plan (and with it every result bit) is the same on every machine.
+     * At most 18: a chunk must not reach the layout's first gap (see {@link Lanes}).
+     */
+    static final int CHUNK_QUBITS = 18;
+
+    static {
+        if (CHUNK_QUBITS - Lanes.LOW_QUBITS > Lanes.PAD_SHIFT) throw new AssertionError("chunks would span a layout gap");
+    }
     /** Lowest qubits in every chunk: runs of 2^8 amplitudes (4 KiB, one page) per copy. */
     static final int ALWAYS_LOCAL = 8;
     /** States this small run gate by gate (fused) on the whole state: it already sits in cache. */

@@ -31,11 +31,25 @@
  * small scratch array instead of dozens of locals). {@code reduceLanes} is avoided in
  * reductions because its order is unspecified.
  *
- * <h2>Fusion and cache blocking</h2>
- * {@link org.qise.engine.fast.Fuser} merges gates into blocks of up to 3 qubits (10 for
- * all-diagonal blocks), moving a gate forward only past gates it commutes with;
- * {@link org.qise.engine.fast.CacheBlocking} then runs consecutive blocks that stay below qubit 14
- * chunk by chunk in L2 cache, one memory pass for the whole run.
+ * <h2>Stages, fusion and the cost model</h2>
+ * Above a few hundred kilobytes every pass over the state is a trip to memory, so
+ * {@link org.qise.engine.fast.Stages} cuts a gate list into stages of gates that together touch
+ * at most 18 qubits (any 18: the lowest 8 always, so that copies move whole pages), moving a gate
+ * forward only past gates on other qubits. {@link org.qise.engine.fast.StageRunner} copies each
+ * chunk of 2^18 amplitudes that share the other qubits' bits into a per-thread scratch buffer of
+ * 4 MiB (a core's share of L3), runs all of the stage's blocks on it, and copies it back: one
+ * memory pass per stage. Within
+ * a stage {@link org.qise.engine.fast.Fuser} merges gates into blocks; the widest block (1 to 4
+ * qubits, 10 for all-diagonal blocks) is chosen per stage by {@link org.qise.engine.fast.BlockCost},
+ * in-cache kernel times measured on the reference machine, because in cache a dense k-qubit block
+ * costs about 2^(k+1) multiply-adds per vector while a cx costs only moves: qcbm's rotations and
+ * cx rings run fastest unfused (one 2×2 per qubit, then moves), random circuits as pairs of
+ * rotations around each cz. Every decision depends only on the gates and the state size.
+ *
+ * <h2>Memory layout gaps</h2>
+ * The layout leaves 4 KiB free after every 4 MiB of amplitudes ({@link org.qise.engine.fast.Lanes}):
+ * without it, gates on the top qubits of a 26-qubit state streamed two halves exactly 2^29 bytes
+ * apart, which this machine's DRAM served at half speed.
  *
  * <h2>Threads and determinism</h2>
  * {@link org.qise.engine.fast.ParallelRunner} splits a kernel's independent groups over the pool
