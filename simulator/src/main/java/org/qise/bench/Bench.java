@@ -194,8 +194,11 @@ public final class Bench {
         return new Timing(ops.size(), best, bestCpu);
     }
 
-    /** Warm-up size: the same kernels as the timed size (their code does not depend on n), in cache. */
-    private static final int WARM_UP_QUBITS = 12;
+    /**
+     * Warm-up size: the same kernels as the timed size (their code does not depend on n), in
+     * cache, and large enough to take the engine's staged path (chunks gathered into scratch).
+     */
+    private static final int WARM_UP_QUBITS = 14;
 
     /**
      * Runs the gates (fused and one by one) on a small state often enough for the JIT to compile

@@ -17,11 +17,11 @@ final class KernelPlanner {
         if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
         if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) return new SingleQubitKernels.High(g, target);
         if (targets.length == 1 && g.lowCount() == 1 && Lanes.LOW_QUBITS == 2) return new SingleQubitKernels.Low(g, target);
-        // Up to 2 high targets the register kernels win, except the lane-uniform 2-high case,
-        // where DenseKernel's scalar coefficients and two-group tiles are faster.
+        // Two high targets and nothing in the lanes: the unrolled kernel. Otherwise up to 2 high
+        // targets the register kernels win; wider blocks need DenseKernel's scratch array.
         boolean laneUniform = g.lowCount() == 0 && g.lowControlMask == 0;
-        if (targets.length == 2 && g.highCount() == 2 && laneUniform) return new TwoQubitKernel(g, target);
-        if (g.highCount() < 2 || (g.highCount() == 2 && !laneUniform)) return RegisterKernels.forGeometry(g, target);
+        if (g.highCount() == 2 && laneUniform) return new TwoQubitKernel(g, target);
+        if (g.highCount() <= 2) return RegisterKernels.forGeometry(g, target);
         return new DenseKernel(g, target);
     }
 
