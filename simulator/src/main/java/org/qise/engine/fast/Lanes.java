@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * on the reference machine (Zen 4) such pairs of streams collide in DRAM: an h gate on qubit 25
  * of 26 took 57 ms against 34 ms on qubit 0, and a probe of two streams 2^29 bytes apart ran at
  * half the speed of the same probe 2^29 + 32 KiB apart. The gap makes every such distance a
- * little more than a power of two. Runs of up to 4 MiB (cache-blocking chunks) stay contiguous.
+ * little more than a power of two. Runs of up to 4 MiB (the stage chunks of {@link StageRunner}) stay contiguous.
  */
 final class Lanes {
     private Lanes() {}
@@ -37,7 +37,7 @@ final class Lanes {
     /** Qubits whose bit selects a lane rather than a vector. */
     static final int LOW_QUBITS = Integer.numberOfTrailingZeros(AMPS);
     static final long VECTOR_BYTES = DOUBLES * 8L;
-    /** Vectors between two gaps of the layout: 4 MiB, a power of two above any cache-blocking chunk. */
+    /** Vectors between two gaps of the layout: 4 MiB, no less than a stage chunk. */
     static final int PAD_SHIFT = 22 - Integer.numberOfTrailingZeros((int) VECTOR_BYTES);
     static final long PAD_EVERY_VECTORS = 1L << PAD_SHIFT;
     /** One page. */

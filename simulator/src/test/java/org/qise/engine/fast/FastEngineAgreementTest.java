@@ -165,8 +165,8 @@ class FastEngineAgreementTest {
             exact.applyAll(ops);
             one.applyAll(ops);
             two.applyAll(ops);
-            assertClose(exact, one, "cache-blocked, one thread");
-            assertIdentical(one, two, "cache-blocked, one vs two threads");
+            assertClose(exact, one, "staged, one thread");
+            assertIdentical(one, two, "staged, one vs two threads");
         }
     }
 
