@@ -143,8 +143,9 @@ class FastEngineAgreementTest {
     }
 
     @Test
-    void cacheBlockedRunsOfLowQubitBlocksMatchExact() {
-        // n = 16 > CHUNK_QUBITS: runs of blocks on qubits below 14 go chunk by chunk.
+    void stagedRunsOfMostlyLowQubitGatesMatchExact() {
+        // Two qubits more than a chunk: most gates fit the in-place chunks of the low qubits,
+        // the others make stages that gather chunks from all over the state.
         int n = StageRunner.CHUNK_QUBITS + 2;
         Random rnd = new Random(99);
         List<Operation.GateOp> ops = new java.util.ArrayList<>();
