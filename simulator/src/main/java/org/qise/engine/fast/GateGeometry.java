@@ -1,7 +1,5 @@
 package org.qise.engine.fast;
 
-import java.util.Arrays;
-
 /**
  * Where the amplitudes a gate mixes lie in the vector layout.
  *
@@ -21,8 +19,6 @@ final class GateGeometry {
     final int[] lowQubits, highQubits;
     /** Lane bits (amplitude index bits below LOW_QUBITS) that must all be 1 for a lane to act. */
     final int lowControlMask;
-    /** Vector-index bits that are fixed per group (high targets and high controls), ascending. */
-    private final int[] fixedVectorBits;
     /** Vector-index bits forced to 1 (the high controls). */
     private final long controlVectorMask;
     /** Vector-index bits that vary between groups: all but the fixed ones. */
@@ -52,21 +48,18 @@ final class GateGeometry {
         }
         int lcm = 0;
         long cvm = 0;
-        int[] fixed = new int[targets.length + controls.length];
-        int nf = 0;
-        for (int q : highQubits) fixed[nf++] = q - Lanes.LOW_QUBITS;
+        long fixed = 0; // vector-index bits fixed per group: the high targets and high controls
+        for (int q : highQubits) fixed |= 1L << (q - Lanes.LOW_QUBITS);
         for (int c : controls) {
             if (c < Lanes.LOW_QUBITS) {
                 lcm |= 1 << c;
             } else {
-                fixed[nf++] = c - Lanes.LOW_QUBITS;
+                fixed |= 1L << (c - Lanes.LOW_QUBITS);
                 cvm |= 1L << (c - Lanes.LOW_QUBITS);
             }
         }
         lowControlMask = lcm;
         controlVectorMask = cvm;
-        fixedVectorBits = Arrays.copyOf(fixed, nf);
-        Arrays.sort(fixedVectorBits);
         offsets = new long[1 << highQubits.length];
         for (int h = 0; h < offsets.length; h++) {
             for (int i = 0; i < highQubits.length; i++) {
@@ -74,11 +67,9 @@ final class GateGeometry {
             }
         }
         int vectorBits = Math.max(0, numQubits - Lanes.LOW_QUBITS);
-        groups = 1L << (vectorBits - nf);
+        groups = 1L << (vectorBits - Long.bitCount(fixed));
         vectors = 1L << vectorBits;
-        long free = vectorBits == 64 ? -1L : (1L << vectorBits) - 1;
-        for (int bit : fixedVectorBits) free &= ~(1L << bit);
-        freeVectorBits = free;
+        freeVectorBits = (vectors - 1) & ~fixed;
     }
 
     /** Vector-index bits that the high controls require to be 1. */
