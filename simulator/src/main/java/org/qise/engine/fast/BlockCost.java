@@ -46,14 +46,7 @@ final class BlockCost {
     private static double single(Gate g, int[] qubits) {
         Matrix m = g.targetMatrix();
         double active = Math.scalb(1.0, -g.controls()); // controls leave the other vectors alone
-        if (m.isDiagonal()) {
-            double[] re = new double[m.dim()], im = new double[m.dim()];
-            for (int i = 0; i < m.dim(); i++) {
-                re[i] = m.re(i, i);
-                im[i] = m.im(i, i);
-            }
-            return diagonal(re, im, active);
-        }
+        if (m.isDiagonal()) return diagonal(DiagonalKernel.diagonalRe(m), DiagonalKernel.diagonalIm(m), active);
         if (PermutationKernel.isPermutation(m)) return PERMUTATION * Math.max(active, 0.5);
         int[] targets = java.util.Arrays.copyOfRange(qubits, g.controls(), qubits.length);
         return dense(targets) * active;

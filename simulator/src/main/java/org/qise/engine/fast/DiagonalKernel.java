@@ -65,13 +65,13 @@ final class DiagonalKernel extends Kernel {
         }
     }
 
-    private static double[] diagonalRe(Matrix m) {
+    static double[] diagonalRe(Matrix m) {
         double[] d = new double[m.dim()];
         for (int i = 0; i < d.length; i++) d[i] = m.re(i, i);
         return d;
     }
 
-    private static double[] diagonalIm(Matrix m) {
+    static double[] diagonalIm(Matrix m) {
         double[] d = new double[m.dim()];
         for (int i = 0; i < d.length; i++) d[i] = m.im(i, i);
         return d;

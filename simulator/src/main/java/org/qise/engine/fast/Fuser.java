@@ -89,7 +89,7 @@ final class Fuser {
     }
 
     List<Block> fuse(List<Operation.GateOp> ops) {
-        return build(ops, group(ops));
+        return build(ops, group(ops, costsAlone(ops)));
     }
 
     /** Builds the blocks (multiplying out their matrices) of a grouping from {@link #group}. */
@@ -102,8 +102,10 @@ final class Fuser {
     /**
      * Decides the blocks without building them: cheap enough to try several widths and keep
      * the cheapest (see {@link StageRunner#fuse}).
+     *
+     * @param alone each gate's cost as a block of its own ({@link #costsAlone})
      */
-    List<Group> group(List<Operation.GateOp> ops) {
+    List<Group> group(List<Operation.GateOp> ops, double[] alone) {
         int size = ops.size();
         long[] masks = new long[size];
         boolean[] diagonal = new boolean[size];
@@ -113,7 +115,6 @@ final class Fuser {
         }
         long used = 0;
         for (long m : masks) used |= m;
-        double[] alone = costsAlone(ops);
         boolean[] placed = new boolean[size];
         List<Group> groups = new ArrayList<>();
         for (int start = 0; start < size; start++) {

@@ -77,7 +77,7 @@ final class StageRunner {
         List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(ops);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(ops, alone);
             double cost = 0;
             for (Fuser.Group g : groups) cost += g.cost(alone);
             if (cost < bestCost) {
