@@ -102,7 +102,7 @@ public final class Bench {
         for (int t : o.threads()) bandwidth.put(t, Math.max(before.get(t), after.get(t)));
         notes.add("memory bandwidth: best of several in-place read-modify-write sweeps over an off-heap array of "
                 + (probeBytes >> 20) + " MiB (the largest state, at least 256 MiB), bytes counted read + written; probed before "
-                + gbs(before) + " and after the workloads " + gbs(after) + ", fractions use the higher reading");
+                + BenchReport.describeBandwidth(before) + " and after the workloads " + BenchReport.describeBandwidth(after) + ", fractions use the higher reading");
         List<BenchResult> results = new ArrayList<>();
         for (Measured m : measured) {
             double eff = m.timing.gates * 32.0 * Math.pow(2, m.qubits) / m.timing.seconds / 1e9;
@@ -128,11 +128,6 @@ public final class Bench {
         return gbs;
     }
 
-    private static String gbs(Map<Integer, Double> byThreads) {
-        StringBuilder sb = new StringBuilder();
-        byThreads.forEach((t, g) -> sb.append(sb.isEmpty() ? "" : ", ").append(String.format("%.1f GB/s on %d thread%s", g, t, t == 1 ? "" : "s")));
-        return sb.toString();
-    }
 
     private record ExactTiming(Double seconds, String note) {}
 

@@ -84,8 +84,13 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
     }
 
     private String bandwidthSummary() {
+        return describeBandwidth(bandwidthGbsByThreads);
+    }
+
+    /** "46.0 GB/s on 1 thread, 77.7 GB/s on 2 threads". */
+    static String describeBandwidth(Map<Integer, Double> gbsByThreads) {
         StringBuilder sb = new StringBuilder();
-        bandwidthGbsByThreads.forEach((t, gbs) -> sb.append(sb.isEmpty() ? "" : ", ").append(String.format("%.1f GB/s on %d thread%s", gbs, t, t == 1 ? "" : "s")));
+        gbsByThreads.forEach((t, gbs) -> sb.append(sb.isEmpty() ? "" : ", ").append(String.format("%.1f GB/s on %d thread%s", gbs, t, t == 1 ? "" : "s")));
         return sb.toString();
     }
 

@@ -46,7 +46,8 @@ final class Fuser {
         long qubitMask();
     }
 
-    private static long mask(int[] qubits) {
+    /** The qubits as a bit mask (bit q for qubit q). */
+    static long mask(int[] qubits) {
         long m = 0;
         for (int q : qubits) m |= 1L << q;
         return m;
@@ -110,7 +111,7 @@ final class Fuser {
         long[] masks = new long[size];
         boolean[] diagonal = new boolean[size];
         for (int i = 0; i < size; i++) {
-            for (int q : ops.get(i).qubits()) masks[i] |= 1L << q;
+            masks[i] = mask(ops.get(i).qubits());
             diagonal[i] = ops.get(i).gate().targetMatrix().isDiagonal();
         }
         long used = 0;

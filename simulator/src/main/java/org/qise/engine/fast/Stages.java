@@ -66,8 +66,6 @@ final class Stages {
     }
 
     static long mask(Operation.GateOp op) {
-        long m = 0;
-        for (int q : op.qubits()) m |= 1L << q;
-        return m;
+        return Fuser.mask(op.qubits());
     }
 }
