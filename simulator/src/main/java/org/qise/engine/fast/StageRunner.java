@@ -54,7 +54,7 @@ final class StageRunner {
      */
     static void run(List<Operation.GateOp> ops, int n, MemorySegment amps, ParallelRunner runner, int fusionQubits) {
         if (n < MIN_STAGED_QUBITS) {
-            for (Fuser.Block b : fuse(ops, fusionQubits)) runner.runKernel(b.kernel(n), amps);
+            runOnWholeState(ops, n, amps, runner, fusionQubits);
             return;
         }
         int local = chunkQubits(n);
@@ -63,11 +63,16 @@ final class StageRunner {
             for (int i : stage.gates()) stageOps.add(ops.get(i));
             if (stage.wholeState() || stageOps.size() == 1) {
                 // One gate gains nothing from a round trip through the scratch buffer.
-                for (Fuser.Block b : fuse(stageOps, fusionQubits)) runner.runKernel(b.kernel(n), amps);
+                runOnWholeState(stageOps, n, amps, runner, fusionQubits);
             } else {
                 runStage(stage.localMask(), stageOps, n, amps, runner, fusionQubits);
             }
         }
+    }
+
+    /** Fused blocks one after another, each a pass over the whole state. */
+    private static void runOnWholeState(List<Operation.GateOp> ops, int n, MemorySegment amps, ParallelRunner runner, int fusionQubits) {
+        for (Fuser.Block b : fuse(ops, fusionQubits)) runner.runKernel(b.kernel(n), amps);
     }
 
     /** Fusion at the given width, or at the width the cost model finds cheapest. */
