@@ -29,6 +29,20 @@ sealed interface Expr {
         public double eval(double[] args) { return op.applyAsDouble(left.eval(args), right.eval(args)); }
     }
 
+    /**
+     * A left-to-right run of one precedence level, {@code a + b - c} or {@code a * b / c}:
+     * {@code ops[i]} combines the value so far with {@code operands[i]}. Evaluated in a loop,
+     * because a sum of many thousand terms would overflow the stack as a left-deep tree of
+     * {@link Binary} nodes evaluated by recursion.
+     */
+    record Chain(Expr first, DoubleBinaryOperator[] ops, Expr[] operands) implements Expr {
+        public double eval(double[] args) {
+            double value = first.eval(args);
+            for (int i = 0; i < ops.length; i++) value = ops[i].applyAsDouble(value, operands[i].eval(args));
+            return value;
+        }
+    }
+
     /** One of the built-in functions: sin, cos, tan, exp, ln, sqrt, asin, acos, atan. */
     record Function(DoubleUnaryOperator function, Expr argument) implements Expr {
         public double eval(double[] args) { return function.applyAsDouble(argument.eval(args)); }

@@ -1,7 +1,9 @@
 package org.qise.qasm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -43,24 +45,35 @@ final class ExpressionParser {
         if (++depth > maxDepth) {
             throw in.error(start, "expression nests more than " + maxDepth + " levels deep");
         }
-        Expr left = term();
+        Expr first = term();
+        List<DoubleBinaryOperator> ops = new ArrayList<>();
+        List<Expr> operands = new ArrayList<>();
         while (in.peek().is(Token.Kind.PLUS) || in.peek().is(Token.Kind.MINUS)) {
-            boolean plus = in.next().is(Token.Kind.PLUS);
-            Expr right = term();
-            left = new Expr.Binary(plus ? Double::sum : (a, b) -> a - b, left, right);
+            ops.add(in.next().is(Token.Kind.PLUS) ? PLUS : MINUS);
+            operands.add(term());
         }
         depth--;
-        return left;
+        return chain(first, ops, operands);
+    }
+
+    private static final DoubleBinaryOperator PLUS = Double::sum, MINUS = (a, b) -> a - b,
+            TIMES = (a, b) -> a * b, DIVIDE = (a, b) -> a / b;
+
+    /** A run of same-level operators as one flat node, so that evaluating it never recurses per term. */
+    private static Expr chain(Expr first, List<DoubleBinaryOperator> ops, List<Expr> operands) {
+        if (ops.isEmpty()) return first;
+        return new Expr.Chain(first, ops.toArray(DoubleBinaryOperator[]::new), operands.toArray(Expr[]::new));
     }
 
     private Expr term() {
-        Expr left = unary();
+        Expr first = unary();
+        List<DoubleBinaryOperator> ops = new ArrayList<>();
+        List<Expr> operands = new ArrayList<>();
         while (in.peek().is(Token.Kind.STAR) || in.peek().is(Token.Kind.SLASH)) {
-            boolean times = in.next().is(Token.Kind.STAR);
-            Expr right = unary();
-            left = new Expr.Binary(times ? (a, b) -> a * b : (a, b) -> a / b, left, right);
+            ops.add(in.next().is(Token.Kind.STAR) ? TIMES : DIVIDE);
+            operands.add(unary());
         }
-        return left;
+        return chain(first, ops, operands);
     }
 
     private Expr unary() {

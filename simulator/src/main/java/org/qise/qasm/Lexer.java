@@ -15,6 +15,12 @@ final class Lexer {
     Lexer(String src, String file) {
         this.src = src;
         this.file = file;
+        // A byte-order mark, which some Windows editors write at the start of UTF-8 files, is not
+        // part of the program; skipping it keeps columns on line 1 counting from the first real character.
+        if (src.startsWith("\uFEFF")) {
+            pos = 1;
+            lineStart = 1;
+        }
     }
 
     /** The next token; at the end of the source, an EOF token (again on every later call). */

@@ -1,5 +1,6 @@
 package org.qise.qasm;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -288,8 +289,27 @@ final class ProgramParser {
         if (!canFollowIf(op)) {
             throw in.error(op, "expected a gate application, measure or reset after if(...) but found " + op.describe());
         }
-        quantumOperation(new Condition(builder.creg(reg.name()), integerValue(value)));
+        quantumOperation(new Condition(builder.creg(reg.name()), conditionValue(value, reg)));
     }
+
+    /**
+     * The integer a register is compared with, of any size: registers may be wider than 64 bits.
+     * A value wider than the register could never match and is refused, before reading a long
+     * digit string into a number.
+     */
+    private BigInteger conditionValue(Token value, Register reg) {
+        String digits = value.text().replaceFirst("^0+(?=.)", "");
+        // a register of n bits holds values below 2^n, which have at most floor(n·log10 2) + 1 digits
+        if (digits.length() > (long) (reg.size() * LOG10_2) + 1) {
+            throw in.error(value, "register " + reg.name() + " has " + reg.size() + " bit" + (reg.size() == 1 ? "" : "s")
+                    + ", so it can never equal a " + digits.length() + "-digit number");
+        }
+        BigInteger v = new BigInteger(digits);
+        if (v.bitLength() > reg.size()) throw in.error(value, Condition.tooWide(reg, v));
+        return v;
+    }
+
+    private static final double LOG10_2 = Math.log10(2);
 
     /** Only a gate application, measure or reset can be conditioned (not barrier or a declaration). */
     private static boolean canFollowIf(Token t) {
@@ -356,7 +376,13 @@ final class ProgramParser {
         if (in.accept(Token.Kind.LPAREN)) {
             if (!in.accept(Token.Kind.RPAREN)) {
                 do {
-                    params.add(new ExpressionParser(in, List.of(), limits.maxNesting()).expression().eval(new double[0]));
+                    Token at = in.peek();
+                    double value = new ExpressionParser(in, List.of(), limits.maxNesting()).expression().eval(new double[0]);
+                    // reported at the expression itself: a long statement may have several
+                    if (!Double.isFinite(value)) {
+                        throw in.error(at, "parameter " + (params.size() + 1) + " of " + name.text() + " evaluates to " + value);
+                    }
+                    params.add(value);
                 } while (in.accept(Token.Kind.COMMA));
                 in.expect(Token.Kind.RPAREN, "')' or ',' in the parameter list");
             }

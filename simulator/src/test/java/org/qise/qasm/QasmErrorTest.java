@@ -147,8 +147,8 @@ class QasmErrorTest {
 
     @Test
     void nonFiniteParametersAreRejected() {
-        assertBodyError("qreg q[1];\nrx(1/0) q[0];\n", 4, 1, "a parameter of rx evaluates to Infinity");
-        assertBodyError("qreg q[1];\nrx(ln(-1)) q[0];\n", 4, 1, "evaluates to NaN");
+        assertBodyError("qreg q[1];\nrx(1/0) q[0];\n", 4, 4, "parameter 1 of rx evaluates to Infinity");
+        assertBodyError("qreg q[1];\nrx(ln(-1)) q[0];\n", 4, 4, "evaluates to NaN");
         assertBodyError("qreg q[1];\nrx(theta) q[0];\n", 4, 4, "unknown name 'theta'");
     }
 

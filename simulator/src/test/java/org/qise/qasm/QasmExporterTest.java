@@ -126,7 +126,10 @@ class QasmExporterTest {
                     for (int i = 0; i < params.length; i++) params[i] = randomAngle(rnd);
                     Gate g = d.create(params);
                     int[] qubits = distinctQubits(rnd, n, d.qubits());
-                    if (kind == 3) b.ifEquals(rnd.nextBoolean() ? "c" : "flag", rnd.nextInt(4), x -> x.gate(g, qubits));
+                    if (kind == 3) {
+                        boolean flag = rnd.nextBoolean(); // values that fit the register: c has 3 bits, flag 1
+                        b.ifEquals(flag ? "flag" : "c", rnd.nextInt(flag ? 2 : 8), x -> x.gate(g, qubits));
+                    }
                     else b.gate(g, qubits);
                 }
             }

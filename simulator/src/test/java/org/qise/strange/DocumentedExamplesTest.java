@@ -33,7 +33,7 @@ class DocumentedExamplesTest {
                 .ifEquals("m1", 1, b -> b.x(2))
                 .ifEquals("m0", 1, b -> b.z(2))
                 .build();
-        assertEquals(1, teleport.operations().get(6).condition().value());
+        assertEquals(java.math.BigInteger.ONE, teleport.operations().get(6).condition().value());
 
         Circuit custom = Circuit.builder(2)
                 .controlled(Gates.ry(0.3), new int[]{0}, 1)
