@@ -14,7 +14,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code qise} command: {@code run}, {@code draw}, {@code export}, {@code bench}, {@code version}.
+ * The {@code qise} command: {@code run}, {@code draw}, {@code export}, {@code bench}, {@code version},
+ * {@code push}, and {@code portal} (which the launcher starts from exchange-portal/).
  *
  * <p>Exit codes: 0 success, 2 bad input or usage (reported as {@code qise: error: …}, never a
  * stack trace), 1 an unexpected internal error (its stack trace shown with {@code QISE_DEBUG=1}).
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "qise", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
         description = "Simulate, draw and export OpenQASM 2.0 circuits.",
         subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, BenchCommand.class, VersionCommand.class,
-                PushCommand.class,
+                PushCommand.class, PortalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiseMain implements Callable<Integer> {
     static final int OK = 0, INTERNAL_ERROR = 1, BAD_INPUT = 2;

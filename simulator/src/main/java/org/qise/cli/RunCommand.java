@@ -52,8 +52,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--expect", paramLabel = "PAULIS", description = "Expectation value of a Pauli sum such as \"Z0 Z1\" or \"0.5 X0 + Y1\"; repeatable.")
     List<String> expect = new ArrayList<>();
 
-    @Option(names = "--marginal", paramLabel = "QUBITS", split = ",", description = "Marginal distribution of these qubits, e.g. 0,2.")
-    List<Integer> marginal;
+    @Option(names = "--marginal", paramLabel = "QUBITS", description = "Marginal distribution of these qubits, e.g. 0,2; repeatable, one distribution each.")
+    List<String> marginal = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "NAME", completionCandidates = EngineNames.class,
             description = "Simulation engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -91,9 +91,10 @@ final class RunCommand implements Callable<Integer> {
         checkOptions();
         Circuit circuit = source.read(main.in());
         List<PauliSum> sums = parseExpectations(circuit);
-        int[] marginalQubits = checkMarginal(circuit);
+        List<int[]> marginals = new ArrayList<>();
+        for (String m : marginal) marginals.add(checkMarginal(m, circuit));
         checkStateListing(circuit);
-        boolean needsState = statevector || probabilities || !sums.isEmpty() || marginalQubits != null;
+        boolean needsState = statevector || probabilities || !sums.isEmpty() || !marginals.isEmpty();
 
         long start = System.nanoTime();
         try (Result result = simulate(circuit, needsState)) {
@@ -107,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             if (statevector) report.statevector(result.statevector());
             if (probabilities) report.probabilities(result.probabilities());
             for (PauliSum s : sums) report.expectation(s.toString(), result.expectation(s));
-            if (marginalQubits != null) report.marginal(marginalQubits, result.marginal(marginalQubits));
+            for (int[] qubits : marginals) report.marginal(qubits, result.marginal(qubits));
             main.out().print(json ? report.json() : report.human(main.terminalWidth()));
             if (histogram != null) {
                 OutputFiles.write(histogram, Histogram.svg(result.counts(),
@@ -181,25 +182,32 @@ final class RunCommand implements Callable<Integer> {
         return sums;
     }
 
-    private int[] checkMarginal(Circuit circuit) {
-        if (marginal == null) return null;
-        if (marginal.isEmpty()) throw new UserError("--marginal needs at least one qubit, e.g. --marginal 0,2");
-        if (marginal.size() > 24) throw new UserError("--marginal takes at most 24 qubits, got " + marginal.size());
+    /** The qubits of one --marginal, e.g. "0,2". */
+    private int[] checkMarginal(String text, Circuit circuit) {
+        List<Integer> qubits = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            try {
+                qubits.add(Integer.parseInt(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new UserError("--marginal \"" + text + "\": '" + part.strip() + "' is not a qubit number; give qubits like 0,2");
+            }
+        }
+        if (qubits.size() > 24) throw new UserError("--marginal takes at most 24 qubits, got " + qubits.size());
         var seen = new HashSet<Integer>();
-        for (int q : marginal) {
+        for (int q : qubits) {
             if (q < 0 || q >= circuit.numQubits()) {
                 throw new UserError("--marginal qubit " + q + " is out of range: " + source.displayName() + " has qubits 0 to " + (circuit.numQubits() - 1));
             }
             if (!seen.add(q)) throw new UserError("--marginal lists qubit " + q + " twice");
         }
-        return marginal.stream().mapToInt(Integer::intValue).toArray();
+        return qubits.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private String requestedStateOptions() {
         Map<String, Boolean> asked = new LinkedHashMap<>();
         asked.put("--probabilities", probabilities);
         asked.put("--expect", !expect.isEmpty());
-        asked.put("--marginal", marginal != null);
+        asked.put("--marginal", !marginal.isEmpty());
         return String.join(", ", asked.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
     }
 

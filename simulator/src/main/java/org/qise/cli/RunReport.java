@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +24,7 @@ import org.qise.sim.Result;
  * sorted by bitstring), then on request {@code statevector} ([[re, im], …], index = basis state,
  * qubit 0 least significant), {@code probabilities} (same indexing), {@code expectation} (a
  * number for one --expect, else text → value), {@code marginals} ({@code qubits} and
- * {@code probabilities} by bitstring, the last listed qubit leftmost), {@code manifest}, and
+ * {@code probabilities} by bitstring, the last listed qubit leftmost; a list of these for several --marginal), {@code manifest}, and
  * {@code circuit_qasm} (the circuit's canonical OpenQASM, whose SHA-256 the manifest records).
  * No timing goes into the JSON, so the same inputs print the same bytes.
  */
@@ -36,8 +38,8 @@ final class RunReport {
     private double[] statevector;
     private double[] probabilities;
     private final Map<String, Double> expectations = new LinkedHashMap<>();
-    private int[] marginalQubits;
-    private double[] marginal;
+    private final List<int[]> marginalQubits = new ArrayList<>();
+    private final List<double[]> marginals = new ArrayList<>();
 
     RunReport(String file, Circuit circuit, Result result, double seconds) {
         this.file = file;
@@ -52,9 +54,10 @@ final class RunReport {
 
     void expectation(String text, double value) { expectations.put(text, value); }
 
+    /** Adds one marginal distribution; each --marginal gives one. */
     void marginal(int[] qubits, double[] distribution) {
-        this.marginalQubits = qubits;
-        this.marginal = distribution;
+        marginalQubits.add(qubits);
+        marginals.add(distribution);
     }
 
     String json() {
@@ -77,12 +80,16 @@ final class RunReport {
         if (probabilities != null) m.put("probabilities", probabilities);
         if (expectations.size() == 1) m.put("expectation", expectations.values().iterator().next());
         else if (!expectations.isEmpty()) m.put("expectation", expectations);
-        if (marginal != null) {
+        // like expectation: one object for one --marginal, a list of them for several
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (int k = 0; k < marginals.size(); k++) {
             Map<String, Object> mm = new LinkedHashMap<>();
-            mm.put("qubits", marginalQubits);
-            mm.put("probabilities", marginalByBitstring());
-            m.put("marginals", mm);
+            mm.put("qubits", marginalQubits.get(k));
+            mm.put("probabilities", marginalByBitstring(k));
+            listed.add(mm);
         }
+        if (listed.size() == 1) m.put("marginals", listed.getFirst());
+        else if (!listed.isEmpty()) m.put("marginals", listed);
         m.put("manifest", result.manifest().toMap());
         // The circuit travels with its result, so that 'qise push' can hand both to a portal.
         m.put("circuit_qasm", Manifest.canonicalText(circuit));
@@ -96,9 +103,10 @@ final class RunReport {
     }
 
     /** Marginal probabilities keyed by bitstring: the last listed qubit leftmost, the first rightmost. */
-    private Map<String, Double> marginalByBitstring() {
+    private Map<String, Double> marginalByBitstring(int k) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int j = 0; j < marginal.length; j++) out.put(bits(j, marginalQubits.length), marginal[j]);
+        double[] marginal = marginals.get(k);
+        for (int j = 0; j < marginal.length; j++) out.put(bits(j, marginalQubits.get(k).length), marginal[j]);
         return out;
     }
 
@@ -151,11 +159,12 @@ final class RunReport {
             sb.append(circuit.hasMeasurements() ? "\nexpectation values (state before the final measurements)\n" : "\nexpectation values\n");
             expectations.forEach((text, v) -> sb.append(String.format(Locale.ROOT, "  ⟨%s⟩ = %.6f%n", text, v)));
         }
-        if (marginal != null) {
+        for (int m = 0; m < marginals.size(); m++) {
+            int[] qubits = marginalQubits.get(m);
             StringBuilder order = new StringBuilder();
-            for (int k = marginalQubits.length - 1; k >= 0; k--) order.append(order.isEmpty() ? "" : " ").append("q").append(marginalQubits[k]);
+            for (int k = qubits.length - 1; k >= 0; k--) order.append(order.isEmpty() ? "" : " ").append("q").append(qubits[k]);
             sb.append("\nmarginal distribution (bitstring ").append(order).append(")\n");
-            marginalByBitstring().forEach((b, p) -> sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", b, p)));
+            marginalByBitstring(m).forEach((b, p) -> sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", b, p)));
         }
         return sb.toString().replace(System.lineSeparator(), "\n");
     }

@@ -72,6 +72,12 @@ public final class PauliSum {
             i = end;
         }
         if (expectTerm) throw new IllegalArgumentException("Pauli expression '" + text + "' ends with an operator");
+        // every Pauli string's expectation lies in [−1, 1], so a finite sum of |coefficients| keeps the value finite
+        double bound = 0;
+        for (Term t : terms) bound += Math.abs(t.coefficient());
+        if (!Double.isFinite(bound)) {
+            throw new IllegalArgumentException("the coefficients of '" + text.trim() + "' add up beyond the range of a double (about 1.8e308)");
+        }
         return new PauliSum(terms, text.trim());
     }
 
@@ -88,6 +94,10 @@ public final class PauliSum {
                     coefficient *= Double.parseDouble(tok);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("bad coefficient '" + tok + "' in '" + all + "' at " + (at + 1));
+                }
+                if (!Double.isFinite(coefficient)) {
+                    throw new IllegalArgumentException("coefficient '" + tok + "' in '" + all + "' at " + (at + 1)
+                            + " is beyond the range of a double (about ±1.8e308)");
                 }
                 continue;
             }

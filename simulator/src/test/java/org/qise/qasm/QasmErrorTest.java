@@ -175,6 +175,18 @@ class QasmErrorTest {
         assertBodyError("qreg q[1];\ncreg c[1];\nif (c == -1) x q[0];\n", 5, 10, "expected a non-negative integer", "found '-'");
     }
 
+    @Test
+    void conditionValuesWiderThanTheRegisterAreRefusedAtTheValue() {
+        // Qiskit warns that such a condition is never true; QISE refuses it as the mistake it is
+        assertBodyError("qreg q[1];\ncreg c[2];\nif (c == 5) x q[0];\n", 5, 10,
+                "register c has 2 bits, so it can never equal 5 (which needs 3 bits)");
+        assertBodyError("qreg q[1];\ncreg c[64];\nif (c == 18446744073709551616) x q[0];\n", 5, 10,
+                "register c has 64 bits, so it can never equal 18446744073709551616 (which needs 65 bits)");
+        String huge = "9".repeat(100_000);
+        assertBodyError("qreg q[1];\ncreg c[3];\nif (c == " + huge + ") x q[0];\n", 5, 10,
+                "register c has 3 bits, so it can never equal a 100000-digit number");
+    }
+
     // ---- gate definitions ----
 
     @Test

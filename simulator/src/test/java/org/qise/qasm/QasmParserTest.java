@@ -219,4 +219,13 @@ class QasmParserTest {
         for (int q = 0; q < 4; q++) for (int i = 0; i < 8; i++) b.x(q);
         assertEquals(b.build(), c);
     }
+
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsIgnoredAndColumnsCountFromTheFirstCharacter() {
+        Circuit c = QasmParser.parse("\uFEFF" + HEADER + "qreg q[1];\nx q[0];\n", "bom.qasm");
+        assertEquals(Circuit.builder().qreg("q", 1).x(0).build().operations(), c.operations());
+        QasmException e = assertThrows(QasmException.class, () -> QasmParser.parse("\uFEFFOPENQASM 3.0;", "bom.qasm"));
+        assertEquals(1, e.line());
+        assertEquals(10, e.column()); // the version number, counted without the mark
+    }
 }
