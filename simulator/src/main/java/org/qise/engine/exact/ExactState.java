@@ -4,6 +4,7 @@ import org.qise.circuit.Gate;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
 import org.qise.engine.QuantumState;
+import org.qise.engine.StateTooLargeException;
 
 /** State vector as interleaved (re, im) doubles: amplitude i at [2i] and [2i+1]. */
 final class ExactState implements QuantumState {
@@ -140,7 +141,13 @@ final class ExactState implements QuantumState {
     }
 
     @Override
-    public QuantumState copy() { return new ExactState(n, amp.clone()); }
+    public QuantumState copy() {
+        try {
+            return new ExactState(n, amp.clone());
+        } catch (OutOfMemoryError e) {
+            throw StateTooLargeException.forCopy(n, 16L << n, "out of Java heap (raise it with -Xmx)");
+        }
+    }
 
     @Override
     public void close() {}

@@ -9,6 +9,7 @@ import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
 import org.qise.engine.QuantumState;
+import org.qise.engine.StateTooLargeException;
 
 /**
  * A state of the fast engine: 2^n interleaved amplitudes off heap. Gates go through
@@ -242,7 +243,13 @@ final class FastState implements QuantumState {
     @Override
     public QuantumState copy() {
         requireOpen();
-        FastState c = new FastState(n, AmplitudeMemory.allocate(n), runner, fusionQubits);
+        AmplitudeMemory memory;
+        try {
+            memory = AmplitudeMemory.allocate(n);
+        } catch (StateTooLargeException e) {
+            throw StateTooLargeException.forCopy(n, e.bytesNeeded(), e.why());
+        }
+        FastState c = new FastState(n, memory, runner, fusionQubits);
         MemorySegment.copy(amps, 0, c.amps, 0, amps.byteSize());
         return c;
     }
