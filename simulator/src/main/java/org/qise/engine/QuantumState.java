@@ -38,6 +38,22 @@ public interface QuantumState extends AutoCloseable {
     /** Imaginary part of amplitude {@code index}. */
     double im(long index);
 
+    /**
+     * Every amplitude, interleaved (re, im): amplitude i at [2i] and [2i+1] (needs 16·2^n bytes
+     * of heap, so at most 29 qubits). Engines override this with a bulk copy: reading 2^n
+     * amplitudes one call at a time costs more than many gates.
+     */
+    default double[] amplitudes() {
+        int n = numQubits();
+        if (n > 29) throw new IllegalStateException("amplitudes() of " + n + " qubits would not fit in a Java array (at most 29)");
+        double[] v = new double[2 << n];
+        for (int i = 0; i < 1 << n; i++) {
+            v[2 * i] = re(i);
+            v[2 * i + 1] = im(i);
+        }
+        return v;
+    }
+
     /** |amplitude|² for every basis state (needs 8·2^n bytes of heap). */
     double[] probabilities();
 

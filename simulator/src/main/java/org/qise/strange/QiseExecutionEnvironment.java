@@ -112,7 +112,7 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
         for (ConvertedProgram.ConvertedStep s : converted.steps()) all.addAll(s.operations());
         try (QuantumState state = engine.allocate(n)) {
             state.applyAll(converted.preparation());
-            Complex[] initial = QiseResult.toComplex(amplitudes(state));
+            double[] initial = state.amplitudes();
             Map<Integer, Complex[]> snapshots = new HashMap<>();
             int position = 0;
             // Gates wait in one list until a snapshot or a collapse needs the state, so that the
@@ -132,26 +132,17 @@ public final class QiseExecutionEnvironment implements QuantumExecutionEnvironme
                 if (step.wantsSnapshot()) {
                     state.applyAll(pending);
                     pending.clear();
-                    Complex[] v = QiseResult.toComplex(amplitudes(state));
+                    Complex[] v = QiseResult.toComplex(state.amplitudes());
                     snapshots.put(step.index(), v);
                     step.probabilities().forEach(p -> p.setProbabilites(v));
                 }
             }
             state.applyAll(pending);
-            QiseResult result = new QiseResult(n, converted.steps().size(), initial, snapshots, amplitudes(state), rng);
+            QiseResult result = new QiseResult(n, converted.steps().size(), initial, snapshots, state.amplitudes(), rng);
             result.measureSystem();
             program.setResult(result);
             return result;
         }
-    }
-
-    private static double[] amplitudes(QuantumState state) {
-        double[] v = new double[2 << state.numQubits()];
-        for (int i = 0; i < v.length / 2; i++) {
-            v[2 * i] = state.re(i);
-            v[2 * i + 1] = state.im(i);
-        }
-        return v;
     }
 
     private static void collapse(QuantumState state, int qubit, Rng rng) {

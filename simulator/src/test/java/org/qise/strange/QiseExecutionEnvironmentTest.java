@@ -80,6 +80,41 @@ class QiseExecutionEnvironmentTest {
     }
 
     @Test
+    void everyGetterAnswersAsStrangesOwnResultFilledWithTheClosedFormStates() {
+        // Strange's own Result, filled as Strange fills it (initial state, the probe's snapshot,
+        // the final state), is the reference for what QiseResult answers without storing them there
+        double s = Math.sqrt(0.5);
+        Result reference = new Result(2, 4);
+        reference.setIntermediateProbability(0, new Complex[]{Complex.ONE, Complex.ZERO, Complex.ZERO, Complex.ZERO});
+        reference.setIntermediateProbability(1, new Complex[]{new Complex(s, 0), new Complex(s, 0), Complex.ZERO, Complex.ZERO});
+        reference.setIntermediateProbability(3, new Complex[]{Complex.ZERO, new Complex(s, 0), new Complex(s, 0), Complex.ZERO});
+
+        Program p = new Program(2, new Step(new Hadamard(0)), new Step(new ProbabilitiesGate(0)), new Step(new Cnot(0, 1)), new Step(new X(0)));
+        QiseResult r = new QiseExecutionEnvironment(1).runProgram(p);
+        for (int step = 0; step < 4; step++) {
+            assertAmplitudesEqual(reference.getIntermediateProbability(step), r.getIntermediateProbability(step), "step " + step);
+        }
+        assertAmplitudesEqual(reference.getProbability(), r.getProbability(), "final state");
+        assertEquals(reference.getIntermediateQubits().keySet(), r.getIntermediateQubits().keySet());
+        reference.getIntermediateQubits().forEach((step, qubits) -> {
+            for (int q = 0; q < 2; q++) {
+                assertEquals(qubits[q].getProbability(), r.getIntermediateQubits().get(step)[q].getProbability(), 1e-7, "step " + step + " qubit " + q);
+            }
+        });
+        for (int q = 0; q < 2; q++) assertEquals(reference.getQubits()[q].getProbability(), r.getQubits()[q].getProbability(), 1e-7);
+        assertSame(r.getProbability(), r.getProbability(), "converted once");
+        assertThrows(IndexOutOfBoundsException.class, () -> r.getIntermediateProbability(4));
+    }
+
+    private static void assertAmplitudesEqual(Complex[] expected, Complex[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i].r, actual[i].r, 1e-7, what + ", amplitude " + i);
+            assertEquals(expected[i].i, actual[i].i, 1e-7, what + ", amplitude " + i);
+        }
+    }
+
+    @Test
     void measurementFollowedOnlyByControlsIsDeferredSoTheFullDistributionRemains() {
         Program p = new Program(2, new Step(new Hadamard(0)), new Step(new Measurement(0)), new Step(new Cnot(0, 1)));
         QiseResult r = new QiseExecutionEnvironment(1).runProgram(p);

@@ -141,6 +141,12 @@ final class ExactState implements QuantumState {
     }
 
     @Override
+    public double[] amplitudes() {
+        if (n > 29) throw new IllegalStateException("amplitudes() of " + n + " qubits would not fit in a Java array (at most 29)");
+        return amp.clone();
+    }
+
+    @Override
     public QuantumState copy() {
         try {
             return new ExactState(n, amp.clone());

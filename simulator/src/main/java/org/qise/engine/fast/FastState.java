@@ -148,6 +148,20 @@ final class FastState implements QuantumState {
     }
 
     @Override
+    public double[] amplitudes() {
+        requireOpen();
+        if (n > 29) throw new IllegalStateException("amplitudes() of " + n + " qubits would not fit in a Java array (at most 29)");
+        double[] v = new double[2 << n];
+        // the layout is contiguous between its gaps: copy one gap-free run of vectors at a time
+        long runAmps = Lanes.PAD_EVERY_VECTORS * Lanes.AMPS;
+        for (long first = 0; first < 1L << n; first += runAmps) {
+            int count = (int) Math.min(runAmps, (1L << n) - first);
+            MemorySegment.copy(amps, DOUBLE, Lanes.amplitudeOffset(first), v, (int) (2 * first), 2 * count);
+        }
+        return v;
+    }
+
+    @Override
     public double[] probabilities() {
         requireOpen();
         if (n > 30) throw new IllegalStateException("probabilities() of " + n + " qubits would not fit in a Java array (at most 30)");
