@@ -93,7 +93,7 @@ public final class StrangeBridgeBenchmark {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--overhead")) {
-            for (int i = 0; i < 3; i++) bridgeOverhead(14, 10, 20);
+            for (int i = 0; i < 3; i++) bridgeOverhead(14, 10, 50);
             return;
         }
         for (int n : new int[]{6, 8, 10, 12}) {
