@@ -33,7 +33,8 @@ public record ConvertedProgram(int numQubits, List<Operation.GateOp> preparation
                                 List<ProbabilitiesGate> probabilities) {
         public ConvertedStep {
             operations = List.copyOf(operations);
-            sources = List.copyOf(sources);
+            // the converter's descriptions are immutable and written on demand; keep them unwritten
+            if (!(sources instanceof StrangeConverter.Descriptions)) sources = List.copyOf(sources);
             probabilities = List.copyOf(probabilities);
         }
 

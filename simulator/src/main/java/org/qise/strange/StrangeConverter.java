@@ -1,7 +1,9 @@
 package org.qise.strange;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
@@ -78,10 +80,9 @@ public final class StrangeConverter {
 
     private static ConvertedProgram.ConvertedStep convertStep(int index, Step step, int n) {
         List<Operation> ops = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
+        List<Gate> origins = new ArrayList<>();
         List<ProbabilitiesGate> probabilities = new ArrayList<>();
         for (Gate gate : step.getGates()) {
-            String source = GateTranslator.describe(gate);
             try {
                 if (gate instanceof ProbabilitiesGate p) {
                     probabilities.add(p);
@@ -89,21 +90,39 @@ public final class StrangeConverter {
                     int q = m.getMainQubitIndex();
                     checkQubits(new int[]{q}, n);
                     ops.add(new Operation.Measure(q, q, null));
-                    sources.add(source);
+                    origins.add(gate);
                 } else {
                     for (Operation.GateOp op : GateTranslator.translate(gate)) {
                         checkQubits(op.qubits(), n);
                         ops.add(op);
-                        sources.add(source);
+                        origins.add(gate);
                     }
                 }
             } catch (StrangeConversionException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new StrangeConversionException(index, source + ": " + e.getMessage());
+                throw new StrangeConversionException(index, GateTranslator.describe(gate) + ": " + e.getMessage());
             }
         }
-        return new ConvertedProgram.ConvertedStep(index, ops, sources, probabilities);
+        return new ConvertedProgram.ConvertedStep(index, ops, new Descriptions(origins), probabilities);
+    }
+
+    /**
+     * The text naming each operation's Strange gate, written only when read: the names serve
+     * error messages, and writing one per gate on every run cost as much as translating it.
+     */
+    static final class Descriptions extends AbstractList<String> implements RandomAccess {
+        private final List<Gate> origins;
+
+        Descriptions(List<Gate> origins) {
+            this.origins = List.copyOf(origins);
+        }
+
+        @Override
+        public String get(int i) { return GateTranslator.describe(origins.get(i)); }
+
+        @Override
+        public int size() { return origins.size(); }
     }
 
     private static void checkQubits(int[] qubits, int n) {
