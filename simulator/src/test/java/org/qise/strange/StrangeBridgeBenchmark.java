@@ -22,7 +22,7 @@ import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
  * <pre>
  * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *   -cp 'simulator/target/test-classes:simulator/target/classes:simulator/target/lib/*' \
- *   org.qise.strange.StrangeBridgeBenchmark [--overhead]
+ *   org.qise.strange.StrangeBridgeBenchmark [--overhead [THREADS]]
  * </pre>
  * {@code --overhead} times only the bridge against the engine alone on issue 20's 14-qubit program.
  */
@@ -68,20 +68,20 @@ public final class StrangeBridgeBenchmark {
      * the same gates (allocate the state and apply the converted gates), both best of N, both on
      * a program built beforehand.
      */
-    static void bridgeOverhead(int n, int layers, int runs) {
+    static void bridgeOverhead(int n, int layers, int runs, int threads) {
         Program program = layered(n, layers);
         List<Operation.GateOp> gates = StrangeConverter.toCircuit(program).operations().stream()
                 .map(Operation.GateOp.class::cast).toList();
-        Engine engine = Engines.create(Engines.DEFAULT, 0);
+        Engine engine = Engines.create(Engines.DEFAULT, threads);
         double engineMs = bestMillis(() -> {
             try (QuantumState s = engine.allocate(n)) {
                 s.applyAll(gates);
             }
         }, runs);
-        QiseExecutionEnvironment env = new QiseExecutionEnvironment(1);
+        QiseExecutionEnvironment env = new QiseExecutionEnvironment(Engines.DEFAULT, threads, 1);
         double bridgeMs = bestMillis(() -> env.runProgram(program), runs);
-        System.out.printf("%d qubits, %d layers of H + CNOT chain (%d gates): engine alone %.2f ms, bridge %.2f ms (%.1f×), best of %d%n",
-                n, layers, gates.size(), engineMs, bridgeMs, bridgeMs / engineMs, runs);
+        System.out.printf("%d qubits, %d layers of H + CNOT chain (%d gates), %d thread(s): engine alone %.2f ms, bridge %.2f ms (%.1f×), best of %d%n",
+                n, layers, gates.size(), engine.threads(), engineMs, bridgeMs, bridgeMs / engineMs, runs);
     }
 
     static double millisPerRun(QuantumExecutionEnvironment env, Supplier<Program> program, int runs) {
@@ -93,7 +93,8 @@ public final class StrangeBridgeBenchmark {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--overhead")) {
-            for (int i = 0; i < 3; i++) bridgeOverhead(14, 10, 50);
+            int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0; // 0: all cores
+            for (int i = 0; i < 3; i++) bridgeOverhead(14, 10, 50, threads);
             return;
         }
         for (int n : new int[]{6, 8, 10, 12}) {
