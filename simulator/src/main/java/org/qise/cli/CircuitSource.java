@@ -86,10 +86,24 @@ final class CircuitSource {
         String[] lines = source.split("\\R", -1);
         if (e.line() < 1 || e.line() > lines.length) return e.getMessage();
         String line = lines[e.line() - 1];
+        int column = Math.min(Math.max(0, e.column() - 1), line.length());
+        // A very long line (a generated expression, say) is shown as a window around the column,
+        // so that the message stays one screen rather than the whole line twice.
+        String before = "", after = "";
+        if (line.length() > 2 * SHOWN_AROUND) {
+            int from = Math.max(0, column - SHOWN_AROUND), to = Math.min(line.length(), column + SHOWN_AROUND);
+            if (from > 0) before = "…";
+            if (to < line.length()) after = "…";
+            line = line.substring(from, to);
+            column -= from;
+        }
         String number = Integer.toString(e.line());
-        StringBuilder caret = new StringBuilder();
+        StringBuilder caret = new StringBuilder(" ".repeat(before.length()));
         // keep tabs so the caret lines up however the terminal expands them
-        for (int i = 0; i < Math.min(Math.max(0, e.column() - 1), line.length()); i++) caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
-        return e.getMessage() + "\n " + number + " | " + line + "\n " + " ".repeat(number.length()) + " | " + caret + "^";
+        for (int i = 0; i < column; i++) caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        return e.getMessage() + "\n " + number + " | " + before + line + after + "\n " + " ".repeat(number.length()) + " | " + caret + "^";
     }
+
+    /** Characters shown either side of the error column on a long line. */
+    static final int SHOWN_AROUND = 60;
 }

@@ -45,7 +45,12 @@ class HostileInputCliTest {
     void aHundredThousandDeepNestingIsRefusedAtItsPosition(String command) {
         String deep = "(".repeat(100_000) + "1" + ")".repeat(100_000);
         String file = Cli.qasm(dir, "deep.qasm", "qreg q[1];\nrx(" + deep + ") q[0];\n");
-        assertCleanError(Cli.run(command, file), "deep.qasm:4:204:", "nests more than 200 levels deep");
+        Cli.Run r = Cli.run(command, file);
+        assertCleanError(r, "deep.qasm:4:204:", "nests more than 200 levels deep");
+        // the 200,000-character line is shown as a window around the column, caret under the 201st '('
+        String[] lines = r.err().split("\n");
+        assertEquals(" 4 | …" + "(".repeat(120) + "…", lines[1]);
+        assertEquals("   |  " + " ".repeat(60) + "^", lines[2]);
     }
 
     @Test
