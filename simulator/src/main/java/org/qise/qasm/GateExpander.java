@@ -70,7 +70,16 @@ final class GateExpander {
                         case GateSymbol.Barrier b -> barrier(map(b.qubits(), qubits), site);
                         case GateSymbol.Call call -> {
                             double[] values = new double[call.params().size()];
-                            for (int i = 0; i < values.length; i++) values[i] = call.params().get(i).eval(params);
+                            for (int i = 0; i < values.length; i++) {
+                                values[i] = call.params().get(i).eval(params);
+                                // the value depends on this application's arguments, so the error stays
+                                // at the statement; the message points into the body as well
+                                if (!Double.isFinite(values[i])) {
+                                    Token at = call.paramSites().get(i);
+                                    throw in.error(site, "parameter " + (i + 1) + " of " + call.gate().name() + " evaluates to " + values[i]
+                                            + " (inside gate " + def.name() + ", in its body at line " + at.line() + ", column " + at.column() + ")");
+                                }
+                            }
                             apply(call.gate(), values, map(call.qubits(), qubits), condition, site, def.name());
                         }
                     }

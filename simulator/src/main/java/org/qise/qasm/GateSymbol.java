@@ -37,7 +37,8 @@ sealed interface GateSymbol {
     /** One statement of a gate body; qubits are indices into the gate's formal qubit list. */
     sealed interface BodyStep {}
 
-    record Call(GateSymbol gate, List<Expr> params, int[] qubits) implements BodyStep {}
+    /** A gate application in a body; {@code paramSites[i]} is where parameter i's expression starts (for messages). */
+    record Call(GateSymbol gate, List<Expr> params, List<Token> paramSites, int[] qubits) implements BodyStep {}
 
     record Barrier(int[] qubits) implements BodyStep {}
 }

@@ -229,9 +229,11 @@ final class ProgramParser {
             throw in.error(t, undefinedGateMessage(t.text()) + " (a gate body can only use gates defined before it)");
         }
         List<Expr> args = new ArrayList<>();
+        List<Token> sites = new ArrayList<>();
         if (in.accept(Token.Kind.LPAREN)) {
             if (!in.accept(Token.Kind.RPAREN)) {
                 do {
+                    sites.add(in.peek());
                     args.add(new ExpressionParser(in, params, limits.maxNesting()).expression());
                 } while (in.accept(Token.Kind.COMMA));
                 in.expect(Token.Kind.RPAREN, "')' or ',' in the parameter list");
@@ -241,7 +243,7 @@ final class ProgramParser {
         int[] qs = bodyArguments(gateName, qubits, true);
         checkQubitCount(callee, qs.length, t);
         in.expect(Token.Kind.SEMICOLON, "';' after the gate application");
-        return new GateSymbol.Call(callee, List.copyOf(args), qs);
+        return new GateSymbol.Call(callee, List.copyOf(args), List.copyOf(sites), qs);
     }
 
     /** Qubit names inside a gate body, as indices into the formal qubit list. */

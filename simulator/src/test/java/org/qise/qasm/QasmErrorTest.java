@@ -149,6 +149,10 @@ class QasmErrorTest {
     void nonFiniteParametersAreRejected() {
         assertBodyError("qreg q[1];\nrx(1/0) q[0];\n", 4, 4, "parameter 1 of rx evaluates to Infinity");
         assertBodyError("qreg q[1];\nrx(ln(-1)) q[0];\n", 4, 4, "evaluates to NaN");
+        assertBodyError("qreg q[1];\nu3(0.5, 0/0, 1) q[0];\n", 4, 9, "parameter 2 of u3 evaluates to NaN");
+        // inside a body the value depends on the application: reported there, pointing into the body
+        assertBodyError("qreg q[1];\ngate g(t) a { rx(1/t) a; }\ng(0) q[0];\n", 5, 1,
+                "parameter 1 of rx evaluates to Infinity (inside gate g, in its body at line 4, column 18)");
         assertBodyError("qreg q[1];\nrx(theta) q[0];\n", 4, 4, "unknown name 'theta'");
     }
 
