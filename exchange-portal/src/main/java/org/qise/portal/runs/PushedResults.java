@@ -41,30 +41,24 @@ final class PushedResults {
         this.clock = clock;
     }
 
-    Stored store(User user, RunService.PushedResult p) {
-        if (p.circuitQasm() == null || p.circuitQasm().isBlank()) {
-            throw PortalException.badRequest("\"circuit_qasm\" is required: the circuit's OpenQASM text (qise run --json writes it)");
-        }
-        if (p.seed() == null) throw PortalException.badRequest("\"seed\" is required to reproduce a pushed result");
-        if (p.shots() < 1) throw PortalException.badRequest("shots must be at least 1, got " + p.shots());
-        Circuit parsed = QasmCheck.parse(p.circuitQasm());
-        String canonical = Manifest.canonicalText(parsed);
-        String sha = Manifest.sha256(canonical);
-        Object claimed = p.manifest().get("circuit_sha256");
-        if (claimed != null && !sha.equals(claimed)) {
-            throw RunService.unprocessable("the manifest's circuit_sha256 " + claimed
-                    + " does not match circuit_qasm, whose canonical text has SHA-256 " + sha);
-        }
-        for (var e : p.counts().entrySet()) {
-            if (!e.getKey().matches("[01]+( [01]+)*") || e.getValue() < 0) {
-                throw PortalException.badRequest("counts must map bitstrings of 0 and 1 to non-negative numbers; got \"" + e.getKey() + "\"");
-            }
-        }
+    /**
+     * Stores a pushed claim. The cheap checks come first (shots cap, size of the text), then the
+     * circuit is parsed under an operation limit sized to the gate cap, so untrusted text can
+     * cost no more than a run the caps allow.
+     */
+    Stored store(User user, PushedClaim p) {
+        runs.checkShots(p.shots());
         long total = p.counts().values().stream().mapToLong(Long::longValue).sum();
         if (total != p.shots()) throw RunService.unprocessable("the counts add up to " + total + ", but shots is " + p.shots());
         String engine = RunService.engine(p.engine());
+        Circuit parsed = runs.parseUntrusted(p.circuitQasm());
         runs.checkCaps(parsed, p.shots());
-
+        String canonical = Manifest.canonicalText(parsed);
+        String sha = Manifest.sha256(canonical);
+        if (!sha.equals(p.circuitSha256())) {
+            throw RunService.unprocessable("$.manifest.circuit_sha256 " + p.circuitSha256()
+                    + " does not match circuit_qasm, whose canonical text has SHA-256 " + sha);
+        }
         long[] link = findCircuit(user, sha);
         boolean created = link == null;
         if (created) {
@@ -74,6 +68,7 @@ final class PushedResults {
         }
         Instant now = clock.instant();
         String resultSha = ResultHash.sha256(p.shots(), p.counts());
+        // The pusher's fields as sent, then what the portal itself establishes (see ClaimChecks).
         Map<String, Object> manifest = new LinkedHashMap<>(p.manifest());
         manifest.put("circuit_qasm", canonical);
         manifest.put("circuit_id", link[0]);

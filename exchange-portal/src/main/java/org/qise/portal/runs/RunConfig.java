@@ -24,6 +24,18 @@ public record RunConfig(int workers, int threadsPerRun, int queueCapacity, int m
     /** Probabilities and state vectors are stored and offered for download up to this many qubits. */
     public static final int MAX_STORED_STATE_QUBITS = 12;
 
+    /** Largest OpenQASM text taken from a push or a submission before it is parsed (413 beyond). */
+    public static final int MAX_UNTRUSTED_QASM_BYTES = 256 * 1024;
+
+    /**
+     * Parser limits for untrusted text: twice the gate cap plus room for measurements and
+     * barriers, so anything the caps allow parses, and a text that expands far beyond them is
+     * stopped by the parser rather than after it.
+     */
+    public static org.qise.qasm.ParseLimits untrustedParseLimits(int maxGates, int maxQubits) {
+        return new org.qise.qasm.ParseLimits(2L * maxGates + 4L * maxQubits + 1024, org.qise.qasm.ParseLimits.DEFAULT.maxNesting());
+    }
+
     public RunConfig {
         if (workers < 1) throw new IllegalArgumentException("at least one run worker is needed, got " + workers);
         if (threadsPerRun < 1) throw new IllegalArgumentException("threadsPerRun must be at least 1, got " + threadsPerRun);

@@ -126,6 +126,25 @@ public final class RunService implements AutoCloseable {
         return refused;
     }
 
+    /** The shots cap alone, which needs no parsing: checked first for untrusted input. */
+    void checkShots(long shots) {
+        if (shots > config.maxShots()) throw unprocessable("shots " + shots + " exceeds the cap of " + config.maxShots());
+    }
+
+    /**
+     * Parses OpenQASM that nobody has checked yet (a pushed result, a submission): its size
+     * first, then the parser under an operation limit a little above the gate cap, so a file of
+     * nested definitions is stopped by the parser before it expands into millions of operations.
+     */
+    Circuit parseUntrusted(String qasm) {
+        int bytes = qasm.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > RunConfig.MAX_UNTRUSTED_QASM_BYTES) {
+            throw PortalException.tooLarge("the OpenQASM text is " + bytes + " bytes; at most " + RunConfig.MAX_UNTRUSTED_QASM_BYTES
+                    + " are accepted");
+        }
+        return QasmCheck.parse(qasm, RunConfig.untrustedParseLimits(config.maxGates(), config.maxQubits()));
+    }
+
     /** Refuses, before anything runs, a run over a configured cap; the message names the cap. */
     void checkCaps(Circuit circuit, long shots) {
         int n = circuit.numQubits();
@@ -314,10 +333,6 @@ public final class RunService implements AutoCloseable {
 
     // ---- pushed results ----
 
-    /** A result produced elsewhere, as {@code qise run --json} writes it. */
-    public record PushedResult(String circuitQasm, long shots, Long seed, String engine, Map<String, Long> counts,
-                               Map<String, Object> manifest) {}
-
     /** A stored pushed result with the reproduction that checks it. */
     public record Pushed(long runId, long circuitId, int circuitVersion, boolean createdCircuit, Reproduction reproduction) {}
 
@@ -327,7 +342,7 @@ public final class RunService implements AutoCloseable {
      * engine. Until that reproduction confirms it, the result is not verified; when the counts do
      * not reproduce, the verdict says "different".
      */
-    public Pushed push(User user, PushedResult p, Duration wait) {
+    Pushed push(User user, PushedClaim p, Duration wait) {
         requireSignedIn(user);
         PushedResults.Stored stored = pushedResults.store(user, p);
         long rerun;
