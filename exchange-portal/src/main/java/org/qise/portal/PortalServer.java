@@ -60,6 +60,7 @@ public final class PortalServer implements AutoCloseable {
     private final org.qise.portal.runs.RunApi runApi;
     private final org.qise.portal.workshops.WorkshopApi workshopApi;
     private final ScheduledExecutorService housekeeping;
+    private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
     private Javalin app;
 
@@ -75,11 +76,12 @@ public final class PortalServer implements AutoCloseable {
         AuthService auth = new AuthService(users, passwords, throttle, audit);
         SessionService sessions = new SessionService(jdbc, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout(), clock);
         TokenService tokens = new TokenService(jdbc, config.tokenLifetime(), clock);
+        this.grading = org.qise.portal.workshops.GradingQueue.forRuns(config.runs());
         CircuitService circuits = new CircuitService(jdbc,
                 new QasmCheck(config.maxQasmBytes(), config.maxQubits(), config.maxGates()), audit);
         this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits,
                 org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock),
-                new org.qise.portal.workshops.WorkshopService(jdbc));
+                new org.qise.portal.workshops.WorkshopService(jdbc, grading));
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
@@ -123,6 +125,7 @@ public final class PortalServer implements AutoCloseable {
         housekeeping.shutdownNow();
         if (app != null) app.stop();
         services.runs().close();
+        grading.close();
         services.database().close();
     }
 

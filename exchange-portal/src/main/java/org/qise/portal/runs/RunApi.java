@@ -20,8 +20,8 @@ import org.qise.portal.web.Forms;
  * run, follow it, cancel it, reproduce it, and push a result made elsewhere.
  */
 public final class RunApi {
-    /** How long reproduce and push wait for the rerun before answering 202 "pending". */
-    static final Duration VERDICT_WAIT = Duration.ofSeconds(60);
+    /** How long reproduce and push wait for the rerun before answering 202 "pending": short, so request threads are not held by simulations. */
+    static final Duration VERDICT_WAIT = Duration.ofSeconds(10);
 
     private final RunService runs;
     private List<String> registered = List.of();

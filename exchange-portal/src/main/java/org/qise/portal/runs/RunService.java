@@ -65,8 +65,10 @@ public final class RunService implements AutoCloseable {
     public static RunService open(Jdbc jdbc, CircuitService circuits, RunConfig config, Clock clock) {
         RunService s = new RunService(jdbc, circuits, config, clock);
         s.recover();
-        for (int i = 0; i < config.workers(); i++) {
-            Thread t = new Thread(s::work, "run-worker-" + (i + 1));
+        for (int i = 0; i < config.workers() + config.smallWorkers(); i++) {
+            boolean smallOnly = i >= config.workers();
+            Thread t = new Thread(() -> s.work(smallOnly), smallOnly ? "run-worker-small-" + (i - config.workers() + 1)
+                    : "run-worker-" + (i + 1));
             t.setDaemon(true);
             s.workers.add(t);
             t.start();
@@ -358,11 +360,11 @@ public final class RunService implements AutoCloseable {
 
     // ---- workers ----
 
-    private void work() {
+    private void work(boolean smallOnly) {
         while (true) {
             LiveRun job;
             try {
-                job = queue.take();
+                job = queue.take(smallOnly);
             } catch (InterruptedException e) {
                 return;
             }
