@@ -54,6 +54,8 @@ public final class PortalServer implements AutoCloseable {
     private final PortalConfig config;
     private final Services services;
     private final RateLimiter rateLimiter;
+    /** Page GETs per address, checked before the session is even looked up. */
+    private final RateLimiter pageLimiter;
     private final WebSession webSession;
     private final Templates templates = new Templates();
     private final ApiRoutes api;
@@ -85,6 +87,7 @@ public final class PortalServer implements AutoCloseable {
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
+        this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
         this.api = new ApiRoutes(auth, tokens, users, invites, circuits);
         this.css = resource("/static/portal.css");
@@ -207,12 +210,22 @@ public final class PortalServer implements AutoCloseable {
             rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
             return;
         }
+        if (!mutating && !ctx.path().startsWith("/static/")) pageLimiter.acquire("address:" + ctx.ip());
         webSession.load(ctx);
         if (mutating) {
             var user = WebSession.user(ctx);
             rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
             WebSession.checkCsrf(ctx);
         }
+    }
+
+    /**
+     * Page GETs are cheap but not free (a run page, a diagram), so they are limited too, per
+     * address and more generously than API calls and form posts: four times their budget, as
+     * a class behind one address shares it.
+     */
+    static int pageGetsPerMinute(PortalConfig config) {
+        return (int) Math.min(Integer.MAX_VALUE, 4L * config.requestsPerMinute());
     }
 
     private void respond(Context ctx, PortalException e) {

@@ -8,12 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.qise.draw.CircuitDiagram;
 import org.qise.portal.PortalException;
 import org.qise.portal.circuits.CircuitDraft;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.CircuitService.Details;
-import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.circuits.Visibility;
 import org.qise.portal.people.User;
 
@@ -154,13 +152,12 @@ public final class CircuitPages {
         return circuits.get(WebSession.user(ctx), Forms.pathId(ctx, "id"), Forms.optionalInt(ctx.queryParam("version"), "version"));
     }
 
-    /** The server-drawn SVG of a stored (already validated) circuit. */
+    /** Diagrams are drawn once per version, for pages and the API alike. */
+    private static final org.qise.portal.circuits.DiagramCache DIAGRAMS = new org.qise.portal.circuits.DiagramCache(64L << 20);
+
+    /** The server-drawn SVG of a stored (already validated) circuit, from the cache (capped in size). */
     public static String diagram(Details d) {
-        try {
-            return CircuitDiagram.svg(QasmCheck.parse(d.version().qasm()));
-        } catch (UnsupportedOperationException e) {
-            throw new PortalException(503, "circuit diagrams are not available in this build");
-        }
+        return DIAGRAMS.of(d.version().qasm()).svg();
     }
 
     private CircuitDraft draft(Context ctx, Map<String, String> form) {
