@@ -143,6 +143,8 @@ public final class PortalServer implements AutoCloseable {
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.http.maxRequestSize = config.maxBodyBytes();
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors((status, message) -> templates.render("error.jte",
+                "page", new Page(title(status), null, null, null), "status", status, "message", message))));
         cfg.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         var routes = cfg.routes;
@@ -162,7 +164,11 @@ public final class PortalServer implements AutoCloseable {
         new CircuitPages(templates, services.circuits(), config.maxQasmBytes()).register(routes);
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);
         routes.exception(PortalException.class, (e, ctx) -> respond(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, translate(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            // A chunked body over the limit is noticed while being read: drain the rest as above.
+            if (e.getStatus() == 413) drainModestExcess(ctx, 0);
+            respond(ctx, translate(e));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new PortalException(500, "something went wrong on the server; the error has been logged"));
@@ -175,8 +181,12 @@ public final class PortalServer implements AutoCloseable {
         routes.error(405, ctx -> respond(ctx, new PortalException(405, "method " + ctx.method() + " is not allowed on " + ctx.path())));
     }
 
-    /** Bodies up to this size are read and dropped before a 413, so the client can read the answer. */
-    private static final long DRAIN_LIMIT = 1L << 20;
+    /**
+     * Bodies up to this size are read and dropped before a 413, so that a client which sends its
+     * whole body before reading (the JDK's HttpClient, Python) gets the answer. Reading to a null
+     * stream costs bandwidth only; anything larger is cut off.
+     */
+    static final long DRAIN_LIMIT = 32L << 20;
 
     /**
      * A client still sending its body when the server answers 413 and closes gets a broken pipe
@@ -186,7 +196,9 @@ public final class PortalServer implements AutoCloseable {
     private static void drainModestExcess(Context ctx, long length) {
         if (length > DRAIN_LIMIT) return;
         try (var in = ctx.req().getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            byte[] buffer = new byte[64 * 1024];
+            long left = DRAIN_LIMIT;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) left -= n;
         } catch (java.io.IOException | RuntimeException ignored) {
             // the client gave up; the 413 goes out as far as it can
         }
