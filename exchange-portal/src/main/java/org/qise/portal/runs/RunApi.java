@@ -69,13 +69,19 @@ public final class RunApi {
         JsonNode fresh = b.get("fresh_seed");
         if (fresh != null && !fresh.isNull() && !fresh.isBoolean()) throw PortalException.badRequest("\"fresh_seed\" must be true or false");
         long runId = id(ctx);
-        var r = runs.reproduce(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT);
-        sendReproduction(ctx, runId, runs.get(user, runId).origin(), r, new LinkedHashMap<>());
+        Origin origin = runs.get(user, runId).origin();
+        // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
+        var later = runs.reproduceLater(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT); // refusals throw here
+        ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runId, origin, r, new LinkedHashMap<>())));
     }
 
     private void push(Context ctx) {
         User user = ApiRoutes.requireUser(ctx);
-        var pushed = runs.push(user, PushedClaim.read(body(ctx, true)), VERDICT_WAIT);
+        var later = runs.pushLater(user, PushedClaim.read(body(ctx, true)), VERDICT_WAIT); // refusals throw here
+        ctx.future(() -> later.thenAccept(pushed -> sendPushed(ctx, pushed)));
+    }
+
+    private static void sendPushed(Context ctx, RunService.Pushed pushed) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", pushed.runId());
         out.put("url", "/runs/" + pushed.runId());
@@ -93,6 +99,7 @@ public final class RunApi {
         if (r.verification().isEmpty()) {
             out.put("verdict", "pending");
             out.put("detail", "the rerun (run " + r.rerunId() + ") has not finished yet; the verdict will appear on run " + runId);
+        out.put("rerun_url", "/api/v1/runs/" + r.rerunId());
             send(ctx, 202, out);
             return;
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -295,13 +296,36 @@ public final class RunService implements AutoCloseable {
      * {@code wait} for it.
      */
     public Reproduction reproduce(User actor, long runId, boolean freshSeed, Duration wait) {
+        long rerun = startReproduction(actor, runId, freshSeed);
+        return new Reproduction(rerun, awaitVerdict(rerun, wait));
+    }
+
+    /**
+     * As {@link #reproduce}, but without holding the caller's thread: the rerun is queued at
+     * once (refusals are thrown here) and the future completes when its verdict is stored or
+     * {@code wait} has passed, whichever comes first.
+     */
+    public CompletableFuture<Reproduction> reproduceLater(User actor, long runId, boolean freshSeed, Duration wait) {
+        long rerun = startReproduction(actor, runId, freshSeed);
+        return verdictLater(rerun, wait).thenApply(v -> new Reproduction(rerun, v));
+    }
+
+    private long startReproduction(User actor, long runId, boolean freshSeed) {
         requireSignedIn(actor);
         Run run = get(actor, runId);
         if (run.status() != RunStatus.DONE) {
             throw PortalException.conflict("run " + runId + " has no result to reproduce (it is " + run.status().label() + ")");
         }
-        long rerun = queueReproduction(actor, run, freshSeed);
-        return new Reproduction(rerun, awaitVerdict(rerun, wait));
+        return queueReproduction(actor, run, freshSeed);
+    }
+
+    /** The verdict of a rerun once it has ended, or empty when {@code wait} passes first; no thread waits meanwhile. */
+    private CompletableFuture<Optional<Verification>> verdictLater(long rerunId, Duration wait) {
+        LiveRun l = live.get(rerunId);
+        CompletableFuture<Object> ended = l == null ? CompletableFuture.completedFuture(null)
+                : l.ended.<Object>thenApply(status -> status).completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS);
+        // The verdict is read on the common pool, not on the worker that completed the run.
+        return ended.handle((x, e) -> null).thenApplyAsync(x -> storedVerdict(rerunId));
     }
 
     private long queueReproduction(User actor, Run run, boolean freshSeed) {
@@ -316,6 +340,10 @@ public final class RunService implements AutoCloseable {
 
     private Optional<Verification> awaitVerdict(long rerunId, Duration wait) {
         awaitEnd(rerunId, wait);
+        return storedVerdict(rerunId);
+    }
+
+    private Optional<Verification> storedVerdict(long rerunId) {
         Run rerun = store.find(rerunId).orElseThrow();
         if (!rerun.status().finished()) return Optional.empty();
         return store.verifications(rerun.reproducesId()).stream()
@@ -345,6 +373,11 @@ public final class RunService implements AutoCloseable {
      * not reproduce, the verdict says "different".
      */
     Pushed push(User user, PushedClaim p, Duration wait) {
+        return pushLater(user, p, wait).join();
+    }
+
+    /** As {@link #push}, without holding the caller's thread while the rerun runs (see {@link #reproduceLater}). */
+    CompletableFuture<Pushed> pushLater(User user, PushedClaim p, Duration wait) {
         requireSignedIn(user);
         PushedResults.Stored stored = pushedResults.store(user, p);
         long rerun;
@@ -354,8 +387,8 @@ public final class RunService implements AutoCloseable {
             store.insertVerification(stored.run().id(), null, Verdicts.notReproduced(e.getMessage()), clock.instant());
             throw e;
         }
-        return new Pushed(stored.run().id(), stored.run().circuitId(), stored.run().circuitVersion(), stored.createdCircuit(),
-                new Reproduction(rerun, awaitVerdict(rerun, wait)));
+        return verdictLater(rerun, wait).thenApply(v -> new Pushed(stored.run().id(), stored.run().circuitId(),
+                stored.run().circuitVersion(), stored.createdCircuit(), new Reproduction(rerun, v)));
     }
 
     // ---- workers ----
