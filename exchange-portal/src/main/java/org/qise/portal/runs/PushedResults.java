@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.qise.circuit.Circuit;
 import org.qise.portal.PortalException;
 import org.qise.portal.circuits.CircuitDraft;
 import org.qise.portal.circuits.CircuitService;
-import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.circuits.Visibility;
 import org.qise.portal.people.User;
 import org.qise.sim.Manifest;
@@ -31,10 +29,10 @@ final class PushedResults {
     private final CircuitService circuits;
     private final RunService runs;
     private final Clock clock;
-    /** Canonical SHA-256 per circuit version ("id:version"); versions never change. */
-    private final Map<String, String> canonicalShas = new ConcurrentHashMap<>();
+    private final CanonicalIndex index;
 
-    PushedResults(RunStore store, CircuitService circuits, RunService runs, Clock clock) {
+    PushedResults(RunStore store, CanonicalIndex index, CircuitService circuits, RunService runs, Clock clock) {
+        this.index = index;
         this.store = store;
         this.circuits = circuits;
         this.runs = runs;
@@ -84,24 +82,16 @@ final class PushedResults {
 
     /** {circuit id, version} of a circuit the user may see whose canonical text has this hash, their own first; or null. */
     private long[] findCircuit(User user, String sha) {
-        var visible = circuits.list(user, new CircuitService.Filter(null, null, null));
-        List<CircuitService.Summary> ordered = new ArrayList<>(visible.stream().filter(s -> s.ownerId() == user.id()).toList());
-        visible.stream().filter(s -> s.ownerId() != user.id()).forEach(ordered::add);
-        for (var s : ordered) {
-            for (var v : circuits.versions(user, s.id())) {
-                String h = canonicalShas.computeIfAbsent(s.id() + ":" + v.version(), k -> canonicalSha(user, s.id(), v.version()));
-                if (h.equals(sha)) return new long[]{s.id(), v.version()};
+        List<CanonicalIndex.Match> matches = new ArrayList<>(index.find(sha));
+        matches.sort(java.util.Comparator.comparing((CanonicalIndex.Match m) -> m.ownerId() != user.id()));
+        for (CanonicalIndex.Match m : matches) {
+            try {
+                circuits.get(user, m.circuitId(), m.version());
+                return new long[]{m.circuitId(), m.version()};
+            } catch (PortalException notVisible) {
+                // someone else's private or cohort circuit: not a match for this person
             }
         }
         return null;
-    }
-
-    private String canonicalSha(User user, long circuitId, int version) {
-        try {
-            String qasm = circuits.get(user, circuitId, version).version().qasm();
-            return Manifest.sha256(Manifest.canonicalText(QasmCheck.parse(qasm)));
-        } catch (RuntimeException unreadable) {
-            return ""; // matches nothing
-        }
     }
 }
