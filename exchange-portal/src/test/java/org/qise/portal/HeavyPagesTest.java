@@ -44,6 +44,24 @@ class HeavyPagesTest {
     }
 
     @Test
+    void aDiagramCarriesItsVersionHashAndIsNotSentAgainToABrowserThatHasIt() {
+        try (TestPortal portal = TestPortal.start()) {
+            String token = portal.token(portal.user("pic@example.org", Role.FELLOW, null));
+            String qasm = HEADER + "qreg q[2];\nh q[0];\ncx q[0],q[1];\n";
+            var created = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "Pic", "visibility", "public", "qasm", qasm));
+            long id = parse(created).get("id").asLong();
+            var first = portal.get("/circuits/" + id + "/diagram.svg", null);
+            assertStatus(200, first);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertEquals("\"" + org.qise.sim.Manifest.sha256(qasm) + "\"", etag, "the SHA-256 of the version's text");
+            var again = portal.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.base + "/circuits/" + id + "/diagram.svg"))
+                    .header("If-None-Match", etag).GET().build());
+            assertStatus(304, again);
+            assertEquals("", again.body());
+        }
+    }
+
+    @Test
     void pageGetsBeyondTheirBudgetAreAnswered429WithRetryAfter() {
         PortalConfig c = TestPortal.config(TestPortal.tempDir());
         c = c.withLimits(c.maxBodyBytes(), c.maxQasmBytes(), c.maxQubits(), c.maxGates(), 5);

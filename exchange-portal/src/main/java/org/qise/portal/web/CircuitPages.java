@@ -67,7 +67,15 @@ public final class CircuitPages {
         });
         routes.get("/circuits/{id}/diagram.svg", ctx -> {
             Details d = details(ctx);
-            String svg = diagram(d);
+            var drawn = DIAGRAMS.of(d.version().qasm());
+            // A version never changes, so its hash is a strong validator: a browser asking again gets 304.
+            String etag = "\"" + drawn.sha256() + "\"";
+            ctx.header("ETag", etag).header("Cache-Control", "private, max-age=3600");
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            String svg = drawn.svg();
             if (ctx.queryParam("download") != null) {
                 ctx.header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().id() + "-v" + d.version().version() + ".svg\"");
             }
