@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qise.circuit.Circuit;
 import org.qise.portal.PortalException;
-import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
@@ -22,7 +20,7 @@ import org.qise.portal.people.User;
 /**
  * Workshops: an instructor (or admin) creates one for a cohort or with a join code, adds
  * exercises with targets and pass thresholds; participants submit circuits, graded at once by
- * {@link Grader}; the instructor sees who solved what. A workshop is visible to its instructor,
+ * {@link Grader} on a {@link GradingQueue} worker (bounded in size, gates and time); the instructor sees who solved what. A workshop is visible to its instructor,
  * admins, people who joined it, and members of its cohort; to anyone else it is "not found".
  */
 public final class WorkshopService {

@@ -64,6 +64,20 @@ class GradingQueueTest {
         }
     }
 
+    static Stream<Arguments> oversizedReferences() {
+        return Stream.of(
+                Arguments.of("a definition that doubles 40 times", doubling(40), 400),
+                Arguments.of("10 001 gates against a cap of 10 000", HEADER + "qreg q[1];\n" + "x q[0];\n".repeat(10_001), 422),
+                Arguments.of("more than 100000 bytes", HEADER + "qreg q[1];\n" + "x q[0];\n".repeat(20_000), 413));
+    }
+
+    @ParameterizedTest(name = "a reference solution of {0}: {2}")
+    @MethodSource("oversizedReferences")
+    void aReferenceSolutionIsHeldToTheSameBounds(String what, String qasm, int status) {
+        PortalException e = assertThrows(PortalException.class, () -> TargetInput.parse(TargetKind.DISTRIBUTION, qasm));
+        assertEquals(status, e.status(), e.getMessage());
+    }
+
     @Test
     void anOrdinarySubmissionIsGradedAsBefore() {
         try (GradingQueue q = new GradingQueue(1, 4, Duration.ofSeconds(30), 1000, 12)) {
