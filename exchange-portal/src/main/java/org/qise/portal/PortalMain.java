@@ -88,10 +88,14 @@ public final class PortalMain implements Callable<Integer> {
         out.println("  stop with Ctrl-C");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C: stop Javalin, the run and grading workers and the database, then let the JVM end.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            if (tempDir != null) deleteTree(tempDir);
-            stopped.countDown();
+            try {
+                server.close();
+                if (tempDir != null) deleteTree(tempDir);
+            } finally {
+                stopped.countDown();
+            }
         }, "portal-shutdown"));
         stopped.await();
         return 0;

@@ -54,12 +54,15 @@ public final class PortalServer implements AutoCloseable {
     private final PortalConfig config;
     private final Services services;
     private final RateLimiter rateLimiter;
+    /** Page GETs per address, checked before the session is even looked up. */
+    private final RateLimiter pageLimiter;
     private final WebSession webSession;
     private final Templates templates = new Templates();
     private final ApiRoutes api;
     private final org.qise.portal.runs.RunApi runApi;
     private final org.qise.portal.workshops.WorkshopApi workshopApi;
     private final ScheduledExecutorService housekeeping;
+    private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
     private Javalin app;
 
@@ -75,14 +78,16 @@ public final class PortalServer implements AutoCloseable {
         AuthService auth = new AuthService(users, passwords, throttle, audit);
         SessionService sessions = new SessionService(jdbc, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout(), clock);
         TokenService tokens = new TokenService(jdbc, config.tokenLifetime(), clock);
+        this.grading = org.qise.portal.workshops.GradingQueue.forRuns(config.runs());
         CircuitService circuits = new CircuitService(jdbc,
                 new QasmCheck(config.maxQasmBytes(), config.maxQubits(), config.maxGates()), audit);
         this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits,
                 org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock),
-                new org.qise.portal.workshops.WorkshopService(jdbc));
+                new org.qise.portal.workshops.WorkshopService(jdbc, grading));
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
+        this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
         this.api = new ApiRoutes(auth, tokens, users, invites, circuits);
         this.css = resource("/static/portal.css");
@@ -123,6 +128,7 @@ public final class PortalServer implements AutoCloseable {
         housekeeping.shutdownNow();
         if (app != null) app.stop();
         services.runs().close();
+        grading.close();
         services.database().close();
     }
 
@@ -137,6 +143,8 @@ public final class PortalServer implements AutoCloseable {
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.http.maxRequestSize = config.maxBodyBytes();
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors((status, message) -> templates.render("error.jte",
+                "page", new Page(title(status), null, null, null), "status", status, "message", message))));
         cfg.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         var routes = cfg.routes;
@@ -156,7 +164,11 @@ public final class PortalServer implements AutoCloseable {
         new CircuitPages(templates, services.circuits(), config.maxQasmBytes()).register(routes);
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);
         routes.exception(PortalException.class, (e, ctx) -> respond(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, translate(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            // A chunked body over the limit is noticed while being read: drain the rest as above.
+            if (e.getStatus() == 413) drainModestExcess(ctx, 0);
+            respond(ctx, translate(e));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new PortalException(500, "something went wrong on the server; the error has been logged"));
@@ -169,8 +181,12 @@ public final class PortalServer implements AutoCloseable {
         routes.error(405, ctx -> respond(ctx, new PortalException(405, "method " + ctx.method() + " is not allowed on " + ctx.path())));
     }
 
-    /** Bodies up to this size are read and dropped before a 413, so the client can read the answer. */
-    private static final long DRAIN_LIMIT = 1L << 20;
+    /**
+     * Bodies up to this size are read and dropped before a 413, so that a client which sends its
+     * whole body before reading (the JDK's HttpClient, Python) gets the answer. Reading to a null
+     * stream costs bandwidth only; anything larger is cut off.
+     */
+    static final long DRAIN_LIMIT = 32L << 20;
 
     /**
      * A client still sending its body when the server answers 413 and closes gets a broken pipe
@@ -180,7 +196,9 @@ public final class PortalServer implements AutoCloseable {
     private static void drainModestExcess(Context ctx, long length) {
         if (length > DRAIN_LIMIT) return;
         try (var in = ctx.req().getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            byte[] buffer = new byte[64 * 1024];
+            long left = DRAIN_LIMIT;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) left -= n;
         } catch (java.io.IOException | RuntimeException ignored) {
             // the client gave up; the 413 goes out as far as it can
         }
@@ -204,12 +222,22 @@ public final class PortalServer implements AutoCloseable {
             rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
             return;
         }
+        if (!mutating && !ctx.path().startsWith("/static/")) pageLimiter.acquire("address:" + ctx.ip());
         webSession.load(ctx);
         if (mutating) {
             var user = WebSession.user(ctx);
             rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
             WebSession.checkCsrf(ctx);
         }
+    }
+
+    /**
+     * Page GETs are cheap but not free (a run page, a diagram), so they are limited too, per
+     * address and more generously than API calls and form posts: four times their budget, as
+     * a class behind one address shares it.
+     */
+    static int pageGetsPerMinute(PortalConfig config) {
+        return (int) Math.min(Integer.MAX_VALUE, 4L * config.requestsPerMinute());
     }
 
     private void respond(Context ctx, PortalException e) {

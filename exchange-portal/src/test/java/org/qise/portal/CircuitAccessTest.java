@@ -238,7 +238,7 @@ class CircuitAccessTest {
         long mine = create(carol, "Carol's public", "public", List.of("Search-Tag"));
         long other = create(alice, "Alice's public", "public", List.of("other"));
         assertEquals(List.of(mine), listedIds(null, "?tag=search-tag"));
-        List<Long> byCarol = listedIds(null, "?author=carol@example.org");
+        List<Long> byCarol = listedIds(null, "?author=Name%20of%20carol%40example.org");
         assertTrue(byCarol.contains(mine));
         assertFalse(byCarol.contains(other));
         List<Long> cohortB = listedIds(admin, "?cohort=Cohort%20B");

@@ -109,7 +109,7 @@ class WebPagesTest {
         Matcher m = Pattern.compile("<pre class=\"token\">([^<]+)</pre>").matcher(r.body());
         assertTrue(m.find(), r.body());
         User registered = portal.server.services().users().register(new org.qise.portal.people.UserService.Registration(
-                "invited@example.org", "password123", "Invited", "Uni", "BR"), m.group(1));
+                "invited@example.org", "an uncommon passphrase", "Invited", "Uni", "BR"), m.group(1));
         assertEquals(Role.FELLOW, registered.role());
         assertEquals("Page cohort", registered.cohorts().getFirst().name());
 

@@ -117,7 +117,7 @@ class WebSecurityTest {
         var reg = b.submit("/register?invite=" + code, "/register", Map.of("invite", code, "name", "Wen Fellow",
                 "email", "wen@example.org", "institution", "Uni", "country", "SG", "password", "long enough pw"));
         assertEquals(302, reg.statusCode(), reg.body());
-        var created = b.submit("/account", "/account/tokens", Map.of("name", "notebook"));
+        var created = b.submit("/account", "/account/tokens", Map.of("name", "notebook", "scope_read", "on"));
         assertEquals(200, created.statusCode());
         Matcher m = Pattern.compile("<pre class=\"token\">([^<]+)</pre>").matcher(created.body());
         assertTrue(m.find(), created.body());

@@ -35,10 +35,15 @@ final class AccountApi {
         routes.post("/auth/token", this::createToken);
         routes.post("/auth/register", this::registerUser);
         routes.post("/invites", this::createInvite);
+        routes.delete("/invites/{id}", ctx -> {
+            invites.revoke(requireUser(ctx), id(ctx));
+            ctx.status(204);
+        });
         routes.get("/me", ctx -> send(ctx, 200, Api.userJson(requireUser(ctx))));
         routes.get("/tokens", ctx -> send(ctx, 200, tokens.list(requireUser(ctx).id()).stream().map(t -> object(
                 "id", t.id(), "name", t.name(), "createdAt", t.createdAt().toString(), "expiresAt", t.expiresAt().toString(),
-                "lastUsedAt", t.lastUsedAt() == null ? null : t.lastUsedAt().toString(), "revoked", t.revokedAt() != null))
+                "lastUsedAt", t.lastUsedAt() == null ? null : t.lastUsedAt().toString(), "revoked", t.revokedAt() != null,
+                "scopes", t.scopes().stream().sorted().map(org.qise.portal.auth.TokenScope::label).toList()))
                 .toList()));
         routes.delete("/tokens/{id}", ctx -> {
             tokens.revoke(requireUser(ctx).id(), id(ctx));
@@ -53,8 +58,22 @@ final class AccountApi {
     private void createToken(Context ctx) {
         JsonNode body = Json.body(ctx);
         User user = auth.login(Json.text(body, "email", true), Json.text(body, "password", true), ctx.ip());
-        String token = tokens.create(user.id(), Json.text(body, "name", false));
+        String token = tokens.create(user.id(), Json.text(body, "name", false), scopes(body));
         send(ctx, 201, object("token", token));
+    }
+
+    /** "scopes": ["read", "run"] (or a comma-separated string); absent means all three. */
+    private static java.util.Set<org.qise.portal.auth.TokenScope> scopes(JsonNode body) {
+        JsonNode v = body.get("scopes");
+        if (v == null || v.isNull()) return java.util.EnumSet.allOf(org.qise.portal.auth.TokenScope.class);
+        if (v.isTextual()) return org.qise.portal.auth.TokenScope.parse(v.asText());
+        if (!v.isArray()) throw PortalException.badRequest("\"scopes\" must be an array of read, write and run");
+        var out = java.util.EnumSet.noneOf(org.qise.portal.auth.TokenScope.class);
+        for (JsonNode e : v) {
+            if (!e.isTextual()) throw PortalException.badRequest("\"scopes\" must be an array of read, write and run");
+            out.add(org.qise.portal.auth.TokenScope.named(e.asText()));
+        }
+        return out;
     }
 
     private void registerUser(Context ctx) {

@@ -51,10 +51,16 @@ public final class ApiRoutes {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw PortalException.unauthorized("the Authorization header must be 'Bearer TOKEN'");
         }
-        long userId = tokens.authenticate(header.substring(7).strip())
+        var token = tokens.authenticateScoped(header.substring(7).strip())
                 .orElseThrow(() -> PortalException.unauthorized("the API token is unknown, expired or revoked"));
-        User user = users.find(userId).filter(u -> !u.disabled())
+        User user = users.find(token.userId()).filter(u -> !u.disabled())
                 .orElseThrow(() -> PortalException.unauthorized("the account is disabled"));
+        var needed = org.qise.portal.auth.TokenScope.required(ctx.method().name(), ctx.path());
+        if (!token.scopes().contains(needed)) {
+            throw PortalException.forbidden("this API token lacks the '" + needed.label() + "' scope that "
+                    + ctx.method().name() + " " + ctx.path() + " needs; its scopes are "
+                    + org.qise.portal.auth.TokenScope.format(token.scopes()));
+        }
         ctx.attribute(Api.USER_ATTR, user);
     }
 

@@ -5,7 +5,9 @@ import org.mindrot.jbcrypt.BCrypt;
 import org.qise.portal.PortalException;
 
 /**
- * Password policy and bcrypt hashing.
+ * Password policy and bcrypt hashing. The policy follows OWASP ASVS 5.0: at least 8
+ * characters, not on a list of common passwords, and no composition rules (no demands for
+ * digits or capitals, which only push people towards "Password1!").
  *
  * <p>bcrypt only reads the first 72 bytes of a password, so longer ones are refused rather
  * than silently truncated. Verification never throws: a malformed stored hash is simply a
@@ -33,6 +35,10 @@ public final class Passwords {
         if (bytes > MAX_BYTES) {
             throw PortalException.badRequest("password is " + bytes + " bytes in UTF-8; at most " + MAX_BYTES
                     + " are allowed (bcrypt ignores anything longer)");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw PortalException.badRequest("this password is on the list of common passwords that are tried first;"
+                    + " choose another (a few unrelated words make a good one)");
         }
     }
 

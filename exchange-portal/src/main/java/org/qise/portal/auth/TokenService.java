@@ -15,7 +15,10 @@ import org.qise.portal.db.Jdbc;
 public final class TokenService {
     /** A token as listed to its owner (never the secret). */
     public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-                            Instant revokedAt) {
+                            Instant revokedAt, java.util.Set<TokenScope> scopes) {
+        /** "read, write" for pages. */
+        public String scopeLabels() { return TokenScope.format(scopes).replace(",", ", "); }
+
         public boolean active(Instant now) { return revokedAt == null && expiresAt.isAfter(now); }
     }
 
@@ -29,25 +32,39 @@ public final class TokenService {
         this.clock = clock;
     }
 
-    /** Creates a token and returns the secret; only its digest is kept. */
+    /** A live token's account and what the token may do. */
+    public record Authenticated(long userId, java.util.Set<TokenScope> scopes) {}
+
+    /** Creates a token with every scope and returns the secret; only its digest is kept. */
     public String create(long userId, String name) {
+        return create(userId, name, java.util.EnumSet.allOf(TokenScope.class));
+    }
+
+    /** Creates a token with the given scopes (at least one) and returns the secret; only its digest is kept. */
+    public String create(long userId, String name, java.util.Set<TokenScope> scopes) {
+        if (scopes.isEmpty()) throw PortalException.badRequest("a token needs at least one scope: read, write or run");
         String clean = name == null || name.isBlank() ? "api token" : name.strip();
         if (clean.length() > 100) throw PortalException.badRequest("token name is longer than 100 characters");
         String token = Secrets.newSecret("qise_");
         Instant now = clock.instant();
-        jdbc.insert("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                userId, clean, Secrets.sha256(token), now, now.plus(lifetime));
+        jdbc.insert("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at, scopes) VALUES (?, ?, ?, ?, ?, ?)",
+                userId, clean, Secrets.sha256(token), now, now.plus(lifetime), TokenScope.format(scopes));
         return token;
     }
 
     /** The user id a token belongs to, when it is live and its account enabled; records the use. */
     public Optional<Long> authenticate(String token) {
+        return authenticateScoped(token).map(Authenticated::userId);
+    }
+
+    /** The account and scopes of a live token of an enabled account; records the use. */
+    public Optional<Authenticated> authenticateScoped(String token) {
         if (token == null || token.length() > 100) return Optional.empty();
         String hash = Secrets.sha256(token.strip());
         Instant now = clock.instant();
-        Optional<Long> user = jdbc.queryOne("SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id"
+        Optional<Authenticated> user = jdbc.queryOne("SELECT t.user_id, t.scopes FROM api_tokens t JOIN users u ON u.id = t.user_id"
                 + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = FALSE",
-                rs -> rs.getLong(1), hash, now);
+                rs -> new Authenticated(rs.getLong(1), TokenScope.parse(rs.getString(2))), hash, now);
         // "Last used" to the minute is enough, and spares a write on most calls.
         user.ifPresent(id -> jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?"
                 + " AND (last_used_at IS NULL OR last_used_at < ?)", now, hash, now.minusSeconds(60)));
@@ -57,7 +74,7 @@ public final class TokenService {
     public List<TokenInfo> list(long userId) {
         return jdbc.query("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id DESC", rs -> new TokenInfo(
                 rs.getLong("id"), rs.getString("name"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"),
-                Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "revoked_at")), userId);
+                Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "revoked_at"), TokenScope.parse(rs.getString("scopes"))), userId);
     }
 
     /** Revokes one of the user's own tokens; someone else's token id is "not found". */

@@ -85,11 +85,13 @@ public final class CircuitService {
         Row row = visibleRow(editor, id);
         if (row.ownerId() != editor.id()) throw PortalException.forbidden("only the owner may edit this circuit");
         String title = title(draft.title());
-        String description = description(draft.description());
+        // No description given (an API PUT without the field) keeps the current one; "" clears it.
+        String newDescription = draft.description() == null ? null : description(draft.description());
         Circuit circuit = qasmCheck.check(draft.qasm());
         Visibility visibility = draft.visibility() == null ? row.visibility() : draft.visibility();
         boolean sameAudience = visibility == row.visibility() && (draft.cohort() == null || draft.cohort().isBlank());
         Long cohortId = sameAudience ? row.cohortId() : cohortFor(editor, visibility, draft.cohort());
+        ForkAudience.check(jdbc, editor.id(), row.forkedFromId(), visibility, cohortId);
         List<String> tags = draft.tags() == null ? null : tags(draft.tags());
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
@@ -98,6 +100,9 @@ public final class CircuitService {
             int changed = tx.update("UPDATE circuits SET latest_version = ?, visibility = ?, cohort_id = ?, updated_at = ?"
                     + " WHERE id = ? AND latest_version = ?", next, visibility, cohortId, now, id, next - 1);
             if (changed != 1) throw PortalException.conflict("the circuit was edited at the same time; try again");
+            String description = newDescription != null ? newDescription : tx.queryOne(
+                    "SELECT description FROM circuit_versions WHERE circuit_id = ? AND version = ?", rs -> rs.getString(1), id, next - 1)
+                    .orElse("");
             insertVersion(tx, id, next, title, description, draft.qasm(), circuit, editor.id(), now);
             if (tags != null) {
                 tx.update("DELETE FROM circuit_tags WHERE circuit_id = ?", id);
@@ -130,7 +135,11 @@ public final class CircuitService {
         return LineDiff.diff(a, b);
     }
 
-    /** Copies a visible circuit (latest version unless given) into a new private circuit of the viewer. */
+    /**
+     * Copies a visible circuit (latest version unless given) into a new private circuit of the viewer;
+     * its first version stays credited to the original's author, and {@link ForkAudience} keeps it
+     * from being shared further than the original.
+     */
     public long fork(User viewer, long id, Integer version) {
         requireSignedIn(viewer);
         Details source = get(viewer, id, version);
@@ -141,7 +150,10 @@ public final class CircuitService {
             long forkId = tx.insert("INSERT INTO circuits (owner_id, visibility, cohort_id, latest_version, forked_from_id,"
                     + " forked_from_version, deleted, created_at, updated_at) VALUES (?, ?, NULL, 1, ?, ?, FALSE, ?, ?)",
                     viewer.id(), Visibility.PRIVATE, id, v.version(), now, now);
-            insertVersion(tx, forkId, 1, v.title(), v.description(), v.qasm(), circuit, viewer.id(), now);
+            // The fork's first version is the original's work: it stays credited to its author.
+            long originalAuthor = tx.queryOne("SELECT author_id FROM circuit_versions WHERE circuit_id = ? AND version = ?",
+                    rs -> rs.getLong(1), id, v.version()).orElse(viewer.id());
+            insertVersion(tx, forkId, 1, v.title(), v.description(), v.qasm(), circuit, originalAuthor, now);
             insertTags(tx, forkId, source.summary().tags());
             return forkId;
         });
@@ -173,8 +185,10 @@ public final class CircuitService {
                 where.append(" AND c.owner_id = ?");
                 params.add(Long.parseLong(a));
             } else {
-                where.append(" AND u.email = ?");
-                params.add(a.toLowerCase(Locale.ROOT));
+                // By display name, never by email: a list filtered by an address would tell
+                // anyone whether, and as whom, that address is registered.
+                where.append(" AND u.name = ?");
+                params.add(a);
             }
         }
         if (filter.cohort() != null && !filter.cohort().isBlank()) {

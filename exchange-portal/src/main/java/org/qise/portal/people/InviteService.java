@@ -20,6 +20,13 @@ public final class InviteService {
 
     public static final int MAX_USES = 1000;
 
+    /**
+     * An invite works only while its creator's account does: a disabled creator's invites are
+     * revoked when the account is disabled, and this guard also covers invites of accounts
+     * disabled before revocation existed.
+     */
+    private static final String CREATOR_ACTIVE = " AND created_by IN (SELECT id FROM users WHERE disabled = FALSE)";
+
     private final Jdbc jdbc;
 
     public InviteService(Jdbc jdbc) {
@@ -53,8 +60,8 @@ public final class InviteService {
      */
     void requireUsable(String code) {
         if (code == null || code.isBlank()) throw PortalException.badRequest("an invite code is required to register");
-        long usable = jdbc.count("SELECT COUNT(*) FROM invites WHERE code_hash = ? AND uses_left > 0 AND expires_at > ?",
-                Secrets.sha256(code.strip()), Instant.now());
+        long usable = jdbc.count("SELECT COUNT(*) FROM invites WHERE code_hash = ? AND uses_left > 0 AND expires_at > ?"
+                + CREATOR_ACTIVE, Secrets.sha256(code.strip()), Instant.now());
         if (usable == 0) throw PortalException.badRequest("the invite code is unknown, used up or expired");
     }
 
@@ -63,7 +70,7 @@ public final class InviteService {
         if (code == null || code.isBlank()) throw PortalException.badRequest("an invite code is required to register");
         String hash = Secrets.sha256(code.strip());
         int changed = tx.update("UPDATE invites SET uses_left = uses_left - 1"
-                + " WHERE code_hash = ? AND uses_left > 0 AND expires_at > ?", hash, Instant.now());
+                + " WHERE code_hash = ? AND uses_left > 0 AND expires_at > ?" + CREATOR_ACTIVE, hash, Instant.now());
         if (changed != 1) throw PortalException.badRequest("the invite code is unknown, used up or expired");
         return tx.queryOne("SELECT role, cohort_id FROM invites WHERE code_hash = ?",
                 rs -> new Redeemed(Role.valueOf(rs.getString("role")), Jdbc.nullableLong(rs, "cohort_id")), hash)
@@ -75,5 +82,18 @@ public final class InviteService {
                 + " LEFT JOIN cohorts c ON c.id = i.cohort_id WHERE i.created_by = ? ORDER BY i.id DESC",
                 rs -> new Invite(rs.getLong("id"), Role.valueOf(rs.getString("role")), rs.getString("cohort"),
                         rs.getInt("uses_left"), Jdbc.instant(rs, "expires_at")), actor.id());
+    }
+
+    /** Revokes an invite by hand (its creator or an admin): no further registrations with it. 404 for anyone else. */
+    public void revoke(User actor, long inviteId) {
+        if (actor == null) throw PortalException.unauthorized("sign in first");
+        Long creator = jdbc.queryOne("SELECT created_by FROM invites WHERE id = ?", rs -> rs.getLong(1), inviteId).orElse(null);
+        if (creator == null || (creator != actor.id() && !actor.isAdmin())) throw PortalException.notFound("invite " + inviteId);
+        jdbc.update("UPDATE invites SET uses_left = 0 WHERE id = ?", inviteId);
+    }
+
+    /** Revokes every invite a person created (when their account is disabled); inside the caller's transaction. */
+    public static int revokeAllBy(Jdbc tx, long creatorId) {
+        return tx.update("UPDATE invites SET uses_left = 0 WHERE created_by = ? AND uses_left > 0", creatorId);
     }
 }

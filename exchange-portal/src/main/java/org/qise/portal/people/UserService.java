@@ -98,7 +98,7 @@ public final class UserService {
         return jdbc.query("SELECT * FROM users ORDER BY name, id", this::mapUser);
     }
 
-    /** Disables an account: its sessions and API tokens stop working at once. */
+    /** Disables an account: its sessions, API tokens and unused invites stop working at once. */
     public void disable(User actor, long userId) {
         requireAdmin(actor);
         if (actor.id() == userId) throw PortalException.badRequest("you cannot disable your own account");
@@ -108,6 +108,7 @@ public final class UserService {
             tx.update("DELETE FROM sessions WHERE user_id = ?", userId);
             tx.update("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
                     Instant.now(), userId);
+            InviteService.revokeAllBy(tx, userId);
             return null;
         });
         audit.record(actor.id(), "disable", target.email(), null);

@@ -25,6 +25,9 @@ final class FairQueue<J extends FairQueue.Job> {
         long ownerId();
 
         long memoryBytes();
+
+        /** Whether a worker of the small-run lane may take it. */
+        default boolean small() { return false; }
     }
 
     private final int capacity;
@@ -86,11 +89,21 @@ final class FairQueue<J extends FairQueue.Job> {
      * run counts as running (for its owner's limit and for memory) until {@link #finished}.
      */
     J take() throws InterruptedException {
+        return take(false);
+    }
+
+    /**
+     * As {@link #take()}; with {@code smallOnly} only a small run is handed out (the small-run
+     * lane's workers), so quick runs start even while every other worker is busy with long ones.
+     * Fairness among people holds within each lane: a person's line is served in order, so a
+     * small run queued behind their own large one waits for it.
+     */
+    J take(boolean smallOnly) throws InterruptedException {
         lock.lock();
         try {
             while (true) {
                 if (closed) return null;
-                J next = nextEligible();
+                J next = nextEligible(smallOnly);
                 if (next != null) return next;
                 changed.await();
             }
@@ -104,12 +117,13 @@ final class FairQueue<J extends FairQueue.Job> {
      * ago (someone never served, or not since their line last emptied, goes first; ties go to
      * whoever queued first).
      */
-    private J nextEligible() {
+    private J nextEligible(boolean smallOnly) {
         Long chosen = null;
         long chosenServed = Long.MAX_VALUE;
         for (Map.Entry<Long, Deque<J>> e : waiting.entrySet()) {
             long owner = e.getKey();
             J head = e.getValue().peekFirst();
+            if (smallOnly && !head.small()) continue;
             if (running.getOrDefault(owner, 0) >= maxRunningPerUser) continue;
             // A run that fits nowhere is refused when submitted; here it only waits for room.
             if (memoryInUse > 0 && memoryInUse + head.memoryBytes() > memoryBytes) continue;

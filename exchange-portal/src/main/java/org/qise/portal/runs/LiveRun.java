@@ -30,9 +30,12 @@ final class LiveRun implements FairQueue.Job {
     private volatile StopReason stop;
     private volatile String stopMessage;
 
+    private final boolean small;
+
     LiveRun(Run row, Circuit circuit) {
         this.row = row;
         this.circuit = circuit;
+        this.small = RunSize.work(circuit, row.shots()) <= RunConfig.SMALL_RUN_WORK;
     }
 
     long id() { return row.id(); }
@@ -43,6 +46,10 @@ final class LiveRun implements FairQueue.Job {
     /** 16 bytes per amplitude of the state vector. */
     @Override
     public long memoryBytes() { return memoryNeed(circuit.numQubits()); }
+
+    /** Small enough for the small-run lane (see {@link RunConfig#SMALL_RUN_WORK}). */
+    @Override
+    public boolean small() { return small; }
 
     static long memoryNeed(int qubits) {
         return qubits >= 59 ? Long.MAX_VALUE : 16L << qubits;

@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.qise.circuit.Circuit;
 import org.qise.portal.PortalException;
 import org.qise.portal.circuits.CircuitDraft;
 import org.qise.portal.circuits.CircuitService;
-import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.circuits.Visibility;
 import org.qise.portal.people.User;
 import org.qise.sim.Manifest;
@@ -31,40 +29,34 @@ final class PushedResults {
     private final CircuitService circuits;
     private final RunService runs;
     private final Clock clock;
-    /** Canonical SHA-256 per circuit version ("id:version"); versions never change. */
-    private final Map<String, String> canonicalShas = new ConcurrentHashMap<>();
+    private final CanonicalIndex index;
 
-    PushedResults(RunStore store, CircuitService circuits, RunService runs, Clock clock) {
+    PushedResults(RunStore store, CanonicalIndex index, CircuitService circuits, RunService runs, Clock clock) {
+        this.index = index;
         this.store = store;
         this.circuits = circuits;
         this.runs = runs;
         this.clock = clock;
     }
 
-    Stored store(User user, RunService.PushedResult p) {
-        if (p.circuitQasm() == null || p.circuitQasm().isBlank()) {
-            throw PortalException.badRequest("\"circuit_qasm\" is required: the circuit's OpenQASM text (qise run --json writes it)");
-        }
-        if (p.seed() == null) throw PortalException.badRequest("\"seed\" is required to reproduce a pushed result");
-        if (p.shots() < 1) throw PortalException.badRequest("shots must be at least 1, got " + p.shots());
-        Circuit parsed = QasmCheck.parse(p.circuitQasm());
-        String canonical = Manifest.canonicalText(parsed);
-        String sha = Manifest.sha256(canonical);
-        Object claimed = p.manifest().get("circuit_sha256");
-        if (claimed != null && !sha.equals(claimed)) {
-            throw RunService.unprocessable("the manifest's circuit_sha256 " + claimed
-                    + " does not match circuit_qasm, whose canonical text has SHA-256 " + sha);
-        }
-        for (var e : p.counts().entrySet()) {
-            if (!e.getKey().matches("[01]+( [01]+)*") || e.getValue() < 0) {
-                throw PortalException.badRequest("counts must map bitstrings of 0 and 1 to non-negative numbers; got \"" + e.getKey() + "\"");
-            }
-        }
+    /**
+     * Stores a pushed claim. The cheap checks come first (shots cap, size of the text), then the
+     * circuit is parsed under an operation limit sized to the gate cap, so untrusted text can
+     * cost no more than a run the caps allow.
+     */
+    Stored store(User user, PushedClaim p) {
+        runs.checkShots(p.shots());
         long total = p.counts().values().stream().mapToLong(Long::longValue).sum();
         if (total != p.shots()) throw RunService.unprocessable("the counts add up to " + total + ", but shots is " + p.shots());
         String engine = RunService.engine(p.engine());
+        Circuit parsed = runs.parseUntrusted(p.circuitQasm());
         runs.checkCaps(parsed, p.shots());
-
+        String canonical = Manifest.canonicalText(parsed);
+        String sha = Manifest.sha256(canonical);
+        if (!sha.equals(p.circuitSha256())) {
+            throw RunService.unprocessable("$.manifest.circuit_sha256 " + p.circuitSha256()
+                    + " does not match circuit_qasm, whose canonical text has SHA-256 " + sha);
+        }
         long[] link = findCircuit(user, sha);
         boolean created = link == null;
         if (created) {
@@ -74,6 +66,7 @@ final class PushedResults {
         }
         Instant now = clock.instant();
         String resultSha = ResultHash.sha256(p.shots(), p.counts());
+        // The pusher's fields as sent, then what the portal itself establishes (see ClaimChecks).
         Map<String, Object> manifest = new LinkedHashMap<>(p.manifest());
         manifest.put("circuit_qasm", canonical);
         manifest.put("circuit_id", link[0]);
@@ -89,24 +82,16 @@ final class PushedResults {
 
     /** {circuit id, version} of a circuit the user may see whose canonical text has this hash, their own first; or null. */
     private long[] findCircuit(User user, String sha) {
-        var visible = circuits.list(user, new CircuitService.Filter(null, null, null));
-        List<CircuitService.Summary> ordered = new ArrayList<>(visible.stream().filter(s -> s.ownerId() == user.id()).toList());
-        visible.stream().filter(s -> s.ownerId() != user.id()).forEach(ordered::add);
-        for (var s : ordered) {
-            for (var v : circuits.versions(user, s.id())) {
-                String h = canonicalShas.computeIfAbsent(s.id() + ":" + v.version(), k -> canonicalSha(user, s.id(), v.version()));
-                if (h.equals(sha)) return new long[]{s.id(), v.version()};
+        List<CanonicalIndex.Match> matches = new ArrayList<>(index.find(sha));
+        matches.sort(java.util.Comparator.comparing((CanonicalIndex.Match m) -> m.ownerId() != user.id()));
+        for (CanonicalIndex.Match m : matches) {
+            try {
+                circuits.get(user, m.circuitId(), m.version());
+                return new long[]{m.circuitId(), m.version()};
+            } catch (PortalException notVisible) {
+                // someone else's private or cohort circuit: not a match for this person
             }
         }
         return null;
-    }
-
-    private String canonicalSha(User user, long circuitId, int version) {
-        try {
-            String qasm = circuits.get(user, circuitId, version).version().qasm();
-            return Manifest.sha256(Manifest.canonicalText(QasmCheck.parse(qasm)));
-        } catch (RuntimeException unreadable) {
-            return ""; // matches nothing
-        }
     }
 }

@@ -27,6 +27,7 @@ public record Run(long id, long circuitId, int circuitVersion, long ownerId, Str
 
     /** The simulator version recorded in the manifest, or null. */
     public String simulatorVersion() {
-        return manifest == null ? null : (String) manifest.get("simulator_version");
+        // Runs pushed before manifests were validated may hold anything here; never fail on it.
+        return manifest != null && manifest.get("simulator_version") instanceof String v ? v : null;
     }
 }

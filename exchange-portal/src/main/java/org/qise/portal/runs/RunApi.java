@@ -20,8 +20,8 @@ import org.qise.portal.web.Forms;
  * run, follow it, cancel it, reproduce it, and push a result made elsewhere.
  */
 public final class RunApi {
-    /** How long reproduce and push wait for the rerun before answering 202 "pending". */
-    static final Duration VERDICT_WAIT = Duration.ofSeconds(60);
+    /** How long reproduce and push wait for the rerun before answering 202 "pending": short, so request threads are not held by simulations. */
+    static final Duration VERDICT_WAIT = Duration.ofSeconds(10);
 
     private final RunService runs;
     private List<String> registered = List.of();
@@ -69,48 +69,37 @@ public final class RunApi {
         JsonNode fresh = b.get("fresh_seed");
         if (fresh != null && !fresh.isNull() && !fresh.isBoolean()) throw PortalException.badRequest("\"fresh_seed\" must be true or false");
         long runId = id(ctx);
-        var r = runs.reproduce(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT);
-        sendReproduction(ctx, runId, r, new LinkedHashMap<>());
+        Origin origin = runs.get(user, runId).origin();
+        // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
+        var later = runs.reproduceLater(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT); // refusals throw here
+        ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runId, origin, r, new LinkedHashMap<>())));
     }
 
     private void push(Context ctx) {
         User user = ApiRoutes.requireUser(ctx);
-        JsonNode b = body(ctx, true);
-        Long shots = longValue(b, "shots");
-        if (shots == null) throw PortalException.badRequest("\"shots\" is required");
-        JsonNode countsNode = b.get("counts");
-        if (countsNode == null || !countsNode.isObject()) throw PortalException.badRequest("\"counts\" must be an object of bitstring → count");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        countsNode.properties().forEach(e -> {
-            if (!e.getValue().canConvertToLong() || !e.getValue().isIntegralNumber()) {
-                throw PortalException.badRequest("count of \"" + e.getKey() + "\" must be a whole number");
-            }
-            counts.put(e.getKey(), e.getValue().asLong());
-        });
-        JsonNode manifestNode = b.get("manifest");
-        Map<String, Object> manifest = manifestNode == null || manifestNode.isNull() ? Map.of()
-                : RunJson.MAPPER.convertValue(manifestNode, RunJson.MAPPER.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-        String engine = text(b, "engine");
-        if (engine == null && manifest.get("engine") instanceof String e) engine = e;
-        var pushed = runs.push(user, new RunService.PushedResult(text(b, "circuit_qasm"), shots, longValue(b, "seed"), engine,
-                counts, manifest), VERDICT_WAIT);
+        var later = runs.pushLater(user, PushedClaim.read(body(ctx, true)), VERDICT_WAIT); // refusals throw here
+        ctx.future(() -> later.thenAccept(pushed -> sendPushed(ctx, pushed)));
+    }
+
+    private static void sendPushed(Context ctx, RunService.Pushed pushed) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", pushed.runId());
         out.put("url", "/runs/" + pushed.runId());
         out.put("circuit_id", pushed.circuitId());
         out.put("circuit_version", pushed.circuitVersion());
         out.put("created_circuit", pushed.createdCircuit());
-        sendReproduction(ctx, pushed.runId(), pushed.reproduction(), out);
+        sendReproduction(ctx, pushed.runId(), Origin.PUSHED, pushed.reproduction(), out);
         if (ctx.statusCode() == 200) ctx.status(201);
     }
 
     /** 200 with the verdict, or 202 "pending" while the rerun has not ended. */
-    private static void sendReproduction(Context ctx, long runId, RunService.Reproduction r, Map<String, Object> out) {
+    private static void sendReproduction(Context ctx, long runId, Origin origin, RunService.Reproduction r, Map<String, Object> out) {
         out.put("run_id", runId);
         out.put("rerun_id", r.rerunId());
         if (r.verification().isEmpty()) {
             out.put("verdict", "pending");
             out.put("detail", "the rerun (run " + r.rerunId() + ") has not finished yet; the verdict will appear on run " + runId);
+        out.put("rerun_url", "/api/v1/runs/" + r.rerunId());
             send(ctx, 202, out);
             return;
         }
@@ -119,7 +108,7 @@ public final class RunApi {
         v.remove("run_id");
         v.remove("rerun_id");
         out.putAll(v);
-        out.put("verified", r.verification().get().confirmed());
+        out.put("verified", Verdicts.verified(origin, r.verification().get()));
         send(ctx, 200, out);
     }
 

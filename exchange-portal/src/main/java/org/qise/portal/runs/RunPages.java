@@ -121,7 +121,13 @@ public final class RunPages {
         ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.id() + " of " + details.version().title()),
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
-                "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null));
+                "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null,
+                "countsPage", run.counts() == null ? null : CountsPage.of(run.counts(), countsPage(ctx))));
+    }
+
+    private static int countsPage(Context ctx) {
+        Integer p = optionalInt(ctx.queryParam("page"), "page");
+        return p == null ? 1 : p;
     }
 
     private void compare(Context ctx) {

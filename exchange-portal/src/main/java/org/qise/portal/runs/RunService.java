@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ public final class RunService implements AutoCloseable {
         this.queue = new FairQueue<>(config.queueCapacity(), config.maxQueuedPerUser(), config.maxRunningPerUser(),
                 config.memoryBytes());
         this.executor = new RunExecutor(store, config, clock);
-        this.pushedResults = new PushedResults(store, circuits, this, clock);
+        this.pushedResults = new PushedResults(store, new CanonicalIndex(jdbc), circuits, this, clock);
     }
 
     /**
@@ -65,8 +66,10 @@ public final class RunService implements AutoCloseable {
     public static RunService open(Jdbc jdbc, CircuitService circuits, RunConfig config, Clock clock) {
         RunService s = new RunService(jdbc, circuits, config, clock);
         s.recover();
-        for (int i = 0; i < config.workers(); i++) {
-            Thread t = new Thread(s::work, "run-worker-" + (i + 1));
+        for (int i = 0; i < config.workers() + config.smallWorkers(); i++) {
+            boolean smallOnly = i >= config.workers();
+            Thread t = new Thread(() -> s.work(smallOnly), smallOnly ? "run-worker-small-" + (i - config.workers() + 1)
+                    : "run-worker-" + (i + 1));
             t.setDaemon(true);
             s.workers.add(t);
             t.start();
@@ -124,6 +127,25 @@ public final class RunService implements AutoCloseable {
         Optional<String> refused = queue.offer(job, enforceLimits);
         if (refused.isPresent()) live.remove(job.id());
         return refused;
+    }
+
+    /** The shots cap alone, which needs no parsing: checked first for untrusted input. */
+    void checkShots(long shots) {
+        if (shots > config.maxShots()) throw unprocessable("shots " + shots + " exceeds the cap of " + config.maxShots());
+    }
+
+    /**
+     * Parses OpenQASM that nobody has checked yet (a pushed result, a submission): its size
+     * first, then the parser under an operation limit a little above the gate cap, so a file of
+     * nested definitions is stopped by the parser before it expands into millions of operations.
+     */
+    Circuit parseUntrusted(String qasm) {
+        int bytes = qasm.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > RunConfig.MAX_UNTRUSTED_QASM_BYTES) {
+            throw PortalException.tooLarge("the OpenQASM text is " + bytes + " bytes; at most " + RunConfig.MAX_UNTRUSTED_QASM_BYTES
+                    + " are accepted");
+        }
+        return QasmCheck.parse(qasm, RunConfig.untrustedParseLimits(config.maxGates(), config.maxQubits()));
     }
 
     /** Refuses, before anything runs, a run over a configured cap; the message names the cap. */
@@ -274,13 +296,36 @@ public final class RunService implements AutoCloseable {
      * {@code wait} for it.
      */
     public Reproduction reproduce(User actor, long runId, boolean freshSeed, Duration wait) {
+        long rerun = startReproduction(actor, runId, freshSeed);
+        return new Reproduction(rerun, awaitVerdict(rerun, wait));
+    }
+
+    /**
+     * As {@link #reproduce}, but without holding the caller's thread: the rerun is queued at
+     * once (refusals are thrown here) and the future completes when its verdict is stored or
+     * {@code wait} has passed, whichever comes first.
+     */
+    public CompletableFuture<Reproduction> reproduceLater(User actor, long runId, boolean freshSeed, Duration wait) {
+        long rerun = startReproduction(actor, runId, freshSeed);
+        return verdictLater(rerun, wait).thenApply(v -> new Reproduction(rerun, v));
+    }
+
+    private long startReproduction(User actor, long runId, boolean freshSeed) {
         requireSignedIn(actor);
         Run run = get(actor, runId);
         if (run.status() != RunStatus.DONE) {
             throw PortalException.conflict("run " + runId + " has no result to reproduce (it is " + run.status().label() + ")");
         }
-        long rerun = queueReproduction(actor, run, freshSeed);
-        return new Reproduction(rerun, awaitVerdict(rerun, wait));
+        return queueReproduction(actor, run, freshSeed);
+    }
+
+    /** The verdict of a rerun once it has ended, or empty when {@code wait} passes first; no thread waits meanwhile. */
+    private CompletableFuture<Optional<Verification>> verdictLater(long rerunId, Duration wait) {
+        LiveRun l = live.get(rerunId);
+        CompletableFuture<Object> ended = l == null ? CompletableFuture.completedFuture(null)
+                : l.ended.<Object>thenApply(status -> status).completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS);
+        // The verdict is read on the common pool, not on the worker that completed the run.
+        return ended.handle((x, e) -> null).thenApplyAsync(x -> storedVerdict(rerunId));
     }
 
     private long queueReproduction(User actor, Run run, boolean freshSeed) {
@@ -295,6 +340,10 @@ public final class RunService implements AutoCloseable {
 
     private Optional<Verification> awaitVerdict(long rerunId, Duration wait) {
         awaitEnd(rerunId, wait);
+        return storedVerdict(rerunId);
+    }
+
+    private Optional<Verification> storedVerdict(long rerunId) {
         Run rerun = store.find(rerunId).orElseThrow();
         if (!rerun.status().finished()) return Optional.empty();
         return store.verifications(rerun.reproducesId()).stream()
@@ -314,10 +363,6 @@ public final class RunService implements AutoCloseable {
 
     // ---- pushed results ----
 
-    /** A result produced elsewhere, as {@code qise run --json} writes it. */
-    public record PushedResult(String circuitQasm, long shots, Long seed, String engine, Map<String, Long> counts,
-                               Map<String, Object> manifest) {}
-
     /** A stored pushed result with the reproduction that checks it. */
     public record Pushed(long runId, long circuitId, int circuitVersion, boolean createdCircuit, Reproduction reproduction) {}
 
@@ -327,7 +372,12 @@ public final class RunService implements AutoCloseable {
      * engine. Until that reproduction confirms it, the result is not verified; when the counts do
      * not reproduce, the verdict says "different".
      */
-    public Pushed push(User user, PushedResult p, Duration wait) {
+    Pushed push(User user, PushedClaim p, Duration wait) {
+        return pushLater(user, p, wait).join();
+    }
+
+    /** As {@link #push}, without holding the caller's thread while the rerun runs (see {@link #reproduceLater}). */
+    CompletableFuture<Pushed> pushLater(User user, PushedClaim p, Duration wait) {
         requireSignedIn(user);
         PushedResults.Stored stored = pushedResults.store(user, p);
         long rerun;
@@ -337,17 +387,17 @@ public final class RunService implements AutoCloseable {
             store.insertVerification(stored.run().id(), null, Verdicts.notReproduced(e.getMessage()), clock.instant());
             throw e;
         }
-        return new Pushed(stored.run().id(), stored.run().circuitId(), stored.run().circuitVersion(), stored.createdCircuit(),
-                new Reproduction(rerun, awaitVerdict(rerun, wait)));
+        return verdictLater(rerun, wait).thenApply(v -> new Pushed(stored.run().id(), stored.run().circuitId(),
+                stored.run().circuitVersion(), stored.createdCircuit(), new Reproduction(rerun, v)));
     }
 
     // ---- workers ----
 
-    private void work() {
+    private void work(boolean smallOnly) {
         while (true) {
             LiveRun job;
             try {
-                job = queue.take();
+                job = queue.take(smallOnly);
             } catch (InterruptedException e) {
                 return;
             }

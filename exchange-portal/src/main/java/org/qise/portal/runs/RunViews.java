@@ -37,8 +37,21 @@ public final class RunViews {
             if (r.state().statevector() != null) m.put("statevector", r.state().statevector());
         }
         if (r.manifest() != null) m.put("manifest", r.manifest());
-        m.put("verifications", verifications.stream().map(RunViews::verification).toList());
+        m.put("verifications", verifications.stream().map(v -> {
+            Map<String, Object> vm = verification(v);
+            vm.put("verified", Verdicts.verified(r.origin(), v));
+            return vm;
+        }).toList());
+        m.put("verified", !verifications.isEmpty() && Verdicts.verified(r.origin(), verifications.get(0)));
+        if (r.origin() == Origin.PUSHED) {
+            m.put("checks", ClaimChecks.json(ClaimChecks.of(r, verifications.isEmpty() ? null : verifications.get(0))));
+        }
         return m;
+    }
+
+    /** Whether this verification makes the run's counts verified (see {@link Verdicts#verified}). */
+    public static boolean verified(Run r, Verification v) {
+        return Verdicts.verified(r.origin(), v);
     }
 
     /** A manifest value for a page: text and numbers as they are, maps and lists as JSON. */

@@ -39,6 +39,18 @@ final class Verdicts {
                 c.statistic(), c.degreesOfFreedom(), c.threshold(), detail);
     }
 
+    /**
+     * Whether a verification lets the portal call the run's counts verified. A pushed result is
+     * verified only when the portal's own re-run reproduced it byte for byte: counts a pusher
+     * edited a little still pass a chi-square test, so "statistically-consistent" only says they
+     * are plausible. For the portal's own runs (which it computed itself) a consistent re-run
+     * with a fresh seed confirms them.
+     */
+    static boolean verified(Origin origin, Verification v) {
+        if (v.verdict().equals(Verification.BIT_EXACT)) return true;
+        return origin != Origin.PUSHED && v.verdict().equals(Verification.CONSISTENT);
+    }
+
     /** When the rerun itself did not finish. */
     static Outcome inconclusive(RunStatus rerunStatus, String message) {
         return new Outcome(Verification.INCONCLUSIVE, "none", null, null, null, null,

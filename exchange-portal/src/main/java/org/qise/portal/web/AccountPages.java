@@ -38,7 +38,11 @@ public final class AccountPages {
         routes.get("/account", ctx -> showAccount(ctx, null, null));
         routes.post("/account/tokens", ctx -> {
             User u = WebSession.requireUser(ctx);
-            showAccount(ctx, tokens.create(u.id(), Forms.field(ctx, "name")), null);
+            var scopes = java.util.EnumSet.noneOf(org.qise.portal.auth.TokenScope.class);
+            for (var scope : org.qise.portal.auth.TokenScope.values()) {
+                if (ctx.formParam("scope_" + scope.label()) != null) scopes.add(scope);
+            }
+            showAccount(ctx, tokens.create(u.id(), Forms.field(ctx, "name"), scopes), null);
         });
         routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens/{tokenId}/revoke", ctx -> {

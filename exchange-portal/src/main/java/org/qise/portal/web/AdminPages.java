@@ -39,6 +39,10 @@ public final class AdminPages {
                     Duration.ofDays(days == null ? 14 : days));
             showInvites(ctx, code);
         });
+        routes.post("/invites/{id}/revoke", ctx -> {
+            invites.revoke(inviter(ctx), Forms.pathId(ctx, "id"));
+            ctx.redirect("/invites");
+        });
         routes.get("/admin/users", ctx -> {
             User admin = admin(ctx);
             ctx.html(templates.render("users.jte", "page", new Page("People", admin, WebSession.csrf(ctx), null),

@@ -8,12 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.qise.draw.CircuitDiagram;
 import org.qise.portal.PortalException;
 import org.qise.portal.circuits.CircuitDraft;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.CircuitService.Details;
-import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.circuits.Visibility;
 import org.qise.portal.people.User;
 
@@ -69,7 +67,15 @@ public final class CircuitPages {
         });
         routes.get("/circuits/{id}/diagram.svg", ctx -> {
             Details d = details(ctx);
-            String svg = diagram(d);
+            var drawn = DIAGRAMS.of(d.version().qasm());
+            // A version never changes, so its hash is a strong validator: a browser asking again gets 304.
+            String etag = "\"" + drawn.sha256() + "\"";
+            ctx.header("ETag", etag).header("Cache-Control", "private, max-age=3600");
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            String svg = drawn.svg();
             if (ctx.queryParam("download") != null) {
                 ctx.header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().id() + "-v" + d.version().version() + ".svg\"");
             }
@@ -154,13 +160,12 @@ public final class CircuitPages {
         return circuits.get(WebSession.user(ctx), Forms.pathId(ctx, "id"), Forms.optionalInt(ctx.queryParam("version"), "version"));
     }
 
-    /** The server-drawn SVG of a stored (already validated) circuit. */
+    /** Diagrams are drawn once per version, for pages and the API alike. */
+    private static final org.qise.portal.circuits.DiagramCache DIAGRAMS = new org.qise.portal.circuits.DiagramCache(64L << 20);
+
+    /** The server-drawn SVG of a stored (already validated) circuit, from the cache (capped in size). */
     public static String diagram(Details d) {
-        try {
-            return CircuitDiagram.svg(QasmCheck.parse(d.version().qasm()));
-        } catch (UnsupportedOperationException e) {
-            throw new PortalException(503, "circuit diagrams are not available in this build");
-        }
+        return DIAGRAMS.of(d.version().qasm()).svg();
     }
 
     private CircuitDraft draft(Context ctx, Map<String, String> form) {

@@ -32,17 +32,26 @@ public final class Grader {
     public record Grade(double score, String detail) {}
 
     public static Grade grade(Target target, Circuit submission) {
+        return grade(target, submission, () -> {});
+    }
+
+    /**
+     * Grades, calling {@code checkpoint} between slices of the work (every few hundred gates, every
+     * basis column, every 1% of the shots); the checkpoint stops grading by throwing, which is
+     * how a cancelled or timed-out grading job ends instead of running on.
+     */
+    public static Grade grade(Target target, Circuit submission, Runnable checkpoint) {
         return switch (target.kind()) {
             case STATE -> {
                 requireGatesOnly(submission, "a state exercise's circuit");
                 requireQubits(submission, target.numQubits());
-                double f = stateFidelity(target.vector(), finalState(submission));
+                double f = stateFidelity(target.vector(), column(submission, 0, checkpoint));
                 yield new Grade(f, String.format(Locale.ROOT, "state fidelity |⟨target|ψ⟩|² = %.6f", f));
             }
             case UNITARY -> {
                 requireGatesOnly(submission, "a unitary exercise's circuit");
                 requireQubits(submission, target.numQubits());
-                double f = processFidelity(target.matrix(), unitary(submission), 1 << target.numQubits());
+                double f = processFidelity(target.matrix(), unitary(submission, checkpoint), 1 << target.numQubits());
                 yield new Grade(f, String.format(Locale.ROOT, "process fidelity |Tr(U†V)|²/d² = %.6f", f));
             }
             case DISTRIBUTION -> {
@@ -51,7 +60,8 @@ public final class Grader {
                     throw PortalException.badRequest("distribution exercises take circuits of at most " + TargetKind.DISTRIBUTION.maxQubits + " qubits");
                 }
                 Map<String, Long> counts;
-                try (Result r = Simulator.builder().shots(SHOTS).seed(SEED).threads(1).keepState(false).build().run(submission)) {
+                try (Result r = Simulator.builder().shots(SHOTS).seed(SEED).threads(1).keepState(false)
+                        .progress((done, total, what) -> checkpoint.run()).build().run(submission)) {
                     counts = r.counts();
                 }
                 double tvd = totalVariation(target.distribution(), counts, SHOTS);
@@ -72,15 +82,19 @@ public final class Grader {
 
     /** The final state from |0…0⟩, interleaved (re, im). */
     static double[] finalState(Circuit c) {
-        return column(c, 0);
+        return column(c, 0, () -> {});
     }
 
     /** The circuit's unitary, row-major interleaved (re, im): column j is the circuit applied to |j⟩. */
     static double[] unitary(Circuit c) {
+        return unitary(c, () -> {});
+    }
+
+    private static double[] unitary(Circuit c, Runnable checkpoint) {
         int d = 1 << c.numQubits();
         double[] m = new double[2 * d * d];
         for (int j = 0; j < d; j++) {
-            double[] col = column(c, j);
+            double[] col = column(c, j, checkpoint);
             for (int i = 0; i < d; i++) {
                 m[2 * (i * d + j)] = col[2 * i];
                 m[2 * (i * d + j) + 1] = col[2 * i + 1];
@@ -89,13 +103,19 @@ public final class Grader {
         return m;
     }
 
-    private static double[] column(Circuit c, long basis) {
+    /** Gates applied between two checkpoints. */
+    private static final int SLICE = 256;
+
+    private static double[] column(Circuit c, long basis, Runnable checkpoint) {
         List<Operation.GateOp> gates = new ArrayList<>();
         for (Operation op : c.operations()) if (op instanceof Operation.GateOp g) gates.add(g);
         int n = c.numQubits();
         try (QuantumState s = Engines.create(Engines.DEFAULT, 1).allocate(n)) {
             for (int q = 0; q < n; q++) if ((basis >> q & 1) == 1) s.flip(q);
-            s.applyAll(gates);
+            for (int i = 0; i < gates.size(); i += SLICE) {
+                checkpoint.run();
+                s.applyAll(gates.subList(i, Math.min(gates.size(), i + SLICE)));
+            }
             double[] v = new double[2 << n];
             for (long i = 0; i < (1L << n); i++) {
                 v[(int) (2 * i)] = s.re(i);

@@ -18,12 +18,26 @@ import org.qise.portal.circuits.QasmCheck;
 public final class TargetInput {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Most gates a reference solution may have (as for submissions). */
+    static final int REFERENCE_MAX_GATES = 10_000;
+
     private TargetInput() {}
 
     public static Target parse(TargetKind kind, String text) {
         if (text == null || text.isBlank()) throw PortalException.badRequest("the target is empty");
         String t = text.strip();
-        if (t.startsWith("OPENQASM") || t.contains("qreg")) return Target.fromReference(kind, QasmCheck.parse(t));
+        if (t.startsWith("OPENQASM") || t.contains("qreg")) {
+            // A reference solution is simulated like a submission, so it gets the same bounds.
+            int bytes = t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > GradingQueue.MAX_SUBMISSION_BYTES) {
+                throw PortalException.tooLarge("a reference solution may have at most " + GradingQueue.MAX_SUBMISSION_BYTES + " bytes");
+            }
+            var reference = QasmCheck.parse(t, org.qise.portal.runs.RunConfig.untrustedParseLimits(REFERENCE_MAX_GATES, kind.maxQubits));
+            if (reference.gateCount() > REFERENCE_MAX_GATES) {
+                throw new PortalException(422, "gates " + reference.gateCount() + " exceeds the cap of " + REFERENCE_MAX_GATES);
+            }
+            return Target.fromReference(kind, reference);
+        }
         try {
             return fromJson(kind, JSON.readTree(t));
         } catch (JsonProcessingException e) {

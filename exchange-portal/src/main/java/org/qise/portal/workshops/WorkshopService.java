@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qise.circuit.Circuit;
 import org.qise.portal.PortalException;
-import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
@@ -22,7 +20,7 @@ import org.qise.portal.people.User;
 /**
  * Workshops: an instructor (or admin) creates one for a cohort or with a join code, adds
  * exercises with targets and pass thresholds; participants submit circuits, graded at once by
- * {@link Grader}; the instructor sees who solved what. A workshop is visible to its instructor,
+ * {@link Grader} on a {@link GradingQueue} worker (bounded in size, gates and time); the instructor sees who solved what. A workshop is visible to its instructor,
  * admins, people who joined it, and members of its cohort; to anyone else it is "not found".
  */
 public final class WorkshopService {
@@ -43,10 +41,12 @@ public final class WorkshopService {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final Jdbc jdbc;
+    private final GradingQueue grading;
     private final SecureRandom random = new SecureRandom();
 
-    public WorkshopService(Jdbc jdbc) {
+    public WorkshopService(Jdbc jdbc, GradingQueue grading) {
         this.jdbc = jdbc;
+        this.grading = grading;
     }
 
     /** Creates a workshop; with a cohort its members take part, otherwise a join code is made. */
@@ -142,10 +142,7 @@ public final class WorkshopService {
         get(user, workshopId);
         Exercise e = jdbc.queryOne("SELECT * FROM workshop_exercises WHERE id = ? AND workshop_id = ?", WorkshopService::mapExercise,
                 exerciseId, workshopId).orElseThrow(() -> PortalException.notFound("exercise " + exerciseId));
-        if (qasm == null || qasm.isBlank()) throw PortalException.badRequest("the submitted circuit is empty");
-        if (qasm.length() > 100_000) throw PortalException.tooLarge("a submitted circuit may have at most 100000 characters");
-        Circuit circuit = QasmCheck.parse(qasm);
-        Grader.Grade g = Grader.grade(e.target(), circuit);
+        Grader.Grade g = grading.grade(e.target(), qasm);
         boolean passed = g.score() >= e.threshold();
         String detail = g.detail() + (passed ? " ≥ " : " < ") + "threshold " + e.threshold();
         Instant now = Instant.now();

@@ -1,6 +1,6 @@
 /**
  * Workshops: an instructor's exercises with targets (a state, a unitary up to global phase, or
  * a distribution) and pass thresholds; participants' circuits graded at once by
- * {@link org.qise.portal.workshops.Grader}; the instructor's table of who solved what.
+ * {@link org.qise.portal.workshops.Grader} on the bounded {@link org.qise.portal.workshops.GradingQueue}; the instructor's table of who solved what.
  */
 package org.qise.portal.workshops;

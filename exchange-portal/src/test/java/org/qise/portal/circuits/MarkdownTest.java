@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownTest {
     @Test
@@ -26,5 +28,29 @@ class MarkdownTest {
         assertFalse(html.contains("javascript:"), html);
         assertTrue(html.contains("href=\"https://qise.org\""), html);
         assertTrue(html.contains("rel=\"nofollow ugc noopener\""), html);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
+            "[x](DATA:text/html,hi)",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "<javascript:alert(1)>",
+            "[x](vbscript:msgbox(1))",
+            "[x]: data:text/html,hi\n\n[y][x]",
+            "[x](file:///etc/passwd)"})
+    void onlyHttpHttpsMailtoAndRelativeTargetsSurvive(String markdown) {
+        String html = Markdown.toSafeHtml(markdown.replace("\\n", "\n")).toLowerCase(java.util.Locale.ROOT);
+        for (String scheme : new String[]{"data:", "javascript:", "vbscript:", "file:"}) {
+            assertFalse(html.contains("href=\"" + scheme) || html.contains("src=\"" + scheme), html);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} keeps its target")
+    @ValueSource(strings = {"https://qise.org/a", "http://example.org", "mailto:fellow@example.org", "/circuits/3", "#runs"})
+    void safeTargetsAreKept(String target) {
+        assertTrue(Markdown.toSafeHtml("[x](" + target + ")").contains("href=\"" + target + "\""), target);
     }
 }

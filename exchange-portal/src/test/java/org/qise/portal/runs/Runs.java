@@ -60,7 +60,7 @@ final class Runs {
     }
 
     static RunConfig runConfig() {
-        return RunConfig.defaults().withWorkers(1).withCaps(16, 2_000_000, 10_000, 1L << 30)
+        return RunConfig.defaults().withWorkers(1).withSmallWorkers(0).withCaps(16, 2_000_000, 10_000, 1L << 30)
                 .withQueueLimits(50, 10, 1).withTimeout(Duration.ofMinutes(5));
     }
 
