@@ -64,8 +64,8 @@ public final class EvaluationEngine implements AutoCloseable {
     public enum Readiness { COMPLETE, INCOMPLETE, INVALID }
 
     private final List<String> classpath;
-    private final OutputStream out;
-    private final OutputStream err;
+    private final BatchedOutput out;
+    private final BatchedOutput err;
     private final InputStream in;
     private final Consumer<MimeBundle> displays;
     private final Path workingDirectory = Path.of("").toAbsolutePath();
@@ -93,8 +93,8 @@ public final class EvaluationEngine implements AutoCloseable {
     public EvaluationEngine(List<String> classpath, OutputStream out, OutputStream err, InputStream in,
                             Consumer<MimeBundle> displays) {
         this.classpath = new ArrayList<>(classpath);
-        this.out = out;
-        this.err = err;
+        this.out = new BatchedOutput(out, BatchedOutput.DEFAULT_CAP_BYTES);
+        this.err = new BatchedOutput(err, BatchedOutput.DEFAULT_CAP_BYTES);
         this.in = in;
         this.displays = displays;
         start();
@@ -135,6 +135,7 @@ public final class EvaluationEngine implements AutoCloseable {
     }
 
     private void received(DisplayWire.Message message) {
+        flushQuietly(); // the text printed before a picture shows before it
         if (message.kind() == DisplayWire.Kind.RESULT) {
             pendingResult = message.bundle();
         } else {
@@ -158,6 +159,8 @@ public final class EvaluationEngine implements AutoCloseable {
         parsed.classpath().forEach(this::addToClasspath);
         CellText text = new CellText(parsed.code());
         pendingResult = null;
+        out.startCell();
+        err.startCell();
         synchronized (stopLock) {
             interruptRequested = false;
             cellsStarted++;
@@ -191,7 +194,7 @@ public final class EvaluationEngine implements AutoCloseable {
             synchronized (stopLock) {
                 executing = false;
             }
-            flushQuietly();
+            endCellQuietly();
         }
         if (!alive) {
             throw notebookVmExited();
@@ -364,8 +367,17 @@ public final class EvaluationEngine implements AutoCloseable {
 
     private void flushQuietly() {
         try {
-            out.flush();
-            err.flush();
+            out.flushNow();
+            err.flushNow();
+        } catch (java.io.IOException ignored) {
+            // the streams lead to the front end; nothing to do if it is gone
+        }
+    }
+
+    private void endCellQuietly() {
+        try {
+            out.endCell();
+            err.endCell();
         } catch (java.io.IOException ignored) {
             // the streams lead to the front end; nothing to do if it is gone
         }

@@ -1,8 +1,11 @@
 package org.qise.notebook;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.qise.circuit.Circuit;
@@ -66,18 +69,41 @@ public final class Renderers {
         return MimeBundle.text(plainText(value));
     }
 
-    /** The text/plain form: toString, with arrays spelled out. */
+    /** Arrays longer than this show their first {@link #SHOWN_ELEMENTS} elements and their size. */
+    static final int LONG_ARRAY = 64;
+    static final int SHOWN_ELEMENTS = 16;
+    /** Text longer than this is cut, saying how long it was. */
+    static final int LONG_TEXT = 20_000;
+
+    /**
+     * The text/plain form: toString, with arrays spelled out. Large values are abbreviated,
+     * since a 24-qubit state vector spelled out would be hundreds of megabytes of output: an
+     * array shows its first elements and its length, long text its start and its length.
+     */
     static String plainText(Object value) {
-        if (value instanceof Object[] array) return Arrays.deepToString(array);
-        if (value instanceof int[] array) return Arrays.toString(array);
-        if (value instanceof long[] array) return Arrays.toString(array);
-        if (value instanceof double[] array) return Arrays.toString(array);
-        if (value instanceof boolean[] array) return Arrays.toString(array);
-        if (value instanceof byte[] array) return Arrays.toString(array);
-        if (value instanceof char[] array) return Arrays.toString(array);
-        if (value instanceof float[] array) return Arrays.toString(array);
-        if (value instanceof short[] array) return Arrays.toString(array);
-        return String.valueOf(value);
+        String text = value != null && value.getClass().isArray() ? arrayText(value) : String.valueOf(value);
+        if (text.length() > LONG_TEXT) {
+            return text.substring(0, LONG_TEXT) + String.format(Locale.ROOT, "… (%,d characters in all)", text.length());
+        }
+        return text;
+    }
+
+    private static String arrayText(Object array) {
+        int length = Array.getLength(array);
+        String type = array.getClass().getComponentType().getSimpleName();
+        if (length <= LONG_ARRAY) {
+            if (array instanceof Object[] objects) return Arrays.deepToString(objects);
+            StringJoiner all = new StringJoiner(", ", "[", "]");
+            for (int i = 0; i < length; i++) all.add(String.valueOf(Array.get(array, i)));
+            return all.toString();
+        }
+        StringJoiner first = new StringJoiner(", ", "[", ", …]");
+        for (int i = 0; i < SHOWN_ELEMENTS; i++) {
+            Object element = Array.get(array, i);
+            first.add(element != null && element.getClass().isArray() ? arrayText(element) : String.valueOf(element));
+        }
+        String note = String.format(Locale.ROOT, "%s[%,d], first %d shown: ", type, length, SHOWN_ELEMENTS);
+        return note + first;
     }
 
     private static String histogramTitle(Result result) {
