@@ -52,7 +52,8 @@ public final class EvaluationEngine implements AutoCloseable {
 
     /** The notebook VM gets the same flags as the qise command. */
     static final List<String> NOTEBOOK_VM_OPTIONS = List.of(
-            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m");
+            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m",
+            "-Djava.awt.headless=true"); // PNG pictures are drawn with Java2D, never on a screen
 
     private static final Set<String> PRIMITIVES =
             Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");

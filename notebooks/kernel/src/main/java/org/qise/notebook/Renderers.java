@@ -59,7 +59,7 @@ public final class Renderers {
                 try {
                     MimeBundle bundle = entry.render(value);
                     if (bundle != null) {
-                        return bundle;
+                        return withPng(bundle);
                     }
                 } catch (RuntimeException | LinkageError e) {
                     System.err.println("(could not draw " + value.getClass().getSimpleName() + ": " + e + ")");
@@ -67,6 +67,23 @@ public final class Renderers {
             }
         }
         return MimeBundle.text(plainText(value));
+    }
+
+    /**
+     * The bundle with a PNG copy of its SVG picture, if it has one: front ends and exports that
+     * cannot show SVG then show the PNG.
+     */
+    static MimeBundle withPng(MimeBundle bundle) {
+        String svg = bundle.get(MimeBundle.SVG);
+        if (svg == null || bundle.get(Png.MIME) != null) {
+            return bundle;
+        }
+        try {
+            return bundle.with(Png.MIME, Png.base64FromSvg(svg));
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("(could not draw the picture as PNG, showing SVG only: " + e + ")");
+            return bundle;
+        }
     }
 
     /** Arrays longer than this show their first {@link #SHOWN_ELEMENTS} elements and their size. */
