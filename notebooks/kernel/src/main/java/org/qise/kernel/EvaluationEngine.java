@@ -68,7 +68,7 @@ public final class EvaluationEngine implements AutoCloseable {
     private final BatchedOutput out;
     private final BatchedOutput err;
     private final InputStream in;
-    private final Consumer<MimeBundle> displays;
+    private final DisplaySink displays;
     private final Path workingDirectory = Path.of("").toAbsolutePath();
 
     private JShell shell;
@@ -93,6 +93,22 @@ public final class EvaluationEngine implements AutoCloseable {
      */
     public EvaluationEngine(List<String> classpath, OutputStream out, OutputStream err, InputStream in,
                             Consumer<MimeBundle> displays) {
+        this(classpath, out, err, in, new DisplaySink() {
+            @Override
+            public void show(MimeBundle bundle, String displayId) {
+                displays.accept(bundle);
+            }
+
+            @Override
+            public void update(String displayId, MimeBundle bundle) {
+                displays.accept(bundle);
+            }
+        });
+    }
+
+    /** As above, with displays that can be updated in place (progress bars). */
+    public EvaluationEngine(List<String> classpath, OutputStream out, OutputStream err, InputStream in,
+                            DisplaySink displays) {
         this.classpath = new ArrayList<>(classpath);
         this.out = new BatchedOutput(out, BatchedOutput.DEFAULT_CAP_BYTES);
         this.err = new BatchedOutput(err, BatchedOutput.DEFAULT_CAP_BYTES);
@@ -137,10 +153,10 @@ public final class EvaluationEngine implements AutoCloseable {
 
     private void received(DisplayWire.Message message) {
         flushQuietly(); // the text printed before a picture shows before it
-        if (message.kind() == DisplayWire.Kind.RESULT) {
-            pendingResult = message.bundle();
-        } else {
-            displays.accept(message.bundle());
+        switch (message.kind()) {
+            case RESULT -> pendingResult = message.bundle();
+            case DISPLAY -> displays.show(message.bundle(), message.displayId());
+            case UPDATE -> displays.update(message.displayId(), message.bundle());
         }
     }
 
@@ -157,11 +173,13 @@ public final class EvaluationEngine implements AutoCloseable {
             restart();
         }
         Magics.Parsed parsed = Magics.parse(cell, workingDirectory);
-        parsed.classpath().forEach(this::addToClasspath);
+        long startNanos = System.nanoTime();
         CellText text = new CellText(parsed.code());
         pendingResult = null;
         out.startCell();
         err.startCell();
+        parsed.notes().forEach(this::note);
+        parsed.classpath().forEach(this::addToClasspath);
         synchronized (stopLock) {
             interruptRequested = false;
             cellsStarted++;
@@ -194,6 +212,9 @@ public final class EvaluationEngine implements AutoCloseable {
         } finally {
             synchronized (stopLock) {
                 executing = false;
+            }
+            if (parsed.timed()) {
+                print(out, String.format(java.util.Locale.ROOT, "Wall time: %.3f s", (System.nanoTime() - startNanos) / 1e9));
             }
             endCellQuietly();
         }

@@ -9,12 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The %-commands a cell may start lines with. There is one:
- * {@code %classpath <jar, folder or folder/*> …} adds jars or class folders to the notebook.
+ * The %-commands a cell may start lines with:
+ * <ul>
+ *   <li>{@code %classpath <jar, folder or folder/*> …} adds jars or class folders to the notebook;</li>
+ *   <li>{@code %maven group:artifact:version …} adds a library and its dependencies from the
+ *       local Maven repository (see {@link MavenLocal});</li>
+ *   <li>{@code %time} reports how long the cell took.</li>
+ * </ul>
  */
 final class Magics {
     /** A cell with its %-lines blanked out (so line numbers stay right) and what they asked for. */
-    record Parsed(String code, List<Path> classpath) {}
+    record Parsed(String code, List<Path> classpath, boolean timed, List<String> notes) {
+        Parsed(String code, List<Path> classpath) {
+            this(code, classpath, false, List.of());
+        }
+    }
+
+    private static final String KNOWN = "the kernel knows %classpath <jar or folder>, %maven group:artifact:version and %time";
 
     private Magics() {}
 
@@ -24,8 +35,14 @@ final class Magics {
      * @throws MagicException for an unknown command or a path that does not exist
      */
     static Parsed parse(String cell, Path base) throws MagicException {
+        return parse(cell, base, MavenLocal.standard());
+    }
+
+    static Parsed parse(String cell, Path base, MavenLocal maven) throws MagicException {
         String[] lines = cell.split("\n", -1);
         List<Path> classpath = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean timed = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (!line.startsWith("%")) {
@@ -33,8 +50,29 @@ final class Magics {
             }
             String[] words = line.split("\\s+", 2);
             String where = " (line " + (i + 1) + ")";
-            if (!words[0].equals("%classpath")) {
-                throw new MagicException("unknown command " + words[0] + where + "; the kernel knows %classpath <jar or folder>");
+            switch (words[0]) {
+                case "%classpath" -> { }
+                case "%time" -> {
+                    if (words.length > 1) {
+                        throw new MagicException("%time stands alone on its line and times the whole cell" + where);
+                    }
+                    timed = true;
+                    lines[i] = "";
+                    continue;
+                }
+                case "%maven" -> {
+                    if (words.length < 2) {
+                        throw new MagicException("%maven needs group:artifact:version" + where);
+                    }
+                    for (String coordinates : words[1].split("\\s+")) {
+                        MavenLocal.Resolution resolution = maven.resolve(coordinates);
+                        classpath.addAll(resolution.jars().stream().filter(jar -> !classpath.contains(jar)).toList());
+                        resolution.skipped().forEach(why -> notes.add("%maven " + coordinates + ": not added: " + why));
+                    }
+                    lines[i] = "";
+                    continue;
+                }
+                default -> throw new MagicException("unknown command " + words[0] + where + "; " + KNOWN);
             }
             if (words.length < 2) {
                 throw new MagicException("%classpath needs a jar or folder" + where);
@@ -44,7 +82,7 @@ final class Magics {
             }
             lines[i] = "";
         }
-        return new Parsed(String.join("\n", lines), classpath);
+        return new Parsed(String.join("\n", lines), classpath, timed, notes);
     }
 
     /** The cell with every %-line turned into spaces, for analysis that must keep offsets. */

@@ -62,13 +62,24 @@ class CellOutputLimitsTest {
     private static EvaluationEngine engine;
     private static int cellNumber;
     private static volatile String textWhenLastPictureCame;
+    private static volatile String shownId;
+    private static final List<String> UPDATES = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startNotebookVm() {
         engine = new EvaluationEngine(EvaluationEngine.currentClasspath(), OUT, ERR,
-                InputStream.nullInputStream(), bundle -> {
-                    textWhenLastPictureCame = OUT.text();
-                    DISPLAYS.add(bundle);
+                InputStream.nullInputStream(), new DisplaySink() {
+                    @Override
+                    public void show(MimeBundle bundle, String displayId) {
+                        textWhenLastPictureCame = OUT.text();
+                        DISPLAYS.add(bundle);
+                        if (displayId != null) shownId = displayId;
+                    }
+
+                    @Override
+                    public void update(String displayId, MimeBundle bundle) {
+                        UPDATES.add(displayId + " " + bundle.get(MimeBundle.TEXT));
+                    }
                 });
     }
 
@@ -121,6 +132,29 @@ class CellOutputLimitsTest {
         engine.execute("System.out.println(\"before\");\ndisplay(html(\"<b>picture</b>\"));", ++cellNumber);
         assertEquals(1, DISPLAYS.size());
         assertEquals("before\n", textWhenLastPictureCame);
+    }
+
+    @Test
+    void timeReportsTheWallTimeAfterTheCellsOutput() throws Exception {
+        engine.execute("%time\nThread.sleep(300);\nSystem.out.println(\"slept\");", ++cellNumber);
+        String[] lines = OUT.text().split("\n");
+        assertEquals("slept", lines[0]);
+        double seconds = Double.parseDouble(lines[1].replace("Wall time: ", "").replace(" s", ""));
+        assertTrue(seconds >= 0.3, lines[1]);
+    }
+
+    @Test
+    void aProgressBarIsOneDisplayUpdatedInPlace() throws Exception {
+        UPDATES.clear();
+        engine.execute("""
+                try (ProgressBar bar = ProgressBar.start("counting", 3)) {
+                    for (int i = 0; i < 3; i++) { Thread.sleep(250); bar.step(); }
+                }""", ++cellNumber);
+        assertEquals(1, DISPLAYS.size(), DISPLAYS + " / " + UPDATES);
+        assertTrue(DISPLAYS.getFirst().get(MimeBundle.TEXT).startsWith("counting: 0 of 3 (0%)"));
+        assertTrue(UPDATES.size() >= 2, UPDATES.toString());
+        String last = UPDATES.getLast();
+        assertTrue(last.startsWith(shownId + " counting: 3 of 3 (100%)") && last.endsWith(", finished"), last);
     }
 
     @Test
