@@ -14,7 +14,11 @@ import java.util.List;
  *   <li>{@code %classpath <jar, folder or folder/*> …} adds jars or class folders to the notebook;</li>
  *   <li>{@code %maven group:artifact:version …} adds a library and its dependencies from the
  *       local Maven repository (see {@link MavenLocal});</li>
- *   <li>{@code %time} reports how long the cell took.</li>
+ *   <li>{@code %time} reports how long the cell took;</li>
+ *   <li>{@code %solution name} marks an exercise cell: when solutions are switched on
+ *       ({@code QISE_SOLUTIONS} names the solutions folder), the cell runs
+ *       {@code <folder>/name.jsh} instead of the student's code. Solutions thus live apart from
+ *       the lessons, and an instructor hands out the course without that folder.</li>
  * </ul>
  */
 final class Magics {
@@ -25,7 +29,14 @@ final class Magics {
         }
     }
 
-    private static final String KNOWN = "the kernel knows %classpath <jar or folder>, %maven group:artifact:version and %time";
+    private static final String KNOWN = "the kernel knows %classpath <jar or folder>, %maven group:artifact:version, %time and %solution <name>";
+    private static final java.util.regex.Pattern SOLUTION_NAME = java.util.regex.Pattern.compile("[\\w\\-/]+");
+
+    /** The solutions folder when solutions are switched on ($QISE_SOLUTIONS), else null. */
+    static Path solutionsFolder() {
+        String folder = System.getenv("QISE_SOLUTIONS");
+        return folder == null || folder.isBlank() ? null : Path.of(folder);
+    }
 
     private Magics() {}
 
@@ -35,10 +46,15 @@ final class Magics {
      * @throws MagicException for an unknown command or a path that does not exist
      */
     static Parsed parse(String cell, Path base) throws MagicException {
-        return parse(cell, base, MavenLocal.standard());
+        return parse(cell, base, MavenLocal.standard(), solutionsFolder());
     }
 
     static Parsed parse(String cell, Path base, MavenLocal maven) throws MagicException {
+        return parse(cell, base, maven, null);
+    }
+
+    /** As {@link #parse(String, Path)}; {@code solutions} is null when solutions are off. */
+    static Parsed parse(String cell, Path base, MavenLocal maven, Path solutions) throws MagicException {
         String[] lines = cell.split("\n", -1);
         List<Path> classpath = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -71,6 +87,27 @@ final class Magics {
                     }
                     lines[i] = "";
                     continue;
+                }
+                case "%solution" -> {
+                    if (words.length < 2 || !SOLUTION_NAME.matcher(words[1]).matches()) {
+                        throw new MagicException("%solution needs the exercise's name (letters, digits, - and /)" + where);
+                    }
+                    if (solutions == null) {
+                        lines[i] = "";
+                        continue;
+                    }
+                    Path file = solutions.resolve(words[1] + ".jsh");
+                    String solution;
+                    try {
+                        solution = Files.readString(file);
+                    } catch (IOException e) {
+                        throw new MagicException("%solution: solutions are switched on but " + file + " cannot be read" + where);
+                    }
+                    // The solution replaces the whole cell; earlier %-lines (e.g. %time) still apply.
+                    Parsed rest = parse(solution, base, maven, null);
+                    List<Path> all = new ArrayList<>(classpath);
+                    all.addAll(rest.classpath());
+                    return new Parsed(rest.code(), all, timed || rest.timed(), notes);
                 }
                 default -> throw new MagicException("unknown command " + words[0] + where + "; " + KNOWN);
             }

@@ -35,6 +35,8 @@ public final class Renderers {
                 .with(MimeBundle.SVG, Histogram.svg(result.counts(), histogramTitle(result))));
         register(List.class, Renderers::renderList);
         register(Plot.class, plot -> MimeBundle.text(plot.toString()).with(MimeBundle.SVG, plot.svg()));
+        register(BlochSphere.class, sphere -> MimeBundle.text(sphere.toString()).with(MimeBundle.SVG, sphere.svg()));
+        register(BarChart.class, chart -> MimeBundle.text(chart.toString()).with(MimeBundle.SVG, chart.svg()));
         register(MimeBundle.class, bundle -> bundle);
     }
 

@@ -66,4 +66,16 @@ class TimeAndMavenMagicsTest {
         assertEquals("%maven: 'commons-math3' is not group:artifact:version (e.g. org.apache.commons:commons-math3:3.6.1)",
                 assertThrows(MagicException.class, () -> Magics.parse("%maven commons-math3", Path.of("."), new MavenLocal(repository))).getMessage());
     }
+
+    @Test
+    void anExerciseCellRunsTheStudentsCodeWhenSolutionsAreOffAndTheSolutionWhenOn(@TempDir Path solutions) throws Exception {
+        Files.createDirectories(solutions.resolve("lesson"));
+        Files.writeString(solutions.resolve("lesson/answer.jsh"), "int answer() { return 42; }");
+        String cell = "%solution lesson/answer\nint answer() {\n    return 0; // your turn\n}";
+        assertEquals("\nint answer() {\n    return 0; // your turn\n}", Magics.parse(cell, Path.of("."), new MavenLocal(repository), null).code());
+        assertEquals("int answer() { return 42; }", Magics.parse(cell, Path.of("."), new MavenLocal(repository), solutions).code());
+        assertTrue(assertThrows(MagicException.class,
+                () -> Magics.parse("%solution lesson/missing", Path.of("."), new MavenLocal(repository), solutions))
+                .getMessage().startsWith("%solution: solutions are switched on but "));
+    }
 }
