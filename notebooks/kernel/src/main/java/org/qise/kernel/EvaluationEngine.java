@@ -47,6 +47,7 @@ public final class EvaluationEngine implements AutoCloseable {
             "import org.qise.sim.*;",
             "import org.qise.draw.*;",
             "import org.qise.notebook.*;",
+            "import org.qise.workshop.*;",
             "import static org.qise.notebook.Display.*;",
             "import static org.qise.notebook.Checks.check;");
 
