@@ -16,10 +16,10 @@ public final class NumberExercises {
         long[] factors(long a, long r, long n);
     }
 
-    /** (m, t, N) → the period guessed from an outcome m of t counting qubits, by continued fractions. */
+    /** (m, t, N, a) → the period of a mod N guessed from an outcome m of t counting qubits, by continued fractions. */
     @FunctionalInterface
     public interface PeriodGuess {
-        long period(long m, int t, long n);
+        long period(long m, int t, long n, long a);
     }
 
     /**
@@ -68,20 +68,15 @@ public final class NumberExercises {
             long m = c[0], n = c[2], a = c[3];
             int t = (int) c[1];
             long expected = referencePeriod(m, t, n, a);
-            long got = answer.period(m, t, n);
+            long got = answer.period(m, t, n, a);
             if (got != expected) {
                 return Feedback.wrong(name, String.format(Locale.ROOT,
                         "outcome m = %d of %d qubits for N = %d: m/2^%d = %d/%d, whose convergents give %s; expected %d, got %d."
-                                + " Try each convergent's denominator d in turn: the answer is the first d < N with a^d ≡ 1 (mod N), with a = NumberExercises.baseFor(N).",
+                                + " Try each convergent's denominator d in turn: the answer is the first d < N with a^d ≡ 1 (mod N).",
                         m, t, n, t, m, 1L << t, convergentDenominators(m, 1L << t), expected, got));
             }
         }
         return Feedback.right(name, "continued fractions recover the period, or 0 when the outcome carries none");
-    }
-
-    /** The a used by the period cases, which the student's method gets through N. */
-    public static long baseFor(long n) {
-        return n == 15 ? 7 : 2;
     }
 
     static long referencePeriod(long m, int t, long n, long a) {

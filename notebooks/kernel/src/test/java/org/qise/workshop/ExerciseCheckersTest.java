@@ -43,8 +43,7 @@ class ExerciseCheckersTest {
         return new long[] {half.subtract(BigInteger.ONE).gcd(BigInteger.valueOf(n)).longValue(), half.add(BigInteger.ONE).gcd(BigInteger.valueOf(n)).longValue()};
     }
 
-    private static long period(long m, int t, long n, boolean tryConvergents) {
-        long a = NumberExercises.baseFor(n);
+    private static long period(long m, int t, long n, long a, boolean tryConvergents) {
         long num = m, den = 1L << t, before = 1, last = 0;
         while (den != 0) {
             long q = num / den, k = q * last + before;
@@ -109,8 +108,8 @@ class ExerciseCheckersTest {
                 (Supplier<Feedback>) () -> NumberExercises.factorsFromPeriod((a, r, n) -> factors(a, r, n, true)),
                 (Supplier<Feedback>) () -> NumberExercises.factorsFromPeriod((a, r, n) -> factors(a, r, n, false)), "≡ −1"),
             Arguments.of("period-from-outcome",
-                (Supplier<Feedback>) () -> NumberExercises.periodFromOutcome((m, t, n) -> period(m, t, n, true)),
-                (Supplier<Feedback>) () -> NumberExercises.periodFromOutcome((m, t, n) -> period(m, t, n, false)), "convergents give"),
+                (Supplier<Feedback>) () -> NumberExercises.periodFromOutcome((m, t, n, a) -> period(m, t, n, a, true)),
+                (Supplier<Feedback>) () -> NumberExercises.periodFromOutcome((m, t, n, a) -> period(m, t, n, a, false)), "convergents give"),
             Arguments.of("simon-secret",
                 (Supplier<Feedback>) () -> NumberExercises.simonSecret((ys, n) -> {
                     for (int s = 1; s < (1 << n); s++) {
