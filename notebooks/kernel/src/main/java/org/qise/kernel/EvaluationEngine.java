@@ -301,8 +301,14 @@ public final class EvaluationEngine implements AutoCloseable {
         int start = splitter.snippetStartAt(code, cursor);
         String snippet = code.substring(start, cursor);
         List<String> entries = shell.sourceCodeAnalysis().documentation(snippet, snippet.length(), detail).stream()
-                .map(doc -> doc.javadoc() == null || doc.javadoc().isBlank()
-                        ? doc.signature() : doc.signature() + "\n\n" + doc.javadoc().strip())
+                .map(doc -> {
+                    String javadoc = doc.javadoc();
+                    if ((javadoc == null || javadoc.isBlank()) && detail) {
+                        // JShell only knows the JDK's sources; QISE's come from the kernel jar.
+                        javadoc = QiseJavadoc.forSignature(doc.signature()).orElse(null);
+                    }
+                    return javadoc == null || javadoc.isBlank() ? doc.signature() : doc.signature() + "\n\n" + javadoc.strip();
+                })
                 .distinct()
                 .toList();
         return entries.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", entries));
