@@ -98,7 +98,7 @@ public final class BlochSphere {
     private static void axis(StringBuilder svg, double x, double y, double z, String label) {
         double[] from = project(0, 0, 0), to = project(1.12 * x, 1.12 * y, 1.12 * z);
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#777\"/>%n", from[0], from[1], to[0], to[1]));
-        double[] at = project(1.22 * x, 1.22 * y, 1.22 * z);
+        double[] at = project(1.34 * x, 1.34 * y, 1.34 * z);
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n", at[0], at[1] + 4, Table.escape(label)));
     }
 
