@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every course notebook (notebooks/course/*.ipynb, or the ones named) with the QISE
-# Java kernel, with the exercise solutions switched on (QISE_SOLUTIONS=notebooks/solutions;
-# set QISE_SOLUTIONS= to run the student version), and checks each lesson's claims. Exits non-zero when a cell fails, a claim does
+# Java kernel, with the exercise solutions switched on (QISE_SOLUTIONS=on: notebooks/solutions;
+# QISE_SOLUTIONS=off runs the student version), and checks each lesson's claims. Exits non-zero when a cell fails, a claim does
 # not hold (check(…) in a notebook throws), a check did not run, or a lesson shows no
 # pictures. The executed copies are left in notebooks/target/course/ for inspection.
 #
@@ -20,7 +20,7 @@ if ! command -v jupyter >/dev/null 2>&1 || ! jupyter nbconvert --version >/dev/n
 fi
 
 # Exercise cells (%solution name) run the instructor's solutions unless told otherwise.
-export QISE_SOLUTIONS="${QISE_SOLUTIONS-$HERE/solutions}"
+export QISE_SOLUTIONS="${QISE_SOLUTIONS-on}"
 
 # The kernel is built by `mvn package`; build it here only when it is missing (never at kernel start).
 bash "$HERE/kernels/qise-java/launch.sh" --build || exit 1

@@ -89,4 +89,5 @@ exec "$JDK/bin/java" \
   -XX:SharedArchiveFile="$TARGET/qise-kernel.jsa" -XX:+AutoCreateSharedArchive \
   -Xlog:cds=off -Xlog:cds+dynamic=off \
   --enable-native-access=ALL-UNNAMED \
+  -Dqise.notebooks="$ROOT/notebooks" \
   -jar "$JAR" "$1"

@@ -32,10 +32,20 @@ final class Magics {
     private static final String KNOWN = "the kernel knows %classpath <jar or folder>, %maven group:artifact:version, %time and %solution <name>";
     private static final java.util.regex.Pattern SOLUTION_NAME = java.util.regex.Pattern.compile("[\\w\\-/]+");
 
-    /** The solutions folder when solutions are switched on ($QISE_SOLUTIONS), else null. */
+    /**
+     * The solutions folder when solutions are switched on, else null. {@code QISE_SOLUTIONS=on}
+     * (or 1, yes, true) means the course's own {@code notebooks/solutions} (launch.sh passes
+     * where the notebooks folder is as {@code -Dqise.notebooks}); any other value is the folder.
+     */
     static Path solutionsFolder() {
-        String folder = System.getenv("QISE_SOLUTIONS");
-        return folder == null || folder.isBlank() ? null : Path.of(folder);
+        String setting = System.getenv("QISE_SOLUTIONS");
+        if (setting == null || setting.isBlank() || List.of("off", "0", "no", "false").contains(setting.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        if (List.of("on", "1", "yes", "true").contains(setting.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return Path.of(System.getProperty("qise.notebooks", "..")).resolve("solutions");
+        }
+        return Path.of(setting);
     }
 
     private Magics() {}
