@@ -98,7 +98,8 @@ public final class BarChart {
         int n = categories.length;
         double slot = (double) plotWidth / n;
         double barWidth = Math.max(1, slot * 0.8 / series.size());
-        int labelEvery = (int) Math.ceil(n / 32.0);
+        int labelEvery = 1;                 // at most 16 category labels, at round steps, so they never overlap
+        while (n / labelEvery > 16) labelEvery *= 2;
         int entries = series.size() + references.size();
         int legendTop = TOP + PLOT_HEIGHT + 48;
         int height = legendTop + ((entries + 1) / 2) * LEGEND_ROW + 8;
