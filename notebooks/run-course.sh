@@ -91,7 +91,22 @@ PY
     failed+=("$name")
     continue
   fi
-  echo "   ok ($((SECONDS - start)) s)"
+  # The HTML handout must show every picture: nbconvert strips SVG content, so each picture
+  # needs its PNG copy inside the exported page.
+  if ! jupyter nbconvert --to html --output-dir "$OUT" "$OUT/$name" >"$OUT/$name.html.log" 2>&1; then
+    echo "   FAILED: the HTML export failed; see $OUT/$name.html.log"
+    failed+=("$name")
+    continue
+  fi
+  html="$OUT/${name%.ipynb}.html"
+  pictures="$(python3 -c 'import json,sys; nb=json.load(open(sys.argv[1])); print(sum(1 for c in nb["cells"] for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})))' "$OUT/$name")"
+  shown="$(grep -o '<img src="data:image/png;base64,' "$html" | wc -l)"
+  if [ "$shown" -lt "$pictures" ]; then
+    echo "   FAILED: the HTML export shows $shown of $pictures pictures"
+    failed+=("$name")
+    continue
+  fi
+  echo "   ok ($((SECONDS - start)) s; HTML export shows all $pictures pictures)"
 done
 
 if [ ${#failed[@]} -gt 0 ]; then

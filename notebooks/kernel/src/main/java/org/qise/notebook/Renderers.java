@@ -81,11 +81,26 @@ public final class Renderers {
             return bundle;
         }
         try {
-            return bundle.with(Png.MIME, Png.base64FromSvg(svg));
+            String png = Png.base64FromSvg(svg);
+            MimeBundle withPng = bundle.with(Png.MIME, png);
+            // nbconvert prefers SVG to PNG and its HTML export (Debian's 6.5 at least) strips the
+            // SVG's content, leaving a blank box. HTML ranks above both, so an <img> of the PNG
+            // makes every exporter and front end show the picture.
+            return bundle.get(MimeBundle.HTML) != null ? withPng : withPng.with(MimeBundle.HTML, imgTag(svg, png));
         } catch (RuntimeException | LinkageError e) {
             System.err.println("(could not draw the picture as PNG, showing SVG only: " + e + ")");
             return bundle;
         }
+    }
+
+    private static final java.util.regex.Pattern SVG_SIZE =
+            java.util.regex.Pattern.compile("<svg[^>]*?\\swidth=\"([\\d.]+)\"[^>]*?\\sheight=\"([\\d.]+)\"");
+
+    /** An HTML image of the PNG at the SVG's own size. */
+    static String imgTag(String svg, String base64Png) {
+        java.util.regex.Matcher size = SVG_SIZE.matcher(svg);
+        String dimensions = size.find() ? " width=\"" + size.group(1) + "\" height=\"" + size.group(2) + "\"" : "";
+        return "<img src=\"data:image/png;base64," + base64Png + "\"" + dimensions + " alt=\"picture\">";
     }
 
     /** Arrays longer than this show their first {@link #SHOWN_ELEMENTS} elements and their size. */

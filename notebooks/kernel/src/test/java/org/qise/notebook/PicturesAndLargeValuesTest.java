@@ -48,6 +48,9 @@ class PicturesAndLargeValuesTest {
             }
         }
         assertTrue(blue, "the series line is not in the PNG");
+        // HTML, which exporters rank above SVG, shows the same PNG at the picture's size.
+        assertEquals("<img src=\"data:image/png;base64," + bundle.get(Png.MIME) + "\" width=\"" + image.getWidth()
+                + "\" height=\"" + image.getHeight() + "\" alt=\"picture\">", bundle.get(MimeBundle.HTML));
     }
 
     @Test
