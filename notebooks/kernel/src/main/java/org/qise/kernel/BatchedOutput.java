@@ -25,8 +25,19 @@ import java.util.concurrent.TimeUnit;
  * while Jupyter still routes output to it).
  */
 final class BatchedOutput extends OutputStream {
-    /** How long text may wait before it is sent. */
-    static final long FLUSH_MILLIS = 75;
+    /**
+     * How long text may wait before it is sent: 75 ms, or $QISE_OUTPUT_FLUSH_MILLIS (0 sends
+     * every write at once, as the kernel did before batching; for comparisons).
+     */
+    static final long FLUSH_MILLIS = flushMillis();
+
+    private static long flushMillis() {
+        try {
+            return Math.max(0, Long.parseLong(System.getenv().getOrDefault("QISE_OUTPUT_FLUSH_MILLIS", "75").strip()));
+        } catch (NumberFormatException e) {
+            return 75;
+        }
+    }
     /** The default most bytes of text one cell shows. */
     static final long DEFAULT_CAP_BYTES = 1_000_000;
 
@@ -68,7 +79,9 @@ final class BatchedOutput extends OutputStream {
         if (kept > 0) {
             pending.write(bytes, offset, kept);
             cellBytes += kept;
-            if (!flushScheduled) {
+            if (FLUSH_MILLIS == 0) {
+                flushQuietly();
+            } else if (!flushScheduled) {
                 flushScheduled = true;
                 TIMER.schedule(this::flushQuietly, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
             }
