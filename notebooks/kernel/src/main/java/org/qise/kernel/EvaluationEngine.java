@@ -303,8 +303,9 @@ public final class EvaluationEngine implements AutoCloseable {
         List<String> entries = shell.sourceCodeAnalysis().documentation(snippet, snippet.length(), detail).stream()
                 .map(doc -> {
                     String javadoc = doc.javadoc();
-                    if ((javadoc == null || javadoc.isBlank()) && detail) {
-                        // JShell only knows the JDK's sources; QISE's come from the kernel jar.
+                    if (javadoc == null || javadoc.isBlank()) {
+                        // JShell only knows the JDK's sources; QISE's come from the kernel jar,
+                        // shown even at Shift-Tab's first level (detail false), where the JDK's are not.
                         javadoc = QiseJavadoc.forSignature(doc.signature()).orElse(null);
                     }
                     return javadoc == null || javadoc.isBlank() ? doc.signature() : doc.signature() + "\n\n" + javadoc.strip();

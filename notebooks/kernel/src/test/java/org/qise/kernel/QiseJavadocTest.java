@@ -27,4 +27,15 @@ class QiseJavadocTest {
     void otherSignaturesHaveNone(String signature) {
         assertEquals(Optional.empty(), QiseJavadoc.forSignature(signature));
     }
+
+    @org.junit.jupiter.api.Test
+    void shiftTabOnASimulatorCallShowsItsJavadocThroughTheEngine() {
+        try (EvaluationEngine engine = new EvaluationEngine(EvaluationEngine.currentClasspath(),
+                java.io.OutputStream.nullOutputStream(), java.io.OutputStream.nullOutputStream(),
+                java.io.InputStream.nullInputStream(), bundle -> { })) {
+            String cell = "Simulator.builder().build().run(";
+            Optional<String> shown = engine.documentation(cell, cell.length(), false);
+            assertTrue(shown.isPresent() && shown.get().contains("Runs the circuit."), String.valueOf(shown));
+        }
+    }
 }
