@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every course notebook (notebooks/course/*.ipynb, or the ones named) with the QISE
-# Java kernel and checks each lesson's claims. Exits non-zero when a cell fails, a claim does
+# Java kernel, with the exercise solutions switched on (QISE_SOLUTIONS=on: notebooks/solutions;
+# QISE_SOLUTIONS=off runs the student version), and checks each lesson's claims. Exits non-zero when a cell fails, a claim does
 # not hold (check(…) in a notebook throws), a check did not run, or a lesson shows no
 # pictures. The executed copies are left in notebooks/target/course/ for inspection.
 #
@@ -18,7 +19,10 @@ if ! command -v jupyter >/dev/null 2>&1 || ! jupyter nbconvert --version >/dev/n
   exit 2
 fi
 
-# Build the kernel first: a build inside the kernel's start-up would outlast Jupyter's patience.
+# Exercise cells (%solution name) run the instructor's solutions unless told otherwise.
+export QISE_SOLUTIONS="${QISE_SOLUTIONS-on}"
+
+# The kernel is built by `mvn package`; build it here only when it is missing (never at kernel start).
 bash "$HERE/kernels/qise-java/launch.sh" --build || exit 1
 # The portal lesson starts a demo portal from its jar.
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -40,7 +44,7 @@ for nb in "${notebooks[@]}"; do
   echo "== $name"
   start=$SECONDS
   if ! jupyter nbconvert --to notebook --execute \
-        --ExecutePreprocessor.kernel_name=qise-java --ExecutePreprocessor.timeout=600 \
+        --ExecutePreprocessor.kernel_name=qise-java \
         --output-dir "$OUT" --output "$name" "$nb" >"$OUT/$name.log" 2>&1; then
     echo "   FAILED: a cell raised an error; the end of $OUT/$name.log says which:"
     { grep -A 30 'CellExecutionError: An error occurred' "$OUT/$name.log" || tail -n 25 "$OUT/$name.log"; } | sed 's/^/   | /'
@@ -51,12 +55,12 @@ for nb in "${notebooks[@]}"; do
 import json, re, sys
 
 notebook = json.load(open(sys.argv[1], encoding="utf-8"))
-problems, checks, held, svgs = [], 0, 0, 0
+problems, checks, held, svgs, pngs = [], 0, 0, 0, 0
 for cell in notebook["cells"]:
     if cell["cell_type"] != "code":
         continue
     source = "".join(cell["source"])
-    checks += len(re.findall(r"\bcheck\(", source))
+    checks += len(re.findall(r"\bcheck\(|\.show\(\)", source))
     for out in cell.get("outputs", []):
         kind = out["output_type"]
         if kind == "error":
@@ -68,6 +72,10 @@ for cell in notebook["cells"]:
                 problems.append("a drawing failed: " + text.strip())
         elif "image/svg+xml" in out.get("data", {}):
             svgs += 1
+            if "image/png" in out["data"]:
+                pngs += 1
+            else:
+                problems.append("a picture without its PNG copy (HTML exports would show it blank)")
 if checks == 0:
     problems.append("the lesson checks none of its claims (no check(...) calls)")
 if held < checks:
@@ -76,14 +84,29 @@ if svgs < 2:
     problems.append(f"expected a circuit diagram and a plot, found {svgs} picture(s)")
 for p in problems:
     print("   FAILED: " + p)
-print(f"   {held} claims confirmed, {svgs} pictures")
+print(f"   {held} claims confirmed, {svgs} pictures ({pngs} with PNG)")
 sys.exit(1 if problems else 0)
 PY
   then
     failed+=("$name")
     continue
   fi
-  echo "   ok ($((SECONDS - start)) s)"
+  # The HTML handout must show every picture: nbconvert strips SVG content, so each picture
+  # needs its PNG copy inside the exported page.
+  if ! jupyter nbconvert --to html --output-dir "$OUT" "$OUT/$name" >"$OUT/$name.html.log" 2>&1; then
+    echo "   FAILED: the HTML export failed; see $OUT/$name.html.log"
+    failed+=("$name")
+    continue
+  fi
+  html="$OUT/${name%.ipynb}.html"
+  pictures="$(python3 -c 'import json,sys; nb=json.load(open(sys.argv[1])); print(sum(1 for c in nb["cells"] for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})))' "$OUT/$name")"
+  shown="$(grep -o '<img src="data:image/png;base64,' "$html" | wc -l)"
+  if [ "$shown" -lt "$pictures" ]; then
+    echo "   FAILED: the HTML export shows $shown of $pictures pictures"
+    failed+=("$name")
+    continue
+  fi
+  echo "   ok ($((SECONDS - start)) s; HTML export shows all $pictures pictures)"
 done
 
 if [ ${#failed[@]} -gt 0 ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the QISE Java kernel for Jupyter (kernel.json runs this with the connection file).
-# Finds a JDK 25, builds the kernel jar when it is missing or older than the sources, and
-# runs it with start-up friendly flags. Works from any directory: paths are found from here.
+# Finds a JDK 25 and runs the kernel jar (built by `mvn package`, never here) with start-up
+# friendly flags. Works from any directory: paths are found from here.
 #
 # Environment: QISE_JAVA_HOME picks the JDK; QISE_NOTEBOOK_JAVA_OPTS adds options for the
 # VM that runs the notebook's code (e.g. -Xmx16g for many qubits).
@@ -48,36 +48,35 @@ MSG
   exit 2
 fi
 
-# ---- the kernel jar: build it when missing or stale ----------------------------------------
-stale() {
-  [ -f "$JAR" ] || return 0
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/simulator/pom.xml" "$ROOT/simulator/src/main" \
-            "$ROOT/notebooks/kernel/pom.xml" "$ROOT/notebooks/kernel/src/main" \
-            -newer "$JAR" -type f -print -quit 2>/dev/null)" ]
+# ---- the kernel jar: built by the project's normal build, never here ---------------------
+# A build inside the kernel's start-up outlasts Jupyter's patience (nbconvert gives up after
+# 60 s) and fails with a raw Maven message offline, so a start only says what to run.
+BUILD_COMMAND="mvn -q -DskipTests package"
+newer_sources() {
+  find "$ROOT/simulator/src/main" "$ROOT/notebooks/kernel/src/main" -newer "$JAR" -type f -print -quit 2>/dev/null
 }
 
-if stale; then
-  if ! command -v mvn >/dev/null 2>&1; then
-    echo "qise-java kernel: error: $JAR is missing and Maven (mvn) is not installed to build it; install Maven 3.8+." >&2
-    exit 2
+if [ "$1" = "--build" ]; then
+  # Explicit, outside any kernel start: used by run-course.sh and by hand.
+  if [ ! -f "$JAR" ] || [ -n "$(newer_sources)" ]; then
+    echo "qise-java kernel: building the kernel ($BUILD_COMMAND -pl notebooks/kernel -am)…" >&2
+    (cd "$ROOT" && $BUILD_COMMAND -pl notebooks/kernel -am) || exit 1
   fi
-  mkdir -p "$TARGET"
-  LOG="$TARGET/kernel-build.log"
-  (
-    # One build at a time when several notebooks start together.
-    command -v flock >/dev/null 2>&1 && flock 9
-    if stale; then
-      echo "qise-java kernel: building the kernel (log: $LOG)…" >&2
-      if ! (cd "$ROOT" && mvn -q -B -DskipTests package -pl notebooks/kernel -am) >"$LOG" 2>&1; then
-        echo "qise-java kernel: error: the build failed; the end of $LOG says why:" >&2
-        tail -n 30 "$LOG" >&2
-        exit 1
-      fi
-    fi
-  ) 9>"$TARGET/.kernel-build.lock"
+  exit 0
 fi
 
-[ "$1" = "--build" ] && exit 0
+if [ ! -f "$JAR" ]; then
+  cat >&2 <<MSG
+qise-java kernel: error: the kernel is not built ($JAR is missing).
+  Build the project once, from $ROOT:
+      $BUILD_COMMAND
+  (add -o to build offline once the dependencies are in ~/.m2), then start the kernel again.
+MSG
+  exit 2
+fi
+if [ -n "$(newer_sources)" ]; then
+  echo "qise-java kernel: note: sources changed since the kernel was built; run '$BUILD_COMMAND' in $ROOT to use them." >&2
+fi
 
 # ---- run --------------------------------------------------------------------------------------
 # The kernel process only relays messages and compiles snippets: the C1 compiler alone and
@@ -90,4 +89,5 @@ exec "$JDK/bin/java" \
   -XX:SharedArchiveFile="$TARGET/qise-kernel.jsa" -XX:+AutoCreateSharedArchive \
   -Xlog:cds=off -Xlog:cds+dynamic=off \
   --enable-native-access=ALL-UNNAMED \
+  -Dqise.notebooks="$ROOT/notebooks" \
   -jar "$JAR" "$1"

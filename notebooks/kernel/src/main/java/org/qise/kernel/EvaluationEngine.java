@@ -47,12 +47,14 @@ public final class EvaluationEngine implements AutoCloseable {
             "import org.qise.sim.*;",
             "import org.qise.draw.*;",
             "import org.qise.notebook.*;",
+            "import org.qise.workshop.*;",
             "import static org.qise.notebook.Display.*;",
             "import static org.qise.notebook.Checks.check;");
 
     /** The notebook VM gets the same flags as the qise command. */
     static final List<String> NOTEBOOK_VM_OPTIONS = List.of(
-            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m");
+            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m",
+            "-Djava.awt.headless=true"); // PNG pictures are drawn with Java2D, never on a screen
 
     private static final Set<String> PRIMITIVES =
             Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
@@ -64,10 +66,10 @@ public final class EvaluationEngine implements AutoCloseable {
     public enum Readiness { COMPLETE, INCOMPLETE, INVALID }
 
     private final List<String> classpath;
-    private final OutputStream out;
-    private final OutputStream err;
+    private final BatchedOutput out;
+    private final BatchedOutput err;
     private final InputStream in;
-    private final Consumer<MimeBundle> displays;
+    private final DisplaySink displays;
     private final Path workingDirectory = Path.of("").toAbsolutePath();
 
     private JShell shell;
@@ -92,9 +94,25 @@ public final class EvaluationEngine implements AutoCloseable {
      */
     public EvaluationEngine(List<String> classpath, OutputStream out, OutputStream err, InputStream in,
                             Consumer<MimeBundle> displays) {
+        this(classpath, out, err, in, new DisplaySink() {
+            @Override
+            public void show(MimeBundle bundle, String displayId) {
+                displays.accept(bundle);
+            }
+
+            @Override
+            public void update(String displayId, MimeBundle bundle) {
+                displays.accept(bundle);
+            }
+        });
+    }
+
+    /** As above, with displays that can be updated in place (progress bars). */
+    public EvaluationEngine(List<String> classpath, OutputStream out, OutputStream err, InputStream in,
+                            DisplaySink displays) {
         this.classpath = new ArrayList<>(classpath);
-        this.out = out;
-        this.err = err;
+        this.out = new BatchedOutput(out, BatchedOutput.DEFAULT_CAP_BYTES);
+        this.err = new BatchedOutput(err, BatchedOutput.DEFAULT_CAP_BYTES);
         this.in = in;
         this.displays = displays;
         start();
@@ -135,10 +153,11 @@ public final class EvaluationEngine implements AutoCloseable {
     }
 
     private void received(DisplayWire.Message message) {
-        if (message.kind() == DisplayWire.Kind.RESULT) {
-            pendingResult = message.bundle();
-        } else {
-            displays.accept(message.bundle());
+        flushQuietly(); // the text printed before a picture shows before it
+        switch (message.kind()) {
+            case RESULT -> pendingResult = message.bundle();
+            case DISPLAY -> displays.show(message.bundle(), message.displayId());
+            case UPDATE -> displays.update(message.displayId(), message.bundle());
         }
     }
 
@@ -155,9 +174,13 @@ public final class EvaluationEngine implements AutoCloseable {
             restart();
         }
         Magics.Parsed parsed = Magics.parse(cell, workingDirectory);
-        parsed.classpath().forEach(this::addToClasspath);
+        long startNanos = System.nanoTime();
         CellText text = new CellText(parsed.code());
         pendingResult = null;
+        out.startCell();
+        err.startCell();
+        parsed.notes().forEach(this::note);
+        parsed.classpath().forEach(this::addToClasspath);
         synchronized (stopLock) {
             interruptRequested = false;
             cellsStarted++;
@@ -191,7 +214,10 @@ public final class EvaluationEngine implements AutoCloseable {
             synchronized (stopLock) {
                 executing = false;
             }
-            flushQuietly();
+            if (parsed.timed()) {
+                print(out, String.format(java.util.Locale.ROOT, "Wall time: %.3f s", (System.nanoTime() - startNanos) / 1e9));
+            }
+            endCellQuietly();
         }
         if (!alive) {
             throw notebookVmExited();
@@ -275,8 +301,15 @@ public final class EvaluationEngine implements AutoCloseable {
         int start = splitter.snippetStartAt(code, cursor);
         String snippet = code.substring(start, cursor);
         List<String> entries = shell.sourceCodeAnalysis().documentation(snippet, snippet.length(), detail).stream()
-                .map(doc -> doc.javadoc() == null || doc.javadoc().isBlank()
-                        ? doc.signature() : doc.signature() + "\n\n" + doc.javadoc().strip())
+                .map(doc -> {
+                    String javadoc = doc.javadoc();
+                    if (javadoc == null || javadoc.isBlank()) {
+                        // JShell only knows the JDK's sources; QISE's come from the kernel jar,
+                        // shown even at Shift-Tab's first level (detail false), where the JDK's are not.
+                        javadoc = QiseJavadoc.forSignature(doc.signature()).orElse(null);
+                    }
+                    return javadoc == null || javadoc.isBlank() ? doc.signature() : doc.signature() + "\n\n" + javadoc.strip();
+                })
                 .distinct()
                 .toList();
         return entries.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", entries));
@@ -364,8 +397,17 @@ public final class EvaluationEngine implements AutoCloseable {
 
     private void flushQuietly() {
         try {
-            out.flush();
-            err.flush();
+            out.flushNow();
+            err.flushNow();
+        } catch (java.io.IOException ignored) {
+            // the streams lead to the front end; nothing to do if it is gone
+        }
+    }
+
+    private void endCellQuietly() {
+        try {
+            out.endCell();
+            err.endCell();
         } catch (java.io.IOException ignored) {
             // the streams lead to the front end; nothing to do if it is gone
         }

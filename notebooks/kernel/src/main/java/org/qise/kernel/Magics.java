@@ -9,12 +9,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The %-commands a cell may start lines with. There is one:
- * {@code %classpath <jar, folder or folder/*> …} adds jars or class folders to the notebook.
+ * The %-commands a cell may start lines with:
+ * <ul>
+ *   <li>{@code %classpath <jar, folder or folder/*> …} adds jars or class folders to the notebook;</li>
+ *   <li>{@code %maven group:artifact:version …} adds a library and its dependencies from the
+ *       local Maven repository (see {@link MavenLocal});</li>
+ *   <li>{@code %time} reports how long the cell took;</li>
+ *   <li>{@code %solution name} marks an exercise cell: when solutions are switched on
+ *       ({@code QISE_SOLUTIONS} names the solutions folder), the cell runs
+ *       {@code <folder>/name.jsh} instead of the student's code. Solutions thus live apart from
+ *       the lessons, and an instructor hands out the course without that folder.</li>
+ * </ul>
  */
 final class Magics {
     /** A cell with its %-lines blanked out (so line numbers stay right) and what they asked for. */
-    record Parsed(String code, List<Path> classpath) {}
+    record Parsed(String code, List<Path> classpath, boolean timed, List<String> notes) {
+        Parsed(String code, List<Path> classpath) {
+            this(code, classpath, false, List.of());
+        }
+    }
+
+    private static final String KNOWN = "the kernel knows %classpath <jar or folder>, %maven group:artifact:version, %time and %solution <name>";
+    private static final java.util.regex.Pattern SOLUTION_NAME = java.util.regex.Pattern.compile("[\\w\\-/]+");
+
+    /**
+     * The solutions folder when solutions are switched on, else null. {@code QISE_SOLUTIONS=on}
+     * (or 1, yes, true) means the course's own {@code notebooks/solutions} (launch.sh passes
+     * where the notebooks folder is as {@code -Dqise.notebooks}); any other value is the folder.
+     */
+    static Path solutionsFolder() {
+        String setting = System.getenv("QISE_SOLUTIONS");
+        if (setting == null || setting.isBlank() || List.of("off", "0", "no", "false").contains(setting.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        if (List.of("on", "1", "yes", "true").contains(setting.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return Path.of(System.getProperty("qise.notebooks", "..")).resolve("solutions");
+        }
+        return Path.of(setting);
+    }
 
     private Magics() {}
 
@@ -24,8 +56,19 @@ final class Magics {
      * @throws MagicException for an unknown command or a path that does not exist
      */
     static Parsed parse(String cell, Path base) throws MagicException {
+        return parse(cell, base, MavenLocal.standard(), solutionsFolder());
+    }
+
+    static Parsed parse(String cell, Path base, MavenLocal maven) throws MagicException {
+        return parse(cell, base, maven, null);
+    }
+
+    /** As {@link #parse(String, Path)}; {@code solutions} is null when solutions are off. */
+    static Parsed parse(String cell, Path base, MavenLocal maven, Path solutions) throws MagicException {
         String[] lines = cell.split("\n", -1);
         List<Path> classpath = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean timed = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (!line.startsWith("%")) {
@@ -33,8 +76,50 @@ final class Magics {
             }
             String[] words = line.split("\\s+", 2);
             String where = " (line " + (i + 1) + ")";
-            if (!words[0].equals("%classpath")) {
-                throw new MagicException("unknown command " + words[0] + where + "; the kernel knows %classpath <jar or folder>");
+            switch (words[0]) {
+                case "%classpath" -> { }
+                case "%time" -> {
+                    if (words.length > 1) {
+                        throw new MagicException("%time stands alone on its line and times the whole cell" + where);
+                    }
+                    timed = true;
+                    lines[i] = "";
+                    continue;
+                }
+                case "%maven" -> {
+                    if (words.length < 2) {
+                        throw new MagicException("%maven needs group:artifact:version" + where);
+                    }
+                    for (String coordinates : words[1].split("\\s+")) {
+                        MavenLocal.Resolution resolution = maven.resolve(coordinates);
+                        classpath.addAll(resolution.jars().stream().filter(jar -> !classpath.contains(jar)).toList());
+                        resolution.skipped().forEach(why -> notes.add("%maven " + coordinates + ": not added: " + why));
+                    }
+                    lines[i] = "";
+                    continue;
+                }
+                case "%solution" -> {
+                    if (words.length < 2 || !SOLUTION_NAME.matcher(words[1]).matches()) {
+                        throw new MagicException("%solution needs the exercise's name (letters, digits, - and /)" + where);
+                    }
+                    if (solutions == null) {
+                        lines[i] = "";
+                        continue;
+                    }
+                    Path file = solutions.resolve(words[1] + ".jsh");
+                    String solution;
+                    try {
+                        solution = Files.readString(file);
+                    } catch (IOException e) {
+                        throw new MagicException("%solution: solutions are switched on but " + file + " cannot be read" + where);
+                    }
+                    // The solution replaces the whole cell; earlier %-lines (e.g. %time) still apply.
+                    Parsed rest = parse(solution, base, maven, null);
+                    List<Path> all = new ArrayList<>(classpath);
+                    all.addAll(rest.classpath());
+                    return new Parsed(rest.code(), all, timed || rest.timed(), notes);
+                }
+                default -> throw new MagicException("unknown command " + words[0] + where + "; " + KNOWN);
             }
             if (words.length < 2) {
                 throw new MagicException("%classpath needs a jar or folder" + where);
@@ -44,7 +129,7 @@ final class Magics {
             }
             lines[i] = "";
         }
-        return new Parsed(String.join("\n", lines), classpath);
+        return new Parsed(String.join("\n", lines), classpath, timed, notes);
     }
 
     /** The cell with every %-line turned into spaces, for analysis that must keep offsets. */

@@ -27,7 +27,19 @@ final class QiseKernel extends BaseKernel {
     QiseKernel(List<String> notebookClasspath) {
         setShouldReplaceStdStreams(false); // notebook code runs in its own VM, not here
         engine = CompletableFuture.supplyAsync(() -> new EvaluationEngine(notebookClasspath,
-                getIO().out, getIO().err, getIO().in, bundle -> display(toDisplayData(bundle))));
+                getIO().out, getIO().err, getIO().in, new DisplaySink() {
+                    @Override
+                    public void show(MimeBundle bundle, String displayId) {
+                        DisplayData data = toDisplayData(bundle);
+                        if (displayId != null) data.setDisplayId(displayId);
+                        display(data);
+                    }
+
+                    @Override
+                    public void update(String displayId, MimeBundle bundle) {
+                        getIO().display.updateDisplay(displayId, toDisplayData(bundle));
+                    }
+                }));
     }
 
     @Override

@@ -21,6 +21,19 @@ public final class Display {
         send(DisplayWire.Kind.DISPLAY, Renderers.render(value));
     }
 
+    /**
+     * Shows {@code value} below the running cell as a display that {@link #update} can later
+     * replace in place: for progress, or a picture that changes as a loop runs.
+     */
+    public static void display(Object value, String displayId) {
+        send(DisplayWire.Kind.DISPLAY, Renderers.render(value), displayId);
+    }
+
+    /** Replaces what the display {@code displayId} shows (it may be in an earlier cell). */
+    public static void update(String displayId, Object value) {
+        send(DisplayWire.Kind.UPDATE, Renderers.render(value), displayId);
+    }
+
     /** HTML to show as it is. */
     public static MimeBundle html(String html) {
         return MimeBundle.of(MimeBundle.HTML, html).with(MimeBundle.TEXT, "[HTML]");
@@ -37,9 +50,13 @@ public final class Display {
     }
 
     static void send(DisplayWire.Kind kind, MimeBundle bundle) {
+        send(kind, bundle, null);
+    }
+
+    static void send(DisplayWire.Kind kind, MimeBundle bundle, String displayId) {
         synchronized (TO_KERNEL) {
             TO_KERNEL.flush();
-            TO_KERNEL.print(DisplayWire.encode(kind, bundle));
+            TO_KERNEL.print(DisplayWire.encode(kind, bundle, displayId));
             TO_KERNEL.flush();
         }
     }

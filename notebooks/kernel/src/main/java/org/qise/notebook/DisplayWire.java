@@ -8,24 +8,40 @@ import java.util.Base64;
  * notebook VM's standard output, so that they keep their place among printed text.
  *
  * <p>A line starts with the ASCII record separator (never part of normal text output),
- * then the kind, then {@code mime=base64(content)} pairs separated by spaces.
+ * then the kind (with {@code #base64(id)} appended for a display that can be updated later),
+ * then {@code mime=base64(content)} pairs separated by spaces.
  */
 public final class DisplayWire {
     /** First character of every display line. */
     public static final char MARK = '\u001E';
 
-    /** Whether a bundle is an explicit {@code display(…)} or the value of a cell's last expression. */
-    public enum Kind { DISPLAY, RESULT }
+    /**
+     * Whether a bundle is an explicit {@code display(…)}, the value of a cell's last
+     * expression, or new content for an earlier display with the same id.
+     */
+    public enum Kind { DISPLAY, RESULT, UPDATE }
 
-    /** A bundle read back from the wire. */
-    public record Message(Kind kind, MimeBundle bundle) {}
+    /** A bundle read back from the wire; {@code displayId} is null for a display that is never updated. */
+    public record Message(Kind kind, MimeBundle bundle, String displayId) {
+        public Message(Kind kind, MimeBundle bundle) {
+            this(kind, bundle, null);
+        }
+    }
 
     private DisplayWire() {}
 
     /** The line (ending in a newline) that carries {@code bundle}. */
     public static String encode(Kind kind, MimeBundle bundle) {
-        StringBuilder line = new StringBuilder().append(MARK).append(kind.name());
+        return encode(kind, bundle, null);
+    }
+
+    /** The line that carries {@code bundle} for the display {@code displayId} (null: none). */
+    public static String encode(Kind kind, MimeBundle bundle, String displayId) {
         Base64.Encoder base64 = Base64.getEncoder();
+        StringBuilder line = new StringBuilder().append(MARK).append(kind.name());
+        if (displayId != null) {
+            line.append('#').append(base64.encodeToString(displayId.getBytes(StandardCharsets.UTF_8)));
+        }
         bundle.data().forEach((mime, content) -> line.append(' ').append(mime).append('=')
                 .append(base64.encodeToString(content.getBytes(StandardCharsets.UTF_8))));
         return line.append('\n').toString();
@@ -39,15 +55,22 @@ public final class DisplayWire {
     public static Message decode(String line) {
         String[] fields = line.strip().split(" ");
         Kind kind;
+        String displayId = null;
+        Base64.Decoder base64 = Base64.getDecoder();
+        String kindField = fields[0];
+        int hash = kindField.indexOf('#');
         try {
-            kind = Kind.valueOf(fields[0]);
+            if (hash >= 0) {
+                displayId = new String(base64.decode(kindField.substring(hash + 1)), StandardCharsets.UTF_8);
+                kindField = kindField.substring(0, hash);
+            }
+            kind = Kind.valueOf(kindField);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a display line: unknown kind '" + fields[0] + "'");
         }
         if (fields.length < 2) {
             throw new IllegalArgumentException("display line without content");
         }
-        Base64.Decoder base64 = Base64.getDecoder();
         MimeBundle bundle = null;
         for (int i = 1; i < fields.length; i++) {
             int eq = fields[i].indexOf('=');
@@ -58,6 +81,6 @@ public final class DisplayWire {
             String content = new String(base64.decode(fields[i].substring(eq + 1)), StandardCharsets.UTF_8);
             bundle = bundle == null ? MimeBundle.of(mime, content) : bundle.with(mime, content);
         }
-        return new Message(kind, bundle);
+        return new Message(kind, bundle, displayId);
     }
 }

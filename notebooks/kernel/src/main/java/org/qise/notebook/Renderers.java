@@ -1,8 +1,11 @@
 package org.qise.notebook;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.qise.circuit.Circuit;
@@ -32,6 +35,8 @@ public final class Renderers {
                 .with(MimeBundle.SVG, Histogram.svg(result.counts(), histogramTitle(result))));
         register(List.class, Renderers::renderList);
         register(Plot.class, plot -> MimeBundle.text(plot.toString()).with(MimeBundle.SVG, plot.svg()));
+        register(BlochSphere.class, sphere -> MimeBundle.text(sphere.toString()).with(MimeBundle.SVG, sphere.svg()));
+        register(BarChart.class, chart -> MimeBundle.text(chart.toString()).with(MimeBundle.SVG, chart.svg()));
         register(MimeBundle.class, bundle -> bundle);
     }
 
@@ -56,7 +61,7 @@ public final class Renderers {
                 try {
                     MimeBundle bundle = entry.render(value);
                     if (bundle != null) {
-                        return bundle;
+                        return withPng(bundle);
                     }
                 } catch (RuntimeException | LinkageError e) {
                     System.err.println("(could not draw " + value.getClass().getSimpleName() + ": " + e + ")");
@@ -66,18 +71,73 @@ public final class Renderers {
         return MimeBundle.text(plainText(value));
     }
 
-    /** The text/plain form: toString, with arrays spelled out. */
+    /**
+     * The bundle with a PNG copy of its SVG picture, if it has one: front ends and exports that
+     * cannot show SVG then show the PNG.
+     */
+    static MimeBundle withPng(MimeBundle bundle) {
+        String svg = bundle.get(MimeBundle.SVG);
+        if (svg == null || bundle.get(Png.MIME) != null) {
+            return bundle;
+        }
+        try {
+            String png = Png.base64FromSvg(svg);
+            MimeBundle withPng = bundle.with(Png.MIME, png);
+            // nbconvert prefers SVG to PNG and its HTML export (Debian's 6.5 at least) strips the
+            // SVG's content, leaving a blank box. HTML ranks above both, so an <img> of the PNG
+            // makes every exporter and front end show the picture.
+            return bundle.get(MimeBundle.HTML) != null ? withPng : withPng.with(MimeBundle.HTML, imgTag(svg, png));
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("(could not draw the picture as PNG, showing SVG only: " + e + ")");
+            return bundle;
+        }
+    }
+
+    private static final java.util.regex.Pattern SVG_SIZE =
+            java.util.regex.Pattern.compile("<svg[^>]*?\\swidth=\"([\\d.]+)\"[^>]*?\\sheight=\"([\\d.]+)\"");
+
+    /** An HTML image of the PNG at the SVG's own size. */
+    static String imgTag(String svg, String base64Png) {
+        java.util.regex.Matcher size = SVG_SIZE.matcher(svg);
+        String dimensions = size.find() ? " width=\"" + size.group(1) + "\" height=\"" + size.group(2) + "\"" : "";
+        return "<img src=\"data:image/png;base64," + base64Png + "\"" + dimensions + " alt=\"picture\">";
+    }
+
+    /** Arrays longer than this show their first {@link #SHOWN_ELEMENTS} elements and their size. */
+    static final int LONG_ARRAY = 64;
+    static final int SHOWN_ELEMENTS = 16;
+    /** Text longer than this is cut, saying how long it was. */
+    static final int LONG_TEXT = 20_000;
+
+    /**
+     * The text/plain form: toString, with arrays spelled out. Large values are abbreviated,
+     * since a 24-qubit state vector spelled out would be hundreds of megabytes of output: an
+     * array shows its first elements and its length, long text its start and its length.
+     */
     static String plainText(Object value) {
-        if (value instanceof Object[] array) return Arrays.deepToString(array);
-        if (value instanceof int[] array) return Arrays.toString(array);
-        if (value instanceof long[] array) return Arrays.toString(array);
-        if (value instanceof double[] array) return Arrays.toString(array);
-        if (value instanceof boolean[] array) return Arrays.toString(array);
-        if (value instanceof byte[] array) return Arrays.toString(array);
-        if (value instanceof char[] array) return Arrays.toString(array);
-        if (value instanceof float[] array) return Arrays.toString(array);
-        if (value instanceof short[] array) return Arrays.toString(array);
-        return String.valueOf(value);
+        String text = value != null && value.getClass().isArray() ? arrayText(value) : String.valueOf(value);
+        if (text.length() > LONG_TEXT) {
+            return text.substring(0, LONG_TEXT) + String.format(Locale.ROOT, "… (%,d characters in all)", text.length());
+        }
+        return text;
+    }
+
+    private static String arrayText(Object array) {
+        int length = Array.getLength(array);
+        String type = array.getClass().getComponentType().getSimpleName();
+        if (length <= LONG_ARRAY) {
+            if (array instanceof Object[] objects) return Arrays.deepToString(objects);
+            StringJoiner all = new StringJoiner(", ", "[", "]");
+            for (int i = 0; i < length; i++) all.add(String.valueOf(Array.get(array, i)));
+            return all.toString();
+        }
+        StringJoiner first = new StringJoiner(", ", "[", ", …]");
+        for (int i = 0; i < SHOWN_ELEMENTS; i++) {
+            Object element = Array.get(array, i);
+            first.add(element != null && element.getClass().isArray() ? arrayText(element) : String.valueOf(element));
+        }
+        String note = String.format(Locale.ROOT, "%s[%,d], first %d shown: ", type, length, SHOWN_ELEMENTS);
+        return note + first;
     }
 
     private static String histogramTitle(Result result) {
