@@ -190,6 +190,16 @@ public final class Channels {
         return Channel.named("reset", new double[]{p0, p1}, ops);
     }
 
+    /**
+     * {@code low} on a gate's first qubit and {@code high} on the qubits after it, independently:
+     * Kraus operators high_j ⊗ low_i.
+     */
+    public static Channel tensor(Channel low, Channel high) {
+        List<Matrix> ops = new ArrayList<>();
+        for (Matrix h : high.kraus()) for (Matrix l : low.kraus()) ops.add(kron(h, l));
+        return Channel.kraus(low.name() + "⊗" + high.name(), ops);
+    }
+
     /** The 2×2 real matrix [[a, b], [c, d]]. */
     static Matrix real(double a, double b, double c, double d) {
         return Matrix.ofRows(new double[]{a, 0, b, 0}, new double[]{c, 0, d, 0});

@@ -65,8 +65,10 @@ public final class NoiseModel {
     private final List<GateRule> gateRules;
     private final List<ReadoutRule> readoutRules;
     private final Channel idle;
+    private final DeviceCalibration calibration;
 
     private NoiseModel(Builder b) {
+        this.calibration = b.calibration;
         this.name = b.name;
         this.gateRules = List.copyOf(b.gateRules);
         this.readoutRules = List.copyOf(b.readoutRules);
@@ -85,6 +87,9 @@ public final class NoiseModel {
     /** The channel for idle qubits, or null. */
     public Channel idle() { return idle; }
 
+    /** The device calibration this model was derived from, or null. */
+    public DeviceCalibration calibration() { return calibration; }
+
     /** Whether the model adds nothing at all. */
     public boolean isEmpty() { return gateRules.isEmpty() && readoutRules.isEmpty() && idle == null; }
 
@@ -94,6 +99,10 @@ public final class NoiseModel {
         private final List<GateRule> gateRules = new ArrayList<>();
         private final List<ReadoutRule> readoutRules = new ArrayList<>();
         private Channel idle;
+        private DeviceCalibration calibration;
+
+        /** Records the calibration data the rules were derived from (it becomes the model's canonical text). */
+        Builder calibration(DeviceCalibration calibration) { this.calibration = calibration; return this; }
 
         public Builder name(String name) { this.name = name; return this; }
 
@@ -134,6 +143,9 @@ public final class NoiseModel {
 
         /** A one-qubit readout error on every measured qubit that has no rule of its own. */
         public Builder readout(ReadoutError error) {
+            for (ReadoutRule r : readoutRules) {
+                if (r.qubits().length == 0) throw new NoiseException("readout rule " + readoutRules.size() + " is a second readout error for all qubits");
+            }
             if (error.qubits() != 1) throw new NoiseException("a readout error for all qubits must be one-qubit; give the qubits of a " + error.qubits() + "-qubit one");
             readoutRules.add(new ReadoutRule(new int[0], error));
             return this;
