@@ -35,8 +35,16 @@ public final class NoiseBench {
     private NoiseBench() {}
 
     /** One measurement: what ran, its time and the time it is compared with. */
-    public record Row(String workload, int qubits, int threads, String detail, double seconds, double baselineSeconds, String baseline) {
+    public record Row(String workload, int qubits, int threads, String detail, double seconds, double baselineSeconds, String baseline,
+                      double cpuSeconds, double baselineCpuSeconds) {
         public double ratio() { return seconds / baselineSeconds; }
+
+        /** The ratio of CPU time (all threads of the process): steadier than wall time on a shared machine. */
+        public double cpuRatio() { return cpuSeconds / baselineCpuSeconds; }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static void main(String[] args) {
@@ -87,21 +95,24 @@ public final class NoiseBench {
         Circuit c = circuit(ops, n);
         NoiseModel model = NoiseModel.builder().afterGates(Channels.depolarizing(p)).build();
         int shots = quick ? 3 : 5, reps = quick ? 3 : 5;
-        double ideal = Double.MAX_VALUE, noisy = Double.MAX_VALUE;
+        double ideal = Double.MAX_VALUE, noisy = Double.MAX_VALUE, idealCpu = Double.MAX_VALUE, noisyCpu = Double.MAX_VALUE;
         for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
+            long c0 = cpuNanos(), t0 = System.nanoTime();
             try (QuantumState s = engine.allocate(n)) {
                 s.applyAll(ops);
                 s.sampleSorted(new double[]{0.5});
             }
             ideal = Math.min(ideal, (System.nanoTime() - t0) / 1e9);
+            idealCpu = Math.min(idealCpu, (cpuNanos() - c0) / 1e9);
+            c0 = cpuNanos();
             t0 = System.nanoTime();
             try (NoisyResult res = NoisySimulator.builder().model(model).method(Method.TRAJECTORIES).shots(shots).seed(r).threads(threads).build().run(c)) {
                 noisy = Math.min(noisy, (System.nanoTime() - t0) / 1e9 / shots);
+                noisyCpu = Math.min(noisyCpu, (cpuNanos() - c0) / 1e9 / shots);
             }
         }
         return new Row("qcbm-trajectory", n, threads, String.format(Locale.ROOT, "depolarizing p=%s after each of %d gates", p, ops.size()),
-                noisy, ideal, "ideal run + 1 sample");
+                noisy, ideal, "ideal run + 1 sample", noisyCpu, idealCpu);
     }
 
     static Row densityMatrix(String workload, int n, int threads, double p) {
@@ -109,28 +120,30 @@ public final class NoiseBench {
         FastEngine engine = new FastEngine(threads);
         Circuit c = circuit(small, n);
         if (p > 0) c = NoiseModel.builder().afterGates(Channels.depolarizing(p)).build().apply(c);
-        double sv = Double.MAX_VALUE, rho = Double.MAX_VALUE;
+        double sv = Double.MAX_VALUE, rho = Double.MAX_VALUE, svCpu = Double.MAX_VALUE, rhoCpu = Double.MAX_VALUE;
         for (int r = 0; r < 3; r++) {
             try (QuantumState s = engine.allocate(2 * n)) {
-                long t0 = System.nanoTime();
+                long c0 = cpuNanos(), t0 = System.nanoTime();
                 s.applyAll(big);
                 sv = Math.min(sv, (System.nanoTime() - t0) / 1e9 / big.size());
+                svCpu = Math.min(svCpu, (cpuNanos() - c0) / 1e9 / big.size());
             }
             try (DensityMatrix dm = DensityMatrix.allocate(n, threads)) {
-                long t0 = System.nanoTime();
+                long c0 = cpuNanos(), t0 = System.nanoTime();
                 dm.apply(c.operations());
                 rho = Math.min(rho, (System.nanoTime() - t0) / 1e9 / small.size());
+                rhoCpu = Math.min(rhoCpu, (cpuNanos() - c0) / 1e9 / small.size());
             }
         }
         return new Row("density-matrix", n, threads, workload + (p > 0 ? ", depolarizing p=" + p + " after every gate" : ", noiseless")
-                + ", per gate of the " + n + "-qubit circuit", rho, sv, 2 * n + "-qubit state vector, per gate of its " + workload);
+                + ", per gate of the " + n + "-qubit circuit", rho, sv, 2 * n + "-qubit state vector, per gate of its " + workload, rhoCpu, svCpu);
     }
 
     public static String table(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("| workload | n | threads | what | seconds | baseline | baseline seconds | ratio |\n|---|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| workload | n | threads | what | seconds | baseline | baseline seconds | ratio | CPU-time ratio |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %.2f× |%n", r.workload(), r.qubits(), r.threads(), r.detail(),
-                    time(r.seconds()), r.baseline(), time(r.baselineSeconds()), r.ratio()));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %.2f× | %.2f× |%n", r.workload(), r.qubits(), r.threads(), r.detail(),
+                    time(r.seconds()), r.baseline(), time(r.baselineSeconds()), r.ratio(), r.cpuRatio()));
         }
         return sb.toString();
     }
@@ -147,6 +160,9 @@ public final class NoiseBench {
             m.put("baseline", r.baseline());
             m.put("baseline_seconds", r.baselineSeconds());
             m.put("ratio", r.ratio());
+            m.put("cpu_seconds", r.cpuSeconds());
+            m.put("baseline_cpu_seconds", r.baselineCpuSeconds());
+            m.put("cpu_ratio", r.cpuRatio());
             out.add(m);
         }
         try {
