@@ -113,4 +113,12 @@ class ClosedFormNoiseTest {
         for (int out = 0; out < 4; out++) expected.put("" + (out >> 1) + (out & 1), confusion[out][truth]);
         check(c, m, expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void aWideClassicalRegisterKeepsTheDensityMatrixSmall() {
+        Circuit c = Circuit.builder(2, 40).x(0).measure(0, 39).measure(1, 0).build();
+        NoiseModel m = NoiseModel.builder().readout(ReadoutError.of(0.0, 0.25), 0).build();
+        String zeros = "0".repeat(38);
+        check(c, m, Map.of("1" + zeros + "0", 0.75, "0" + zeros + "0", 0.25));
+    }
 }

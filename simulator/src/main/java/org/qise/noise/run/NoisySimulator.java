@@ -153,7 +153,7 @@ public final class NoisySimulator {
         Readout readout = new Readout(model.readoutFor(noisy.numQubits()), noisy, readoutMeasures);
 
         if (used == Method.DENSITY_MATRIX) {
-            return runDensity(circuit, noisy, shape, readout, readoutMeasures, outcomes, actualSeed, manifest, modelText);
+            return runDensity(circuit, noisy, shape, readoutMeasures, outcomes, actualSeed, manifest, modelText);
         }
         var plan = new Trajectories.ShotPlan(noisy.numQubits(), sampleQubits ? noisy.numQubits() : noisy.numClbits(),
                 shape.body(), shape.finalMeasures(), shape.terminal(), readout, outcomes, observables);
@@ -167,29 +167,36 @@ public final class NoisySimulator {
         return new NoisyResult(circuit, Method.TRAJECTORIES, totals.counts(), shots, actualSeed, manifest, modelText, estimates, null, null, null, null);
     }
 
-    private NoisyResult runDensity(Circuit circuit, Circuit noisy, CircuitShape shape, Readout readout, List<Operation.Measure> measures,
+    private NoisyResult runDensity(Circuit circuit, Circuit noisy, CircuitShape shape, List<Operation.Measure> measures,
                                    Outcomes outcomes, long seed, Manifest manifest, String modelText) {
         int n = noisy.numQubits();
         DensityMatrix rho = DensityMatrix.allocate(n, threads);
         try {
             rho.apply(shape.body());
-            // Distribution over the classical bits the final measurements write, then readout.
+            // Distribution over the classical bits the final measurements write (bit k of a local
+            // index = the k-th of those bits, at most n of them), then the readout errors.
             double[] diag = rho.probabilities();
-            int bits = outcomes.bits();
-            if (bits > 30) throw new NoiseException("the density-matrix method handles at most 30 classical bits, got " + bits);
-            double[] truth = new double[1 << bits];
+            int[] clbits = measures.stream().mapToInt(Operation.Measure::clbit).distinct().sorted().toArray();
+            List<Operation.Measure> local = new ArrayList<>();
+            for (Operation.Measure m : measures) local.add(new Operation.Measure(m.qubit(), Arrays.binarySearch(clbits, m.clbit()), null));
+            double[] truth = new double[1 << clbits.length];
             for (int i = 0; i < diag.length; i++) {
-                long key = 0;
-                for (Operation.Measure m : measures) {
-                    key &= ~(1L << m.clbit());
-                    if ((i >> m.qubit() & 1) == 1) key |= 1L << m.clbit();
+                int key = 0;
+                for (Operation.Measure m : local) {
+                    key &= ~(1 << m.clbit());
+                    if ((i >> m.qubit() & 1) == 1) key |= 1 << m.clbit();
                 }
-                truth[(int) key] += Math.max(0, diag[i]);
+                truth[key] += Math.max(0, diag[i]);
             }
-            double[] reported = readout.applyToDistribution(truth);
+            double[] reported = new Readout(model.readoutFor(n), noisy, local).applyToDistribution(truth);
+            java.util.function.IntFunction<String> keyOf = k -> {
+                boolean[] values = new boolean[outcomes.bits()];
+                for (int b = 0; b < clbits.length; b++) values[clbits[b]] = (k >> b & 1) == 1;
+                return outcomes.key(values);
+            };
             Map<String, Double> probabilities = new TreeMap<>();
-            for (int k = 0; k < reported.length; k++) if (reported[k] > 0) probabilities.merge(outcomes.key(k), reported[k], Double::sum);
-            Map<String, Long> counts = sample(reported, outcomes, seed);
+            for (int k = 0; k < reported.length; k++) if (reported[k] > 0) probabilities.merge(keyOf.apply(k), reported[k], Double::sum);
+            Map<String, Long> counts = sample(reported, keyOf, seed);
             Map<String, Estimate> estimates = new LinkedHashMap<>();
             for (PauliSum s : observables) {
                 double v = 0;
@@ -209,7 +216,7 @@ public final class NoisySimulator {
     }
 
     /** Samples {@code shots} outcomes from a distribution with sorted uniforms of {@code new Rng(seed)}. */
-    private Map<String, Long> sample(double[] p, Outcomes outcomes, long seed) {
+    private Map<String, Long> sample(double[] p, java.util.function.IntFunction<String> keyOf, long seed) {
         Rng rng = new Rng(seed);
         double[] u = new double[(int) shots];
         for (int i = 0; i < u.length; i++) u[i] = rng.nextDouble();
@@ -227,7 +234,7 @@ public final class NoisySimulator {
         for (int i = last + 1; i < p.length; i++) if (p[i] > 0) last = i;
         if (k < u.length) byIndex.merge(last, (long) (u.length - k), Long::sum);
         Map<String, Long> counts = new TreeMap<>();
-        byIndex.forEach((i, c) -> counts.merge(outcomes.key(i), c, Long::sum));
+        byIndex.forEach((i, c) -> counts.merge(keyOf.apply(i), c, Long::sum));
         return counts;
     }
 

@@ -19,10 +19,4 @@ record Outcomes(List<Register> registers, int bits) {
         }
         return sb.toString();
     }
-
-    String key(long index) {
-        boolean[] v = new boolean[bits];
-        for (int c = 0; c < bits; c++) v[c] = (index >> c & 1) == 1;
-        return key(v);
-    }
 }
