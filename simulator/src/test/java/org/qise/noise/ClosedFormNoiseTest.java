@@ -121,4 +121,13 @@ class ClosedFormNoiseTest {
         String zeros = "0".repeat(38);
         check(c, m, Map.of("1" + zeros + "0", 0.75, "0" + zeros + "0", 0.25));
     }
+
+    /** Layers {x 0, x 1} and {x 1}: qubit 0, in |1⟩, idles in the second layer and decays with probability γ. */
+    @ParameterizedTest(name = "idle amplitude damping with γ = {0} acts on the qubit a layer leaves idle")
+    @CsvSource({"0.1", "0.6"})
+    void idleNoiseActsOnIdleQubits(double gamma) {
+        Circuit c = Circuit.builder(2, 2).x(0).x(1).x(1).measureAll().build();
+        NoiseModel m = NoiseModel.builder().idle(Channels.amplitudeDamping(gamma)).build();
+        check(c, m, Map.of("01", 1 - gamma, "00", gamma));
+    }
 }
