@@ -51,32 +51,34 @@ final class Trajectories {
         Map<String, Long> counts = new TreeMap<>();
         int obs = plan.observables().size();
         double[][] values = new double[obs][(int) Math.min(shots, Integer.MAX_VALUE - 8)];
-        String[] keys = new String[(int) shots];
         boolean parallel = threads > 1 && plan.numQubits() < PARALLEL_SHOTS_BELOW && shots > 1;
         if (!parallel) {
             Worker w = new Worker(new FastEngine(Math.max(1, threads)));
             try {
-                for (long s = 0; s < shots; s++) keys[(int) s] = w.shot(s, seed, values);
+                for (long s = 0; s < shots; s++) counts.merge(w.shot(s, seed, values), 1L, Long::sum);
             } finally {
                 w.close();
             }
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
-                List<Future<?>> tasks = new ArrayList<>();
+                List<Future<Map<String, Long>>> tasks = new ArrayList<>();
                 long chunk = Math.max(1, (shots + threads - 1) / threads);
                 for (long from = 0; from < shots; from += chunk) {
                     long a = from, b = Math.min(shots, from + chunk);
                     tasks.add(pool.submit(() -> {
+                        Map<String, Long> part = new TreeMap<>();
                         Worker w = new Worker(new FastEngine(1));
                         try {
-                            for (long s = a; s < b; s++) keys[(int) s] = w.shot(s, seed, values);
+                            for (long s = a; s < b; s++) part.merge(w.shot(s, seed, values), 1L, Long::sum);
                         } finally {
                             w.close();
                         }
+                        return part;
                     }));
                 }
-                for (Future<?> f : tasks) f.get();
+                // Counts are sums, so merging the parts in any order gives the same map.
+                for (Future<Map<String, Long>> f : tasks) f.get().forEach((k, v) -> counts.merge(k, v, Long::sum));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -87,7 +89,6 @@ final class Trajectories {
                 pool.shutdownNow();
             }
         }
-        for (String k : keys) counts.merge(k, 1L, Long::sum);
         double[] sums = new double[obs], squares = new double[obs];
         for (int o = 0; o < obs; o++) {
             for (long s = 0; s < shots; s++) {
