@@ -107,14 +107,6 @@ public final class Channel {
         if (mixtureUnitaries == null) throw new IllegalStateException("channel '" + name + "' is not a mixture of unitaries");
     }
 
-    /** This channel followed by {@code after} (same qubits): Kraus operators A·K for every pair. */
-    public Channel then(Channel after, String name) {
-        if (after.qubits != qubits) throw new NoiseException("cannot compose a " + qubits + "-qubit channel with a " + after.qubits + "-qubit one");
-        List<Matrix> ops = new java.util.ArrayList<>();
-        for (Matrix a : after.kraus) for (Matrix k : kraus) ops.add(a.times(k));
-        return new Channel(name, new double[0], ops, null, null);
-    }
-
     /** Σ K†K − I, largest entry. */
     static double completenessError(List<Matrix> kraus) {
         int dim = kraus.getFirst().dim();

@@ -178,14 +178,6 @@ public final class NoiseModel {
         public NoiseModel build() { return new NoiseModel(this); }
     }
 
-    /** Largest qubit the model names, or −1. */
-    public int maxQubit() {
-        int max = -1;
-        for (GateRule r : gateRules) for (int[] q : r.qubits()) for (int x : q) max = Math.max(max, x);
-        for (ReadoutRule r : readoutRules) for (int x : r.qubits()) max = Math.max(max, x);
-        return max;
-    }
-
     /** Fails with a clear message when the model names a qubit the circuit does not have. */
     public void check(Circuit circuit) {
         int n = circuit.numQubits();
