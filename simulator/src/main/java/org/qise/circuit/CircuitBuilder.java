@@ -84,6 +84,12 @@ public final class CircuitBuilder {
         return gate(gate.controlled(controls.length), all);
     }
 
+    /** Applies a noise channel (qubit j of the channel is {@code targets[j]}); see {@code org.qise.noise}. */
+    public CircuitBuilder channel(org.qise.noise.Channel channel, int... targets) {
+        for (int q : targets) checkQubit(q);
+        return add(new Operation.ChannelOp(channel, targets, condition));
+    }
+
     public CircuitBuilder measure(int qubit, int clbit) {
         checkQubit(qubit);
         if (clbit < 0 || clbit >= clbits) {

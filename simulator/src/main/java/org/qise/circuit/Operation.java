@@ -54,6 +54,36 @@ public sealed interface Operation {
         @Override public int[] qubits() { return new int[]{qubit}; }
     }
 
+    /**
+     * A noise channel (see {@link org.qise.noise.Channel}) on qubits; qubit j of the channel is
+     * {@code qubits[j]}. Only noisy runs ({@code org.qise.noise.run}) simulate it.
+     */
+    record ChannelOp(org.qise.noise.Channel channel, int[] qubits, Condition condition) implements Operation {
+        public ChannelOp {
+            Objects.requireNonNull(channel);
+            qubits = qubits.clone();
+            if (qubits.length != channel.qubits()) {
+                throw new IllegalArgumentException("channel " + channel.name() + " acts on " + channel.qubits() + " qubit(s), got " + qubits.length);
+            }
+            for (int i = 0; i < qubits.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (qubits[i] == qubits[j]) throw new IllegalArgumentException("channel " + channel.name() + " is applied to qubit " + qubits[i] + " twice");
+                }
+            }
+        }
+
+        @Override public int[] qubits() { return qubits.clone(); }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof ChannelOp c && c.channel.equals(channel) && Arrays.equals(c.qubits, qubits)
+                    && Objects.equals(c.condition, condition);
+        }
+
+        @Override public int hashCode() { return Objects.hash(channel, Arrays.hashCode(qubits), condition); }
+
+        @Override public String toString() { return "channel " + channel + " " + Arrays.toString(qubits) + (condition == null ? "" : " if " + condition); }
+    }
+
     /** A barrier: no effect on the state; it keeps optimisers and drawings from merging across it. */
     record Barrier(int[] qubits) implements Operation {
         public Barrier { qubits = qubits.clone(); }

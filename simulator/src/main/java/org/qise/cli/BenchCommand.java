@@ -39,8 +39,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-strange", description = "Do not time Strange.")
     boolean noStrange;
 
+    @Option(names = "--noisy", description = "Run the noisy workloads instead: qcbm trajectories with depolarizing after every gate, and density matrices against state vectors of twice the qubits.")
+    boolean noisy;
+
     @Override
     public Integer call() {
+        if (noisy) {
+            List<Integer> t = threads != null ? threads : List.of(1, Runtime.getRuntime().availableProcessors());
+            var rows = org.qise.bench.NoiseBench.run(quick, t, line -> main.err().println("bench: " + line));
+            main.out().println(json ? org.qise.bench.NoiseBench.json(rows) : org.qise.bench.NoiseBench.table(rows));
+            return QiseMain.OK;
+        }
         BenchOptions o = quick ? BenchOptions.quickRun() : BenchOptions.defaults();
         try {
             if (qubits != null) o = o.withQubits(qubits);

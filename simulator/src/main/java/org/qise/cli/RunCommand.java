@@ -82,6 +82,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", description = "API token for --push (default: the QISE_TOKEN environment variable).")
     String token;
 
+    @Option(names = "--noise", paramLabel = "MODEL", description = "Simulate with noise: a noise-model JSON file (docs/noise.md) or example:NAME (depolarizing, thermal, device-5q).")
+    String noise;
+
+    @Option(names = "--method", paramLabel = "M", description = "With noise: auto (default), density-matrix or trajectories.")
+    String method;
+
+    @Option(names = "--density-matrix", description = "Also print the final density matrix (density-matrix method, at most 8 qubits).")
+    boolean densityMatrix;
+
     @Override
     public Integer call() {
         if (!source.given()) {
@@ -93,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
         List<PauliSum> sums = parseExpectations(circuit);
         List<int[]> marginals = new ArrayList<>();
         for (String m : marginal) marginals.add(checkMarginal(m, circuit));
+        if (noise != null || method != null || densityMatrix) {
+            if (method != null && noise == null) throw new UserError("--method chooses how noise is simulated; it goes with --noise");
+            return NoisyRun.run(this, circuit, sums);
+        }
         checkStateListing(circuit);
         boolean needsState = statevector || probabilities || !sums.isEmpty() || !marginals.isEmpty();
 

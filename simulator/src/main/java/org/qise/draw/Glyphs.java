@@ -61,13 +61,18 @@ final class Glyphs {
                 links.add(new Link(m.qubit(), row, true));
             }
             case Operation.Reset r -> marks.add(new RowMark(r.qubit(), new Mark.Reset()));
+            case Operation.ChannelOp c -> {
+                for (int i = 0; i < qubits.length; i++) {
+                    marks.add(new RowMark(qubits[i], new Mark.Box(c.channel().name() + (qubits.length > 1 ? Labels.subscript(i) : ""))));
+                }
+            }
             case Operation.Barrier b -> {
                 for (int q : qubits) marks.add(new RowMark(q, new Mark.Barrier()));
             }
         }
         int top = Arrays.stream(qubits).min().orElse(0);
         int lowestQubit = Arrays.stream(qubits).max().orElse(0);
-        if (op instanceof Operation.GateOp && top != lowestQubit) links.add(new Link(top, lowestQubit, false));
+        if ((op instanceof Operation.GateOp || op instanceof Operation.ChannelOp) && top != lowestQubit) links.add(new Link(top, lowestQubit, false));
         if (op.condition() != null) {
             int row = layout.conditionRow(op.condition());
             String text = op.condition().register().name() + "==" + op.condition().value();

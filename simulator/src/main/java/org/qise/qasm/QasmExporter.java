@@ -44,6 +44,8 @@ public final class QasmExporter {
                 case Operation.Measure m ->
                         out.append("measure ").append(qubitNames[m.qubit()]).append(" -> ").append(clbitNames[m.clbit()]);
                 case Operation.Reset r -> out.append("reset ").append(qubitNames[r.qubit()]);
+                case Operation.ChannelOp c -> throw new IllegalArgumentException(
+                        "noise channel " + c.channel() + " cannot be written in OpenQASM 2.0 (give noise as a noise model instead)");
                 case Operation.Barrier b -> {
                     out.append("barrier ");
                     operands(out, b.qubits(), qubitNames);

@@ -127,6 +127,8 @@ public final class Simulator {
                     }
                 }
                 case Operation.Barrier b -> { }
+                case Operation.ChannelOp c -> throw new IllegalArgumentException("the circuit holds noise channel "
+                        + c.channel() + "; run noisy circuits with org.qise.noise.run.NoisySimulator");
             }
         }
         return true;
@@ -238,6 +240,7 @@ public final class Simulator {
                 switch (op) {
                     case Operation.GateOp g -> pending.add(g);
                     case Operation.Barrier b -> { }
+                    case Operation.ChannelOp c -> throw new IllegalStateException("noise channels are rejected before a run");
                     case Operation.Measure m -> {
                         flush(s, pending);
                         bits[m.clbit()] = measure(s, m.qubit(), rng) == 1;

@@ -1,0 +1,215 @@
+package org.qise.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qise.circuit.Circuit;
+import org.qise.draw.Histogram;
+import org.qise.engine.density.DensityMatrix;
+import org.qise.noise.ExampleModels;
+import org.qise.noise.NoiseException;
+import org.qise.noise.NoiseModel;
+import org.qise.noise.NoiseModelJson;
+import org.qise.noise.run.Estimate;
+import org.qise.noise.run.Method;
+import org.qise.noise.run.NoisyResult;
+import org.qise.noise.run.NoisySimulator;
+import org.qise.sim.Manifest;
+import org.qise.sim.PauliSum;
+
+/**
+ * {@code qise run FILE --noise MODEL [--method …] [--density-matrix]}: the noisy half of
+ * {@code qise run}. MODEL is a JSON file (schema in docs/noise.md) or {@code example:NAME}.
+ *
+ * <p>JSON output: the fields of an ideal run ({@code file}, {@code qubits}, {@code clbits},
+ * {@code gates}, {@code shots}, {@code seed}, {@code engine}, {@code threads}, {@code counts}),
+ * then {@code method} ({@code density-matrix} or {@code trajectories}), {@code noise_model}
+ * (canonical text) and {@code noise_model_sha256}; on request {@code probabilities} (exact ρ
+ * diagonal), {@code expectation} (value and standard error), {@code density_matrix}
+ * ([[re, im], …] row by row); {@code purity} and {@code fidelity_to_ideal} where exact; then
+ * {@code manifest} (its options record method and model hash) and {@code circuit_qasm}.
+ */
+final class NoisyRun {
+    /** --density-matrix prints ρ up to this many qubits (4^8 entries). */
+    static final int MAX_PRINTED_RHO_QUBITS = 8;
+
+    private NoisyRun() {}
+
+    static int run(RunCommand cmd, Circuit circuit, List<PauliSum> sums) {
+        if (cmd.statevector) throw new UserError("--statevector has no meaning under noise (the state is mixed); use --density-matrix");
+        if (!cmd.marginal.isEmpty()) throw new UserError("--marginal is not available with --noise yet; use --probabilities");
+        if (cmd.push) throw new UserError("--push does not carry noise models yet; the portal reproduces ideal runs only");
+        if (!cmd.engine.equals("fast")) throw new UserError("noisy runs use the fast engine; drop --engine " + cmd.engine);
+        Method method;
+        try {
+            method = cmd.method == null ? (cmd.densityMatrix ? Method.DENSITY_MATRIX : Method.AUTO) : Method.fromCliName(cmd.method);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--method: " + e.getMessage());
+        }
+        if (cmd.densityMatrix && method == Method.TRAJECTORIES) throw new UserError("--density-matrix needs the density-matrix method, not --method trajectories");
+        NoiseModel model = cmd.noise == null ? NoiseModel.builder().build() : readModel(cmd.noise);
+
+        NoisySimulator.Builder b = NoisySimulator.builder().model(model).method(method).threads(cmd.threads).shots(cmd.shots);
+        if (cmd.seed != null) b.seed(cmd.seed);
+        for (PauliSum s : sums) b.observe(s);
+        NoisySimulator sim = b.build();
+        Method chosen;
+        try {
+            chosen = sim.resolve(circuit);
+            if ((cmd.probabilities || cmd.densityMatrix) && chosen != Method.DENSITY_MATRIX) {
+                throw new UserError((cmd.probabilities ? "--probabilities" : "--density-matrix") + " needs the exact density matrix, but "
+                        + (method == Method.AUTO ? "--method auto chose trajectories for this circuit; add --method density-matrix"
+                        : "this run uses trajectories"));
+            }
+            if (cmd.densityMatrix && circuit.numQubits() > MAX_PRINTED_RHO_QUBITS) {
+                throw new UserError("--density-matrix prints ρ for at most " + MAX_PRINTED_RHO_QUBITS + " qubits; " + cmd.source.displayName()
+                        + " has " + circuit.numQubits());
+            }
+        } catch (NoiseException e) {
+            throw new UserError(e.getMessage());
+        }
+        long start = System.nanoTime();
+        try (NoisyResult r = run(sim, circuit)) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String text = cmd.json ? json(cmd, circuit, r) : human(cmd, circuit, r, method, seconds);
+            cmd.main.out().print(text);
+            if (cmd.histogram != null) {
+                OutputFiles.write(cmd.histogram, Histogram.svg(r.counts(), cmd.source.displayName() + " — " + r.shots() + " shots, seed "
+                        + r.seed() + ", noise, " + r.method().cliName()));
+                if (!cmd.json) cmd.main.out().println("histogram written to " + cmd.histogram);
+            }
+        }
+        return QiseMain.OK;
+    }
+
+    private static NoisyResult run(NoisySimulator sim, Circuit circuit) {
+        try {
+            return sim.run(circuit);
+        } catch (NoiseException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static NoiseModel readModel(String where) {
+        String text;
+        if (where.startsWith("example:")) {
+            try {
+                text = ExampleModels.text(where.substring("example:".length()));
+            } catch (NoiseException e) {
+                throw new UserError("--noise " + where + ": " + e.getMessage());
+            }
+        } else {
+            try {
+                text = new String(Files.readAllBytes(Path.of(where)), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new UserError("cannot read noise model '" + where + "': no such file (or give example:NAME, one of "
+                        + String.join(", ", ExampleModels.names()) + ")");
+            } catch (IOException e) {
+                throw new UserError("cannot read noise model '" + where + "': " + e.getMessage());
+            }
+        }
+        try {
+            return NoiseModelJson.read(text);
+        } catch (NoiseException e) {
+            throw new UserError(where + ": " + e.getMessage());
+        }
+    }
+
+    private static String json(RunCommand cmd, Circuit circuit, NoisyResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", cmd.source.displayName());
+        m.put("qubits", circuit.numQubits());
+        m.put("clbits", circuit.numClbits());
+        m.put("gates", circuit.gateCount());
+        m.put("shots", r.shots());
+        m.put("seed", r.seed());
+        m.put("engine", r.manifest().engine());
+        m.put("threads", r.manifest().threads());
+        m.put("method", r.method().cliName());
+        m.put("counts", new TreeMap<>(r.counts()));
+        m.put("noise_model", r.noiseModelText());
+        m.put("noise_model_sha256", r.noiseModelSha256());
+        if (cmd.probabilities) m.put("probabilities", r.densityMatrix().probabilities());
+        if (!r.observables().isEmpty()) {
+            Map<String, Object> ex = new LinkedHashMap<>();
+            r.observables().forEach((k, e) -> ex.put(k, Map.of("value", e.value(), "standard_error", e.standardError())));
+            m.put("expectation", ex);
+        }
+        if (cmd.densityMatrix) {
+            DensityMatrix rho = r.densityMatrix();
+            int d = 1 << rho.numQubits();
+            double[][][] rows = new double[d][d][];
+            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) rows[i][j] = new double[]{rho.re(i, j), rho.im(i, j)};
+            m.put("density_matrix", rows);
+        }
+        if (r.purity() != null) m.put("purity", r.purity());
+        if (r.fidelityToIdeal() != null) m.put("fidelity_to_ideal", r.fidelityToIdeal());
+        m.put("manifest", r.manifest().toMap());
+        m.put("circuit_qasm", Manifest.canonicalText(circuit));
+        try {
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            return new ObjectMapper().writer(pretty).writeValueAsString(m) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the run as JSON", e);
+        }
+    }
+
+    private static String human(RunCommand cmd, Circuit circuit, NoisyResult r, Method asked, double seconds) {
+        StringBuilder sb = new StringBuilder();
+        int n = circuit.numQubits();
+        sb.append(String.format(Locale.ROOT, "circuit  %s: %d qubits, %d classical bits, %d gates%n", cmd.source.displayName(),
+                n, circuit.numClbits(), circuit.gateCount()));
+        String name = cmd.noise == null ? "none" : cmd.noise;
+        sb.append(String.format(Locale.ROOT, "noise    %s (sha256 %s…)%n", name, r.noiseModelSha256().substring(0, 12)));
+        sb.append(String.format(Locale.ROOT, "run      %d shots, seed %d, method %s%s, engine fast (%d threads), %s%n", r.shots(), r.seed(),
+                r.method().cliName(), asked == Method.AUTO ? " (chosen by --method auto)" : "", r.manifest().threads(),
+                seconds < 1 ? String.format(Locale.ROOT, "%.1f ms", seconds * 1000) : String.format(Locale.ROOT, "%.2f s", seconds)));
+        sb.append('\n').append(circuit.hasMeasurements() ? "counts (bitstring c[n-1]…c[0])" : "counts (no measurements: all qubits sampled, q[n-1]…q[0])").append('\n');
+        sb.append(Histogram.text(r.counts(), cmd.main.terminalWidth()));
+        if (r.purity() != null) sb.append(String.format(Locale.ROOT, "%npurity   Tr ρ² = %.6f%n", r.purity()));
+        if (r.fidelityToIdeal() != null) sb.append(String.format(Locale.ROOT, "fidelity ⟨ψ_ideal|ρ|ψ_ideal⟩ = %.6f%n", r.fidelityToIdeal()));
+        if (cmd.probabilities) {
+            sb.append("\nprobabilities (basis states q[n-1]…q[0], before readout error; zeros not listed)\n");
+            double[] p = r.densityMatrix().probabilities();
+            for (int i = 0; i < p.length; i++) if (p[i] >= 1e-15) sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, n), p[i]));
+        }
+        if (!r.observables().isEmpty()) {
+            sb.append("\nexpectation values (state before the final measurements)\n");
+            for (Map.Entry<String, Estimate> e : r.observables().entrySet()) {
+                Estimate v = e.getValue();
+                sb.append(v.standardError() == 0 && r.method() == Method.DENSITY_MATRIX
+                        ? String.format(Locale.ROOT, "  ⟨%s⟩ = %.6f (exact)%n", e.getKey(), v.value())
+                        : String.format(Locale.ROOT, "  ⟨%s⟩ = %.6f ± %.6f (standard error over %d trajectories)%n", e.getKey(), v.value(), v.standardError(), r.shots()));
+            }
+        }
+        if (cmd.densityMatrix) {
+            DensityMatrix rho = r.densityMatrix();
+            int d = 1 << n;
+            sb.append("\ndensity matrix ρ (rows and columns q[n-1]…q[0])\n");
+            for (int i = 0; i < d; i++) {
+                sb.append("  ");
+                for (int j = 0; j < d; j++) sb.append(String.format(Locale.ROOT, "%s%+.4f%+.4fi", j == 0 ? "" : "  ", rho.re(i, j), rho.im(i, j)));
+                sb.append('\n');
+            }
+        }
+        return sb.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    private static String bits(long index, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int k = n - 1; k >= 0; k--) sb.append((index >> k & 1) == 1 ? '1' : '0');
+        return sb.toString();
+    }
+}

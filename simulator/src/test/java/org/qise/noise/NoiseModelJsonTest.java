@@ -1,0 +1,136 @@
+package org.qise.noise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qise.circuit.Circuit;
+import org.qise.circuit.Matrix;
+import org.qise.circuit.Operation;
+
+/** Reading, writing and checking noise-model JSON, and the shipped examples. */
+class NoiseModelJsonTest {
+
+    static String model(String body) {
+        return "{\"schema\": \"qise-noise-model/1\", " + body + "}";
+    }
+
+    @ParameterizedTest(name = "example model {0} reads, and its canonical text reads back to the same text")
+    @MethodSource("org.qise.noise.ExampleModels#names")
+    void examplesRoundTrip(String name) {
+        NoiseModel m = ExampleModels.load(name);
+        assertFalse(m.isEmpty());
+        String canonical = NoiseModelJson.canonicalText(m);
+        assertEquals(canonical, NoiseModelJson.canonicalText(NoiseModelJson.read(canonical)));
+    }
+
+    @Test
+    void everyChannelTypeAndAKrausChannelRoundTrip() {
+        String json = model("""
+                "name": "all", "gate_noise": [
+                  {"gates": ["x"], "qubits": [0, 2], "channel": {"type": "bit_flip", "p": 0.1}},
+                  {"channel": {"type": "phase_flip", "p": 0.2}},
+                  {"channel": {"type": "bit_phase_flip", "p": 0.3}},
+                  {"channel": {"type": "pauli", "px": 0.1, "py": 0.2, "pz": 0.3}},
+                  {"channel": {"type": "depolarizing", "p": 0.4}},
+                  {"gates": ["cx"], "qubits": [[0, 1]], "channel": {"type": "depolarizing2", "p": 0.5}},
+                  {"channel": {"type": "amplitude_damping", "gamma": 0.6}},
+                  {"channel": {"type": "generalized_amplitude_damping", "p": 0.7, "gamma": 0.8}},
+                  {"channel": {"type": "phase_damping", "lambda": 0.9}},
+                  {"channel": {"type": "thermal_relaxation", "t1": 10, "t2": 15, "time": 2, "excited_population": 0.1}},
+                  {"channel": {"type": "reset", "p0": 0.1, "p1": 0.05}},
+                  {"channel": {"type": "kraus", "name": "mine", "operators": [[[1, 0], [0, 0]], [[0, 0], [0, [0, 1]]]]}}
+                ],
+                "readout": [{"qubits": [0, 1], "confusion": [[0.9, 0.1, 0, 0], [0.1, 0.9, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]},
+                            {"p1_given_0": 0.01, "p0_given_1": 0.02}],
+                "idle": {"type": "amplitude_damping", "gamma": 0.01}""");
+        NoiseModel m = NoiseModelJson.read(json);
+        assertEquals(12, m.gateRules().size());
+        assertEquals(Channels.thermalRelaxation(10, 15, 2, 0.1), m.gateRules().get(9).channel());
+        assertEquals("mine", m.gateRules().get(11).channel().name());
+        String canonical = NoiseModelJson.canonicalText(m);
+        NoiseModel again = NoiseModelJson.read(canonical);
+        assertEquals(canonical, NoiseModelJson.canonicalText(again));
+        for (int i = 0; i < 12; i++) assertEquals(m.gateRules().get(i).channel().kraus(), again.gateRules().get(i).channel().kraus());
+    }
+
+    @ParameterizedTest(name = "{0} → error at {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            "schema": "qise-noise-model/2"                                                   | $.schema: unknown schema
+            "gate_noise": [{"channel": {"type": "depolarizing", "p": 1.5}}]                 | $.gate_noise[0].channel: channel 'depolarizing': p must be a probability in [0, 1], got 1.5
+            "gate_noise": [{"channel": {"type": "bit_flip", "p": -0.1}}]                    | $.gate_noise[0].channel: channel 'bit_flip': p must be a probability
+            "gate_noise": [{"channel": {"type": "depolarizing", "p": 0.1, "q": 2}}]         | $.gate_noise[0].channel.q: unknown key
+            "gate_noise": [{"channel": {"type": "depolarising", "p": 0.1}}]                 | $.gate_noise[0].channel.type: unknown channel type 'depolarising'
+            "gate_noise": [{"channel": {"type": "thermal_relaxation", "t1": 1, "t2": 3, "time": 1}}] | $.gate_noise[0].channel: channel 'thermal_relaxation': T2 = 3.0 exceeds 2·T1 = 2.0
+            "gate_noise": [{"gates": ["cnot"], "channel": {"type": "depolarizing", "p": 0.1}}] | $.gate_noise[0]: gate rule 0 names gate 'cnot', which is not an OpenQASM 2 / qelib1 gate
+            "gate_noise": [{"gates": ["h"], "channel": {"type": "depolarizing2", "p": 0.1}}] | $.gate_noise[0]: gate rule 0 puts a 2-qubit channel after 'h'
+            "gate_noise": [{"channel": {"type": "kraus", "operators": [[[1, 0], [0, 1]], [[0, 1], [0, 0]]]}}] | $.gate_noise[0].channel: channel 'kraus' is not trace preserving
+            "gate_noise": [{"channel": {"type": "depolarizing", "p": "0.1"}}]               | $.gate_noise[0].channel.p: expected a number
+            "gate_noise": [{"qubits": [-1], "channel": {"type": "depolarizing", "p": 0.1}}] | $.gate_noise[0].qubits[0]: expected a qubit number
+            "readout": [{"confusion": [[0.9, 0.5], [0.1, 0.8]]}]                            | $.readout[0].confusion: confusion matrix column 1 sums to 1.3
+            "readout": [{"qubits": [0], "p1_given_0": 0.1}]                                 | $.readout[0]: missing "p0_given_1"
+            "noise": []                                                                     | $.noise: unknown key
+            "calibration": {"qubits": [{"t1": 10, "t2": 30}]}                               | $.calibration.qubits[0]: channel 'thermal_relaxation': T2 = 30.0 exceeds 2·T1
+            "calibration": {"qubits": [{"t1": 10, "t2": 5, "gate_error": 2}]}               | $.calibration.qubits[0]: channel 'calibration': gate_error must be a probability
+            "calibration": {"qubits": [{"t1": 10, "t2": 5}], "pairs": [{"qubits": [0, 3], "gate_error": 0.01, "gate_time": 1}]} | $.calibration.pairs[0].qubits: qubit 3 has no entry
+            """)
+    void badModelsAreRefusedWithTheirJsonPath(String body, String message) {
+        var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model(body)));
+        assertTrue(e.getMessage().startsWith(message), "got: " + e.getMessage());
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read("{\"schema\": \n  oops}"));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 2"), e.getMessage());
+    }
+
+    @Test
+    void aModelNamingAQubitTheCircuitLacksIsRefused() {
+        NoiseModel m = NoiseModelJson.read(model("\"readout\": [{\"qubits\": [4], \"p1_given_0\": 0.1, \"p0_given_1\": 0.1}]"));
+        var e = assertThrows(NoiseException.class, () -> m.apply(Circuit.builder(2, 2).measureAll().build()));
+        assertEquals("noise model readout rule 0 names qubit 4, but the circuit has 2 qubit(s), numbered from 0", e.getMessage());
+    }
+
+    @Test
+    void rulesPlaceChannelsAfterTheGatesTheyName() {
+        NoiseModel m = NoiseModel.builder()
+                .afterGates(Channels.depolarizing2(0.1), "cx")
+                .afterGatesOn(Channels.bitFlip(0.2), List.of(), new int[]{1})
+                .idle(Channels.phaseDamping(0.3)).build();
+        Circuit noisy = m.apply(Circuit.builder(3).h(0).cx(0, 1).x(2).build());
+        List<String> listing = noisy.operations().stream().map(Operation::toString).toList();
+        // Layers: {h 0}, then {cx 0,1; x 2}; idle noise after the first on qubits 1 and 2, none after the second.
+        assertEquals(List.of(
+                "h [0]",
+                "channel phase_damping(0.3) [1]",
+                "channel phase_damping(0.3) [2]",
+                "cx [0, 1]",
+                "channel depolarizing2(0.1) [0, 1]",
+                "channel bit_flip(0.2) [1]",
+                "x [2]"), listing);
+    }
+
+    @Test
+    void channelOperationsAreDrawnAndRefusedByTheIdealSimulatorAndTheExporter() {
+        Circuit c = Circuit.builder(1).h(0).channel(Channels.amplitudeDamping(0.1), 0).build();
+        var e = assertThrows(IllegalArgumentException.class, () -> org.qise.sim.Simulator.simulate(c));
+        assertTrue(e.getMessage().contains("NoisySimulator"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> org.qise.qasm.QasmExporter.export(c));
+        assertTrue(org.qise.draw.CircuitDiagram.text(c).contains("amplitude_damping"));
+        assertTrue(org.qise.sim.Manifest.canonicalText(c).contains("channel amplitude_damping(0.1) [0]"));
+    }
+
+    @Test
+    void krausChannelsMayBeComplex() {
+        Matrix k0 = Matrix.ofRows(new double[]{Math.sqrt(0.5), 0, 0, 0}, new double[]{0, 0, 0, Math.sqrt(0.5)});
+        Matrix k1 = Matrix.ofRows(new double[]{0, 0, 0, Math.sqrt(0.5)}, new double[]{0, Math.sqrt(0.5), 0, 0});
+        assertEquals(2, Channel.kraus("complex", k0, k1).kraus().size());
+    }
+}
