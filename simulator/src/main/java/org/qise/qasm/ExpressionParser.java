@@ -1,8 +1,8 @@
 package org.qise.qasm;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
+import java.util.Set;
+import org.qise.param.Expression;
 
 /**
  * Parses OpenQASM 2.0 parameter expressions. Precedence, loosest first: {@code + -},
@@ -11,12 +11,10 @@ import java.util.function.DoubleUnaryOperator;
  * gate body, the gate's formal parameters are the atoms.
  */
 final class ExpressionParser {
-    static final Map<String, DoubleUnaryOperator> FUNCTIONS = Map.of(
-            "sin", Math::sin, "cos", Math::cos, "tan", Math::tan, "exp", Math::exp, "ln", Math::log,
-            "sqrt", Math::sqrt, "asin", Math::asin, "acos", Math::acos, "atan", Math::atan);
-
     private final TokenCursor in;
     private final List<String> formals;
+    /** Circuit parameters the caller allows as free names (empty: plain OpenQASM 2.0). */
+    private final Set<String> symbols;
     private final int maxDepth;
     private int depth;
 
@@ -25,8 +23,14 @@ final class ExpressionParser {
      * @param maxDepth how deeply expressions may nest before the parser refuses (keeps the stack safe)
      */
     ExpressionParser(TokenCursor in, List<String> formals, int maxDepth) {
+        this(in, formals, Set.of(), maxDepth);
+    }
+
+    /** As above, also accepting the circuit parameters {@code symbols} as names. */
+    ExpressionParser(TokenCursor in, List<String> formals, Set<String> symbols, int maxDepth) {
         this.in = in;
         this.formals = formals;
+        this.symbols = symbols;
         this.maxDepth = maxDepth;
     }
 
@@ -47,7 +51,7 @@ final class ExpressionParser {
         while (in.peek().is(Token.Kind.PLUS) || in.peek().is(Token.Kind.MINUS)) {
             boolean plus = in.next().is(Token.Kind.PLUS);
             Expr right = term();
-            left = new Expr.Binary(plus ? Double::sum : (a, b) -> a - b, left, right);
+            left = new Expr.Binary(plus ? Expression.Operator.ADD : Expression.Operator.SUBTRACT, left, right);
         }
         depth--;
         return left;
@@ -58,7 +62,7 @@ final class ExpressionParser {
         while (in.peek().is(Token.Kind.STAR) || in.peek().is(Token.Kind.SLASH)) {
             boolean times = in.next().is(Token.Kind.STAR);
             Expr right = unary();
-            left = new Expr.Binary(times ? (a, b) -> a * b : (a, b) -> a / b, left, right);
+            left = new Expr.Binary(times ? Expression.Operator.MULTIPLY : Expression.Operator.DIVIDE, left, right);
         }
         return left;
     }
@@ -81,7 +85,7 @@ final class ExpressionParser {
             if (++depth > maxDepth) throw in.error(caret, "expression nests more than " + maxDepth + " levels deep");
             Expr exponent = unary(); // right-associative; allows 2^-1
             depth--;
-            return new Expr.Binary(Math::pow, base, exponent);
+            return new Expr.Binary(Expression.Operator.POWER, base, exponent);
         }
         return base;
     }
@@ -102,7 +106,7 @@ final class ExpressionParser {
             case IDENTIFIER -> {
                 in.next();
                 if (t.text().equals("pi")) return new Expr.Constant(Math.PI);
-                DoubleUnaryOperator f = FUNCTIONS.get(t.text());
+                Expression.Function f = Expression.Function.named(t.text());
                 if (f != null) {
                     in.expect(Token.Kind.LPAREN, "'(' after function " + t.text());
                     Expr argument = expression();
@@ -111,9 +115,12 @@ final class ExpressionParser {
                 }
                 int index = formals.indexOf(t.text());
                 if (index >= 0) return new Expr.Parameter(t.text(), index);
-                throw in.error(t, formals.isEmpty()
-                        ? "unknown name " + t.describe() + " in expression; only pi, numbers and functions such as sin(…) can be used here"
-                        : "unknown name " + t.describe() + " in expression; the gate's parameters are " + String.join(", ", formals));
+                if (symbols.contains(t.text())) return new Expr.Symbol(t.text());
+                throw in.error(t, !formals.isEmpty()
+                        ? "unknown name " + t.describe() + " in expression; the gate's parameters are " + String.join(", ", formals)
+                        : !symbols.isEmpty()
+                        ? "unknown name " + t.describe() + " in expression; the circuit parameters given are " + String.join(", ", symbols)
+                        : "unknown name " + t.describe() + " in expression; only pi, numbers and functions such as sin(…) can be used here");
             }
             default -> throw in.error(t, "expected a number, pi, a parameter or '(' but found " + t.describe());
         }
