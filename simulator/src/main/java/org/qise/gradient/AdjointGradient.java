@@ -6,6 +6,8 @@ import java.util.Map;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
+import org.qise.engine.Engines;
+import org.qise.engine.QuantumState;
 import org.qise.sim.PauliSum;
 
 /**
@@ -30,12 +32,30 @@ public final class AdjointGradient {
      *         parameter, H on a qubit the circuit lacks, or a circuit that is not unitary
      */
     public static Gradient compute(Circuit circuit, Map<String, Double> point, PauliSum h) {
+        return compute(circuit, point, h, 0);
+    }
+
+    /** Ranges of 2^13 amplitudes (128 KiB per state) stay in cache while a run of gates below qubit 13 is un-applied. */
+    static final int BLOCK_QUBITS = 13;
+
+    /**
+     * As {@link #compute(Circuit, Map, PauliSum)}, with the forward pass on the fast engine using
+     * {@code threads} threads (0 = all cores). The result does not depend on {@code threads}
+     * beyond the last bits of the engine's own arithmetic, which is thread-count independent.
+     */
+    public static Gradient compute(Circuit circuit, Map<String, Double> point, PauliSum h, int threads) {
         Differentiable d = Differentiable.of(circuit, point);
         if (h.maxQubit() >= d.numQubits) {
             throw new IllegalArgumentException("'" + h + "' acts on qubit " + h.maxQubit() + " but the circuit has " + d.numQubits + " qubit(s)");
         }
-        Amplitudes psi = new Amplitudes(d.numQubits);
-        for (Operation.GateOp g : d.gates) psi.apply(g);
+        if (d.numQubits > Amplitudes.MAX_QUBITS) {
+            throw new IllegalArgumentException("gradients are limited to " + Amplitudes.MAX_QUBITS + " qubits, the circuit has " + d.numQubits);
+        }
+        Amplitudes psi;
+        try (QuantumState state = Engines.create("fast", threads).allocate(d.numQubits)) {
+            state.applyAll(d.gates);
+            psi = Amplitudes.copyOf(state);
+        }
         Amplitudes lambda = psi.applyPauliSum(h);
         double value = psi.realInner(lambda);
 
@@ -45,24 +65,49 @@ public final class AdjointGradient {
         for (Differentiable.Angle a : d.angles) byGate.get(a.gate()).add(a);
 
         double[] grad = new double[d.parameters.size()];
-        for (int k = d.gates.size() - 1; k >= 0; k--) {
-            Operation.GateOp op = d.gates.get(k);
-            List<Differentiable.Angle> angles = byGate.get(k);
-            int dim = op.gate().targetMatrix().dim();
-            double[] g = angles.isEmpty() ? null : new double[2 * dim * dim];
-            Amplitudes.backward(op, psi, lambda, g);
-            for (Differentiable.Angle a : angles) {
-                Matrix dm = GateDerivatives.of(op.gate(), a.index());
-                double[] re = dm.realParts(), im = dm.imagParts();
-                double s = 0; // Re Σ dM[x][y]·G[x][y]
-                for (int e = 0; e < re.length; e++) s += re[e] * g[2 * e] - im[e] * g[2 * e + 1];
-                double dTheta = 2 * s;
-                for (int p = 0; p < grad.length; p++) {
-                    double chain = a.expression().derivative(d.parameters.get(p), d.point);
-                    if (chain != 0) grad[p] += dTheta * chain;
+        int n = d.numQubits, size = 1 << n, block = 1 << Math.min(n, BLOCK_QUBITS);
+        int k = d.gates.size() - 1;
+        while (k >= 0) {
+            // a run of gates that all act below the block size is un-applied range by range
+            int j = k;
+            if (highestQubit(d.gates.get(k)) < BLOCK_QUBITS) {
+                while (j > 0 && highestQubit(d.gates.get(j - 1)) < BLOCK_QUBITS) j--;
+            }
+            double[][] g = new double[k - j + 1][];
+            for (int i = j; i <= k; i++) {
+                if (!byGate.get(i).isEmpty()) {
+                    int dim = d.gates.get(i).gate().targetMatrix().dim();
+                    g[i - j] = new double[2 * dim * dim];
                 }
             }
+            int step = j == k && highestQubit(d.gates.get(k)) >= BLOCK_QUBITS ? size : block;
+            for (int from = 0; from < size; from += step) {
+                for (int i = k; i >= j; i--) Amplitudes.backward(d.gates.get(i), psi, lambda, g[i - j], from, from + step);
+            }
+            for (int i = k; i >= j; i--) {
+                for (Differentiable.Angle a : byGate.get(i)) accumulate(d, a, d.gates.get(i), g[i - j], grad);
+            }
+            k = j - 1;
         }
         return new Gradient(d.parameters, value, grad);
+    }
+
+    private static int highestQubit(Operation.GateOp op) {
+        int m = 0;
+        for (int q : op.qubits()) m = Math.max(m, q);
+        return m;
+    }
+
+    /** ∂⟨H⟩/∂θ = 2·Re Σ dM[x][y]·G[x][y], spread over the parameters by the chain rule. */
+    private static void accumulate(Differentiable d, Differentiable.Angle a, Operation.GateOp op, double[] g, double[] grad) {
+        Matrix dm = GateDerivatives.of(op.gate(), a.index());
+        double[] re = dm.realParts(), im = dm.imagParts();
+        double s = 0;
+        for (int e = 0; e < re.length; e++) s += re[e] * g[2 * e] - im[e] * g[2 * e + 1];
+        double dTheta = 2 * s;
+        for (int p = 0; p < grad.length; p++) {
+            double chain = a.expression().derivative(d.parameters.get(p), d.point);
+            if (chain != 0) grad[p] += dTheta * chain;
+        }
     }
 }

@@ -32,6 +32,18 @@ final class Amplitudes {
 
     Amplitudes zeroCopy() { return new Amplitudes(n, new double[a.length]); }
 
+    /** A heap copy of an engine's state (the forward pass runs on the engine, fused and vectorised). */
+    static Amplitudes copyOf(org.qise.engine.QuantumState state) {
+        int n = state.numQubits();
+        if (n > MAX_QUBITS) throw new IllegalArgumentException("gradients are limited to " + MAX_QUBITS + " qubits, the circuit has " + n);
+        double[] a = new double[2 << n];
+        for (int i = 0; i < (1 << n); i++) {
+            a[2 * i] = state.re(i);
+            a[2 * i + 1] = state.im(i);
+        }
+        return new Amplitudes(n, a);
+    }
+
     /** Where one gate acts: the local offset of each target basis state, and how to list the groups. */
     static final class Geometry {
         final int dim;
@@ -130,6 +142,20 @@ final class Amplitudes {
      * ⟨λ_old| dU |ψ_new⟩ = Σ dM[a][b] · G[a][b] for any derivative dM of the target matrix.
      */
     static void backward(Operation.GateOp op, Amplitudes psi, Amplitudes lambda, double[] g) {
+        if (g != null) Arrays.fill(g, 0);
+        backward(op, psi, lambda, g, 0, 1 << psi.n);
+    }
+
+    /**
+     * As above, adding to {@code g}, over the amplitudes [from, to) only: a range of 2^B
+     * amplitudes holds whole groups of any gate on qubits below B, so a run of such gates can
+     * be un-applied range by range while the range stays in cache.
+     */
+    static void backward(Operation.GateOp op, Amplitudes psi, Amplitudes lambda, double[] g, int from, int to) {
+        if (op.gate().targets() == 1) {
+            backwardOneTarget(op, psi.a, lambda.a, g, from, to);
+            return;
+        }
         Geometry geo = new Geometry(psi.n, op);
         Matrix m = op.gate().targetMatrix();
         double[] mr = m.realParts(), mi = m.imagParts();
@@ -137,8 +163,9 @@ final class Amplitudes {
         double[] p = psi.a, l = lambda.a;
         double[] xr = new double[d], xi = new double[d], yr = new double[d], yi = new double[d];
         double[] nr = new double[d], ni = new double[d];
-        if (g != null) Arrays.fill(g, 0);
-        for (int grp = 0; grp < geo.groups; grp++) {
+        int groupsPerRange = (int) (geo.groups / ((1L << psi.n) / (to - from)));
+        int firstGroup = (int) ((long) from / (to - from)) * groupsPerRange;
+        for (int grp = firstGroup; grp < firstGroup + groupsPerRange; grp++) {
             int base = geo.base(grp);
             for (int c = 0; c < d; c++) {
                 int i = 2 * (base | geo.offset[c]);
@@ -175,6 +202,56 @@ final class Amplitudes {
                     }
                 }
             }
+        }
+    }
+
+    /** The backward step for a gate with one target (and any controls), the common case, written out. */
+    private static void backwardOneTarget(Operation.GateOp op, double[] p, double[] l, double[] g, int from, int to) {
+        int[] q = op.qubits();
+        int c = op.gate().controls();
+        int t = q[c];
+        int controlBits = 0;
+        for (int j = 0; j < c; j++) controlBits |= 1 << q[j];
+        Matrix m = op.gate().targetMatrix();
+        // M† = [[conj m00, conj m10], [conj m01, conj m11]]
+        double aR = m.re(0, 0), aI = -m.im(0, 0), bR = m.re(1, 0), bI = -m.im(1, 0);
+        double cR = m.re(0, 1), cI = -m.im(0, 1), dR = m.re(1, 1), dI = -m.im(1, 1);
+        int s = 1 << t;
+        double g00r = 0, g00i = 0, g01r = 0, g01i = 0, g10r = 0, g10i = 0, g11r = 0, g11i = 0;
+        boolean collect = g != null;
+        for (int block = from; block < to; block += 2 * s) {
+            for (int i = block; i < block + s; i++) {
+                if ((i & controlBits) != controlBits) continue;
+                int x = 2 * i, y = 2 * (i + s);
+                double p0r = p[x], p0i = p[x + 1], p1r = p[y], p1i = p[y + 1];
+                double l0r = l[x], l0i = l[x + 1], l1r = l[y], l1i = l[y + 1];
+                double n0r = aR * p0r - aI * p0i + bR * p1r - bI * p1i;
+                double n0i = aR * p0i + aI * p0r + bR * p1i + bI * p1r;
+                double n1r = cR * p0r - cI * p0i + dR * p1r - dI * p1i;
+                double n1i = cR * p0i + cI * p0r + dR * p1i + dI * p1r;
+                p[x] = n0r;
+                p[x + 1] = n0i;
+                p[y] = n1r;
+                p[y + 1] = n1i;
+                l[x] = aR * l0r - aI * l0i + bR * l1r - bI * l1i;
+                l[x + 1] = aR * l0i + aI * l0r + bR * l1i + bI * l1r;
+                l[y] = cR * l0r - cI * l0i + dR * l1r - dI * l1i;
+                l[y + 1] = cR * l0i + cI * l0r + dR * l1i + dI * l1r;
+                if (collect) { // G[x][y] += conj(λ_old[x]) · ψ_new[y]
+                    g00r += l0r * n0r + l0i * n0i;
+                    g00i += l0r * n0i - l0i * n0r;
+                    g01r += l0r * n1r + l0i * n1i;
+                    g01i += l0r * n1i - l0i * n1r;
+                    g10r += l1r * n0r + l1i * n0i;
+                    g10i += l1r * n0i - l1i * n0r;
+                    g11r += l1r * n1r + l1i * n1i;
+                    g11i += l1r * n1i - l1i * n1r;
+                }
+            }
+        }
+        if (collect) {
+            g[0] += g00r; g[1] += g00i; g[2] += g01r; g[3] += g01i;
+            g[4] += g10r; g[5] += g10i; g[6] += g11r; g[7] += g11i;
         }
     }
 }
