@@ -1,6 +1,8 @@
 package org.qise.gradient;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.qise.circuit.Circuit;
@@ -35,8 +37,8 @@ public final class AdjointGradient {
         return compute(circuit, point, h, 0);
     }
 
-    /** Ranges of 2^13 amplitudes (128 KiB per state) stay in cache while a run of gates below qubit 13 is un-applied. */
-    static final int BLOCK_QUBITS = 13;
+    /** Tiles of 2^13 amplitudes (128 KiB per state) stay in cache while a run of gates is un-applied on them. */
+    static final int TILE_QUBITS = 13;
 
     /**
      * As {@link #compute(Circuit, Map, PauliSum)}, with the forward pass on the fast engine using
@@ -65,14 +67,19 @@ public final class AdjointGradient {
         for (Differentiable.Angle a : d.angles) byGate.get(a.gate()).add(a);
 
         double[] grad = new double[d.parameters.size()];
-        int n = d.numQubits, size = 1 << n, block = 1 << Math.min(n, BLOCK_QUBITS);
         int k = d.gates.size() - 1;
         while (k >= 0) {
-            // a run of gates that all act below the block size is un-applied range by range
+            // the longest run of gates (backwards from k) whose qubits fit in one tile
+            Set<Integer> union = new HashSet<>();
             int j = k;
-            if (highestQubit(d.gates.get(k)) < BLOCK_QUBITS) {
-                while (j > 0 && highestQubit(d.gates.get(j - 1)) < BLOCK_QUBITS) j--;
+            while (j >= 0) {
+                Set<Integer> next = new HashSet<>(union);
+                for (int q : d.gates.get(j).qubits()) next.add(q);
+                if (next.size() > Math.min(d.numQubits, TILE_QUBITS)) break;
+                union = next;
+                j--;
             }
+            j++;
             double[][] g = new double[k - j + 1][];
             for (int i = j; i <= k; i++) {
                 if (!byGate.get(i).isEmpty()) {
@@ -80,22 +87,13 @@ public final class AdjointGradient {
                     g[i - j] = new double[2 * dim * dim];
                 }
             }
-            int step = j == k && highestQubit(d.gates.get(k)) >= BLOCK_QUBITS ? size : block;
-            for (int from = 0; from < size; from += step) {
-                for (int i = k; i >= j; i--) Amplitudes.backward(d.gates.get(i), psi, lambda, g[i - j], from, from + step);
-            }
+            Tiles.backward(d.gates.subList(j, k + 1), union, psi, lambda, g);
             for (int i = k; i >= j; i--) {
                 for (Differentiable.Angle a : byGate.get(i)) accumulate(d, a, d.gates.get(i), g[i - j], grad);
             }
             k = j - 1;
         }
         return new Gradient(d.parameters, value, grad);
-    }
-
-    private static int highestQubit(Operation.GateOp op) {
-        int m = 0;
-        for (int q : op.qubits()) m = Math.max(m, q);
-        return m;
     }
 
     /** ∂⟨H⟩/∂θ = 2·Re Σ dM[x][y]·G[x][y], spread over the parameters by the chain rule. */

@@ -217,10 +217,53 @@ final class Amplitudes {
         double aR = m.re(0, 0), aI = -m.im(0, 0), bR = m.re(1, 0), bI = -m.im(1, 0);
         double cR = m.re(0, 1), cI = -m.im(0, 1), dR = m.re(1, 1), dI = -m.im(1, 1);
         int s = 1 << t;
+        if (bR == 0 && bI == 0 && cR == 0 && cI == 0 && g == null) { // diagonal (rz, p, cz, …): no mixing
+            for (int k = from >> 1; k < to >> 1; k++) {
+                {
+                    int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+                    if ((i & controlBits) != controlBits) continue;
+                    int x = 2 * i, y = 2 * (i + s);
+                    double p0r = p[x], p0i = p[x + 1], p1r = p[y], p1i = p[y + 1];
+                    double l0r = l[x], l0i = l[x + 1], l1r = l[y], l1i = l[y + 1];
+                    p[x] = aR * p0r - aI * p0i;
+                    p[x + 1] = aR * p0i + aI * p0r;
+                    p[y] = dR * p1r - dI * p1i;
+                    p[y + 1] = dR * p1i + dI * p1r;
+                    l[x] = aR * l0r - aI * l0i;
+                    l[x + 1] = aR * l0i + aI * l0r;
+                    l[y] = dR * l1r - dI * l1i;
+                    l[y + 1] = dR * l1i + dI * l1r;
+                }
+            }
+            return;
+        }
+        if (aR == 0 && aI == 0 && dR == 0 && dI == 0 && bR == 1 && bI == 0 && cR == 1 && cI == 0 && g == null) { // X (cx, ccx, …): a swap
+            for (int k = from >> 1; k < to >> 1; k++) {
+                {
+                    int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+                    if ((i & controlBits) != controlBits) continue;
+                    int x = 2 * i, y = 2 * (i + s);
+                    double r = p[x], m2 = p[x + 1];
+                    p[x] = p[y];
+                    p[x + 1] = p[y + 1];
+                    p[y] = r;
+                    p[y + 1] = m2;
+                    r = l[x];
+                    m2 = l[x + 1];
+                    l[x] = l[y];
+                    l[x + 1] = l[y + 1];
+                    l[y] = r;
+                    l[y + 1] = m2;
+                }
+            }
+            return;
+        }
         double g00r = 0, g00i = 0, g01r = 0, g01i = 0, g10r = 0, g10i = 0, g11r = 0, g11i = 0;
         boolean collect = g != null;
-        for (int block = from; block < to; block += 2 * s) {
-            for (int i = block; i < block + s; i++) {
+        // one flat loop over the pairs (a short inner loop per block would dominate for low targets)
+        for (int k = from >> 1; k < to >> 1; k++) {
+            {
+                int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
                 if ((i & controlBits) != controlBits) continue;
                 int x = 2 * i, y = 2 * (i + s);
                 double p0r = p[x], p0i = p[x + 1], p1r = p[y], p1i = p[y + 1];
