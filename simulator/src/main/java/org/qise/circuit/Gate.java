@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.qise.param.Expression;
+import org.qise.param.UnboundParameterException;
 
 /**
  * A unitary gate: a name, its parameters, and the unitary it applies.
@@ -78,14 +79,12 @@ public final class Gate {
      */
     public Gate bind(Map<String, Double> values) {
         if (expressions == null) return this;
-        boolean complete = true;
-        for (Expression e : expressions) {
-            for (String n : e.parameters()) complete &= values.containsKey(n);
-        }
-        if (complete) {
+        try {
             double[] v = new double[expressions.length];
             for (int i = 0; i < v.length; i++) v[i] = expressions[i].evaluate(values);
             return Gates.lookup(name).orElseThrow().create(v);
+        } catch (UnboundParameterException partial) {
+            // some parameter has no value: substitute what is known below
         }
         Expression[] e = new Expression[expressions.length];
         for (int i = 0; i < e.length; i++) e[i] = expressions[i].substitute(values);
