@@ -34,10 +34,10 @@ public final class AdjointGradient {
      *         parameter, H on a qubit the circuit lacks, or a circuit that is not unitary
      */
     public static Gradient compute(Circuit circuit, Map<String, Double> point, PauliSum h) {
-        return compute(circuit, point, h, 0);
+        return compute(circuit, point, h, 1);
     }
 
-    /** Tiles of 2^13 amplitudes (128 KiB per state) stay in cache while a run of gates is un-applied on them. */
+    /** Tiles of 2^TILE_QUBITS amplitudes (2^13: 128 KiB per state) stay in cache while a run of gates is un-applied on them. */
     static final int TILE_QUBITS = 13;
 
     /**
