@@ -1,6 +1,10 @@
 package org.qise.gradient;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
 import org.qise.sim.PauliSum;
@@ -258,6 +262,10 @@ final class Amplitudes {
             }
             return;
         }
+        if (s >= AMPS && AMPS >= 2 && (controlBits & (AMPS - 1)) == 0) {
+            vectorOneTarget(p, l, g, from, to, t, controlBits, aR, aI, bR, bI, cR, cI, dR, dI);
+            return;
+        }
         double g00r = 0, g00i = 0, g01r = 0, g01i = 0, g10r = 0, g10i = 0, g11r = 0, g11i = 0;
         boolean collect = g != null;
         // one flat loop over the pairs (a short inner loop per block would dominate for low targets)
@@ -295,6 +303,73 @@ final class Amplitudes {
         if (collect) {
             g[0] += g00r; g[1] += g00i; g[2] += g01r; g[3] += g01i;
             g[4] += g10r; g[5] += g10i; g[6] += g11r; g[7] += g11i;
+        }
+    }
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** Complex amplitudes per vector. */
+    private static final int AMPS = SPECIES.length() / 2;
+    private static final VectorShuffle<Double> SWAP = VectorShuffle.fromOp(SPECIES, k -> k ^ 1);
+    /** i·(re, im) = (−im, re): swap the halves, then these signs. */
+    private static final DoubleVector I_SIGNS = DoubleVector.fromArray(SPECIES, signs(), 0);
+
+    private static double[] signs() {
+        double[] v = new double[SPECIES.length()];
+        for (int k = 0; k < v.length; k++) v[k] = k % 2 == 0 ? -1 : 1;
+        return v;
+    }
+
+    private static DoubleVector timesI(DoubleVector v) { return v.rearrange(SWAP).mul(I_SIGNS); }
+
+    /**
+     * {@link #backwardOneTarget} on whole vectors of AMPS amplitudes: for a target at or above
+     * the vector width (and controls above it) the pair partners of a vector form a vector too.
+     * G's lanes are summed at the end (a fixed order, so the result is still reproducible).
+     */
+    private static void vectorOneTarget(double[] p, double[] l, double[] g, int from, int to, int t, int controlBits,
+                                        double aR, double aI, double bR, double bI, double cR, double cI, double dR, double dI) {
+        int s = 1 << t;
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector a00r = zero, a00i = zero, a01r = zero, a01i = zero, a10r = zero, a10i = zero, a11r = zero, a11i = zero;
+        DoubleVector vaR = DoubleVector.broadcast(SPECIES, aR), vaI = DoubleVector.broadcast(SPECIES, aI);
+        DoubleVector vbR = DoubleVector.broadcast(SPECIES, bR), vbI = DoubleVector.broadcast(SPECIES, bI);
+        DoubleVector vcR = DoubleVector.broadcast(SPECIES, cR), vcI = DoubleVector.broadcast(SPECIES, cI);
+        DoubleVector vdR = DoubleVector.broadcast(SPECIES, dR), vdI = DoubleVector.broadcast(SPECIES, dI);
+        boolean collect = g != null;
+        for (int k = from >> 1; k < to >> 1; k += AMPS) {
+            int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+            if ((i & controlBits) != controlBits) continue;
+            int x = 2 * i, y = 2 * (i + s);
+            DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), p1 = DoubleVector.fromArray(SPECIES, p, y);
+            DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x), l1 = DoubleVector.fromArray(SPECIES, l, y);
+            DoubleVector ip0 = timesI(p0), ip1 = timesI(p1), il0 = timesI(l0), il1 = timesI(l1);
+            DoubleVector n0 = p0.mul(vaR).add(ip0.mul(vaI)).add(p1.mul(vbR)).add(ip1.mul(vbI));
+            DoubleVector n1 = p0.mul(vcR).add(ip0.mul(vcI)).add(p1.mul(vdR)).add(ip1.mul(vdI));
+            n0.intoArray(p, x);
+            n1.intoArray(p, y);
+            l0.mul(vaR).add(il0.mul(vaI)).add(l1.mul(vbR)).add(il1.mul(vbI)).intoArray(l, x);
+            l0.mul(vcR).add(il0.mul(vcI)).add(l1.mul(vdR)).add(il1.mul(vdI)).intoArray(l, y);
+            if (collect) { // conj(l)·n: real part Σ l∘n, imaginary part −Σ l∘(i·n)
+                DoubleVector in0 = timesI(n0), in1 = timesI(n1);
+                a00r = l0.fma(n0, a00r);
+                a00i = l0.fma(in0, a00i);
+                a01r = l0.fma(n1, a01r);
+                a01i = l0.fma(in1, a01i);
+                a10r = l1.fma(n0, a10r);
+                a10i = l1.fma(in0, a10i);
+                a11r = l1.fma(n1, a11r);
+                a11i = l1.fma(in1, a11i);
+            }
+        }
+        if (g != null) {
+            g[0] += a00r.reduceLanes(VectorOperators.ADD);
+            g[1] -= a00i.reduceLanes(VectorOperators.ADD);
+            g[2] += a01r.reduceLanes(VectorOperators.ADD);
+            g[3] -= a01i.reduceLanes(VectorOperators.ADD);
+            g[4] += a10r.reduceLanes(VectorOperators.ADD);
+            g[5] -= a10i.reduceLanes(VectorOperators.ADD);
+            g[6] += a11r.reduceLanes(VectorOperators.ADD);
+            g[7] -= a11i.reduceLanes(VectorOperators.ADD);
         }
     }
 }
