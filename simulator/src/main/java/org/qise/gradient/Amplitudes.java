@@ -242,6 +242,19 @@ final class Amplitudes {
             return;
         }
         if (aR == 0 && aI == 0 && dR == 0 && dI == 0 && bR == 1 && bI == 0 && cR == 1 && cI == 0 && g == null) { // X (cx, ccx, …): a swap
+            if (s >= AMPS && AMPS >= 2 && (controlBits & (AMPS - 1)) == 0) {
+                for (int k = from >> 1; k < to >> 1; k += AMPS) {
+                    int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+                    if ((i & controlBits) != controlBits) continue;
+                    int x = 2 * i, y = 2 * (i + s);
+                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), l0 = DoubleVector.fromArray(SPECIES, l, x);
+                    DoubleVector.fromArray(SPECIES, p, y).intoArray(p, x);
+                    DoubleVector.fromArray(SPECIES, l, y).intoArray(l, x);
+                    p0.intoArray(p, y);
+                    l0.intoArray(l, y);
+                }
+                return;
+            }
             for (int k = from >> 1; k < to >> 1; k++) {
                 {
                     int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
