@@ -16,8 +16,8 @@ import org.qise.sim.PauliSum;
  * ⟨ψ(p)|H|ψ(p)⟩ and its gradient with respect to every circuit parameter by the adjoint method
  * (Jones and Gacon, 2020): one forward pass to |ψ⟩ = U_N…U_1|0⟩, then one backward pass that
  * un-applies each gate from |ψ⟩ and from |λ⟩ = H|ψ⟩ and reads off
- * ∂⟨H⟩/∂θ_k = 2·Re⟨λ_k|∂U_k/∂θ_k|ψ_{k−1}⟩. Memory: two state vectors; time: about three
- * times a forward pass, whatever the number of parameters.
+ * ∂⟨H⟩/∂θ_k = 2·Re⟨λ_k|∂U_k/∂θ_k|ψ_{k−1}⟩. Memory: two heap state vectors; time: independent
+ * of the number of parameters (see docs/parameters.md for measured ratios to a forward pass).
  *
  * <p>Angles that are expressions of shared parameters are handled by the chain rule:
  * ∂⟨H⟩/∂p = Σ over angles θ of ∂⟨H⟩/∂θ · ∂θ/∂p.
@@ -41,9 +41,9 @@ public final class AdjointGradient {
     static final int TILE_QUBITS = 13;
 
     /**
-     * As {@link #compute(Circuit, Map, PauliSum)}, with the forward pass on the fast engine using
-     * {@code threads} threads (0 = all cores). The result does not depend on {@code threads}
-     * beyond the last bits of the engine's own arithmetic, which is thread-count independent.
+     * As {@link #compute(Circuit, Map, PauliSum)} (whose forward pass uses one thread), with the
+     * forward pass on the fast engine using {@code threads} threads (0 = all cores). The engine
+     * gives the same bits on any number of threads, so the result does not depend on it.
      */
     public static Gradient compute(Circuit circuit, Map<String, Double> point, PauliSum h, int threads) {
         Differentiable d = Differentiable.of(circuit, point);
