@@ -39,6 +39,9 @@ public final class Sweep {
     /** What one point gave; {@code counts} is empty without shots, {@code probabilities} null unless asked for. */
     public record PointResult(int index, double[] values, double[] expectations, Map<String, Long> counts, double[] probabilities) {}
 
+    /** Above this many qubits (16 MiB per state) points run one by one on a multi-threaded engine. */
+    static final int PARALLEL_POINTS_MAX_QUBITS = 20;
+
     private final Circuit circuit;
     private final SweepPoints points;
     private final Settings settings;
@@ -106,12 +109,14 @@ public final class Sweep {
 
     /**
      * Runs the points {@code indices} and hands each result to {@code sink} in the order given.
-     * With {@code threads} > 1 and enough points, points run side by side (each engine on one
-     * thread); otherwise one after another with the engine on {@code threads} threads (0 = all).
+     * With {@code threads} > 1, enough points and at most 20 qubits, points run side by side
+     * (each engine on one thread); otherwise one after another with the engine on
+     * {@code threads} threads (0 = all).
      */
     public void run(int[] indices, int threads, Consumer<PointResult> sink, Progress progress) {
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers <= 1 || indices.length < workers) {
+        // side by side, each worker holds a state: only for states small enough to hold many of
+        if (workers <= 1 || indices.length < workers || circuit.numQubits() > PARALLEL_POINTS_MAX_QUBITS) {
             for (int i = 0; i < indices.length; i++) {
                 sink.accept(run(indices[i], threads));
                 progress.update(i + 1, indices.length, "points");
