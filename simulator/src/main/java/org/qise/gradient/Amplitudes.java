@@ -11,8 +11,8 @@ import org.qise.sim.PauliSum;
 
 /**
  * The state vectors of the adjoint method, on the heap as interleaved (re, im) doubles, and the
- * few loops it needs: apply a gate, apply a Pauli sum, an inner product, and the backward step
- * that un-applies one gate from two states while collecting what the gate's derivative needs.
+ * few loops it needs: apply a Pauli sum, an inner product, and the backward step that un-applies
+ * one gate from two states while collecting what the gate's derivative needs.
  * Single-threaded and in a fixed order, so results do not depend on the machine.
  */
 final class Amplitudes {
@@ -81,34 +81,6 @@ final class Amplitudes {
         }
     }
 
-    /** ψ ← U ψ for the gate (its matrix on the targets where all controls are 1). */
-    void apply(Operation.GateOp op) {
-        Geometry geo = new Geometry(n, op);
-        Matrix m = op.gate().targetMatrix();
-        double[] mr = m.realParts(), mi = m.imagParts();
-        int d = geo.dim;
-        double[] xr = new double[d], xi = new double[d];
-        for (int g = 0; g < geo.groups; g++) {
-            int base = geo.base(g);
-            for (int c = 0; c < d; c++) {
-                int i = 2 * (base | geo.offset[c]);
-                xr[c] = a[i];
-                xi[c] = a[i + 1];
-            }
-            for (int r = 0; r < d; r++) {
-                double sr = 0, si = 0;
-                for (int c = 0; c < d; c++) {
-                    double ar = mr[r * d + c], ai = mi[r * d + c];
-                    sr += ar * xr[c] - ai * xi[c];
-                    si += ar * xi[c] + ai * xr[c];
-                }
-                int i = 2 * (base | geo.offset[r]);
-                a[i] = sr;
-                a[i + 1] = si;
-            }
-        }
-    }
-
     /** H ψ as a new state, for a Pauli sum H. */
     Amplitudes applyPauliSum(PauliSum h) {
         Amplitudes out = zeroCopy();
@@ -140,20 +112,12 @@ final class Amplitudes {
     }
 
     /**
-     * The backward step of the adjoint method for one gate U = (controls) M: ψ ← U†ψ and
-     * λ ← U†λ in one pass. When {@code g} is not null it receives, over the groups where the
-     * controls are 1, G[a][b] = Σ conj(λ_old[a]) · ψ_new[b] (re at 2(a·d+b), im at +1), so that
-     * ⟨λ_old| dU |ψ_new⟩ = Σ dM[a][b] · G[a][b] for any derivative dM of the target matrix.
-     */
-    static void backward(Operation.GateOp op, Amplitudes psi, Amplitudes lambda, double[] g) {
-        if (g != null) Arrays.fill(g, 0);
-        backward(op, psi, lambda, g, 0, 1 << psi.n);
-    }
-
-    /**
-     * As above, adding to {@code g}, over the amplitudes [from, to) only: a range of 2^B
-     * amplitudes holds whole groups of any gate on qubits below B, so a run of such gates can
-     * be un-applied range by range while the range stays in cache.
+     * The backward step of the adjoint method for one gate U = (controls) M, over the amplitudes
+     * [from, to) (a range of 2^B amplitudes holds whole groups of any gate on qubits below B):
+     * ψ ← U†ψ and λ ← U†λ in one pass. When {@code g} is not null, it is added
+     * G[a][b] = Σ conj(λ_old[a]) · ψ_new[b] over the groups where the controls are 1 (re at
+     * 2(a·d+b), im at +1), so that ⟨λ_old| dU |ψ_new⟩ = Σ dM[a][b] · G[a][b] for any derivative
+     * dM of the target matrix.
      */
     static void backward(Operation.GateOp op, Amplitudes psi, Amplitudes lambda, double[] g, int from, int to) {
         if (op.gate().targets() == 1) {
