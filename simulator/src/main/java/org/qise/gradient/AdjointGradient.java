@@ -3,6 +3,8 @@ package org.qise.gradient;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import org.qise.circuit.Circuit;
@@ -41,9 +43,9 @@ public final class AdjointGradient {
     static final int TILE_QUBITS = 13;
 
     /**
-     * As {@link #compute(Circuit, Map, PauliSum)} (whose forward pass uses one thread), with the
-     * forward pass on the fast engine using {@code threads} threads (0 = all cores). The engine
-     * gives the same bits on any number of threads, so the result does not depend on it.
+     * As {@link #compute(Circuit, Map, PauliSum)} (which uses one thread), with the forward pass
+     * on the fast engine and the tiles of the backward pass on {@code threads} threads (0 = all
+     * cores). Both give the same bits on any number of threads, so the result does not depend on it.
      */
     public static Gradient compute(Circuit circuit, Map<String, Double> point, PauliSum h, int threads) {
         Differentiable d = Differentiable.of(circuit, point);
@@ -67,6 +69,22 @@ public final class AdjointGradient {
         for (Differentiable.Angle a : d.angles) byGate.get(a.gate()).add(a);
 
         double[] grad = new double[d.parameters.size()];
+        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        ExecutorService pool = workers > 1 && d.numQubits > TILE_QUBITS ? Executors.newFixedThreadPool(workers, r -> {
+            Thread th = new Thread(r, "qise-adjoint");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            backwardPass(d, byGate, psi, lambda, grad, pool);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+        return new Gradient(d.parameters, value, grad);
+    }
+
+    private static void backwardPass(Differentiable d, List<List<Differentiable.Angle>> byGate, Amplitudes psi, Amplitudes lambda,
+                                     double[] grad, ExecutorService pool) {
         int k = d.gates.size() - 1;
         while (k >= 0) {
             // the longest run of gates (backwards from k) whose qubits fit in one tile
@@ -87,13 +105,12 @@ public final class AdjointGradient {
                     g[i - j] = new double[2 * dim * dim];
                 }
             }
-            Tiles.backward(d.gates.subList(j, k + 1), union, psi, lambda, g);
+            Tiles.backward(d.gates.subList(j, k + 1), union, psi, lambda, g, pool);
             for (int i = k; i >= j; i--) {
                 for (Differentiable.Angle a : byGate.get(i)) accumulate(d, a, d.gates.get(i), g[i - j], grad);
             }
             k = j - 1;
         }
-        return new Gradient(d.parameters, value, grad);
     }
 
     /** ∂⟨H⟩/∂θ = 2·Re Σ dM[x][y]·G[x][y], spread over the parameters by the chain rule. */

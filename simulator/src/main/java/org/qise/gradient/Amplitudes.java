@@ -2,7 +2,6 @@ package org.qise.gradient;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.qise.circuit.Matrix;
@@ -296,6 +295,17 @@ final class Amplitudes {
         return v;
     }
 
+    /**
+     * The lanes added left to right. (reduceLanes leaves the order open, and the JIT-compiled
+     * and interpreted forms do differ, which would make results depend on timing.)
+     */
+    private static double sum(DoubleVector v) {
+        double[] lanes = v.toArray();
+        double s = 0;
+        for (double x : lanes) s += x;
+        return s;
+    }
+
     private static DoubleVector timesI(DoubleVector v) { return v.rearrange(SWAP).mul(I_SIGNS); }
 
     /**
@@ -339,14 +349,14 @@ final class Amplitudes {
             }
         }
         if (g != null) {
-            g[0] += a00r.reduceLanes(VectorOperators.ADD);
-            g[1] -= a00i.reduceLanes(VectorOperators.ADD);
-            g[2] += a01r.reduceLanes(VectorOperators.ADD);
-            g[3] -= a01i.reduceLanes(VectorOperators.ADD);
-            g[4] += a10r.reduceLanes(VectorOperators.ADD);
-            g[5] -= a10i.reduceLanes(VectorOperators.ADD);
-            g[6] += a11r.reduceLanes(VectorOperators.ADD);
-            g[7] -= a11i.reduceLanes(VectorOperators.ADD);
+            g[0] += sum(a00r);
+            g[1] -= sum(a00i);
+            g[2] += sum(a01r);
+            g[3] -= sum(a01i);
+            g[4] += sum(a10r);
+            g[5] -= sum(a10i);
+            g[6] += sum(a11r);
+            g[7] -= sum(a11i);
         }
     }
 }

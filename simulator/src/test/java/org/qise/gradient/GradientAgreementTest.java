@@ -56,6 +56,18 @@ class GradientAgreementTest {
     }
 
     @Test
+    void theGradientHasTheSameBitsOnOneOrThreeThreads() {
+        Random rnd = new Random(42);
+        Circuit circuit = randomCircuit(16, rnd); // above the tile size, so tiles run side by side
+        Map<String, Double> point = new HashMap<>();
+        for (String p : circuit.parameters()) point.put(p, rnd.nextDouble() * 4 - 2);
+        PauliSum h = randomObservable(16, rnd);
+        Gradient one = AdjointGradient.compute(circuit, point, h, 1), three = AdjointGradient.compute(circuit, point, h, 3);
+        assertEquals(one.value(), three.value());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one.derivatives(), three.derivatives());
+    }
+
+    @Test
     void aSingleRotationHasTheClosedFormDerivative() {
         // ⟨Z⟩ after ry(θ)|0⟩ is cos θ, so d/dθ = −sin θ; with θ = 3a − 1 the chain rule gives −3 sin(3a − 1).
         Circuit c = Circuit.builder(1).ry(Param.of("a").times(3).minus(1), 0).build();
