@@ -116,12 +116,12 @@ public final class ParametersBench {
         Map<String, Double> p = randomPoint(c, 2);
         PauliSum h = PauliSum.parse("Z0 Z1 + 0.5 X10 + Z19");
         Circuit bound = c.bind(p);
-        AdjointGradient.compute(c, p, h);
+        AdjointGradient.compute(c, p, h, threads);
         runSeconds(bound, threads, h);
         double grad = Double.MAX_VALUE, fwd = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t = now();
-            AdjointGradient.compute(c, p, h);
+            AdjointGradient.compute(c, p, h, threads);
             grad = Math.min(grad, (now() - t) / 1e9);
             fwd = Math.min(fwd, runSeconds(bound, threads, h));
         }
