@@ -47,6 +47,9 @@ final class GradCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", description = "Engine for --method shift (default: ${DEFAULT-VALUE}).")
     String engine = Engines.DEFAULT;
 
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Threads for --method adjoint; 0 = all cores (default). The result does not depend on T.")
+    int threads;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -55,6 +58,7 @@ final class GradCommand implements Callable<Integer> {
         if (!method.equals("adjoint") && !method.equals("shift")) throw new UserError("--method must be adjoint or shift, got '" + method + "'");
         if (!Engines.names().contains(engine)) throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.names()));
         if (!source.given()) throw new UserError("no circuit given: name an OpenQASM file (or - for standard input)");
+        if (threads < 0) throw new UserError("--threads must be 0 (all cores) or more, got " + threads);
         Map<String, Double> point = new LinkedHashMap<>();
         for (String spec : params) {
             SweepAxis a;
@@ -85,7 +89,7 @@ final class GradCommand implements Callable<Integer> {
         }
         Gradient g;
         try {
-            g = method.equals("adjoint") ? AdjointGradient.compute(circuit, point, h) : ParameterShift.compute(circuit, point, h, engine);
+            g = method.equals("adjoint") ? AdjointGradient.compute(circuit, point, h, threads) : ParameterShift.compute(circuit, point, h, engine);
         } catch (IllegalArgumentException e) {
             throw new UserError(source.displayName() + ": " + e.getMessage());
         }
