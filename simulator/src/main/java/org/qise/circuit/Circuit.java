@@ -1,6 +1,10 @@
 package org.qise.circuit;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * An immutable quantum circuit: registers and an ordered list of operations.
@@ -14,6 +18,8 @@ public final class Circuit {
     private final List<Operation> operations;
     private final int numQubits;
     private final int numClbits;
+    /** Parameter names, computed on first use (benign race: every thread computes the same list). */
+    private List<String> parameters;
 
     Circuit(List<Register> qregs, List<Register> cregs, List<Operation> operations) {
         this.qregs = List.copyOf(qregs);
@@ -57,6 +63,44 @@ public final class Circuit {
     /** Number of gate applications (barriers, measurements and resets not counted). */
     public int gateCount() {
         return (int) operations.stream().filter(o -> o instanceof Operation.GateOp).count();
+    }
+
+    /** The names of the parameters that parametric gates use, in order of first appearance. */
+    public List<String> parameters() {
+        List<String> p = parameters;
+        if (p == null) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Operation op : operations) {
+                if (op instanceof Operation.GateOp g && g.gate().isParametric()) names.addAll(g.gate().parameterNames());
+            }
+            parameters = p = List.copyOf(names);
+        }
+        return p;
+    }
+
+    /**
+     * This circuit with the named parameters set: only the parametric gates are rebuilt (their
+     * matrices recomputed), every other operation is shared. Parameters not named stay symbolic.
+     *
+     * @throws IllegalArgumentException when {@code values} names a parameter the circuit does not have
+     */
+    public Circuit bind(Map<String, Double> values) {
+        List<String> known = parameters();
+        for (String name : values.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown parameter '" + name + "': the circuit's parameters are "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)));
+            }
+        }
+        List<Operation> bound = new ArrayList<>(operations.size());
+        for (Operation op : operations) {
+            if (op instanceof Operation.GateOp g && g.gate().isParametric()) {
+                bound.add(new Operation.GateOp(g.gate().bind(values), g.qubits(), g.condition()));
+            } else {
+                bound.add(op);
+            }
+        }
+        return new Circuit(qregs, cregs, bound);
     }
 
     /** Whether any operation is a measurement. */

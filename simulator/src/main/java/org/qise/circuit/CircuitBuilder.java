@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.qise.param.Expression;
 
 /**
  * Builds a {@link Circuit} step by step. Qubit and bit arguments are flat indices (see
@@ -208,4 +209,31 @@ public final class CircuitBuilder {
 
     /** X controlled by any number of qubits (cx, ccx, c3x, c4x names where they exist). */
     public CircuitBuilder mcx(int[] controls, int target) { return controlled(Gates.x(), controls, target); }
+
+    // ---- parametric gates: angles that name circuit parameters (see org.qise.param.Param) ----
+
+    /** A library gate by name with angles that may name parameters, e.g. {@code gate("cu3", new Expression[]{…}, 0, 1)}. */
+    public CircuitBuilder gate(String name, Expression[] angles, int... qubits) { return gate(Gates.parametric(name, angles), qubits); }
+
+    public CircuitBuilder rx(Expression theta, int q) { return gate("rx", new Expression[]{theta}, q); }
+    public CircuitBuilder ry(Expression theta, int q) { return gate("ry", new Expression[]{theta}, q); }
+    public CircuitBuilder rz(Expression theta, int q) { return gate("rz", new Expression[]{theta}, q); }
+    public CircuitBuilder p(Expression lambda, int q) { return gate("p", new Expression[]{lambda}, q); }
+    public CircuitBuilder u1(Expression lambda, int q) { return gate("u1", new Expression[]{lambda}, q); }
+    public CircuitBuilder u2(Expression phi, Expression lambda, int q) { return gate("u2", new Expression[]{phi, lambda}, q); }
+    public CircuitBuilder u3(Expression theta, Expression phi, Expression lambda, int q) { return gate("u3", new Expression[]{theta, phi, lambda}, q); }
+    public CircuitBuilder u(Expression theta, Expression phi, Expression lambda, int q) { return gate("u", new Expression[]{theta, phi, lambda}, q); }
+    public CircuitBuilder crx(Expression theta, int control, int target) { return gate("crx", new Expression[]{theta}, control, target); }
+    public CircuitBuilder cry(Expression theta, int control, int target) { return gate("cry", new Expression[]{theta}, control, target); }
+    public CircuitBuilder crz(Expression theta, int control, int target) { return gate("crz", new Expression[]{theta}, control, target); }
+    public CircuitBuilder cp(Expression lambda, int control, int target) { return gate("cp", new Expression[]{lambda}, control, target); }
+    public CircuitBuilder cu1(Expression lambda, int control, int target) { return gate("cu1", new Expression[]{lambda}, control, target); }
+    public CircuitBuilder cu3(Expression theta, Expression phi, Expression lambda, int control, int target) {
+        return gate("cu3", new Expression[]{theta, phi, lambda}, control, target);
+    }
+    public CircuitBuilder cu(Expression theta, Expression phi, Expression lambda, Expression gamma, int control, int target) {
+        return gate("cu", new Expression[]{theta, phi, lambda, gamma}, control, target);
+    }
+    public CircuitBuilder rxx(Expression theta, int a, int b) { return gate("rxx", new Expression[]{theta}, a, b); }
+    public CircuitBuilder rzz(Expression theta, int a, int b) { return gate("rzz", new Expression[]{theta}, a, b); }
 }

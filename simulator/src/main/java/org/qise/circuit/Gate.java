@@ -1,7 +1,12 @@
 package org.qise.circuit;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.qise.param.Expression;
+import org.qise.param.UnboundParameterException;
 
 /**
  * A unitary gate: a name, its parameters, and the unitary it applies.
@@ -13,12 +18,18 @@ import java.util.Objects;
  *
  * <p>Qubit order inside a gate follows {@link Matrix}: the j-th listed qubit is bit j.
  * Instances are immutable; create them through {@link Gates}.
+ *
+ * <p>A <em>parametric</em> gate (from {@link Gates#parametric}) has angles that name circuit
+ * parameters ({@code rx(2*theta)}); until it is {@linkplain #bind bound} its numeric parameters
+ * and matrix hold NaN where an angle is symbolic, so it must not be simulated.
  */
 public final class Gate {
     private final String name;
     private final double[] params;
     private final int controls;
     private final Matrix target;
+    /** The angles as written when some name a parameter; null for an ordinary gate. */
+    private final Expression[] expressions;
 
     /**
      * @param name     the OpenQASM name when the gate is in qelib1 (e.g. {@code "cu3"}), else a
@@ -33,6 +44,51 @@ public final class Gate {
         if (controls < 0) throw new IllegalArgumentException("negative control count");
         this.controls = controls;
         this.target = Objects.requireNonNull(target);
+        this.expressions = null;
+    }
+
+    /** A parametric gate: {@code template} evaluated with NaN for the symbolic angles, and the angles. */
+    Gate(Gate template, Expression[] expressions) {
+        this.name = template.name;
+        this.params = template.params;
+        this.controls = template.controls;
+        this.target = template.target;
+        this.expressions = expressions.clone();
+    }
+
+    /** Whether some angle names a circuit parameter (the gate needs {@link #bind} before it can run). */
+    public boolean isParametric() { return expressions != null; }
+
+    /** The angles as expressions (constants for an ordinary gate). */
+    public List<Expression> expressions() {
+        if (expressions != null) return List.of(expressions);
+        return Arrays.stream(params).mapToObj(Expression::constant).toList();
+    }
+
+    /** The parameter names the angles use, in order of appearance (empty for an ordinary gate). */
+    public Set<String> parameterNames() {
+        var names = new java.util.LinkedHashSet<String>();
+        if (expressions != null) for (Expression e : expressions) e.collect(names);
+        return names;
+    }
+
+    /**
+     * This gate with the named parameters replaced by values: an ordinary gate when every angle
+     * becomes a number (identical to the one {@link Gates} creates), else a parametric gate with
+     * fewer parameters. Only the gate's own matrix is recomputed.
+     */
+    public Gate bind(Map<String, Double> values) {
+        if (expressions == null) return this;
+        try {
+            double[] v = new double[expressions.length];
+            for (int i = 0; i < v.length; i++) v[i] = expressions[i].evaluate(values);
+            return Gates.lookup(name).orElseThrow().create(v);
+        } catch (UnboundParameterException partial) {
+            // some parameter has no value: substitute what is known below
+        }
+        Expression[] e = new Expression[expressions.length];
+        for (int i = 0; i < e.length; i++) e[i] = expressions[i].substitute(values);
+        return Gates.parametric(name, e);
     }
 
     public String name() { return name; }
@@ -63,6 +119,7 @@ public final class Gate {
     public Gate controlled(int n) {
         if (n < 0) throw new IllegalArgumentException("negative control count");
         if (n == 0) return this;
+        if (expressions != null) return Gates.parametricControlled(this, n);
         return new Gate(Gates.controlledName(name, n), params, controls + n, target);
     }
 
@@ -74,7 +131,7 @@ public final class Gate {
     @Override
     public boolean equals(Object o) {
         return o instanceof Gate g && g.name.equals(name) && Arrays.equals(g.params, params)
-                && g.controls == controls && g.target.equals(target);
+                && g.controls == controls && g.target.equals(target) && Arrays.equals(g.expressions, expressions);
     }
 
     @Override
@@ -86,7 +143,7 @@ public final class Gate {
     public String toString() {
         if (params.length == 0) return name;
         StringBuilder sb = new StringBuilder(name).append('(');
-        for (int i = 0; i < params.length; i++) sb.append(i == 0 ? "" : ",").append(params[i]);
+        for (int i = 0; i < params.length; i++) sb.append(i == 0 ? "" : ",").append(expressions != null ? expressions[i] : params[i]);
         return sb.append(')').toString();
     }
 }

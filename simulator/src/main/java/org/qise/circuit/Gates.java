@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.qise.param.Expression;
 
 /**
  * The gate library: every gate of OpenQASM 2.0's {@code qelib1.inc} in its extended (Qiskit)
@@ -169,6 +170,43 @@ public final class Gates {
         return new Gate("unitary", new double[0], 0, matrix);
     }
 
+    // ---- parametric gates ----
+
+    /**
+     * The library gate {@code name} with angles that may name circuit parameters, e.g.
+     * {@code parametric("rx", Param.of("theta").times(2))}. When every angle is a constant this
+     * is the ordinary gate; otherwise a {@linkplain Gate#isParametric parametric} one that must
+     * be bound before it runs.
+     *
+     * @throws IllegalArgumentException for a name outside the library or a wrong angle count
+     */
+    public static Gate parametric(String name, Expression... angles) {
+        Definition d = lookup(name).orElseThrow(() -> new IllegalArgumentException("no library gate called '" + name + "'"));
+        double[] values = new double[angles.length];
+        boolean symbolic = false;
+        for (int i = 0; i < angles.length; i++) {
+            if (angles[i] instanceof Expression.Constant c) {
+                values[i] = c.value();
+            } else {
+                values[i] = Double.NaN; // never simulated: Simulator refuses unbound circuits
+                symbolic = true;
+            }
+        }
+        Gate numeric = d.create(values);
+        return symbolic ? new Gate(numeric, angles) : numeric;
+    }
+
+    /** A parametric gate with more controls: only where qelib1 has that gate (rx → crx, u3 → cu3, p → cp). */
+    static Gate parametricControlled(Gate g, int extra) {
+        String name = controlledName(g.name(), extra);
+        Definition d = LIBRARY.get(name);
+        if (d == null || d.params() != g.paramCount() || d.create(new double[g.paramCount()]).controls() != g.controls() + extra) {
+            throw new IllegalArgumentException("cannot add " + extra + " control(s) to parametric gate " + g
+                    + ": qelib1 has no such gate; bind its parameters first");
+        }
+        return parametric(name, g.expressions().toArray(Expression[]::new));
+    }
+
     // rccx a,b,c = h c; t c; cx b,c; tdg c; cx a,c; t c; cx b,c; tdg c; h c  (u2(0,π) = H, u1(π/4) = T)
     private static final Matrix RCCX = product(3, new Object[][]{
             {h(), 2}, {t(), 2}, {cx(), 1, 2}, {tdg(), 2}, {cx(), 0, 2},
@@ -312,6 +350,9 @@ public final class Gates {
 
     /** The inverse: a library gate where one exists, else the conjugate transpose named "…_dg". */
     static Gate inverse(Gate g) {
+        if (g.isParametric()) {
+            throw new IllegalArgumentException("cannot invert parametric gate " + g + ": bind its parameters first");
+        }
         double[] a = g.params();
         // Only consult the table when g really is that library gate: a derived gate can carry a
         // library name with another parameter count (u with one control is named "cu" but has

@@ -72,6 +72,19 @@ final class CircuitSource {
         }
     }
 
+    /**
+     * Reads and parses the circuit, letting gate arguments name the circuit parameters
+     * {@code parameters} (for {@code qise sweep} and {@code qise grad}, which give them values).
+     */
+    Circuit read(InputStream stdin, java.util.Set<String> parameters) {
+        String source = text(stdin);
+        try {
+            return QasmParser.parse(source, displayName(), org.qise.qasm.ParseLimits.DEFAULT, parameters);
+        } catch (QasmException e) {
+            throw new UserError(withSourceLine(e, source), e);
+        }
+    }
+
     private static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)

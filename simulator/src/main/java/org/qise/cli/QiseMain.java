@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "qise", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
         description = "Simulate, draw and export OpenQASM 2.0 circuits.",
         subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, BenchCommand.class, VersionCommand.class,
-                PushCommand.class, PortalCommand.class,
+                PushCommand.class, PortalCommand.class, SweepCommand.class, GradCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QiseMain implements Callable<Integer> {
     static final int OK = 0, INTERNAL_ERROR = 1, BAD_INPUT = 2;

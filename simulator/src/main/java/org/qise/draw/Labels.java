@@ -45,7 +45,8 @@ final class Labels {
             sb.append('(');
             for (int i = 0; i < gate.paramCount(); i++) {
                 if (i > 0) sb.append(',');
-                sb.append(angle(gate.param(i)));
+                var angle = gate.isParametric() ? gate.expressions().get(i) : null; // a parameter shows by name
+                sb.append(angle != null && !angle.isConstant() ? angle.toString() : angle(gate.param(i)));
             }
             sb.append(')');
         }

@@ -2,9 +2,8 @@ package org.qise.qasm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
+import java.util.Set;
+import org.qise.param.Expression;
 
 /**
  * Parses OpenQASM 2.0 parameter expressions. Precedence, loosest first: {@code + -},
@@ -13,12 +12,10 @@ import java.util.function.DoubleUnaryOperator;
  * gate body, the gate's formal parameters are the atoms.
  */
 final class ExpressionParser {
-    static final Map<String, DoubleUnaryOperator> FUNCTIONS = Map.of(
-            "sin", Math::sin, "cos", Math::cos, "tan", Math::tan, "exp", Math::exp, "ln", Math::log,
-            "sqrt", Math::sqrt, "asin", Math::asin, "acos", Math::acos, "atan", Math::atan);
-
     private final TokenCursor in;
     private final List<String> formals;
+    /** Circuit parameters the caller allows as free names (empty: plain OpenQASM 2.0). */
+    private final Set<String> symbols;
     private final int maxDepth;
     private int depth;
 
@@ -27,8 +24,14 @@ final class ExpressionParser {
      * @param maxDepth how deeply expressions may nest before the parser refuses (keeps the stack safe)
      */
     ExpressionParser(TokenCursor in, List<String> formals, int maxDepth) {
+        this(in, formals, Set.of(), maxDepth);
+    }
+
+    /** As above, also accepting the circuit parameters {@code symbols} as names. */
+    ExpressionParser(TokenCursor in, List<String> formals, Set<String> symbols, int maxDepth) {
         this.in = in;
         this.formals = formals;
+        this.symbols = symbols;
         this.maxDepth = maxDepth;
     }
 
@@ -46,31 +49,28 @@ final class ExpressionParser {
             throw in.error(start, "expression nests more than " + maxDepth + " levels deep");
         }
         Expr first = term();
-        List<DoubleBinaryOperator> ops = new ArrayList<>();
+        List<Expression.Operator> ops = new ArrayList<>();
         List<Expr> operands = new ArrayList<>();
         while (in.peek().is(Token.Kind.PLUS) || in.peek().is(Token.Kind.MINUS)) {
-            ops.add(in.next().is(Token.Kind.PLUS) ? PLUS : MINUS);
+            ops.add(in.next().is(Token.Kind.PLUS) ? Expression.Operator.ADD : Expression.Operator.SUBTRACT);
             operands.add(term());
         }
         depth--;
         return chain(first, ops, operands);
     }
 
-    private static final DoubleBinaryOperator PLUS = Double::sum, MINUS = (a, b) -> a - b,
-            TIMES = (a, b) -> a * b, DIVIDE = (a, b) -> a / b;
-
     /** A run of same-level operators as one flat node, so that evaluating it never recurses per term. */
-    private static Expr chain(Expr first, List<DoubleBinaryOperator> ops, List<Expr> operands) {
+    private static Expr chain(Expr first, List<Expression.Operator> ops, List<Expr> operands) {
         if (ops.isEmpty()) return first;
-        return new Expr.Chain(first, ops.toArray(DoubleBinaryOperator[]::new), operands.toArray(Expr[]::new));
+        return new Expr.Chain(first, ops.toArray(Expression.Operator[]::new), operands.toArray(Expr[]::new));
     }
 
     private Expr term() {
         Expr first = unary();
-        List<DoubleBinaryOperator> ops = new ArrayList<>();
+        List<Expression.Operator> ops = new ArrayList<>();
         List<Expr> operands = new ArrayList<>();
         while (in.peek().is(Token.Kind.STAR) || in.peek().is(Token.Kind.SLASH)) {
-            ops.add(in.next().is(Token.Kind.STAR) ? TIMES : DIVIDE);
+            ops.add(in.next().is(Token.Kind.STAR) ? Expression.Operator.MULTIPLY : Expression.Operator.DIVIDE);
             operands.add(unary());
         }
         return chain(first, ops, operands);
@@ -94,7 +94,7 @@ final class ExpressionParser {
             if (++depth > maxDepth) throw in.error(caret, "expression nests more than " + maxDepth + " levels deep");
             Expr exponent = unary(); // right-associative; allows 2^-1
             depth--;
-            return new Expr.Binary(Math::pow, base, exponent);
+            return new Expr.Binary(Expression.Operator.POWER, base, exponent);
         }
         return base;
     }
@@ -115,7 +115,7 @@ final class ExpressionParser {
             case IDENTIFIER -> {
                 in.next();
                 if (t.text().equals("pi")) return new Expr.Constant(Math.PI);
-                DoubleUnaryOperator f = FUNCTIONS.get(t.text());
+                Expression.Function f = Expression.Function.named(t.text());
                 if (f != null) {
                     in.expect(Token.Kind.LPAREN, "'(' after function " + t.text());
                     Expr argument = expression();
@@ -124,9 +124,12 @@ final class ExpressionParser {
                 }
                 int index = formals.indexOf(t.text());
                 if (index >= 0) return new Expr.Parameter(t.text(), index);
-                throw in.error(t, formals.isEmpty()
-                        ? "unknown name " + t.describe() + " in expression; only pi, numbers and functions such as sin(…) can be used here"
-                        : "unknown name " + t.describe() + " in expression; the gate's parameters are " + String.join(", ", formals));
+                if (symbols.contains(t.text())) return new Expr.Symbol(t.text());
+                throw in.error(t, !formals.isEmpty()
+                        ? "unknown name " + t.describe() + " in expression; the gate's parameters are " + String.join(", ", formals)
+                        : !symbols.isEmpty()
+                        ? "unknown name " + t.describe() + " in expression; the circuit parameters given are " + String.join(", ", symbols)
+                        : "unknown name " + t.describe() + " in expression; only pi, numbers and functions such as sin(…) can be used here");
             }
             default -> throw in.error(t, "expected a number, pi, a parameter or '(' but found " + t.describe());
         }

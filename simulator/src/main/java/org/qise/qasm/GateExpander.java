@@ -5,6 +5,8 @@ import java.util.Map;
 import org.qise.circuit.CircuitBuilder;
 import org.qise.circuit.Condition;
 import org.qise.circuit.Gate;
+import org.qise.circuit.Gates;
+import org.qise.param.Expression;
 import org.qise.circuit.Operation;
 
 /**
@@ -81,6 +83,43 @@ final class GateExpander {
                                 }
                             }
                             apply(call.gate(), values, map(call.qubits(), qubits), condition, site, def.name());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * As {@link #apply}, for angles that name circuit parameters: user-defined gates substitute
+     * the expressions into their bodies, library gates become parametric gates.
+     */
+    void applySymbolic(GateSymbol gate, Expression[] params, int[] qubits, Condition condition, Token site) {
+        if (gate instanceof GateSymbol.Defined d && d.expansionSteps() > maxSteps - steps) throw tooMany(site);
+        applySymbolic(gate, params, qubits, condition, site, null);
+    }
+
+    private void applySymbolic(GateSymbol gate, Expression[] params, int[] qubits, Condition condition, Token site, String inside) {
+        count(site);
+        switch (gate) {
+            case GateSymbol.Library lib -> {
+                for (Expression p : params) {
+                    if (p instanceof Expression.Constant c && !Double.isFinite(c.value())) {
+                        throw in.error(site, "a parameter of " + lib.name() + " evaluates to " + c.value() + where(inside));
+                    }
+                }
+                out.add(new Operation.GateOp(Gates.parametric(lib.name(), params), qubits, condition));
+            }
+            case GateSymbol.Opaque op -> throw in.error(site,
+                    "opaque gate " + op.name() + " has no definition and cannot be simulated" + where(inside));
+            case GateSymbol.Defined def -> {
+                for (GateSymbol.BodyStep step : def.body()) {
+                    switch (step) {
+                        case GateSymbol.Barrier b -> barrier(map(b.qubits(), qubits), site);
+                        case GateSymbol.Call call -> {
+                            Expression[] values = new Expression[call.params().size()];
+                            for (int i = 0; i < values.length; i++) values[i] = call.params().get(i).symbolic(params);
+                            applySymbolic(call.gate(), values, map(call.qubits(), qubits), condition, site, def.name());
                         }
                     }
                 }

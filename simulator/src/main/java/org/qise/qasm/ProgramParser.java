@@ -13,6 +13,7 @@ import org.qise.circuit.Condition;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
 import org.qise.circuit.Register;
+import org.qise.param.Expression;
 
 /**
  * Recursive-descent parser for an OpenQASM 2.0 program. Statements of the main program are
@@ -41,10 +42,17 @@ final class ProgramParser {
     private final Map<String, Register> registers = new HashMap<>();
     private final Map<String, Integer> registerLines = new HashMap<>();
     private boolean qelib1Included;
+    /** Circuit parameters that gate arguments of the main program may name (empty: plain OpenQASM 2.0). */
+    private final Set<String> symbols;
 
     ProgramParser(String source, String file, ParseLimits limits) {
+        this(source, file, limits, Set.of());
+    }
+
+    ProgramParser(String source, String file, ParseLimits limits, Set<String> symbols) {
         this.in = new TokenCursor(source, file);
         this.limits = limits;
+        this.symbols = Set.copyOf(symbols);
         this.expander = new GateExpander(builder, in, limits.maxOperations());
         gates.put("U", new GateSymbol.Library(Gates.lookup("U").orElseThrow()));
         gates.put("CX", new GateSymbol.Library(Gates.lookup("CX").orElseThrow()));
@@ -374,17 +382,13 @@ final class ProgramParser {
         if (!name.is(Token.Kind.IDENTIFIER)) throw in.error(name, "expected a statement but found " + name.describe());
         GateSymbol gate = gates.get(name.text());
         if (gate == null) throw in.error(name, undefinedGateMessage(name.text()));
-        List<Double> params = new ArrayList<>();
+        List<Expr> params = new ArrayList<>();
+        List<Token> paramAt = new ArrayList<>();
         if (in.accept(Token.Kind.LPAREN)) {
             if (!in.accept(Token.Kind.RPAREN)) {
                 do {
-                    Token at = in.peek();
-                    double value = new ExpressionParser(in, List.of(), limits.maxNesting()).expression().eval(new double[0]);
-                    // reported at the expression itself: a long statement may have several
-                    if (!Double.isFinite(value)) {
-                        throw in.error(at, "parameter " + (params.size() + 1) + " of " + name.text() + " evaluates to " + value);
-                    }
-                    params.add(value);
+                    paramAt.add(in.peek());
+                    params.add(new ExpressionParser(in, List.of(), symbols, limits.maxNesting()).expression());
                 } while (in.accept(Token.Kind.COMMA));
                 in.expect(Token.Kind.RPAREN, "')' or ',' in the parameter list");
             }
@@ -409,7 +413,15 @@ final class ProgramParser {
             }
         }
         int n = sized == null ? 1 : sized.register().size();
-        double[] values = params.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean symbolic = params.stream().anyMatch(Expr::hasSymbols);
+        double[] values = symbolic ? null : params.stream().mapToDouble(e -> e.eval(new double[0])).toArray();
+        for (int i = 0; values != null && i < values.length; i++) {
+            // reported at the expression itself: a long statement may have several
+            if (!Double.isFinite(values[i])) {
+                throw in.error(paramAt.get(i), "parameter " + (i + 1) + " of " + name.text() + " evaluates to " + values[i]);
+            }
+        }
+        Expression[] angles = !symbolic ? null : params.stream().map(e -> e.symbolic(new Expression[0])).toArray(Expression[]::new);
         for (int i = 0; i < n; i++) {
             int[] qubits = new int[args.size()];
             for (int j = 0; j < qubits.length; j++) {
@@ -421,7 +433,8 @@ final class ProgramParser {
                     }
                 }
             }
-            expander.apply(gate, values, qubits, condition, name);
+            if (symbolic) expander.applySymbolic(gate, angles, qubits, condition, name);
+            else expander.apply(gate, values, qubits, condition, name);
         }
     }
 

@@ -71,6 +71,14 @@ public final class QasmExporter {
     }
 
     private static void gate(StringBuilder out, Gate gate, int[] qubits, String[] qubitNames) {
+        if (gate.isParametric()) { // angles naming parameters are written as expressions; the reader takes them back with the names allowed
+            out.append(gate.name()).append('(');
+            var angles = gate.expressions();
+            for (int i = 0; i < angles.size(); i++) out.append(i == 0 ? "" : ",").append(angles.get(i).text(AngleFormat::format));
+            out.append(") ");
+            operands(out, qubits, qubitNames);
+            return;
+        }
         String name;
         double[] params;
         if (Gates.isLibraryGate(gate)) {

@@ -31,4 +31,28 @@ public final class QasmParser {
         Objects.requireNonNull(limits, "limits");
         return new ProgramParser(source, fileName == null ? "<input>" : fileName, limits).parse();
     }
+
+    /**
+     * Parses OpenQASM 2.0 in which gate arguments of the main program may also name the circuit
+     * parameters {@code parameters} ({@code rx(2*theta) q[0];}); the result is a circuit with
+     * {@linkplain Circuit#parameters() parameters} to bind. Any other free name is still an error.
+     */
+    public static Circuit parse(String source, String fileName, ParseLimits limits, java.util.Set<String> parameters) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(limits, "limits");
+        return new ProgramParser(source, fileName == null ? "<input>" : fileName, limits, parameters).parse();
+    }
+
+    /**
+     * Parses one expression in OpenQASM syntax ({@code 2*pi}, {@code -theta/2}) in which the
+     * names {@code parameters} may appear.
+     *
+     * @throws QasmException naming the column of a mistake
+     */
+    public static org.qise.param.Expression parseExpression(String text, java.util.Set<String> parameters) {
+        TokenCursor cursor = new TokenCursor(text, "<expression>");
+        Expr e = new ExpressionParser(cursor, java.util.List.of(), parameters, 64).expression();
+        cursor.expect(Token.Kind.EOF, "end of expression");
+        return e.symbolic(new org.qise.param.Expression[0]);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import org.qise.circuit.Circuit;
 import org.qise.circuit.Operation;
 import org.qise.engine.Engine;
 import org.qise.engine.Engines;
+import org.qise.param.UnboundParameterException;
 import org.qise.engine.QuantumState;
 
 /**
@@ -96,6 +98,7 @@ public final class Simulator {
 
     /** Runs the circuit. The result owns the kept state: close it to free large states early. */
     public Result run(Circuit circuit) {
+        if (!circuit.parameters().isEmpty()) throw new UnboundParameterException(new LinkedHashSet<>(circuit.parameters()));
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         Engine engine = Engines.create(engineName, threads);
         Map<String, Object> options = new LinkedHashMap<>();

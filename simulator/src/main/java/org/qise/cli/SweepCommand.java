@@ -1,0 +1,239 @@
+package org.qise.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.qise.circuit.Circuit;
+import org.qise.engine.Engines;
+import org.qise.sim.PauliSum;
+import org.qise.sweep.PointsFile;
+import org.qise.sweep.Sweep;
+import org.qise.sweep.SweepAxis;
+import org.qise.sweep.SweepFormat;
+import org.qise.sweep.SweepMerge;
+import org.qise.sweep.SweepPlot;
+import org.qise.sweep.SweepPoints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code qise sweep FILE --param theta=0:2*pi:64 …}: runs a parametric circuit at every point of
+ * a grid (or of a table of points) and writes one row per point. See docs/parameters.md.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
+        description = {"Run an OpenQASM 2.0 circuit whose gate angles name parameters over a grid of values.",
+        "The --param names may appear in gate arguments of FILE, e.g. rx(2*theta) q[0];"})
+final class SweepCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QiseMain main;
+
+    @Mixin
+    CircuitSource source;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUES",
+            description = "A swept parameter: NAME=START:STOP:COUNT (COUNT points, both ends included), NAME=V1,V2,… or NAME=V. Repeatable; the last varies fastest.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--points", paramLabel = "POINTS.csv", description = "Explicit points instead of --param: a line of names, then one line of values per point.")
+    String pointsFile;
+
+    @Option(names = "--expect", paramLabel = "PAULIS", description = "Expectation value of a Pauli sum at each point, e.g. \"Z0 Z1\"; repeatable.")
+    List<String> expect = new ArrayList<>();
+
+    @Option(names = "--shots", paramLabel = "N", defaultValue = "0", description = "Shots per point; counts are reported when N > 0 (default ${DEFAULT-VALUE}).")
+    long shots;
+
+    @Option(names = "--probabilities", description = "Also report every basis state's probability at each point.")
+    boolean probabilities;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the sweep; point p samples with a stream derived from (S, p). Default: random, and written in the header.")
+    Long seed;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv or jsonl (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (I from 1): points I-1, I-1+N, … Merge the shard files with --merge.")
+    String shard;
+
+    @Option(names = "--merge", arity = "1..*", paramLabel = "FILE", description = "Join shard files into the output one run would give.")
+    List<Path> merge;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the rows to OUT instead of standard output.")
+    String output;
+
+    @Option(names = "--plot", paramLabel = "OUT.svg", description = "Also draw the expectation values: lines for one parameter, a heat map for two.")
+    String plot;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "Simulation engine (default: ${DEFAULT-VALUE}).")
+    String engine = Engines.DEFAULT;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
+            description = "Threads: points run side by side on T threads; 0 = all cores (default). Output does not depend on T.")
+    int threads;
+
+    @Override
+    public Integer call() {
+        if (merge != null) return merge();
+        SweepFormat fmt = format();
+        if (threads < 0) throw new UserError("--threads must be 0 (all cores) or more, got " + threads);
+        if (shots < 0 || shots > Integer.MAX_VALUE - 8) throw new UserError("--shots must be between 0 and " + (Integer.MAX_VALUE - 8) + ", got " + shots);
+        if (!Engines.names().contains(engine)) throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.names()));
+        if (expect.isEmpty() && shots == 0 && !probabilities) {
+            throw new UserError("nothing to report at each point: give --expect PAULIS, --shots N or --probabilities");
+        }
+        if (!source.given()) throw new UserError("no circuit given: name an OpenQASM file (or - for standard input)");
+        SweepPoints points = points();
+        int[] shardSpec = shard == null ? null : shard();
+        if (shardSpec != null && seed == null) throw new UserError("--shard needs --seed, so that every shard belongs to the same sweep");
+        if (shardSpec != null && plot != null) throw new UserError("--plot draws a whole sweep; plot after merging, or run without --shard");
+        Circuit circuit = source.read(main.in(), new LinkedHashSet<>(points.names()));
+        List<PauliSum> sums = new ArrayList<>();
+        for (String text : expect) {
+            try {
+                sums.add(PauliSum.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("bad --expect \"" + text + "\": " + e.getMessage());
+            }
+        }
+        long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+        Sweep sweep;
+        try {
+            sweep = new Sweep(circuit, points, new Sweep.Settings(sums, shots, actualSeed, engine, probabilities));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(source.displayName() + ": " + e.getMessage());
+        }
+        if (probabilities && circuit.numQubits() > 20) throw new UserError("--probabilities lists 2^n values per point; it is limited to 20 qubits");
+        int[] indices = shardSpec == null ? allPoints(points.size()) : Sweep.shardIndices(points.size(), shardSpec[0], shardSpec[1]);
+        List<String> expectNames = sums.stream().map(PauliSum::toString).toList();
+        List<Sweep.PointResult> kept = new ArrayList<>();
+        ProgressLine progress = main.interactive() ? new ProgressLine(main.err(), System::nanoTime) : null;
+        try (PrintStream out = output == null ? null : open(output)) {
+            PrintStream to = out != null ? out : main.out();
+            to.print(fmt.header(new SweepFormat.Header(sweep.id(), points.size(), actualSeed,
+                    shardSpec == null ? 0 : shardSpec[0], shardSpec == null ? 0 : shardSpec[1])) + "\n");
+            String columns = fmt.columns(points.names(), expectNames, shots > 0, probabilities);
+            if (columns != null) to.print(columns + "\n");
+            sweep.run(indices, threads, r -> {
+                to.print(fmt.row(r, points.names(), expectNames, shots > 0) + "\n");
+                if (plot != null) kept.add(r);
+            }, progress != null ? progress : (d, t, w) -> { });
+            to.flush();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(source.displayName() + ": " + e.getMessage());
+        } finally {
+            if (progress != null) progress.clear();
+        }
+        if (plot != null) {
+            try {
+                OutputFiles.write(plot, SweepPlot.svg(points, expectNames, kept, source.displayName()));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        return QiseMain.OK;
+    }
+
+    private int merge() {
+        if (source.given() || !params.isEmpty() || pointsFile != null || shard != null) {
+            throw new UserError("--merge joins finished shard files; give it only the files (and -o OUT)");
+        }
+        String merged;
+        try {
+            merged = SweepMerge.merge(merge);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (output == null) {
+            main.out().print(merged);
+        } else {
+            try (PrintStream out = open(output)) {
+                out.print(merged);
+            }
+        }
+        return QiseMain.OK;
+    }
+
+    private SweepFormat format() {
+        return switch (format) {
+            case "csv" -> SweepFormat.CSV;
+            case "jsonl" -> SweepFormat.JSONL;
+            default -> throw new UserError("--format must be csv or jsonl, got '" + format + "'");
+        };
+    }
+
+    private SweepPoints points() {
+        if (pointsFile != null && !params.isEmpty()) throw new UserError("give either --param or --points, not both");
+        if (pointsFile != null) {
+            try {
+                return PointsFile.parse(Files.readString(Path.of(pointsFile), StandardCharsets.UTF_8), pointsFile);
+            } catch (NoSuchFileException e) {
+                throw new UserError("cannot read '" + pointsFile + "': no such file");
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new UserError("cannot read '" + pointsFile + "': " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        if (params.isEmpty()) throw new UserError("nothing to sweep: give --param NAME=START:STOP:COUNT (or --points POINTS.csv)");
+        List<SweepAxis> axes = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (String spec : params) {
+            SweepAxis a;
+            try {
+                a = SweepAxis.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("bad --param '" + spec + "': " + e.getMessage());
+            }
+            if (!names.add(a.name())) throw new UserError("parameter " + a.name() + " is given twice (--param " + spec + ")");
+            axes.add(a);
+        }
+        try {
+            return SweepPoints.grid(axes);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private int[] shard() {
+        String[] parts = shard.split("/", -1);
+        int i, n;
+        try {
+            if (parts.length != 2) throw new NumberFormatException();
+            i = Integer.parseInt(parts[0].trim());
+            n = Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw new UserError("--shard should read I/N with whole numbers, e.g. 2/3; got '" + shard + "'");
+        }
+        if (n < 1) throw new UserError("--shard " + shard + ": the number of shards must be at least 1");
+        if (i < 1 || i > n) throw new UserError("--shard " + shard + " is out of range: shards are numbered 1 to " + n);
+        return new int[]{i, n};
+    }
+
+    private static int[] allPoints(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        return a;
+    }
+
+    private static PrintStream open(String file) {
+        try {
+            OutputStream o = Files.newOutputStream(Path.of(file));
+            return new PrintStream(new java.io.BufferedOutputStream(o, 1 << 16), false, StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new UserError("cannot write '" + file + "': " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.qise.gradient;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.Map;
+import org.qise.circuit.Circuit;
+import org.qise.circuit.Matrix;
+import org.qise.circuit.Operation;
+import org.qise.engine.Engines;
+import org.qise.engine.QuantumState;
+import org.qise.sim.PauliSum;
+
+/**
+ * ⟨ψ(p)|H|ψ(p)⟩ and its gradient with respect to every circuit parameter by the adjoint method
+ * (Jones and Gacon, 2020): one forward pass to |ψ⟩ = U_N…U_1|0⟩, then one backward pass that
+ * un-applies each gate from |ψ⟩ and from |λ⟩ = H|ψ⟩ and reads off
+ * ∂⟨H⟩/∂θ_k = 2·Re⟨λ_k|∂U_k/∂θ_k|ψ_{k−1}⟩. Memory: two heap state vectors; time: independent
+ * of the number of parameters (see docs/parameters.md for measured ratios to a forward pass).
+ *
+ * <p>Angles that are expressions of shared parameters are handled by the chain rule:
+ * ∂⟨H⟩/∂p = Σ over angles θ of ∂⟨H⟩/∂θ · ∂θ/∂p.
+ */
+public final class AdjointGradient {
+    private AdjointGradient() {}
+
+    /**
+     * @param circuit a parametric circuit of gates, optionally followed by measurements (ignored:
+     *                ⟨H⟩ is taken on the state before them)
+     * @param point   a value for every parameter of the circuit
+     * @param h       the observable; its qubits must exist in the circuit
+     * @throws IllegalArgumentException for a circuit without parameters, a missing or unknown
+     *         parameter, H on a qubit the circuit lacks, or a circuit that is not unitary
+     */
+    public static Gradient compute(Circuit circuit, Map<String, Double> point, PauliSum h) {
+        return compute(circuit, point, h, 1);
+    }
+
+    /** Tiles of 2^TILE_QUBITS amplitudes (2^13: 128 KiB per state) stay in cache while a run of gates is un-applied on them. */
+    static final int TILE_QUBITS = 13;
+
+    /**
+     * As {@link #compute(Circuit, Map, PauliSum)} (which uses one thread), with the forward pass
+     * on the fast engine and the tiles of the backward pass on {@code threads} threads (0 = all
+     * cores). Both give the same bits on any number of threads, so the result does not depend on it.
+     */
+    public static Gradient compute(Circuit circuit, Map<String, Double> point, PauliSum h, int threads) {
+        Differentiable d = Differentiable.of(circuit, point);
+        if (h.maxQubit() >= d.numQubits) {
+            throw new IllegalArgumentException("'" + h + "' acts on qubit " + h.maxQubit() + " but the circuit has " + d.numQubits + " qubit(s)");
+        }
+        if (d.numQubits > Amplitudes.MAX_QUBITS) {
+            throw new IllegalArgumentException("gradients are limited to " + Amplitudes.MAX_QUBITS + " qubits, the circuit has " + d.numQubits);
+        }
+        Amplitudes psi;
+        try (QuantumState state = Engines.create("fast", threads).allocate(d.numQubits)) {
+            state.applyAll(d.gates);
+            psi = Amplitudes.copyOf(state);
+        }
+        Amplitudes lambda = psi.applyPauliSum(h);
+        double value = psi.realInner(lambda);
+
+        // the angles of each gate, so the backward pass knows where to collect G
+        List<List<Differentiable.Angle>> byGate = new ArrayList<>();
+        for (int i = 0; i < d.gates.size(); i++) byGate.add(new ArrayList<>());
+        for (Differentiable.Angle a : d.angles) byGate.get(a.gate()).add(a);
+
+        double[] grad = new double[d.parameters.size()];
+        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        ExecutorService pool = workers > 1 && d.numQubits > TILE_QUBITS ? Executors.newFixedThreadPool(workers, r -> {
+            Thread th = new Thread(r, "qise-adjoint");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            backwardPass(d, byGate, psi, lambda, grad, pool);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+        return new Gradient(d.parameters, value, grad);
+    }
+
+    private static void backwardPass(Differentiable d, List<List<Differentiable.Angle>> byGate, Amplitudes psi, Amplitudes lambda,
+                                     double[] grad, ExecutorService pool) {
+        int k = d.gates.size() - 1;
+        while (k >= 0) {
+            // the longest run of gates (backwards from k) whose qubits fit in one tile
+            Set<Integer> union = new HashSet<>();
+            int j = k;
+            while (j >= 0) {
+                Set<Integer> next = new HashSet<>(union);
+                for (int q : d.gates.get(j).qubits()) next.add(q);
+                if (next.size() > Math.min(d.numQubits, TILE_QUBITS)) break;
+                union = next;
+                j--;
+            }
+            j++;
+            double[][] g = new double[k - j + 1][];
+            for (int i = j; i <= k; i++) {
+                if (!byGate.get(i).isEmpty()) {
+                    int dim = d.gates.get(i).gate().targetMatrix().dim();
+                    g[i - j] = new double[2 * dim * dim];
+                }
+            }
+            Tiles.backward(d.gates.subList(j, k + 1), union, psi, lambda, g, pool);
+            for (int i = k; i >= j; i--) {
+                for (Differentiable.Angle a : byGate.get(i)) accumulate(d, a, d.gates.get(i), g[i - j], grad);
+            }
+            k = j - 1;
+        }
+    }
+
+    /** ∂⟨H⟩/∂θ = 2·Re Σ dM[x][y]·G[x][y], spread over the parameters by the chain rule. */
+    private static void accumulate(Differentiable d, Differentiable.Angle a, Operation.GateOp op, double[] g, double[] grad) {
+        Matrix dm = GateDerivatives.of(op.gate(), a.index());
+        double[] re = dm.realParts(), im = dm.imagParts();
+        double s = 0;
+        for (int e = 0; e < re.length; e++) s += re[e] * g[2 * e] - im[e] * g[2 * e + 1];
+        double dTheta = 2 * s;
+        for (int p = 0; p < grad.length; p++) {
+            double chain = a.expression().derivative(d.parameters.get(p), d.point);
+            if (chain != 0) grad[p] += dTheta * chain;
+        }
+    }
+}

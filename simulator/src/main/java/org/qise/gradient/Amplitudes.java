@@ -1,0 +1,362 @@
+package org.qise.gradient;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+import org.qise.circuit.Matrix;
+import org.qise.circuit.Operation;
+import org.qise.sim.PauliSum;
+
+/**
+ * The state vectors of the adjoint method, on the heap as interleaved (re, im) doubles, and the
+ * few loops it needs: apply a Pauli sum, an inner product, and the backward step that un-applies
+ * one gate from two states while collecting what the gate's derivative needs.
+ * Single-threaded and in a fixed order, so results do not depend on the machine.
+ */
+final class Amplitudes {
+    /** 2^26 amplitudes take 1 GiB per state; the adjoint method holds two. */
+    static final int MAX_QUBITS = 26;
+
+    final int n;
+    final double[] a;
+
+    Amplitudes(int n) {
+        if (n > MAX_QUBITS) throw new IllegalArgumentException("gradients are limited to " + MAX_QUBITS + " qubits, the circuit has " + n);
+        this.n = n;
+        this.a = new double[2 << n];
+        a[0] = 1;
+    }
+
+    private Amplitudes(int n, double[] a) {
+        this.n = n;
+        this.a = a;
+    }
+
+    Amplitudes zeroCopy() { return new Amplitudes(n, new double[a.length]); }
+
+    /** A heap copy of an engine's state (the forward pass runs on the engine, fused and vectorised). */
+    static Amplitudes copyOf(org.qise.engine.QuantumState state) {
+        int n = state.numQubits();
+        if (n > MAX_QUBITS) throw new IllegalArgumentException("gradients are limited to " + MAX_QUBITS + " qubits, the circuit has " + n);
+        double[] a = new double[2 << n];
+        for (int i = 0; i < (1 << n); i++) {
+            a[2 * i] = state.re(i);
+            a[2 * i + 1] = state.im(i);
+        }
+        return new Amplitudes(n, a);
+    }
+
+    /** Where one gate acts: the local offset of each target basis state, and how to list the groups. */
+    static final class Geometry {
+        final int dim;
+        final int[] offset;
+        final int[] fixedSorted;
+        final int controlBits;
+        final long groups;
+
+        Geometry(int n, Operation.GateOp op) {
+            int[] q = op.qubits();
+            int c = op.gate().controls();
+            int k = q.length - c;
+            dim = 1 << k;
+            offset = new int[dim];
+            for (int local = 0; local < dim; local++) {
+                for (int j = 0; j < k; j++) if ((local >> j & 1) == 1) offset[local] |= 1 << q[c + j];
+            }
+            int bits = 0;
+            for (int j = 0; j < c; j++) bits |= 1 << q[j];
+            controlBits = bits;
+            fixedSorted = q.clone();
+            Arrays.sort(fixedSorted);
+            groups = 1L << (n - q.length);
+        }
+
+        /** Index of group {@code g}'s member with target bits 0 (control bits are 1). */
+        int base(int g) {
+            int b = g;
+            for (int q : fixedSorted) b = ((b >>> q) << (q + 1)) | (b & ((1 << q) - 1));
+            return b | controlBits;
+        }
+    }
+
+    /** H ψ as a new state, for a Pauli sum H. */
+    Amplitudes applyPauliSum(PauliSum h) {
+        Amplitudes out = zeroCopy();
+        double[] o = out.a;
+        int size = 1 << n;
+        for (PauliSum.Term t : h.terms()) {
+            int x = (int) t.xMask(), z = (int) t.zMask();
+            // P = i^{#Y} X^x Z^z: (Pψ)[i ^ x] = i^{#Y} (−1)^{|i ∧ z|} ψ[i]
+            int yCount = Integer.bitCount(x & z) & 3;
+            double c = t.coefficient();
+            double pr = yCount == 0 ? c : yCount == 2 ? -c : 0, pi = yCount == 1 ? c : yCount == 3 ? -c : 0;
+            for (int i = 0; i < size; i++) {
+                double s = (Integer.bitCount(i & z) & 1) == 0 ? 1 : -1;
+                double re = a[2 * i], im = a[2 * i + 1];
+                int j = 2 * (i ^ x);
+                o[j] += s * (pr * re - pi * im);
+                o[j + 1] += s * (pr * im + pi * re);
+            }
+        }
+        return out;
+    }
+
+    /** Re ⟨this|other⟩. */
+    double realInner(Amplitudes other) {
+        double s = 0;
+        double[] b = other.a;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    /**
+     * The backward step of the adjoint method for one gate U = (controls) M, over the amplitudes
+     * [from, to) (a range of 2^B amplitudes holds whole groups of any gate on qubits below B):
+     * ψ ← U†ψ and λ ← U†λ in one pass. When {@code g} is not null, it is added
+     * G[a][b] = Σ conj(λ_old[a]) · ψ_new[b] over the groups where the controls are 1 (re at
+     * 2(a·d+b), im at +1), so that ⟨λ_old| dU |ψ_new⟩ = Σ dM[a][b] · G[a][b] for any derivative
+     * dM of the target matrix.
+     */
+    static void backward(Operation.GateOp op, Amplitudes psi, Amplitudes lambda, double[] g, int from, int to) {
+        if (op.gate().targets() == 1) {
+            backwardOneTarget(op, psi.a, lambda.a, g, from, to);
+            return;
+        }
+        Geometry geo = new Geometry(psi.n, op);
+        Matrix m = op.gate().targetMatrix();
+        double[] mr = m.realParts(), mi = m.imagParts();
+        int d = geo.dim;
+        double[] p = psi.a, l = lambda.a;
+        double[] xr = new double[d], xi = new double[d], yr = new double[d], yi = new double[d];
+        double[] nr = new double[d], ni = new double[d];
+        int groupsPerRange = (int) (geo.groups / ((1L << psi.n) / (to - from)));
+        int firstGroup = (int) ((long) from / (to - from)) * groupsPerRange;
+        for (int grp = firstGroup; grp < firstGroup + groupsPerRange; grp++) {
+            int base = geo.base(grp);
+            for (int c = 0; c < d; c++) {
+                int i = 2 * (base | geo.offset[c]);
+                xr[c] = p[i];
+                xi[c] = p[i + 1];
+                yr[c] = l[i];
+                yi[c] = l[i + 1];
+            }
+            // ψ_new = M† ψ: (M†)[r][c] = conj(M[c][r])
+            for (int r = 0; r < d; r++) {
+                double sr = 0, si = 0, tr = 0, ti = 0;
+                for (int c = 0; c < d; c++) {
+                    double ar = mr[c * d + r], ai = -mi[c * d + r];
+                    sr += ar * xr[c] - ai * xi[c];
+                    si += ar * xi[c] + ai * xr[c];
+                    tr += ar * yr[c] - ai * yi[c];
+                    ti += ar * yi[c] + ai * yr[c];
+                }
+                nr[r] = sr;
+                ni[r] = si;
+                int i = 2 * (base | geo.offset[r]);
+                p[i] = sr;
+                p[i + 1] = si;
+                l[i] = tr;
+                l[i + 1] = ti;
+            }
+            if (g != null) {
+                for (int x = 0; x < d; x++) {
+                    double lr = yr[x], li = -yi[x]; // conj(λ_old[x])
+                    for (int y = 0; y < d; y++) {
+                        int k = 2 * (x * d + y);
+                        g[k] += lr * nr[y] - li * ni[y];
+                        g[k + 1] += lr * ni[y] + li * nr[y];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The backward step for a gate with one target (and any controls), the common case, written out. */
+    private static void backwardOneTarget(Operation.GateOp op, double[] p, double[] l, double[] g, int from, int to) {
+        int[] q = op.qubits();
+        int c = op.gate().controls();
+        int t = q[c];
+        int controlBits = 0;
+        for (int j = 0; j < c; j++) controlBits |= 1 << q[j];
+        Matrix m = op.gate().targetMatrix();
+        // M† = [[conj m00, conj m10], [conj m01, conj m11]]
+        double aR = m.re(0, 0), aI = -m.im(0, 0), bR = m.re(1, 0), bI = -m.im(1, 0);
+        double cR = m.re(0, 1), cI = -m.im(0, 1), dR = m.re(1, 1), dI = -m.im(1, 1);
+        int s = 1 << t;
+        if (bR == 0 && bI == 0 && cR == 0 && cI == 0 && g == null) { // diagonal (rz, p, cz, …): no mixing
+            for (int k = from >> 1; k < to >> 1; k++) {
+                {
+                    int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+                    if ((i & controlBits) != controlBits) continue;
+                    int x = 2 * i, y = 2 * (i + s);
+                    double p0r = p[x], p0i = p[x + 1], p1r = p[y], p1i = p[y + 1];
+                    double l0r = l[x], l0i = l[x + 1], l1r = l[y], l1i = l[y + 1];
+                    p[x] = aR * p0r - aI * p0i;
+                    p[x + 1] = aR * p0i + aI * p0r;
+                    p[y] = dR * p1r - dI * p1i;
+                    p[y + 1] = dR * p1i + dI * p1r;
+                    l[x] = aR * l0r - aI * l0i;
+                    l[x + 1] = aR * l0i + aI * l0r;
+                    l[y] = dR * l1r - dI * l1i;
+                    l[y + 1] = dR * l1i + dI * l1r;
+                }
+            }
+            return;
+        }
+        if (aR == 0 && aI == 0 && dR == 0 && dI == 0 && bR == 1 && bI == 0 && cR == 1 && cI == 0 && g == null) { // X (cx, ccx, …): a swap
+            if (s >= AMPS && AMPS >= 2 && (controlBits & (AMPS - 1)) == 0) {
+                for (int k = from >> 1; k < to >> 1; k += AMPS) {
+                    int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+                    if ((i & controlBits) != controlBits) continue;
+                    int x = 2 * i, y = 2 * (i + s);
+                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), l0 = DoubleVector.fromArray(SPECIES, l, x);
+                    DoubleVector.fromArray(SPECIES, p, y).intoArray(p, x);
+                    DoubleVector.fromArray(SPECIES, l, y).intoArray(l, x);
+                    p0.intoArray(p, y);
+                    l0.intoArray(l, y);
+                }
+                return;
+            }
+            for (int k = from >> 1; k < to >> 1; k++) {
+                {
+                    int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+                    if ((i & controlBits) != controlBits) continue;
+                    int x = 2 * i, y = 2 * (i + s);
+                    double r = p[x], m2 = p[x + 1];
+                    p[x] = p[y];
+                    p[x + 1] = p[y + 1];
+                    p[y] = r;
+                    p[y + 1] = m2;
+                    r = l[x];
+                    m2 = l[x + 1];
+                    l[x] = l[y];
+                    l[x + 1] = l[y + 1];
+                    l[y] = r;
+                    l[y + 1] = m2;
+                }
+            }
+            return;
+        }
+        if (s >= AMPS && AMPS >= 2 && (controlBits & (AMPS - 1)) == 0) {
+            vectorOneTarget(p, l, g, from, to, t, controlBits, aR, aI, bR, bI, cR, cI, dR, dI);
+            return;
+        }
+        double g00r = 0, g00i = 0, g01r = 0, g01i = 0, g10r = 0, g10i = 0, g11r = 0, g11i = 0;
+        boolean collect = g != null;
+        // one flat loop over the pairs (a short inner loop per block would dominate for low targets)
+        for (int k = from >> 1; k < to >> 1; k++) {
+            {
+                int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+                if ((i & controlBits) != controlBits) continue;
+                int x = 2 * i, y = 2 * (i + s);
+                double p0r = p[x], p0i = p[x + 1], p1r = p[y], p1i = p[y + 1];
+                double l0r = l[x], l0i = l[x + 1], l1r = l[y], l1i = l[y + 1];
+                double n0r = aR * p0r - aI * p0i + bR * p1r - bI * p1i;
+                double n0i = aR * p0i + aI * p0r + bR * p1i + bI * p1r;
+                double n1r = cR * p0r - cI * p0i + dR * p1r - dI * p1i;
+                double n1i = cR * p0i + cI * p0r + dR * p1i + dI * p1r;
+                p[x] = n0r;
+                p[x + 1] = n0i;
+                p[y] = n1r;
+                p[y + 1] = n1i;
+                l[x] = aR * l0r - aI * l0i + bR * l1r - bI * l1i;
+                l[x + 1] = aR * l0i + aI * l0r + bR * l1i + bI * l1r;
+                l[y] = cR * l0r - cI * l0i + dR * l1r - dI * l1i;
+                l[y + 1] = cR * l0i + cI * l0r + dR * l1i + dI * l1r;
+                if (collect) { // G[x][y] += conj(λ_old[x]) · ψ_new[y]
+                    g00r += l0r * n0r + l0i * n0i;
+                    g00i += l0r * n0i - l0i * n0r;
+                    g01r += l0r * n1r + l0i * n1i;
+                    g01i += l0r * n1i - l0i * n1r;
+                    g10r += l1r * n0r + l1i * n0i;
+                    g10i += l1r * n0i - l1i * n0r;
+                    g11r += l1r * n1r + l1i * n1i;
+                    g11i += l1r * n1i - l1i * n1r;
+                }
+            }
+        }
+        if (collect) {
+            g[0] += g00r; g[1] += g00i; g[2] += g01r; g[3] += g01i;
+            g[4] += g10r; g[5] += g10i; g[6] += g11r; g[7] += g11i;
+        }
+    }
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** Complex amplitudes per vector. */
+    private static final int AMPS = SPECIES.length() / 2;
+    private static final VectorShuffle<Double> SWAP = VectorShuffle.fromOp(SPECIES, k -> k ^ 1);
+    /** i·(re, im) = (−im, re): swap the halves, then these signs. */
+    private static final DoubleVector I_SIGNS = DoubleVector.fromArray(SPECIES, signs(), 0);
+
+    private static double[] signs() {
+        double[] v = new double[SPECIES.length()];
+        for (int k = 0; k < v.length; k++) v[k] = k % 2 == 0 ? -1 : 1;
+        return v;
+    }
+
+    /**
+     * The lanes added left to right. (reduceLanes leaves the order open, and the JIT-compiled
+     * and interpreted forms do differ, which would make results depend on timing.)
+     */
+    private static double sum(DoubleVector v) {
+        double[] lanes = v.toArray();
+        double s = 0;
+        for (double x : lanes) s += x;
+        return s;
+    }
+
+    private static DoubleVector timesI(DoubleVector v) { return v.rearrange(SWAP).mul(I_SIGNS); }
+
+    /**
+     * {@link #backwardOneTarget} on whole vectors of AMPS amplitudes: for a target at or above
+     * the vector width (and controls above it) the pair partners of a vector form a vector too.
+     * G's lanes are summed at the end (a fixed order, so the result is still reproducible).
+     */
+    private static void vectorOneTarget(double[] p, double[] l, double[] g, int from, int to, int t, int controlBits,
+                                        double aR, double aI, double bR, double bI, double cR, double cI, double dR, double dI) {
+        int s = 1 << t;
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector a00r = zero, a00i = zero, a01r = zero, a01i = zero, a10r = zero, a10i = zero, a11r = zero, a11i = zero;
+        DoubleVector vaR = DoubleVector.broadcast(SPECIES, aR), vaI = DoubleVector.broadcast(SPECIES, aI);
+        DoubleVector vbR = DoubleVector.broadcast(SPECIES, bR), vbI = DoubleVector.broadcast(SPECIES, bI);
+        DoubleVector vcR = DoubleVector.broadcast(SPECIES, cR), vcI = DoubleVector.broadcast(SPECIES, cI);
+        DoubleVector vdR = DoubleVector.broadcast(SPECIES, dR), vdI = DoubleVector.broadcast(SPECIES, dI);
+        boolean collect = g != null;
+        for (int k = from >> 1; k < to >> 1; k += AMPS) {
+            int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
+            if ((i & controlBits) != controlBits) continue;
+            int x = 2 * i, y = 2 * (i + s);
+            DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), p1 = DoubleVector.fromArray(SPECIES, p, y);
+            DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x), l1 = DoubleVector.fromArray(SPECIES, l, y);
+            DoubleVector ip0 = timesI(p0), ip1 = timesI(p1), il0 = timesI(l0), il1 = timesI(l1);
+            DoubleVector n0 = p0.mul(vaR).add(ip0.mul(vaI)).add(p1.mul(vbR)).add(ip1.mul(vbI));
+            DoubleVector n1 = p0.mul(vcR).add(ip0.mul(vcI)).add(p1.mul(vdR)).add(ip1.mul(vdI));
+            n0.intoArray(p, x);
+            n1.intoArray(p, y);
+            l0.mul(vaR).add(il0.mul(vaI)).add(l1.mul(vbR)).add(il1.mul(vbI)).intoArray(l, x);
+            l0.mul(vcR).add(il0.mul(vcI)).add(l1.mul(vdR)).add(il1.mul(vdI)).intoArray(l, y);
+            if (collect) { // conj(l)·n: real part Σ l∘n, imaginary part −Σ l∘(i·n)
+                DoubleVector in0 = timesI(n0), in1 = timesI(n1);
+                a00r = l0.fma(n0, a00r);
+                a00i = l0.fma(in0, a00i);
+                a01r = l0.fma(n1, a01r);
+                a01i = l0.fma(in1, a01i);
+                a10r = l1.fma(n0, a10r);
+                a10i = l1.fma(in0, a10i);
+                a11r = l1.fma(n1, a11r);
+                a11i = l1.fma(in1, a11i);
+            }
+        }
+        if (g != null) {
+            g[0] += sum(a00r);
+            g[1] -= sum(a00i);
+            g[2] += sum(a01r);
+            g[3] -= sum(a01i);
+            g[4] += sum(a10r);
+            g[5] -= sum(a10i);
+            g[6] += sum(a11r);
+            g[7] -= sum(a11i);
+        }
+    }
+}

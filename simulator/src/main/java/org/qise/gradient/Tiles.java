@@ -1,0 +1,133 @@
+package org.qise.gradient;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.qise.circuit.Operation;
+
+/**
+ * Un-applies a run of gates tile by tile. A tile is the set of amplitudes that agree on every
+ * bit outside a chosen set of T qubits (the run's qubits, topped up with the lowest others):
+ * it holds whole groups of every gate in the run, so the run can be un-applied on a copy of the
+ * tile that stays in cache, and each state is streamed through memory once per run instead of
+ * once per gate. The G sums of each gate are added tile after tile, in a fixed order.
+ */
+final class Tiles {
+    private Tiles() {}
+
+    /**
+     * @param run    consecutive gates in circuit order; they are un-applied last to first
+     * @param qubits the union of their qubits (at most {@link AdjointGradient#TILE_QUBITS})
+     * @param g      per gate of the run, null or the G sums to add to (see {@link Amplitudes#backward})
+     * @param pool   threads for the tiles, or null to run them on the caller's thread
+     */
+    static void backward(List<Operation.GateOp> run, Set<Integer> qubits, Amplitudes psi, Amplitudes lambda, double[][] g,
+                         ExecutorService pool) {
+        int n = psi.n;
+        int t = Math.min(n, AdjointGradient.TILE_QUBITS);
+        if (t == n) { // the whole state is one tile
+            for (int i = run.size() - 1; i >= 0; i--) Amplitudes.backward(run.get(i), psi, lambda, g[i], 0, 1 << n);
+            return;
+        }
+        int[] tileQubits = new int[t];
+        int count = 0;
+        for (int q : qubits) tileQubits[count++] = q;
+        for (int q = 0; count < t; q++) if (!qubits.contains(q)) tileQubits[count++] = q;
+        Arrays.sort(tileQubits);
+        int[] position = new int[n];
+        Arrays.fill(position, -1);
+        for (int j = 0; j < t; j++) position[tileQubits[j]] = j;
+        // the run's gates on the tile's own numbering
+        Operation.GateOp[] local = new Operation.GateOp[run.size()];
+        for (int i = 0; i < local.length; i++) {
+            int[] q = run.get(i).qubits();
+            for (int j = 0; j < q.length; j++) q[j] = position[q[j]];
+            local[i] = new Operation.GateOp(run.get(i).gate(), q, null);
+        }
+        int size = 1 << t;
+        int[] offset = new int[size];
+        for (int l = 0; l < size; l++) {
+            int o = 0;
+            for (int j = 0; j < t; j++) if ((l >> j & 1) == 1) o |= 1 << tileQubits[j];
+            offset[l] = o;
+        }
+        // Tiles are disjoint, so chunks of them can run side by side. Each chunk sums its own G and
+        // the chunks' sums are added in chunk order: the same bits on any number of threads.
+        int tiles = 1 << (n - t);
+        int chunks = Math.min(tiles, CHUNKS);
+        double[][][] partial = new double[chunks][g.length][];
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            int chunk = c;
+            tasks.add(() -> {
+                for (int i = 0; i < g.length; i++) if (g[i] != null) partial[chunk][i] = new double[g[i].length];
+                runTiles(local, tileQubits, offset, psi, lambda, partial[chunk],
+                        (int) ((long) tiles * chunk / chunks), (int) ((long) tiles * (chunk + 1) / chunks), t);
+                return null;
+            });
+        }
+        if (pool == null) {
+            for (Callable<Void> task : tasks) call(task);
+        } else {
+            try {
+                for (Future<Void> f : pool.invokeAll(tasks)) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        for (double[][] part : partial) {
+            for (int i = 0; i < g.length; i++) {
+                if (g[i] != null) for (int e = 0; e < g[i].length; e++) g[i][e] += part[i][e];
+            }
+        }
+    }
+
+    /** Fixed, whatever the thread count, so that the order of the G additions is too. */
+    static final int CHUNKS = 64;
+
+    private static void call(Callable<Void> task) {
+        try {
+            task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Gathers each tile of [firstTile, endTile), un-applies the run on it, scatters it back. */
+    private static void runTiles(Operation.GateOp[] local, int[] tileQubits, int[] offset, Amplitudes psi, Amplitudes lambda,
+                                 double[][] g, int firstTile, int endTile, int t) {
+        int size = 1 << t;
+        Amplitudes tp = new Amplitudes(t), tl = new Amplitudes(t);
+        double[] p = psi.a, lam = lambda.a, a = tp.a, b = tl.a;
+        for (int tile = firstTile; tile < endTile; tile++) {
+            int base = tile;
+            for (int q : tileQubits) base = ((base >>> q) << (q + 1)) | (base & ((1 << q) - 1));
+            for (int l = 0; l < size; l++) {
+                int i = 2 * (base | offset[l]);
+                a[2 * l] = p[i];
+                a[2 * l + 1] = p[i + 1];
+                b[2 * l] = lam[i];
+                b[2 * l + 1] = lam[i + 1];
+            }
+            for (int i = local.length - 1; i >= 0; i--) Amplitudes.backward(local[i], tp, tl, g[i], 0, size);
+            for (int l = 0; l < size; l++) {
+                int i = 2 * (base | offset[l]);
+                p[i] = a[2 * l];
+                p[i + 1] = a[2 * l + 1];
+                lam[i] = b[2 * l];
+                lam[i + 1] = b[2 * l + 1];
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.qise.sweep;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.qise.circuit.Circuit;
+import org.qise.qasm.QasmExporter;
+import org.qise.sim.PauliSum;
+import org.qise.sim.Progress;
+import org.qise.sim.Result;
+import org.qise.sim.Rng;
+import org.qise.sim.Simulator;
+
+/**
+ * Runs a parametric circuit at every point of a {@link SweepPoints}: bind, simulate, report
+ * expectation values, counts and (on request) probabilities. Point p draws its random numbers
+ * from the seed {@code Rng.stream(seed, p)}, so any subset of points, in any order, on any
+ * number of threads, gives the same numbers for each point; that is what makes shards merge
+ * into exactly the output of one run.
+ */
+public final class Sweep {
+
+    /** What to compute at each point. {@code shots} 0 means no sampling. */
+    public record Settings(List<PauliSum> expectations, long shots, long seed, String engine, boolean probabilities) {
+        public Settings {
+            expectations = List.copyOf(expectations);
+        }
+    }
+
+    /** What one point gave; {@code counts} is empty without shots, {@code probabilities} null unless asked for. */
+    public record PointResult(int index, double[] values, double[] expectations, Map<String, Long> counts, double[] probabilities) {}
+
+    /** Above this many qubits (16 MiB per state) points run one by one on a multi-threaded engine. */
+    static final int PARALLEL_POINTS_MAX_QUBITS = 20;
+
+    private final Circuit circuit;
+    private final SweepPoints points;
+    private final Settings settings;
+
+    public Sweep(Circuit circuit, SweepPoints points, Settings settings) {
+        List<String> params = circuit.parameters();
+        for (String n : points.names()) {
+            if (!params.contains(n)) {
+                throw new IllegalArgumentException("unknown parameter '" + n + "': the circuit's parameters are "
+                        + (params.isEmpty() ? "none" : String.join(", ", params)));
+            }
+        }
+        for (String n : params) {
+            if (!points.names().contains(n)) throw new IllegalArgumentException("parameter '" + n + "' of the circuit is not swept; give it a value");
+        }
+        for (PauliSum s : settings.expectations()) {
+            if (s.maxQubit() >= circuit.numQubits()) {
+                throw new IllegalArgumentException("'" + s + "' acts on qubit " + s.maxQubit() + " but the circuit has " + circuit.numQubits() + " qubit(s)");
+            }
+        }
+        this.circuit = circuit;
+        this.points = points;
+        this.settings = settings;
+    }
+
+    public SweepPoints points() { return points; }
+
+    public Settings settings() { return settings; }
+
+    /**
+     * 16 hex digits of SHA-256 over everything that decides the output (the circuit's canonical
+     * text, the points, the observables, shots, seed, engine): shards of one sweep share it.
+     */
+    public String id() {
+        MessageDigest md = SweepPoints.sha256();
+        md.update(QasmExporter.export(circuit).getBytes(StandardCharsets.UTF_8));
+        points.digest(md);
+        StringBuilder s = new StringBuilder();
+        for (PauliSum p : settings.expectations()) s.append('|').append(p);
+        s.append("|shots=").append(settings.shots()).append("|seed=").append(settings.seed())
+                .append("|engine=").append(settings.engine()).append("|probabilities=").append(settings.probabilities());
+        md.update(s.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest(), 0, 8);
+    }
+
+    /** Binds and simulates point {@code p}, with engine threads {@code engineThreads}. */
+    public PointResult run(int p, int engineThreads) {
+        Circuit bound = circuit.bind(points.point(p));
+        boolean needsState = !settings.expectations().isEmpty() || settings.probabilities();
+        Simulator sim = Simulator.builder().engine(settings.engine()).threads(engineThreads).shots(settings.shots())
+                .seed(Rng.stream(settings.seed(), p).nextLong()).keepState(needsState).build();
+        try (Result r = sim.run(bound)) {
+            if (needsState && !r.hasState()) {
+                throw new IllegalArgumentException("the circuit measures, resets or branches mid-circuit, so there is no single final state"
+                        + " for expectation values or probabilities; sweep it with --shots only");
+            }
+            double[] e = new double[settings.expectations().size()];
+            for (int i = 0; i < e.length; i++) e[i] = r.expectation(settings.expectations().get(i));
+            double[] values = new double[points.names().size()];
+            for (int k = 0; k < values.length; k++) values[k] = points.value(p, k);
+            Map<String, Long> counts = settings.shots() > 0 ? new TreeMap<>(r.counts()) : Map.of();
+            return new PointResult(p, values, e, counts, settings.probabilities() ? r.probabilities() : null);
+        }
+    }
+
+    /**
+     * Runs the points {@code indices} and hands each result to {@code sink} in the order given.
+     * With {@code threads} > 1, enough points and at most 20 qubits, points run side by side
+     * (each engine on one thread); otherwise one after another with the engine on
+     * {@code threads} threads (0 = all).
+     */
+    public void run(int[] indices, int threads, Consumer<PointResult> sink, Progress progress) {
+        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        // side by side, each worker holds a state: only for states small enough to hold many of
+        if (workers <= 1 || indices.length < workers || circuit.numQubits() > PARALLEL_POINTS_MAX_QUBITS) {
+            for (int i = 0; i < indices.length; i++) {
+                sink.accept(run(indices[i], threads));
+                progress.update(i + 1, indices.length, "points");
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "qise-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // a bounded window of submitted points keeps memory flat on long sweeps
+            int window = workers * 4;
+            List<Future<PointResult>> pending = new ArrayList<>();
+            int next = 0;
+            for (int i = 0; i < indices.length; i++) {
+                while (next < indices.length && next < i + window) {
+                    int p = indices[next++];
+                    pending.add(pool.submit(() -> run(p, 1)));
+                }
+                sink.accept(get(pending.set(i, null)));
+                progress.update(i + 1, indices.length, "points");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static PointResult get(Future<PointResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The indices of shard {@code shard} (1-based) of {@code count}: every count-th point from shard − 1. */
+    public static int[] shardIndices(int points, int shard, int count) {
+        if (count < 1) throw new IllegalArgumentException("the shard count must be at least 1, got " + count);
+        if (shard < 1 || shard > count) throw new IllegalArgumentException("shard " + shard + "/" + count + " is out of range: shards are numbered 1 to " + count);
+        List<Integer> out = new ArrayList<>();
+        for (int p = shard - 1; p < points; p += count) out.add(p);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
