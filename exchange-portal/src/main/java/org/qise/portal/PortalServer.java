@@ -97,7 +97,7 @@ public final class PortalServer implements AutoCloseable {
     public static PortalServer create(PortalConfig config) {
         Database db = config.databaseUrl() != null
                 ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
-                : Database.h2(config.dataDir());
+                : Database.sqlite(config.dataDir());
         return new PortalServer(config, db);
     }
 
@@ -157,6 +157,14 @@ public final class PortalServer implements AutoCloseable {
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);
         routes.exception(PortalException.class, (e, ctx) -> respond(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, translate(e)));
+        routes.exception(org.qise.portal.db.DataAccessException.class, (e, ctx) -> {
+            if (!e.isBusy()) {
+                LOG.error("database failure on {} {}", ctx.method(), ctx.path(), e);
+                respond(ctx, new PortalException(500, "something went wrong on the server; the error has been logged"));
+            } else {
+                respond(ctx, PortalException.busy("the server is busy; try again in a moment", 1));
+            }
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new PortalException(500, "something went wrong on the server; the error has been logged"));
@@ -241,6 +249,7 @@ public final class PortalServer implements AutoCloseable {
             case 409 -> "Conflict";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
+            case 503 -> "Busy";
             default -> "Error " + status;
         };
     }

@@ -23,7 +23,7 @@ class SessionServiceTest {
     @BeforeEach
     void open() {
         dir = TestPortal.tempDir();
-        db = Database.h2(dir);
+        db = Database.sqlite(dir);
         sessions = new SessionService(db.jdbc(), Duration.ofMinutes(30), Duration.ofHours(8), clock);
         userId = db.jdbc().insert("INSERT INTO users (email, name, institution, country, role, password_hash, disabled, created_at)"
                 + " VALUES ('s@x.org', 'S', '', '', 'FELLOW', 'x', FALSE, ?)", clock.instant());
