@@ -80,6 +80,7 @@ public final class PortalServer implements AutoCloseable {
         this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits,
                 org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock),
                 new org.qise.portal.workshops.WorkshopService(jdbc));
+        circuits.backfillCanonicalHashes();
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
@@ -147,6 +148,7 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600").result(css));
+        new org.qise.portal.health.HealthRoutes(services.database()).register(routes);
         api.register(routes);
         runApi.register(routes);
         workshopApi.register(routes);

@@ -53,6 +53,11 @@ public final class Database implements AutoCloseable {
 
     /** The SQLite file {@code portal.sqlite} in {@code dataDir} (created if missing). */
     public static Database sqlite(Path dataDir) {
+        return sqlite(dataDir, 8);
+    }
+
+    /** As {@link #sqlite(Path)} with a pool of {@code maxConnections} (tests use 1 to prove no code needs two at once). */
+    public static Database sqlite(Path dataDir, int maxConnections) {
         Path file = sqliteFile(dataDir);
         if (!java.nio.file.Files.exists(file) && java.nio.file.Files.exists(dataDir.resolve("portal.mv.db"))) {
             throw new IllegalStateException(dataDir + " holds the H2 database of an older portal (portal.mv.db); copy it into"
@@ -60,7 +65,7 @@ public final class Database implements AutoCloseable {
         }
         DataDirLock lock = DataDirLock.acquire(dataDir, "starting another portal on it");
         try {
-            Database db = openSqlite(file);
+            Database db = openSqlite(file, maxConnections);
             db.dirLock = lock;
             return db;
         } catch (RuntimeException e) {
@@ -70,7 +75,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The SQLite file without the directory lock (for backup, which may run beside a live portal). */
-    static Database openSqlite(Path file) {
+    static Database openSqlite(Path file, int maxConnections) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -81,7 +86,7 @@ public final class Database implements AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
-        Database db = new Database(ds, Dialect.SQLITE, 8, "SQLite database " + file + " (WAL, synchronous=FULL)");
+        Database db = new Database(ds, Dialect.SQLITE, maxConnections, "SQLite database " + file + " (WAL, synchronous=FULL)");
         db.migrate();
         return db;
     }
@@ -135,7 +140,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         pool.close();
         try {
-            dirLock.close();
+            AutoCloseable lock = dirLock;
+            dirLock = () -> {};
+            lock.close();
         } catch (Exception e) {
             throw new IllegalStateException("releasing the data directory lock failed", e);
         }

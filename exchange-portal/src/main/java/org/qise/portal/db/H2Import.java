@@ -40,7 +40,7 @@ public final class H2Import {
             }
             String url = "jdbc:h2:file:" + h2File.toString().replaceFirst("\\.mv\\.db$", "") + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
             try (Connection h2 = DriverManager.getConnection(url, "qise", "");
-                 Database target = Database.openSqlite(Database.sqliteFile(dataDir))) {
+                 Database target = Database.openSqlite(Database.sqliteFile(dataDir), 2)) {
                 Jdbc jdbc = target.jdbc();
                 return jdbc.transaction(tx -> {
                     Map<String, Integer> copied = new LinkedHashMap<>();
