@@ -137,6 +137,7 @@ public final class PortalServer implements AutoCloseable {
 
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
+        org.qise.portal.limits.ServerCapacity.configure(cfg, config.port());
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);

@@ -11,7 +11,7 @@ import org.qise.portal.PortalException;
  * cursor is the sort key of the last row shown, so the next page starts right after it.
  */
 public record Page<T>(List<T> items, String next) {
-    public static final int DEFAULT_LIMIT = 50;
+    public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 200;
 
     /** 400 unless 1 ≤ limit ≤ {@link #MAX_LIMIT}. */

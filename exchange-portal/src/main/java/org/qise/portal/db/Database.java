@@ -46,6 +46,8 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(Math.min(2, maxConnections));
         config.setConnectionTimeout(POOL_WAIT.toMillis());
+        // At start-up the database may take a while to answer (a server still booting); wait for it.
+        config.setInitializationFailTimeout(Duration.ofSeconds(60).toMillis());
         this.pool = new HikariDataSource(config);
         this.dialect = dialect;
         this.description = description;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,13 @@ public final class PortalProcess implements AutoCloseable {
         }
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         PortalProcess p = new PortalProcess(pb.start(), port);
-        p.awaitUp(Duration.ofSeconds(120));
+        try {
+            p.awaitUp(Duration.ofSeconds(120));
+        } catch (IllegalStateException | IOException e) {
+            List<String> lines = Files.readAllLines(log);
+            throw new IllegalStateException(e.getMessage() + "; the end of its log:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())), e);
+        }
         return p;
     }
 
