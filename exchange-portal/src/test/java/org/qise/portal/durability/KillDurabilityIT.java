@@ -86,6 +86,7 @@ class KillDurabilityIT {
         SplittableRandom random = new SplittableRandom(11);
         List<String> tokens;
         PortalProcess portal = PortalProcess.start(store, port, log, env);
+        long began = System.nanoTime();
         try {
             tokens = writerTokens(portal.base);
             int lostTotal = 0;
@@ -105,8 +106,8 @@ class KillDurabilityIT {
             assertEquals(List.of(), lost, "acknowledged items missing at the end");
             assertEquals(0, lostTotal);
             assertTrue(acked.size() >= CYCLES * 10, "too few writes were acknowledged to mean anything: " + acked.size());
-            System.out.printf("[kill-durability %s] %d cycles, %d acknowledged items, none lost, no id reused%n",
-                    database, CYCLES, acked.size());
+            System.out.printf("[kill-durability %s] %d cycles, %d acknowledged items, none lost, no id reused (%.0f s)%n",
+                    database, CYCLES, acked.size(), (System.nanoTime() - began) / 1e9);
         } finally {
             portal.close();
             if (schema != null) {
