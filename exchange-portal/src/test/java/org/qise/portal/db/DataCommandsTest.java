@@ -56,7 +56,7 @@ class DataCommandsTest {
             assertEquals("before the backup", parse(portal.get("/api/v1/circuits/" + kept, token)).get("title").asText());
             assertStatus(404, portal.get("/api/v1/circuits/" + later, token));
             long next = create(portal, token, "after the restore");
-            assertTrue(next > kept);
+            assertTrue(next > later, "the id of the circuit the restore removed (" + later + ") is not handed out again: " + next);
         }
     }
 
