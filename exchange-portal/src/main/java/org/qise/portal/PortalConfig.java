@@ -9,8 +9,8 @@ import java.time.Duration;
  * would make a test suite with many logins slow) and tighten limits to exercise them.
  *
  * @param port                  HTTP port (0 picks a free one)
- * @param dataDir               directory of the embedded H2 database (ignored with databaseUrl)
- * @param databaseUrl           a JDBC URL (e.g. jdbc:postgresql://host/db) instead of embedded H2, or null
+ * @param dataDir               directory of the embedded SQLite database (ignored with databaseUrl)
+ * @param databaseUrl           a JDBC URL (e.g. jdbc:postgresql://host/db) instead of embedded SQLite, or null
  * @param databaseUser          user for databaseUrl, or null
  * @param databasePassword      password for databaseUrl, or null
  * @param bcryptCost            bcrypt work factor for new password hashes; 12 or more in production

@@ -44,6 +44,11 @@ public class PortalException extends RuntimeException {
         return new PortalException(429, message, null, null, Math.max(1, retryAfterSeconds));
     }
 
+    /** 503: the server is saturated (no database connection came free in time); worth retrying. */
+    public static PortalException busy(String message, long retryAfterSeconds) {
+        return new PortalException(503, message, null, null, Math.max(1, retryAfterSeconds));
+    }
+
     public int status() { return status; }
 
     public Integer line() { return line; }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 /** Starts the exchange portal: {@code ./qise portal [--port 7070] [--data DIR] [--database URL] [--demo]}. */
 @Command(name = "qise portal", mixinStandardHelpOptions = true, version = "QISE exchange portal 0.1.0",
         description = "Runs the QISE exchange portal: web pages and the JSON API under /api/v1.",
+        subcommands = {DataCommands.Backup.class, DataCommands.Restore.class, DataCommands.ImportH2.class},
         footer = {"", "The first admin: on a database without one, start with QISE_ADMIN_EMAIL and",
                 "QISE_ADMIN_PASSWORD set (read once). Without them the portal says how."})
 public final class PortalMain implements Callable<Integer> {

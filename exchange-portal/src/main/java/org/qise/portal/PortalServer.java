@@ -84,6 +84,7 @@ public final class PortalServer implements AutoCloseable {
         this.services = new Services(db, audit, passwords, users, invites, auth, sessions, tokens, circuits,
                 org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock),
                 new org.qise.portal.workshops.WorkshopService(jdbc, grading));
+        circuits.backfillCanonicalHashes();
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
@@ -102,7 +103,7 @@ public final class PortalServer implements AutoCloseable {
     public static PortalServer create(PortalConfig config) {
         Database db = config.databaseUrl() != null
                 ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
-                : Database.h2(config.dataDir());
+                : Database.sqlite(config.dataDir());
         return new PortalServer(config, db);
     }
 
@@ -142,6 +143,7 @@ public final class PortalServer implements AutoCloseable {
 
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
+        org.qise.portal.limits.ServerCapacity.configure(cfg, config.port());
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors((status, message) -> templates.render("error.jte",
                 "page", new Page(title(status), null, null, null), "status", status, "message", message))));
@@ -155,6 +157,7 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600").result(css));
+        new org.qise.portal.health.HealthRoutes(services.database()).register(routes);
         api.register(routes);
         runApi.register(routes);
         workshopApi.register(routes);
@@ -168,6 +171,14 @@ public final class PortalServer implements AutoCloseable {
             // A chunked body over the limit is noticed while being read: drain the rest as above.
             if (e.getStatus() == 413) drainModestExcess(ctx, 0);
             respond(ctx, translate(e));
+        });
+        routes.exception(org.qise.portal.db.DataAccessException.class, (e, ctx) -> {
+            if (!e.isBusy()) {
+                LOG.error("database failure on {} {}", ctx.method(), ctx.path(), e);
+                respond(ctx, new PortalException(500, "something went wrong on the server; the error has been logged"));
+            } else {
+                respond(ctx, PortalException.busy("the server is busy; try again in a moment", 1));
+            }
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -269,6 +280,7 @@ public final class PortalServer implements AutoCloseable {
             case 409 -> "Conflict";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
+            case 503 -> "Busy";
             default -> "Error " + status;
         };
     }

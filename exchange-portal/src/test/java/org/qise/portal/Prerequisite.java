@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * machine without it they are skipped with the reason; in CI (CI=true), where .ci/run installs
  * everything, a missing prerequisite fails the build instead of quietly skipping the check.
  */
-final class Prerequisite {
+public final class Prerequisite {
     private Prerequisite() {}
 
-    static void require(boolean present, String what) {
+    public static void require(boolean present, String what) {
         if (present) return;
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI must run this test, but " + what + " (.ci/run should have provided it)");

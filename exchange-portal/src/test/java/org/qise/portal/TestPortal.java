@@ -21,7 +21,7 @@ import org.qise.portal.people.User;
 import org.qise.portal.people.UserService.Registration;
 
 /**
- * A real portal on a free port over a fresh H2 database in a temporary directory, with a low
+ * A real portal on a free port over a fresh SQLite database in a temporary directory, with a low
  * bcrypt cost so that many logins stay fast, plus helpers to call it over HTTP.
  */
 public final class TestPortal implements AutoCloseable {

@@ -27,7 +27,15 @@ final class CircuitApi {
     void register(RouteTable routes) {
         routes.get("/circuits", ctx -> {
             var filter = new CircuitService.Filter(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("cohort"));
-            send(ctx, 200, circuits.list(user(ctx), filter).stream().map(CircuitApi::summaryJson).toList());
+            Integer limit = optionalInt(ctx.queryParam("limit"), "limit");
+            var page = circuits.page(user(ctx), filter, ctx.queryParam("cursor"),
+                    limit == null ? org.qise.portal.circuits.Page.DEFAULT_LIMIT : limit);
+            if (page.next() != null) {
+                // The body stays a plain array; the next page is named in headers (RFC 8288 Link).
+                ctx.header("X-Next-Cursor", page.next());
+                ctx.header("Link", "<" + org.qise.portal.web.Forms.nextUrl(ctx, page.next()) + ">; rel=\"next\"");
+            }
+            send(ctx, 200, page.items().stream().map(CircuitApi::summaryJson).toList());
         });
         routes.post("/circuits", ctx -> {
             long id = circuits.create(requireUser(ctx), draft(Json.body(ctx), true));

@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.qise.portal.db.Jdbc;
 
 /**
- * Server-side browser sessions. The cookie carries a random id; the table keeps only its
- * SHA-256, the signed-in user (null before login) and the CSRF token of the session.
+ * Server-side browser sessions of signed-in users. The cookie carries a random id; the table
+ * keeps only its SHA-256, the user and the CSRF token of the session. Visitors who are not
+ * signed in get no row (web.WebSession signs their form tokens instead).
  * Sessions end after an idle timeout, an absolute timeout, logout, or when the account is
  * disabled (the rows are deleted).
  */
@@ -29,11 +30,6 @@ public final class SessionService {
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
         this.clock = clock;
-    }
-
-    /** A new session for a visitor who is not signed in (it carries the CSRF token of the login form). */
-    public Session startAnonymous() {
-        return insert(null);
     }
 
     /** Signs a user in: the old session is dropped and a new id issued, defeating session fixation. */
@@ -79,7 +75,7 @@ public final class SessionService {
                 now.minus(absoluteTimeout), now.minus(idleTimeout));
     }
 
-    private Session insert(Long userId) {
+    private Session insert(long userId) {
         String raw = Secrets.newSecret("");
         String csrf = Secrets.newSecret("");
         Instant now = clock.instant();

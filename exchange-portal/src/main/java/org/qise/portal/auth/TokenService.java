@@ -62,12 +62,15 @@ public final class TokenService {
         if (token == null || token.length() > 100) return Optional.empty();
         String hash = Secrets.sha256(token.strip());
         Instant now = clock.instant();
-        Optional<Authenticated> user = jdbc.queryOne("SELECT t.user_id, t.scopes FROM api_tokens t JOIN users u ON u.id = t.user_id"
+        record Live(long userId, String scopes, Instant lastUsed) {}
+        Optional<Live> live = jdbc.queryOne("SELECT t.user_id, t.scopes, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id"
                 + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = FALSE",
-                rs -> new Authenticated(rs.getLong(1), TokenScope.parse(rs.getString(2))), hash, now);
-        // "Last used" to the minute is enough, and spares a write on most calls.
-        user.ifPresent(id -> jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?"
-                + " AND (last_used_at IS NULL OR last_used_at < ?)", now, hash, now.minusSeconds(60)));
+                rs -> new Live(rs.getLong(1), rs.getString(2), Jdbc.instant(rs, "last_used_at")), hash, now);
+        // "Last used" to the minute is enough. Decided here, not in the UPDATE's WHERE: even an
+        // UPDATE that changes nothing takes SQLite's write lock, which every API call would queue for.
+        live.filter(l -> l.lastUsed() == null || l.lastUsed().isBefore(now.minusSeconds(60)))
+                .ifPresent(l -> jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", now, hash));
+        Optional<Authenticated> user = live.map(l -> new Authenticated(l.userId(), TokenScope.parse(l.scopes())));
         return user;
     }
 

@@ -16,6 +16,7 @@ import org.qise.portal.audit.AuditLog;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
+import org.qise.sim.Manifest;
 
 /**
  * Shared circuits: create, edit (each edit is a new immutable version), fork, comment,
@@ -170,8 +171,20 @@ public final class CircuitService {
         audit.record(actor.id(), "delete-circuit", "circuit " + id, null);
     }
 
-    /** Circuits the viewer may see, newest first, at most 200. */
+    /** Circuits the viewer may see, newest first, at most {@link Page#MAX_LIMIT} (the rest through {@link #page}). */
     public List<Summary> list(User viewer, Filter filter) {
+        return page(viewer, filter, null, Page.MAX_LIMIT).items();
+    }
+
+    /**
+     * One page of the circuits the viewer may see, most recently updated first, after the
+     * position {@code cursor} (null: from the start). Keyset paging on (updated_at, id), so a
+     * page costs the same at any depth and edits between pages neither repeat nor skip rows
+     * that stayed put.
+     */
+    public Page<Summary> page(User viewer, Filter filter, String cursor, int limit) {
+        int size = Page.checkLimit(limit);
+        Page.Position after = Page.Position.decode(cursor);
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         appendVisibility(viewer, where, params);
@@ -195,7 +208,17 @@ public final class CircuitService {
             where.append(" AND co.name = ?");
             params.add(filter.cohort().strip());
         }
-        return summaries(where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT 200", params);
+        if (after != null) {
+            where.append(" AND (c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))");
+            params.add(after.at());
+            params.add(after.at());
+            params.add(after.id());
+        }
+        params.add(size + 1);
+        List<Summary> rows = summaries(where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?", params);
+        if (rows.size() <= size) return new Page<>(rows, null);
+        Summary last = rows.get(size - 1);
+        return new Page<>(rows.subList(0, size), new Page.Position(last.updatedAt(), last.id()).encode());
     }
 
     public long addComment(User author, long circuitId, String body) {
@@ -272,19 +295,27 @@ public final class CircuitService {
                 + " JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version"
                 + " JOIN users u ON u.id = c.owner_id LEFT JOIN cohorts co ON co.id = c.cohort_id"
                 + " WHERE c.deleted = FALSE" + whereAndOrder;
-        List<Summary> rows = jdbc.query(sql, this::mapSummary, params.toArray());
-        return rows;
+        List<Summary> rows = jdbc.query(sql, CircuitService::mapSummary, params.toArray());
+        return withTags(rows);
     }
 
-    private Summary mapSummary(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        return new Summary(id, rs.getString("title"), rs.getLong("owner_id"), rs.getString("owner_name"),
+    /** Summaries are read without tags; one batched query adds them (never a query per row, nor inside a row mapper). */
+    private List<Summary> withTags(List<Summary> rows) {
+        if (rows.isEmpty()) return rows;
+        java.util.Map<Long, List<String>> tags = new java.util.HashMap<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
+        jdbc.query("SELECT circuit_id, tag FROM circuit_tags WHERE circuit_id IN (" + marks + ") ORDER BY circuit_id, tag",
+                rs -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)),
+                rows.stream().map(Summary::id).toArray());
+        return rows.stream().map(r -> new Summary(r.id(), r.title(), r.ownerId(), r.ownerName(), r.visibility(), r.cohort(),
+                r.latestVersion(), List.copyOf(tags.getOrDefault(r.id(), List.of())), r.numQubits(), r.numGates(),
+                r.updatedAt())).toList();
+    }
+
+    private static Summary mapSummary(ResultSet rs) throws SQLException {
+        return new Summary(rs.getLong("id"), rs.getString("title"), rs.getLong("owner_id"), rs.getString("owner_name"),
                 Visibility.valueOf(rs.getString("visibility")), rs.getString("cohort"), rs.getInt("latest_version"),
-                tagsOf(id), rs.getInt("num_qubits"), rs.getInt("num_gates"), Jdbc.instant(rs, "updated_at"));
-    }
-
-    private List<String> tagsOf(long id) {
-        return jdbc.query("SELECT tag FROM circuit_tags WHERE circuit_id = ? ORDER BY tag", rs -> rs.getString(1), id);
+                List.of(), rs.getInt("num_qubits"), rs.getInt("num_gates"), Jdbc.instant(rs, "updated_at"));
     }
 
     private static Version mapVersion(ResultSet rs) throws SQLException {
@@ -296,8 +327,55 @@ public final class CircuitService {
     private static void insertVersion(Jdbc tx, long id, int version, String title, String description, String qasm,
                                       Circuit circuit, long authorId, Instant now) {
         tx.update("INSERT INTO circuit_versions (circuit_id, version, title, description, qasm, num_qubits, num_gates,"
-                + " author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version, title, description, qasm,
-                circuit.numQubits(), circuit.gateCount(), authorId, now);
+                + " author_id, created_at, canonical_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version, title,
+                description, qasm, circuit.numQubits(), circuit.gateCount(), authorId, now, canonicalSha256(circuit));
+    }
+
+    /** SHA-256 of the circuit's canonical text: what a pushed result names its circuit by. */
+    static String canonicalSha256(Circuit circuit) {
+        return Manifest.sha256(Manifest.canonicalText(circuit));
+    }
+
+    /** A circuit version, as push matching finds it. */
+    public record VersionRef(long circuitId, int version) {}
+
+    /**
+     * The version of a circuit the viewer may see whose canonical text has this SHA-256, at any
+     * age (an index look-up): the viewer's own circuits first, then the most recently updated;
+     * within a circuit its newest matching version.
+     */
+    public Optional<VersionRef> findByCanonicalSha256(User viewer, String sha256) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        params.add(sha256);
+        appendVisibility(viewer, where, params);
+        params.add(viewer == null ? -1L : viewer.id());
+        return jdbc.queryOne("SELECT v.circuit_id, v.version FROM circuit_versions v JOIN circuits c ON c.id = v.circuit_id"
+                + " WHERE v.canonical_sha256 = ? AND c.deleted = FALSE" + where
+                + " ORDER BY CASE WHEN c.owner_id = ? THEN 0 ELSE 1 END, c.updated_at DESC, c.id DESC, v.version DESC LIMIT 1",
+                rs -> new VersionRef(rs.getLong(1), rs.getInt(2)), params.toArray());
+    }
+
+    /** Fills canonical_sha256 of versions stored before V30 (a source that no longer parses gets '', which matches nothing). */
+    public int backfillCanonicalHashes() {
+        record Pending(long circuitId, int version, String qasm) {}
+        int filled = 0;
+        while (true) {
+            List<Pending> batch = jdbc.query("SELECT circuit_id, version, qasm FROM circuit_versions WHERE canonical_sha256 IS NULL"
+                    + " LIMIT 200", rs -> new Pending(rs.getLong(1), rs.getInt(2), rs.getString(3)));
+            if (batch.isEmpty()) return filled;
+            for (Pending p : batch) {
+                String sha;
+                try {
+                    sha = canonicalSha256(QasmCheck.parse(p.qasm()));
+                } catch (RuntimeException unreadable) {
+                    sha = "";
+                }
+                jdbc.update("UPDATE circuit_versions SET canonical_sha256 = ? WHERE circuit_id = ? AND version = ?",
+                        sha, p.circuitId(), p.version());
+                filled++;
+            }
+        }
     }
 
     private static void insertTags(Jdbc tx, long id, List<String> tags) {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import javax.sql.DataSource;
 /**
  * A thin layer over plain JDBC: parameterised statements only (never string-built SQL with
  * user input), rows mapped by small lambdas, and {@link #transaction} for multi-statement
- * changes. {@link Instant} parameters are stored as UTC timestamps with time zone.
+ * changes. {@link Instant} parameters are stored as UTC timestamps with time zone, or on SQLite
+ * (which has no timestamp type) as fixed-width UTC text, so that text order is time order.
  */
 public final class Jdbc {
     /** Maps the current row of a result set. */
@@ -32,21 +34,29 @@ public final class Jdbc {
         T run(Jdbc tx) throws SQLException;
     }
 
+    /** Microseconds, as PostgreSQL keeps them; fixed width so that SQLite compares the text in time order. */
+    private static final DateTimeFormatter SQLITE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private final DataSource dataSource;
+    private final Database.Dialect dialect;
     private final Connection connection; // non-null inside a transaction
 
-    public Jdbc(DataSource dataSource) {
-        this(dataSource, null);
+    public Jdbc(DataSource dataSource, Database.Dialect dialect) {
+        this(dataSource, dialect, null);
     }
 
-    private Jdbc(DataSource dataSource, Connection connection) {
+    private Jdbc(DataSource dataSource, Database.Dialect dialect, Connection connection) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.connection = connection;
     }
 
+    public Database.Dialect dialect() { return dialect; }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, sql, false, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, sql, false, params, dialect); ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) rows.add(mapper.map(rs));
                 return rows;
@@ -66,7 +76,7 @@ public final class Jdbc {
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
     public int update(String sql, Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, sql, false, params)) {
+            try (PreparedStatement ps = prepare(c, sql, false, params, dialect)) {
                 return ps.executeUpdate();
             }
         });
@@ -75,7 +85,7 @@ public final class Jdbc {
     /** Runs an INSERT into a table whose first column is a generated id; returns that id. */
     public long insert(String sql, Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, sql, true, params)) {
+            try (PreparedStatement ps = prepare(c, sql, true, params, dialect)) {
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (!keys.next()) throw new SQLException("no generated key for: " + sql);
@@ -97,7 +107,7 @@ public final class Jdbc {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(new Jdbc(dataSource, c));
+                T result = work.run(new Jdbc(dataSource, dialect, c));
                 c.commit();
                 return result;
             } catch (RuntimeException | SQLException | Error e) {
@@ -112,8 +122,10 @@ public final class Jdbc {
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        Object raw = rs.getObject(column);
+        if (raw == null) return null;
+        if (raw instanceof String text) return Instant.parse(text); // SQLite
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     /** A nullable BIGINT column. */
@@ -143,13 +155,15 @@ public final class Jdbc {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, boolean keys, Object[] params)
-            throws SQLException {
+    private static PreparedStatement prepare(Connection c, String sql, boolean keys, Object[] params,
+                                             Database.Dialect dialect) throws SQLException {
         PreparedStatement ps = keys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
                 : c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
-            if (p instanceof Instant t) {
+            if (p instanceof Instant t && dialect == Database.Dialect.SQLITE) {
+                ps.setString(i + 1, SQLITE_TIME.format(t));
+            } else if (p instanceof Instant t) {
                 ps.setObject(i + 1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
             } else if (p instanceof Timestamp t) {
                 ps.setTimestamp(i + 1, t);

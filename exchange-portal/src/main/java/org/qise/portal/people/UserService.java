@@ -80,14 +80,15 @@ public final class UserService {
     }
 
     public Optional<User> find(long id) {
-        return jdbc.queryOne("SELECT * FROM users WHERE id = ?", this::mapUser, id);
+        return withCohorts(jdbc.query("SELECT * FROM users WHERE id = ?", UserService::mapUser, id)).stream().findFirst();
     }
 
     public Optional<Credentials> credentials(String email) {
         if (email == null) return Optional.empty();
-        return jdbc.queryOne("SELECT * FROM users WHERE email = ?",
+        Optional<Credentials> row = jdbc.queryOne("SELECT * FROM users WHERE email = ?",
                 rs -> new Credentials(mapUser(rs), rs.getString("password_hash")),
                 email.strip().toLowerCase(Locale.ROOT));
+        return row.map(c -> new Credentials(withCohorts(List.of(c.user())).getFirst(), c.passwordHash()));
     }
 
     public Optional<User> findByEmail(String email) {
@@ -95,7 +96,7 @@ public final class UserService {
     }
 
     public List<User> all() {
-        return jdbc.query("SELECT * FROM users ORDER BY name, id", this::mapUser);
+        return withCohorts(jdbc.query("SELECT * FROM users ORDER BY name, id", UserService::mapUser));
     }
 
     /** Disables an account: its sessions, API tokens and unused invites stop working at once. */
@@ -199,11 +200,24 @@ public final class UserService {
         tx.update("INSERT INTO user_cohorts (user_id, cohort_id) VALUES (?, ?)", userId, cohortId);
     }
 
-    private User mapUser(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        List<Cohort> cohorts = jdbc.query("SELECT c.id, c.name FROM cohorts c JOIN user_cohorts uc ON uc.cohort_id = c.id"
-                + " WHERE uc.user_id = ? ORDER BY c.name", r -> new Cohort(r.getLong("id"), r.getString("name")), id);
-        return new User(id, rs.getString("email"), rs.getString("name"), rs.getString("institution"),
-                rs.getString("country"), Role.valueOf(rs.getString("role")), rs.getBoolean("disabled"), cohorts);
+    /** A user row without cohorts; {@link #withCohorts} adds them in one query for all rows (none inside the mapper). */
+    private static User mapUser(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("institution"),
+                rs.getString("country"), Role.valueOf(rs.getString("role")), rs.getBoolean("disabled"), List.of());
+    }
+
+    private List<User> withCohorts(List<User> users) {
+        if (users.isEmpty()) return users;
+        java.util.Map<Long, List<Cohort>> cohorts = new java.util.HashMap<>();
+        String sql = "SELECT uc.user_id, c.id, c.name FROM user_cohorts uc JOIN cohorts c ON c.id = uc.cohort_id";
+        Object[] ids = users.stream().map(User::id).toArray();
+        // Many users (the admin's list): read all memberships rather than build a huge IN list.
+        boolean all = ids.length > 500;
+        jdbc.query(sql + (all ? "" : " WHERE uc.user_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.length, "?")) + ")")
+                        + " ORDER BY c.name",
+                rs -> cohorts.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Cohort(rs.getLong(2), rs.getString(3))),
+                all ? new Object[0] : ids);
+        return users.stream().map(u -> new User(u.id(), u.email(), u.name(), u.institution(), u.country(), u.role(), u.disabled(),
+                List.copyOf(cohorts.getOrDefault(u.id(), List.of())))).toList();
     }
 }

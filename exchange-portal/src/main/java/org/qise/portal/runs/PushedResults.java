@@ -29,10 +29,8 @@ final class PushedResults {
     private final CircuitService circuits;
     private final RunService runs;
     private final Clock clock;
-    private final CanonicalIndex index;
 
-    PushedResults(RunStore store, CanonicalIndex index, CircuitService circuits, RunService runs, Clock clock) {
-        this.index = index;
+    PushedResults(RunStore store, CircuitService circuits, RunService runs, Clock clock) {
         this.store = store;
         this.circuits = circuits;
         this.runs = runs;
@@ -82,16 +80,6 @@ final class PushedResults {
 
     /** {circuit id, version} of a circuit the user may see whose canonical text has this hash, their own first; or null. */
     private long[] findCircuit(User user, String sha) {
-        List<CanonicalIndex.Match> matches = new ArrayList<>(index.find(sha));
-        matches.sort(java.util.Comparator.comparing((CanonicalIndex.Match m) -> m.ownerId() != user.id()));
-        for (CanonicalIndex.Match m : matches) {
-            try {
-                circuits.get(user, m.circuitId(), m.version());
-                return new long[]{m.circuitId(), m.version()};
-            } catch (PortalException notVisible) {
-                // someone else's private or cohort circuit: not a match for this person
-            }
-        }
-        return null;
+        return circuits.findByCanonicalSha256(user, sha).map(v -> new long[]{v.circuitId(), v.version()}).orElse(null);
     }
 }

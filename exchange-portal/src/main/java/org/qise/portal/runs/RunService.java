@@ -56,7 +56,7 @@ public final class RunService implements AutoCloseable {
         this.queue = new FairQueue<>(config.queueCapacity(), config.maxQueuedPerUser(), config.maxRunningPerUser(),
                 config.memoryBytes());
         this.executor = new RunExecutor(store, config, clock);
-        this.pushedResults = new PushedResults(store, new CanonicalIndex(jdbc), circuits, this, clock);
+        this.pushedResults = new PushedResults(store, circuits, this, clock);
     }
 
     /**

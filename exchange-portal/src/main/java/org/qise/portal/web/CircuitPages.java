@@ -90,8 +90,12 @@ public final class CircuitPages {
         User viewer = WebSession.user(ctx);
         var filter = new CircuitService.Filter(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("cohort"));
         var shown = new CircuitService.Filter(nz(filter.tag()), nz(filter.author()), nz(filter.cohort()));
-        ctx.html(templates.render("circuits.jte", "page", page(ctx, "Circuits"), "circuits", circuits.list(viewer, filter),
-                "filter", shown));
+        Integer limit = Forms.optionalInt(ctx.queryParam("limit"), "limit");
+        var found = circuits.page(viewer, filter, ctx.queryParam("cursor"),
+                limit == null ? org.qise.portal.circuits.Page.DEFAULT_LIMIT : limit);
+        String next = found.next() == null ? null : Forms.nextUrl(ctx, found.next());
+        ctx.html(templates.render("circuits.jte", "page", page(ctx, "Circuits"), "circuits", found.items(),
+                "filter", shown, "next", next));
     }
 
     private void view(Context ctx) {

@@ -41,4 +41,18 @@ public final class Forms {
             throw PortalException.badRequest(what + " must be a whole number, got '" + raw + "'");
         }
     }
+
+    /** This request's path and query with the cursor replaced (the "next page" link of a list). */
+    public static String nextUrl(Context ctx, String cursor) {
+        StringBuilder url = new StringBuilder(ctx.path()).append("?cursor=").append(cursor);
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("cursor")) {
+                for (String v : values) {
+                    url.append('&').append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                            .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        });
+        return url.toString();
+    }
 }

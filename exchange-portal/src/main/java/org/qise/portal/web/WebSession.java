@@ -13,12 +13,23 @@ import org.qise.portal.people.UserService;
  * Browser sessions on the web pages: reads the session cookie, finds the signed-in user, and
  * checks the synchronizer CSRF token of every form post. The cookie is HttpOnly,
  * SameSite=Lax and, under TLS (or when configured), Secure.
+ *
+ * <p>Visitors who are not signed in get no session row (anonymous page views would otherwise
+ * fill the table): the login and register forms carry a signed double-submit token instead,
+ * HMAC-SHA256 under a per-process key of a random nonce kept in the {@value #FORM_COOKIE}
+ * cookie. A form opened before a restart is refused with "reload the page".
  */
 public final class WebSession {
     public static final String COOKIE = "qise_session";
     public static final String CSRF_FIELD = "csrf";
     private static final String SESSION_ATTR = "qise.session";
     private static final String USER_ATTR = "qise.user";
+    public static final String FORM_COOKIE = "qise_form";
+    private static final String FORM_CSRF_ATTR = "qise.form-csrf";
+    private static final java.util.regex.Pattern NONCE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{40,60}");
+
+    private final javax.crypto.spec.SecretKeySpec formKey = new javax.crypto.spec.SecretKeySpec(
+            java.util.Base64.getUrlDecoder().decode(Secrets.newSecret("")), "HmacSHA256");
 
     private final SessionService sessions;
     private final UserService users;
@@ -33,7 +44,11 @@ public final class WebSession {
     /** Before each page: look up the session and its user; a disabled user's session is ended. */
     public void load(Context ctx) {
         Optional<Session> session = sessions.find(ctx.cookie(COOKIE));
-        if (session.isEmpty()) return;
+        if (session.isEmpty()) {
+            String nonce = ctx.cookie(FORM_COOKIE);
+            if (nonce != null && NONCE.matcher(nonce).matches()) ctx.attribute(FORM_CSRF_ATTR, formToken(nonce));
+            return;
+        }
         Session s = session.get();
         if (s.userId() != null) {
             Optional<User> user = users.find(s.userId()).filter(u -> !u.disabled());
@@ -64,22 +79,36 @@ public final class WebSession {
         return s == null ? null : s.csrfToken();
     }
 
-    /** Ensures there is a session (anonymous if need be) so a form can carry a CSRF token. */
+    /** The CSRF token for a form: the session's, or for a visitor without one a signed token (no row is written). */
     public String ensureCsrf(Context ctx) {
         Session s = ctx.attribute(SESSION_ATTR);
-        if (s == null) {
-            s = sessions.startAnonymous();
-            ctx.attribute(SESSION_ATTR, s);
-            setCookie(ctx, s.rawId());
+        if (s != null) return s.csrfToken();
+        String token = ctx.attribute(FORM_CSRF_ATTR);
+        if (token == null) {
+            String nonce = Secrets.newSecret("");
+            ctx.res().addHeader("Set-Cookie", FORM_COOKIE + "=" + nonce + "; Path=/; HttpOnly; SameSite=Lax" + secureFlag(ctx));
+            token = formToken(nonce);
+            ctx.attribute(FORM_CSRF_ATTR, token);
         }
-        return s.csrfToken();
+        return token;
     }
 
-    /** Rejects a form post whose CSRF token does not match the session's. */
+    private String formToken(String nonce) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(formKey);
+            return java.util.HexFormat.of().formatHex(mac.doFinal(nonce.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Rejects a form post whose CSRF token does not match the session's (or, without a session, the signed form token). */
     public static void checkCsrf(Context ctx) {
         Session s = ctx.attribute(SESSION_ATTR);
+        String expected = s != null ? s.csrfToken() : ctx.attribute(FORM_CSRF_ATTR);
         String sent = ctx.formParam(CSRF_FIELD);
-        if (s == null || !Secrets.sameSecret(s.csrfToken(), sent)) {
+        if (expected == null || !Secrets.sameSecret(expected, sent)) {
             throw PortalException.forbidden("the form has expired or did not come from this site; reload the page and try again");
         }
     }

@@ -23,7 +23,7 @@ class SessionServiceTest {
     @BeforeEach
     void open() {
         dir = TestPortal.tempDir();
-        db = Database.h2(dir);
+        db = Database.sqlite(dir);
         sessions = new SessionService(db.jdbc(), Duration.ofMinutes(30), Duration.ofHours(8), clock);
         userId = db.jdbc().insert("INSERT INTO users (email, name, institution, country, role, password_hash, disabled, created_at)"
                 + " VALUES ('s@x.org', 'S', '', '', 'FELLOW', 'x', FALSE, ?)", clock.instant());
@@ -37,10 +37,10 @@ class SessionServiceTest {
 
     @Test
     void signingInReplacesTheSessionId() {
-        var anon = sessions.startAnonymous();
-        var signed = sessions.signIn(anon.rawId(), userId);
-        assertNotEquals(anon.rawId(), signed.rawId());
-        assertTrue(sessions.find(anon.rawId()).isEmpty());
+        var before = sessions.signIn(null, userId);
+        var signed = sessions.signIn(before.rawId(), userId);
+        assertNotEquals(before.rawId(), signed.rawId());
+        assertTrue(sessions.find(before.rawId()).isEmpty());
         assertEquals(userId, sessions.find(signed.rawId()).orElseThrow().userId());
         String stored = db.jdbc().queryOne("SELECT id_hash FROM sessions", rs -> rs.getString(1)).orElseThrow();
         assertEquals(Secrets.sha256(signed.rawId()), stored, "only the digest of the id is stored");
@@ -73,7 +73,7 @@ class SessionServiceTest {
         var a = sessions.signIn(null, userId);
         sessions.end(a.rawId());
         assertTrue(sessions.find(a.rawId()).isEmpty());
-        sessions.startAnonymous();
+        sessions.signIn(null, userId);
         clock.advance(Duration.ofHours(1));
         assertEquals(1, sessions.purgeExpired());
     }
