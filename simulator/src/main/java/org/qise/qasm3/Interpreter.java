@@ -732,14 +732,10 @@ final class Interpreter {
         if (!(lhs instanceof Ident id) || !(scope.lookup(id.name()) instanceof CReg reg)) return null;
         if (!(b.right() instanceof IntLit lit) || lit.value() < 0) return null;
         for (Stmt s : f.then()) if (!(s instanceof GateCall || s instanceof Measure || s instanceof Reset)) return null;
-        try {
-            for (int cl : reg.clbits()) backend.readBit(cl);
-            return null; // known: an ordinary static if
-        } catch (NeedsDynamic unknown) {
-            // a register declared as one block of circuit bits can carry a condition
-            for (int k = 1; k < reg.clbits().length; k++) if (reg.clbits()[k] != reg.clbits()[0] + k) return null;
-            return new Object[]{reg, lit.value()};
-        }
+        // kept as a condition even where the bits are known, so that the circuit (and its
+        // exported text) says what the program says
+        for (int k = 1; k < reg.clbits().length; k++) if (reg.clbits()[k] != reg.clbits()[0] + k) return null;
+        return new Object[]{reg, lit.value()};
     }
 
     private Signal execFor(For f, Scope scope) {

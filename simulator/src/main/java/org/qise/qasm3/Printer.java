@@ -18,6 +18,7 @@ final class Printer {
     /** A double as a literal that reads back to exactly the same value. */
     static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) throw new IllegalArgumentException("the value " + v + " cannot be written in OpenQASM");
+        if (v == 0 && 1 / v < 0) return "-0.0"; // negative zero reads back as -(0.0)
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return (long) v + ".0";
         return Double.toString(v);
     }
