@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 final class CircuitSource {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "OpenQASM 2.0 file to read, or - for standard input.")
+            description = "OpenQASM file to read (2.0, or 3 when its header says OPENQASM 3), or - for standard input.")
     String file;
 
     @Option(names = "--example", paramLabel = "NAME",
@@ -64,9 +64,18 @@ final class CircuitSource {
 
     /** Reads and parses the circuit. */
     Circuit read(InputStream stdin) {
+        return read(stdin, java.util.Map.of());
+    }
+
+    /** Reads and parses the circuit, giving OpenQASM 3 {@code input} declarations these values. */
+    Circuit read(InputStream stdin, java.util.Map<String, Double> inputs) {
         String source = text(stdin);
         try {
-            return QasmParser.parse(source, displayName());
+            if (inputs.isEmpty()) return QasmParser.parse(source, displayName());
+            if (!org.qise.qasm3.Qasm3Reader.isQasm3(source)) {
+                throw new UserError("--param gives values to OpenQASM 3 inputs, but " + displayName() + " is not OpenQASM 3 (no 'OPENQASM 3' header)");
+            }
+            return org.qise.qasm3.Qasm3Reader.parse(source, displayName(), org.qise.qasm.ParseLimits.DEFAULT, inputs);
         } catch (QasmException e) {
             throw new UserError(withSourceLine(e, source), e);
         }

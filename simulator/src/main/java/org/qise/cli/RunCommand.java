@@ -34,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CircuitSource source;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Value of an OpenQASM 3 input (input float[64] theta;), e.g. theta=0.3; repeatable.")
+    java.util.Map<String, Double> params = new java.util.LinkedHashMap<>();
+
     @Option(names = "--shots", paramLabel = "N", defaultValue = "1024", description = "Number of shots (default ${DEFAULT-VALUE}).")
     long shots;
 
@@ -89,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
             return QiseMain.OK;
         }
         checkOptions();
-        Circuit circuit = source.read(main.in());
+        Circuit circuit = source.read(main.in(), params);
         List<PauliSum> sums = parseExpectations(circuit);
         int[] marginalQubits = checkMarginal(circuit);
         checkStateListing(circuit);
