@@ -668,8 +668,11 @@ final class Parser3 {
     private Expr binary(int level) {
         if (level == LEVELS.size()) return unary();
         Expr left = binary(level + 1);
+        int chain = 0;
         while (peek().kind() == Tok.Kind.OP && LEVELS.get(level).contains(peek().text())) {
             Tok op = take();
+            // a long chain builds a deep tree that evaluation walks recursively: bound it
+            if (++chain > 10 * maxNesting) throw error(op, "expression has more than " + 10 * maxNesting + " operators in a row");
             Expr right = binary(level + 1);
             left = new Binary(op.text(), left, right, pos(op));
         }
