@@ -117,13 +117,29 @@ final class Lexer3 {
             pos++;
             return new Tok(Tok.Kind.STRING, src.substring(start + 1, pos - 1), l, c);
         }
-        for (String op : OPS) {
-            if (src.startsWith(op, pos)) {
-                pos += op.length();
-                return new Tok(Tok.Kind.OP, op, l, c);
-            }
+        String op = operator(ch);
+        if (op != null) {
+            pos += op.length();
+            return new Tok(Tok.Kind.OP, op, l, c);
         }
         throw error(l, c, "unexpected character '" + new String(Character.toChars(src.codePointAt(pos))) + "'");
+    }
+
+    /** The longest operator starting here, or null; single-character punctuation is the common case. */
+    private String operator(char ch) {
+        switch (ch) {
+            case '[': return "[";
+            case ']': return "]";
+            case ';': return ";";
+            case ',': return ",";
+            case '(': return "(";
+            case ')': return ")";
+            case '{': return "{";
+            case '}': return "}";
+            default: break;
+        }
+        for (String op : OPS) if (src.startsWith(op, pos)) return op;
+        return null;
     }
 
     private boolean startsWord(String w) {

@@ -650,33 +650,43 @@ final class Parser3 {
 
     // ---- expressions, by precedence climbing ----
 
-    private static final List<Set<String>> LEVELS = List.of(
-            Set.of("||"), Set.of("&&"), Set.of("|"), Set.of("^"), Set.of("&"), Set.of("==", "!="),
-            Set.of("<", "<=", ">", ">="), Set.of("<<", ">>"), Set.of("+", "-"), Set.of("*", "/", "%"));
+    /** Binding strength of the binary operators, loosest first. */
+    private static final java.util.Map<String, Integer> PRECEDENCE = java.util.Map.ofEntries(
+            java.util.Map.entry("||", 1), java.util.Map.entry("&&", 2), java.util.Map.entry("|", 3), java.util.Map.entry("^", 4),
+            java.util.Map.entry("&", 5), java.util.Map.entry("==", 6), java.util.Map.entry("!=", 6), java.util.Map.entry("<", 7),
+            java.util.Map.entry("<=", 7), java.util.Map.entry(">", 7), java.util.Map.entry(">=", 7), java.util.Map.entry("<<", 8),
+            java.util.Map.entry(">>", 8), java.util.Map.entry("+", 9), java.util.Map.entry("-", 9), java.util.Map.entry("*", 10),
+            java.util.Map.entry("/", 10), java.util.Map.entry("%", 10));
 
     Expr expr() {
-        Expr e = binary(0);
+        Expr e = binary(1);
         if (at("++")) {
             List<Expr> parts = new ArrayList<>();
             parts.add(e);
-            while (accept("++")) parts.add(binary(0));
+            while (accept("++")) parts.add(binary(1));
             return new Concat(parts, e.pos());
         }
         return e;
     }
 
-    private Expr binary(int level) {
-        if (level == LEVELS.size()) return unary();
-        Expr left = binary(level + 1);
+    /**
+     * Precedence climbing: a chain of operators of one strength is read in a loop (left to
+     * right), and recursion only goes to stronger operators, so it is at most ten deep.
+     */
+    private Expr binary(int minPrecedence) {
+        Expr left = unary();
         int chain = 0;
-        while (peek().kind() == Tok.Kind.OP && LEVELS.get(level).contains(peek().text())) {
-            Tok op = take();
+        while (true) {
+            Tok t = peek();
+            if (t.kind() != Tok.Kind.OP) return left;
+            Integer prec = PRECEDENCE.get(t.text());
+            if (prec == null || prec < minPrecedence) return left;
+            take();
             // a long chain builds a deep tree that evaluation walks recursively: bound it
-            if (++chain > 10 * maxNesting) throw error(op, "expression has more than " + 10 * maxNesting + " operators in a row");
-            Expr right = binary(level + 1);
-            left = new Binary(op.text(), left, right, pos(op));
+            if (++chain > 10 * maxNesting) throw error(t, "expression has more than " + 10 * maxNesting + " operators in a row");
+            Expr right = binary(prec + 1);
+            left = new Binary(t.text(), left, right, pos(t));
         }
-        return left;
     }
 
     private Expr unary() {
