@@ -76,8 +76,7 @@ final class Interpreter {
         }
 
         private static boolean visibleAcross(Object o) {
-            return o instanceof GateDef || o instanceof Def || o instanceof Var v && v.isConst
-                    || o instanceof QReg && false;
+            return o instanceof GateDef || o instanceof Def || o instanceof Var v && v.isConst;
         }
 
         /** A copy whose variables are fresh copies, so running it does not change this one. */

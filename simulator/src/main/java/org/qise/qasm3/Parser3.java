@@ -125,7 +125,10 @@ final class Parser3 {
                 Tok f = take();
                 if (f.kind() != Tok.Kind.STRING) throw error(f, "expected a file name in quotes after include but found " + f.describe());
                 expect(";");
-                if (!f.text().equals("stdgates.inc") && !f.text().equals("qelib1.inc")) {
+                if (f.text().equals("qelib1.inc")) {
+                    throw error(f, "cannot include \"qelib1.inc\" in OpenQASM 3: it is OpenQASM 2's library (include stdgates.inc, or write OPENQASM 2.0)");
+                }
+                if (!f.text().equals("stdgates.inc")) {
                     throw error(f, "cannot include \"" + f.text() + "\": only stdgates.inc is built in, and no file is ever read");
                 }
                 return null;

@@ -63,10 +63,7 @@ public final class Qasm3Reader {
         Objects.requireNonNull(source, "source");
         String file = fileName == null ? "<input>" : fileName;
         List<Tok> toks = Lexer3.tokens(source, file);
-        boolean qelib1 = false;
-        for (int k = 0; k + 1 < toks.size(); k++) {
-            if (toks.get(k).is("include") && toks.get(k + 1).kind() == Tok.Kind.STRING && toks.get(k + 1).text().equals("qelib1.inc")) qelib1 = true;
-        }
+        boolean qelib1 = false; // OpenQASM 3 programs see stdgates only
         List<Stmt> program = new Parser3(toks, file, limits.maxNesting()).program();
         for (Map.Entry<String, Double> e : inputs.entrySet()) {
             if (program.stream().noneMatch(s -> s instanceof VarDecl d && "input".equals(d.io()) && d.name().equals(e.getKey()))) {
