@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code qise export FILE}: the circuit as canonical OpenQASM 2.0 (user gates expanded). */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
-        description = "Print the circuit as canonical OpenQASM 2.0 (user gates expanded, registers broadcast).")
+        description = "Print the circuit as canonical OpenQASM 2.0, or 3 with --qasm3 (user gates expanded, registers broadcast).")
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     QiseMain main;

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  * vector, probabilities, expectation values and marginals), for people or as JSON.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
-        description = {"Simulate an OpenQASM 2.0 circuit and print the measurement counts.",
+        description = {"Simulate an OpenQASM circuit (2.0, or 3 by its header) and print the measurement counts.",
         "With no FILE, lists the bundled examples (run one with --example NAME)."})
 final class RunCommand implements Callable<Integer> {
     /** The largest state that --statevector and --probabilities print (2^26 amplitudes, ~1 GiB of JSON). */

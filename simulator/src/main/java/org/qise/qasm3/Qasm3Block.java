@@ -1,6 +1,5 @@
 package org.qise.qasm3;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.qise.circuit.DynamicBlock;
@@ -21,7 +20,8 @@ final class Qasm3Block implements DynamicBlock {
     final String file;
     final ParseLimits limits;
     final boolean qelib1;
-    private final Map<List<Object>, Object> cache = new HashMap<>();
+    // shared by the shots; concurrent in case shots ever run in parallel
+    private final Map<List<Object>, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private String text;
 
     Qasm3Block(List<Stmt> statements, Interpreter.Scope globals, Map<Stmt, Object> allocated, Map<Integer, int[]> physical,
