@@ -30,6 +30,9 @@ final class CircuitSource {
             description = "Use a bundled example circuit instead of a file (see 'qise run' with no FILE).")
     String example;
 
+    /** What the reader noted about the last circuit read (OpenQASM 3 timing treated as identity). */
+    java.util.List<String> notes = java.util.List.of();
+
     /** A circuit was named, by file or example. */
     boolean given() {
         return file != null || example != null;
@@ -71,11 +74,15 @@ final class CircuitSource {
     Circuit read(InputStream stdin, java.util.Map<String, Double> inputs) {
         String source = text(stdin);
         try {
-            if (inputs.isEmpty()) return QasmParser.parse(source, displayName());
             if (!org.qise.qasm3.Qasm3Reader.isQasm3(source)) {
-                throw new UserError("--param gives values to OpenQASM 3 inputs, but " + displayName() + " is not OpenQASM 3 (no 'OPENQASM 3' header)");
+                if (!inputs.isEmpty()) {
+                    throw new UserError("--param gives values to OpenQASM 3 inputs, but " + displayName() + " is not OpenQASM 3 (no 'OPENQASM 3' header)");
+                }
+                return QasmParser.parse(source, displayName());
             }
-            return org.qise.qasm3.Qasm3Reader.parse(source, displayName(), org.qise.qasm.ParseLimits.DEFAULT, inputs);
+            var reading = org.qise.qasm3.Qasm3Reader.read(source, displayName(), org.qise.qasm.ParseLimits.DEFAULT, inputs);
+            notes = reading.notes();
+            return reading.circuit();
         } catch (QasmException e) {
             throw new UserError(withSourceLine(e, source), e);
         }

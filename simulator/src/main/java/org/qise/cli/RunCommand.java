@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
         }
         checkOptions();
         Circuit circuit = source.read(main.in(), params);
+        source.notes.forEach(n -> main.err().println("qise: note: " + n));
         List<PauliSum> sums = parseExpectations(circuit);
         int[] marginalQubits = checkMarginal(circuit);
         checkStateListing(circuit);

@@ -60,6 +60,18 @@ public final class Qasm3Reader {
      * @throws QasmException with file:line:column on any error, "not supported: …" for deferred features
      */
     public static Circuit parse(String source, String fileName, ParseLimits limits, Map<String, Double> inputs) {
+        return read(source, fileName, limits, inputs).circuit();
+    }
+
+    /**
+     * A circuit and what the reader wants its user to know about how it was read: timing
+     * instructions ({@code delay}, {@code box}, {@code stretch}) that this ideal simulator treats
+     * as the identity.
+     */
+    public record Reading(Circuit circuit, List<String> notes) {}
+
+    /** Parses OpenQASM 3 source, with notes; see {@link #parse(String, String, ParseLimits, Map)}. */
+    public static Reading read(String source, String fileName, ParseLimits limits, Map<String, Double> inputs) {
         Objects.requireNonNull(source, "source");
         String file = fileName == null ? "<input>" : fileName;
         List<Tok> toks = Lexer3.tokens(source, file);
@@ -70,7 +82,29 @@ public final class Qasm3Reader {
                 throw new QasmException(file, 1, 1, "--param " + e.getKey() + " names no input of the program");
             }
         }
-        return read(program, file, limits, inputs, qelib1);
+        Circuit circuit = read(program, file, limits, inputs, qelib1);
+        Map<String, Pos> timing = new java.util.LinkedHashMap<>();
+        collectTiming(program, timing);
+        List<String> notes = new ArrayList<>();
+        timing.forEach((what, p) -> notes.add("'" + what + "' (first at line " + p.line() + ") is treated as the identity: this simulator is ideal and has no timing"));
+        return new Reading(circuit, List.copyOf(notes));
+    }
+
+    private static void collectTiming(Object node, Map<String, Pos> out) {
+        switch (node) {
+            case Timing t -> {
+                out.putIfAbsent(t.what(), t.pos());
+                collectTiming(t.body(), out);
+            }
+            case List<?> l -> { for (Object o : l) collectTiming(o, out); }
+            case If f -> { collectTiming(f.then(), out); if (f.otherwise() != null) collectTiming(f.otherwise(), out); }
+            case For f -> collectTiming(f.body(), out);
+            case While w -> collectTiming(w.body(), out);
+            case Switch s -> { for (Case c : s.cases()) collectTiming(c.body(), out); if (s.otherwise() != null) collectTiming(s.otherwise(), out); }
+            case Def d -> collectTiming(d.body(), out);
+            case Block b -> collectTiming(b.body(), out);
+            default -> { }
+        }
     }
 
     private static Circuit read(List<Stmt> program, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1) {

@@ -80,6 +80,16 @@ class Qasm3CommandsTest {
     }
 
     @Test
+    void timingInstructionsRunAsIdentityWithANote() throws IOException {
+        String f = file("delay.qasm", "stretch s;\nqubit q;\nbit c;\nx q;\ndelay[50ns] q;\nbox { delay[s] q; }\nc = measure q;\n");
+        Cli.Run r = Cli.run("run", f, "--shots", "10", "--seed", "1", "--json");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(10, r.json().get("counts").get("1").asInt());
+        assertTrue(r.err().contains("qise: note: 'delay' (first at line 7) is treated as the identity"), r.err());
+        assertTrue(r.err().contains("'stretch' (first at line 3)") && r.err().contains("'box'"), r.err());
+    }
+
+    @Test
     void paramOnAnOpenQasm2FileIsRefused() {
         String f = Cli.qasm(dir, "two.qasm", "qreg q[1];\n");
         Cli.Run r = Cli.run("run", f, "--param", "x=1");
