@@ -12,8 +12,12 @@ import org.qise.qasm3.Ast.*;
 final class Printer {
     private final StringBuilder out = new StringBuilder();
     private final Map<Stmt, Object> registers;
+    private final Map<String, Double> inputs;
 
-    private Printer(Map<Stmt, Object> registers) { this.registers = registers; }
+    private Printer(Map<Stmt, Object> registers, Map<String, Double> inputs) {
+        this.registers = registers;
+        this.inputs = inputs;
+    }
 
     /** A double as a literal that reads back to exactly the same value. */
     static String number(double v) {
@@ -25,7 +29,7 @@ final class Printer {
 
     /** The text of a dynamic block: its variables, aliases, gates and subroutines, then its statements. */
     static String block(Qasm3Block b) {
-        Printer p = new Printer(b.allocated);
+        Printer p = new Printer(b.allocated, b.inputs);
         for (Map.Entry<String, Object> e : b.globals.syms.entrySet()) {
             String name = e.getKey();
             switch (e.getValue()) {
@@ -67,6 +71,10 @@ final class Printer {
             case VarDecl d -> {
                 if (top && registers.containsKey(d)) { // a circuit register: the exporter declares it
                     if (d.init() != null) line(indent, d.name() + " = " + expr(d.init()) + ";");
+                    return;
+                }
+                if ("input".equals(d.io()) && inputs.containsKey(d.name())) { // the bound value makes the text self-contained
+                    line(indent, "const " + type(d.type()) + " " + d.name() + " = " + number(inputs.get(d.name())) + ";");
                     return;
                 }
                 String prefix = d.isConst() ? "const " : d.io() != null ? d.io() + " " : "";

@@ -20,12 +20,13 @@ final class Qasm3Block implements DynamicBlock {
     final String file;
     final ParseLimits limits;
     final boolean qelib1;
+    final Map<String, Double> inputs;
     // shared by the shots; concurrent in case shots ever run in parallel
     private final Map<List<Object>, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private String text;
 
     Qasm3Block(List<Stmt> statements, Interpreter.Scope globals, Map<Stmt, Object> allocated, Map<Integer, int[]> physical,
-               String file, ParseLimits limits, boolean qelib1) {
+               String file, ParseLimits limits, boolean qelib1, Map<String, Double> inputs) {
         this.statements = List.copyOf(statements);
         this.globals = globals;
         this.allocated = allocated;
@@ -33,11 +34,12 @@ final class Qasm3Block implements DynamicBlock {
         this.file = file;
         this.limits = limits;
         this.qelib1 = qelib1;
+        this.inputs = Map.copyOf(inputs);
     }
 
     @Override
     public void run(ShotContext shot) {
-        Interpreter in = new Interpreter(file, limits, Map.of(), qelib1, false, allocated);
+        Interpreter in = new Interpreter(file, limits, inputs, qelib1, false, allocated);
         in.globals = globals.copyGlobals();
         in.physical = physical;
         in.modifiedCache = cache;

@@ -136,7 +136,7 @@ public final class Qasm3Reader {
                     rb.bits = bits;
                     List<Stmt> rest = program.subList(k, program.size());
                     preallocate(rest, in);
-                    dynamic = new Qasm3Block(rest, in.globals.copyGlobals(), allocated, in.physical, file, limits, qelib1);
+                    dynamic = new Qasm3Block(rest, in.globals.copyGlobals(), allocated, in.physical, file, limits, qelib1, inputs);
                     break;
                 } catch (Interpreter.EndProgram end) {
                     break;

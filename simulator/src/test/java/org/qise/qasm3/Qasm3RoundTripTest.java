@@ -82,6 +82,25 @@ class Qasm3RoundTripTest {
         assertEquals(c, Qasm3Reader.parse(Qasm3Exporter.export(c), "again.qasm"));
     }
 
+    @Test
+    void inputsAreWrittenWithTheirValuesSoTheExportStandsAlone() {
+        String src = """
+                OPENQASM 3.0;
+                include "stdgates.inc";
+                input float[64] a;
+                qubit q;
+                bit b;
+                rx(a) q;
+                b = measure q;
+                input float[64] late;
+                if (b) { ry(late) q; }
+                """;
+        Circuit c = Qasm3Reader.parse(src, "in.qasm", org.qise.qasm.ParseLimits.DEFAULT, java.util.Map.of("a", 0.25, "late", 0.5));
+        String text = Qasm3Exporter.export(c);
+        assertTrue(text.contains("rx(0.25) q[0];") && text.contains("const float[64] late = 0.5;"), text);
+        assertEquals(c, Qasm3Reader.parse(text, "again.qasm"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ctrl @ crz(0.3) q[0], q[1], q[2];", "inv @ u2(0.1, 0.2) q[0];", "pow(0.5) @ rx(0.4) q[0];",
         "negctrl @ h q[0], q[1];", "ctrl(2) @ cp(0.5) q[0], q[1], q[2], q[3];",
