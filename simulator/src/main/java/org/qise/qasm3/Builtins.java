@@ -35,7 +35,11 @@ final class Builtins {
         };
     }
 
+    /** Parameterless gates are immutable: one instance each serves every call. */
+    private static final Map<String, Gate> FIXED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Gate gate(String name, double[] params) {
+        if (params.length == 0) return FIXED.computeIfAbsent(name, n -> definition(n).create());
         return definition(name).create(params);
     }
 

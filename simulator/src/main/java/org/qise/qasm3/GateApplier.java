@@ -25,8 +25,7 @@ final class GateApplier {
     void apply(GateCall call, Scope scope) {
         double[] params = new double[call.params().size()];
         for (int k = 0; k < params.length; k++) {
-            Val v = in.eval(call.params().get(k), scope);
-            params[k] = v.asDouble();
+            params[k] = in.evalDouble(call.params().get(k), scope);
         }
         Object def = call.name().equals("U") || call.name().equals("gphase") ? null : scope.lookup(call.name());
         if (def != null && !(def instanceof GateDef)) {

@@ -353,6 +353,7 @@ final class Interpreter {
 
     /** Elements of {@code base} chosen by an index, a range or a set. */
     int[] select(int[] base, Expr index, Scope scope) {
+        if (index instanceof IntLit lit) return new int[]{base[checkIndex(lit.value(), base.length, lit.pos())]};
         int[] idx = indices(index, base.length, scope);
         int[] out = new int[idx.length];
         for (int k = 0; k < idx.length; k++) out[k] = base[idx[k]];
@@ -607,6 +608,13 @@ final class Interpreter {
     }
 
     // ---- expressions ----
+
+    /** A value as a double (gate parameters), without boxing the common literals. */
+    double evalDouble(Expr e, Scope scope) {
+        if (e instanceof FloatLit f) return f.value();
+        if (e instanceof IntLit i) return i.value();
+        return eval(e, scope).asDouble();
+    }
 
     Val eval(Expr e, Scope scope) {
         switch (e) {

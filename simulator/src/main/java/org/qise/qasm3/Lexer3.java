@@ -27,7 +27,7 @@ final class Lexer3 {
     /** The whole token list, ending in EOF. */
     static List<Tok> tokens(String src, String file) {
         Lexer3 lx = new Lexer3(src, file);
-        List<Tok> out = new ArrayList<>(Math.max(16, src.length() / 3));
+        List<Tok> out = new ArrayList<>(Math.max(16, src.length() / 2));
         while (true) {
             Tok t = lx.next();
             out.add(t);
@@ -173,8 +173,16 @@ final class Lexer3 {
             pos += 2;
             digits();
         }
-        String text = src.substring(start, pos).replace("_", "");
-        if (text.endsWith("_") || src.substring(start, pos).contains("__")) throw error(l, c, "malformed number '" + src.substring(start, pos) + "'");
+        String raw = src.substring(start, pos);
+        String text = raw;
+        if (raw.indexOf('_') >= 0) {
+            if (raw.endsWith("_") || raw.contains("__")) throw error(l, c, "malformed number '" + raw + "'");
+            text = raw.replace("_", "");
+        }
+        char after = peek(0);
+        if (!(after == ' ' || after == '\t' || isIdentPart(after) || after == 'µ')) {
+            return new Tok(isFloat ? Tok.Kind.FLOAT : Tok.Kind.INT, text, l, c); // the common case: no suffix
+        }
         // suffixes: imaginary and timing literals
         int save = pos;
         while (pos < src.length() && src.charAt(pos) == ' ') pos++;

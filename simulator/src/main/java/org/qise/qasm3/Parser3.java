@@ -13,12 +13,12 @@ import org.qise.qasm3.Ast.*;
  * {@code maxNesting}. Features QISE defers are refused here with "not supported: …" at their line.
  */
 final class Parser3 {
-    static final Set<String> KEYWORDS = Set.of(
+    static final Set<String> KEYWORDS = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(java.util.List.of(
             "OPENQASM", "include", "defcalgrammar", "def", "cal", "defcal", "gate", "extern", "box", "let",
             "break", "continue", "if", "else", "end", "return", "for", "while", "in", "switch", "case", "default",
             "input", "output", "const", "readonly", "mutable", "qreg", "qubit", "creg", "bool", "bit", "int", "uint",
             "float", "angle", "complex", "array", "void", "duration", "stretch", "gphase", "inv", "pow", "ctrl",
-            "negctrl", "durationof", "delay", "reset", "measure", "barrier", "true", "false", "opaque", "sizeof");
+            "negctrl", "durationof", "delay", "reset", "measure", "barrier", "true", "false", "opaque", "sizeof")));
 
     private static final Set<String> SCALAR_TYPES = Set.of("int", "uint", "float", "bool", "bit");
 
@@ -578,8 +578,8 @@ final class Parser3 {
         List<Expr> params = new ArrayList<>();
         if (accept("(")) {
             if (!at(")")) {
-                params.add(expr());
-                while (accept(",")) params.add(expr());
+                params.add(argument());
+                while (accept(",")) params.add(argument());
             }
             expect(")");
         }
@@ -591,6 +591,13 @@ final class Parser3 {
         }
         expect(";");
         return new GateCall(mods, n, params, operands, pos(start));
+    }
+
+    /** A gate argument; a lone number (the common case) is read directly. */
+    private Expr argument() {
+        Tok t = peek();
+        if ((t.kind() == Tok.Kind.FLOAT || t.kind() == Tok.Kind.INT) && (peek(1).is(",") || peek(1).is(")"))) return primary();
+        return expr();
     }
 
     /** A qubit or bit operand: a name or $n, optionally indexed. */
@@ -630,6 +637,7 @@ final class Parser3 {
 
     private Expr rangeOrExpr() {
         Tok t = peek();
+        if (t.kind() == Tok.Kind.INT && peek(1).is("]")) return primary(); // q[3]: the common index, read directly
         Expr a = at(":") ? null : expr();
         if (!accept(":")) return a;
         Expr b = at("]") || at(":") ? null : expr();

@@ -84,7 +84,9 @@ public final class Qasm3Reader {
         }
         Circuit circuit = read(program, file, limits, inputs, qelib1);
         Map<String, Pos> timing = new java.util.LinkedHashMap<>();
-        collectTiming(program, timing);
+        if (toks.stream().anyMatch(t -> t.kind() == Tok.Kind.IDENT && (t.is("delay") || t.is("box") || t.is("stretch")))) {
+            collectTiming(program, timing);
+        }
         List<String> notes = new ArrayList<>();
         timing.forEach((what, p) -> notes.add("'" + what + "' (first at line " + p.line() + ") is treated as the identity: this simulator is ideal and has no timing"));
         return new Reading(circuit, List.copyOf(notes));
@@ -109,7 +111,7 @@ public final class Qasm3Reader {
 
     private static Circuit read(List<Stmt> program, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1) {
         CircuitBuilder builder = Circuit.builder();
-        ReadingBackend rb = new ReadingBackend(builder);
+        ReadingBackend rb = new ReadingBackend(builder, program.size());
         Map<Stmt, Object> allocated = new IdentityHashMap<>();
         Interpreter in = new Interpreter(file, limits, inputs, qelib1, true, allocated);
         in.globals = new Interpreter.Scope(null, false);
@@ -121,7 +123,9 @@ public final class Qasm3Reader {
         try {
             for (; k < program.size(); k++) {
                 Stmt st = program.get(k);
-                boolean simple = st instanceof GateCall || st instanceof Barrier || st instanceof Reset;
+                // statements that never read a classical value after a side effect need no snapshot
+                boolean simple = st instanceof GateCall || st instanceof Barrier || st instanceof Reset
+                        || st instanceof QubitDecl || st instanceof GateDef || st instanceof Def || st instanceof Let;
                 Interpreter.Scope saved = simple ? null : in.globals.copyGlobals();
                 int[] bits = simple ? null : rb.bits.clone();
                 int mark = rb.ops.size();

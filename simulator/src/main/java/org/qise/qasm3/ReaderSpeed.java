@@ -31,7 +31,16 @@ public final class ReaderSpeed {
         String three = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n" + body;
         Circuit c2 = QasmParser.parse(two, "two.qasm"), c3 = QasmParser.parse(three, "three.qasm");
         if (!c2.equals(c3)) throw new IllegalStateException("the two readers disagree on the circuit");
-        double t2 = best(two), t3 = best(three);
+        // interleaved, best of 30 each after warm-up: other load on the machine hits both alike
+        for (int i = 0; i < 5; i++) {
+            QasmParser.parse(two, "warm.qasm");
+            QasmParser.parse(three, "warm.qasm");
+        }
+        double t2 = Double.MAX_VALUE, t3 = Double.MAX_VALUE;
+        for (int i = 0; i < 30; i++) {
+            t2 = Math.min(t2, time(two));
+            t3 = Math.min(t3, time(three));
+        }
         System.out.printf("%d gates: OpenQASM 2 reader %.1f ms, OpenQASM 3 reader %.1f ms, ratio %.2f%n", gates, t2, t3, t3 / t2);
 
         StringBuilder bomb = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\ngate g0 a { x a; }\n");
@@ -53,15 +62,10 @@ public final class ReaderSpeed {
         }
     }
 
-    /** Best wall time of several parses, after warming up. */
-    private static double best(String src) {
-        for (int i = 0; i < 5; i++) QasmParser.parse(src, "warm.qasm");
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            long t0 = System.nanoTime();
-            QasmParser.parse(src, "x.qasm");
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-        }
-        return best;
+    /** Wall time of one parse, in milliseconds. */
+    private static double time(String src) {
+        long t0 = System.nanoTime();
+        QasmParser.parse(src, "x.qasm");
+        return (System.nanoTime() - t0) / 1e6;
     }
 }

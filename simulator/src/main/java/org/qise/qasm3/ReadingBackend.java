@@ -18,11 +18,14 @@ final class ReadingBackend implements Backend, Interpreter.Allocator {
     static final int UNKNOWN = -1;
 
     final CircuitBuilder builder;
-    final List<Operation> ops = new ArrayList<>();
+    final List<Operation> ops;
     int[] bits = new int[0];
     Interpreter in;
 
-    ReadingBackend(CircuitBuilder builder) { this.builder = builder; }
+    ReadingBackend(CircuitBuilder builder, int statements) {
+        this.builder = builder;
+        this.ops = new ArrayList<>(Math.max(16, statements)); // about one operation per statement
+    }
 
     private Condition condition() {
         Object[] c = in.condition;
