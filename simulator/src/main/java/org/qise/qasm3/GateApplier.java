@@ -34,6 +34,7 @@ final class GateApplier {
         }
         GateDef user = (GateDef) def;
         int baseArity;
+        Gates.Definition builtin = null;
         if (user != null) {
             baseArity = user.qubits().size();
             if (params.length != user.params().size()) {
@@ -44,6 +45,7 @@ final class GateApplier {
             if (params.length != 1) throw in.error(call.pos(), "gphase takes 1 parameter, got " + params.length);
         } else {
             Gates.Definition d = builtinDefinition(call.name(), call.pos());
+            builtin = d;
             baseArity = d.qubits();
             if (params.length != d.params()) {
                 throw in.error(call.pos(), "gate " + call.name() + " takes " + d.params() + " parameter(s), got " + params.length);
@@ -99,7 +101,7 @@ final class GateApplier {
             }
             if (call.modifiers().isEmpty()) {
                 if (user == null) {
-                    in.backend.gate(Builtins.gate(call.name(), params), qs);
+                    in.backend.gate(params.length == 0 ? Builtins.gate(call.name(), params) : builtin.create(params), qs);
                 } else {
                     Gate known = libraryEquivalent(user, params);
                     if (known != null) in.backend.gate(known, qs);
