@@ -98,4 +98,25 @@ public sealed interface Operation {
 
         @Override public String toString() { return "barrier " + Arrays.toString(qubits); }
     }
+
+    /**
+     * Classical control flow that runs shot by shot (see {@link DynamicBlock}); it may touch
+     * any qubit and bit, so it lists all of the circuit's qubits.
+     */
+    record Dynamic(DynamicBlock block, int[] qubits) implements Operation {
+        public Dynamic {
+            Objects.requireNonNull(block);
+            qubits = qubits.clone();
+        }
+
+        @Override public int[] qubits() { return qubits.clone(); }
+
+        @Override public Condition condition() { return null; }
+
+        @Override public boolean equals(Object o) { return o instanceof Dynamic d && d.block.equals(block) && Arrays.equals(d.qubits, qubits); }
+
+        @Override public int hashCode() { return block.hashCode(); }
+
+        @Override public String toString() { return "dynamic " + block.summary(); }
+    }
 }

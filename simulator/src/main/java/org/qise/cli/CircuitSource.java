@@ -23,12 +23,15 @@ import picocli.CommandLine.Parameters;
 final class CircuitSource {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "OpenQASM 2.0 file to read, or - for standard input.")
+            description = "OpenQASM file to read (2.0, or 3 when its header says OPENQASM 3), or - for standard input.")
     String file;
 
     @Option(names = "--example", paramLabel = "NAME",
             description = "Use a bundled example circuit instead of a file (see 'qise run' with no FILE).")
     String example;
+
+    /** What the reader noted about the last circuit read (OpenQASM 3 timing treated as identity). */
+    java.util.List<String> notes = java.util.List.of();
 
     /** A circuit was named, by file or example. */
     boolean given() {
@@ -64,9 +67,22 @@ final class CircuitSource {
 
     /** Reads and parses the circuit. */
     Circuit read(InputStream stdin) {
+        return read(stdin, java.util.Map.of());
+    }
+
+    /** Reads and parses the circuit, giving OpenQASM 3 {@code input} declarations these values. */
+    Circuit read(InputStream stdin, java.util.Map<String, Double> inputs) {
         String source = text(stdin);
         try {
-            return QasmParser.parse(source, displayName());
+            if (!org.qise.qasm3.Qasm3Reader.isQasm3(source)) {
+                if (!inputs.isEmpty()) {
+                    throw new UserError("--param gives values to OpenQASM 3 inputs, but " + displayName() + " is not OpenQASM 3 (no 'OPENQASM 3' header)");
+                }
+                return QasmParser.parse(source, displayName());
+            }
+            var reading = org.qise.qasm3.Qasm3Reader.read(source, displayName(), org.qise.qasm.ParseLimits.DEFAULT, inputs);
+            notes = reading.notes();
+            return reading.circuit();
         } catch (QasmException e) {
             throw new UserError(withSourceLine(e, source), e);
         }

@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code qise export FILE}: the circuit as canonical OpenQASM 2.0 (user gates expanded). */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
-        description = "Print the circuit as canonical OpenQASM 2.0 (user gates expanded, registers broadcast).")
+        description = "Print the circuit as canonical OpenQASM 2.0, or 3 with --qasm3 (user gates expanded, registers broadcast).")
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     QiseMain main;
@@ -16,9 +16,17 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     CircuitSource source;
 
+    @picocli.CommandLine.Option(names = "--qasm3", description = "Write OpenQASM 3 (keeps classical control flow) instead of 2.0.")
+    boolean qasm3;
+
     @Override
     public Integer call() {
-        main.out().print(QasmExporter.export(source.read(main.in())));
+        org.qise.circuit.Circuit circuit = source.read(main.in());
+        try {
+            main.out().print(qasm3 ? org.qise.qasm3.Qasm3Exporter.export(circuit) : QasmExporter.export(circuit));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("cannot write " + source.displayName() + " as OpenQASM " + (qasm3 ? "3" : "2.0") + ": " + e.getMessage());
+        }
         return QiseMain.OK;
     }
 }

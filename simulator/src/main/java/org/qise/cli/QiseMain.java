@@ -108,6 +108,7 @@ public final class QiseMain implements Callable<Integer> {
         Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
         return switch (cause) {
             case UserError u -> report(u.getMessage());
+            case org.qise.qasm.QasmException q -> report(q.getMessage()); // an OpenQASM 3 program failing while it runs
             case StateTooLargeException s -> report(s.getMessage()); // says how much memory the state needs
             case OutOfMemoryError o -> report("ran out of memory (the JVM may use at most "
                     + StateTooLargeException.formatBytes(Runtime.getRuntime().maxMemory())

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  * vector, probabilities, expectation values and marginals), for people or as JSON.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
-        description = {"Simulate an OpenQASM 2.0 circuit and print the measurement counts.",
+        description = {"Simulate an OpenQASM circuit (2.0, or 3 by its header) and print the measurement counts.",
         "With no FILE, lists the bundled examples (run one with --example NAME)."})
 final class RunCommand implements Callable<Integer> {
     /** The largest state that --statevector and --probabilities print (2^26 amplitudes, ~1 GiB of JSON). */
@@ -33,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CircuitSource source;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Value of an OpenQASM 3 input (input float[64] theta;), e.g. theta=0.3; repeatable.")
+    java.util.Map<String, Double> params = new java.util.LinkedHashMap<>();
 
     @Option(names = "--shots", paramLabel = "N", defaultValue = "1024", description = "Number of shots (default ${DEFAULT-VALUE}).")
     long shots;
@@ -98,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
             return QiseMain.OK;
         }
         checkOptions();
-        Circuit circuit = source.read(main.in());
+        Circuit circuit = source.read(main.in(), params);
+        source.notes.forEach(n -> main.err().println("qise: note: " + n));
         List<PauliSum> sums = parseExpectations(circuit);
         List<int[]> marginals = new ArrayList<>();
         for (String m : marginal) marginals.add(checkMarginal(m, circuit));

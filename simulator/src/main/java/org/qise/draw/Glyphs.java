@@ -69,6 +69,10 @@ final class Glyphs {
             case Operation.Barrier b -> {
                 for (int q : qubits) marks.add(new RowMark(q, new Mark.Barrier()));
             }
+            // classical control flow decided shot by shot: one labelled box across its qubits
+            case Operation.Dynamic d -> {
+                for (int q : qubits) marks.add(new RowMark(q, new Mark.Box("dyn")));
+            }
         }
         int top = Arrays.stream(qubits).min().orElse(0);
         int lowestQubit = Arrays.stream(qubits).max().orElse(0);

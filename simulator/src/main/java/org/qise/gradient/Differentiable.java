@@ -58,6 +58,7 @@ final class Differentiable {
                 case Operation.Measure m -> measured = true;
                 case Operation.Reset r -> throw notUnitary("reset");
                 case Operation.ChannelOp c -> throw notUnitary("a noise channel");
+                case Operation.Dynamic d -> throw notUnitary("control flow that depends on measurements");
                 case Operation.Barrier b -> { }
                 case Operation.GateOp g -> {
                     if (measured) throw notUnitary("a gate after a measurement");

@@ -50,6 +50,8 @@ public final class QasmExporter {
                     out.append("barrier ");
                     operands(out, b.qubits(), qubitNames);
                 }
+                case Operation.Dynamic d -> throw new IllegalArgumentException(
+                        "the circuit has classical control flow (" + d.block().summary() + "), which OpenQASM 2.0 cannot express: export it as OpenQASM 3");
             }
             out.append(";\n");
         }

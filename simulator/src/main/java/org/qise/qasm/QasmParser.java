@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.qise.circuit.Circuit;
 
 /**
- * Reads OpenQASM 2.0 into a {@link Circuit}.
+ * Reads OpenQASM 2.0 into a {@link Circuit}; a source whose header says {@code OPENQASM 3}
+ * is handed to {@link org.qise.qasm3.Qasm3Reader}.
  *
  * <p>{@code include "qelib1.inc";} is built in (the gates of {@link org.qise.circuit.Gates});
  * no file is ever read, so the parser is safe to run on untrusted input. User-defined gates are
@@ -29,6 +30,10 @@ public final class QasmParser {
     public static Circuit parse(String source, String fileName, ParseLimits limits) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(limits, "limits");
+        // the header decides the language: OPENQASM 3.x reads by OpenQASM 3 rules, anything else as 2.0
+        if (org.qise.qasm3.Qasm3Reader.isQasm3(source)) {
+            return org.qise.qasm3.Qasm3Reader.parse(source, fileName, limits, java.util.Map.of());
+        }
         return new ProgramParser(source, fileName == null ? "<input>" : fileName, limits).parse();
     }
 

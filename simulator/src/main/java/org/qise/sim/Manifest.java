@@ -35,6 +35,11 @@ public record Manifest(String circuitSha256, String simulatorVersion, String eng
         try {
             return QasmExporter.export(circuit);
         } catch (RuntimeException notExpressible) {
+            try { // classical control flow and OpenQASM 3 gates: the OpenQASM 3 text is canonical too
+                return org.qise.qasm3.Qasm3Exporter.export(circuit);
+            } catch (RuntimeException notExpressibleEither) {
+                // fall through to the listing
+            }
             StringBuilder sb = new StringBuilder("# qise-circuit\n");
             circuit.qregs().forEach(r -> sb.append("qreg ").append(r.name()).append('[').append(r.size()).append("]\n"));
             circuit.cregs().forEach(r -> sb.append("creg ").append(r.name()).append('[').append(r.size()).append("]\n"));

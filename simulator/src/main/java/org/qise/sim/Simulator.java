@@ -132,6 +132,7 @@ public final class Simulator {
                 case Operation.Barrier b -> { }
                 case Operation.ChannelOp c -> throw new IllegalArgumentException("the circuit holds noise channel "
                         + c.channel() + "; run noisy circuits with org.qise.noise.run.NoisySimulator");
+                case Operation.Dynamic d -> { return false; }
             }
         }
         return true;
@@ -235,6 +236,7 @@ public final class Simulator {
     private static boolean[] runOneShot(QuantumState start, List<Operation> ops, int numClbits, Rng rng) {
         boolean[] bits = new boolean[numClbits];
         List<Operation.GateOp> pending = new ArrayList<>();
+        Shot shot = null;
         try (QuantumState s = start.copy()) {
             for (Operation op : ops) {
                 // Bits change only at measurements, which flush pending gates first, so a
@@ -252,11 +254,35 @@ public final class Simulator {
                         flush(s, pending);
                         if (measure(s, r.qubit(), rng) == 1) s.flip(r.qubit());
                     }
+                    case Operation.Dynamic d -> {
+                        if (shot == null) shot = new Shot(s, pending, bits, rng);
+                        d.block().run(shot);
+                    }
                 }
             }
             flush(s, pending);
         }
         return bits;
+    }
+
+    /** One shot as a dynamic block sees it: gates batch as for the rest of the circuit. */
+    private record Shot(QuantumState s, List<Operation.GateOp> pending, boolean[] bits, Rng rng,
+                        Map<Object, Object> scratch) implements org.qise.circuit.DynamicBlock.ShotContext {
+        Shot(QuantumState s, List<Operation.GateOp> pending, boolean[] bits, Rng rng) {
+            this(s, pending, bits, rng, new HashMap<>());
+        }
+
+        @Override public void apply(Operation.GateOp gate) { pending.add(gate); }
+
+        @Override public int measure(int qubit) {
+            flush(s, pending);
+            return Simulator.measure(s, qubit, rng);
+        }
+
+        @Override public void reset(int qubit) {
+            flush(s, pending);
+            if (Simulator.measure(s, qubit, rng) == 1) s.flip(qubit);
+        }
     }
 
     private static void flush(QuantumState s, List<Operation.GateOp> pending) {

@@ -133,6 +133,7 @@ final class Trajectories {
                     switch (op) {
                         case Operation.GateOp g -> pending.add(g);
                         case Operation.Barrier b -> { }
+                        case Operation.Dynamic d -> throw new IllegalArgumentException("OpenQASM 3 control flow that depends on measurements does not run with noise yet; run it without --noise");
                         case Operation.ChannelOp c -> {
                             BranchSampler sampler = samplers.computeIfAbsent(c.channel(), BranchSampler::new);
                             if (sampler.needsState()) flush(s, pending);

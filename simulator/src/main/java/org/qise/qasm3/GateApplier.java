@@ -1,0 +1,271 @@
+package org.qise.qasm3;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.qise.circuit.Gate;
+import org.qise.circuit.Gates;
+import org.qise.circuit.Matrix;
+import org.qise.qasm3.Ast.*;
+import org.qise.qasm3.Interpreter.QReg;
+import org.qise.qasm3.Interpreter.Scope;
+import org.qise.qasm3.Interpreter.Var;
+
+/**
+ * Gate calls for the {@link Interpreter}: library gates, user gates (inlined, or kept as the
+ * library gate they equal), broadcasting over registers, and the modifiers ctrl, negctrl, inv
+ * and pow, which turn the called gate into one gate (a user gate's body multiplied out first).
+ */
+final class GateApplier {
+    private final Interpreter in;
+
+    GateApplier(Interpreter in) { this.in = in; }
+
+
+    void apply(GateCall call, Scope scope) {
+        double[] params = new double[call.params().size()];
+        for (int k = 0; k < params.length; k++) {
+            params[k] = in.evalDouble(call.params().get(k), scope);
+        }
+        Object def = call.name().equals("U") || call.name().equals("gphase") ? null : scope.lookup(call.name());
+        if (def != null && !(def instanceof GateDef)) {
+            if (def instanceof Def) throw in.error(call.pos(), "'" + call.name() + "' is a subroutine: call it as " + call.name() + "(…);");
+            throw in.error(call.pos(), "'" + call.name() + "' is not a gate");
+        }
+        GateDef user = (GateDef) def;
+        int baseArity;
+        Gates.Definition builtin = null;
+        if (user != null) {
+            baseArity = user.qubits().size();
+            if (params.length != user.params().size()) {
+                throw in.error(call.pos(), "gate " + call.name() + " takes " + user.params().size() + " parameter(s), got " + params.length);
+            }
+        } else if (call.name().equals("gphase")) {
+            baseArity = 0;
+            if (params.length != 1) throw in.error(call.pos(), "gphase takes 1 parameter, got " + params.length);
+        } else {
+            Gates.Definition d = builtinDefinition(call.name(), call.pos());
+            builtin = d;
+            baseArity = d.qubits();
+            if (params.length != d.params()) {
+                throw in.error(call.pos(), "gate " + call.name() + " takes " + d.params() + " parameter(s), got " + params.length);
+            }
+        }
+        // modifiers, outermost first; control counts add qubits in front
+        int controls = 0;
+        for (Modifier m : call.modifiers()) {
+            if (m.kind().equals("ctrl") || m.kind().equals("negctrl")) {
+                int n = m.arg() == null ? 1 : in.size(m.arg(), scope, m.kind() + " count");
+                controls += n;
+            }
+        }
+        int arity = baseArity + controls;
+        List<int[]> ops = new ArrayList<>();
+        for (Expr e : call.operands()) ops.add(in.qubits(e, scope));
+        if (ops.size() != arity && !(arity == 0 && ops.isEmpty())) {
+            if (!(call.name().equals("gphase") && controls == 0)) {
+                throw in.error(call.pos(), (call.modifiers().isEmpty() ? "gate " + call.name() : "this gate with its modifiers")
+                        + " acts on " + arity + " qubit(s), but " + ops.size() + " operand(s) are given");
+            }
+        }
+        if (arity == 0) { // gphase alone: a global phase, applied once whatever its operands
+            double phi = params[0];
+            for (Modifier m : call.modifiers()) {
+                if (m.kind().equals("inv")) phi = -phi;
+                if (m.kind().equals("pow")) phi *= in.eval(m.arg(), scope).asDouble();
+            }
+            in.backend.globalPhase(phi);
+            return;
+        }
+        int n = 1;
+        for (int[] o : ops) {
+            if (o.length != 1) {
+                if (n != 1 && o.length != n) throw in.error(call.pos(), "registers of different sizes (" + n + " and " + o.length + ") in one gate call");
+                n = o.length;
+                if (n == 0) return;
+            }
+        }
+        if (user != null && call.modifiers().isEmpty()) {
+            long cost = in.gateCost.getOrDefault(user, 1L);
+            if (cost * n > in.limits.maxOperations() - in.steps) {
+                throw in.error(call.pos(), "gate " + call.name() + " expands to more than " + in.limits.maxOperations() + " operations; refusing to expand it");
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int[] qs = new int[arity];
+            for (int j = 0; j < arity; j++) qs[j] = ops.get(j).length == 1 ? ops.get(j)[0] : ops.get(j)[k];
+            for (int a = 0; a < qs.length; a++) {
+                for (int b = 0; b < a; b++) {
+                    if (qs[a] == qs[b]) throw in.error(call.pos(), "gate " + call.name() + " is applied to the same qubit twice");
+                }
+            }
+            if (call.modifiers().isEmpty()) {
+                if (user == null) {
+                    in.backend.gate(params.length == 0 ? Builtins.gate(call.name(), params) : builtin.create(params), qs);
+                } else {
+                    Gate known = libraryEquivalent(user, params);
+                    if (known != null) in.backend.gate(known, qs);
+                    else expandUser(user, params, qs, call.pos());
+                }
+            } else {
+                applyModified(call, user, params, qs, scope);
+            }
+        }
+    }
+
+    private Gates.Definition builtinDefinition(String name, Pos p) {
+        if (Interpreter.STDGATES.contains(name) || in.qelib1) {
+            Gates.Definition d = Builtins.definition(name);
+            if (d != null) return d;
+        }
+        throw in.error(p, "unknown gate '" + name + "'" + (Gates.lookup(name).isPresent() ? " (it is in qelib1.inc, not stdgates.inc)" : ""));
+    }
+
+    /** Inlines a user gate's body with its parameters and qubits bound. */
+    private void expandUser(GateDef g, double[] params, int[] qs, Pos callPos) {
+        if (++in.callDepth > in.limits.maxNesting()) throw in.error(callPos, "gates nest more than " + in.limits.maxNesting() + " deep");
+        try {
+            Scope s = new Scope(in.globals, true);
+            for (int k = 0; k < params.length; k++) s.syms.put(g.params().get(k), new Var("float", 0, true, Val.ofFloat(params[k])));
+            for (int k = 0; k < qs.length; k++) s.syms.put(g.qubits().get(k), new QReg(new int[]{qs[k]}));
+            for (Stmt st : g.body()) {
+                if (st instanceof GateCall c) {
+                    in.step(c.pos());
+                    apply(c, s);
+                } else if (st instanceof Barrier b) {
+                    in.exec(b, s);
+                }
+            }
+        } finally {
+            in.callDepth--;
+        }
+    }
+
+    /**
+     * The library gate that a user gate of a library name really is (checked by multiplying out
+     * its body), or null. This keeps {@code gate rzz(θ) a, b {…}} as QISE's rzz, so a file
+     * written by the exporter reads back to the same gates.
+     */
+    private Gate libraryEquivalent(GateDef g, double[] params) {
+        Gates.Definition d = Gates.lookup(g.name()).orElse(null);
+        if (d == null || d.params() != params.length || d.qubits() != g.qubits().size() || d.qubits() > 5) return null;
+        List<Object> key = List.of("lib", g, Arrays.stream(params).boxed().toList());
+        Object cached = in.modifiedCache.get(key);
+        if (cached == null) {
+            Gate lib = d.create(params);
+            Matrix body = bodyMatrix(g, params, g.pos());
+            cached = body.distance(lib.matrix()) < 1e-10 ? lib : Boolean.FALSE;
+            if (in.modifiedCache.size() < 10_000) in.modifiedCache.put(key, cached);
+        }
+        return cached instanceof Gate gate ? gate : null;
+    }
+
+    /** The dense unitary of a user gate's body, global phase included. */
+    private Matrix bodyMatrix(GateDef g, double[] params, Pos p) {
+        int k = g.qubits().size();
+        if (k > 10) throw in.error(p, "modifiers on gate " + g.name() + " of " + k + " qubits: at most 10 are supported");
+        MatrixBackend mb = new MatrixBackend(k, in, p);
+        Backend saved = in.backend;
+        in.backend = mb;
+        try {
+            int[] local = new int[k];
+            for (int j = 0; j < k; j++) local[j] = j;
+            expandUser(g, params, local, p);
+        } finally {
+            in.backend = saved;
+        }
+        return mb.matrix;
+    }
+
+    private void applyModified(GateCall call, GateDef user, double[] params, int[] qs, Scope scope) {
+        List<Object> mods = new ArrayList<>();
+        for (Modifier m : call.modifiers()) {
+            mods.add(m.kind());
+            mods.add(m.arg() == null ? 1.0 : in.eval(m.arg(), scope).asDouble());
+        }
+        List<Object> key = List.of(call, Arrays.stream(params).boxed().toList(), mods);
+        Object cached = in.modifiedCache.get(key);
+        Modified mg;
+        if (cached instanceof Modified c) {
+            mg = c;
+        } else {
+            mg = modify(call, user, params, mods);
+            if (in.modifiedCache.size() < 10_000) in.modifiedCache.put(key, mg);
+        }
+        for (int j = 0; j < qs.length; j++) if (mg.negated[j]) in.backend.gate(Gates.x(), new int[]{qs[j]});
+        if (mg.gate != null) in.backend.gate(mg.gate, qs);
+        else in.backend.globalPhase(mg.phase);
+        for (int j = 0; j < qs.length; j++) if (mg.negated[j]) in.backend.gate(Gates.x(), new int[]{qs[j]});
+    }
+
+    /** A gate after its modifiers, with the controls that act on |0⟩ marked; gate null means a global phase. */
+    record Modified(Gate gate, double phase, boolean[] negated) {}
+
+    private Modified modify(GateCall call, GateDef user, double[] params, List<Object> mods) {
+        Gate g;
+        double phase = 0;
+        boolean isPhase = false;
+        if (call.name().equals("gphase")) {
+            isPhase = true;
+            phase = params[0];
+            g = null;
+        } else if (user != null) {
+            Gate known = libraryEquivalent(user, params);
+            g = known != null ? known : new Gate(user.name(), params, 0, bodyMatrix(user, params, call.pos()));
+        } else {
+            g = Builtins.gate(call.name(), params);
+        }
+        List<Boolean> negs = new ArrayList<>(); // polarity of controls, outermost first
+        for (int k = mods.size() - 2; k >= 0; k -= 2) {
+            String kind = (String) mods.get(k);
+            double arg = (Double) mods.get(k + 1);
+            switch (kind) {
+                case "inv" -> {
+                    if (isPhase) phase = -phase;
+                    else g = g.inverse();
+                }
+                case "pow" -> {
+                    if (isPhase) phase *= arg;
+                    else g = power(g, arg, call.pos());
+                }
+                default -> { // ctrl, negctrl
+                    int n = (int) arg;
+                    if (isPhase) {
+                        g = Gates.p(phase).controlled(n - 1);
+                        if (n - 1 == 0) g = Gates.p(phase);
+                        isPhase = false;
+                    } else {
+                        g = g.controlled(n);
+                    }
+                    List<Boolean> add = new ArrayList<>();
+                    for (int j = 0; j < n; j++) add.add(kind.equals("negctrl"));
+                    negs.addAll(0, add);
+                }
+            }
+        }
+        int total = isPhase ? 0 : g.qubits();
+        boolean[] negated = new boolean[total];
+        for (int j = 0; j < negs.size(); j++) negated[j] = negs.get(j);
+        return new Modified(isPhase ? null : g, phase, negated);
+    }
+
+    /** g^k: the target matrix raised (controls stay controls); a library gate where the result is one. */
+    private Gate power(Gate g, double k, Pos p) {
+        if (k == 1) return g;
+        if (k == -1) return g.inverse();
+        Matrix m;
+        try {
+            m = MatrixPower.pow(g.targetMatrix(), k);
+        } catch (IllegalArgumentException e) {
+            throw in.error(p, e.getMessage());
+        }
+        for (String lib : List.of("id", "x", "y", "z", "h", "s", "sdg", "t", "tdg", "sx", "sxdg", "swap")) {
+            Gate cand = Gates.lookup(lib).orElseThrow().create();
+            if (cand.targets() == g.targets() && cand.controls() == 0 && cand.targetMatrix().distance(m) < 1e-12) {
+                return cand.controlled(g.controls());
+            }
+        }
+        String kText = Printer.number(k);
+        return new Gate("pow(" + kText + ")_" + g.name(), g.params(), g.controls(), m);
+    }
+}

@@ -1,0 +1,217 @@
+package org.qise.qasm3;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.qise.qasm.QasmException;
+
+/**
+ * Splits OpenQASM 3 source into tokens: identifiers (Unicode letters such as π and θ allowed),
+ * numbers (decimal with {@code _} separators, hex, octal, binary, floats, imaginary and timing
+ * literals), strings, {@code $n} physical qubits, operators, and whole {@code pragma} and
+ * {@code @annotation} lines (which the reader then ignores, as the specification allows).
+ * Comments and whitespace are skipped.
+ */
+final class Lexer3 {
+    private final String src;
+    private final String file;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+    private boolean lineHasToken;
+
+    Lexer3(String src, String file) {
+        this.src = src;
+        this.file = file;
+    }
+
+    /** The whole token list, ending in EOF. */
+    static List<Tok> tokens(String src, String file) {
+        Lexer3 lx = new Lexer3(src, file);
+        List<Tok> out = new ArrayList<>(Math.max(16, src.length() / 2));
+        while (true) {
+            Tok t = lx.next();
+            out.add(t);
+            if (t.kind() == Tok.Kind.EOF) return out;
+        }
+    }
+
+    private int column() { return pos - lineStart + 1; }
+
+    private char peek(int ahead) {
+        int i = pos + ahead;
+        return i < src.length() ? src.charAt(i) : '\0';
+    }
+
+    private QasmException error(int l, int c, String msg) { return new QasmException(file, l, c, msg); }
+
+    private void newline() {
+        line++;
+        lineStart = pos + 1;
+        lineHasToken = false;
+    }
+
+    private void skip() {
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (c == '\n') {
+                newline();
+                pos++;
+            } else if (Character.isWhitespace(c)) {
+                pos++;
+            } else if (c == '/' && peek(1) == '/') {
+                while (pos < src.length() && src.charAt(pos) != '\n') pos++;
+            } else if (c == '/' && peek(1) == '*') {
+                int l = line, col = column();
+                pos += 2;
+                while (pos < src.length() && !(src.charAt(pos) == '*' && peek(1) == '/')) {
+                    if (src.charAt(pos) == '\n') newline();
+                    pos++;
+                }
+                if (pos >= src.length()) throw error(l, col, "comment opened with '/*' is never closed with '*/'");
+                pos += 2;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static final String[] OPS = {
+        "<<=", ">>=", "**=", "++", "->", "==", "!=", "<=", ">=", "&&", "||", "<<", ">>", "**",
+        "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "~=",
+        "{", "}", "[", "]", "(", ")", ";", ",", ":", "=", "+", "-", "*", "/", "%", "<", ">",
+        "!", "~", "&", "|", "^", "@", ".", "#"};
+
+    private static final String[] TIME_UNITS = {"dt", "ns", "us", "µs", "ms", "s"};
+
+    Tok next() {
+        skip();
+        int l = line, c = column();
+        if (pos >= src.length()) return new Tok(Tok.Kind.EOF, "", l, c);
+        boolean first = !lineHasToken;
+        lineHasToken = true;
+        char ch = src.charAt(pos);
+        int start = pos;
+        if (first && (startsWord("pragma") || ch == '#' && startsWord("#pragma"))) {
+            while (pos < src.length() && src.charAt(pos) != '\n') pos++;
+            return new Tok(Tok.Kind.PRAGMA, src.substring(start, pos), l, c);
+        }
+        if (ch == '@' && first && Character.isLetter(peek(1))) {
+            while (pos < src.length() && src.charAt(pos) != '\n') pos++;
+            return new Tok(Tok.Kind.ANNOTATION, src.substring(start, pos), l, c);
+        }
+        if (isIdentStart(ch)) {
+            while (pos < src.length() && isIdentPart(src.charAt(pos))) pos++;
+            return new Tok(Tok.Kind.IDENT, src.substring(start, pos), l, c);
+        }
+        if (ch == '$') {
+            pos++;
+            if (!Character.isDigit(peek(0))) throw error(l, c, "'$' must be followed by a physical qubit number, as in $0");
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+            return new Tok(Tok.Kind.HWQUBIT, src.substring(start, pos), l, c);
+        }
+        if (Character.isDigit(ch) || ch == '.' && Character.isDigit(peek(1))) return number(l, c);
+        if (ch == '"' || ch == '\'') {
+            pos++;
+            while (pos < src.length() && src.charAt(pos) != ch && src.charAt(pos) != '\n') pos++;
+            if (pos >= src.length() || src.charAt(pos) != ch) throw error(l, c, "string is not closed on its line");
+            pos++;
+            return new Tok(Tok.Kind.STRING, src.substring(start + 1, pos - 1), l, c);
+        }
+        String op = operator(ch);
+        if (op != null) {
+            pos += op.length();
+            return new Tok(Tok.Kind.OP, op, l, c);
+        }
+        throw error(l, c, "unexpected character '" + new String(Character.toChars(src.codePointAt(pos))) + "'");
+    }
+
+    /** The longest operator starting here, or null; single-character punctuation is the common case. */
+    private String operator(char ch) {
+        switch (ch) {
+            case '[': return "[";
+            case ']': return "]";
+            case ';': return ";";
+            case ',': return ",";
+            case '(': return "(";
+            case ')': return ")";
+            case '{': return "{";
+            case '}': return "}";
+            default: break;
+        }
+        for (String op : OPS) if (src.startsWith(op, pos)) return op;
+        return null;
+    }
+
+    private boolean startsWord(String w) {
+        return src.startsWith(w, pos) && !isIdentPart(peek(w.length()));
+    }
+
+    private Tok number(int l, int c) {
+        int start = pos;
+        if (peek(0) == '0' && "xXbBoO".indexOf(peek(1)) >= 0 && peek(1) != '\0') {
+            char radix = Character.toLowerCase(peek(1));
+            pos += 2;
+            while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+            String digits = src.substring(start + 2, pos).replace("_", "");
+            int base = radix == 'x' ? 16 : radix == 'b' ? 2 : 8;
+            try {
+                return new Tok(Tok.Kind.INT, Long.toString(Long.parseUnsignedLong(digits, base)), l, c);
+            } catch (NumberFormatException e) {
+                throw error(l, c, "malformed integer literal '" + src.substring(start, pos) + "'");
+            }
+        }
+        boolean isFloat = false;
+        digits();
+        if (peek(0) == '.') {
+            isFloat = true;
+            pos++;
+            digits();
+        }
+        if ((peek(0) == 'e' || peek(0) == 'E') && (Character.isDigit(peek(1))
+                || (peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2)))) {
+            isFloat = true;
+            pos += 2;
+            digits();
+        }
+        String raw = src.substring(start, pos);
+        String text = raw;
+        if (raw.indexOf('_') >= 0) {
+            if (raw.endsWith("_") || raw.contains("__")) throw error(l, c, "malformed number '" + raw + "'");
+            text = raw.replace("_", "");
+        }
+        char after = peek(0);
+        if (!(after == ' ' || after == '\t' || isIdentPart(after) || after == 'µ')) {
+            return new Tok(isFloat ? Tok.Kind.FLOAT : Tok.Kind.INT, text, l, c); // the common case: no suffix
+        }
+        // suffixes: imaginary and timing literals
+        int save = pos;
+        while (pos < src.length() && src.charAt(pos) == ' ') pos++;
+        if (startsWord("im")) {
+            pos += 2;
+            return new Tok(Tok.Kind.IMAGINARY, text, l, c);
+        }
+        pos = save;
+        for (String unit : TIME_UNITS) {
+            if (startsWord(unit)) {
+                pos += unit.length();
+                return new Tok(Tok.Kind.DURATION, text + unit, l, c);
+            }
+        }
+        if (pos < src.length() && isIdentPart(src.charAt(pos))) {
+            throw error(l, c, "malformed number '" + src.substring(start, pos + 1) + "'");
+        }
+        return new Tok(isFloat ? Tok.Kind.FLOAT : Tok.Kind.INT, text, l, c);
+    }
+
+    private void digits() {
+        while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_' && Character.isDigit(peek(1)))) pos++;
+    }
+
+    private static boolean isIdentStart(char c) {
+        return c == '_' || Character.isLetter(c) && c != 'µ' || c == 'ℇ';
+    }
+
+    private static boolean isIdentPart(char c) {
+        return isIdentStart(c) || Character.isDigit(c);
+    }
+}

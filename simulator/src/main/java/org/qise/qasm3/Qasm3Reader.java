@@ -1,0 +1,202 @@
+package org.qise.qasm3;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.qise.circuit.Circuit;
+import org.qise.circuit.CircuitBuilder;
+import org.qise.circuit.Operation;
+import org.qise.qasm.ParseLimits;
+import org.qise.qasm.QasmException;
+import org.qise.qasm3.Ast.*;
+
+/**
+ * Reads OpenQASM 3 into a {@link Circuit}.
+ *
+ * <p>The program is run once while it is read: loops over known values unroll, user gates and
+ * modifiers become library gates or unitaries, and {@code if (c == n)} on a measured register
+ * becomes a conditioned operation as in OpenQASM 2. From the first top-level statement whose
+ * effect depends on a measurement outcome (an {@code if} on a bit, a {@code while} on a
+ * measured flag, a classical value computed from bits), the rest of the program is kept as one
+ * {@link Operation.Dynamic} block that runs shot by shot. Inputs ({@code input float[64] x;})
+ * take their values from the map given here.
+ */
+public final class Qasm3Reader {
+    private Qasm3Reader() {}
+
+    /** Whether the source declares OpenQASM 3 in its header ({@code OPENQASM 3;}, {@code 3.0}, {@code 3.1}, …). */
+    public static boolean isQasm3(String source) {
+        int i = 0, n = source.length();
+        while (i < n) { // skip whitespace and comments before the header
+            char c = source.charAt(i);
+            if (Character.isWhitespace(c) || c == '\uFEFF') {
+                i++;
+            } else if (source.startsWith("//", i)) {
+                while (i < n && source.charAt(i) != '\n') i++;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                if (end < 0) return false;
+                i = end + 2;
+            } else {
+                break;
+            }
+        }
+        if (!source.startsWith("OPENQASM", i)) return false;
+        i += "OPENQASM".length();
+        while (i < n && (source.charAt(i) == ' ' || source.charAt(i) == '\t')) i++;
+        return i < n && source.charAt(i) == '3' && (i + 1 >= n || !Character.isDigit(source.charAt(i + 1)));
+    }
+
+    public static Circuit parse(String source, String fileName) {
+        return parse(source, fileName, ParseLimits.DEFAULT, Map.of());
+    }
+
+    /**
+     * Parses OpenQASM 3 source.
+     *
+     * @param inputs values for the program's {@code input} declarations, by name
+     * @throws QasmException with file:line:column on any error, "not supported: …" for deferred features
+     */
+    public static Circuit parse(String source, String fileName, ParseLimits limits, Map<String, Double> inputs) {
+        return read(source, fileName, limits, inputs).circuit();
+    }
+
+    /**
+     * A circuit and what the reader wants its user to know about how it was read: timing
+     * instructions ({@code delay}, {@code box}, {@code stretch}) that this ideal simulator treats
+     * as the identity.
+     */
+    public record Reading(Circuit circuit, List<String> notes) {}
+
+    /** Parses OpenQASM 3 source, with notes; see {@link #parse(String, String, ParseLimits, Map)}. */
+    public static Reading read(String source, String fileName, ParseLimits limits, Map<String, Double> inputs) {
+        Objects.requireNonNull(source, "source");
+        String file = fileName == null ? "<input>" : fileName;
+        List<Tok> toks = Lexer3.tokens(source, file);
+        boolean qelib1 = false; // OpenQASM 3 programs see stdgates only
+        List<Stmt> program = new Parser3(toks, file, limits.maxNesting()).program();
+        for (Map.Entry<String, Double> e : inputs.entrySet()) {
+            if (program.stream().noneMatch(s -> s instanceof VarDecl d && "input".equals(d.io()) && d.name().equals(e.getKey()))) {
+                throw new QasmException(file, 1, 1, "--param " + e.getKey() + " names no input of the program");
+            }
+        }
+        Circuit circuit = read(program, file, limits, inputs, qelib1);
+        Map<String, Pos> timing = new java.util.LinkedHashMap<>();
+        if (toks.stream().anyMatch(t -> t.kind() == Tok.Kind.IDENT && (t.is("delay") || t.is("box") || t.is("stretch")))) {
+            collectTiming(program, timing);
+        }
+        List<String> notes = new ArrayList<>();
+        timing.forEach((what, p) -> notes.add("'" + what + "' (first at line " + p.line() + ") is treated as the identity: this simulator is ideal and has no timing"));
+        return new Reading(circuit, List.copyOf(notes));
+    }
+
+    private static void collectTiming(Object node, Map<String, Pos> out) {
+        switch (node) {
+            case Timing t -> {
+                out.putIfAbsent(t.what(), t.pos());
+                collectTiming(t.body(), out);
+            }
+            case List<?> l -> { for (Object o : l) collectTiming(o, out); }
+            case If f -> { collectTiming(f.then(), out); if (f.otherwise() != null) collectTiming(f.otherwise(), out); }
+            case For f -> collectTiming(f.body(), out);
+            case While w -> collectTiming(w.body(), out);
+            case Switch s -> { for (Case c : s.cases()) collectTiming(c.body(), out); if (s.otherwise() != null) collectTiming(s.otherwise(), out); }
+            case Def d -> collectTiming(d.body(), out);
+            case Block b -> collectTiming(b.body(), out);
+            default -> { }
+        }
+    }
+
+    private static Circuit read(List<Stmt> program, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1) {
+        CircuitBuilder builder = Circuit.builder();
+        ReadingBackend rb = new ReadingBackend(builder, program.size());
+        Map<Stmt, Object> allocated = new IdentityHashMap<>();
+        Interpreter in = new Interpreter(file, limits, inputs, qelib1, true, allocated);
+        in.globals = new Interpreter.Scope(null, false);
+        in.backend = rb;
+        in.allocator = rb;
+        rb.in = in;
+        int k = 0;
+        Qasm3Block dynamic = null;
+        try {
+            for (; k < program.size(); k++) {
+                Stmt st = program.get(k);
+                // statements that never read a classical value after a side effect need no snapshot
+                boolean simple = st instanceof GateCall || st instanceof Barrier || st instanceof Reset
+                        || st instanceof QubitDecl || st instanceof GateDef || st instanceof Def || st instanceof Let;
+                Interpreter.Scope saved = simple ? null : in.globals.copyGlobals();
+                int[] bits = simple ? null : rb.bits.clone();
+                int mark = rb.ops.size();
+                try {
+                    Interpreter.Signal sig = in.exec(st, in.globals);
+                    if (sig == Interpreter.Signal.END) break;
+                    if (sig != Interpreter.Signal.NORMAL) throw in.error(st.pos(), sig.name().toLowerCase() + " outside a loop");
+                } catch (Interpreter.NeedsDynamic needs) {
+                    if (simple) throw in.error(st.pos(), "this statement needs a value known only at run time");
+                    rb.ops.subList(mark, rb.ops.size()).clear();
+                    in.globals = saved;
+                    rb.bits = bits;
+                    List<Stmt> rest = program.subList(k, program.size());
+                    preallocate(rest, in);
+                    dynamic = new Qasm3Block(rest, in.globals.copyGlobals(), allocated, in.physical, file, limits, qelib1, inputs);
+                    break;
+                } catch (Interpreter.EndProgram end) {
+                    break;
+                }
+            }
+        } catch (Interpreter.LimitReached e) {
+            Pos p = program.get(Math.min(k, program.size() - 1)).pos();
+            throw new QasmException(file, p.line(), p.column(), e.getMessage() + "; refusing to go on");
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            Pos p = program.get(Math.min(k, program.size() - 1)).pos();
+            throw new QasmException(file, p.line(), p.column(), e.getMessage());
+        }
+        for (Operation op : rb.ops) builder.add(op);
+        if (dynamic != null) {
+            int[] all = new int[builder.numQubits()];
+            for (int q = 0; q < all.length; q++) all[q] = q;
+            builder.add(new Operation.Dynamic(dynamic, all));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Allocates the registers that the dynamic rest declares at the top level, and the physical
+     * qubits it names, so that the circuit has all its qubits and bits before it runs.
+     */
+    private static void preallocate(List<Stmt> rest, Interpreter in) {
+        for (Stmt s : rest) {
+            Stmt d = s instanceof Block b && b.body().size() == 2 && b.body().get(1) instanceof Measure ? b.body().get(0) : s;
+            if (d instanceof QubitDecl q && !in.allocated.containsKey(q)) {
+                int size = q.size() == null ? 1 : in.size(q.size(), in.globals, "register size");
+                in.allocated.put(q, in.allocator.qubits(q.name(), size, q.pos()));
+            } else if (d instanceof VarDecl v && v.type().name().equals("bit") && !in.allocated.containsKey(v)) {
+                int size = v.type().width() == null ? 1 : in.size(v.type().width(), in.globals, "register size");
+                in.allocated.put(v, in.allocator.clbits(v.name(), size, v.pos()));
+            }
+        }
+        List<HwQubit> hw = new ArrayList<>();
+        collectPhysical(rest, hw);
+        for (HwQubit h : hw) in.qubits(h, in.globals);
+    }
+
+    private static void collectPhysical(Object node, List<HwQubit> out) {
+        switch (node) {
+            case HwQubit h -> out.add(h);
+            case List<?> l -> { for (Object o : l) collectPhysical(o, out); }
+            case Record r -> {
+                for (var c : r.getClass().getRecordComponents()) {
+                    try {
+                        Object v = c.getAccessor().invoke(r);
+                        if (v instanceof Record || v instanceof List<?>) collectPhysical(v, out);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+}
