@@ -224,7 +224,7 @@ class QasmParserTest {
     void aByteOrderMarkBeforeTheHeaderIsIgnoredAndColumnsCountFromTheFirstCharacter() {
         Circuit c = QasmParser.parse("\uFEFF" + HEADER + "qreg q[1];\nx q[0];\n", "bom.qasm");
         assertEquals(Circuit.builder().qreg("q", 1).x(0).build().operations(), c.operations());
-        QasmException e = assertThrows(QasmException.class, () -> QasmParser.parse("\uFEFFOPENQASM 3.0;", "bom.qasm"));
+        QasmException e = assertThrows(QasmException.class, () -> QasmParser.parse("\uFEFFOPENQASM 4.0;", "bom.qasm"));
         assertEquals(1, e.line());
         assertEquals(10, e.column()); // the version number, counted without the mark
     }
