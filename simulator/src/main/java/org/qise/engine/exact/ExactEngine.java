@@ -1,6 +1,7 @@
 package org.qise.engine.exact;
 
 import org.qise.engine.Engine;
+import org.qise.engine.GateChecks;
 import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 
@@ -24,6 +25,7 @@ public final class ExactEngine implements Engine {
 
     @Override
     public QuantumState allocate(int numQubits) {
+        GateChecks.size(numQubits);
         long bytes = 16L << numQubits;
         if (numQubits > MAX_QUBITS) {
             throw new StateTooLargeException(numQubits, bytes, "the exact engine holds at most " + MAX_QUBITS + " qubits");

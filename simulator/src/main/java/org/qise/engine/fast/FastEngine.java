@@ -1,12 +1,17 @@
 package org.qise.engine.fast;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.List;
+import org.qise.circuit.Operation;
 import org.qise.engine.Engine;
+import org.qise.engine.GateChecks;
+import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
 
 /**
- * The fast engine: state vectors off the Java heap, SIMD kernels (Vector API), gate fusion in
- * {@link QuantumState#applyAll}, and a thread pool for states large enough to pay for it.
+ * The fast engine: state vectors off the Java heap, SIMD kernels (Vector API), plans of fused
+ * stages ({@link #compile}), and a thread pool, started only when a state is large enough to
+ * pay for it and shut down by {@link #close()}.
  * Results are bit-identical whatever the thread count.
  */
 public final class FastEngine implements Engine {
@@ -17,8 +22,10 @@ public final class FastEngine implements Engine {
 
     private final int threads;
     private final int fusionQubits;
-    private final ForkJoinPool pool;
     private final long minParallelVectors;
+    /** Created when a state first needs it, so that small runs start no threads. */
+    private ForkJoinPool pool;
+    private boolean closed;
 
     /** All available cores, automatic fusion. */
     public FastEngine() {
@@ -46,7 +53,6 @@ public final class FastEngine implements Engine {
         }
         this.threads = threads;
         this.fusionQubits = fusionQubits;
-        this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
         this.minParallelVectors = minParallelVectors;
     }
 
@@ -60,6 +66,33 @@ public final class FastEngine implements Engine {
 
     @Override
     public QuantumState allocate(int numQubits) {
-        return new FastState(numQubits, AmplitudeMemory.allocate(numQubits), new ParallelRunner(threads, pool, minParallelVectors), fusionQubits);
+        GateChecks.size(numQubits);
+        return new FastState(this, numQubits, AmplitudeMemory.allocate(numQubits), new ParallelRunner(threads, this::pool, minParallelVectors));
+    }
+
+    @Override
+    public Plan compile(int numQubits, List<Operation.GateOp> gates) {
+        return FastPlan.compile(numQubits, gates, fusionQubits);
+    }
+
+    @Override
+    public long bytesFor(int numQubits) {
+        return AmplitudeMemory.bytesFor(numQubits);
+    }
+
+    /** The pool for parallel passes, started on first use; null after {@link #close()}. */
+    private synchronized ForkJoinPool pool() {
+        if (pool == null && !closed && threads > 1) pool = new ForkJoinPool(threads);
+        return pool;
+    }
+
+    /** Shuts the pool down; states of this engine keep working on the caller's thread. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
     }
 }
