@@ -28,7 +28,7 @@ final class BlockCost {
     static double of(Fuser.Block block) {
         return switch (block) {
             case Fuser.Single s -> single(s.op().gate(), s.op().qubits());
-            case Fuser.Dense d -> PermutationKernel.isPermutation(d.matrix()) ? PERMUTATION : dense(d.qubits());
+            case Fuser.Dense d -> dense(d.qubits());
             case Fuser.Diagonal d -> diagonal(d.re(), d.im(), 1.0);
             default -> throw new IllegalArgumentException("unknown block " + block);
         };
@@ -38,9 +38,8 @@ final class BlockCost {
      * The cost of a fused block of several gates that is still being grown, from its qubits and
      * whether all its gates are diagonal (a single gate costs what {@link #of} says).
      */
-    static double estimate(long qubitMask, boolean allDiagonal, boolean allPermutation) {
+    static double estimate(long qubitMask, boolean allDiagonal) {
         if (allDiagonal) return DIAGONAL_SWEEP + DIAGONAL_MULTIPLY;
-        if (allPermutation) return PERMUTATION;
         return dense(Long.bitCount(qubitMask), (qubitMask & ((1L << Lanes.LOW_QUBITS) - 1)) != 0);
     }
 

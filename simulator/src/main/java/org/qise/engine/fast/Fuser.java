@@ -27,12 +27,6 @@ final class Fuser {
     static final int MAX_DENSE_QUBITS = 6;
     /** Widest all-diagonal block (2^10 coefficients per group). */
     static final int MAX_DIAGONAL_QUBITS = 10;
-    /**
-     * Widest block made only of permutations (x, cx, ccx, swap…): their product is again a
-     * permutation, which {@link PermutationKernel} runs with moves only, about as fast as one
-     * gate, so runs of reversible classical logic cost one pass instead of one per gate.
-     */
-    static final int MAX_PERMUTATION_QUBITS = 6;
     /** How many later gates a block looks at before giving up. */
     private static final int WINDOW = 256;
 
@@ -102,7 +96,7 @@ final class Fuser {
     /** Builds the blocks (multiplying out their matrices) of a grouping from {@link #group}. */
     static List<Block> build(List<Operation.GateOp> ops, List<Group> groups) {
         List<Block> blocks = new ArrayList<>(groups.size());
-        for (Group g : groups) blocks.add(build(ops, g.members, g.qubits, g.allDiagonal, g.allPermutation));
+        for (Group g : groups) blocks.add(build(ops, g.members, g.qubits, g.allDiagonal));
         return blocks;
     }
 
@@ -115,11 +109,10 @@ final class Fuser {
     List<Group> group(List<Operation.GateOp> ops, double[] alone) {
         int size = ops.size();
         long[] masks = new long[size];
-        boolean[] diagonal = new boolean[size], permutation = new boolean[size];
+        boolean[] diagonal = new boolean[size];
         for (int i = 0; i < size; i++) {
             masks[i] = mask(ops.get(i).qubits());
             diagonal[i] = ops.get(i).gate().targetMatrix().isDiagonal();
-            permutation[i] = !diagonal[i] && PermutationKernel.isPermutation(ops.get(i).gate().targetMatrix());
         }
         long used = 0;
         for (long m : masks) used |= m;
@@ -134,10 +127,10 @@ final class Fuser {
             // the start's qubit with others, so that the rotations on both sides of that gate
             // join it instead of the rotations on unrelated neighbouring qubits.
             List<Group> candidates = new ArrayList<>();
-            candidates.add(scan(start, 0, masks, diagonal, permutation, placed, used, maxDiagonal));
-            if (diagonal[start] && maxDiagonal > maxDense) candidates.add(scan(start, 0, masks, diagonal, permutation, placed, used, maxDense));
+            candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDiagonal));
+            if (diagonal[start] && maxDiagonal > maxDense) candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDense));
             long partner = partnerQubits(start, masks, placed);
-            if (partner != 0) candidates.add(scan(start, partner, masks, diagonal, permutation, placed, used, maxDense));
+            if (partner != 0) candidates.add(scan(start, partner, masks, diagonal, placed, used, maxDense));
             Group best = null;
             double bestSaved = -Double.MAX_VALUE;
             for (Group c : candidates) {
@@ -178,21 +171,21 @@ final class Fuser {
         return 0;
     }
 
-    /** A block before it is built: its gates (in order), their qubits, and whether all are diagonal or all permutations. */
-    record Group(List<Integer> members, long qubits, boolean allDiagonal, boolean allPermutation) {
+    /** A block before it is built: its gates (in order), their qubits, and whether all are diagonal. */
+    record Group(List<Integer> members, long qubits, boolean allDiagonal) {
         /** Its cost in {@link BlockCost}'s units, given each gate's cost alone. */
         double cost(double[] alone) {
-            return members.size() == 1 ? alone[members.get(0)] : BlockCost.estimate(qubits, allDiagonal, allPermutation);
+            return members.size() == 1 ? alone[members.get(0)] : BlockCost.estimate(qubits, allDiagonal);
         }
     }
 
     /** Grows a block from {@code start} as the class comment describes, without placing anything. */
-    private Group scan(int start, long reserved, long[] masks, boolean[] diagonal, boolean[] permutation, boolean[] placed, long used, int diagonalLimit) {
+    private Group scan(int start, long reserved, long[] masks, boolean[] diagonal, boolean[] placed, long used, int diagonalLimit) {
         List<Integer> members = new ArrayList<>();
         members.add(start);
         long qubits = masks[start];
         long room = qubits | reserved; // qubits the block may use: its own plus the reserved ones
-        boolean allDiagonal = diagonal[start], allPermutation = permutation[start];
+        boolean allDiagonal = diagonal[start];
         long skippedAll = 0, skippedNonDiagonal = 0;
         int scanned = 0;
         for (int j = start + 1; j < masks.length && scanned < WINDOW; j++) {
@@ -200,24 +193,22 @@ final class Fuser {
             scanned++;
             boolean commutes = (masks[j] & skippedAll) == 0 || (diagonal[j] && (masks[j] & skippedNonDiagonal) == 0);
             long union = room | masks[j];
-            int limit = allDiagonal && diagonal[j] ? diagonalLimit
-                    : allPermutation && permutation[j] ? Math.max(maxDense, MAX_PERMUTATION_QUBITS) : maxDense;
+            int limit = allDiagonal && diagonal[j] ? diagonalLimit : maxDense;
             if (commutes && Long.bitCount(union) <= limit) {
                 members.add(j);
                 room = union;
                 qubits |= masks[j];
                 allDiagonal &= diagonal[j];
-                allPermutation &= permutation[j];
             } else {
                 skippedAll |= masks[j];
                 if (!diagonal[j]) skippedNonDiagonal |= masks[j];
                 if ((skippedNonDiagonal & used) == used) break; // nothing later can commute past
             }
         }
-        return new Group(members, qubits, allDiagonal, allPermutation);
+        return new Group(members, qubits, allDiagonal);
     }
 
-    private static Block build(List<Operation.GateOp> ops, List<Integer> members, long qubitMask, boolean allDiagonal, boolean allPermutation) {
+    private static Block build(List<Operation.GateOp> ops, List<Integer> members, long qubitMask, boolean allDiagonal) {
         if (members.size() == 1) return new Single(ops.get(members.get(0)));
         int[] qubits = new int[Long.bitCount(qubitMask)];
         for (int i = 0, q = 0; q < 64; q++) if ((qubitMask >> q & 1) == 1) qubits[i++] = q;
@@ -240,42 +231,12 @@ final class Fuser {
             }
             return new Diagonal(re, im, qubits);
         }
-        if (allPermutation) return new Dense(permutationProduct(ops, members, qubits), qubits);
         Matrix m = Matrix.identity(dim);
         for (int idx : members) {
             Operation.GateOp op = ops.get(idx);
             m = op.gate().matrix().embed(qubits.length, positions(op.qubits(), qubits)).times(m);
         }
         return new Dense(m, qubits);
-    }
-
-    /**
-     * The product of permutation gates, composed as maps of basis states (2^k work per gate
-     * instead of a 2^k × 2^k matrix product); exact, since only 0s and 1s are involved.
-     */
-    private static Matrix permutationProduct(List<Operation.GateOp> ops, List<Integer> members, int[] qubits) {
-        int dim = 1 << qubits.length;
-        int[] image = new int[dim]; // image[b]: where basis state b has gone so far
-        for (int b = 0; b < dim; b++) image[b] = b;
-        for (int idx : members) {
-            Operation.GateOp op = ops.get(idx);
-            Matrix g = op.gate().matrix();
-            int[] pos = positions(op.qubits(), qubits);
-            int[] rowOf = new int[g.dim()]; // the gate sends its local basis state c to rowOf[c]
-            for (int r = 0; r < g.dim(); r++) for (int c = 0; c < g.dim(); c++) if (g.re(r, c) == 1) rowOf[c] = r;
-            int clear = 0;
-            for (int p : pos) clear |= 1 << p;
-            for (int b = 0; b < dim; b++) {
-                int s = image[b], local = 0;
-                for (int j = 0; j < pos.length; j++) local |= ((s >> pos[j]) & 1) << j;
-                int r = rowOf[local], out = s & ~clear;
-                for (int j = 0; j < pos.length; j++) out |= ((r >> j) & 1) << pos[j];
-                image[b] = out;
-            }
-        }
-        double[] re = new double[dim * dim], im = new double[dim * dim];
-        for (int b = 0; b < dim; b++) re[image[b] * dim + b] = 1;
-        return Matrix.of(dim, re, im);
     }
 
     /** Position of each of a gate's qubits within the block's ascending qubit list. */

@@ -98,14 +98,7 @@ class StagesTest {
         for (int q = 0; q < 8; q++) chain.add(new Operation.GateOp(Gates.rx(0.3 + q), new int[]{q + 2}, null));
         for (int q = 0; q < 7; q++) chain.add(new Operation.GateOp(Gates.cx(), new int[]{q + 2, q + 3}, null));
         List<Fuser.Block> blocks = StageRunner.fuse(chain, FastEngine.FUSION_AUTO);
-        int rotations = 0, permutations = 0;
-        for (Fuser.Block b : blocks) {
-            boolean permutation = b instanceof Fuser.Dense d && PermutationKernel.isPermutation(d.matrix());
-            if (permutation) permutations++;
-            else if (b instanceof Fuser.Single s && s.op().gate().name().equals("rx")) rotations++;
-            else throw new AssertionError("no dense block of rotations and cx: " + b);
-        }
-        assertEquals(8, rotations, "each rotation its own block");
-        assertEquals(2, permutations, "the cx chain (8 qubits) as two permutations of at most six qubits");
+        for (Fuser.Block b : blocks) assertTrue(Long.bitCount(b.qubitMask()) <= 2, "no dense block wider than the cx: " + b);
+        assertEquals(chain.size(), blocks.size(), "each gate its own block");
     }
 }
