@@ -9,5 +9,5 @@ public final class FastEngineProvider implements EngineProvider {
 
     @Override public String description() { return "off-heap Vector API kernels, compiled plans with fusion and stages, threads"; }
 
-    @Override public Engine create(int threads) { return new FastEngine(threads); }
+    @Override public Engine create(int threads) { return FastEngine.forCommandLine(threads); }
 }
