@@ -134,12 +134,19 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs the simulation, with a progress line while it runs when a person is watching. */
     private Result simulate(Simulator simulator, Circuit circuit) {
+        sayMemoryOfLargeRun(simulator, circuit);
         ProgressLine progress = main.interactive() ? new ProgressLine(main.err(), System::nanoTime) : null;
         try {
             return progress != null ? simulator.run(circuit, progress) : simulator.run(circuit);
         } finally {
             if (progress != null) progress.clear();
         }
+    }
+
+    /** Before a run of a gigabyte or more, says on stderr what it needs and what is available. */
+    private void sayMemoryOfLargeRun(Simulator simulator, Circuit circuit) {
+        if (simulator.engine().bytesFor(circuit.numQubits()) < 1L << 30) return;
+        main.err().println("qise: this run " + simulator.memoryNeed(circuit).describe());
     }
 
     private Simulator.Builder simulatorBuilder(boolean keepState) {

@@ -37,6 +37,15 @@ public interface Engine extends AutoCloseable {
         return numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits;
     }
 
+    /**
+     * Bytes that new states could take now without trouble (for off-heap engines the machine's
+     * available physical memory less a margin, for heap engines the free Java heap);
+     * {@link Long#MAX_VALUE} when the engine cannot tell.
+     */
+    default long availableBytes() {
+        return Long.MAX_VALUE;
+    }
+
     /** Releases the engine's threads. States already allocated stay usable single-threaded. Idempotent. */
     @Override
     default void close() {}

@@ -10,6 +10,12 @@ public final class StateTooLargeException extends RuntimeException {
         this.bytesNeeded = bytesNeeded;
     }
 
+    /** A run that needs {@code bytesNeeded} in all, for a reason the message gives whole. */
+    public StateTooLargeException(long bytesNeeded, String message) {
+        super(message);
+        this.bytesNeeded = bytesNeeded;
+    }
+
     public long bytesNeeded() { return bytesNeeded; }
 
     /** Bytes as a short human figure (KiB, MiB, GiB, TiB…). */

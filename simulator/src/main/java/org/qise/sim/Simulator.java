@@ -123,16 +123,23 @@ public final class Simulator implements AutoCloseable {
         engine.close();
     }
 
+    /** The memory a run of {@code circuit} needs and what the engine has available, before anything is allocated. */
+    public MemoryNeed memoryNeed(Circuit circuit) {
+        int n = circuit.numQubits();
+        return new MemoryNeed(n, engine.bytesFor(n), endMeasurementsOnly(circuit) ? 1 : 2, engine.availableBytes());
+    }
+
     /**
      * What {@link #run} would do with the circuit, without running it: the compiled plan of a
      * sampled run, or the compiled program of a shot-by-shot run (its first runs of gates in full).
      */
     public String explain(Circuit circuit) {
+        String memory = "memory   " + memoryNeed(circuit).describe() + "\n";
         if (endMeasurementsOnly(circuit)) {
-            return "mode     state simulated once and sampled (" + shots + " shots)\n"
+            return "mode     state simulated once and sampled (" + shots + " shots)\n" + memory
                     + engine.compile(circuit.numQubits(), gatesOf(circuit)).explain();
         }
-        return ShotProgram.compile(circuit, engine).explain(shots, 3);
+        return memory + ShotProgram.compile(circuit, engine).explain(shots, 3);
     }
 
     private static List<Operation.GateOp> gatesOf(Circuit circuit) {
@@ -151,6 +158,9 @@ public final class Simulator implements AutoCloseable {
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("engine", engine.name());
+        int n = circuit.numQubits();
+        long oneState = engine.bytesFor(n);
+        if (oneState >= MemoryNeed.CHECK_FROM_BYTES / 2) memoryNeed(circuit).requireFits();
         Manifest manifest = Manifest.of(circuit, engine.name(), engine.threads(), actualSeed, shots, options);
         return endMeasurementsOnly(circuit)
                 ? runSampled(circuit, engine, actualSeed, manifest, progress)
@@ -266,8 +276,8 @@ public final class Simulator implements AutoCloseable {
         try {
             return start.copy();
         } catch (StateTooLargeException e) {
-            throw new StateTooLargeException(start.numQubits(), e.bytesNeeded(), "a shot-by-shot run keeps the state after the "
-                    + "circuit's first gates and works on a copy of it, so it needs two states at once; " + e.getMessage());
+            throw new StateTooLargeException(2 * e.bytesNeeded(), "a shot-by-shot run holds two states at once (the state after "
+                    + "the circuit's first gates, and each shot's copy of it), and the copy does not fit: " + e.getMessage());
         }
     }
 }

@@ -8,7 +8,7 @@ import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
 
 /** Wraps an engine and counts the plans compiled and the states allocated through it. */
-final class CountingEngine implements Engine {
+class CountingEngine implements Engine {
     final Engine inner;
     final AtomicInteger compilations = new AtomicInteger();
     final AtomicInteger allocations = new AtomicInteger();
@@ -33,6 +33,12 @@ final class CountingEngine implements Engine {
         compilations.incrementAndGet();
         return inner.compile(numQubits, gates);
     }
+
+    @Override
+    public long bytesFor(int numQubits) { return inner.bytesFor(numQubits); }
+
+    @Override
+    public long availableBytes() { return inner.availableBytes(); }
 
     @Override
     public void close() {

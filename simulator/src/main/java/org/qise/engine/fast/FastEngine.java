@@ -103,7 +103,13 @@ public final class FastEngine implements Engine {
 
     @Override
     public long bytesFor(int numQubits) {
-        return AmplitudeMemory.bytesFor(numQubits);
+        return numQubits <= scalarMaxQubits ? scalar.bytesFor(numQubits) : AmplitudeMemory.bytesFor(numQubits);
+    }
+
+    /** Available physical memory (MemAvailable on Linux) less the margin kept for the JVM and the OS. */
+    @Override
+    public long availableBytes() {
+        return Math.max(0, AmplitudeMemory.availablePhysicalBytes() - AmplitudeMemory.MARGIN_BYTES);
     }
 
     /** The pool for parallel passes, started on first use; null after {@link #close()}. */
