@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
 import org.qise.engine.Engines;
+import org.qise.sim.MemoryNeed;
 import org.qise.sim.PauliSum;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
@@ -146,7 +147,9 @@ final class RunCommand implements Callable<Integer> {
     /** Before a run of a gigabyte or more, says on stderr what it needs and what is available. */
     private void sayMemoryOfLargeRun(Simulator simulator, Circuit circuit) {
         if (simulator.engine().bytesFor(circuit.numQubits()) < 1L << 30) return;
-        main.err().println("qise: this run " + simulator.memoryNeed(circuit).describe());
+        MemoryNeed need = simulator.memoryNeed(circuit);
+        if (need.fits()) main.err().println("qise: this run " + need.describe()); // a run that does not fit ends with this as its error
+
     }
 
     private Simulator.Builder simulatorBuilder(boolean keepState) {

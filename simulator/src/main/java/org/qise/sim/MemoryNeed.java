@@ -22,14 +22,19 @@ public record MemoryNeed(int qubits, long stateBytes, int states, long available
         return totalBytes() <= availableBytes;
     }
 
-    /** One line, e.g. "needs 16.0 GiB (one 30-qubit state); 22.1 GiB available". */
+    /**
+     * One line, e.g. "needs 16.0 GiB for one 30-qubit state (2^30 amplitudes × 16 bytes = 16 GiB,
+     * plus the engine's layout); 22.1 GiB available".
+     */
     public String describe() {
-        String what = states == 1 ? "one " + qubits + "-qubit state"
-                : states + " " + qubits + "-qubit states of " + StateTooLargeException.formatBytes(stateBytes)
-                + " (shot by shot: the start state and each shot's copy)";
+        long amplitudes = qubits > 58 ? Long.MAX_VALUE : 16L << qubits;
+        String each = "2^" + qubits + " amplitudes × 16 bytes = " + StateTooLargeException.formatBytes(amplitudes)
+                + (states == 1 ? "" : " each") + (stateBytes != amplitudes ? ", plus the engine's layout" : "");
+        String what = states == 1 ? "one " + qubits + "-qubit state (" + each + ")"
+                : states + " " + qubits + "-qubit states (shot by shot: the start state and each shot's copy; " + each + ")";
         String available = availableBytes == Long.MAX_VALUE ? "the engine does not say how much is available"
                 : StateTooLargeException.formatBytes(availableBytes) + " available";
-        return "needs " + StateTooLargeException.formatBytes(totalBytes()) + " (" + what + "); " + available;
+        return "needs " + StateTooLargeException.formatBytes(totalBytes()) + " for " + what + "; " + available;
     }
 
     /** Runs below this size are not checked up front (the check reads the machine's memory figures). */

@@ -31,7 +31,8 @@ class MemoryNeedTest {
         assertTrue(new MemoryNeed(30, state, 1, available).fits());
         MemoryNeed twice = new MemoryNeed(30, state, 2, available);
         assertFalse(twice.fits());
-        assertTrue(twice.describe().startsWith("needs 32.0 GiB (2 30-qubit states of 16.0 GiB (shot by shot"), twice.describe());
+        assertEquals("needs 32.0 GiB for 2 30-qubit states (shot by shot: the start state and each shot's copy; "
+                + "2^30 amplitudes × 16 bytes = 16 GiB each, plus the engine's layout); 23.5 GiB available", twice.describe());
     }
 
     @Test
@@ -41,7 +42,7 @@ class MemoryNeedTest {
         try (Simulator sim = Simulator.builder().engine(engine).shots(10).build()) {
             StateTooLargeException e = assertThrows(StateTooLargeException.class, () -> sim.run(b.build()));
             assertEquals(0, engine.allocations.get(), "nothing allocated");
-            assertTrue(e.getMessage().startsWith("the run does not fit in memory: it needs 512.") && e.getMessage().contains("2 24-qubit states of 256.")
+            assertTrue(e.getMessage().startsWith("the run does not fit in memory: it needs 512.") && e.getMessage().contains("2 24-qubit states (shot by shot")
                     && e.getMessage().endsWith("; 200 MiB available"), e.getMessage());
         }
     }
