@@ -28,8 +28,18 @@ public interface Plan {
     /** The gates the plan was compiled from, in circuit order. */
     List<Operation.GateOp> gates();
 
-    /** The steps, in the order they run. */
+    /** The steps, in the order they run, with their descriptions (engines may build these only when asked). */
     List<Step> steps();
+
+    /** Number of steps; cheap, unlike {@link #steps()}. */
+    default int stepCount() {
+        return steps().size();
+    }
+
+    /** The gates step {@code i} applies; cheap, unlike {@link #steps()}. */
+    default List<Operation.GateOp> stepGates(int i) {
+        return steps().get(i).gates();
+    }
 
     /** Name of the engine that compiled the plan. */
     String engine();

@@ -22,7 +22,7 @@ public interface QuantumState extends AutoCloseable {
 
     /** Runs a whole plan compiled by this state's engine for this state size. */
     default void run(Plan plan) {
-        run(plan, 0, plan.steps().size());
+        run(plan, 0, plan.stepCount());
     }
 
     /**
@@ -33,7 +33,7 @@ public interface QuantumState extends AutoCloseable {
         if (plan.numQubits() != numQubits()) {
             throw new IllegalArgumentException("the plan is for " + plan.numQubits() + " qubits, the state has " + numQubits());
         }
-        for (Plan.Step s : plan.steps().subList(fromStep, toStep)) for (Operation.GateOp op : s.gates()) apply(op);
+        for (int i = fromStep; i < toStep; i++) for (Operation.GateOp op : plan.stepGates(i)) apply(op);
     }
 
     /** Probability that measuring {@code qubit} gives 1. */

@@ -218,14 +218,14 @@ public final class Simulator implements AutoCloseable {
 
     /** Runs a plan step by step, reporting the gates done after each step (one memory pass or stage). */
     private static void runWithProgress(QuantumState state, Plan plan, Progress progress) {
-        List<Plan.Step> steps = plan.steps();
+        int steps = plan.stepCount();
         long total = plan.gates().size(), done = 0;
-        for (int i = 0; i < steps.size(); i++) {
+        for (int i = 0; i < steps; i++) {
             state.run(plan, i, i + 1);
-            done += steps.get(i).gates().size();
+            done += plan.stepGates(i).size();
             progress.update(done, total, "gates");
         }
-        if (steps.isEmpty()) progress.update(0, 0, "gates");
+        if (steps == 0) progress.update(0, 0, "gates");
     }
 
     private Map<String, Long> sample(QuantumState state, Circuit circuit, List<Operation.Measure> measures, long seed) {

@@ -9,46 +9,50 @@ import org.qise.engine.Plan;
 
 /**
  * One step of a {@link FastPlan}, ready to run: its kernels are built once, at compile time,
- * and are immutable, so a step may run on many states and many threads.
+ * and are immutable, so a step may run on many states and many threads. Its description
+ * ({@link #describe}) is built only when someone asks (explain), not on every compilation.
  */
 abstract sealed class CompiledStep {
-    final Plan.Step description;
+    final List<Operation.GateOp> gates;
+    final List<Fuser.Block> blocks;
+    final Kernel[] kernels;
 
-    private CompiledStep(Plan.Step description) {
-        this.description = description;
+    private CompiledStep(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels) {
+        this.gates = List.copyOf(gates);
+        this.blocks = blocks;
+        this.kernels = kernels;
     }
 
     abstract void run(MemorySegment amps, ParallelRunner runner, int n);
 
-    /** Fused blocks one after another, each a pass over the whole state. */
-    static CompiledStep wholeState(List<Operation.GateOp> gates, List<Fuser.Block> blocks, int n) {
-        Kernel[] kernels = new Kernel[blocks.size()];
+    /** What the step does, for {@link Plan#steps()}. */
+    abstract Plan.Step describe(int n);
+
+    /** One line per block, and the modelled cost of all of them. */
+    private static Plan.Step describe(String kind, List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels,
+                                      int[] toGlobal, int passes, int n) {
         List<String> lines = new ArrayList<>();
         double cost = 0;
         for (int i = 0; i < kernels.length; i++) {
-            kernels[i] = blocks.get(i).kernel(n);
-            lines.add(describe(blocks.get(i), null, kernels[i]));
+            lines.add(describe(blocks.get(i), toGlobal, kernels[i]));
             cost += BlockCost.of(blocks.get(i)) * AmplitudeMemory.vectorsFor(n);
         }
-        String kind = n < StageRunner.MIN_STAGED_QUBITS && blocks.size() > 1 ? "in-cache blocks" : "whole-state pass";
-        return new WholeState(new Plan.Step(gates, kind, lines, kernels.length, cost), kernels);
+        return new Plan.Step(gates, kind, lines, passes, cost);
+    }
+
+    /** Fused blocks one after another, each a pass over the whole state. */
+    static CompiledStep wholeState(List<Operation.GateOp> gates, List<Fuser.Block> blocks, int n) {
+        Kernel[] kernels = new Kernel[blocks.size()];
+        for (int i = 0; i < kernels.length; i++) kernels[i] = blocks.get(i).kernel(n);
+        return new WholeState(gates, blocks, kernels);
     }
 
     /** A stage: blocks on a chunk's local qubits, run chunk by chunk in cache. */
     static CompiledStep staged(List<Operation.GateOp> gates, long localMask, List<Fuser.Block> localBlocks, int n) {
         int local = Long.bitCount(localMask);
-        int[] toGlobal = new int[local];
-        for (int q = 0, j = 0; q < n; q++) if ((localMask >> q & 1) == 1) toGlobal[j++] = q;
         Kernel[] kernels = new Kernel[localBlocks.size()];
-        List<String> lines = new ArrayList<>();
-        double cost = 0;
-        for (int i = 0; i < kernels.length; i++) {
-            kernels[i] = localBlocks.get(i).kernel(local);
-            lines.add(describe(localBlocks.get(i), toGlobal, kernels[i]));
-            cost += BlockCost.of(localBlocks.get(i)) * AmplitudeMemory.vectorsFor(n);
-        }
-        String kind = "stage of " + local + " local qubits " + qubitList(localMask);
-        return new Staged(new Plan.Step(gates, kind, lines, 1, cost), localMask, kernels);
+        for (int i = 0; i < kernels.length; i++) kernels[i] = localBlocks.get(i).kernel(local);
+        return new Staged(gates, localBlocks, kernels, localMask);
     }
 
     private static String describe(Fuser.Block b, int[] toGlobal, Kernel k) {
@@ -85,32 +89,40 @@ abstract sealed class CompiledStep {
     }
 
     static final class WholeState extends CompiledStep {
-        private final Kernel[] kernels;
-
-        WholeState(Plan.Step description, Kernel[] kernels) {
-            super(description);
-            this.kernels = kernels;
+        WholeState(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels) {
+            super(gates, blocks, kernels);
         }
 
         @Override
         void run(MemorySegment amps, ParallelRunner runner, int n) {
             for (Kernel k : kernels) runner.runKernel(k, amps);
         }
+
+        @Override
+        Plan.Step describe(int n) {
+            String kind = n < StageRunner.MIN_STAGED_QUBITS && kernels.length > 1 ? "in-cache blocks" : "whole-state pass";
+            return CompiledStep.describe(kind, gates, blocks, kernels, null, kernels.length, n);
+        }
     }
 
     static final class Staged extends CompiledStep {
         private final long localMask;
-        private final Kernel[] kernels;
 
-        Staged(Plan.Step description, long localMask, Kernel[] kernels) {
-            super(description);
+        Staged(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels, long localMask) {
+            super(gates, blocks, kernels);
             this.localMask = localMask;
-            this.kernels = kernels;
         }
 
         @Override
         void run(MemorySegment amps, ParallelRunner runner, int n) {
             StageRunner.runStaged(localMask, kernels, n, amps, runner);
+        }
+
+        @Override
+        Plan.Step describe(int n) {
+            int[] toGlobal = qubits(localMask); // local qubit j is the j-th lowest qubit of the mask
+            String kind = "stage of " + toGlobal.length + " local qubits " + qubitList(localMask);
+            return CompiledStep.describe(kind, gates, blocks, kernels, toGlobal, 1, n);
         }
     }
 }

@@ -12,16 +12,14 @@ final class FastPlan implements Plan {
     private final int fusionQubits;
     private final List<Operation.GateOp> gates;
     final CompiledStep[] compiled;
-    private final List<Step> steps;
+    /** The descriptions, built on first request: compiling stays as cheap as planning was. */
+    private List<Step> steps;
 
     private FastPlan(int n, int fusionQubits, List<Operation.GateOp> gates, List<CompiledStep> compiled) {
         this.n = n;
         this.fusionQubits = fusionQubits;
         this.gates = gates;
         this.compiled = compiled.toArray(CompiledStep[]::new);
-        List<Step> s = new ArrayList<>(compiled.size());
-        for (CompiledStep c : compiled) s.add(c.description);
-        this.steps = List.copyOf(s);
     }
 
     static FastPlan compile(int n, List<Operation.GateOp> gates, int fusionQubits) {
@@ -34,7 +32,19 @@ final class FastPlan implements Plan {
 
     @Override public List<Operation.GateOp> gates() { return gates; }
 
-    @Override public List<Step> steps() { return steps; }
+    @Override
+    public synchronized List<Step> steps() {
+        if (steps == null) {
+            List<Step> s = new ArrayList<>(compiled.length);
+            for (CompiledStep c : compiled) s.add(c.describe(n));
+            steps = List.copyOf(s);
+        }
+        return steps;
+    }
+
+    @Override public int stepCount() { return compiled.length; }
+
+    @Override public List<Operation.GateOp> stepGates(int i) { return compiled[i].gates; }
 
     @Override public String engine() { return "fast"; }
 

@@ -62,6 +62,11 @@ final class FastState implements QuantumState {
     }
 
     @Override
+    public void run(Plan plan) {
+        run(plan, 0, plan.stepCount());
+    }
+
+    @Override
     public void run(Plan plan, int fromStep, int toStep) {
         requireOpen();
         if (!(plan instanceof FastPlan fp) || plan.numQubits() != n) {
