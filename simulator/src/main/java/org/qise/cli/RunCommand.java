@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
 import org.qise.engine.Engines;
+import org.qise.sim.MemoryNeed;
 import org.qise.sim.PauliSum;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
@@ -74,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Threads for the engine; 0 = all cores (default).")
     int threads;
 
+    @Option(names = "--explain", description = "Print the compiled plan (stages, fused blocks and widths, kernels, modelled cost) instead of running.")
+    boolean explain;
+
     @Option(names = "--histogram", paramLabel = "OUT.svg", description = "Also write the counts as an SVG bar chart.")
     String histogram;
 
@@ -113,9 +117,17 @@ final class RunCommand implements Callable<Integer> {
         }
         checkStateListing(circuit);
         boolean needsState = statevector || probabilities || !sums.isEmpty() || !marginals.isEmpty();
+        if (explain) {
+            try (Simulator simulator = simulatorBuilder(false).build()) {
+                main.out().println("circuit  " + source.displayName() + ": " + circuit.numQubits() + " qubits, " + circuit.numClbits() + " classical bits");
+                main.out().print(simulator.explain(circuit));
+            }
+            return QiseMain.OK;
+        }
 
         long start = System.nanoTime();
-        try (Result result = simulate(circuit, needsState)) {
+        // The engine's threads serve the run and the reports computed from its state, then end.
+        try (Simulator simulator = simulatorBuilder(needsState).build(); Result result = simulate(simulator, circuit)) {
             double seconds = (System.nanoTime() - start) / 1e9;
             if (needsState && !result.hasState()) {
                 throw new UserError("cannot give " + requestedStateOptions() + ": " + source.displayName()
@@ -141,16 +153,28 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the simulation, with a progress line while it runs when a person is watching. */
-    private Result simulate(Circuit circuit, boolean keepState) {
-        Simulator.Builder builder = Simulator.builder().engine(engine).threads(threads).shots(shots).keepState(keepState);
-        if (seed != null) builder.seed(seed);
+    private Result simulate(Simulator simulator, Circuit circuit) {
+        sayMemoryOfLargeRun(simulator, circuit);
         ProgressLine progress = main.interactive() ? new ProgressLine(main.err(), System::nanoTime) : null;
-        if (progress != null) builder.progress(progress);
         try {
-            return builder.build().run(circuit);
+            return progress != null ? simulator.run(circuit, progress) : simulator.run(circuit);
         } finally {
             if (progress != null) progress.clear();
         }
+    }
+
+    /** Before a run of a gigabyte or more, says on stderr what it needs and what is available. */
+    private void sayMemoryOfLargeRun(Simulator simulator, Circuit circuit) {
+        if (simulator.engine().bytesFor(circuit.numQubits()) < 1L << 30) return;
+        MemoryNeed need = simulator.memoryNeed(circuit);
+        if (need.fits()) main.err().println("qise: this run " + need.describe()); // a run that does not fit ends with this as its error
+
+    }
+
+    private Simulator.Builder simulatorBuilder(boolean keepState) {
+        Simulator.Builder builder = Simulator.builder().engine(engine).threads(threads).shots(shots).keepState(keepState);
+        if (seed != null) builder.seed(seed);
+        return builder;
     }
 
     /** --statevector and --probabilities need a single final state small enough to list. */

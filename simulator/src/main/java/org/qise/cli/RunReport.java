@@ -29,7 +29,10 @@ import org.qise.sim.Result;
  * No timing goes into the JSON, so the same inputs print the same bytes.
  */
 final class RunReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson is loaded only for --json: the human report of a small run starts faster without it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final String file;
     private final Circuit circuit;
@@ -96,7 +99,7 @@ final class RunReport {
         try {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(
                     Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-            return JSON.writer(pretty).writeValueAsString(m) + "\n";
+            return Json.MAPPER.writer(pretty).writeValueAsString(m) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the run as JSON", e);
         }

@@ -1,7 +1,15 @@
 package org.qise.engine;
 
-/** A simulation back end: it allocates states and knows how to apply operations to them. */
-public interface Engine {
+import java.util.List;
+import org.qise.circuit.Operation;
+
+/**
+ * A simulation back end: it allocates states, compiles gate lists into {@link Plan plans} and
+ * owns whatever it runs them with (thread pools). An engine is a value: create it once, give
+ * it to a {@code Simulator} (or use it directly), and close it when done. Engines register
+ * through {@link EngineProvider} and are looked up by name with {@link Engines}.
+ */
+public interface Engine extends AutoCloseable {
 
     /** Short name used on the command line and in manifests, e.g. {@code "exact"}. */
     String name();
@@ -15,4 +23,30 @@ public interface Engine {
      * @throws StateTooLargeException if the state does not fit in the memory available
      */
     QuantumState allocate(int numQubits);
+
+    /**
+     * Compiles gates for states of {@code numQubits} qubits; the plan may be run any number of
+     * times on such states of this engine. Checks the gates ({@link GateChecks}).
+     */
+    default Plan compile(int numQubits, List<Operation.GateOp> gates) {
+        return new GatePlan(name(), numQubits, gates);
+    }
+
+    /** Bytes a state of {@code numQubits} qubits takes in this engine. */
+    default long bytesFor(int numQubits) {
+        return numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits;
+    }
+
+    /**
+     * Bytes that new states could take now without trouble (for off-heap engines the machine's
+     * available physical memory less a margin, for heap engines the free Java heap);
+     * {@link Long#MAX_VALUE} when the engine cannot tell.
+     */
+    default long availableBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /** Releases the engine's threads. States already allocated stay usable single-threaded. Idempotent. */
+    @Override
+    default void close() {}
 }

@@ -1,30 +1,52 @@
 package org.qise.engine;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.qise.engine.exact.ExactEngine;
-import org.qise.engine.fast.FastEngine;
+import java.util.ServiceLoader;
 
-/** Engines by the names used on the command line and in manifests. */
+/**
+ * Engines by the names used on the command line and in manifests, as registered through
+ * {@link EngineProvider} ({@code META-INF/services}); the core's own are {@code fast} and
+ * {@code exact}.
+ */
 public final class Engines {
     private Engines() {}
 
     /** The engine used when none is asked for. */
     public static final String DEFAULT = "fast";
 
-    /** Names accepted by {@link #create}. */
+    /** Names accepted by {@link #create}, in registration order. */
     public static List<String> names() {
-        return List.of("fast", "exact");
+        return names(defaultLoader());
+    }
+
+    /** Names of the engines registered with {@code loader}'s jars. */
+    public static List<String> names(ClassLoader loader) {
+        List<String> names = new ArrayList<>();
+        for (EngineProvider p : ServiceLoader.load(EngineProvider.class, loader)) if (!names.contains(p.name())) names.add(p.name());
+        return names;
     }
 
     /**
      * The engine called {@code name}, using {@code threads} threads (0 = all cores; engines
-     * that are single-threaded by design ignore it).
+     * that are single-threaded by design ignore it). The caller closes it.
      */
     public static Engine create(String name, int threads) {
-        return switch (name) {
-            case "fast" -> threads == 0 ? new FastEngine() : new FastEngine(threads);
-            case "exact" -> new ExactEngine();
-            default -> throw new IllegalArgumentException("unknown engine '" + name + "' (choose one of " + String.join(", ", names()) + ")");
-        };
+        return create(name, threads, defaultLoader());
+    }
+
+    /** As {@link #create(String, int)}, with providers found through {@code loader}. */
+    public static Engine create(String name, int threads, ClassLoader loader) {
+        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, got " + threads);
+        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        for (EngineProvider p : ServiceLoader.load(EngineProvider.class, loader)) {
+            if (p.name().equals(name)) return p.create(t);
+        }
+        throw new IllegalArgumentException("unknown engine '" + name + "' (choose one of " + String.join(", ", names(loader)) + ")");
+    }
+
+    private static ClassLoader defaultLoader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : Engines.class.getClassLoader();
     }
 }

@@ -20,6 +20,22 @@ public interface QuantumState extends AutoCloseable {
         for (Operation.GateOp op : ops) apply(op);
     }
 
+    /** Runs a whole plan compiled by this state's engine for this state size. */
+    default void run(Plan plan) {
+        run(plan, 0, plan.stepCount());
+    }
+
+    /**
+     * Runs steps [from, to) of a plan, e.g. a slice between two progress reports. A plan from
+     * another engine runs gate by gate.
+     */
+    default void run(Plan plan, int fromStep, int toStep) {
+        if (plan.numQubits() != numQubits()) {
+            throw new IllegalArgumentException("the plan is for " + plan.numQubits() + " qubits, the state has " + numQubits());
+        }
+        for (int i = fromStep; i < toStep; i++) for (Operation.GateOp op : plan.stepGates(i)) apply(op);
+    }
+
     /** Probability that measuring {@code qubit} gives 1. */
     double probabilityOfOne(int qubit);
 
@@ -31,6 +47,24 @@ public interface QuantumState extends AutoCloseable {
 
     /** Flips {@code qubit} (Pauli X); used by reset. */
     void flip(int qubit);
+
+    /**
+     * Measures {@code qubit}: outcome 1 when {@code uniform} (in [0, 1)) is below the
+     * probability of 1, then collapses onto the outcome. A qubit whose probability of 1 is
+     * exactly 0 is left as it is (the collapse would change nothing), so a measurement of a
+     * qubit known to be |0⟩ costs one read of the state.
+     */
+    default int measure(int qubit, double uniform) {
+        double p1 = probabilityOfOne(qubit);
+        int outcome = uniform < p1 ? 1 : 0;
+        if (p1 != 0) collapse(qubit, outcome, outcome == 1 ? p1 : 1 - p1);
+        return outcome;
+    }
+
+    /** Resets {@code qubit} to |0⟩: a {@link #measure} with {@code uniform}, then a flip if it gave 1. */
+    default void reset(int qubit, double uniform) {
+        if (measure(qubit, uniform) == 1) flip(qubit);
+    }
 
     /** Real part of amplitude {@code index}. */
     double re(long index);
@@ -54,6 +88,18 @@ public interface QuantumState extends AutoCloseable {
         return v;
     }
 
+    /**
+     * Copies amplitudes [from, from + count) into {@code re[0..count)} and {@code im[0..count)}:
+     * the bulk read that results and sampling use instead of one call per amplitude.
+     */
+    default void copyAmplitudes(long from, int count, double[] re, double[] im) {
+        GateChecks.range(numQubits(), from, count);
+        for (int k = 0; k < count; k++) {
+            re[k] = re(from + k);
+            im[k] = im(from + k);
+        }
+    }
+
     /** |amplitude|² for every basis state (needs 8·2^n bytes of heap). */
     double[] probabilities();
 
@@ -71,16 +117,21 @@ public interface QuantumState extends AutoCloseable {
     default long[] sampleSorted(double[] sortedUniforms) {
         long[] out = new long[sortedUniforms.length];
         long size = 1L << numQubits();
+        int block = (int) Math.min(size, 4096);
+        double[] re = new double[block], im = new double[block];
         double cumulative = 0;
         int k = 0;
-        for (long i = 0; i < size && k < out.length; i++) {
-            double r = re(i), m = im(i);
-            cumulative += r * r + m * m;
-            while (k < out.length && sortedUniforms[k] < cumulative) out[k++] = i;
+        long last = 0; // the last basis state seen with a non-zero amplitude
+        for (long from = 0; from < size; from += block) {
+            copyAmplitudes(from, block, re, im);
+            for (int j = 0; j < block; j++) {
+                double p = re[j] * re[j] + im[j] * im[j];
+                if (re[j] != 0 || im[j] != 0) last = from + j;
+                cumulative += p;
+                while (k < out.length && sortedUniforms[k] < cumulative) out[k++] = from + j;
+            }
         }
         // Rounding can leave the total a hair below 1: give the rest to the last non-zero state.
-        long last = size - 1;
-        while (last > 0 && re(last) == 0 && im(last) == 0) last--;
         while (k < out.length) out[k++] = last;
         return out;
     }

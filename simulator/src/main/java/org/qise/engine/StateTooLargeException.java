@@ -31,6 +31,13 @@ public final class StateTooLargeException extends RuntimeException {
                 qubits, formatBytes(bytesNeeded), qubits, formatBytes(2 * bytesNeeded), because), bytesNeeded, why);
     }
 
+    /** A run that needs {@code bytesNeeded} in all, for a reason the message gives whole. */
+    public StateTooLargeException(long bytesNeeded, String message) {
+        super(message);
+        this.bytesNeeded = bytesNeeded;
+        this.why = "";
+    }
+
     public long bytesNeeded() { return bytesNeeded; }
 
     /** Why the memory is not there (the part of the message after the size), or empty. */

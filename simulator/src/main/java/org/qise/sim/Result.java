@@ -93,10 +93,12 @@ public final class Result implements AutoCloseable {
         QuantumState s = requireState();
         if (s.numQubits() > 26) throw new IllegalStateException("a " + s.numQubits() + "-qubit state vector is too large to return as an array");
         double[] v = new double[2 << s.numQubits()];
-        for (long i = 0; i < (1L << s.numQubits()); i++) {
-            v[(int) (2 * i)] = s.re(i);
-            v[(int) (2 * i + 1)] = s.im(i);
-        }
+        forEachBlock(s, (from, re, im, count) -> {
+            for (int k = 0; k < count; k++) {
+                v[(int) (2 * (from + k))] = re[k];
+                v[(int) (2 * (from + k) + 1)] = im[k];
+            }
+        });
         return v;
     }
 
@@ -122,14 +124,31 @@ public final class Result implements AutoCloseable {
             if (q < 0 || q >= s.numQubits()) throw new IndexOutOfBoundsException("qubit " + q + " out of range (circuit has " + s.numQubits() + ")");
         }
         double[] out = new double[1 << qubits.length];
-        long size = 1L << s.numQubits();
-        for (long i = 0; i < size; i++) {
-            double re = s.re(i), im = s.im(i);
-            int j = 0;
-            for (int k = 0; k < qubits.length; k++) j |= (int) ((i >> qubits[k]) & 1) << k;
-            out[j] += re * re + im * im;
-        }
+        forEachBlock(s, (from, re, im, count) -> {
+            for (int k = 0; k < count; k++) {
+                long i = from + k;
+                int j = 0;
+                for (int b = 0; b < qubits.length; b++) j |= (int) ((i >> qubits[b]) & 1) << b;
+                out[j] += re[k] * re[k] + im[k] * im[k];
+            }
+        });
         return out;
+    }
+
+    /** Receives amplitudes [from, from + count) in re[0..count), im[0..count). */
+    private interface AmplitudeBlock {
+        void accept(long from, double[] re, double[] im, int count);
+    }
+
+    /** Reads the state in blocks with the engine's bulk copy, in index order. */
+    private static void forEachBlock(QuantumState s, AmplitudeBlock body) {
+        long size = 1L << s.numQubits();
+        int block = (int) Math.min(size, 1 << 14);
+        double[] re = new double[block], im = new double[block];
+        for (long from = 0; from < size; from += block) {
+            s.copyAmplitudes(from, block, re, im);
+            body.accept(from, re, im, block);
+        }
     }
 
     /** Expectation value of a Pauli sum such as {@code "0.5 X0 Y2 + Z1"} on the final state. */

@@ -13,8 +13,9 @@ import org.qise.circuit.Circuit;
 import org.qise.circuit.Operation;
 import org.qise.engine.Engine;
 import org.qise.engine.Engines;
-import org.qise.param.UnboundParameterException;
+import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
+import org.qise.param.UnboundParameterException;
 
 /**
  * Runs circuits. Configure once, run many:
@@ -29,18 +30,23 @@ import org.qise.engine.QuantumState;
  * condition, no reset of a used qubit) is simulated once and its final state sampled. Any other
  * circuit runs shot by shot, each shot with its own random stream derived from the seed, so the
  * counts are the same whatever the number of threads.
+ *
+ * <p>Gates are compiled into {@link Plan plans} once per run: the whole gate list of a sampled
+ * run (progress is reported between its steps), and each run of gates between mid-circuit
+ * operations of a shot-by-shot run ({@link ShotProgram}), replayed for every shot.
+ *
+ * <p>The simulator holds one {@link Engine} (given with {@link Builder#engine(Engine)} or made
+ * from a name) for all its runs, and {@link #close()} closes it, ending its threads.
  */
-public final class Simulator {
-    private final String engineName;
-    private final int threads;
+public final class Simulator implements AutoCloseable {
+    private final Engine engine;
     private final long shots;
     private final Long seed;
     private final boolean keepState;
     private final Progress progress;
 
-    private Simulator(Builder b) {
-        this.engineName = b.engine;
-        this.threads = b.threads;
+    private Simulator(Builder b, Engine engine) {
+        this.engine = engine;
         this.shots = b.shots;
         this.seed = b.seed;
         this.keepState = b.keepState;
@@ -57,6 +63,7 @@ public final class Simulator {
     /** Options for a {@link Simulator}. */
     public static final class Builder {
         private String engine = Engines.DEFAULT;
+        private Engine engineValue;
         private int threads = 0;
         private long shots = 1024;
         private Long seed;
@@ -64,7 +71,20 @@ public final class Simulator {
         private Progress progress = Progress.NONE;
 
         /** Engine by name: see {@link Engines#names()}. */
-        public Builder engine(String name) { this.engine = name; return this; }
+        public Builder engine(String name) {
+            this.engine = name;
+            this.engineValue = null;
+            return this;
+        }
+
+        /**
+         * This engine, for example one from a provider outside the core; the simulator closes
+         * it when it is closed. {@link #threads} is then the engine's business.
+         */
+        public Builder engine(Engine engine) {
+            this.engineValue = java.util.Objects.requireNonNull(engine);
+            return this;
+        }
 
         /** Threads for the engine's kernels; 0 means all cores. */
         public Builder threads(int threads) {
@@ -91,22 +111,62 @@ public final class Simulator {
         public Builder progress(Progress progress) { this.progress = progress; return this; }
 
         public Simulator build() {
-            Engines.create(engine, threads); // fail early on an unknown engine name
-            return new Simulator(this);
+            return new Simulator(this, engineValue != null ? engineValue : Engines.create(engine, threads));
         }
+    }
+
+    /** The engine every run uses. */
+    public Engine engine() { return engine; }
+
+    /** Closes the engine (its threads end). */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** The memory a run of {@code circuit} needs and what the engine has available, before anything is allocated. */
+    public MemoryNeed memoryNeed(Circuit circuit) {
+        int n = circuit.numQubits();
+        return new MemoryNeed(n, engine.bytesFor(n), endMeasurementsOnly(circuit) ? 1 : 2, engine.availableBytes());
+    }
+
+    /**
+     * What {@link #run} would do with the circuit, without running it: the compiled plan of a
+     * sampled run, or the compiled program of a shot-by-shot run (its first runs of gates in full).
+     */
+    public String explain(Circuit circuit) {
+        String memory = "memory   " + memoryNeed(circuit).describe() + "\n";
+        if (endMeasurementsOnly(circuit)) {
+            return "mode     state simulated once and sampled (" + shots + " shots)\n" + memory
+                    + engine.compile(circuit.numQubits(), gatesOf(circuit)).explain();
+        }
+        return memory + ShotProgram.compile(circuit, engine).explain(shots, 3);
+    }
+
+    private static List<Operation.GateOp> gatesOf(Circuit circuit) {
+        List<Operation.GateOp> gates = new ArrayList<>();
+        for (Operation op : circuit.operations()) if (op instanceof Operation.GateOp g) gates.add(g);
+        return gates;
     }
 
     /** Runs the circuit. The result owns the kept state: close it to free large states early. */
     public Result run(Circuit circuit) {
+        return run(circuit, progress);
+    }
+
+    /** As {@link #run(Circuit)}, reporting progress to {@code progress} instead of the builder's. */
+    public Result run(Circuit circuit, Progress progress) {
         if (!circuit.parameters().isEmpty()) throw new UnboundParameterException(new LinkedHashSet<>(circuit.parameters()));
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-        Engine engine = Engines.create(engineName, threads);
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("engine", engineName);
+        options.put("engine", engine.name());
+        int n = circuit.numQubits();
+        long oneState = engine.bytesFor(n);
+        if (oneState >= MemoryNeed.CHECK_FROM_BYTES / 2) memoryNeed(circuit).requireFits();
         Manifest manifest = Manifest.of(circuit, engine.name(), engine.threads(), actualSeed, shots, options);
         return endMeasurementsOnly(circuit)
-                ? runSampled(circuit, engine, actualSeed, manifest)
-                : runShotByShot(circuit, engine, actualSeed, manifest);
+                ? runSampled(circuit, engine, actualSeed, manifest, progress)
+                : runShotByShot(circuit, engine, actualSeed, manifest, progress);
     }
 
     /**
@@ -138,16 +198,17 @@ public final class Simulator {
         return true;
     }
 
-    private Result runSampled(Circuit circuit, Engine engine, long seed, Manifest manifest) {
+    private Result runSampled(Circuit circuit, Engine engine, long seed, Manifest manifest, Progress progress) {
         List<Operation.GateOp> gates = new ArrayList<>();
         List<Operation.Measure> measures = new ArrayList<>();
         for (Operation op : circuit.operations()) {
             if (op instanceof Operation.GateOp g) gates.add(g);
             else if (op instanceof Operation.Measure m) measures.add(m);
         }
+        Plan plan = engine.compile(circuit.numQubits(), gates);
         QuantumState state = engine.allocate(circuit.numQubits());
         try {
-            applyWithProgress(state, gates);
+            runWithProgress(state, plan, progress);
             Map<String, Long> counts = sample(state, circuit, measures, seed);
             boolean keep = keepState;
             Result result = new Result(circuit, counts, shots, seed, manifest, keep ? state : null,
@@ -160,27 +221,17 @@ public final class Simulator {
         }
     }
 
-    /**
-     * Applies gates in slices so that a long run can report progress. Slices are never shorter
-     * than {@link #MIN_SLICE} gates: the engine fuses gates only within one call, so slicing
-     * gate by gate would give up fusion on exactly the large states that need it.
-     */
-    private void applyWithProgress(QuantumState state, List<Operation.GateOp> gates) {
-        int slice = Math.max(MIN_SLICE, Math.min(gates.size(), 1 << Math.max(0, 30 - state.numQubits())));
-        if (gates.size() <= slice) {
-            state.applyAll(gates);
-            progress.update(gates.size(), gates.size(), "gates");
-            return;
+    /** Runs a plan step by step, reporting the gates done after each step (one memory pass or stage). */
+    private static void runWithProgress(QuantumState state, Plan plan, Progress progress) {
+        int steps = plan.stepCount();
+        long total = plan.gates().size(), done = 0;
+        for (int i = 0; i < steps; i++) {
+            state.run(plan, i, i + 1);
+            done += plan.stepGates(i).size();
+            progress.update(done, total, "gates");
         }
-        for (int from = 0; from < gates.size(); from += slice) {
-            int to = Math.min(gates.size(), from + slice);
-            state.applyAll(gates.subList(from, to));
-            progress.update(to, gates.size(), "gates");
-        }
+        if (steps == 0) progress.update(0, 0, "gates");
     }
-
-    /** Shortest slice of gates between progress reports (about a second at 26 qubits). */
-    static final int MIN_SLICE = 64;
 
     private Map<String, Long> sample(QuantumState state, Circuit circuit, List<Operation.Measure> measures, long seed) {
         Rng rng = new Rng(seed);
@@ -207,96 +258,21 @@ public final class Simulator {
         return counts;
     }
 
-    private Result runShotByShot(Circuit circuit, Engine engine, long seed, Manifest manifest) {
-        List<Operation> ops = circuit.operations();
-        // The unconditional gates before the first measurement, reset or condition are the same
-        // for every shot: simulate them once and start each shot from a copy.
-        int prefixEnd = 0;
-        List<Operation.GateOp> prefix = new ArrayList<>();
-        while (prefixEnd < ops.size()) {
-            Operation op = ops.get(prefixEnd);
-            if (op instanceof Operation.GateOp g && g.condition() == null) prefix.add(g);
-            else if (!(op instanceof Operation.Barrier)) break;
-            prefixEnd++;
-        }
+    private Result runShotByShot(Circuit circuit, Engine engine, long seed, Manifest manifest, Progress progress) {
+        ShotProgram program = ShotProgram.compile(circuit, engine);
         Map<String, Long> counts = new TreeMap<>();
         try (QuantumState start = engine.allocate(circuit.numQubits())) {
-            start.applyAll(prefix);
-            List<Operation> rest = ops.subList(prefixEnd, ops.size());
+            start.run(program.prefix);
             long reportEvery = Math.max(1, shots / 100);
             for (long shot = 0; shot < shots; shot++) {
-                boolean[] bits = runOneShot(start, rest, circuit.numClbits(), Rng.stream(seed, shot));
+                boolean[] bits;
+                try (QuantumState s = start.copy()) { // copy() says when it is the copy that does not fit
+                    bits = program.run(s, circuit.numClbits(), Rng.stream(seed, shot));
+                }
                 counts.merge(Bitstrings.format(bits, circuit.cregs()), 1L, Long::sum);
                 if ((shot + 1) % reportEvery == 0 || shot + 1 == shots) progress.update(shot + 1, shots, "shots");
             }
         }
         return new Result(circuit, counts, shots, seed, manifest, null, false, Result.Mode.SHOT_BY_SHOT);
-    }
-
-    private static boolean[] runOneShot(QuantumState start, List<Operation> ops, int numClbits, Rng rng) {
-        boolean[] bits = new boolean[numClbits];
-        List<Operation.GateOp> pending = new ArrayList<>();
-        Shot shot = null;
-        try (QuantumState s = start.copy()) {
-            for (Operation op : ops) {
-                // Bits change only at measurements, which flush pending gates first, so a
-                // condition read here sees the bits as they are when the gate runs.
-                if (op.condition() != null && !op.condition().holds(bits)) continue;
-                switch (op) {
-                    case Operation.GateOp g -> pending.add(g);
-                    case Operation.Barrier b -> { }
-                    case Operation.ChannelOp c -> throw new IllegalStateException("noise channels are rejected before a run");
-                    case Operation.Measure m -> {
-                        flush(s, pending);
-                        bits[m.clbit()] = measure(s, m.qubit(), rng) == 1;
-                    }
-                    case Operation.Reset r -> {
-                        flush(s, pending);
-                        if (measure(s, r.qubit(), rng) == 1) s.flip(r.qubit());
-                    }
-                    case Operation.Dynamic d -> {
-                        if (shot == null) shot = new Shot(s, pending, bits, rng);
-                        d.block().run(shot);
-                    }
-                }
-            }
-            flush(s, pending);
-        }
-        return bits;
-    }
-
-    /** One shot as a dynamic block sees it: gates batch as for the rest of the circuit. */
-    private record Shot(QuantumState s, List<Operation.GateOp> pending, boolean[] bits, Rng rng,
-                        Map<Object, Object> scratch) implements org.qise.circuit.DynamicBlock.ShotContext {
-        Shot(QuantumState s, List<Operation.GateOp> pending, boolean[] bits, Rng rng) {
-            this(s, pending, bits, rng, new HashMap<>());
-        }
-
-        @Override public void apply(Operation.GateOp gate) { pending.add(gate); }
-
-        @Override public int measure(int qubit) {
-            flush(s, pending);
-            return Simulator.measure(s, qubit, rng);
-        }
-
-        @Override public void reset(int qubit) {
-            flush(s, pending);
-            if (Simulator.measure(s, qubit, rng) == 1) s.flip(qubit);
-        }
-    }
-
-    private static void flush(QuantumState s, List<Operation.GateOp> pending) {
-        if (!pending.isEmpty()) {
-            s.applyAll(pending);
-            pending.clear();
-        }
-    }
-
-    /** Measures one qubit: outcome 1 with its Born probability, then collapses. */
-    static int measure(QuantumState s, int qubit, Rng rng) {
-        double p1 = s.probabilityOfOne(qubit);
-        int outcome = rng.nextDouble() < p1 ? 1 : 0;
-        s.collapse(qubit, outcome, outcome == 1 ? p1 : 1 - p1);
-        return outcome;
     }
 }

@@ -1,6 +1,7 @@
 package org.qise.engine.exact;
 
 import org.qise.engine.Engine;
+import org.qise.engine.GateChecks;
 import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 
@@ -22,13 +23,26 @@ public final class ExactEngine implements Engine {
     @Override
     public int threads() { return 1; }
 
+    /** The Java heap not yet in use: the state is one double array on it. */
+    @Override
+    public long availableBytes() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    @Override
+    public long bytesFor(int numQubits) {
+        return numQubits > MAX_QUBITS ? Long.MAX_VALUE : 16L << numQubits;
+    }
+
     @Override
     public QuantumState allocate(int numQubits) {
+        GateChecks.size(numQubits);
         long bytes = 16L << numQubits;
         if (numQubits > MAX_QUBITS) {
             throw new StateTooLargeException(numQubits, bytes, "the exact engine holds at most " + MAX_QUBITS + " qubits");
         }
-        long free = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+        long free = availableBytes();
         if (bytes > free) {
             throw new StateTooLargeException(numQubits, bytes, "only " + StateTooLargeException.formatBytes(free)
                     + " of Java heap is free (raise it with -Xmx)");

@@ -3,6 +3,7 @@ package org.qise.engine.exact;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
+import org.qise.engine.GateChecks;
 import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 
@@ -33,6 +34,7 @@ final class ExactState implements QuantumState {
     public void apply(Operation.GateOp op) {
         Gate gate = op.gate();
         int[] qubits = op.qubits();
+        for (int q : qubits) GateChecks.qubit(n, q);
         int controls = gate.controls();
         int k = gate.targets();
         Matrix m = gate.targetMatrix();
@@ -74,6 +76,7 @@ final class ExactState implements QuantumState {
 
     @Override
     public double probabilityOfOne(int qubit) {
+        GateChecks.qubit(n, qubit);
         double p = 0;
         for (int i = 0; i < (1 << n); i++) {
             if ((i >> qubit & 1) == 1) p += amp[2 * i] * amp[2 * i] + amp[2 * i + 1] * amp[2 * i + 1];
@@ -83,6 +86,7 @@ final class ExactState implements QuantumState {
 
     @Override
     public void collapse(int qubit, int outcome, double probability) {
+        GateChecks.qubit(n, qubit);
         double scale = 1 / Math.sqrt(probability);
         for (int i = 0; i < (1 << n); i++) {
             boolean keep = (i >> qubit & 1) == outcome;
@@ -93,6 +97,7 @@ final class ExactState implements QuantumState {
 
     @Override
     public void flip(int qubit) {
+        GateChecks.qubit(n, qubit);
         for (int i = 0; i < (1 << n); i++) {
             int j = i ^ (1 << qubit);
             if (j > i) {
@@ -106,10 +111,16 @@ final class ExactState implements QuantumState {
     }
 
     @Override
-    public double re(long index) { return amp[(int) (2 * index)]; }
+    public double re(long index) {
+        GateChecks.index(n, index);
+        return amp[(int) (2 * index)];
+    }
 
     @Override
-    public double im(long index) { return amp[(int) (2 * index + 1)]; }
+    public double im(long index) {
+        GateChecks.index(n, index);
+        return amp[(int) (2 * index + 1)];
+    }
 
     @Override
     public double[] probabilities() {
@@ -138,6 +149,15 @@ final class ExactState implements QuantumState {
             sum += amp[2 * j] * pr + amp[2 * j + 1] * pi;
         }
         return sum;
+    }
+
+    @Override
+    public void copyAmplitudes(long from, int count, double[] re, double[] im) {
+        GateChecks.range(n, from, count);
+        for (int k = 0; k < count; k++) {
+            re[k] = amp[(int) (2 * (from + k))];
+            im[k] = amp[(int) (2 * (from + k) + 1)];
+        }
     }
 
     @Override

@@ -1,12 +1,19 @@
 package org.qise.engine.fast;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.List;
+import org.qise.circuit.Operation;
 import org.qise.engine.Engine;
+import org.qise.engine.GateChecks;
+import org.qise.engine.GatePlan;
+import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
+import org.qise.engine.exact.ExactEngine;
 
 /**
- * The fast engine: state vectors off the Java heap, SIMD kernels (Vector API), gate fusion in
- * {@link QuantumState#applyAll}, and a thread pool for states large enough to pay for it.
+ * The fast engine: state vectors off the Java heap, SIMD kernels (Vector API), plans of fused
+ * stages ({@link #compile}), and a thread pool, started only when a state is large enough to
+ * pay for it and shut down by {@link #close()}.
  * Results are bit-identical whatever the thread count.
  */
 public final class FastEngine implements Engine {
@@ -17,8 +24,13 @@ public final class FastEngine implements Engine {
 
     private final int threads;
     private final int fusionQubits;
-    private final ForkJoinPool pool;
     private final long minParallelVectors;
+    /** States of at most this many qubits use plain scalar loops (see {@link #forCommandLine}); -1 for none. */
+    private final int scalarMaxQubits;
+    private final Engine scalar = new ExactEngine();
+    /** Created when a state first needs it, so that small runs start no threads. */
+    private ForkJoinPool pool;
+    private boolean closed;
 
     /** All available cores, automatic fusion. */
     public FastEngine() {
@@ -40,14 +52,32 @@ public final class FastEngine implements Engine {
 
     /** Tests lower {@code minParallelVectors} to make small states take the multi-threaded path. */
     FastEngine(int threads, int fusionQubits, long minParallelVectors) {
+        this(threads, fusionQubits, minParallelVectors, -1);
+    }
+
+    /**
+     * The engine {@code --engine fast} gets: as {@link #FastEngine(int)}, except that states of at
+     * most {@link #SCALAR_MAX_QUBITS} qubits run on the exact engine's plain loops. On a few
+     * amplitudes those take microseconds, while the first use of the Vector API kernels costs a
+     * couple of hundred milliseconds of class loading and interpretation, which a person running
+     * a small circuit would wait for.
+     */
+    public static FastEngine forCommandLine(int threads) {
+        return new FastEngine(threads, FUSION_AUTO, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS, SCALAR_MAX_QUBITS);
+    }
+
+    /** Largest state {@link #forCommandLine} runs with scalar loops (64 amplitudes). */
+    public static final int SCALAR_MAX_QUBITS = 6;
+
+    private FastEngine(int threads, int fusionQubits, long minParallelVectors, int scalarMaxQubits) {
         if (threads < 1) throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         if (fusionQubits < FUSION_AUTO || fusionQubits > Fuser.MAX_DENSE_QUBITS) {
             throw new IllegalArgumentException("fusion width must be -1 (auto), 0 (off) or 1.." + Fuser.MAX_DENSE_QUBITS + ", got " + fusionQubits);
         }
         this.threads = threads;
         this.fusionQubits = fusionQubits;
-        this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
         this.minParallelVectors = minParallelVectors;
+        this.scalarMaxQubits = scalarMaxQubits;
     }
 
     @Override
@@ -60,6 +90,41 @@ public final class FastEngine implements Engine {
 
     @Override
     public QuantumState allocate(int numQubits) {
-        return new FastState(numQubits, AmplitudeMemory.allocate(numQubits), new ParallelRunner(threads, pool, minParallelVectors), fusionQubits);
+        GateChecks.size(numQubits);
+        if (numQubits <= scalarMaxQubits) return scalar.allocate(numQubits);
+        return new FastState(this, numQubits, AmplitudeMemory.allocate(numQubits), new ParallelRunner(threads, this::pool, minParallelVectors));
+    }
+
+    @Override
+    public Plan compile(int numQubits, List<Operation.GateOp> gates) {
+        if (numQubits <= scalarMaxQubits) return new GatePlan(name(), numQubits, gates);
+        return FastPlan.compile(numQubits, gates, fusionQubits);
+    }
+
+    @Override
+    public long bytesFor(int numQubits) {
+        return numQubits <= scalarMaxQubits ? scalar.bytesFor(numQubits) : AmplitudeMemory.bytesFor(numQubits);
+    }
+
+    /** Available physical memory (MemAvailable on Linux) less the margin kept for the JVM and the OS. */
+    @Override
+    public long availableBytes() {
+        return Math.max(0, AmplitudeMemory.availablePhysicalBytes() - AmplitudeMemory.MARGIN_BYTES);
+    }
+
+    /** The pool for parallel passes, started on first use; null after {@link #close()}. */
+    private synchronized ForkJoinPool pool() {
+        if (pool == null && !closed && threads > 1) pool = new ForkJoinPool(threads);
+        return pool;
+    }
+
+    /** Shuts the pool down; states of this engine keep working on the caller's thread. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
     }
 }

@@ -8,6 +8,8 @@ import jdk.incubator.vector.DoubleVector;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
+import org.qise.engine.GateChecks;
+import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 
@@ -20,21 +22,21 @@ import org.qise.engine.StateTooLargeException;
 final class FastState implements QuantumState {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
 
+    private final FastEngine engine;
     private final int n;
     private final AmplitudeMemory memory;
     private final MemorySegment amps;
     private final ParallelRunner runner;
-    private final int fusionQubits;
     /** Vectors actually holding the 2^n amplitudes (the last may carry zero padding when n is tiny). */
     private final long vectors;
     private boolean closed;
 
-    FastState(int n, AmplitudeMemory memory, ParallelRunner runner, int fusionQubits) {
+    FastState(FastEngine engine, int n, AmplitudeMemory memory, ParallelRunner runner) {
+        this.engine = engine;
         this.n = n;
         this.memory = memory;
         this.amps = memory.segment;
         this.runner = runner;
-        this.fusionQubits = fusionQubits;
         this.vectors = AmplitudeMemory.vectorsFor(n);
         amps.set(DOUBLE, 0, 1.0);
     }
@@ -53,15 +55,27 @@ final class FastState implements QuantumState {
                 Arrays.copyOf(qubits, c)), amps);
     }
 
+    /** Compiles the gates (a plan used once) and runs them. */
     @Override
     public void applyAll(List<Operation.GateOp> ops) {
         requireOpen();
-        for (Operation.GateOp op : ops) for (int q : op.qubits()) checkQubit(q);
-        if (fusionQubits == FastEngine.FUSION_OFF) {
-            for (Operation.GateOp op : ops) apply(op);
+        run(engine.compile(n, ops));
+    }
+
+    @Override
+    public void run(Plan plan) {
+        run(plan, 0, plan.stepCount());
+    }
+
+    @Override
+    public void run(Plan plan, int fromStep, int toStep) {
+        requireOpen();
+        if (!(plan instanceof FastPlan fp) || plan.numQubits() != n) {
+            QuantumState.super.run(plan, fromStep, toStep);
             return;
         }
-        StageRunner.run(ops, n, amps, runner, fusionQubits);
+        java.util.Objects.checkFromToIndex(fromStep, toStep, fp.compiled.length);
+        for (int i = fromStep; i < toStep; i++) fp.compiled[i].run(amps, runner, n);
     }
 
     @Override
@@ -124,6 +138,47 @@ final class FastState implements QuantumState {
                 Lanes.store(Lanes.load(amps, v).mul(c), amps, v);
             }
         });
+    }
+
+    /**
+     * Measure, then flip to |0⟩: when the qubit certainly reads 0 nothing is written; when it
+     * reads 1 the collapse and the flip are one pass (the |1⟩ half, rescaled, moves onto the
+     * zeroed |0⟩ half), so a reset costs one read and at most one read-write of the state.
+     */
+    @Override
+    public void reset(int qubit, double uniform) {
+        requireOpen();
+        checkQubit(qubit);
+        double p1 = probabilityOfOne(qubit);
+        int outcome = uniform < p1 ? 1 : 0;
+        if (p1 == 0) return;
+        if (outcome == 0 || qubit < Lanes.LOW_QUBITS) {
+            collapse(qubit, outcome, outcome == 1 ? p1 : 1 - p1);
+            if (outcome == 1) flip(qubit);
+            return;
+        }
+        DoubleVector scale = DoubleVector.broadcast(Lanes.SPECIES, 1 / Math.sqrt(p1));
+        DoubleVector zero = DoubleVector.zero(Lanes.SPECIES);
+        int shift = qubit - Lanes.LOW_QUBITS;
+        long bit = 1L << shift, below = bit - 1;
+        runner.forRange(vectors / 2, 2, (from, to) -> {
+            for (long p = from; p < to; p++) {
+                long v0 = ((p & ~below) << 1) | (p & below), v1 = v0 | bit;
+                Lanes.store(Lanes.load(amps, v1).mul(scale), amps, v0);
+                Lanes.store(zero, amps, v1);
+            }
+        });
+    }
+
+    @Override
+    public void copyAmplitudes(long from, int count, double[] re, double[] im) {
+        requireOpen();
+        GateChecks.range(n, from, count);
+        for (int k = 0; k < count; k++) {
+            long at = Lanes.amplitudeOffset(from + k);
+            re[k] = amps.get(DOUBLE, at);
+            im[k] = amps.get(DOUBLE, at + 8);
+        }
     }
 
     @Override
@@ -263,7 +318,7 @@ final class FastState implements QuantumState {
         } catch (StateTooLargeException e) {
             throw StateTooLargeException.forCopy(n, e.bytesNeeded(), e.why());
         }
-        FastState c = new FastState(n, memory, runner, fusionQubits);
+        FastState c = new FastState(engine, n, memory, runner);
         MemorySegment.copy(amps, 0, c.amps, 0, amps.byteSize());
         return c;
     }
@@ -280,10 +335,10 @@ final class FastState implements QuantumState {
     }
 
     private void checkQubit(int q) {
-        if (q < 0 || q >= n) throw new IllegalArgumentException("qubit " + q + " is outside the " + n + "-qubit state");
+        GateChecks.qubit(n, q);
     }
 
     private void checkIndex(long index) {
-        if (index < 0 || index >= 1L << n) throw new IllegalArgumentException("amplitude index " + index + " is outside the " + n + "-qubit state");
+        GateChecks.index(n, index);
     }
 }

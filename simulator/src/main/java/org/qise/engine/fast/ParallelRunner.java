@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Spreads work over the engine's threads, only where it pays: below {@link #DEFAULT_MIN_PARALLEL_VECTORS}
@@ -24,10 +25,11 @@ final class ParallelRunner {
     static final long CHUNK_VECTORS = 1L << 11;
 
     private final int threads;
-    private final ForkJoinPool pool;
+    /** The engine's pool, created on first use (tiny states never start one); null once closed. */
+    private final Supplier<ForkJoinPool> pool;
     private final long minParallelVectors;
 
-    ParallelRunner(int threads, ForkJoinPool pool, long minParallelVectors) {
+    ParallelRunner(int threads, Supplier<ForkJoinPool> pool, long minParallelVectors) {
         this.threads = threads;
         this.pool = pool;
         this.minParallelVectors = minParallelVectors;
@@ -46,7 +48,8 @@ final class ParallelRunner {
 
     /** Runs body over [0, count), in parallel when count × vectorsPerItem is large enough. */
     void forRange(long count, long vectorsPerItem, RangeBody body) {
-        if (pool == null || threads == 1 || count < 2 || count * Math.max(1, vectorsPerItem) < minParallelVectors) {
+        ForkJoinPool pool = null;
+        if (threads == 1 || count < 2 || count * Math.max(1, vectorsPerItem) < minParallelVectors || (pool = this.pool.get()) == null) {
             body.run(0, count);
             return;
         }

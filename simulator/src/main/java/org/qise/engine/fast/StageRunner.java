@@ -7,7 +7,7 @@ import java.util.List;
 import org.qise.circuit.Operation;
 
 /**
- * Runs a gate list stage by stage (see {@link Stages}): for each chunk of a stage, the chunk's
+ * Compiles and runs a gate list stage by stage (see {@link Stages}): for each chunk of a stage, the chunk's
  * amplitudes are copied into a scratch buffer that stays in the core's share of cache, every gate of
  * the stage (fused, see {@link Fuser}) runs on the scratch as on a small state of
  * {@link #CHUNK_QUBITS} qubits, and the chunk is copied back. A stage costs one read and one
@@ -49,13 +49,21 @@ final class StageRunner {
     }
 
     /**
-     * @param fusionQubits the widest dense block, or {@link FastEngine#FUSION_AUTO} to let the
-     *                     cost model pick per stage
+     * Compiles gates into the steps of a {@link FastPlan}: stages of fused blocks, or fused
+     * blocks on the whole state for small states, single gates and gates too wide for a stage.
+     *
+     * @param fusionQubits the widest dense block, {@link FastEngine#FUSION_AUTO} to let the
+     *                     cost model pick per stage, or {@link FastEngine#FUSION_OFF}
      */
-    static void run(List<Operation.GateOp> ops, int n, MemorySegment amps, ParallelRunner runner, int fusionQubits) {
+    static List<CompiledStep> compile(List<Operation.GateOp> ops, int n, int fusionQubits) {
+        List<CompiledStep> steps = new ArrayList<>();
+        if (fusionQubits == FastEngine.FUSION_OFF) {
+            for (Operation.GateOp op : ops) steps.add(CompiledStep.wholeState(List.of(op), List.of(new Fuser.Single(op)), n));
+            return steps;
+        }
         if (n < MIN_STAGED_QUBITS) {
-            runOnWholeState(ops, n, amps, runner, fusionQubits);
-            return;
+            if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, fuse(ops, fusionQubits), n));
+            return steps;
         }
         int local = chunkQubits(n);
         for (Stages.Stage stage : Stages.plan(ops, n, local, Math.min(ALWAYS_LOCAL, local - 4))) {
@@ -63,16 +71,12 @@ final class StageRunner {
             for (int i : stage.gates()) stageOps.add(ops.get(i));
             if (stage.wholeState() || stageOps.size() == 1) {
                 // One gate gains nothing from a round trip through the scratch buffer.
-                runOnWholeState(stageOps, n, amps, runner, fusionQubits);
+                steps.add(CompiledStep.wholeState(stageOps, fuse(stageOps, fusionQubits), n));
             } else {
-                runStage(stage.localMask(), stageOps, n, amps, runner, fusionQubits);
+                steps.add(compileStage(stage.localMask(), stageOps, n, fusionQubits));
             }
         }
-    }
-
-    /** Fused blocks one after another, each a pass over the whole state. */
-    private static void runOnWholeState(List<Operation.GateOp> ops, int n, MemorySegment amps, ParallelRunner runner, int fusionQubits) {
-        for (Fuser.Block b : fuse(ops, fusionQubits)) runner.runKernel(b.kernel(n), amps);
+        return steps;
     }
 
     /** Fusion at the given width, or at the width the cost model finds cheapest. */
@@ -96,22 +100,26 @@ final class StageRunner {
     /** Widest dense block the cost model considers: wider ones never paid off in the measurements. */
     static final int AUTO_MAX_WIDTH = 4;
 
-    private static void runStage(long localMask, List<Operation.GateOp> stageOps, int n, MemorySegment amps, ParallelRunner runner, int fusionQubits) {
-        int local = Long.bitCount(localMask);
+    /** A stage: its gates remapped onto the chunk's local qubits and fused there. */
+    private static CompiledStep compileStage(long localMask, List<Operation.GateOp> stageOps, int n, int fusionQubits) {
         // Local qubit j is the j-th lowest qubit of the mask.
         int[] toLocal = new int[n];
         for (int q = 0, j = 0; q < n; q++) if ((localMask >> q & 1) == 1) toLocal[q] = j++;
         List<Operation.GateOp> remapped = new ArrayList<>(stageOps.size());
         for (Operation.GateOp op : stageOps) {
-            int[] q = op.qubits().clone();
+            int[] q = op.qubits();
             for (int i = 0; i < q.length; i++) q[i] = toLocal[q[i]];
             remapped.add(new Operation.GateOp(op.gate(), q, null));
         }
-        List<Kernel> kernels = new ArrayList<>();
-        for (Fuser.Block b : fuse(remapped, fusionQubits)) kernels.add(b.kernel(local));
+        return CompiledStep.staged(stageOps, localMask, fuse(remapped, fusionQubits), n);
+    }
 
-        // A chunk = runs of 2^run contiguous amplitudes (the local qubits 0..run-1), one run for
-        // every value of the other local qubits; the non-local qubits pick the chunk.
+    /**
+     * Runs a stage: a chunk = runs of 2^run contiguous amplitudes (the local qubits 0..run-1),
+     * one run for every value of the other local qubits; the non-local qubits pick the chunk.
+     */
+    static void runStaged(long localMask, Kernel[] kernels, int n, MemorySegment amps, ParallelRunner runner) {
+        int local = Long.bitCount(localMask);
         int run = Long.numberOfTrailingZeros(~localMask);
         long highLocal = localMask & ~((1L << run) - 1);
         long outside = ~localMask & ((1L << n) - 1);
@@ -121,7 +129,7 @@ final class StageRunner {
         long chunks = 1L << (n - local);
         long chunkBytes = 16L << local;
         boolean inPlace = run == local; // the local qubits are the lowest ones: chunks are contiguous
-        runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.size() + 2), (from, to) -> {
+        runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.length + 2), (from, to) -> {
             MemorySegment scratch = inPlace ? null : SCRATCH.get().asSlice(0, chunkBytes);
             for (long c = from; c < to; c++) {
                 long base = Long.expand(c, outside);

@@ -36,11 +36,20 @@ final class Stages {
         long always = (1L << alwaysLocal) - 1;
         List<Integer> remaining = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) remaining.add(i);
+        long used = 0; // every qubit some gate touches
+        for (Operation.GateOp op : ops) used |= mask(op);
         List<Stage> stages = new ArrayList<>();
         while (!remaining.isEmpty()) {
             long local = always, blocked = 0;
             List<Integer> taken = new ArrayList<>(), rest = new ArrayList<>();
-            for (int i : remaining) {
+            for (int k = 0; k < remaining.size(); k++) {
+                int i = remaining.get(k);
+                if ((blocked & used) == used) {
+                    // Every qubit is blocked: no later gate can join, so a long list is planned in
+                    // linear rather than quadratic time.
+                    rest.addAll(remaining.subList(k, remaining.size()));
+                    break;
+                }
                 long m = mask(ops.get(i));
                 if ((m & blocked) == 0 && Long.bitCount(local | m) <= localQubits) {
                     local |= m;

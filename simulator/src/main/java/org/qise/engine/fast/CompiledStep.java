@@ -1,0 +1,128 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.qise.circuit.Operation;
+import org.qise.engine.Plan;
+
+/**
+ * One step of a {@link FastPlan}, ready to run: its kernels are built once, at compile time,
+ * and are immutable, so a step may run on many states and many threads. Its description
+ * ({@link #describe}) is built only when someone asks (explain), not on every compilation.
+ */
+abstract sealed class CompiledStep {
+    final List<Operation.GateOp> gates;
+    final List<Fuser.Block> blocks;
+    final Kernel[] kernels;
+
+    private CompiledStep(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels) {
+        this.gates = List.copyOf(gates);
+        this.blocks = blocks;
+        this.kernels = kernels;
+    }
+
+    abstract void run(MemorySegment amps, ParallelRunner runner, int n);
+
+    /** What the step does, for {@link Plan#steps()}. */
+    abstract Plan.Step describe(int n);
+
+    /** One line per block, and the modelled cost of all of them. */
+    private static Plan.Step describe(String kind, List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels,
+                                      int[] toGlobal, int passes, int n) {
+        List<String> lines = new ArrayList<>();
+        double cost = 0;
+        for (int i = 0; i < kernels.length; i++) {
+            lines.add(describe(blocks.get(i), toGlobal, kernels[i]));
+            cost += BlockCost.of(blocks.get(i)) * AmplitudeMemory.vectorsFor(n);
+        }
+        return new Plan.Step(gates, kind, lines, passes, cost);
+    }
+
+    /** Fused blocks one after another, each a pass over the whole state. */
+    static CompiledStep wholeState(List<Operation.GateOp> gates, List<Fuser.Block> blocks, int n) {
+        Kernel[] kernels = new Kernel[blocks.size()];
+        for (int i = 0; i < kernels.length; i++) kernels[i] = blocks.get(i).kernel(n);
+        return new WholeState(gates, blocks, kernels);
+    }
+
+    /** A stage: blocks on a chunk's local qubits, run chunk by chunk in cache. */
+    static CompiledStep staged(List<Operation.GateOp> gates, long localMask, List<Fuser.Block> localBlocks, int n) {
+        int local = Long.bitCount(localMask);
+        Kernel[] kernels = new Kernel[localBlocks.size()];
+        for (int i = 0; i < kernels.length; i++) kernels[i] = localBlocks.get(i).kernel(local);
+        return new Staged(gates, localBlocks, kernels, localMask);
+    }
+
+    private static String describe(Fuser.Block b, int[] toGlobal, Kernel k) {
+        int[] q = qubits(b.qubitMask());
+        if (toGlobal != null) for (int i = 0; i < q.length; i++) q[i] = toGlobal[q[i]];
+        String what = switch (b) {
+            case Fuser.Single s -> s.op().gate().name();
+            case Fuser.Dense d -> "fused dense";
+            case Fuser.Diagonal d -> "fused diagonal";
+            default -> "block";
+        };
+        return String.format("%-15s %d qubit(s) %-16s -> %s", what, q.length, Arrays.toString(q), k.getClass().getName().replace(Kernel.class.getPackageName() + ".", ""));
+    }
+
+    private static int[] qubits(long mask) {
+        int[] q = new int[Long.bitCount(mask)];
+        for (int i = 0, b = 0; b < 64; b++) if ((mask >> b & 1) == 1) q[i++] = b;
+        return q;
+    }
+
+    private static String qubitList(long mask) {
+        int[] q = qubits(mask);
+        // Runs of consecutive qubits shortened to a-b.
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < q.length; ) {
+            int j = i;
+            while (j + 1 < q.length && q[j + 1] == q[j] + 1) j++;
+            if (sb.length() > 1) sb.append(',');
+            sb.append(q[i]);
+            if (j > i) sb.append('-').append(q[j]);
+            i = j + 1;
+        }
+        return sb.append('}').toString();
+    }
+
+    static final class WholeState extends CompiledStep {
+        WholeState(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels) {
+            super(gates, blocks, kernels);
+        }
+
+        @Override
+        void run(MemorySegment amps, ParallelRunner runner, int n) {
+            for (Kernel k : kernels) runner.runKernel(k, amps);
+        }
+
+        @Override
+        Plan.Step describe(int n) {
+            String kind = n < StageRunner.MIN_STAGED_QUBITS && kernels.length > 1 ? "in-cache blocks" : "whole-state pass";
+            return CompiledStep.describe(kind, gates, blocks, kernels, null, kernels.length, n);
+        }
+    }
+
+    static final class Staged extends CompiledStep {
+        private final long localMask;
+
+        Staged(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels, long localMask) {
+            super(gates, blocks, kernels);
+            this.localMask = localMask;
+        }
+
+        @Override
+        void run(MemorySegment amps, ParallelRunner runner, int n) {
+            StageRunner.runStaged(localMask, kernels, n, amps, runner);
+        }
+
+        @Override
+        Plan.Step describe(int n) {
+            int[] toGlobal = qubits(localMask); // local qubit j is the j-th lowest qubit of the mask
+            String kind = "stage of " + toGlobal.length + " local qubits " + qubitList(localMask);
+            return CompiledStep.describe(kind, gates, blocks, kernels, toGlobal, 1, n);
+        }
+    }
+}
