@@ -82,11 +82,7 @@ public final class MpiEngine implements Engine {
     @Override
     public QuantumState allocate(int numQubits) {
         GateChecks.size(numQubits);
-        int k = globalQubits();
-        if (k > numQubits) {
-            throw new MpiException("a state of " + numQubits + " qubits has " + (1L << numQubits)
-                    + " amplitudes, fewer than the " + ranks + " ranks; use at most " + (1L << numQubits) + " ranks");
-        }
+        int k = checkFits(numQubits);
         QuantumState slice;
         try {
             slice = local.allocate(numQubits - k);
@@ -99,8 +95,20 @@ public final class MpiEngine implements Engine {
         return new MpiState(this, numQubits, slice, new QubitLayout(numQubits, numQubits - k));
     }
 
+    /** The number of global qubits, after checking that every rank gets at least one amplitude. */
+    private int checkFits(int numQubits) {
+        int k = globalQubits();
+        if (k > numQubits) {
+            throw new MpiException("a state of " + numQubits + " qubits has " + (1L << numQubits)
+                    + " amplitudes, fewer than the " + ranks + " ranks; use at most " + (1L << numQubits) + " ranks");
+        }
+        return k;
+    }
+
     @Override
     public Plan compile(int numQubits, List<Operation.GateOp> gates) {
+        GateChecks.size(numQubits);
+        checkFits(numQubits);
         return MpiPlan.compile(numQubits, globalQubits(), gates, local);
     }
 

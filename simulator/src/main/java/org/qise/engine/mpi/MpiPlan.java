@@ -47,7 +47,7 @@ final class MpiPlan implements Plan {
         int local = numQubits - globalQubits;
         for (Operation.GateOp g : gates) {
             if (g.qubits().length > local) {
-                throw new IllegalArgumentException(g.gate().name() + " acts on " + g.qubits().length + " qubits but each of the "
+                throw new MpiException(g.gate().name() + " acts on " + g.qubits().length + " qubits but each of the "
                         + (1 << globalQubits) + " ranks holds only " + local + " local qubit(s); use fewer ranks");
             }
         }
