@@ -10,7 +10,9 @@ import org.qise.engine.Plan;
 /**
  * A circuit planned for 2^k ranks: runs of gates on local qubits, compiled by the fast engine
  * for the local slice (so they fuse), separated by exchanges that bring a global qubit into a
- * local position. The swapped-out local qubit is the one whose next use lies furthest ahead
+ * local position. Gates that commute with a waiting gate on a global qubit (no shared qubit
+ * with it or with any gate waiting before them) run first, so an exchange is paid only when
+ * nothing else can run locally. The swapped-out local qubit is the one whose next use lies furthest ahead
  * (Belady's rule), which is what keeps exchanges below one per gate on a global qubit: a qubit
  * once brought in stays local until space is needed.
  *
@@ -51,19 +53,39 @@ final class MpiPlan implements Plan {
                         + (1 << globalQubits) + " ranks holds only " + local + " local qubit(s); use fewer ranks");
             }
         }
-        NextUse next = new NextUse(numQubits, gates);
         QubitLayout layout = new QubitLayout(numQubits, local);
         List<Action> actions = new ArrayList<>();
         List<QubitLayout> layouts = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         List<Operation.GateOp> batch = new ArrayList<>(), batchLogical = new ArrayList<>();
-        for (int i = 0; i < gates.size(); i++) {
-            Operation.GateOp g = gates.get(i);
-            int[] qs = g.qubits();
+        List<Operation.GateOp> pending = gates;
+        while (!pending.isEmpty()) {
+            // Run every gate that can run locally now; a gate on a global qubit waits, and so
+            // does every later gate sharing a qubit with a waiting one (the others commute with it).
+            List<Operation.GateOp> waiting = new ArrayList<>();
+            boolean[] blocked = new boolean[numQubits];
+            for (Operation.GateOp g : pending) {
+                int[] qs = g.qubits();
+                boolean wait = false;
+                for (int q : qs) wait |= blocked[q] || layout.isGlobal(q);
+                if (wait) {
+                    waiting.add(g);
+                    for (int q : qs) blocked[q] = true;
+                    continue;
+                }
+                int[] phys = new int[qs.length];
+                for (int j = 0; j < qs.length; j++) phys[j] = layout.physical(qs[j]);
+                batch.add(new Operation.GateOp(g.gate(), phys, null));
+                batchLogical.add(g);
+            }
+            flush(batch, batchLogical, layout, local, localEngine, actions, layouts, steps);
+            if (waiting.isEmpty()) break;
+            // Bring in the first waiting gate's global qubits; it (at least) can run next round.
+            NextUse next = new NextUse(numQubits, waiting);
+            int[] qs = waiting.getFirst().qubits();
             for (int q : qs) {
                 if (!layout.isGlobal(q)) continue;
-                flush(batch, batchLogical, layout, local, localEngine, actions, layouts, steps);
-                int victim = victim(layout, qs, next, i);
+                int victim = victim(layout, qs, next, 0);
                 int global = layout.physical(q);
                 layouts.add(layout.copy());
                 actions.add(new Action(global, victim, null));
@@ -72,12 +94,8 @@ final class MpiPlan implements Plan {
                         global, q, victim, layout.logical(victim), 1 << (global - local))), 1, 0));
                 layout.swapPositions(global, victim);
             }
-            int[] phys = new int[qs.length];
-            for (int j = 0; j < qs.length; j++) phys[j] = layout.physical(qs[j]);
-            batch.add(new Operation.GateOp(g.gate(), phys, null));
-            batchLogical.add(g);
+            pending = waiting;
         }
-        flush(batch, batchLogical, layout, local, localEngine, actions, layouts, steps);
         layouts.add(layout.copy());
         return new MpiPlan(numQubits, gates, steps, actions, layouts);
     }
