@@ -7,6 +7,9 @@ import org.qise.engine.EngineProvider;
 public final class MpiEngineProvider implements EngineProvider {
     @Override public String name() { return "mpi"; }
 
+    /** Only under mpirun: elsewhere it cannot start (and suites that run every engine skip it). */
+    @Override public boolean available() { return MpiEngine.launchedByMpirun(); }
+
     @Override public String description() { return "one state across MPI ranks (launch with mpirun); fast engine on each rank's slice"; }
 
     @Override public Engine create(int threads) { return MpiEngine.start(threads); }
