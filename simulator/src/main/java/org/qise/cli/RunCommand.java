@@ -173,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (threads < 0) throw new UserError("--threads must be 0 (all cores) or more, got " + threads);
         if (!Engines.registered().contains(engine)) {
-            throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.names()));
+            throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.registered()));
         }
     }
 
