@@ -122,12 +122,30 @@ class MpiEngineIT {
         assertTrue(run.output().contains("qise: error: the mpi engine runs one process per rank and must be launched by mpirun"), run.output());
     }
 
-    @Test
-    void onlyRankZeroPrintsAndCountsEqualTheFastEngine(@TempDir Path dir) throws Exception {
-        Path qasm = bell(dir, 5);
+    @ParameterizedTest(name = "{0}: only rank 0 of 4 prints, and the counts equal the fast engine's for the seed")
+    @CsvSource({"sampled once", "shot by shot (mid-circuit measurement, condition, reset on a global qubit)"})
+    void onlyRankZeroPrintsAndCountsEqualTheFastEngine(String kind, @TempDir Path dir) throws Exception {
+        Path qasm = kind.startsWith("sampled") ? bell(dir, 5) : Files.writeString(dir.resolve("mid.qasm"), """
+                OPENQASM 2.0;
+                include "qelib1.inc";
+                qreg q[5];
+                creg m[1];
+                creg c[5];
+                h q[4];
+                ry(0.7) q[0];
+                cx q[4],q[1];
+                measure q[4] -> m[0];
+                if (m==1) x q[2];
+                ry(1.1) q[4];
+                cx q[0],q[3];
+                reset q[4];
+                h q[3];
+                measure q -> c;
+                """);
         Run fast = launch(0, "org.qise.cli.QiseMain", "run", qasm.toString(), "--shots", "500", "--seed", "9");
         Run mpi = launch(4, "org.qise.cli.QiseMain", "run", qasm.toString(), "--engine", "mpi", "--shots", "500", "--seed", "9");
         assertEquals(0, mpi.exit(), mpi.output());
+        assertTrue(!counts(fast.output()).isEmpty(), fast.output());
         assertEquals(counts(fast.output()), counts(mpi.output()));
         assertEquals(1, mpi.output().lines().filter(l -> l.startsWith("counts")).count(), mpi.output());
     }
