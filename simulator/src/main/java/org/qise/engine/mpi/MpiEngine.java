@@ -88,7 +88,7 @@ public final class MpiEngine implements Engine {
             slice = local.allocate(numQubits - k);
         } catch (StateTooLargeException e) {
             throw new StateTooLargeException(numQubits, 16L << numQubits, "each of the " + ranks + " ranks needs "
-                    + StateTooLargeException.formatBytes(16L << (numQubits - k)) + " and " + e.getMessage());
+                    + StateTooLargeException.formatBytes(16L << (numQubits - k)) + "; on this rank, " + e.getMessage());
         }
         // The fast engine starts a slice in |0…0⟩; global index 0 lives on rank 0 only.
         if (rank != 0) FastStateMemory.of(slice).set(ValueLayout.JAVA_DOUBLE, FastStateMemory.amplitudeOffset(0), 0.0);

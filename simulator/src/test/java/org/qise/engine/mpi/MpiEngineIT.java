@@ -123,7 +123,7 @@ class MpiEngineIT {
     }
 
     @ParameterizedTest(name = "{0}: only rank 0 of 4 prints, and the counts equal the fast engine's for the seed")
-    @CsvSource({"sampled once", "shot by shot (mid-circuit measurement, condition, reset on a global qubit)"})
+    @CsvSource({"sampled once", "'shot by shot (mid-circuit measurement, condition, reset on a global qubit)'"})
     void onlyRankZeroPrintsAndCountsEqualTheFastEngine(String kind, @TempDir Path dir) throws Exception {
         Path qasm = kind.startsWith("sampled") ? bell(dir, 5) : Files.writeString(dir.resolve("mid.qasm"), """
                 OPENQASM 2.0;
