@@ -110,6 +110,7 @@ public final class QiseMain implements Callable<Integer> {
             case UserError u -> report(u.getMessage());
             case org.qise.qasm.QasmException q -> report(q.getMessage()); // an OpenQASM 3 program failing while it runs
             case StateTooLargeException s -> report(s.getMessage()); // says how much memory the state needs
+            case org.qise.engine.mpi.MpiException m -> report(m.getMessage()); // launched wrongly, or no MPI library
             case OutOfMemoryError o -> report("ran out of memory (the JVM may use at most "
                     + StateTooLargeException.formatBytes(Runtime.getRuntime().maxMemory())
                     + "); simulate fewer qubits or shots, or give the JVM more memory with -Xmx");

@@ -201,8 +201,8 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--shots must be between 0 and " + (Integer.MAX_VALUE - 8) + ", got " + shots);
         }
         if (threads < 0) throw new UserError("--threads must be 0 (all cores) or more, got " + threads);
-        if (!Engines.names().contains(engine)) {
-            throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.names()));
+        if (!Engines.registered().contains(engine)) {
+            throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.registered()));
         }
     }
 

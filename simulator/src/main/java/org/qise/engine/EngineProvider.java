@@ -11,6 +11,14 @@ public interface EngineProvider {
     /** The engine's name on the command line and in manifests. */
     String name();
 
+    /**
+     * Whether the engine can start in this process. An engine that needs a launcher (the mpi
+     * engine needs mpirun) says no elsewhere: {@link Engines#names()} then leaves it out, so
+     * suites that run every engine skip it, while {@link Engines#create} still tries it and
+     * reports why it cannot start.
+     */
+    default boolean available() { return true; }
+
     /** One line for help texts. */
     default String description() { return name(); }
 

@@ -15,15 +15,24 @@ public final class Engines {
     /** The engine used when none is asked for. */
     public static final String DEFAULT = "fast";
 
-    /** Names accepted by {@link #create}, in registration order. */
+    /** Names of the engines that can start in this process, in registration order. */
     public static List<String> names() {
         return names(defaultLoader());
+    }
+
+    /** Names accepted by {@link #create}, available here or not (e.g. mpi outside mpirun). */
+    public static List<String> registered() {
+        List<String> names = new ArrayList<>();
+        for (EngineProvider p : ServiceLoader.load(EngineProvider.class, defaultLoader())) if (!names.contains(p.name())) names.add(p.name());
+        return names;
     }
 
     /** Names of the engines registered with {@code loader}'s jars. */
     public static List<String> names(ClassLoader loader) {
         List<String> names = new ArrayList<>();
-        for (EngineProvider p : ServiceLoader.load(EngineProvider.class, loader)) if (!names.contains(p.name())) names.add(p.name());
+        for (EngineProvider p : ServiceLoader.load(EngineProvider.class, loader)) {
+            if (p.available() && !names.contains(p.name())) names.add(p.name());
+        }
         return names;
     }
 

@@ -44,6 +44,12 @@ final class FastState implements QuantumState {
     @Override
     public int numQubits() { return n; }
 
+    /** The amplitudes' memory, for {@link FastStateMemory} (the distributed engine's exchanges). */
+    MemorySegment memory() {
+        requireOpen();
+        return amps;
+    }
+
     @Override
     public void apply(Operation.GateOp op) {
         requireOpen();

@@ -1,0 +1,46 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import org.qise.engine.QuantumState;
+
+/**
+ * The one window into the fast engine's memory layout that other engines may use: the
+ * distributed engine ({@code org.qise.engine.mpi}) runs gates on its local slice with this
+ * engine and moves amplitudes between ranks itself, so it needs to find them ({@link Lanes}).
+ */
+public final class FastStateMemory {
+    private FastStateMemory() {}
+
+    /** The memory of a state allocated by a {@link FastEngine}. */
+    public static MemorySegment of(QuantumState state) {
+        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        return f.memory();
+    }
+
+    /** Byte offset of amplitude {@code index}'s real part (its imaginary part follows). */
+    public static long amplitudeOffset(long index) {
+        return Lanes.amplitudeOffset(index);
+    }
+
+    /**
+     * Amplitudes that lie contiguously from any index that is a multiple of this count (runs
+     * between two gaps of the layout).
+     */
+    public static long contiguousAmplitudes() {
+        return Lanes.PAD_EVERY_VECTORS * Lanes.AMPS;
+    }
+
+    /** Smallest aligned run of amplitudes that is contiguous (one vector). */
+    public static int vectorAmplitudes() {
+        return Lanes.AMPS;
+    }
+
+    /**
+     * Amplitudes per chunk of the fast engine's sums (sampling, expectation values): each chunk
+     * is summed in index order and the chunks' sums added in order, so an engine that sums the
+     * same chunks the same way gets the same bits.
+     */
+    public static long sumChunkAmplitudes() {
+        return ParallelRunner.CHUNK_VECTORS * Lanes.AMPS;
+    }
+}
