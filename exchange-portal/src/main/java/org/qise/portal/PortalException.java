@@ -25,10 +25,17 @@ public class PortalException extends RuntimeException {
 
     public static PortalException badRequest(String message) { return new PortalException(400, message); }
 
-    /** Invalid input at a 1-based line and column (OpenQASM errors). */
+    /**
+     * 422: OpenQASM that arrived intact but cannot be read, at a 1-based line and column. The
+     * request itself was well formed (that would be 400); it is the circuit's author who must
+     * fix the text, so the answer says where.
+     */
     public static PortalException badInputAt(String message, int line, int column) {
-        return new PortalException(400, message, line, column, null);
+        return new PortalException(422, message, line, column, null);
     }
+
+    /** 422: a well-formed request whose content cannot be processed (and no position to give). */
+    public static PortalException unprocessable(String message) { return new PortalException(422, message); }
 
     public static PortalException unauthorized(String message) { return new PortalException(401, message); }
 

@@ -279,6 +279,7 @@ public final class PortalServer implements AutoCloseable {
             case 404 -> "Not found";
             case 409 -> "Conflict";
             case 413 -> "Too large";
+            case 422 -> "Cannot do that";
             case 429 -> "Too many requests";
             case 503 -> "Busy";
             default -> "Error " + status;

@@ -198,7 +198,7 @@ class CircuitAccessTest {
     void invalidQasmIsRefusedNamingTheLine() {
         String bad = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nfoo q[0];\n";
         var r = portal.json("POST", "/api/v1/circuits", alice, Map.of("title", "bad", "qasm", bad, "visibility", "private"));
-        assertStatus(400, r);
+        assertStatus(422, r);
         JsonNode body = parse(r);
         assertEquals(4, body.get("line").asInt());
         assertTrue(body.get("column").asInt() >= 1);
@@ -207,7 +207,7 @@ class CircuitAccessTest {
         Browser b = new Browser(portal);
         b.login("alice@example.org", TestPortal.PASSWORD);
         var form = b.submit("/circuits/new", "/circuits", Map.of("title", "bad", "qasm", bad, "visibility", "private"));
-        assertEquals(400, form.statusCode());
+        assertEquals(422, form.statusCode());
         assertTrue(form.body().contains("circuit.qasm:4:"), form.body());
         assertTrue(form.body().contains("foo q[0];"), "the form keeps what was typed");
     }
@@ -257,5 +257,10 @@ class CircuitAccessTest {
         var missing = portal.json("POST", "/api/v1/circuits", alice, Map.of("title", "t", "visibility", "public"));
         assertStatus(400, missing);
         assertEquals("\"qasm\" is required", parse(missing).get("error").asText());
+        // A request that is malformed itself stays 400; only OpenQASM that cannot be read is 422.
+        assertStatus(400, portal.json("POST", "/api/v1/circuits", alice, "{\"title\": \"t\", \"qasm\": "));
+        var blank = portal.json("POST", "/api/v1/circuits", alice, Map.of("title", "t", "qasm", "  ", "visibility", "public"));
+        assertStatus(400, blank);
+        assertEquals("the OpenQASM source is empty", parse(blank).get("error").asText());
     }
 }

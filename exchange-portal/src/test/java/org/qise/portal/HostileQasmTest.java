@@ -16,7 +16,7 @@ import org.qise.portal.people.Role;
 /**
  * Expressions built to exhaust the parser's stack (issue 20): the portal parses untrusted text,
  * so a 100,000-term sum must be read and a 100,000-deep nesting refused as invalid OpenQASM at
- * its line and column (400, the portal's answer to any invalid source), never a 500.
+ * its line and column (422, the portal's answer to any OpenQASM it cannot read), never a 500.
  */
 class HostileQasmTest {
     private static final String HEADER = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\n";
@@ -49,7 +49,7 @@ class HostileQasmTest {
     void aHundredThousandDeepNestingIsRefusedAtItsLineAndColumn() {
         String deep = "(".repeat(100_000) + "1" + ")".repeat(100_000);
         var r = submit(HEADER + "rx(" + deep + ") q[0];\n");
-        assertStatus(400, r);
+        assertStatus(422, r);
         JsonNode body = parse(r);
         assertEquals(4, body.get("line").asInt());
         assertEquals(204, body.get("column").asInt());

@@ -79,7 +79,7 @@ class WebPagesTest {
         // An edit with an undeclared register is refused with the line, and nothing is saved.
         var bad = b.submitMultipart("/circuits/" + id + "/edit", "/circuits/" + id + "/edit", Map.of("title", "Uploaded GHZ",
                 "description", "", "tags", "ghz", "visibility", "cohort", "qasm", edited), "qasmFile", "", "");
-        assertEquals(400, bad.statusCode());
+        assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("circuit.qasm:7:"), bad.body());
         String fixed = GHZ.replace("qreg q[3];\n", "qreg q[3];\ncreg c[3];\n") + "measure q -> c;\n";
         var good = b.submitMultipart("/circuits/" + id + "/edit", "/circuits/" + id + "/edit", Map.of("title", "GHZ measured",

@@ -27,7 +27,7 @@ public final class QasmCheck {
         this.parseLimits = new ParseLimits(Math.max(10_000L, 4L * maxGates), ParseLimits.DEFAULT.maxNesting());
     }
 
-    /** The parsed circuit; 400 with line and column for invalid QASM, 413 beyond a limit. */
+    /** The parsed circuit; 400 when empty, 422 with line and column for invalid QASM, 413 beyond a limit. */
     public Circuit check(String qasm) {
         if (qasm == null || qasm.isBlank()) throw PortalException.badRequest("the OpenQASM source is empty");
         int bytes = qasm.getBytes(StandardCharsets.UTF_8).length;
@@ -60,7 +60,7 @@ public final class QasmCheck {
         } catch (RuntimeException e) {
             // The parser promises QasmException for bad input; anything else is its bug, but
             // the author still deserves an answer rather than a 500.
-            throw PortalException.badRequest("the OpenQASM source could not be read: " + e.getMessage());
+            throw PortalException.unprocessable("the OpenQASM source could not be read: " + e.getMessage());
         }
     }
 }

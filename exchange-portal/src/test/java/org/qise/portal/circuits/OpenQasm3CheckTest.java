@@ -30,10 +30,10 @@ class OpenQasm3CheckTest {
     }
 
     @Test
-    void aDeferredFeatureIsA400AtItsLine() {
+    void aDeferredFeatureIsA422AtItsLine() {
         PortalException e = assertThrows(PortalException.class,
                 () -> check.check("OPENQASM 3.0;\nqubit q;\nextern f(int) -> int;\n"));
-        assertEquals(400, e.status());
+        assertEquals(422, e.status());
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("not supported: extern"), e.getMessage());
     }

@@ -28,7 +28,7 @@ class GradingQueueTest {
     static Stream<Arguments> refused() {
         return Stream.of(
                 // 2^40 operations from under a kilobyte: the parser's small limit stops it, with where.
-                Arguments.of("a definition that doubles 40 times", doubling(40), 400, "circuit.qasm:"),
+                Arguments.of("a definition that doubles 40 times", doubling(40), 422, "circuit.qasm:"),
                 // 2^9 + 1 = 513 gates parse under the limit, but exceed the grading cap of 300 gates.
                 Arguments.of("513 gates against a cap of 300", doubling(9), 422, "gates 513 exceeds the cap of 300"),
                 Arguments.of("more than 100000 bytes", HEADER + "qreg q[1];\n" + "x q[0];\n".repeat(20_000), 413, "at most 100000 bytes"),
@@ -66,7 +66,7 @@ class GradingQueueTest {
 
     static Stream<Arguments> oversizedReferences() {
         return Stream.of(
-                Arguments.of("a definition that doubles 40 times", doubling(40), 400),
+                Arguments.of("a definition that doubles 40 times", doubling(40), 422),
                 Arguments.of("10 001 gates against a cap of 10 000", HEADER + "qreg q[1];\n" + "x q[0];\n".repeat(10_001), 422),
                 Arguments.of("more than 100000 bytes", HEADER + "qreg q[1];\n" + "x q[0];\n".repeat(20_000), 413));
     }

@@ -63,7 +63,7 @@ class WorkshopsTest {
             JsonNode bobCoin = submit(portal, bob, id, coin, "qreg q[1];\ncreg c[1];\nh q[0];\nmeasure q -> c;\n");
             assertTrue(bobCoin.get("passed").asBoolean(), bobCoin.toString());
             var wrong = portal.json("POST", "/api/v1/workshops/" + id + "/exercises/" + not + "/submissions", bob, Map.of("qasm", "qreg q[1;"));
-            assertStatus(400, wrong);
+            assertStatus(422, wrong);
             assertTrue(parse(wrong).has("line"), "parse errors point at the line");
 
             assertStatus(403, portal.get("/api/v1/workshops/" + id + "/results", ada));
