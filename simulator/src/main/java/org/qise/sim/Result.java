@@ -12,6 +12,13 @@ import org.qise.engine.QuantumState;
  * <p>Bitstrings in {@link #counts()} are written c[n-1]…c[0], registers separated by a space
  * with the last declared register leftmost (as Qiskit). A circuit with no measurement is
  * sampled over all its qubits, q[n-1]…q[0]. Basis-state index i has qubit q in bit q of i.
+ *
+ * <p><b>Close results</b> when done with them ({@code try (Result r = sim.run(c)) {…}} or
+ * {@link #close()}): a kept state can be large (16 bytes per amplitude, 16 MiB at 20 qubits,
+ * 1 GiB at 26) and, with the fast engine, lives outside the Java heap, so the heap's size says
+ * nothing about it. A result that is never closed is freed only after the garbage collector
+ * finds it unreachable, which may be much later, or never in a program that allocates little
+ * on the heap. Counts and the manifest stay readable after closing.
  */
 public final class Result implements AutoCloseable {
 
@@ -176,7 +183,7 @@ public final class Result implements AutoCloseable {
         return state;
     }
 
-    /** Frees the kept state. */
+    /** Frees the kept state now; calling it again does nothing. */
     @Override
     public void close() {
         if (state != null) {

@@ -55,7 +55,7 @@ final class RunExecutor {
                         store.progress(job.id(), job.progress());
                     }
                 }).build();
-        try (Result result = simulator.run(job.circuit)) {
+        try (simulator; Result result = simulator.run(job.circuit)) { // closing the simulator ends its engine's threads
             Instant finished = clock.instant();
             store.finishDone(job.id(), new TreeMap<>(result.counts()), expectations(row.expect(), result),
                     stateJson(result), manifest(row, result, started, finished), result.sha256(), note(row, result), finished);

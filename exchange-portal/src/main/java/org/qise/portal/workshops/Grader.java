@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.Operation;
+import org.qise.engine.Engine;
 import org.qise.engine.Engines;
 import org.qise.engine.QuantumState;
 import org.qise.portal.PortalException;
@@ -60,8 +61,9 @@ public final class Grader {
                     throw PortalException.badRequest("distribution exercises take circuits of at most " + TargetKind.DISTRIBUTION.maxQubits + " qubits");
                 }
                 Map<String, Long> counts;
-                try (Result r = Simulator.builder().shots(SHOTS).seed(SEED).threads(1).keepState(false)
-                        .progress((done, total, what) -> checkpoint.run()).build().run(submission)) {
+                try (Simulator sim = Simulator.builder().shots(SHOTS).seed(SEED).threads(1).keepState(false)
+                        .progress((done, total, what) -> checkpoint.run()).build();
+                     Result r = sim.run(submission)) {
                     counts = r.counts();
                 }
                 double tvd = totalVariation(target.distribution(), counts, SHOTS);
@@ -110,7 +112,7 @@ public final class Grader {
         List<Operation.GateOp> gates = new ArrayList<>();
         for (Operation op : c.operations()) if (op instanceof Operation.GateOp g) gates.add(g);
         int n = c.numQubits();
-        try (QuantumState s = Engines.create(Engines.DEFAULT, 1).allocate(n)) {
+        try (Engine engine = Engines.create(Engines.DEFAULT, 1); QuantumState s = engine.allocate(n)) {
             for (int q = 0; q < n; q++) if ((basis >> q & 1) == 1) s.flip(q);
             for (int i = 0; i < gates.size(); i += SLICE) {
                 checkpoint.run();

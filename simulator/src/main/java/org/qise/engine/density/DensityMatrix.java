@@ -22,10 +22,13 @@ public final class DensityMatrix implements AutoCloseable {
 
     private final int n;
     private final QuantumState vec;
+    /** This matrix's own engine (its thread pool), closed with it. */
+    private final FastEngine engine;
 
-    private DensityMatrix(int n, QuantumState vec) {
+    private DensityMatrix(int n, QuantumState vec, FastEngine engine) {
         this.n = n;
         this.vec = vec;
+        this.engine = engine;
     }
 
     /** ρ = |0…0⟩⟨0…0| on {@code n} qubits, with the fast engine on {@code threads} threads (0 = all cores). */
@@ -37,8 +40,9 @@ public final class DensityMatrix implements AutoCloseable {
         }
         FastEngine engine = threads == 0 ? new FastEngine() : new FastEngine(threads);
         try {
-            return new DensityMatrix(n, engine.allocate(2 * n));
+            return new DensityMatrix(n, engine.allocate(2 * n), engine);
         } catch (StateTooLargeException e) {
+            engine.close();
             throw new NoiseException("a density matrix of " + n + " qubits needs " + StateTooLargeException.formatBytes(16L << (2 * n))
                     + ", more than this machine can give (" + e.getMessage() + "); use the trajectories method instead");
         }
@@ -147,5 +151,6 @@ public final class DensityMatrix implements AutoCloseable {
     @Override
     public void close() {
         vec.close();
+        engine.close();
     }
 }

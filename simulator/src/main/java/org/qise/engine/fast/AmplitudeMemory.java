@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.qise.engine.StateTooLargeException;
 
 /**
@@ -13,18 +15,48 @@ import org.qise.engine.StateTooLargeException;
  * zero-filled, in a shared arena so that pool threads may touch it. Before allocating it checks
  * the machine's available physical memory, keeping a margin, so that a too-large request fails
  * with a clear message instead of driving the machine into swap or the OOM killer.
+ *
+ * <p>Large states that nobody closes (a {@code Result} dropped in a notebook) are freed once
+ * unreachable: each shared arena is registered with a {@link Cleaner} whose action holds only
+ * the arena, never this object or the state. A shared arena (not a confined one) is needed for
+ * that too, since the cleaner's thread closes it. {@link #close()} runs the same action at
+ * once, and a cleaning action runs at most once, so close-then-collect frees nothing twice.
  */
 final class AmplitudeMemory implements AutoCloseable {
     static final long ALIGNMENT = 64;
     /** Kept free for the JVM, the OS and the rest of the program. */
     static final long MARGIN_BYTES = 512L << 20;
 
-    final Arena arena; // null for small states, which a garbage-collected arena holds
+    private static final Cleaner CLEANER = Cleaner.create();
+    /** Shared-arena bytes allocated and not yet freed; tests read it to see memory come back. */
+    private static final AtomicLong LIVE_BYTES = new AtomicLong();
+
     final MemorySegment segment;
+    /** Frees the shared arena; null for small states, which a garbage-collected arena holds. */
+    private final Cleaner.Cleanable release;
 
     private AmplitudeMemory(Arena arena, MemorySegment segment) {
-        this.arena = arena;
         this.segment = segment;
+        if (arena == null) {
+            this.release = null;
+        } else {
+            LIVE_BYTES.addAndGet(segment.byteSize());
+            this.release = CLEANER.register(this, new Release(arena, segment.byteSize()));
+        }
+    }
+
+    /** The cleaning action: it must not reach the memory's owner, or the owner would never become unreachable. */
+    private record Release(Arena arena, long bytes) implements Runnable {
+        @Override
+        public void run() {
+            arena.close();
+            LIVE_BYTES.addAndGet(-bytes);
+        }
+    }
+
+    /** Off-heap bytes of large states (shared arenas) allocated and not yet freed, in this JVM. */
+    static long liveBytes() {
+        return LIVE_BYTES.get();
     }
 
     /**
@@ -100,8 +132,9 @@ final class AmplitudeMemory implements AutoCloseable {
         return free >= 0 ? free : Runtime.getRuntime().maxMemory();
     }
 
+    /** Frees the memory now; later calls, and the cleaner, then do nothing. */
     @Override
     public void close() {
-        if (arena != null) arena.close(); // small states: the garbage collector frees them
+        if (release != null) release.clean(); // small states: the garbage collector frees them
     }
 }

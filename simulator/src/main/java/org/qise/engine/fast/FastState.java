@@ -2,6 +2,7 @@ package org.qise.engine.fast;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
@@ -18,6 +19,11 @@ import org.qise.engine.StateTooLargeException;
  * {@link KernelPlanner} and {@link ParallelRunner}; runs of gates through {@link Fuser} first.
  * Every reduction sums fixed chunks and adds the chunk sums in order, so it gives the same bits
  * on any number of threads.
+ *
+ * <p>An unreachable state that was never closed is freed by {@link AmplitudeMemory}'s cleaner.
+ * Methods that hand {@code amps} to code which does not hold {@code this} (kernels, bulk
+ * copies) end with a reachability fence, so that the state cannot be found unreachable, and its
+ * memory freed, while that code still runs on it.
  */
 final class FastState implements QuantumState {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
@@ -59,6 +65,7 @@ final class FastState implements QuantumState {
         int c = gate.controls();
         runner.runKernel(KernelPlanner.plan(n, gate.targetMatrix(), Arrays.copyOfRange(qubits, c, qubits.length),
                 Arrays.copyOf(qubits, c)), amps);
+        Reference.reachabilityFence(this);
     }
 
     /** Compiles the gates (a plan used once) and runs them. */
@@ -82,6 +89,7 @@ final class FastState implements QuantumState {
         }
         java.util.Objects.checkFromToIndex(fromStep, toStep, fp.compiled.length);
         for (int i = fromStep; i < toStep; i++) fp.compiled[i].run(amps, runner, n);
+        Reference.reachabilityFence(this);
     }
 
     @Override
@@ -185,6 +193,7 @@ final class FastState implements QuantumState {
             re[k] = amps.get(DOUBLE, at);
             im[k] = amps.get(DOUBLE, at + 8);
         }
+        Reference.reachabilityFence(this);
     }
 
     @Override
@@ -219,6 +228,7 @@ final class FastState implements QuantumState {
             int count = (int) Math.min(runAmps, (1L << n) - first);
             MemorySegment.copy(amps, DOUBLE, Lanes.amplitudeOffset(first), v, (int) (2 * first), 2 * count);
         }
+        Reference.reachabilityFence(this);
         return v;
     }
 
@@ -326,6 +336,7 @@ final class FastState implements QuantumState {
         }
         FastState c = new FastState(engine, n, memory, runner);
         MemorySegment.copy(amps, 0, c.amps, 0, amps.byteSize());
+        Reference.reachabilityFence(this);
         return c;
     }
 

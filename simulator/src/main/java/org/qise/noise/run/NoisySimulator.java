@@ -252,7 +252,8 @@ public final class NoisySimulator {
                 default -> { return null; }
             }
         }
-        try (QuantumState psi = new FastEngine(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads).allocate(n)) {
+        try (FastEngine engine = new FastEngine(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+             QuantumState psi = engine.allocate(n)) {
             psi.applyAll(gates);
             double[] v = new double[2 << n];
             for (long i = 0; i < (1L << n); i++) {

@@ -105,8 +105,11 @@ final class Trajectories {
         private final QuantumState start;
         private final List<Operation> rest;
         private final Map<Channel, BranchSampler> samplers = new IdentityHashMap<>();
+        /** The worker's own engine (its thread pool), closed with the worker. */
+        private final FastEngine engine;
 
         Worker(FastEngine engine) {
+            this.engine = engine;
             // The unconditional gates before the first noise point, measurement or reset are the
             // same in every shot: apply them once and start each shot from a copy.
             List<Operation> body = plan.body();
@@ -118,8 +121,16 @@ final class Trajectories {
                 else if (!(op instanceof Operation.Barrier)) break;
                 prefix++;
             }
-            start = engine.allocate(plan.numQubits());
-            start.applyAll(gates);
+            QuantumState first = null;
+            try {
+                first = engine.allocate(plan.numQubits());
+                first.applyAll(gates);
+            } catch (RuntimeException e) {
+                if (first != null) first.close();
+                engine.close();
+                throw e;
+            }
+            start = first;
             rest = body.subList(prefix, body.size());
         }
 
@@ -174,6 +185,7 @@ final class Trajectories {
 
         void close() {
             start.close();
+            engine.close();
         }
     }
 
