@@ -37,6 +37,7 @@ public final class Renderers {
         register(Plot.class, plot -> MimeBundle.text(plot.toString()).with(MimeBundle.SVG, plot.svg()));
         register(BlochSphere.class, sphere -> MimeBundle.text(sphere.toString()).with(MimeBundle.SVG, sphere.svg()));
         register(BarChart.class, chart -> MimeBundle.text(chart.toString()).with(MimeBundle.SVG, chart.svg()));
+        register(HeatMap.class, map -> MimeBundle.text(map.toString()).with(MimeBundle.SVG, map.svg()));
         register(MimeBundle.class, bundle -> bundle);
     }
 

@@ -145,6 +145,20 @@ class ExerciseCheckersTest {
                         .ifEquals("s", 3, t -> t.x(1)).ifEquals("s", 2, t -> t.x(2))),
                 (Supplier<Feedback>) () -> QuantumInfoExercises.bitFlipCorrection(b -> b.ifEquals("s", 1, t -> t.x(0))
                         .ifEquals("s", 2, t -> t.x(1)).ifEquals("s", 3, t -> t.x(2))), "bit flip on qubit 1"),
+            Arguments.of("depolarized-purity",
+                (Supplier<Feedback>) () -> NoiseExercises.depolarizedPurity((p, x, y, z) -> 0.5 * (1 + (1 - p) * (1 - p) * (x * x + y * y + z * z))),
+                // A common slip: shrinking |r|² by (1 − p) instead of (1 − p)².
+                (Supplier<Feedback>) () -> NoiseExercises.depolarizedPurity((p, x, y, z) -> 0.5 * (1 + (1 - p) * (x * x + y * y + z * z))),
+                "shrunk Bloch vector"),
+            Arguments.of("parameter-shift",
+                (Supplier<Feedback>) () -> GradientExercises.parameterShift((f, t) -> (f.applyAsDouble(t + Math.PI / 2) - f.applyAsDouble(t - Math.PI / 2)) / 2),
+                // Forgetting to halve the difference.
+                (Supplier<Feedback>) () -> GradientExercises.parameterShift((f, t) -> f.applyAsDouble(t + Math.PI / 2) - f.applyAsDouble(t - Math.PI / 2)),
+                "twice the derivative"),
+            Arguments.of("parameter-shift, finite difference",
+                (Supplier<Feedback>) () -> GradientExercises.parameterShift((f, t) -> (f.applyAsDouble(t + Math.PI / 2) - f.applyAsDouble(t - Math.PI / 2)) / 2),
+                (Supplier<Feedback>) () -> GradientExercises.parameterShift((f, t) -> (f.applyAsDouble(t + 1e-3) - f.applyAsDouble(t - 1e-3)) / 2e-3),
+                "not exact"),
             Arguments.of("publish-request",
                 (Supplier<Feedback>) () -> QuantumInfoExercises.publishRequest(c -> Map.of("title", "Bell", "qasm",
                         org.qise.qasm.QasmExporter.export(c), "visibility", "public", "tags", List.of("bell"))),
