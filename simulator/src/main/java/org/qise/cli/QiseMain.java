@@ -23,12 +23,32 @@ import picocli.CommandLine.Spec;
  * {@link #main} exits the JVM.
  */
 @Command(name = "qise", mixinStandardHelpOptions = true, versionProvider = QiseMain.VersionInfo.class,
-        description = "Simulate, draw and export OpenQASM 2.0 circuits.",
-        subcommands = {RunCommand.class, DrawCommand.class, ExportCommand.class, BenchCommand.class, VersionCommand.class,
-                PushCommand.class, PortalCommand.class, SweepCommand.class, GradCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Simulate, draw and export OpenQASM 2.0 circuits.")
 public final class QiseMain implements Callable<Integer> {
     static final int OK = 0, INTERNAL_ERROR = 1, BAD_INPUT = 2;
+
+    /**
+     * The subcommands, in the order usage lists them. They are registered in {@link #execute}
+     * rather than in the annotation because picocli builds each command's model by reflection,
+     * which dominates a small run's start-up: when the first argument names one of them, only
+     * that one is built (see docs/engine.md, start-up).
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("run", RunCommand.class);
+        m.put("draw", DrawCommand.class);
+        m.put("export", ExportCommand.class);
+        m.put("bench", BenchCommand.class);
+        m.put("version", VersionCommand.class);
+        m.put("push", PushCommand.class);
+        m.put("portal", PortalCommand.class);
+        m.put("sweep", SweepCommand.class);
+        m.put("grad", GradCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,6 +89,13 @@ public final class QiseMain implements Callable<Integer> {
     /** Runs the command line and returns its exit code; never exits the JVM. */
     public int execute(String... args) {
         CommandLine cmd = new CommandLine(this);
+        // "help" lists every command, so it needs them all; so do root options and unknown words.
+        Class<?> only = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        if (only != null) {
+            cmd.addSubcommand(args[0], only);
+        } else {
+            SUBCOMMANDS.forEach(cmd::addSubcommand);
+        }
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setParameterExceptionHandler(this::usageError);
