@@ -2,6 +2,7 @@ package org.qise.gradient;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.qise.circuit.Matrix;
@@ -205,16 +206,22 @@ final class Amplitudes {
             return;
         }
         if (aR == 0 && aI == 0 && dR == 0 && dI == 0 && bR == 1 && bI == 0 && cR == 1 && cI == 0 && g == null) { // X (cx, ccx, …): a swap
-            if (s >= AMPS && AMPS >= 2 && (controlBits & (AMPS - 1)) == 0) {
+            if (s >= AMPS && AMPS >= 2) {
+                // controls inside a vector (cx from qubit 0 or 1 on the tile) swap only the lanes where they are 1
+                int low = controlBits & (AMPS - 1), high = controlBits & ~(AMPS - 1);
+                boolean[] lanes = new boolean[SPECIES.length()];
+                for (int e = 0; e < lanes.length; e++) lanes[e] = ((e >> 1) & low) == low;
+                VectorMask<Double> swap = VectorMask.fromArray(SPECIES, lanes, 0);
                 for (int k = from >> 1; k < to >> 1; k += AMPS) {
                     int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
-                    if ((i & controlBits) != controlBits) continue;
+                    if ((i & high) != high) continue;
                     int x = 2 * i, y = 2 * (i + s);
-                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), l0 = DoubleVector.fromArray(SPECIES, l, x);
-                    DoubleVector.fromArray(SPECIES, p, y).intoArray(p, x);
-                    DoubleVector.fromArray(SPECIES, l, y).intoArray(l, x);
-                    p0.intoArray(p, y);
-                    l0.intoArray(l, y);
+                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), p1 = DoubleVector.fromArray(SPECIES, p, y);
+                    DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x), l1 = DoubleVector.fromArray(SPECIES, l, y);
+                    p0.blend(p1, swap).intoArray(p, x);
+                    p1.blend(p0, swap).intoArray(p, y);
+                    l0.blend(l1, swap).intoArray(l, x);
+                    l1.blend(l0, swap).intoArray(l, y);
                 }
                 return;
             }
