@@ -110,23 +110,23 @@ final class Tiles {
         int size = 1 << t;
         Amplitudes tp = new Amplitudes(t), tl = new Amplitudes(t);
         double[] p = psi.a, lam = lambda.a, a = tp.a, b = tl.a;
+        // tile qubits 0…r−1 are the state's qubits 0…r−1: blocks of 2^r amplitudes are contiguous
+        int r = 0;
+        while (r < t && tileQubits[r] == r) r++;
+        int block = 1 << r, doubles = 2 << r;
         for (int tile = firstTile; tile < endTile; tile++) {
             int base = tile;
             for (int q : tileQubits) base = ((base >>> q) << (q + 1)) | (base & ((1 << q) - 1));
-            for (int l = 0; l < size; l++) {
+            for (int l = 0; l < size; l += block) {
                 int i = 2 * (base | offset[l]);
-                a[2 * l] = p[i];
-                a[2 * l + 1] = p[i + 1];
-                b[2 * l] = lam[i];
-                b[2 * l + 1] = lam[i + 1];
+                System.arraycopy(p, i, a, 2 * l, doubles);
+                System.arraycopy(lam, i, b, 2 * l, doubles);
             }
             for (int i = local.length - 1; i >= 0; i--) Amplitudes.backward(local[i], tp, tl, g[i], 0, size);
-            for (int l = 0; l < size; l++) {
+            for (int l = 0; l < size; l += block) {
                 int i = 2 * (base | offset[l]);
-                p[i] = a[2 * l];
-                p[i + 1] = a[2 * l + 1];
-                lam[i] = b[2 * l];
-                lam[i + 1] = b[2 * l + 1];
+                System.arraycopy(a, 2 * l, p, i, doubles);
+                System.arraycopy(b, 2 * l, lam, i, doubles);
             }
         }
     }
