@@ -2,7 +2,9 @@ package org.qise.qasm3;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Matrix;
@@ -113,10 +115,18 @@ final class GateApplier {
         }
     }
 
+    /** Library gates already resolved by name: a long program calls the same few gates over and over. */
+    private final Map<String, Gates.Definition> resolved = new HashMap<>();
+
     private Gates.Definition builtinDefinition(String name, Pos p) {
+        Gates.Definition known = resolved.get(name);
+        if (known != null) return known;
         if (Interpreter.STDGATES.contains(name) || in.qelib1) {
             Gates.Definition d = Builtins.definition(name);
-            if (d != null) return d;
+            if (d != null) {
+                resolved.put(name, d);
+                return d;
+            }
         }
         throw in.error(p, "unknown gate '" + name + "'" + (Gates.lookup(name).isPresent() ? " (it is in qelib1.inc, not stdgates.inc)" : ""));
     }

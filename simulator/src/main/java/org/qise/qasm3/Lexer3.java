@@ -35,6 +35,31 @@ final class Lexer3 {
         }
     }
 
+    /**
+     * Recently seen identifiers by a hash of their characters. A program names the same few
+     * gates and registers on every line; handing out one String for each spares a copy per token
+     * and lets its hash code, computed once, serve every later keyword and scope look-up.
+     */
+    private final String[] seen = new String[512];
+
+    /** The source text from start to end, shared with an earlier equal identifier where there is one. */
+    private String shared(int start, int end) {
+        int len = end - start;
+        if (len > 16) return src.substring(start, end);
+        int h = 0;
+        for (int k = start; k < end; k++) h = 31 * h + src.charAt(k);
+        int slot = (h ^ (h >>> 9)) & (seen.length - 1);
+        String s = seen[slot];
+        if (s != null && s.length() == len) { // compared by hand: regionMatches costs more on a few characters
+            int k = 0;
+            while (k < len && s.charAt(k) == src.charAt(start + k)) k++;
+            if (k == len) return s;
+        }
+        s = src.substring(start, end);
+        seen[slot] = s;
+        return s;
+    }
+
     private int column() { return pos - lineStart + 1; }
 
     private char peek(int ahead) {
@@ -56,7 +81,7 @@ final class Lexer3 {
             if (c == '\n') {
                 newline();
                 pos++;
-            } else if (Character.isWhitespace(c)) {
+            } else if (c == ' ' || c == '\t' || c == '\r' || (c < ' ' || c > '~') && Character.isWhitespace(c)) {
                 pos++;
             } else if (c == '/' && peek(1) == '/') {
                 while (pos < src.length() && src.charAt(pos) != '\n') pos++;
@@ -101,15 +126,15 @@ final class Lexer3 {
         }
         if (isIdentStart(ch)) {
             while (pos < src.length() && isIdentPart(src.charAt(pos))) pos++;
-            return new Tok(Tok.Kind.IDENT, src.substring(start, pos), l, c);
+            return new Tok(Tok.Kind.IDENT, shared(start, pos), l, c);
         }
         if (ch == '$') {
             pos++;
             if (!Character.isDigit(peek(0))) throw error(l, c, "'$' must be followed by a physical qubit number, as in $0");
-            while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+            while (pos < src.length() && isDigit(src.charAt(pos))) pos++;
             return new Tok(Tok.Kind.HWQUBIT, src.substring(start, pos), l, c);
         }
-        if (Character.isDigit(ch) || ch == '.' && Character.isDigit(peek(1))) return number(l, c);
+        if (isDigit(ch) || ch == '.' && isDigit(peek(1))) return number(l, c);
         if (ch == '"' || ch == '\'') {
             pos++;
             while (pos < src.length() && src.charAt(pos) != ch && src.charAt(pos) != '\n') pos++;
@@ -173,7 +198,7 @@ final class Lexer3 {
             pos += 2;
             digits();
         }
-        String raw = src.substring(start, pos);
+        String raw = shared(start, pos);
         String text = raw;
         if (raw.indexOf('_') >= 0) {
             if (raw.endsWith("_") || raw.contains("__")) throw error(l, c, "malformed number '" + raw + "'");
@@ -204,14 +229,22 @@ final class Lexer3 {
     }
 
     private void digits() {
-        while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_' && Character.isDigit(peek(1)))) pos++;
+        while (pos < src.length() && (isDigit(src.charAt(pos)) || src.charAt(pos) == '_' && isDigit(peek(1)))) pos++;
+    }
+
+    // ASCII is answered without Character's Unicode tables: nearly every character of a real
+    // file is ASCII, and these three run on each of them (the answers are the same).
+    private static boolean isDigit(char c) {
+        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
     private static boolean isIdentStart(char c) {
-        return c == '_' || Character.isLetter(c) && c != 'µ' || c == 'ℇ';
+        if (c < 128) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+        return Character.isLetter(c) && c != 'µ' || c == 'ℇ';
     }
 
     private static boolean isIdentPart(char c) {
+        if (c < 128) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9';
         return isIdentStart(c) || Character.isDigit(c);
     }
 }

@@ -575,7 +575,8 @@ final class Parser3 {
         if (nt.kind() != Tok.Kind.IDENT) throw error(nt, "expected a gate name but found " + nt.describe());
         if (KEYWORDS.contains(nt.text()) && !nt.is("gphase")) throw error(nt, "'" + nt.text() + "' is not a gate");
         String n = take().text();
-        List<Expr> params = new ArrayList<>();
+        // sized for the usual call (no or one parameter, one or two operands), not ArrayList's 10
+        List<Expr> params = new ArrayList<>(at("(") ? 2 : 0);
         if (accept("(")) {
             if (!at(")")) {
                 params.add(argument());
@@ -584,7 +585,7 @@ final class Parser3 {
             expect(")");
         }
         if (at("[")) throw unsupported(peek(), "gate durations ('" + n + "[…]')");
-        List<Expr> operands = new ArrayList<>();
+        List<Expr> operands = new ArrayList<>(2);
         if (!at(";")) {
             operands.add(operand());
             while (accept(",")) operands.add(operand());
