@@ -88,14 +88,12 @@ public final class Simulator implements AutoCloseable {
 
         /** Threads for the engine's kernels; 0 means all cores. */
         public Builder threads(int threads) {
-            if (threads < 0) throw new IllegalArgumentException("threads must be >= 0");
-            this.threads = threads;
+            this.threads = RunOptions.checkThreads(threads);
             return this;
         }
 
         public Builder shots(long shots) {
-            if (shots < 0 || shots > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("shots must be between 0 and " + (Integer.MAX_VALUE - 8));
-            this.shots = shots;
+            this.shots = RunOptions.checkShots(shots);
             return this;
         }
 

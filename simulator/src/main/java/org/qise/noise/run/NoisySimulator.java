@@ -19,6 +19,7 @@ import org.qise.noise.NoiseModel;
 import org.qise.noise.NoiseModelJson;
 import org.qise.sim.Manifest;
 import org.qise.sim.PauliSum;
+import org.qise.sim.RunOptions;
 import org.qise.sim.Rng;
 
 /**
@@ -72,14 +73,12 @@ public final class NoisySimulator {
 
         /** Threads; 0 means all cores. The counts do not depend on it. */
         public Builder threads(int threads) {
-            if (threads < 0) throw new IllegalArgumentException("threads must be >= 0");
-            this.threads = threads;
+            this.threads = RunOptions.checkThreads(threads);
             return this;
         }
 
         public Builder shots(long shots) {
-            if (shots < 0 || shots > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("shots must be between 0 and " + (Integer.MAX_VALUE - 8));
-            this.shots = shots;
+            this.shots = RunOptions.checkShots(shots);
             return this;
         }
 
