@@ -33,38 +33,64 @@ final class ShotProgram {
     /** Classical control flow decided per shot (OpenQASM 3); its gates are batched between its measurements. */
     record Dynamic(DynamicBlock block, Condition condition) implements Instruction {}
 
+    /** A reset of a qubit known to be in a basis state: it only draws its number. */
+    record Draw() implements Instruction {}
+
+    /** A measurement of a qubit known to be in a basis state: the bit is certain; it draws its number. */
+    record SetBit(int clbit, boolean value) implements Instruction {}
+
     final Plan prefix;
     final List<Instruction> instructions;
     /** Plans compiled, the prefix's included: each distinct run of gates once. */
     final int compilations;
+    /** What the known-qubit tracker took off the state. */
+    final KnownQubits.Counts known;
 
-    private ShotProgram(Plan prefix, List<Instruction> instructions, int compilations) {
+    private ShotProgram(Plan prefix, List<Instruction> instructions, int compilations, KnownQubits.Counts known) {
         this.prefix = prefix;
         this.instructions = List.copyOf(instructions);
         this.compilations = compilations;
+        this.known = known;
     }
 
     static ShotProgram compile(Circuit circuit, Engine engine) {
+        return compile(circuit, engine, true);
+    }
+
+    /**
+     * @param trackKnownQubits whether qubits in a known basis state are followed at compile time
+     *                         ({@link KnownQubits}); false runs every operation on the state, as
+     *                         the reference the tests compare with
+     */
+    static ShotProgram compile(Circuit circuit, Engine engine, boolean trackKnownQubits) {
         int n = circuit.numQubits();
-        List<Operation> ops = circuit.operations();
+        KnownQubits.Rewrite rewrite = trackKnownQubits ? KnownQubits.rewrite(n, circuit.operations()) : KnownQubits.none(circuit.operations());
+        List<KnownQubits.Step> steps = rewrite.steps();
+        List<Instruction> out = new ArrayList<>();
         int i = 0;
+        // The prefix: gates on the state before its first measurement, reset or condition. Known
+        // resets and measurements among them draw numbers but do not touch the state, so they
+        // go first into every shot while their gates go into the prefix.
         List<Operation.GateOp> prefixGates = new ArrayList<>();
-        for (; i < ops.size(); i++) {
-            Operation op = ops.get(i);
-            if (op instanceof Operation.GateOp g && g.condition() == null) prefixGates.add(g);
-            else if (!(op instanceof Operation.Barrier)) break;
+        for (; i < steps.size(); i++) {
+            KnownQubits.Step st = steps.get(i);
+            if (st instanceof KnownQubits.Physical(Operation.GateOp g) && g.condition() == null) prefixGates.add(g);
+            else if (st instanceof KnownQubits.Physical) break;
+            else out.add(known(st));
         }
         Plan prefix = engine.compile(n, prefixGates);
         int compilations = 1;
-        List<Instruction> out = new ArrayList<>();
         List<Operation.GateOp> run = new ArrayList<>();
-        for (; i < ops.size(); i++) {
-            Operation op = ops.get(i);
-            if (op instanceof Operation.GateOp g && g.condition() == null) {
+        for (; i < steps.size(); i++) {
+            KnownQubits.Step st = steps.get(i);
+            if (st instanceof KnownQubits.Physical(Operation.GateOp g) && g.condition() == null) {
                 run.add(g);
                 continue;
             }
-            if (op instanceof Operation.Barrier) continue;
+            if (!(st instanceof KnownQubits.Physical(Operation op))) { // state untouched: the run of gates goes on
+                out.add(known(st));
+                continue;
+            }
             if (!run.isEmpty()) {
                 out.add(new Gates(engine.compile(n, run), null));
                 compilations++;
@@ -86,7 +112,15 @@ final class ShotProgram {
             out.add(new Gates(engine.compile(n, run), null));
             compilations++;
         }
-        return new ShotProgram(prefix, out, compilations);
+        return new ShotProgram(prefix, out, compilations, rewrite.counts());
+    }
+
+    private static Instruction known(KnownQubits.Step st) {
+        return switch (st) {
+            case KnownQubits.KnownReset r -> new Draw();
+            case KnownQubits.KnownMeasure m -> new SetBit(m.clbit(), m.value());
+            case KnownQubits.Physical p -> throw new IllegalArgumentException("not a known-qubit step: " + p);
+        };
     }
 
     /**
@@ -106,6 +140,11 @@ final class ShotProgram {
                 }
                 case Reset r -> {
                     if (r.condition() == null || r.condition().holds(bits)) s.reset(r.qubit(), rng.nextDouble());
+                }
+                case Draw d -> rng.nextDouble(); // the number the reset would have drawn
+                case SetBit b -> {
+                    rng.nextDouble(); // the number the measurement would have drawn
+                    bits[b.clbit()] = b.value();
                 }
                 case Dynamic d -> {
                     if (d.condition() == null || d.condition().holds(bits)) {
@@ -157,6 +196,8 @@ final class ShotProgram {
                 case Measure m -> measures++;
                 case Reset r -> resets++;
                 case Dynamic d -> dynamic++;
+                case Draw d -> resets++; // counted with the others: the summary describes the circuit
+                case SetBit b -> measures++;
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -165,6 +206,9 @@ final class ShotProgram {
                 measures, resets, dynamic));
         sb.append(String.format("         %d plans compiled once and replayed every shot: %d steps, %d memory passes per shot (plus one read per measurement or reset)%n",
                 compilations, steps, passes));
+        sb.append(String.format("         qubits in a known basis state, kept off the state: %d gate(s) only recorded, %d with known controls dropped, "
+                        + "%d reset(s) and %d measurement(s) with a certain outcome, %d qubit(s) handed back to the state%n",
+                known.classicalGates(), known.reducedGates(), known.knownResets(), known.knownMeasures(), known.materialisations()));
         sb.append("prefix   ").append(prefix.explain());
         int shown = 0;
         for (Instruction in : instructions) {
