@@ -39,6 +39,8 @@ final class ShotProgram {
     /** A measurement of a qubit known to be in a basis state: the bit is certain; it draws its number. */
     record SetBit(int clbit, boolean value) implements Instruction {}
 
+    /** Qubits of the state the shots run on: the circuit's, or fewer when known qubits were compacted away. */
+    final int stateQubits;
     final Plan prefix;
     final List<Instruction> instructions;
     /** Plans compiled, the prefix's included: each distinct run of gates once. */
@@ -46,7 +48,8 @@ final class ShotProgram {
     /** What the known-qubit tracker took off the state. */
     final KnownQubits.Counts known;
 
-    private ShotProgram(Plan prefix, List<Instruction> instructions, int compilations, KnownQubits.Counts known) {
+    private ShotProgram(int stateQubits, Plan prefix, List<Instruction> instructions, int compilations, KnownQubits.Counts known) {
+        this.stateQubits = stateQubits;
         this.prefix = prefix;
         this.instructions = List.copyOf(instructions);
         this.compilations = compilations;
@@ -63,8 +66,9 @@ final class ShotProgram {
      *                         the reference the tests compare with
      */
     static ShotProgram compile(Circuit circuit, Engine engine, boolean trackKnownQubits) {
-        int n = circuit.numQubits();
-        KnownQubits.Rewrite rewrite = trackKnownQubits ? KnownQubits.rewrite(n, circuit.operations()) : KnownQubits.none(circuit.operations());
+        KnownQubits.Rewrite rewrite = trackKnownQubits ? KnownQubits.rewrite(circuit.numQubits(), circuit.operations())
+                : KnownQubits.none(circuit.numQubits(), circuit.operations());
+        int n = rewrite.stateQubits();
         List<KnownQubits.Step> steps = rewrite.steps();
         List<Instruction> out = new ArrayList<>();
         int i = 0;
@@ -112,7 +116,7 @@ final class ShotProgram {
             out.add(new Gates(engine.compile(n, run), null));
             compilations++;
         }
-        return new ShotProgram(prefix, out, compilations, rewrite.counts());
+        return new ShotProgram(n, prefix, out, compilations, rewrite.counts());
     }
 
     private static Instruction known(KnownQubits.Step st) {
@@ -209,6 +213,7 @@ final class ShotProgram {
         sb.append(String.format("         qubits in a known basis state, kept off the state: %d gate(s) only recorded, %d with known controls dropped, "
                         + "%d reset(s) and %d measurement(s) with a certain outcome, %d qubit(s) handed back to the state%n",
                 known.classicalGates(), known.reducedGates(), known.knownResets(), known.knownMeasures(), known.materialisations()));
+        sb.append(String.format("         the shots run on a state of %d qubit(s) (qubits take a place in it only while their value is not known)%n", stateQubits));
         sb.append("prefix   ").append(prefix.explain());
         int shown = 0;
         for (Instruction in : instructions) {

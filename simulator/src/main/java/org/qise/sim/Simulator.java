@@ -264,7 +264,7 @@ public final class Simulator implements AutoCloseable {
     private Result runShotByShot(Circuit circuit, Engine engine, long seed, Manifest manifest, Progress progress) {
         ShotProgram program = ShotProgram.compile(circuit, engine);
         Map<String, Long> counts = new TreeMap<>();
-        try (QuantumState start = engine.allocate(circuit.numQubits())) {
+        try (QuantumState start = engine.allocate(program.stateQubits)) {
             start.run(program.prefix);
             long reportEvery = Math.max(1, shots / 100);
             for (long shot = 0; shot < shots; shot++) {

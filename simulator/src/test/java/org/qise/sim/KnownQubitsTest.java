@@ -30,7 +30,7 @@ class KnownQubitsTest {
     private static Map<String, Long> counts(Circuit c, Engine engine, boolean track, int shots, long seed) {
         ShotProgram p = ShotProgram.compile(c, engine, track);
         Map<String, Long> counts = new TreeMap<>();
-        try (QuantumState start = engine.allocate(c.numQubits())) {
+        try (QuantumState start = engine.allocate(p.stateQubits)) {
             start.run(p.prefix);
             for (long shot = 0; shot < shots; shot++) {
                 try (QuantumState s = start.copy()) {
@@ -70,6 +70,7 @@ class KnownQubitsTest {
             assertEquals(3, p.known.knownMeasures());
             assertEquals(81, p.prefix.gates().size(), "h, then 40 × the reduced ccx and the cx on the coin");
             assertEquals(2, p.known.materialisations(), "q0 joins the state for its h, q2 for the first reduced ccx; neither leaves it");
+            assertEquals(2, p.stateQubits, "the shots run on q0 and q2 only");
         }
     }
 
@@ -94,10 +95,37 @@ class KnownQubitsTest {
         assertEquals(3, steps.size(), steps.toString());
         Operation.GateOp cx = (Operation.GateOp) ((KnownQubits.Physical) steps.get(1)).op();
         assertEquals(1, cx.gate().controls());
-        assertArrayEquals(new int[]{0, 2}, cx.qubits());
+        assertArrayEquals(new int[]{0, 1}, cx.qubits(), "q0 and q2 in the first two slots of the state");
         Operation.GateOp swap = (Operation.GateOp) ((KnownQubits.Physical) steps.get(2)).op();
         assertEquals(0, swap.gate().controls());
-        assertArrayEquals(new int[]{0, 3}, swap.qubits());
+        assertArrayEquals(new int[]{0, 2}, swap.qubits(), "q3 takes the third slot");
+    }
+
+    @Test
+    void aResetGivesItsSlotBackSoMeasuredQubitsOneAfterAnotherShareOne() {
+        CircuitBuilder b = Circuit.builder(6, 6);
+        for (int q = 0; q < 6; q++) b.h(q).measure(q, q).reset(q).x(q);
+        Circuit c = b.build();
+        try (FastEngine fast = new FastEngine(1); ExactEngine exact = new ExactEngine()) {
+            assertEquals(1, ShotProgram.compile(c, fast, true).stateQubits);
+            Map<String, Long> counts = counts(c, fast, true, 640, 3);
+            assertEquals(counts(c, exact, false, 640, 3), counts);
+            assertEquals(64, counts.size(), "six fair coins: " + counts);
+        }
+    }
+
+    @Test
+    void aCircuitWithADynamicBlockKeepsEveryQubitAtItsIndex() {
+        try (FastEngine fast = new FastEngine(1)) {
+            Circuit c = Circuit.builder(3, 1).x(2).add(new Operation.Dynamic(new org.qise.circuit.DynamicBlock() {
+                @Override public void run(ShotContext shot) { shot.measure(2); }
+                @Override public String summary() { return "measure q2"; }
+            }, new int[]{0, 1, 2})).build();
+            ShotProgram p = ShotProgram.compile(c, fast, true);
+            assertEquals(3, p.stateQubits);
+            // the block reads q2 from the state: the recorded x must be there before it runs
+            assertEquals(1, p.prefix.gates().size(), p.prefix.gates().toString());
+        }
     }
 
     @Test
