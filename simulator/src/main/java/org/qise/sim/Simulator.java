@@ -124,8 +124,10 @@ public final class Simulator implements AutoCloseable {
 
     /** The memory a run of {@code circuit} needs and what the engine has available, before anything is allocated. */
     public MemoryNeed memoryNeed(Circuit circuit) {
-        int n = circuit.numQubits();
-        return new MemoryNeed(n, engine.bytesFor(n), endMeasurementsOnly(circuit) ? 1 : 2, engine.availableBytes());
+        boolean sampled = endMeasurementsOnly(circuit);
+        // Shot by shot, the state holds only the qubits not known to be in a basis state (KnownQubits).
+        int n = sampled ? circuit.numQubits() : KnownQubits.rewrite(circuit.numQubits(), circuit.operations()).stateQubits();
+        return new MemoryNeed(n, engine.bytesFor(n), sampled ? 1 : 2, engine.availableBytes());
     }
 
     /**

@@ -38,12 +38,29 @@ class MemoryNeedTest {
     @Test
     void aRunThatDoesNotFitIsRefusedBeforeAnythingIsAllocatedAndSaysWhy() {
         CountingEngine engine = withAvailable(200L << 20);
-        CircuitBuilder b = Circuit.builder(24, 1).h(0).measure(0, 0).reset(0).h(0);
+        CircuitBuilder b = Circuit.builder(24, 1);
+        for (int q = 0; q < 24; q++) b.h(q); // every qubit in superposition: the shot's state holds all 24
+        b.measure(0, 0).reset(0).h(0);
         try (Simulator sim = Simulator.builder().engine(engine).shots(10).build()) {
             StateTooLargeException e = assertThrows(StateTooLargeException.class, () -> sim.run(b.build()));
             assertEquals(0, engine.allocations.get(), "nothing allocated");
             assertTrue(e.getMessage().startsWith("the run does not fit in memory: it needs 512.") && e.getMessage().contains("2 24-qubit states (shot by shot")
                     && e.getMessage().endsWith("; 200 MiB available"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aShotByShotRunNeedsOnlyTheQubitsWhoseValueIsNotKnown() {
+        CountingEngine engine = withAvailable(200L << 20);
+        // q0 alone ever leaves |0⟩ (the other 23 are never touched): the shots run on one qubit.
+        Circuit c = Circuit.builder(24, 1).h(0).measure(0, 0).reset(0).h(0).measure(0, 0).build();
+        try (Simulator sim = Simulator.builder().engine(engine).shots(10).seed(1).build()) {
+            MemoryNeed need = sim.memoryNeed(c);
+            assertEquals(1, need.qubits());
+            assertEquals(2, need.states());
+            try (Result r = sim.run(c)) {
+                assertEquals(10, r.counts().values().stream().mapToLong(Long::longValue).sum());
+            }
         }
     }
 
