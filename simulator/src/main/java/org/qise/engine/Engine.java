@@ -38,6 +38,14 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * The fewest qubits a state of this engine may have (a distributed engine needs one amplitude
+     * per process). Shot-by-shot runs that keep known qubits off the state pad it up to this.
+     */
+    default int minimumQubits() {
+        return 1;
+    }
+
+    /**
      * Bytes that new states could take now without trouble (for off-heap engines the machine's
      * available physical memory less a margin, for heap engines the free Java heap);
      * {@link Long#MAX_VALUE} when the engine cannot tell.

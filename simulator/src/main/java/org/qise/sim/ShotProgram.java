@@ -68,7 +68,7 @@ final class ShotProgram {
     static ShotProgram compile(Circuit circuit, Engine engine, boolean trackKnownQubits) {
         KnownQubits.Rewrite rewrite = trackKnownQubits ? KnownQubits.rewrite(circuit.numQubits(), circuit.operations())
                 : KnownQubits.none(circuit.numQubits(), circuit.operations());
-        int n = rewrite.stateQubits();
+        int n = stateQubits(rewrite, circuit, engine);
         List<KnownQubits.Step> steps = rewrite.steps();
         List<Instruction> out = new ArrayList<>();
         int i = 0;
@@ -117,6 +117,11 @@ final class ShotProgram {
             compilations++;
         }
         return new ShotProgram(n, prefix, out, compilations, rewrite.counts());
+    }
+
+    /** Qubits of the shots' state; slots past those the program uses stay |0⟩, so padding up to the engine's minimum is harmless. */
+    static int stateQubits(KnownQubits.Rewrite rewrite, Circuit circuit, Engine engine) {
+        return Math.max(rewrite.stateQubits(), Math.min(circuit.numQubits(), engine.minimumQubits()));
     }
 
     private static Instruction known(KnownQubits.Step st) {

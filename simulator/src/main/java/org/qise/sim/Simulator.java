@@ -126,7 +126,8 @@ public final class Simulator implements AutoCloseable {
     public MemoryNeed memoryNeed(Circuit circuit) {
         boolean sampled = endMeasurementsOnly(circuit);
         // Shot by shot, the state holds only the qubits not known to be in a basis state (KnownQubits).
-        int n = sampled ? circuit.numQubits() : KnownQubits.rewrite(circuit.numQubits(), circuit.operations()).stateQubits();
+        int n = sampled ? circuit.numQubits()
+                : ShotProgram.stateQubits(KnownQubits.rewrite(circuit.numQubits(), circuit.operations()), circuit, engine);
         return new MemoryNeed(n, engine.bytesFor(n), sampled ? 1 : 2, engine.availableBytes());
     }
 

@@ -22,6 +22,8 @@ class CountingEngine implements Engine {
 
     @Override public int threads() { return inner.threads(); }
 
+    @Override public int minimumQubits() { return inner.minimumQubits(); }
+
     @Override
     public QuantumState allocate(int numQubits) {
         allocations.incrementAndGet();

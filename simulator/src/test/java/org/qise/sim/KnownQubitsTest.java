@@ -115,6 +115,18 @@ class KnownQubitsTest {
     }
 
     @Test
+    void theStateIsPaddedToTheEnginesMinimumWithoutChangingTheCounts() {
+        Circuit c = ancillaLadder(5);
+        try (FastEngine fast = new FastEngine(1);
+             CountingEngine wide = new CountingEngine(new FastEngine(1)) { // as an mpi engine of 8 ranks would ask
+                 @Override public int minimumQubits() { return 3; }
+             }) {
+            assertEquals(3, ShotProgram.compile(c, wide, true).stateQubits);
+            assertEquals(counts(c, fast, true, 300, 4), counts(c, wide, true, 300, 4));
+        }
+    }
+
+    @Test
     void aCircuitWithADynamicBlockKeepsEveryQubitAtItsIndex() {
         try (FastEngine fast = new FastEngine(1)) {
             Circuit c = Circuit.builder(3, 1).x(2).add(new Operation.Dynamic(new org.qise.circuit.DynamicBlock() {

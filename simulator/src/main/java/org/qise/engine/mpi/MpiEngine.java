@@ -79,6 +79,9 @@ public final class MpiEngine implements Engine {
 
     private int globalQubits() { return Integer.numberOfTrailingZeros(ranks); }
 
+    /** Every rank holds at least one amplitude. */
+    @Override public int minimumQubits() { return Math.max(1, globalQubits()); }
+
     @Override
     public QuantumState allocate(int numQubits) {
         GateChecks.size(numQubits);
