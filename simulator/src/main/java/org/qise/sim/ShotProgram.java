@@ -213,12 +213,12 @@ final class ShotProgram {
         sb.append(String.format("program  shot by shot, %d shot(s): a prefix of %d gate(s) run once, then per shot %d run(s) of gates, "
                         + "%d conditional gate(s), %d measurement(s), %d reset(s), %d dynamic block(s)%n", shots, prefix.gates().size(), gateRuns, conditional,
                 measures, resets, dynamic));
-        sb.append(String.format("         %d plans compiled once and replayed every shot: %d steps, %d memory passes per shot (plus one read per measurement or reset)%n",
+        sb.append(String.format("         %d plans compiled once and replayed every shot: %d steps, %d memory passes per shot (plus one read per measurement or reset on the state)%n",
                 compilations, steps, passes));
         sb.append(String.format("         qubits in a known basis state, kept off the state: %d gate(s) only recorded, %d with known controls dropped, "
                         + "%d reset(s) and %d measurement(s) with a certain outcome, %d qubit(s) handed back to the state%n",
                 known.classicalGates(), known.reducedGates(), known.knownResets(), known.knownMeasures(), known.materialisations()));
-        sb.append(String.format("         the shots run on a state of %d qubit(s) (qubits take a place in it only while their value is not known)%n", stateQubits));
+        sb.append(String.format("         the shots run on a state of %d qubit(s): a qubit has a place in it only while its value is not known, and the plans below name those places%n", stateQubits));
         sb.append("prefix   ").append(prefix.explain());
         int shown = 0;
         for (Instruction in : instructions) {
