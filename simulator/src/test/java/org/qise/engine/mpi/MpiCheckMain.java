@@ -40,9 +40,7 @@ public final class MpiCheckMain {
             MpiPlan plan = (MpiPlan) mpi.compile(n, gates);
             QuantumState s = mpi.allocate(n);
             long before = mpi.exchanges(), swapsBefore = mpi.localSwaps();
-            T.lap("start and compile");
             s.run(plan);
-            T.lap("mpi run");
             long made = mpi.exchanges() - before, swaps = mpi.localSwaps() - swapsBefore;
             int moveBack = ((MpiState) s).exchangesToIdentity();
             long readsFrom = mpi.exchanges();
@@ -58,7 +56,6 @@ public final class MpiCheckMain {
             for (int i = 0; i < 1 << n; i++) bits = bits * 31 + Double.doubleToLongBits(re[i]) * 7 + Double.doubleToLongBits(im[i]);
 
             s.close();
-            T.lap("mpi run and reads");
             if (mpi.rank() != 0) return; // the reference needs no other rank
             QuantumState f = fast.allocate(n);
             f.run(fast.compile(n, gates));
@@ -72,7 +69,6 @@ public final class MpiCheckMain {
                 probDiff = Math.max(probDiff, Math.abs(probabilities[i] - fastProbabilities[i]));
             }
             f.close();
-            T.lap("fast reference");
             int globalGates = 0;
             int local = n - Integer.numberOfTrailingZeros(mpi.ranks());
             for (Operation.GateOp g : gates) {
@@ -89,17 +85,6 @@ public final class MpiCheckMain {
                         Arrays.equals(samples, fastSamples), outcome == fastOutcome,
                         Double.doubleToLongBits(p1), Double.doubleToLongBits(expectation), bits, Arrays.hashCode(samples));
             }
-        }
-    }
-
-    /** Seconds per phase on stderr, to see where an IT case spends its time. */
-    private static final class T {
-        private static long last = System.nanoTime();
-
-        static void lap(String what) {
-            long now = System.nanoTime();
-            System.err.printf("TIME %s %.2f s%n", what, (now - last) / 1e9);
-            last = now;
         }
     }
 

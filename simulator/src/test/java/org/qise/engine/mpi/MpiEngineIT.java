@@ -78,7 +78,6 @@ class MpiEngineIT {
             "random, 14, 300, 7",
             "random, 16, 200, 42",
             "qft,    14,   0, 3",
-            "random, 18, 120, 5",
             "random, 22,  60, 13",
     })
     void aDistributedRunMatchesTheSingleProcessFastEngine(String kind, int qubits, int gates, long seed) throws Exception {
