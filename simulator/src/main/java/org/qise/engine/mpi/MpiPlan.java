@@ -106,7 +106,7 @@ final class MpiPlan implements Plan {
                 batch.add(new Operation.GateOp(g.gate(), phys, null));
                 batchLogical.add(g);
             }
-            flush(batch, batchLogical, layout, local, localEngine, actions, layouts, steps);
+            flush(batch, batchLogical, layout, local, realLocal, localEngine, actions, layouts, steps);
             if (waiting.isEmpty()) break;
             // Bring in the first waiting gate's global qubits; it (at least) can run next round.
             NextUse next = new NextUse(numQubits, waiting);
@@ -148,15 +148,17 @@ final class MpiPlan implements Plan {
         return best;
     }
 
-    private static void flush(List<Operation.GateOp> batch, List<Operation.GateOp> logical, QubitLayout layout, int local,
+    private static void flush(List<Operation.GateOp> batch, List<Operation.GateOp> logical, QubitLayout layout, int local, int realLocal,
                               Engine localEngine, List<Action> actions, List<QubitLayout> layouts, List<Step> steps) {
         if (batch.isEmpty()) return;
         Plan p = localEngine.compile(local, batch);
         layouts.add(layout.copy());
         actions.add(new Action(-1, -1, p));
         List<String> blocks = new ArrayList<>();
-        for (Step s : p.steps()) blocks.add(s.kind() + " of " + s.gates().size() + " gate(s) on the local slice, " + s.passes() + " pass(es)");
-        steps.add(new Step(logical, "local", blocks, (int) p.passes(), p.modelledCost()));
+        for (Step s : p.steps()) blocks.add(s.kind() + " of " + s.gates().size() + " gate(s) on each " + local + "-qubit block of the slice, " + s.passes() + " pass(es)");
+        // The plan runs on each of the slice's 2^(realLocal − local) blocks: that many times the work of one.
+        long perSlice = 1L << (realLocal - local);
+        steps.add(new Step(logical, "local", blocks, (int) p.passes(), p.modelledCost() * perSlice));
         batch.clear();
         logical.clear();
     }
