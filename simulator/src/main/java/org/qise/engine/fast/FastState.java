@@ -92,6 +92,23 @@ final class FastState implements QuantumState {
         Reference.reachabilityFence(this);
     }
 
+    /**
+     * Runs a fast plan of m qubits on amplitudes block·2^m … (block+1)·2^m − 1 of this state, as
+     * if they were a state of their own. The layout is block-periodic (its gaps fall at multiples
+     * of 2^18 amplitudes, see {@link Lanes}), so that run is one such state with the same kernels
+     * and the same bits; the distributed engine relies on that to compute the same thing for
+     * every rank count.
+     */
+    void runOnBlock(FastPlan fp, long block) {
+        requireOpen();
+        int m = fp.numQubits();
+        if (m > n || block < 0 || block >= 1L << (n - m)) throw new IllegalArgumentException("block " + block + " of 2^" + m + " amplitudes is outside a " + n + "-qubit state");
+        long start = Lanes.amplitudeOffset(block << m);
+        MemorySegment sub = amps.asSlice(start, Math.min(AmplitudeMemory.bytesFor(m), amps.byteSize() - start));
+        for (CompiledStep c : fp.compiled) c.run(sub, runner, m);
+        Reference.reachabilityFence(this);
+    }
+
     @Override
     public double probabilityOfOne(int qubit) {
         requireOpen();

@@ -1,6 +1,7 @@
 package org.qise.engine.fast;
 
 import java.lang.foreign.MemorySegment;
+import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
 
 /**
@@ -42,5 +43,15 @@ public final class FastStateMemory {
      */
     public static long sumChunkAmplitudes() {
         return ParallelRunner.CHUNK_VECTORS * Lanes.AMPS;
+    }
+
+    /**
+     * Runs {@code plan}, a fast-engine plan of m qubits, on amplitudes block·2^m … (block+1)·2^m − 1
+     * of {@code state}, exactly as it would run on a state of m qubits holding them.
+     */
+    public static void runOnBlock(QuantumState state, Plan plan, long block) {
+        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
+        f.runOnBlock(p, block);
     }
 }

@@ -95,7 +95,13 @@ public final class MpiBinding {
         List<String> candidates = new ArrayList<>();
         String env = System.getenv("QISE_MPI_LIBRARY");
         if (env != null && !env.isBlank()) candidates.add(env);
-        candidates.addAll(List.of("libmpi.so.40", "libmpi.so.12", "libmpi.so"));
+        // The launcher tells which library the ranks must use: loading Open MPI's under MPICH's
+        // mpirun (or the reverse) would start each rank as a job of its own, rank 0 of 1.
+        List<String> openMpi = List.of("libmpi.so.40"), mpich = List.of("libmpich.so.12", "libmpi.so.12");
+        boolean underOpenMpi = System.getenv("OMPI_COMM_WORLD_SIZE") != null;
+        candidates.addAll(underOpenMpi ? openMpi : mpich);
+        candidates.addAll(underOpenMpi ? mpich : openMpi);
+        candidates.add("libmpi.so");
         List<String> tried = new ArrayList<>();
         for (String name : candidates) {
             // Open MPI loads its components with dlopen and they expect libmpi's symbols to be

@@ -26,8 +26,8 @@ public final class MpiEngine implements Engine {
     final MpiBinding mpi;
     final int rank, ranks;
     final FastEngine local;
-    /** Exchanges made by this engine's states so far. */
-    long exchanges;
+    /** Exchanges between ranks made by this engine's states so far, and swaps of planned-global positions inside a slice. */
+    long exchanges, localSwaps;
 
     private MpiEngine(MpiBinding mpi, int threads) {
         this.mpi = mpi;
@@ -77,6 +77,9 @@ public final class MpiEngine implements Engine {
     /** Exchanges made by this engine's states so far (for reports and the plan check). */
     public long exchanges() { return exchanges; }
 
+    /** Swaps inside a slice (of qubits planned global that this rank count holds locally) made so far. */
+    public long localSwaps() { return localSwaps; }
+
     private int globalQubits() { return Integer.numberOfTrailingZeros(ranks); }
 
     /** Every rank holds at least one amplitude. */
@@ -95,7 +98,7 @@ public final class MpiEngine implements Engine {
         }
         // The fast engine starts a slice in |0…0⟩; global index 0 lives on rank 0 only.
         if (rank != 0) FastStateMemory.of(slice).set(ValueLayout.JAVA_DOUBLE, FastStateMemory.amplitudeOffset(0), 0.0);
-        return new MpiState(this, numQubits, slice, new QubitLayout(numQubits, numQubits - k));
+        return new MpiState(this, numQubits, slice, new QubitLayout(numQubits, numQubits - MpiPlan.splitQubits(numQubits, k)));
     }
 
     /** The number of global qubits, after checking that every rank gets at least one amplitude. */

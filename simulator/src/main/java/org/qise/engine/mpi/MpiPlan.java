@@ -31,29 +31,57 @@ final class MpiPlan implements Plan {
     final List<Action> actions;
     /** Layout before each action, and after the last (size actions + 1). */
     final List<QubitLayout> layouts;
-    final int exchanges;
+    /** Exchanges between ranks, and swaps of a planned-global position that lies inside the slice (no messages). */
+    final int exchanges, localSwaps;
 
-    private MpiPlan(int numQubits, List<Operation.GateOp> gates, List<Step> steps, List<Action> actions, List<QubitLayout> layouts) {
+    private MpiPlan(int numQubits, int realLocal, List<Operation.GateOp> gates, List<Step> steps, List<Action> actions, List<QubitLayout> layouts) {
         this.numQubits = numQubits;
         this.gates = List.copyOf(gates);
         this.steps = List.copyOf(steps);
         this.actions = List.copyOf(actions);
         this.layouts = List.copyOf(layouts);
-        int e = 0;
-        for (Action a : actions) if (a.isExchange()) e++;
+        int e = 0, w = 0;
+        for (Action a : actions) {
+            if (a.isExchange() && a.global() >= realLocal) e++;
+            else if (a.isExchange()) w++;
+        }
         this.exchanges = e;
+        this.localSwaps = w;
     }
 
-    static MpiPlan compile(int numQubits, int globalQubits, List<Operation.GateOp> gates, Engine localEngine) {
+    /**
+     * Global qubits the plan is made for: at least {@link #SPLIT_QUBITS} whatever the rank count
+     * (fewer only when a slice would then hold fewer than {@link #MIN_LOCAL_QUBITS}). With k real
+     * global qubits, positions n−G … n−k−1 are still bits of a rank's local index; moving a qubit
+     * there is a swap inside the slice, not an exchange. So the plan — which gates run together,
+     * on which positions, in which fused blocks — is the same for 1, 2, … 2^G ranks, and so are
+     * the amplitudes, bit for bit.
+     */
+    static int splitQubits(int numQubits, int rankQubits) {
+        return Math.max(rankQubits, Math.min(SPLIT_QUBITS, numQubits - MIN_LOCAL_QUBITS));
+    }
+
+    /** Rank counts up to 2^SPLIT_QUBITS give bit-identical amplitudes. */
+    static final int SPLIT_QUBITS = 3;
+    /** Smallest planned slice (in qubits) for which the split is kept, so that fused blocks and wide gates fit. */
+    static final int MIN_LOCAL_QUBITS = 8;
+
+    static MpiPlan compile(int numQubits, int rankQubits, List<Operation.GateOp> gates, Engine localEngine) {
+        int local = numQubits - splitQubits(numQubits, rankQubits);
+        return compile(numQubits, rankQubits, gates, localEngine, new QubitLayout(numQubits, local));
+    }
+
+    /** A plan starting from {@code start} (a copy is taken); its local width is the layout's. */
+    static MpiPlan compile(int numQubits, int rankQubits, List<Operation.GateOp> gates, Engine localEngine, QubitLayout start) {
         GateChecks.gates(numQubits, gates);
-        int local = numQubits - globalQubits;
+        int local = start.local, realLocal = numQubits - rankQubits;
         for (Operation.GateOp g : gates) {
             if (g.qubits().length > local) {
-                throw new MpiException(g.gate().name() + " acts on " + g.qubits().length + " qubits but each of the "
-                        + (1 << globalQubits) + " ranks holds only " + local + " local qubit(s); use fewer ranks");
+                throw new MpiException(g.gate().name() + " acts on " + g.qubits().length + " qubits but the mpi engine applies gates to at most "
+                        + local + " qubits of a slice (" + (1 << rankQubits) + " rank(s), " + realLocal + " local qubit(s) each); use fewer ranks");
             }
         }
-        QubitLayout layout = new QubitLayout(numQubits, local);
+        QubitLayout layout = start.copy();
         List<Action> actions = new ArrayList<>();
         List<QubitLayout> layouts = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
@@ -78,7 +106,7 @@ final class MpiPlan implements Plan {
                 batch.add(new Operation.GateOp(g.gate(), phys, null));
                 batchLogical.add(g);
             }
-            flush(batch, batchLogical, layout, local, localEngine, actions, layouts, steps);
+            flush(batch, batchLogical, layout, local, realLocal, localEngine, actions, layouts, steps);
             if (waiting.isEmpty()) break;
             // Bring in the first waiting gate's global qubits; it (at least) can run next round.
             NextUse next = new NextUse(numQubits, waiting);
@@ -89,15 +117,17 @@ final class MpiPlan implements Plan {
                 int global = layout.physical(q);
                 layouts.add(layout.copy());
                 actions.add(new Action(global, victim, null));
-                steps.add(new Step(List.of(), "exchange", List.of(String.format(
-                        "swap global position %d (qubit %d) with local position %d (qubit %d): half the slice to rank ^ %d",
-                        global, q, victim, layout.logical(victim), 1 << (global - local))), 1, 0));
+                steps.add(new Step(List.of(), global >= realLocal ? "exchange" : "local swap", List.of(global >= realLocal
+                        ? String.format("swap global position %d (qubit %d) with local position %d (qubit %d): half the slice to rank ^ %d",
+                                global, q, victim, layout.logical(victim), 1 << (global - realLocal))
+                        : String.format("swap position %d (qubit %d) with position %d (qubit %d) inside the slice",
+                                global, q, victim, layout.logical(victim))), 1, 0));
                 layout.swapPositions(global, victim);
             }
             pending = waiting;
         }
         layouts.add(layout.copy());
-        return new MpiPlan(numQubits, gates, steps, actions, layouts);
+        return new MpiPlan(numQubits, realLocal, gates, steps, actions, layouts);
     }
 
     /** The local position, not used by the gate, whose qubit is next needed furthest ahead (ties: the highest position). */
@@ -118,15 +148,17 @@ final class MpiPlan implements Plan {
         return best;
     }
 
-    private static void flush(List<Operation.GateOp> batch, List<Operation.GateOp> logical, QubitLayout layout, int local,
+    private static void flush(List<Operation.GateOp> batch, List<Operation.GateOp> logical, QubitLayout layout, int local, int realLocal,
                               Engine localEngine, List<Action> actions, List<QubitLayout> layouts, List<Step> steps) {
         if (batch.isEmpty()) return;
         Plan p = localEngine.compile(local, batch);
         layouts.add(layout.copy());
         actions.add(new Action(-1, -1, p));
         List<String> blocks = new ArrayList<>();
-        for (Step s : p.steps()) blocks.add(s.kind() + " of " + s.gates().size() + " gate(s) on the local slice, " + s.passes() + " pass(es)");
-        steps.add(new Step(logical, "local", blocks, (int) p.passes(), p.modelledCost()));
+        for (Step s : p.steps()) blocks.add(s.kind() + " of " + s.gates().size() + " gate(s) on each " + local + "-qubit block of the slice, " + s.passes() + " pass(es)");
+        // The plan runs on each of the slice's 2^(realLocal − local) blocks: that many times the work of one.
+        long perSlice = 1L << (realLocal - local);
+        steps.add(new Step(logical, "local", blocks, (int) p.passes(), p.modelledCost() * perSlice));
         batch.clear();
         logical.clear();
     }
@@ -154,7 +186,10 @@ final class MpiPlan implements Plan {
         }
     }
 
-    /** Number of exchanges the plan makes (each moves half of every rank's slice). */
+    /** Swaps inside the slice the plan makes (a pass over the slice each, no messages). */
+    public int localSwaps() { return localSwaps; }
+
+    /** Number of exchanges between ranks the plan makes (each moves half of every rank's slice). */
     public int exchanges() { return exchanges; }
 
     @Override public int numQubits() { return numQubits; }

@@ -33,26 +33,42 @@ public final class MpiCheckMain {
         int measured = n - 1; // the top qubit: global on every rank count above 1
         double measureUniform = 0.37;
 
+        // A Pauli string with x on the lowest and the top qubit (a global one), y and z in between.
+        long xMask = 1L | 1L << (n - 1) | 1L << (n / 2), zMask = 1L << 1 | 1L << (n / 2);
+
         try (MpiEngine mpi = MpiEngine.start(1); FastEngine fast = new FastEngine(1)) {
             MpiPlan plan = (MpiPlan) mpi.compile(n, gates);
             QuantumState s = mpi.allocate(n);
-            long before = mpi.exchanges();
+            long before = mpi.exchanges(), swapsBefore = mpi.localSwaps();
             s.run(plan);
-            long made = mpi.exchanges() - before;
+            long made = mpi.exchanges() - before, swaps = mpi.localSwaps() - swapsBefore;
+            int moveBack = ((MpiState) s).exchangesToIdentity();
+            long readsFrom = mpi.exchanges();
             long[] samples = s.sampleSorted(uniforms);
             double p1 = s.probabilityOfOne(measured);
+            double expectation = s.expectationPauli(xMask, zMask);
+            double[] probabilities = s.probabilities();
             int outcome = s.measure(measured, measureUniform);
+            long readExchanges = mpi.exchanges() - readsFrom;
             double[] re = new double[1 << n], im = new double[1 << n];
             s.copyAmplitudes(0, 1 << n, re, im);
+            long bits = 17;
+            for (int i = 0; i < 1 << n; i++) bits = bits * 31 + Double.doubleToLongBits(re[i]) * 7 + Double.doubleToLongBits(im[i]);
 
+            s.close();
+            if (mpi.rank() != 0) return; // the reference needs no other rank
             QuantumState f = fast.allocate(n);
             f.run(fast.compile(n, gates));
             long[] fastSamples = f.sampleSorted(uniforms);
+            double fastExpectation = f.expectationPauli(xMask, zMask);
+            double[] fastProbabilities = f.probabilities();
             int fastOutcome = f.measure(measured, measureUniform);
-            double maxDiff = 0;
+            double maxDiff = 0, probDiff = 0;
             for (int i = 0; i < 1 << n; i++) {
                 maxDiff = Math.max(maxDiff, Math.hypot(re[i] - f.re(i), im[i] - f.im(i)));
+                probDiff = Math.max(probDiff, Math.abs(probabilities[i] - fastProbabilities[i]));
             }
+            f.close();
             int globalGates = 0;
             int local = n - Integer.numberOfTrailingZeros(mpi.ranks());
             for (Operation.GateOp g : gates) {
@@ -60,13 +76,15 @@ public final class MpiCheckMain {
                 for (int q : g.qubits()) global |= q >= local;
                 if (global) globalGates++;
             }
-            if (mpi.rank() == 0) {
-                System.out.printf("RESULT ranks=%d qubits=%d gates=%d globalGates=%d exchanges=%d planned=%d maxDiff=%.3e samplesEqual=%b outcomeEqual=%b p1bits=%016x samplesHash=%d%n",
-                        mpi.ranks(), n, gates.size(), globalGates, made, plan.exchanges(), maxDiff,
-                        Arrays.equals(samples, fastSamples), outcome == fastOutcome, Double.doubleToLongBits(p1), Arrays.hashCode(samples));
+            {
+                System.out.printf("RESULT ranks=%d qubits=%d gates=%d globalGates=%d exchanges=%d planned=%d localSwaps=%d plannedSwaps=%d "
+                                + "moveBack=%d readExchanges=%d maxDiff=%.3e probDiff=%.3e expDiff=%.3e samplesEqual=%b outcomeEqual=%b "
+                                + "p1bits=%016x expBits=%016x ampBits=%016x samplesHash=%d%n",
+                        mpi.ranks(), n, gates.size(), globalGates, made, plan.exchanges(), swaps, plan.localSwaps(),
+                        moveBack, readExchanges, maxDiff, probDiff, Math.abs(expectation - fastExpectation),
+                        Arrays.equals(samples, fastSamples), outcome == fastOutcome,
+                        Double.doubleToLongBits(p1), Double.doubleToLongBits(expectation), bits, Arrays.hashCode(samples));
             }
-            s.close();
-            f.close();
         }
     }
 

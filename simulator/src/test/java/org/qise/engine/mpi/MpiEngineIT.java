@@ -72,33 +72,34 @@ class MpiEngineIT {
         return m;
     }
 
-    @ParameterizedTest(name = "{0} on {1} qubits, {2} gates, seed {3}: same state and counts as the fast engine on 1, 2 and 4 ranks")
+    @ParameterizedTest(name = "{0} on {1} qubits, {2} gates, seed {3}: the fast engine's state and counts, and the same bits, on 1, 2 and 4 ranks")
     @CsvSource({
             "random, 12, 400, 1",
             "random, 14, 300, 7",
             "random, 16, 200, 42",
             "qft,    14,   0, 3",
+            "random, 22,  60, 13",
     })
     void aDistributedRunMatchesTheSingleProcessFastEngine(String kind, int qubits, int gates, long seed) throws Exception {
-        String firstSamples = null;
-        double firstP1 = 0;
+        Map<String, String> first = null;
         for (int ranks : new int[]{1, 2, 4}) {
             Run run = launch(ranks, MpiCheckMain.class.getName(), kind, String.valueOf(qubits), String.valueOf(gates), String.valueOf(seed), "3000");
             assertEquals(0, run.exit(), run.output());
             Map<String, String> r = result(run);
-            assertTrue(Double.parseDouble(r.get("maxDiff")) <= 1e-12, "amplitudes differ by " + r.get("maxDiff"));
+            assertTrue(Double.parseDouble(r.get("maxDiff")) <= 1e-12, "amplitudes differ from the fast engine's by " + r.get("maxDiff"));
+            assertTrue(Double.parseDouble(r.get("probDiff")) <= 1e-12, "probabilities differ from the fast engine's by " + r.get("probDiff"));
+            assertTrue(Double.parseDouble(r.get("expDiff")) <= 1e-12, "a Pauli expectation differs from the fast engine's by " + r.get("expDiff"));
             assertEquals("true", r.get("samplesEqual"), "samples differ from the fast engine's for the same uniforms");
             assertEquals("true", r.get("outcomeEqual"), "a measurement of the top qubit differs");
             assertEquals(r.get("planned"), r.get("exchanges"), "exchanges made differ from the plan");
+            assertEquals(r.get("plannedSwaps"), r.get("localSwaps"), "swaps inside the slice differ from the plan");
             int global = Integer.parseInt(r.get("globalGates")), exchanges = Integer.parseInt(r.get("exchanges"));
             if (ranks > 1) assertTrue(exchanges < global, exchanges + " exchanges for " + global + " gates on global qubits");
-            double p1 = Double.longBitsToDouble(Long.parseUnsignedLong(r.get("p1bits"), 16));
-            if (firstSamples == null) {
-                firstSamples = r.get("samplesHash");
-                firstP1 = p1;
+            if (first == null) first = r;
+            // Not close: the same bits, whatever the rank count.
+            for (String key : List.of("ampBits", "p1bits", "expBits", "samplesHash")) {
+                assertEquals(first.get(key), r.get(key), key + " differs between 1 and " + ranks + " ranks");
             }
-            assertEquals(firstSamples, r.get("samplesHash"), "samples differ between rank counts");
-            assertEquals(firstP1, p1, 1e-12);
         }
     }
 

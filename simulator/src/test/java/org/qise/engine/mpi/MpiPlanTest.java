@@ -71,4 +71,39 @@ class MpiPlanTest {
         assertTrue(plan.exchanges() < globalGates, plan.exchanges() + " exchanges for " + globalGates + " gates on global qubits");
         assertEquals(plan.actions.size(), plan.steps().size());
     }
+
+    @ParameterizedTest(name = "{0} on {1} qubits: the local runs are the same gates on the same positions for 1, 2, 4 and 8 ranks")
+    @CsvSource({
+            "random, 12, 300",
+            "random, 16, 200",
+            "qft,    14, 0",
+    })
+    void theLocalRunsDoNotDependOnTheRankCount(String kind, int n, int count) {
+        List<Operation.GateOp> gates = kind.equals("qft") ? MpiCheckMain.qft(n) : MpiCheckMain.random(n, count, new Random(n));
+        String first = null;
+        int firstMoves = -1;
+        try (FastEngine fast = new FastEngine(1)) {
+            for (int rankQubits = 0; rankQubits <= 3; rankQubits++) {
+                MpiPlan plan = MpiPlan.compile(n, rankQubits, gates, fast);
+                StringBuilder sb = new StringBuilder();
+                for (MpiPlan.Action a : plan.actions) {
+                    if (a.isExchange()) {
+                        sb.append("swap ").append(a.global()).append(' ').append(a.localPos()).append('\n');
+                    } else {
+                        sb.append("run of ").append(a.localPlan().numQubits()).append(" qubits:");
+                        for (Operation.GateOp g : a.localPlan().gates()) sb.append(' ').append(g.gate().name()).append(java.util.Arrays.toString(g.qubits()));
+                        sb.append('\n');
+                    }
+                }
+                if (first == null) {
+                    first = sb.toString();
+                    firstMoves = plan.exchanges() + plan.localSwaps();
+                }
+                assertEquals(first, sb.toString(), "plan for " + (1 << rankQubits) + " ranks");
+                // What differs is only which moves cross ranks: exchanges grow with the rank count, swaps inside a slice shrink.
+                assertEquals(firstMoves, plan.exchanges() + plan.localSwaps());
+                if (rankQubits == 0) assertEquals(0, plan.exchanges());
+            }
+        }
+    }
 }
