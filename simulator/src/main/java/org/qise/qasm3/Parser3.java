@@ -22,26 +22,59 @@ final class Parser3 {
 
     private static final Set<String> SCALAR_TYPES = Set.of("int", "uint", "float", "bool", "bit");
 
-    private final List<Tok> toks;
+    private final Lexer3 lexer;
     private final String file;
     private final int maxNesting;
+    /** Position in the token stream (counted from the first token of the file). */
     private int i;
     private int depth;
 
-    Parser3(List<Tok> toks, String file, int maxNesting) {
-        this.toks = toks;
+    // The tokens are read from the lexer as the parser asks for them and dropped once a top-level
+    // statement is parsed. Holding every token of a large file at once kept hundreds of thousands
+    // of small objects alive through the whole parse, and the collector's copying of them made the
+    // reader slow and erratic on big circuits. Look-ahead (past a bracketed group, to tell a gate
+    // call from a subroutine call) only ever reaches within one statement.
+    private Tok[] buf = new Tok[64];
+    /** Stream position of buf[0]. */
+    private int base;
+    /** How many tokens buf holds. */
+    private int filled;
+
+    Parser3(Lexer3 lexer, String file, int maxNesting) {
+        this.lexer = lexer;
         this.file = file;
         this.maxNesting = maxNesting;
     }
 
     // ---- token helpers ----
 
-    private Tok peek() { return toks.get(i); }
+    /** The token at stream position {@code at}, reading more from the lexer as needed; EOF repeats past the end. */
+    private Tok tok(int at) {
+        while (at - base >= filled) {
+            if (filled > 0 && buf[filled - 1].kind() == Tok.Kind.EOF) return buf[filled - 1];
+            if (filled == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            buf[filled++] = lexer.next();
+        }
+        return buf[at - base];
+    }
 
-    private Tok peek(int ahead) { return toks.get(Math.min(i + ahead, toks.size() - 1)); }
+    /** Forgets the tokens before the current one; only between top-level statements, where nothing looks back. */
+    private void release() {
+        int drop = i - base;
+        if (drop <= 0) return;
+        int keep = filled - drop;
+        System.arraycopy(buf, drop, buf, 0, keep);
+        java.util.Arrays.fill(buf, keep, filled, null);
+        filled = keep;
+        base = i;
+    }
+
+    private Tok peek() { return tok(i); }
+
+    private Tok peek(int ahead) { return tok(i + ahead); }
 
     private Tok take() {
-        Tok t = toks.get(i);
+        Tok t = tok(i);
         if (t.kind() != Tok.Kind.EOF) i++;
         return t;
     }
@@ -97,6 +130,7 @@ final class Parser3 {
         while (peek().kind() != Tok.Kind.EOF) {
             Stmt s = statement();
             if (s != null) out.add(s);
+            release();
         }
         return out;
     }

@@ -74,9 +74,9 @@ public final class Qasm3Reader {
     public static Reading read(String source, String fileName, ParseLimits limits, Map<String, Double> inputs) {
         Objects.requireNonNull(source, "source");
         String file = fileName == null ? "<input>" : fileName;
-        List<Tok> toks = Lexer3.tokens(source, file);
+        Lexer3 lexer = new Lexer3(source, file);
         boolean qelib1 = false; // OpenQASM 3 programs see stdgates only
-        List<Stmt> program = new Parser3(toks, file, limits.maxNesting()).program();
+        List<Stmt> program = new Parser3(lexer, file, limits.maxNesting()).program();
         for (Map.Entry<String, Double> e : inputs.entrySet()) {
             if (program.stream().noneMatch(s -> s instanceof VarDecl d && "input".equals(d.io()) && d.name().equals(e.getKey()))) {
                 throw new QasmException(file, 1, 1, "--param " + e.getKey() + " names no input of the program");
@@ -84,9 +84,7 @@ public final class Qasm3Reader {
         }
         Circuit circuit = read(program, file, limits, inputs, qelib1);
         Map<String, Pos> timing = new java.util.LinkedHashMap<>();
-        // the text test first: a token's text is part of the source, and it spares a scan of every token
-        boolean mayTime = source.contains("delay") || source.contains("box") || source.contains("stretch");
-        if (mayTime && toks.stream().anyMatch(t -> t.kind() == Tok.Kind.IDENT && (t.is("delay") || t.is("box") || t.is("stretch")))) {
+        if (lexer.sawTiming()) {
             collectTiming(program, timing);
         }
         List<String> notes = new ArrayList<>();
