@@ -8,6 +8,7 @@ import java.util.Map;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Matrix;
+import org.qise.param.Expression;
 import org.qise.qasm3.Ast.*;
 import org.qise.qasm3.Interpreter.QReg;
 import org.qise.qasm3.Interpreter.Scope;
@@ -26,8 +27,19 @@ final class GateApplier {
 
     void apply(GateCall call, Scope scope) {
         double[] params = new double[call.params().size()];
+        Expression[] symbolic = null; // set when an angle names an unbound input
         for (int k = 0; k < params.length; k++) {
-            params[k] = in.evalDouble(call.params().get(k), scope);
+            Expression x = in.hasSymbols ? in.symbolic(call.params().get(k), scope) : null;
+            if (x != null) {
+                if (symbolic == null) symbolic = new Expression[params.length];
+                symbolic[k] = x;
+                params[k] = Double.NaN;
+            } else {
+                params[k] = in.evalDouble(call.params().get(k), scope);
+            }
+        }
+        if (symbolic != null) {
+            for (int k = 0; k < params.length; k++) if (symbolic[k] == null) symbolic[k] = Expression.constant(params[k]);
         }
         Object def = call.name().equals("U") || call.name().equals("gphase") ? null : scope.lookup(call.name());
         if (def != null && !(def instanceof GateDef)) {
@@ -71,6 +83,7 @@ final class GateApplier {
             }
         }
         if (arity == 0) { // gphase alone: a global phase, applied once whatever its operands
+            if (symbolic != null) return; // unobservable without a control, whatever its value
             double phi = params[0];
             for (Modifier m : call.modifiers()) {
                 if (m.kind().equals("inv")) phi = -phi;
@@ -101,7 +114,9 @@ final class GateApplier {
                     if (qs[a] == qs[b]) throw in.error(call.pos(), "gate " + call.name() + " is applied to the same qubit twice");
                 }
             }
-            if (call.modifiers().isEmpty()) {
+            if (symbolic != null) {
+                applySymbolic(call, user, builtin, symbolic, qs, scope);
+            } else if (call.modifiers().isEmpty()) {
                 if (user == null) {
                     in.backend.gate(params.length == 0 ? Builtins.gate(call.name(), params) : builtin.create(params), qs);
                 } else {
@@ -113,6 +128,78 @@ final class GateApplier {
                 applyModified(call, user, params, qs, scope);
             }
         }
+    }
+
+    /**
+     * A gate whose angles name unbound inputs: a parametric library gate, a user gate inlined
+     * with its parameters as expressions, or the modifiers a parametric gate can carry without
+     * being multiplied out (one {@code ctrl} where the library has the controlled gate, and
+     * {@code inv} of a rotation).
+     */
+    private void applySymbolic(GateCall call, GateDef user, Gates.Definition builtin, Expression[] angles, int[] qs, Scope scope) {
+        if (user != null) {
+            if (!call.modifiers().isEmpty()) throw unboundModifiers(call, angles);
+            if (++in.callDepth > in.limits.maxNesting()) throw in.error(call.pos(), "gates nest more than " + in.limits.maxNesting() + " deep");
+            try {
+                Scope s = new Scope(in.globals, true);
+                for (int k = 0; k < angles.length; k++) {
+                    s.syms.put(user.params().get(k), angles[k] instanceof Expression.Constant c
+                            ? new Var("float", 0, true, Val.ofFloat(c.value())) : new Var("float", 0, true, null, angles[k]));
+                }
+                for (int k = 0; k < qs.length; k++) s.syms.put(user.qubits().get(k), new QReg(new int[]{qs[k]}));
+                for (Stmt st : user.body()) {
+                    if (st instanceof GateCall c) {
+                        in.step(c.pos());
+                        apply(c, s);
+                    } else if (st instanceof Barrier b) {
+                        in.exec(b, s);
+                    }
+                }
+            } finally {
+                in.callDepth--;
+            }
+            return;
+        }
+        Expression[] a = angles;
+        int controls = 0;
+        // innermost modifier first, as for numbers
+        List<Modifier> mods = call.modifiers();
+        for (int m = mods.size() - 1; m >= 0; m--) {
+            Modifier mod = mods.get(m);
+            if (mod.kind().equals("inv") && controls == 0) {
+                a = invertedAngles(builtin.name(), a);
+                if (a == null) throw unboundModifiers(call, angles);
+            } else if (mod.kind().equals("ctrl")) {
+                controls += mod.arg() == null ? 1 : in.size(mod.arg(), scope, "ctrl count");
+            } else {
+                throw unboundModifiers(call, angles);
+            }
+        }
+        Gate g;
+        try {
+            g = Gates.parametric(builtin.name(), a).controlled(controls);
+        } catch (IllegalArgumentException e) {
+            throw unboundModifiers(call, angles);
+        }
+        in.backend.gate(g, qs);
+    }
+
+    /** The angles of the inverse of library rotation {@code name}, or null where it has no such form. */
+    private static Expression[] invertedAngles(String name, Expression[] a) {
+        return switch (name) {
+            case "rx", "ry", "rz", "p", "u1", "crx", "cry", "crz", "cp", "cu1", "rxx", "rzz" -> new Expression[]{a[0].negate()};
+            case "U", "u", "u3", "cu3" -> new Expression[]{a[0].negate(), a[2].negate(), a[1].negate()};
+            case "cu" -> new Expression[]{a[0].negate(), a[2].negate(), a[1].negate(), a[3].negate()};
+            default -> null;
+        };
+    }
+
+    private org.qise.qasm.QasmException unboundModifiers(GateCall call, Expression[] angles) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Expression x : angles) x.collect(names);
+        return in.error(call.pos(), "the angles of this gate name input" + (names.size() == 1 ? " " : "s ") + String.join(", ", names)
+                + ", which ha" + (names.size() == 1 ? "s" : "ve") + " no value; modifiers on it can be kept symbolic only as one ctrl @"
+                + " (rx, ry, rz, p, u, u3) or inv @ of a rotation: give " + String.join(", ", names) + " a value with --param");
     }
 
     /** Library gates already resolved by name: a long program calls the same few gates over and over. */

@@ -216,8 +216,20 @@ final class Parser3 {
             }
             case "input", "output" -> {
                 take();
-                if (!SCALAR_TYPES.contains(peek().text())) typeError();
-                Type ty = type();
+                Type ty;
+                if (at("angle")) {
+                    // an angle input is read as a float: its value is used as given (no wrap to
+                    // [0, 2π), no rounding to its bits), which is what a parameter sweep wants
+                    Tok a = take();
+                    if (accept("[")) {
+                        expr();
+                        expect("]");
+                    }
+                    ty = new Type("float", null, pos(a));
+                } else {
+                    if (!SCALAR_TYPES.contains(peek().text())) typeError();
+                    ty = type();
+                }
                 String n = name("an " + t.text() + " name");
                 expect(";");
                 return new VarDecl(ty, n, null, false, t.text(), p);

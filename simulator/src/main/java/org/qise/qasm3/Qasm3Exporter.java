@@ -13,6 +13,7 @@ import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
 import org.qise.circuit.Register;
+import org.qise.param.Expression;
 
 /**
  * Writes a {@link Circuit} as canonical OpenQASM 3: the header and stdgates include, definitions
@@ -76,6 +77,8 @@ public final class Qasm3Exporter {
             body.append(text).append('\n');
         }
         StringBuilder out = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n");
+        // unbound circuit parameters stay parameters: inputs, which Qasm3Reader reads back as such
+        for (String p : circuit.parameters()) out.append("input float[64] ").append(p).append(";\n");
         for (String n : DEFINITIONS.keySet()) if (needed.contains(n)) out.append(DEFINITIONS.get(n)).append('\n');
         for (Register r : circuit.qregs()) if (!r.name().startsWith("$")) out.append("qubit[").append(r.size()).append("] ").append(r.name()).append(";\n");
         for (Register r : circuit.cregs()) out.append("bit[").append(r.size()).append("] ").append(r.name()).append(";\n");
@@ -112,6 +115,10 @@ public final class Qasm3Exporter {
 
     /** A gate as a call: a library gate, or a library gate under ctrl, inv or pow modifiers. */
     static String gate(Gate g, Set<String> needed) {
+        if (g.isParametric()) { // only library gates carry expressions (bind first to write anything else)
+            if (Gates.lookup(g.name()).isPresent()) return library(g, needed);
+            throw new IllegalArgumentException("parametric gate " + g + " cannot be written in OpenQASM 3: bind its parameters first");
+        }
         if (Gates.isLibraryGate(g)) return library(g, needed);
         for (Gates.Definition d : Gates.library().values()) { // ctrl(m) @ a library gate
             if (d.params() != g.paramCount()) continue;
@@ -141,6 +148,43 @@ public final class Qasm3Exporter {
             if (!DEFINITIONS.containsKey(name)) throw new IllegalArgumentException("gate " + name + " has no OpenQASM 3 definition");
             needed.add(name);
         }
+        if (g.isParametric()) {
+            StringBuilder sb = new StringBuilder(name).append('(');
+            List<Expression> xs = g.expressions();
+            for (int i = 0; i < xs.size(); i++) sb.append(i == 0 ? "" : ", ").append(text(xs.get(i)));
+            return sb.append(')').toString();
+        }
         return call(name, g.params());
+    }
+
+    /**
+     * A parameter expression in OpenQASM 3 syntax. Not {@link Expression#text}: that writes
+     * OpenQASM 2 ({@code ^} for powers, {@code ln}), where OpenQASM 3 has {@code **} and {@code log}
+     * and {@code ^} is exclusive or. Compound operands are bracketed, which keeps it simple and exact.
+     */
+    static String text(Expression e) {
+        return switch (e) {
+            case Expression.Constant c -> c.value() < 0 ? "(" + Printer.number(c.value()) + ")" : Printer.number(c.value());
+            case Expression.Parameter p -> p.name();
+            case Expression.Negate n -> "-" + operand(n.operand());
+            case Expression.Binary b -> operand(b.left()) + " " + switch (b.op()) {
+                case ADD -> "+";
+                case SUBTRACT -> "-";
+                case MULTIPLY -> "*";
+                case DIVIDE -> "/";
+                case POWER -> "**";
+            } + " " + operand(b.right());
+            case Expression.Call c -> switch (c.function()) {
+                case LN -> "log";
+                case ASIN -> "arcsin";
+                case ACOS -> "arccos";
+                case ATAN -> "arctan";
+                default -> c.function().qasmName();
+            } + "(" + text(c.argument()) + ")";
+        };
+    }
+
+    private static String operand(Expression e) {
+        return e instanceof Expression.Binary || e instanceof Expression.Negate ? "(" + text(e) + ")" : text(e);
     }
 }

@@ -21,7 +21,9 @@ import org.qise.qasm3.Ast.*;
  * effect depends on a measurement outcome (an {@code if} on a bit, a {@code while} on a
  * measured flag, a classical value computed from bits), the rest of the program is kept as one
  * {@link Operation.Dynamic} block that runs shot by shot. Inputs ({@code input float[64] x;})
- * take their values from the map given here.
+ * take their values from the map given here; a {@code float} or {@code angle} input left out
+ * becomes a circuit parameter ({@link Circuit#parameters()}) that gate angles carry as
+ * expressions, to be bound later ({@link Circuit#bind}).
  */
 public final class Qasm3Reader {
     private Qasm3Reader() {}
@@ -68,7 +70,15 @@ public final class Qasm3Reader {
      * instructions ({@code delay}, {@code box}, {@code stretch}) that this ideal simulator treats
      * as the identity.
      */
-    public record Reading(Circuit circuit, List<String> notes) {}
+    public record Reading(Circuit circuit, List<String> notes, Map<String, String> unboundInputs) {
+        public Reading(Circuit circuit, List<String> notes) { this(circuit, notes, Map.of()); }
+
+        /**
+         * The inputs given no value, which are the circuit's parameters, each with where it is
+         * declared ({@code file:line:column}), so that a command that needs every value can say where.
+         */
+        public Map<String, String> unboundInputs() { return unboundInputs; }
+    }
 
     /** Parses OpenQASM 3 source, with notes; see {@link #parse(String, String, ParseLimits, Map)}. */
     public static Reading read(String source, String fileName, ParseLimits limits, Map<String, Double> inputs) {
@@ -89,7 +99,15 @@ public final class Qasm3Reader {
         }
         List<String> notes = new ArrayList<>();
         timing.forEach((what, p) -> notes.add("'" + what + "' (first at line " + p.line() + ") is treated as the identity: this simulator is ideal and has no timing"));
-        return new Reading(circuit, List.copyOf(notes));
+        Map<String, String> unbound = new java.util.LinkedHashMap<>();
+        if (!circuit.parameters().isEmpty()) {
+            for (Stmt st : program) {
+                if (st instanceof VarDecl d && "input".equals(d.io()) && circuit.parameters().contains(d.name())) {
+                    unbound.put(d.name(), file + ":" + d.pos().line() + ":" + d.pos().column());
+                }
+            }
+        }
+        return new Reading(circuit, List.copyOf(notes), java.util.Collections.unmodifiableMap(unbound));
     }
 
     private static void collectTiming(Object node, Map<String, Pos> out) {
@@ -139,6 +157,7 @@ public final class Qasm3Reader {
                     in.globals = saved;
                     rb.bits = bits;
                     List<Stmt> rest = program.subList(k, program.size());
+                    if (in.hasSymbols) refuseSymbolsIn(rest, in, st.pos());
                     preallocate(rest, in);
                     dynamic = new Qasm3Block(rest, in.globals.copyGlobals(), allocated, in.physical, file, limits, qelib1, inputs);
                     break;
@@ -160,6 +179,40 @@ public final class Qasm3Reader {
             builder.add(new Operation.Dynamic(dynamic, all));
         }
         return builder.build();
+    }
+
+    /**
+     * The part of a program that runs shot by shot is interpreted again for every shot, with
+     * numbers: an input it uses must have its value when the file is read.
+     */
+    private static void refuseSymbolsIn(List<Stmt> rest, Interpreter in, Pos from) {
+        List<Ident> names = new ArrayList<>();
+        collectIdents(rest, names);
+        for (Ident id : names) {
+            if (in.globals.syms.get(id.name()) instanceof Interpreter.Var v && v.symbol != null) {
+                throw in.error(id.pos(), "input '" + id.name() + "' has no value, but it is used after line " + from.line()
+                        + ", where the program starts to depend on measurement outcomes and runs shot by shot:"
+                        + " give it a value when the file is read, with --param " + id.name() + "=VALUE");
+            }
+        }
+    }
+
+    private static void collectIdents(Object node, List<Ident> out) {
+        switch (node) {
+            case Ident id -> out.add(id);
+            case List<?> l -> { for (Object o : l) collectIdents(o, out); }
+            case Record r -> {
+                for (var c : r.getClass().getRecordComponents()) {
+                    try {
+                        Object v = c.getAccessor().invoke(r);
+                        if (v instanceof Record || v instanceof List<?>) collectIdents(v, out);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            default -> { }
+        }
     }
 
     /**
