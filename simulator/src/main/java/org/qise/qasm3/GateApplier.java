@@ -340,10 +340,58 @@ final class GateApplier {
                 }
             }
         }
+        if (!isPhase && user != null && !Gates.isLibraryGate(g)) {
+            StringBuilder call0 = new StringBuilder(UserGates.modifiers(mods)).append(user.name());
+            if (params.length > 0) {
+                call0.append('(');
+                for (int k = 0; k < params.length; k++) call0.append(k == 0 ? "" : ", ").append(Printer.number(params[k]));
+                call0.append(')');
+            }
+            Map<String, String> defs = new java.util.LinkedHashMap<>();
+            definitions(user, defs);
+            UserGates.remember(g, new UserGates.Origin(call0.toString(), defs));
+        }
         int total = isPhase ? 0 : g.qubits();
         boolean[] negated = new boolean[total];
         for (int j = 0; j < negs.size(); j++) negated[j] = negs.get(j);
         return new Modified(isPhase ? null : g, phase, negated);
+    }
+
+    /** The text of user gate {@code g} and of every gate and constant it uses, callees first, into {@code out}. */
+    private void definitions(GateDef g, Map<String, String> out) {
+        if (out.containsKey(g.name())) return;
+        out.put(g.name(), null); // placeholder against cycles; replaced below, after its callees
+        List<Ident> names = new ArrayList<>();
+        collectIdents(g.params().isEmpty() ? g.body() : g.body(), names);
+        for (Ident id : names) {
+            if (g.params().contains(id.name()) || out.containsKey(id.name())) continue;
+            if (in.globals.syms.get(id.name()) instanceof Var v && v.isConst && v.value != null) {
+                out.put(id.name(), "const " + Printer.typeName(v.type, v.width) + " " + id.name() + " = " + v.value.literal() + ";");
+            }
+        }
+        for (Stmt st : g.body()) {
+            if (st instanceof GateCall c && in.globals.syms.get(c.name()) instanceof GateDef callee) definitions(callee, out);
+        }
+        out.remove(g.name());
+        out.put(g.name(), Printer.definition(g).stripTrailing());
+    }
+
+    private static void collectIdents(Object node, List<Ident> out) {
+        switch (node) {
+            case Ident id -> out.add(id);
+            case List<?> l -> { for (Object o : l) collectIdents(o, out); }
+            case Record r -> {
+                for (var c : r.getClass().getRecordComponents()) {
+                    try {
+                        Object v = c.getAccessor().invoke(r);
+                        if (v instanceof Record || v instanceof List<?>) collectIdents(v, out);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            default -> { }
+        }
     }
 
     /** g^k: the target matrix raised (controls stay controls); a library gate where the result is one. */

@@ -56,12 +56,13 @@ public final class Qasm3Exporter {
      */
     public static String export(Circuit circuit) {
         StringBuilder body = new StringBuilder();
+        Map<String, String> userDefinitions = new LinkedHashMap<>(); // of user gates under modifiers, see UserGates
         Set<String> needed = new LinkedHashSet<>();
         String[] q = names(circuit.qregs(), circuit.numQubits(), true);
         String[] cl = names(circuit.cregs(), circuit.numClbits(), false);
         for (Operation op : circuit.operations()) {
             String text = switch (op) {
-                case Operation.GateOp g -> gate(g.gate(), needed) + " " + operands(g.qubits(), q) + ";";
+                case Operation.GateOp g -> gate(g.gate(), needed, userDefinitions) + " " + operands(g.qubits(), q) + ";";
                 case Operation.Measure m -> cl[m.clbit()] + " = measure " + q[m.qubit()] + ";";
                 case Operation.Reset r -> "reset " + q[r.qubit()] + ";";
                 case Operation.Barrier b -> "barrier " + operands(b.qubits(), q) + ";";
@@ -80,6 +81,7 @@ public final class Qasm3Exporter {
         // unbound circuit parameters stay parameters: inputs, which Qasm3Reader reads back as such
         for (String p : circuit.parameters()) out.append("input float[64] ").append(p).append(";\n");
         for (String n : DEFINITIONS.keySet()) if (needed.contains(n)) out.append(DEFINITIONS.get(n)).append('\n');
+        for (String d : userDefinitions.values()) out.append(d).append('\n');
         for (Register r : circuit.qregs()) if (!r.name().startsWith("$")) out.append("qubit[").append(r.size()).append("] ").append(r.name()).append(";\n");
         for (Register r : circuit.cregs()) out.append("bit[").append(r.size()).append("] ").append(r.name()).append(";\n");
         return out.append(body).toString();
@@ -114,7 +116,7 @@ public final class Qasm3Exporter {
     }
 
     /** A gate as a call: a library gate, or a library gate under ctrl, inv or pow modifiers. */
-    static String gate(Gate g, Set<String> needed) {
+    static String gate(Gate g, Set<String> needed, Map<String, String> userDefinitions) {
         if (g.isParametric()) { // only library gates carry expressions (bind first to write anything else)
             if (Gates.lookup(g.name()).isPresent()) return library(g, needed);
             throw new IllegalArgumentException("parametric gate " + g + " cannot be written in OpenQASM 3: bind its parameters first");
@@ -137,6 +139,17 @@ public final class Qasm3Exporter {
         if (pm.matches()) {
             var d = Gates.lookup(pm.group(2));
             if (d.isPresent() && d.get().params() == g.paramCount()) return "pow(" + pm.group(1) + ") @ " + library(d.get().create(g.params()), needed);
+        }
+        UserGates.Origin origin = UserGates.of(g);
+        if (origin != null) { // a user gate under modifiers, read from OpenQASM 3: its definitions and the call as written
+            for (Map.Entry<String, String> d : origin.definitions().entrySet()) {
+                String known = userDefinitions.putIfAbsent(d.getKey(), d.getValue());
+                if (known != null && !known.equals(d.getValue()) || DEFINITIONS.containsKey(d.getKey())) {
+                    throw new IllegalArgumentException("gate " + d.getKey() + " has two different definitions in this circuit,"
+                            + " or one that clashes with a library gate: they cannot be written into one program");
+                }
+            }
+            return origin.call();
         }
         throw new IllegalArgumentException("gate " + g + " on " + g.qubits() + " qubit(s) cannot be written in OpenQASM 3:"
                 + " it is neither a library gate nor one under ctrl, inv or pow modifiers");
