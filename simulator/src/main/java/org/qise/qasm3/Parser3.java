@@ -117,22 +117,41 @@ final class Parser3 {
 
     // ---- program ----
 
-    /** The program's statements (the version header, if any, already consumed by the caller's check). */
+    private boolean started;
+
+    /**
+     * The next top-level statement, or null at the end of the file (the version header, if any,
+     * is checked first). The reader runs each statement as it comes, so the syntax tree of a
+     * long program is never held whole.
+     */
+    Stmt next() {
+        if (!started) {
+            started = true;
+            header();
+        }
+        while (peek().kind() != Tok.Kind.EOF) {
+            Stmt s = statement();
+            release();
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    /** All the remaining statements. */
     List<Stmt> program() {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s = next(); s != null; s = next()) out.add(s);
+        return out;
+    }
+
+    private void header() {
         if (peek().is("OPENQASM")) {
-            Tok h = take();
+            take();
             Tok v = take();
             if (v.kind() != Tok.Kind.INT && v.kind() != Tok.Kind.FLOAT) throw error(v, "expected a version number after OPENQASM but found " + v.describe());
             if (!v.text().equals("3") && !v.text().startsWith("3.")) throw error(v, "this reader reads OpenQASM 3, not version " + v.text());
             expect(";");
         }
-        List<Stmt> out = new ArrayList<>();
-        while (peek().kind() != Tok.Kind.EOF) {
-            Stmt s = statement();
-            if (s != null) out.add(s);
-            release();
-        }
-        return out;
     }
 
     /** A statement, or null for one that has no effect (a pragma, an annotation, a lone include). */

@@ -86,26 +86,22 @@ public final class Qasm3Reader {
         String file = fileName == null ? "<input>" : fileName;
         Lexer3 lexer = new Lexer3(source, file);
         boolean qelib1 = false; // OpenQASM 3 programs see stdgates only
-        List<Stmt> program = new Parser3(lexer, file, limits.maxNesting()).program();
-        for (Map.Entry<String, Double> e : inputs.entrySet()) {
-            if (program.stream().noneMatch(s -> s instanceof VarDecl d && "input".equals(d.io()) && d.name().equals(e.getKey()))) {
-                throw new QasmException(file, 1, 1, "--param " + e.getKey() + " names no input of the program");
-            }
-        }
-        Circuit circuit = read(program, file, limits, inputs, qelib1);
+        Parser3 parser = new Parser3(lexer, file, limits.maxNesting());
         Map<String, Pos> timing = new java.util.LinkedHashMap<>();
-        if (lexer.sawTiming()) {
-            collectTiming(program, timing);
+        Map<String, Pos> declaredInputs = new java.util.LinkedHashMap<>();
+        Circuit circuit = read(parser, file, limits, inputs, qelib1, st -> {
+            if (st instanceof VarDecl d && "input".equals(d.io())) declaredInputs.putIfAbsent(d.name(), d.pos());
+            else if (lexer.sawTiming()) collectTiming(st, timing);
+        });
+        for (String name : inputs.keySet()) {
+            if (!declaredInputs.containsKey(name)) throw new QasmException(file, 1, 1, "--param " + name + " names no input of the program");
         }
         List<String> notes = new ArrayList<>();
         timing.forEach((what, p) -> notes.add("'" + what + "' (first at line " + p.line() + ") is treated as the identity: this simulator is ideal and has no timing"));
         Map<String, String> unbound = new java.util.LinkedHashMap<>();
-        if (!circuit.parameters().isEmpty()) {
-            for (Stmt st : program) {
-                if (st instanceof VarDecl d && "input".equals(d.io()) && circuit.parameters().contains(d.name())) {
-                    unbound.put(d.name(), file + ":" + d.pos().line() + ":" + d.pos().column());
-                }
-            }
+        for (String name : circuit.parameters()) {
+            Pos d = declaredInputs.get(name);
+            if (d != null) unbound.put(name, file + ":" + d.line() + ":" + d.column());
         }
         return new Reading(circuit, List.copyOf(notes), java.util.Collections.unmodifiableMap(unbound));
     }
@@ -127,20 +123,26 @@ public final class Qasm3Reader {
         }
     }
 
-    private static Circuit read(List<Stmt> program, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1) {
+    /**
+     * Runs the program statement by statement as the parser hands them over, so that a long
+     * program's syntax tree is garbage as soon as each statement has run; {@code seen} is shown
+     * every top-level statement, the ones after an early end included.
+     */
+    private static Circuit read(Parser3 parser, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1,
+                                java.util.function.Consumer<Stmt> seen) {
         CircuitBuilder builder = Circuit.builder();
-        ReadingBackend rb = new ReadingBackend(builder, program.size());
+        ReadingBackend rb = new ReadingBackend(builder, 16);
         Map<Stmt, Object> allocated = new IdentityHashMap<>();
         Interpreter in = new Interpreter(file, limits, inputs, qelib1, true, allocated);
         in.globals = new Interpreter.Scope(null, false);
         in.backend = rb;
         in.allocator = rb;
         rb.in = in;
-        int k = 0;
         Qasm3Block dynamic = null;
+        Stmt st = null;
         try {
-            for (; k < program.size(); k++) {
-                Stmt st = program.get(k);
+            while ((st = parser.next()) != null) {
+                seen.accept(st);
                 // statements that never read a classical value after a side effect need no snapshot
                 boolean simple = st instanceof GateCall || st instanceof Barrier || st instanceof Reset
                         || st instanceof QubitDecl || st instanceof GateDef || st instanceof Def || st instanceof Let;
@@ -156,7 +158,12 @@ public final class Qasm3Reader {
                     rb.ops.subList(mark, rb.ops.size()).clear();
                     in.globals = saved;
                     rb.bits = bits;
-                    List<Stmt> rest = program.subList(k, program.size());
+                    List<Stmt> rest = new ArrayList<>();
+                    rest.add(st);
+                    for (Stmt more = parser.next(); more != null; more = parser.next()) {
+                        seen.accept(more);
+                        rest.add(more);
+                    }
                     if (in.hasSymbols) refuseSymbolsIn(rest, in, st.pos());
                     preallocate(rest, in);
                     dynamic = new Qasm3Block(rest, in.globals.copyGlobals(), allocated, in.physical, file, limits, qelib1, inputs);
@@ -166,11 +173,14 @@ public final class Qasm3Reader {
                 }
             }
         } catch (Interpreter.LimitReached e) {
-            Pos p = program.get(Math.min(k, program.size() - 1)).pos();
+            Pos p = st == null ? new Pos(1, 1) : st.pos();
             throw new QasmException(file, p.line(), p.column(), e.getMessage() + "; refusing to go on");
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            Pos p = program.get(Math.min(k, program.size() - 1)).pos();
+            Pos p = st == null ? new Pos(1, 1) : st.pos();
             throw new QasmException(file, p.line(), p.column(), e.getMessage());
+        }
+        if (dynamic == null && st != null) { // ended early: the rest is still read, so that its mistakes are reported
+            for (Stmt more = parser.next(); more != null; more = parser.next()) seen.accept(more);
         }
         for (Operation op : rb.ops) builder.add(op);
         if (dynamic != null) {
