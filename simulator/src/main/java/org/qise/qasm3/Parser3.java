@@ -50,6 +50,8 @@ final class Parser3 {
 
     /** The token at stream position {@code at}, reading more from the lexer as needed; EOF repeats past the end. */
     private Tok tok(int at) {
+        int k = at - base;
+        if (k < filled) return buf[k]; // the common case: a token already read
         while (at - base >= filled) {
             if (filled > 0 && buf[filled - 1].kind() == Tok.Kind.EOF) return buf[filled - 1];
             if (filled == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
@@ -64,7 +66,7 @@ final class Parser3 {
         if (drop <= 0) return;
         int keep = filled - drop;
         System.arraycopy(buf, drop, buf, 0, keep);
-        java.util.Arrays.fill(buf, keep, filled, null);
+        for (int k = keep; k < filled; k++) buf[k] = null;
         filled = keep;
         base = i;
     }
