@@ -34,7 +34,7 @@ final class Parser3 {
     // of small objects alive through the whole parse, and the collector's copying of them made the
     // reader slow and erratic on big circuits. Look-ahead (past a bracketed group, to tell a gate
     // call from a subroutine call) only ever reaches within one statement.
-    private Tok[] buf = new Tok[64];
+    private Tok[] buf = new Tok[2 * BATCH];
     /** Stream position of buf[0]. */
     private int base;
     /** How many tokens buf holds. */
@@ -51,19 +51,35 @@ final class Parser3 {
     /** The token at stream position {@code at}, reading more from the lexer as needed; EOF repeats past the end. */
     private Tok tok(int at) {
         int k = at - base;
-        if (k < filled) return buf[k]; // the common case: a token already read
-        while (at - base >= filled) {
-            if (filled > 0 && buf[filled - 1].kind() == Tok.Kind.EOF) return buf[filled - 1];
-            if (filled == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            buf[filled++] = lexer.next();
-        }
-        return buf[at - base];
+        return k < filled ? buf[k] : read(at); // kept this small so that every peek inlines it
     }
 
-    /** Forgets the tokens before the current one; only between top-level statements, where nothing looks back. */
+    /**
+     * Reads tokens from the lexer up to stream position {@code at}, and a batch beyond: lexing a
+     * thousand tokens in one go keeps the lexer's loop hot, where one token at a time between
+     * parser steps ran measurably slower.
+     */
+    private Tok read(int at) {
+        if (filled > 0 && buf[filled - 1].kind() == Tok.Kind.EOF) return buf[filled - 1];
+        int want = Math.max(at - base + 1, filled + BATCH);
+        if (want > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(want, buf.length * 2));
+        while (filled < want) {
+            Tok t = lexer.next();
+            buf[filled++] = t;
+            if (t.kind() == Tok.Kind.EOF) break;
+        }
+        return at - base < filled ? buf[at - base] : buf[filled - 1];
+    }
+
+    private static final int BATCH = 1024;
+
+    /**
+     * Forgets the tokens before the current one; only between top-level statements, where nothing
+     * looks back, and only once a batch of them has been used, so that few are ever copied.
+     */
     private void release() {
         int drop = i - base;
-        if (drop <= 0) return;
+        if (drop < BATCH) return;
         int keep = filled - drop;
         System.arraycopy(buf, drop, buf, 0, keep);
         for (int k = keep; k < filled; k++) buf[k] = null;

@@ -124,10 +124,12 @@ public final class Qasm3Reader {
     }
 
     /**
-     * Runs the program statement by statement as the parser hands them over, so that a long
-     * program's syntax tree is garbage as soon as each statement has run; {@code seen} is shown
-     * every top-level statement, the ones after an early end included.
+     * Runs the program a batch of statements at a time as the parser hands them over, so that a
+     * long program's syntax tree is garbage soon after each statement has run; {@code seen} is
+     * shown every top-level statement, the ones after an early end included.
      */
+    private static final int STATEMENT_BATCH = 256;
+
     private static Circuit read(Parser3 parser, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1,
                                 java.util.function.Consumer<Stmt> seen) {
         CircuitBuilder builder = Circuit.builder();
@@ -140,9 +142,19 @@ public final class Qasm3Reader {
         rb.in = in;
         Qasm3Block dynamic = null;
         Stmt st = null;
+        // statements are parsed a batch at a time and then run: parsing and running in
+        // alternation, one statement each, kept neither loop hot and read markedly slower
+        java.util.ArrayDeque<Stmt> pending = new java.util.ArrayDeque<>();
         try {
-            while ((st = parser.next()) != null) {
-                seen.accept(st);
+            while (true) {
+                if (pending.isEmpty()) {
+                    for (Stmt s = parser.next(); s != null; s = pending.size() < STATEMENT_BATCH ? parser.next() : null) {
+                        seen.accept(s);
+                        pending.add(s);
+                    }
+                }
+                st = pending.poll();
+                if (st == null) break;
                 // statements that never read a classical value after a side effect need no snapshot
                 boolean simple = st instanceof GateCall || st instanceof Barrier || st instanceof Reset
                         || st instanceof QubitDecl || st instanceof GateDef || st instanceof Def || st instanceof Let;
@@ -160,6 +172,7 @@ public final class Qasm3Reader {
                     rb.bits = bits;
                     List<Stmt> rest = new ArrayList<>();
                     rest.add(st);
+                    rest.addAll(pending);
                     for (Stmt more = parser.next(); more != null; more = parser.next()) {
                         seen.accept(more);
                         rest.add(more);
