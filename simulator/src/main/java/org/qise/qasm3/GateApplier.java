@@ -139,6 +139,10 @@ final class GateApplier {
     private void applySymbolic(GateCall call, GateDef user, Gates.Definition builtin, Expression[] angles, int[] qs, Scope scope) {
         if (user != null) {
             if (!call.modifiers().isEmpty()) throw unboundModifiers(call, angles);
+            if (isLibraryGateAtAnyAngle(user)) { // gate rzz(t) a, b { … } as Qiskit writes it: keep the library gate
+                in.backend.gate(Gates.parametric(user.name(), angles), qs);
+                return;
+            }
             if (++in.callDepth > in.limits.maxNesting()) throw in.error(call.pos(), "gates nest more than " + in.limits.maxNesting() + " deep");
             try {
                 Scope s = new Scope(in.globals, true);
@@ -182,6 +186,22 @@ final class GateApplier {
             throw unboundModifiers(call, angles);
         }
         in.backend.gate(g, qs);
+    }
+
+    /**
+     * Whether a user gate with a library name is that library gate whatever its angles: checked,
+     * as {@link #libraryEquivalent} does for numbers, at two unrelated points, since angles that
+     * are still symbols have no value to check at.
+     */
+    private boolean isLibraryGateAtAnyAngle(GateDef g) {
+        Gates.Definition d = Gates.lookup(g.name()).orElse(null);
+        if (d == null || d.params() != g.params().size() || d.params() == 0) return false;
+        double[] a = new double[d.params()], b = new double[d.params()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = 0.3711 + 0.917 * k;
+            b[k] = -1.2093 + 0.5413 * k;
+        }
+        return libraryEquivalent(g, a) != null && libraryEquivalent(g, b) != null;
     }
 
     /** The angles of the inverse of library rotation {@code name}, or null where it has no such form. */
