@@ -65,6 +65,20 @@ final class CircuitSource {
         }
     }
 
+    /** OpenQASM 3 inputs the last read left without a value (the circuit's parameters), with where each is declared. */
+    java.util.Map<String, String> unboundInputs = java.util.Map.of();
+
+    /** For commands that simulate: refuses a circuit whose OpenQASM 3 inputs were not all given, at the first one's declaration. */
+    void requireAllInputs(Circuit circuit) {
+        for (var e : unboundInputs.entrySet()) {
+            throw new UserError(e.getValue() + ": input '" + e.getKey() + "' has no value: give one with --param " + e.getKey()
+                    + "=VALUE (qise sweep and qise grad take ranges and keep it a parameter)");
+        }
+        if (!circuit.parameters().isEmpty()) {
+            throw new UserError(displayName() + ": parameter " + circuit.parameters().get(0) + " has no value: give one with --param");
+        }
+    }
+
     /** Reads and parses the circuit. */
     Circuit read(InputStream stdin) {
         return read(stdin, java.util.Map.of());
@@ -82,6 +96,7 @@ final class CircuitSource {
             }
             var reading = org.qise.qasm3.Qasm3Reader.read(source, displayName(), org.qise.qasm.ParseLimits.DEFAULT, inputs);
             notes = reading.notes();
+            unboundInputs = reading.unboundInputs();
             return reading.circuit();
         } catch (QasmException e) {
             throw new UserError(withSourceLine(e, source), e);

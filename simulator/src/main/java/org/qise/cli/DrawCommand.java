@@ -18,6 +18,10 @@ final class DrawCommand implements Callable<Integer> {
     @Mixin
     CircuitSource source;
 
+    @picocli.CommandLine.Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Value of an OpenQASM 3 input, bound before drawing, e.g. theta=0.3; repeatable. Inputs left out stay parameters (drawn by name).")
+    java.util.Map<String, Double> params = new java.util.LinkedHashMap<>();
+
     @Option(names = "--svg", paramLabel = "OUT.svg", description = "Also write the drawing as an SVG file; - prints the SVG instead of the text drawing.")
     String svg;
 
@@ -26,7 +30,7 @@ final class DrawCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Circuit circuit = source.read(main.in());
+        Circuit circuit = source.read(main.in(), params);
         if (width != null && width < 20) throw new UserError("--width must be at least 20, got " + width);
         if ("-".equals(svg)) {
             main.out().print(CircuitDiagram.svg(circuit));

@@ -16,12 +16,16 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     CircuitSource source;
 
+    @picocli.CommandLine.Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Value of an OpenQASM 3 input, bound before exporting, e.g. theta=0.3; repeatable. Inputs left out stay parameters (--qasm3 writes them as input declarations).")
+    java.util.Map<String, Double> params = new java.util.LinkedHashMap<>();
+
     @picocli.CommandLine.Option(names = "--qasm3", description = "Write OpenQASM 3 (keeps classical control flow) instead of 2.0.")
     boolean qasm3;
 
     @Override
     public Integer call() {
-        org.qise.circuit.Circuit circuit = source.read(main.in());
+        org.qise.circuit.Circuit circuit = source.read(main.in(), params);
         try {
             main.out().print(qasm3 ? org.qise.qasm3.Qasm3Exporter.export(circuit) : QasmExporter.export(circuit));
         } catch (IllegalArgumentException e) {

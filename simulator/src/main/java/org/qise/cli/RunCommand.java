@@ -108,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
         checkOptions();
         Circuit circuit = source.read(main.in(), params);
         source.notes.forEach(n -> main.err().println("qise: note: " + n));
+        source.requireAllInputs(circuit);
         List<PauliSum> sums = parseExpectations(circuit);
         List<int[]> marginals = new ArrayList<>();
         for (String m : marginal) marginals.add(checkMarginal(m, circuit));

@@ -41,10 +41,16 @@ public final class QasmParser {
      * Parses OpenQASM 2.0 in which gate arguments of the main program may also name the circuit
      * parameters {@code parameters} ({@code rx(2*theta) q[0];}); the result is a circuit with
      * {@linkplain Circuit#parameters() parameters} to bind. Any other free name is still an error.
+     * An OpenQASM 3 file (by its header) declares its parameters itself: its {@code float} and
+     * {@code angle} inputs become the circuit's parameters, and {@code parameters} is not consulted.
      */
     public static Circuit parse(String source, String fileName, ParseLimits limits, java.util.Set<String> parameters) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(limits, "limits");
+        if (org.qise.qasm3.Qasm3Reader.isQasm3(source)) {
+            // OpenQASM 3 declares its parameters itself: inputs without a value are the circuit's parameters
+            return org.qise.qasm3.Qasm3Reader.parse(source, fileName, limits, java.util.Map.of());
+        }
         return new ProgramParser(source, fileName == null ? "<input>" : fileName, limits, parameters).parse();
     }
 

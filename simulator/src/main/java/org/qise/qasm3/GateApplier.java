@@ -8,6 +8,7 @@ import java.util.Map;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Matrix;
+import org.qise.param.Expression;
 import org.qise.qasm3.Ast.*;
 import org.qise.qasm3.Interpreter.QReg;
 import org.qise.qasm3.Interpreter.Scope;
@@ -26,8 +27,19 @@ final class GateApplier {
 
     void apply(GateCall call, Scope scope) {
         double[] params = new double[call.params().size()];
+        Expression[] symbolic = null; // set when an angle names an unbound input
         for (int k = 0; k < params.length; k++) {
-            params[k] = in.evalDouble(call.params().get(k), scope);
+            Expression x = in.hasSymbols ? in.symbolic(call.params().get(k), scope) : null;
+            if (x != null) {
+                if (symbolic == null) symbolic = new Expression[params.length];
+                symbolic[k] = x;
+                params[k] = Double.NaN;
+            } else {
+                params[k] = in.evalDouble(call.params().get(k), scope);
+            }
+        }
+        if (symbolic != null) {
+            for (int k = 0; k < params.length; k++) if (symbolic[k] == null) symbolic[k] = Expression.constant(params[k]);
         }
         Object def = call.name().equals("U") || call.name().equals("gphase") ? null : scope.lookup(call.name());
         if (def != null && !(def instanceof GateDef)) {
@@ -71,6 +83,7 @@ final class GateApplier {
             }
         }
         if (arity == 0) { // gphase alone: a global phase, applied once whatever its operands
+            if (symbolic != null) return; // unobservable without a control, whatever its value
             double phi = params[0];
             for (Modifier m : call.modifiers()) {
                 if (m.kind().equals("inv")) phi = -phi;
@@ -101,7 +114,9 @@ final class GateApplier {
                     if (qs[a] == qs[b]) throw in.error(call.pos(), "gate " + call.name() + " is applied to the same qubit twice");
                 }
             }
-            if (call.modifiers().isEmpty()) {
+            if (symbolic != null) {
+                applySymbolic(call, user, builtin, symbolic, qs, scope);
+            } else if (call.modifiers().isEmpty()) {
                 if (user == null) {
                     in.backend.gate(params.length == 0 ? Builtins.gate(call.name(), params) : builtin.create(params), qs);
                 } else {
@@ -113,6 +128,98 @@ final class GateApplier {
                 applyModified(call, user, params, qs, scope);
             }
         }
+    }
+
+    /**
+     * A gate whose angles name unbound inputs: a parametric library gate, a user gate inlined
+     * with its parameters as expressions, or the modifiers a parametric gate can carry without
+     * being multiplied out (one {@code ctrl} where the library has the controlled gate, and
+     * {@code inv} of a rotation).
+     */
+    private void applySymbolic(GateCall call, GateDef user, Gates.Definition builtin, Expression[] angles, int[] qs, Scope scope) {
+        if (user != null) {
+            if (!call.modifiers().isEmpty()) throw unboundModifiers(call, angles);
+            if (isLibraryGateAtAnyAngle(user)) { // gate rzz(t) a, b { … } as Qiskit writes it: keep the library gate
+                in.backend.gate(Gates.parametric(user.name(), angles), qs);
+                return;
+            }
+            if (++in.callDepth > in.limits.maxNesting()) throw in.error(call.pos(), "gates nest more than " + in.limits.maxNesting() + " deep");
+            try {
+                Scope s = new Scope(in.globals, true);
+                for (int k = 0; k < angles.length; k++) {
+                    s.syms.put(user.params().get(k), angles[k] instanceof Expression.Constant c
+                            ? new Var("float", 0, true, Val.ofFloat(c.value())) : new Var("float", 0, true, null, angles[k]));
+                }
+                for (int k = 0; k < qs.length; k++) s.syms.put(user.qubits().get(k), new QReg(new int[]{qs[k]}));
+                for (Stmt st : user.body()) {
+                    if (st instanceof GateCall c) {
+                        in.step(c.pos());
+                        apply(c, s);
+                    } else if (st instanceof Barrier b) {
+                        in.exec(b, s);
+                    }
+                }
+            } finally {
+                in.callDepth--;
+            }
+            return;
+        }
+        Expression[] a = angles;
+        int controls = 0;
+        // innermost modifier first, as for numbers
+        List<Modifier> mods = call.modifiers();
+        for (int m = mods.size() - 1; m >= 0; m--) {
+            Modifier mod = mods.get(m);
+            if (mod.kind().equals("inv") && controls == 0) {
+                a = invertedAngles(builtin.name(), a);
+                if (a == null) throw unboundModifiers(call, angles);
+            } else if (mod.kind().equals("ctrl")) {
+                controls += mod.arg() == null ? 1 : in.size(mod.arg(), scope, "ctrl count");
+            } else {
+                throw unboundModifiers(call, angles);
+            }
+        }
+        Gate g;
+        try {
+            g = Gates.parametric(builtin.name(), a).controlled(controls);
+        } catch (IllegalArgumentException e) {
+            throw unboundModifiers(call, angles);
+        }
+        in.backend.gate(g, qs);
+    }
+
+    /**
+     * Whether a user gate with a library name is that library gate whatever its angles: checked,
+     * as {@link #libraryEquivalent} does for numbers, at two unrelated points, since angles that
+     * are still symbols have no value to check at.
+     */
+    private boolean isLibraryGateAtAnyAngle(GateDef g) {
+        Gates.Definition d = Gates.lookup(g.name()).orElse(null);
+        if (d == null || d.params() != g.params().size() || d.params() == 0) return false;
+        double[] a = new double[d.params()], b = new double[d.params()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = 0.3711 + 0.917 * k;
+            b[k] = -1.2093 + 0.5413 * k;
+        }
+        return libraryEquivalent(g, a) != null && libraryEquivalent(g, b) != null;
+    }
+
+    /** The angles of the inverse of library rotation {@code name}, or null where it has no such form. */
+    private static Expression[] invertedAngles(String name, Expression[] a) {
+        return switch (name) {
+            case "rx", "ry", "rz", "p", "u1", "crx", "cry", "crz", "cp", "cu1", "rxx", "rzz" -> new Expression[]{a[0].negate()};
+            case "U", "u", "u3", "cu3" -> new Expression[]{a[0].negate(), a[2].negate(), a[1].negate()};
+            case "cu" -> new Expression[]{a[0].negate(), a[2].negate(), a[1].negate(), a[3].negate()};
+            default -> null;
+        };
+    }
+
+    private org.qise.qasm.QasmException unboundModifiers(GateCall call, Expression[] angles) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Expression x : angles) x.collect(names);
+        return in.error(call.pos(), "the angles of this gate name input" + (names.size() == 1 ? " " : "s ") + String.join(", ", names)
+                + ", which ha" + (names.size() == 1 ? "s" : "ve") + " no value; modifiers on it can be kept symbolic only as one ctrl @"
+                + " (rx, ry, rz, p, u, u3) or inv @ of a rotation: give " + String.join(", ", names) + " a value with --param");
     }
 
     /** Library gates already resolved by name: a long program calls the same few gates over and over. */
@@ -253,10 +360,58 @@ final class GateApplier {
                 }
             }
         }
+        if (!isPhase && user != null && !Gates.isLibraryGate(g)) {
+            StringBuilder call0 = new StringBuilder(UserGates.modifiers(mods)).append(user.name());
+            if (params.length > 0) {
+                call0.append('(');
+                for (int k = 0; k < params.length; k++) call0.append(k == 0 ? "" : ", ").append(Printer.number(params[k]));
+                call0.append(')');
+            }
+            Map<String, String> defs = new java.util.LinkedHashMap<>();
+            definitions(user, defs);
+            UserGates.remember(g, new UserGates.Origin(call0.toString(), defs));
+        }
         int total = isPhase ? 0 : g.qubits();
         boolean[] negated = new boolean[total];
         for (int j = 0; j < negs.size(); j++) negated[j] = negs.get(j);
         return new Modified(isPhase ? null : g, phase, negated);
+    }
+
+    /** The text of user gate {@code g} and of every gate and constant it uses, callees first, into {@code out}. */
+    private void definitions(GateDef g, Map<String, String> out) {
+        if (out.containsKey(g.name())) return;
+        out.put(g.name(), null); // placeholder against cycles; replaced below, after its callees
+        List<Ident> names = new ArrayList<>();
+        collectIdents(g.params().isEmpty() ? g.body() : g.body(), names);
+        for (Ident id : names) {
+            if (g.params().contains(id.name()) || out.containsKey(id.name())) continue;
+            if (in.globals.syms.get(id.name()) instanceof Var v && v.isConst && v.value != null) {
+                out.put(id.name(), "const " + Printer.typeName(v.type, v.width) + " " + id.name() + " = " + v.value.literal() + ";");
+            }
+        }
+        for (Stmt st : g.body()) {
+            if (st instanceof GateCall c && in.globals.syms.get(c.name()) instanceof GateDef callee) definitions(callee, out);
+        }
+        out.remove(g.name());
+        out.put(g.name(), Printer.definition(g).stripTrailing());
+    }
+
+    private static void collectIdents(Object node, List<Ident> out) {
+        switch (node) {
+            case Ident id -> out.add(id);
+            case List<?> l -> { for (Object o : l) collectIdents(o, out); }
+            case Record r -> {
+                for (var c : r.getClass().getRecordComponents()) {
+                    try {
+                        Object v = c.getAccessor().invoke(r);
+                        if (v instanceof Record || v instanceof List<?>) collectIdents(v, out);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            default -> { }
+        }
     }
 
     /** g^k: the target matrix raised (controls stay controls); a library gate where the result is one. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qise.qasm.ParseLimits;
+import org.qise.param.Expression;
 import org.qise.qasm.QasmException;
 import org.qise.qasm3.Ast.*;
 
@@ -37,15 +38,26 @@ final class Interpreter {
         final int width;
         final boolean isConst;
         Val value;
+        /**
+         * For an {@code input} given no value (and a gate parameter that received one): the
+         * circuit parameter it stands for. Such a variable has no value while the program is read;
+         * gate angles carry it as an expression, anything classical refuses it.
+         */
+        final Expression symbol;
 
         Var(String type, int width, boolean isConst, Val value) {
+            this(type, width, isConst, value, null);
+        }
+
+        Var(String type, int width, boolean isConst, Val value, Expression symbol) {
             this.type = type;
             this.width = width;
             this.isConst = isConst;
             this.value = value;
+            this.symbol = symbol;
         }
 
-        Var copy() { return new Var(type, width, isConst, value); }
+        Var copy() { return new Var(type, width, isConst, value, symbol); }
     }
 
     /** Names in a block; a gate or subroutine body sees only constants, gates and subroutines outside itself. */
@@ -101,6 +113,8 @@ final class Interpreter {
     /** Whether this run reads the program (true) or runs a shot (false). */
     final boolean reading;
     long steps;
+    /** Whether some input was left unbound (a circuit parameter): only then do gate angles need the symbolic path. */
+    boolean hasSymbols;
     private long loopProduct = 1;
     int callDepth;
     private Val returned;
@@ -261,7 +275,21 @@ final class Interpreter {
         Val value;
         if (d.io() != null && d.io().equals("input")) {
             Double given = inputs.get(d.name());
-            if (given == null) throw error(d.pos(), "input '" + d.name() + "' has no value: give one, e.g. --param " + d.name() + "=0.5");
+            if (given == null && type.equals("float") && reading) {
+                // an unbound angle stays a circuit parameter, bound later (Circuit.bind, --param, sweep, grad)
+                Expression symbol;
+                try {
+                    symbol = Expression.parameter(d.name());
+                } catch (IllegalArgumentException e) {
+                    throw error(d.pos(), "input '" + d.name() + "' has no value, and a circuit parameter needs an ASCII name: give it a value with --param");
+                }
+                hasSymbols = true;
+                scope.syms.put(d.name(), new Var(type, width, true, null, symbol));
+                return;
+            }
+            if (given == null) {
+                throw error(d.pos(), "input '" + d.name() + "' has no value: an " + type + " input is classical and must be given when the file is read, e.g. --param " + d.name() + "=1");
+            }
             value = Val.ofFloat(given).convert(type, width);
         } else if (d.init() != null) {
             if (d.isConst() && !isConstExpr(d.init(), scope)) throw error(d.init().pos(), "a constant's value must be a constant expression");
@@ -627,7 +655,10 @@ final class Interpreter {
             }
             case Ident id -> {
                 Object o = scope.lookup(id.name());
-                if (o instanceof Var v) return v.value;
+                if (o instanceof Var v) {
+                    if (v.symbol != null) throw unboundHere(id, v);
+                    return v.value;
+                }
                 if (o instanceof CReg c) return readBits(c.clbits());
                 if (o == null && Builtins.isConstant(id.name())) return Val.ofFloat(Builtins.constant(id.name()));
                 if (o instanceof QReg) throw error(id.pos(), "'" + id.name() + "' is a qubit, not a value (measure it first)");
@@ -673,6 +704,83 @@ final class Interpreter {
             case Concat c -> throw error(c.pos(), "'++' joins qubit registers, not values");
         }
     }
+
+    private QasmException unboundHere(Ident id, Var v) {
+        String p = v.symbol.parameters().iterator().next();
+        return error(id.pos(), "input '" + p + "' has no value, but here it is needed as a classical value (a loop bound, a condition,"
+                + " a size or classical arithmetic), which must be known when the file is read: give it one with --param " + p + "=VALUE");
+    }
+
+    // ---- gate angles over unbound inputs ----
+
+    /**
+     * The gate argument {@code e} as an expression over circuit parameters, or null when it
+     * names no unbound input (then {@link #evalDouble} gives its number). Only arithmetic a
+     * parameter expression can carry is allowed: {@code + - * / **}, negation, the functions
+     * sin, cos, tan, exp, log, sqrt, arcsin, arccos, arctan and casts to float.
+     */
+    Expression symbolic(Expr e, Scope scope) {
+        if (!hasSymbols || !mentionsSymbol(e, scope)) return null;
+        return toExpression(e, scope);
+    }
+
+    private boolean mentionsSymbol(Expr e, Scope scope) {
+        return switch (e) {
+            case Ident id -> scope.lookup(id.name()) instanceof Var v && v.symbol != null;
+            case Unary u -> mentionsSymbol(u.operand(), scope);
+            case Binary b -> mentionsSymbol(b.left(), scope) || mentionsSymbol(b.right(), scope);
+            case Call c -> c.args().stream().anyMatch(a -> mentionsSymbol(a, scope));
+            case Cast c -> mentionsSymbol(c.operand(), scope);
+            case Index ix -> mentionsSymbol(ix.target(), scope) || mentionsSymbol(ix.index(), scope);
+            default -> false;
+        };
+    }
+
+    private Expression toExpression(Expr e, Scope scope) {
+        if (!mentionsSymbol(e, scope)) return Expression.constant(eval(e, scope).asDouble());
+        switch (e) {
+            case Ident id -> { return ((Var) scope.lookup(id.name())).symbol; }
+            case Unary u when u.op().equals("-") -> { return toExpression(u.operand(), scope).negate(); }
+            case Unary u when u.op().equals("+") -> { return toExpression(u.operand(), scope); }
+            case Binary b when ARITHMETIC.containsKey(b.op()) -> {
+                Expression l = toExpression(b.left(), scope), r = toExpression(b.right(), scope);
+                return switch (b.op()) {
+                    case "+" -> l.plus(r);
+                    case "-" -> l.minus(r);
+                    case "*" -> l.times(r);
+                    case "/" -> l.dividedBy(r);
+                    default -> l.power(r);
+                };
+            }
+            case Call c when c.args().size() == 1 && FUNCTIONS.containsKey(c.name()) && !(scope.lookup(c.name()) instanceof Def) -> {
+                return toExpression(c.args().get(0), scope).apply(FUNCTIONS.get(c.name()));
+            }
+            case Cast c when c.type().name().equals("float") -> { return toExpression(c.operand(), scope); }
+            default -> {
+                throw error(e.pos(), "this expression cannot be kept symbolic (only + - * / **, negation, casts to float and"
+                        + " sin cos tan exp log sqrt arcsin arccos arctan are): give " + firstSymbol(e, scope) + " a value with --param");
+            }
+        }
+    }
+
+    private String firstSymbol(Expr e, Scope scope) {
+        return switch (e) {
+            case Ident id when scope.lookup(id.name()) instanceof Var v && v.symbol != null -> "input " + v.symbol.parameters().iterator().next();
+            case Unary u -> firstSymbol(u.operand(), scope);
+            case Binary b -> mentionsSymbol(b.left(), scope) ? firstSymbol(b.left(), scope) : firstSymbol(b.right(), scope);
+            case Call c -> c.args().stream().filter(a -> mentionsSymbol(a, scope)).findFirst().map(a -> firstSymbol(a, scope)).orElse("its inputs");
+            case Cast c -> firstSymbol(c.operand(), scope);
+            case Index ix -> mentionsSymbol(ix.target(), scope) ? firstSymbol(ix.target(), scope) : firstSymbol(ix.index(), scope);
+            default -> "its inputs";
+        };
+    }
+
+    private static final Map<String, Boolean> ARITHMETIC = Map.of("+", true, "-", true, "*", true, "/", true, "**", true);
+
+    private static final Map<String, Expression.Function> FUNCTIONS = Map.of(
+            "sin", Expression.Function.SIN, "cos", Expression.Function.COS, "tan", Expression.Function.TAN,
+            "exp", Expression.Function.EXP, "log", Expression.Function.LN, "sqrt", Expression.Function.SQRT,
+            "arcsin", Expression.Function.ASIN, "arccos", Expression.Function.ACOS, "arctan", Expression.Function.ATAN);
 
     private Val call(Call c, Scope scope) {
         Object o = scope.lookup(c.name());

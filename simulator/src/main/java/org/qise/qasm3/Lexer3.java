@@ -1,7 +1,5 @@
 package org.qise.qasm3;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.qise.qasm.QasmException;
 
 /**
@@ -9,7 +7,8 @@ import org.qise.qasm.QasmException;
  * numbers (decimal with {@code _} separators, hex, octal, binary, floats, imaginary and timing
  * literals), strings, {@code $n} physical qubits, operators, and whole {@code pragma} and
  * {@code @annotation} lines (which the reader then ignores, as the specification allows).
- * Comments and whitespace are skipped.
+ * Comments and whitespace are skipped. Tokens are handed out one at a time ({@link #next}), as
+ * the parser asks for them.
  */
 final class Lexer3 {
     private final String src;
@@ -24,16 +23,10 @@ final class Lexer3 {
         this.file = file;
     }
 
-    /** The whole token list, ending in EOF. */
-    static List<Tok> tokens(String src, String file) {
-        Lexer3 lx = new Lexer3(src, file);
-        List<Tok> out = new ArrayList<>(Math.max(16, src.length() / 2));
-        while (true) {
-            Tok t = lx.next();
-            out.add(t);
-            if (t.kind() == Tok.Kind.EOF) return out;
-        }
-    }
+    /** Whether an identifier {@code delay}, {@code box} or {@code stretch} has been read (the reader then notes timing). */
+    private boolean sawTiming;
+
+    boolean sawTiming() { return sawTiming; }
 
     /**
      * Recently seen identifiers by a hash of their characters. A program names the same few
@@ -126,7 +119,9 @@ final class Lexer3 {
         }
         if (isIdentStart(ch)) {
             while (pos < src.length() && isIdentPart(src.charAt(pos))) pos++;
-            return new Tok(Tok.Kind.IDENT, shared(start, pos), l, c);
+            String word = shared(start, pos);
+            if (!sawTiming && (ch == 'd' || ch == 'b' || ch == 's') && (word.equals("delay") || word.equals("box") || word.equals("stretch"))) sawTiming = true;
+            return new Tok(Tok.Kind.IDENT, word, l, c);
         }
         if (ch == '$') {
             pos++;

@@ -22,26 +22,77 @@ final class Parser3 {
 
     private static final Set<String> SCALAR_TYPES = Set.of("int", "uint", "float", "bool", "bit");
 
-    private final List<Tok> toks;
+    private final Lexer3 lexer;
     private final String file;
     private final int maxNesting;
+    /** Position in the token stream (counted from the first token of the file). */
     private int i;
     private int depth;
 
-    Parser3(List<Tok> toks, String file, int maxNesting) {
-        this.toks = toks;
+    // The tokens are read from the lexer as the parser asks for them and dropped once a top-level
+    // statement is parsed. Holding every token of a large file at once kept hundreds of thousands
+    // of small objects alive through the whole parse, and the collector's copying of them made the
+    // reader slow and erratic on big circuits. Look-ahead (past a bracketed group, to tell a gate
+    // call from a subroutine call) only ever reaches within one statement.
+    private Tok[] buf = new Tok[2 * BATCH];
+    /** Stream position of buf[0]. */
+    private int base;
+    /** How many tokens buf holds. */
+    private int filled;
+
+    Parser3(Lexer3 lexer, String file, int maxNesting) {
+        this.lexer = lexer;
         this.file = file;
         this.maxNesting = maxNesting;
     }
 
     // ---- token helpers ----
 
-    private Tok peek() { return toks.get(i); }
+    /** The token at stream position {@code at}, reading more from the lexer as needed; EOF repeats past the end. */
+    private Tok tok(int at) {
+        int k = at - base;
+        return k < filled ? buf[k] : read(at); // kept this small so that every peek inlines it
+    }
 
-    private Tok peek(int ahead) { return toks.get(Math.min(i + ahead, toks.size() - 1)); }
+    /**
+     * Reads tokens from the lexer up to stream position {@code at}, and a batch beyond: lexing a
+     * thousand tokens in one go keeps the lexer's loop hot, where one token at a time between
+     * parser steps ran measurably slower.
+     */
+    private Tok read(int at) {
+        if (filled > 0 && buf[filled - 1].kind() == Tok.Kind.EOF) return buf[filled - 1];
+        int want = Math.max(at - base + 1, filled + BATCH);
+        if (want > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(want, buf.length * 2));
+        while (filled < want) {
+            Tok t = lexer.next();
+            buf[filled++] = t;
+            if (t.kind() == Tok.Kind.EOF) break;
+        }
+        return at - base < filled ? buf[at - base] : buf[filled - 1];
+    }
+
+    private static final int BATCH = 1024;
+
+    /**
+     * Forgets the tokens before the current one; only between top-level statements, where nothing
+     * looks back, and only once a batch of them has been used, so that few are ever copied.
+     */
+    private void release() {
+        int drop = i - base;
+        if (drop < BATCH) return;
+        int keep = filled - drop;
+        System.arraycopy(buf, drop, buf, 0, keep);
+        for (int k = keep; k < filled; k++) buf[k] = null;
+        filled = keep;
+        base = i;
+    }
+
+    private Tok peek() { return tok(i); }
+
+    private Tok peek(int ahead) { return tok(i + ahead); }
 
     private Tok take() {
-        Tok t = toks.get(i);
+        Tok t = tok(i);
         if (t.kind() != Tok.Kind.EOF) i++;
         return t;
     }
@@ -84,21 +135,41 @@ final class Parser3 {
 
     // ---- program ----
 
-    /** The program's statements (the version header, if any, already consumed by the caller's check). */
+    private boolean started;
+
+    /**
+     * The next top-level statement, or null at the end of the file (the version header, if any,
+     * is checked first). The reader runs each statement as it comes, so the syntax tree of a
+     * long program is never held whole.
+     */
+    Stmt next() {
+        if (!started) {
+            started = true;
+            header();
+        }
+        while (peek().kind() != Tok.Kind.EOF) {
+            Stmt s = statement();
+            release();
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    /** All the remaining statements. */
     List<Stmt> program() {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s = next(); s != null; s = next()) out.add(s);
+        return out;
+    }
+
+    private void header() {
         if (peek().is("OPENQASM")) {
-            Tok h = take();
+            take();
             Tok v = take();
             if (v.kind() != Tok.Kind.INT && v.kind() != Tok.Kind.FLOAT) throw error(v, "expected a version number after OPENQASM but found " + v.describe());
             if (!v.text().equals("3") && !v.text().startsWith("3.")) throw error(v, "this reader reads OpenQASM 3, not version " + v.text());
             expect(";");
         }
-        List<Stmt> out = new ArrayList<>();
-        while (peek().kind() != Tok.Kind.EOF) {
-            Stmt s = statement();
-            if (s != null) out.add(s);
-        }
-        return out;
     }
 
     /** A statement, or null for one that has no effect (a pragma, an annotation, a lone include). */
@@ -182,8 +253,20 @@ final class Parser3 {
             }
             case "input", "output" -> {
                 take();
-                if (!SCALAR_TYPES.contains(peek().text())) typeError();
-                Type ty = type();
+                Type ty;
+                if (at("angle")) {
+                    // an angle input is read as a float: its value is used as given (no wrap to
+                    // [0, 2π), no rounding to its bits), which is what a parameter sweep wants
+                    Tok a = take();
+                    if (accept("[")) {
+                        expr();
+                        expect("]");
+                    }
+                    ty = new Type("float", null, pos(a));
+                } else {
+                    if (!SCALAR_TYPES.contains(peek().text())) typeError();
+                    ty = type();
+                }
                 String n = name("an " + t.text() + " name");
                 expect(";");
                 return new VarDecl(ty, n, null, false, t.text(), p);

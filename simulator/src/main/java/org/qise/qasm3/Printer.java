@@ -33,6 +33,7 @@ final class Printer {
         for (Map.Entry<String, Object> e : b.globals.syms.entrySet()) {
             String name = e.getKey();
             switch (e.getValue()) {
+                case Interpreter.Var v when v.symbol != null -> { } // a circuit parameter: the exporter declares it as an input
                 case Interpreter.Var v -> p.line(0, (v.isConst ? "const " : "") + typeName(v.type, v.width) + " " + name + " = " + v.value.literal() + ";");
                 case GateDef g -> p.stmt(g, 0, true);
                 case Def d -> p.stmt(d, 0, true);
@@ -44,6 +45,13 @@ final class Printer {
             }
         }
         for (Stmt s : b.statements) p.stmt(s, 0, true);
+        return p.out.toString();
+    }
+
+    /** The text of one gate definition. */
+    static String definition(GateDef g) {
+        Printer p = new Printer(Map.of(), Map.of());
+        p.stmt(g, 0, true);
         return p.out.toString();
     }
 

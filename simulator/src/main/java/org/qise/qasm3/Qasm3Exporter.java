@@ -13,6 +13,7 @@ import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
 import org.qise.circuit.Register;
+import org.qise.param.Expression;
 
 /**
  * Writes a {@link Circuit} as canonical OpenQASM 3: the header and stdgates include, definitions
@@ -55,12 +56,13 @@ public final class Qasm3Exporter {
      */
     public static String export(Circuit circuit) {
         StringBuilder body = new StringBuilder();
+        Map<String, String> userDefinitions = new LinkedHashMap<>(); // of user gates under modifiers, see UserGates
         Set<String> needed = new LinkedHashSet<>();
         String[] q = names(circuit.qregs(), circuit.numQubits(), true);
         String[] cl = names(circuit.cregs(), circuit.numClbits(), false);
         for (Operation op : circuit.operations()) {
             String text = switch (op) {
-                case Operation.GateOp g -> gate(g.gate(), needed) + " " + operands(g.qubits(), q) + ";";
+                case Operation.GateOp g -> gate(g.gate(), needed, userDefinitions) + " " + operands(g.qubits(), q) + ";";
                 case Operation.Measure m -> cl[m.clbit()] + " = measure " + q[m.qubit()] + ";";
                 case Operation.Reset r -> "reset " + q[r.qubit()] + ";";
                 case Operation.Barrier b -> "barrier " + operands(b.qubits(), q) + ";";
@@ -76,7 +78,10 @@ public final class Qasm3Exporter {
             body.append(text).append('\n');
         }
         StringBuilder out = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n");
+        // unbound circuit parameters stay parameters: inputs, which Qasm3Reader reads back as such
+        for (String p : circuit.parameters()) out.append("input float[64] ").append(p).append(";\n");
         for (String n : DEFINITIONS.keySet()) if (needed.contains(n)) out.append(DEFINITIONS.get(n)).append('\n');
+        for (String d : userDefinitions.values()) out.append(d).append('\n');
         for (Register r : circuit.qregs()) if (!r.name().startsWith("$")) out.append("qubit[").append(r.size()).append("] ").append(r.name()).append(";\n");
         for (Register r : circuit.cregs()) out.append("bit[").append(r.size()).append("] ").append(r.name()).append(";\n");
         return out.append(body).toString();
@@ -111,7 +116,11 @@ public final class Qasm3Exporter {
     }
 
     /** A gate as a call: a library gate, or a library gate under ctrl, inv or pow modifiers. */
-    static String gate(Gate g, Set<String> needed) {
+    static String gate(Gate g, Set<String> needed, Map<String, String> userDefinitions) {
+        if (g.isParametric()) { // only library gates carry expressions (bind first to write anything else)
+            if (Gates.lookup(g.name()).isPresent()) return library(g, needed);
+            throw new IllegalArgumentException("parametric gate " + g + " cannot be written in OpenQASM 3: bind its parameters first");
+        }
         if (Gates.isLibraryGate(g)) return library(g, needed);
         for (Gates.Definition d : Gates.library().values()) { // ctrl(m) @ a library gate
             if (d.params() != g.paramCount()) continue;
@@ -131,6 +140,17 @@ public final class Qasm3Exporter {
             var d = Gates.lookup(pm.group(2));
             if (d.isPresent() && d.get().params() == g.paramCount()) return "pow(" + pm.group(1) + ") @ " + library(d.get().create(g.params()), needed);
         }
+        UserGates.Origin origin = UserGates.of(g);
+        if (origin != null) { // a user gate under modifiers, read from OpenQASM 3: its definitions and the call as written
+            for (Map.Entry<String, String> d : origin.definitions().entrySet()) {
+                String known = userDefinitions.putIfAbsent(d.getKey(), d.getValue());
+                if (known != null && !known.equals(d.getValue()) || DEFINITIONS.containsKey(d.getKey())) {
+                    throw new IllegalArgumentException("gate " + d.getKey() + " has two different definitions in this circuit,"
+                            + " or one that clashes with a library gate: they cannot be written into one program");
+                }
+            }
+            return origin.call();
+        }
         throw new IllegalArgumentException("gate " + g + " on " + g.qubits() + " qubit(s) cannot be written in OpenQASM 3:"
                 + " it is neither a library gate nor one under ctrl, inv or pow modifiers");
     }
@@ -141,6 +161,43 @@ public final class Qasm3Exporter {
             if (!DEFINITIONS.containsKey(name)) throw new IllegalArgumentException("gate " + name + " has no OpenQASM 3 definition");
             needed.add(name);
         }
+        if (g.isParametric()) {
+            StringBuilder sb = new StringBuilder(name).append('(');
+            List<Expression> xs = g.expressions();
+            for (int i = 0; i < xs.size(); i++) sb.append(i == 0 ? "" : ", ").append(text(xs.get(i)));
+            return sb.append(')').toString();
+        }
         return call(name, g.params());
+    }
+
+    /**
+     * A parameter expression in OpenQASM 3 syntax. Not {@link Expression#text}: that writes
+     * OpenQASM 2 ({@code ^} for powers, {@code ln}), where OpenQASM 3 has {@code **} and {@code log}
+     * and {@code ^} is exclusive or. Compound operands are bracketed, which keeps it simple and exact.
+     */
+    static String text(Expression e) {
+        return switch (e) {
+            case Expression.Constant c -> c.value() < 0 ? "(" + Printer.number(c.value()) + ")" : Printer.number(c.value());
+            case Expression.Parameter p -> p.name();
+            case Expression.Negate n -> "-" + operand(n.operand());
+            case Expression.Binary b -> operand(b.left()) + " " + switch (b.op()) {
+                case ADD -> "+";
+                case SUBTRACT -> "-";
+                case MULTIPLY -> "*";
+                case DIVIDE -> "/";
+                case POWER -> "**";
+            } + " " + operand(b.right());
+            case Expression.Call c -> switch (c.function()) {
+                case LN -> "log";
+                case ASIN -> "arcsin";
+                case ACOS -> "arccos";
+                case ATAN -> "arctan";
+                default -> c.function().qasmName();
+            } + "(" + text(c.argument()) + ")";
+        };
+    }
+
+    private static String operand(Expression e) {
+        return e instanceof Expression.Binary || e instanceof Expression.Negate ? "(" + text(e) + ")" : text(e);
     }
 }

@@ -21,7 +21,9 @@ import org.qise.qasm3.Ast.*;
  * effect depends on a measurement outcome (an {@code if} on a bit, a {@code while} on a
  * measured flag, a classical value computed from bits), the rest of the program is kept as one
  * {@link Operation.Dynamic} block that runs shot by shot. Inputs ({@code input float[64] x;})
- * take their values from the map given here.
+ * take their values from the map given here; a {@code float} or {@code angle} input left out
+ * becomes a circuit parameter ({@link Circuit#parameters()}) that gate angles carry as
+ * expressions, to be bound later ({@link Circuit#bind}).
  */
 public final class Qasm3Reader {
     private Qasm3Reader() {}
@@ -68,30 +70,40 @@ public final class Qasm3Reader {
      * instructions ({@code delay}, {@code box}, {@code stretch}) that this ideal simulator treats
      * as the identity.
      */
-    public record Reading(Circuit circuit, List<String> notes) {}
+    public record Reading(Circuit circuit, List<String> notes, Map<String, String> unboundInputs) {
+        public Reading(Circuit circuit, List<String> notes) { this(circuit, notes, Map.of()); }
+
+        /**
+         * The inputs given no value, which are the circuit's parameters, each with where it is
+         * declared ({@code file:line:column}), so that a command that needs every value can say where.
+         */
+        public Map<String, String> unboundInputs() { return unboundInputs; }
+    }
 
     /** Parses OpenQASM 3 source, with notes; see {@link #parse(String, String, ParseLimits, Map)}. */
     public static Reading read(String source, String fileName, ParseLimits limits, Map<String, Double> inputs) {
         Objects.requireNonNull(source, "source");
         String file = fileName == null ? "<input>" : fileName;
-        List<Tok> toks = Lexer3.tokens(source, file);
+        Lexer3 lexer = new Lexer3(source, file);
         boolean qelib1 = false; // OpenQASM 3 programs see stdgates only
-        List<Stmt> program = new Parser3(toks, file, limits.maxNesting()).program();
-        for (Map.Entry<String, Double> e : inputs.entrySet()) {
-            if (program.stream().noneMatch(s -> s instanceof VarDecl d && "input".equals(d.io()) && d.name().equals(e.getKey()))) {
-                throw new QasmException(file, 1, 1, "--param " + e.getKey() + " names no input of the program");
-            }
-        }
-        Circuit circuit = read(program, file, limits, inputs, qelib1);
+        Parser3 parser = new Parser3(lexer, file, limits.maxNesting());
         Map<String, Pos> timing = new java.util.LinkedHashMap<>();
-        // the text test first: a token's text is part of the source, and it spares a scan of every token
-        boolean mayTime = source.contains("delay") || source.contains("box") || source.contains("stretch");
-        if (mayTime && toks.stream().anyMatch(t -> t.kind() == Tok.Kind.IDENT && (t.is("delay") || t.is("box") || t.is("stretch")))) {
-            collectTiming(program, timing);
+        Map<String, Pos> declaredInputs = new java.util.LinkedHashMap<>();
+        Circuit circuit = read(parser, file, limits, inputs, qelib1, st -> {
+            if (st instanceof VarDecl d && "input".equals(d.io())) declaredInputs.putIfAbsent(d.name(), d.pos());
+            else if (lexer.sawTiming()) collectTiming(st, timing);
+        });
+        for (String name : inputs.keySet()) {
+            if (!declaredInputs.containsKey(name)) throw new QasmException(file, 1, 1, "--param " + name + " names no input of the program");
         }
         List<String> notes = new ArrayList<>();
         timing.forEach((what, p) -> notes.add("'" + what + "' (first at line " + p.line() + ") is treated as the identity: this simulator is ideal and has no timing"));
-        return new Reading(circuit, List.copyOf(notes));
+        Map<String, String> unbound = new java.util.LinkedHashMap<>();
+        for (String name : circuit.parameters()) {
+            Pos d = declaredInputs.get(name);
+            if (d != null) unbound.put(name, file + ":" + d.line() + ":" + d.column());
+        }
+        return new Reading(circuit, List.copyOf(notes), java.util.Collections.unmodifiableMap(unbound));
     }
 
     private static void collectTiming(Object node, Map<String, Pos> out) {
@@ -111,20 +123,38 @@ public final class Qasm3Reader {
         }
     }
 
-    private static Circuit read(List<Stmt> program, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1) {
+    /**
+     * Runs the program a batch of statements at a time as the parser hands them over, so that a
+     * long program's syntax tree is garbage soon after each statement has run; {@code seen} is
+     * shown every top-level statement, the ones after an early end included.
+     */
+    private static final int STATEMENT_BATCH = 256;
+
+    private static Circuit read(Parser3 parser, String file, ParseLimits limits, Map<String, Double> inputs, boolean qelib1,
+                                java.util.function.Consumer<Stmt> seen) {
         CircuitBuilder builder = Circuit.builder();
-        ReadingBackend rb = new ReadingBackend(builder, program.size());
+        ReadingBackend rb = new ReadingBackend(builder, 16);
         Map<Stmt, Object> allocated = new IdentityHashMap<>();
         Interpreter in = new Interpreter(file, limits, inputs, qelib1, true, allocated);
         in.globals = new Interpreter.Scope(null, false);
         in.backend = rb;
         in.allocator = rb;
         rb.in = in;
-        int k = 0;
         Qasm3Block dynamic = null;
+        Stmt st = null;
+        // statements are parsed a batch at a time and then run: parsing and running in
+        // alternation, one statement each, kept neither loop hot and read markedly slower
+        java.util.ArrayDeque<Stmt> pending = new java.util.ArrayDeque<>();
         try {
-            for (; k < program.size(); k++) {
-                Stmt st = program.get(k);
+            while (true) {
+                if (pending.isEmpty()) {
+                    for (Stmt s = parser.next(); s != null; s = pending.size() < STATEMENT_BATCH ? parser.next() : null) {
+                        seen.accept(s);
+                        pending.add(s);
+                    }
+                }
+                st = pending.poll();
+                if (st == null) break;
                 // statements that never read a classical value after a side effect need no snapshot
                 boolean simple = st instanceof GateCall || st instanceof Barrier || st instanceof Reset
                         || st instanceof QubitDecl || st instanceof GateDef || st instanceof Def || st instanceof Let;
@@ -140,7 +170,14 @@ public final class Qasm3Reader {
                     rb.ops.subList(mark, rb.ops.size()).clear();
                     in.globals = saved;
                     rb.bits = bits;
-                    List<Stmt> rest = program.subList(k, program.size());
+                    List<Stmt> rest = new ArrayList<>();
+                    rest.add(st);
+                    rest.addAll(pending);
+                    for (Stmt more = parser.next(); more != null; more = parser.next()) {
+                        seen.accept(more);
+                        rest.add(more);
+                    }
+                    if (in.hasSymbols) refuseSymbolsIn(rest, in, st.pos());
                     preallocate(rest, in);
                     dynamic = new Qasm3Block(rest, in.globals.copyGlobals(), allocated, in.physical, file, limits, qelib1, inputs);
                     break;
@@ -149,11 +186,14 @@ public final class Qasm3Reader {
                 }
             }
         } catch (Interpreter.LimitReached e) {
-            Pos p = program.get(Math.min(k, program.size() - 1)).pos();
+            Pos p = st == null ? new Pos(1, 1) : st.pos();
             throw new QasmException(file, p.line(), p.column(), e.getMessage() + "; refusing to go on");
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            Pos p = program.get(Math.min(k, program.size() - 1)).pos();
+            Pos p = st == null ? new Pos(1, 1) : st.pos();
             throw new QasmException(file, p.line(), p.column(), e.getMessage());
+        }
+        if (dynamic == null && st != null) { // ended early: the rest is still read, so that its mistakes are reported
+            for (Stmt more = parser.next(); more != null; more = parser.next()) seen.accept(more);
         }
         for (Operation op : rb.ops) builder.add(op);
         if (dynamic != null) {
@@ -162,6 +202,40 @@ public final class Qasm3Reader {
             builder.add(new Operation.Dynamic(dynamic, all));
         }
         return builder.build();
+    }
+
+    /**
+     * The part of a program that runs shot by shot is interpreted again for every shot, with
+     * numbers: an input it uses must have its value when the file is read.
+     */
+    private static void refuseSymbolsIn(List<Stmt> rest, Interpreter in, Pos from) {
+        List<Ident> names = new ArrayList<>();
+        collectIdents(rest, names);
+        for (Ident id : names) {
+            if (in.globals.syms.get(id.name()) instanceof Interpreter.Var v && v.symbol != null) {
+                throw in.error(id.pos(), "input '" + id.name() + "' has no value, but it is used after line " + from.line()
+                        + ", where the program starts to depend on measurement outcomes and runs shot by shot:"
+                        + " give it a value when the file is read, with --param " + id.name() + "=VALUE");
+            }
+        }
+    }
+
+    private static void collectIdents(Object node, List<Ident> out) {
+        switch (node) {
+            case Ident id -> out.add(id);
+            case List<?> l -> { for (Object o : l) collectIdents(o, out); }
+            case Record r -> {
+                for (var c : r.getClass().getRecordComponents()) {
+                    try {
+                        Object v = c.getAccessor().invoke(r);
+                        if (v instanceof Record || v instanceof List<?>) collectIdents(v, out);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            default -> { }
+        }
     }
 
     /**

@@ -104,4 +104,63 @@ class Qasm3CommandsTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("cal.qasm:4:1: not supported: pulse-level calibration"), r.err());
     }
+
+    private static final String ANSATZ = """
+            input float a;
+            input angle[32] b;
+            qubit q;
+            rx(b) q;
+            ry(2 * a) q;
+            """;
+
+    @Test
+    void sweepRunsAnOpenQasm3FileOverItsInputs() throws IOException {
+        String f = file("sweep.qasm", ANSATZ);
+        Cli.Run r = Cli.run("sweep", f, "--param", "a=0:pi/2:3", "--param", "b=0", "--expect", "Z0", "--seed", "1");
+        assertEquals(0, r.code(), r.toString());
+        var lines = r.out().lines().toList();
+        assertEquals("index,a,b,<Z0>", lines.get(1));
+        for (int p = 0; p < 3; p++) { // <Z0> = cos(2a) cos(b), closed form
+            double a = p * Math.PI / 4;
+            assertEquals(Math.cos(2 * a), Double.parseDouble(lines.get(2 + p).split(",")[3]), 1e-12, lines.get(2 + p));
+        }
+    }
+
+    @Test
+    void gradDifferentiatesWithRespectToOpenQasm3Inputs() throws IOException {
+        String f = file("grad.qasm", ANSATZ);
+        Cli.Run r = Cli.run("grad", f, "--param", "a=0.4", "--param", "b=pi/5", "--expect", "Z0", "--json");
+        assertEquals(0, r.code(), r.toString());
+        double a = 0.4, b = Math.PI / 5;
+        assertEquals(Math.cos(2 * a) * Math.cos(b), r.json().get("value").asDouble(), 1e-14);
+        assertEquals(-2 * Math.sin(2 * a) * Math.cos(b), r.json().get("gradient").get("a").asDouble(), 1e-14);
+        assertEquals(-Math.cos(2 * a) * Math.sin(b), r.json().get("gradient").get("b").asDouble(), 1e-14);
+    }
+
+    @Test
+    void anInputNeededByClassicalControlIsRefusedAtItsUseBySweep() throws IOException {
+        String f = file("loop.qasm", "input float n;\nqubit q;\nfor int i in [1:n] { x q; }\n");
+        Cli.Run r = Cli.run("sweep", f, "--param", "n=1:3:3", "--expect", "Z0", "--seed", "1");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("loop.qasm:5:17: input 'n' has no value"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void exportAndDrawBindParamFirst() throws IOException {
+        String f = file("ansatz.qasm", ANSATZ);
+        Cli.Run bound = Cli.run("export", f, "--param", "a=0.25", "--param", "b=0.5");
+        assertEquals(0, bound.code(), bound.toString());
+        assertTrue(bound.out().contains("rx(0.5) q[0];") && bound.out().contains("ry(0.5) q[0];"), bound.out());
+        Cli.Run half = Cli.run("export", f, "--qasm3", "--param", "b=0.5");
+        assertEquals(0, half.code(), half.toString());
+        assertTrue(half.out().contains("input float[64] a;\n") && !half.out().contains("input float[64] b;")
+                && half.out().contains("ry(2.0 * a) q[0];"), half.out());
+        Cli.Run draw = Cli.run("draw", f, "--param", "a=0.25", "--param", "b=0.5");
+        assertEquals(0, draw.code(), draw.toString());
+        assertTrue(draw.out().contains("0.5"), draw.out());
+        Cli.Run wrong = Cli.run("draw", f, "--param", "c=1");
+        assertEquals(2, wrong.code(), wrong.toString());
+        assertTrue(wrong.err().contains("--param c names no input"), wrong.err());
+    }
 }
