@@ -90,8 +90,9 @@ public final class DynamicCircuitExercises {
 
     /**
      * Why the program is no teleportation, or null: a two-qubit gate between q[2] and another
-     * qubit after q[0] was first used. Dynamic blocks are followed by running them with
-     * made-up measurement outcomes (several random patterns) and recording what they apply.
+     * qubit once q[0] is in play. Dynamic blocks are followed by running them with made-up
+     * classical bits and measurement outcomes (all 0, all 1, then random patterns) and recording
+     * what they apply.
      */
     private static String quantumLinkToBob(Circuit program) {
         List<Operation> ops = new ArrayList<>();
@@ -100,7 +101,7 @@ public final class DynamicCircuitExercises {
             ops.clear();
             for (Operation op : program.operations()) {
                 if (op instanceof Operation.Dynamic d) {
-                    ops.addAll(record(d.block(), program.numClbits(), outcomes));
+                    ops.addAll(record(d.block(), program.numClbits(), pattern, outcomes));
                 } else {
                     ops.add(op);
                 }
@@ -124,10 +125,12 @@ public final class DynamicCircuitExercises {
         return null;
     }
 
-    /** The operations a dynamic block applies for one pattern of random measurement outcomes. */
-    private static List<Operation> record(DynamicBlock block, int clbits, Random outcomes) {
+    /** The operations a dynamic block applies for one pattern of bits and outcomes: 0 all 0, 1 all 1, else random. */
+    private static List<Operation> record(DynamicBlock block, int clbits, int pattern, Random random) {
         List<Operation> applied = new ArrayList<>();
+        java.util.function.IntSupplier outcome = () -> pattern < 2 ? pattern : random.nextInt(2);
         boolean[] bits = new boolean[clbits];
+        for (int i = 0; i < clbits; i++) bits[i] = outcome.getAsInt() == 1;
         Map<Object, Object> scratch = new HashMap<>();
         try {
             block.run(new DynamicBlock.ShotContext() {
@@ -135,7 +138,7 @@ public final class DynamicCircuitExercises {
 
                 @Override public int measure(int qubit) {
                     applied.add(new Operation.Measure(qubit, 0, null));
-                    return outcomes.nextInt(2);
+                    return outcome.getAsInt();
                 }
 
                 @Override public void reset(int qubit) { applied.add(new Operation.Reset(qubit, null)); }

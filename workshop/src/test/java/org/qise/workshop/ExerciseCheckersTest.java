@@ -89,6 +89,10 @@ class ExerciseCheckersTest {
                 (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(
                         "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\nbit[2] a;\nswap q[0], q[2];\na[0] = measure q[0];\na[1] = measure q[1];\n"),
                 "two-qubit operation"),
+            Arguments.of("teleportation program that sends a qubit to Bob under an if",
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) { cx q[1], q[2]; }\nif (a[0]) z q[2];")),
+                "only Alice's two classical bits travel to Bob"),
             Arguments.of("teleportation program that is not OpenQASM",
                 (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
                 (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2]\nif (a[0]) z q[2];")),
