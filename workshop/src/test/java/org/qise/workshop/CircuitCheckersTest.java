@@ -27,6 +27,20 @@ class CircuitCheckersTest {
     }
 
     @Test
+    void aCheckpointThatThrowsStopsALongCheck() {
+        String program = String.join("\n", "OPENQASM 3.0;", "include \"stdgates.inc\";", "qubit[3] q;", "bit[2] m;",
+                "m[0] = measure q[0];", "m[1] = measure q[1];", "if (m[1]) x q[2];", "");
+        int[] calls = {0};
+        class Stop extends RuntimeException {}
+        Runnable checkpoint = () -> {
+            if (++calls[0] > 20) throw new Stop();
+        };
+        assertThrows(Stop.class, () -> CircuitCheckers.check("teleportation-program",
+                org.qise.qasm.QasmParser.parse(program, "stop.qasm"), checkpoint));
+        assertEquals(21, calls[0], "the check stopped at the first checkpoint that threw");
+    }
+
+    @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CircuitCheckers.check("teleport", Circuit.builder(1).build()));

@@ -93,6 +93,12 @@ class ExerciseCheckersTest {
                 (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
                 (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) { cx q[1], q[2]; }\nif (a[0]) z q[2];")),
                 "only Alice's two classical bits travel to Bob"),
+            Arguments.of("teleportation program whose loop never ends",
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(org.qise.qasm.QasmParser.parse(
+                        teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];\nbit f = a[0];\nwhile (f == f) { id q[2]; }"), "loop.qasm",
+                        new org.qise.qasm.ParseLimits(5000, 200))),
+                "did not finish"),
             Arguments.of("teleportation program that is not OpenQASM",
                 (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
                 (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2]\nif (a[0]) z q[2];")),

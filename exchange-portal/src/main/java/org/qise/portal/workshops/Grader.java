@@ -79,7 +79,7 @@ public final class Grader {
                 }
                 checkpoint.run();
                 // The notebook course's own checker: the participant reads the same message here as there.
-                Feedback f = CircuitCheckers.check(target.checker(), submission);
+                Feedback f = CircuitCheckers.check(target.checker(), submission, checkpoint);
                 yield new Grade(f.correct() ? 1 : 0, (f.correct() ? "right (checker " : "not yet (checker ") + target.checker() + "): " + f.message());
             }
         };
