@@ -13,6 +13,8 @@ import org.qise.engine.QuantumState;
 import org.qise.portal.PortalException;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
+import org.qise.workshop.CircuitCheckers;
+import org.qise.workshop.Feedback;
 
 /**
  * Scores a submitted circuit against an exercise's target:
@@ -20,7 +22,9 @@ import org.qise.sim.Simulator;
  *   <li>state: fidelity |⟨target|ψ⟩|² of the circuit's final state from |0…0⟩;</li>
  *   <li>unitary: process fidelity |Tr(U†V)|²/d², which ignores a global phase;</li>
  *   <li>distribution: 1 − total variation distance between the target and the counts of
- *       {@link #SHOTS} shots with seed {@link #SEED} (fixed, so a resubmission scores the same).</li>
+ *       {@link #SHOTS} shots with seed {@link #SEED} (fixed, so a resubmission scores the same);</li>
+ *   <li>checker: 1 or 0 by the notebook course's exercise checker of that name (its seeds are fixed too),
+ *       with the checker's message saying what is wrong.</li>
  * </ul>
  */
 public final class Grader {
@@ -68,6 +72,15 @@ public final class Grader {
                 }
                 double tvd = totalVariation(target.distribution(), counts, SHOTS);
                 yield new Grade(1 - tvd, String.format(Locale.ROOT, "1 − total variation distance = %.6f (%d shots, seed %d)", 1 - tvd, SHOTS, SEED));
+            }
+            case CHECKER -> {
+                if (submission.numQubits() > TargetKind.CHECKER.maxQubits) {
+                    throw PortalException.badRequest("checker exercises take circuits of at most " + TargetKind.CHECKER.maxQubits + " qubits");
+                }
+                checkpoint.run();
+                // The notebook course's own checker: the participant reads the same message here as there.
+                Feedback f = CircuitCheckers.check(target.checker(), submission, checkpoint);
+                yield new Grade(f.correct() ? 1 : 0, (f.correct() ? "right (checker " : "not yet (checker ") + target.checker() + "): " + f.message());
             }
         };
     }

@@ -7,13 +7,15 @@ import java.util.TreeMap;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.Operation;
 import org.qise.portal.PortalException;
+import org.qise.workshop.CircuitCheckers;
 
 /**
  * An exercise's target, checked when the instructor sets it: a normalised state vector
  * (interleaved re, im), a unitary (row-major, interleaved re, im) checked to be unitary, or a
- * probability distribution over bitstrings that sums to 1.
+ * probability distribution over bitstrings that sums to 1, or the name of an exercise checker
+ * shared with the notebook course.
  */
-public record Target(TargetKind kind, int numQubits, double[] vector, double[] matrix, Map<String, Double> distribution) {
+public record Target(TargetKind kind, int numQubits, double[] vector, double[] matrix, Map<String, Double> distribution, String checker) {
     private static final double TOLERANCE = 1e-6;
 
     /** A state vector from [re, im] pairs; it is normalised (any non-zero vector will do). */
@@ -31,7 +33,7 @@ public record Target(TargetKind kind, int numQubits, double[] vector, double[] m
         if (!(norm > 1e-12) || !Double.isFinite(norm)) throw PortalException.badRequest("the target state vector is zero");
         double scale = 1 / Math.sqrt(norm);
         for (int i = 0; i < v.length; i++) v[i] *= scale;
-        return new Target(TargetKind.STATE, n, v, null, null);
+        return new Target(TargetKind.STATE, n, v, null, null, null);
     }
 
     /** A unitary from rows of [re, im] pairs; 400 unless square, of size 2^n, and unitary within 1e-6. */
@@ -63,7 +65,7 @@ public record Target(TargetKind kind, int numQubits, double[] vector, double[] m
                 }
             }
         }
-        return new Target(TargetKind.UNITARY, n, null, m, null);
+        return new Target(TargetKind.UNITARY, n, null, m, null, null);
     }
 
     /** A distribution over bitstrings (registers may be separated by spaces); must sum to 1. */
@@ -86,7 +88,19 @@ public record Target(TargetKind kind, int numQubits, double[] vector, double[] m
         if (width > TargetKind.DISTRIBUTION.maxQubits) {
             throw PortalException.badRequest("distribution targets may have at most " + TargetKind.DISTRIBUTION.maxQubits + " bits");
         }
-        return new Target(TargetKind.DISTRIBUTION, width, null, null, out);
+        return new Target(TargetKind.DISTRIBUTION, width, null, null, out, null);
+    }
+
+    /**
+     * A named exercise checker of the notebook course ({@link CircuitCheckers}); 400 naming the
+     * known ones when there is none by that name.
+     */
+    public static Target checker(String name) {
+        String n = name == null ? "" : name.strip();
+        if (!CircuitCheckers.exists(n)) {
+            throw PortalException.badRequest("there is no exercise checker named '" + n + "'; there are: " + String.join(", ", CircuitCheckers.names()));
+        }
+        return new Target(TargetKind.CHECKER, CircuitCheckers.qubits(n), null, null, null, n);
     }
 
     /** The target a reference solution produces (state or unitary exercises). */
@@ -96,14 +110,15 @@ public record Target(TargetKind kind, int numQubits, double[] vector, double[] m
                 Grader.requireGatesOnly(reference, "the reference circuit");
                 checkSize(reference.numQubits(), kind);
                 double[] v = Grader.finalState(reference);
-                yield new Target(kind, reference.numQubits(), v, null, null);
+                yield new Target(kind, reference.numQubits(), v, null, null, null);
             }
             case UNITARY -> {
                 Grader.requireGatesOnly(reference, "the reference circuit");
                 checkSize(reference.numQubits(), kind);
-                yield new Target(kind, reference.numQubits(), null, Grader.unitary(reference), null);
+                yield new Target(kind, reference.numQubits(), null, Grader.unitary(reference), null, null);
             }
             case DISTRIBUTION -> throw PortalException.badRequest("give a distribution target as bitstring → probability, not as a circuit");
+            case CHECKER -> throw PortalException.badRequest("a checker exercise is given by the checker's name (checker:NAME), not by a circuit");
         };
     }
 
@@ -118,6 +133,7 @@ public record Target(TargetKind kind, int numQubits, double[] vector, double[] m
                 yield rows;
             }
             case DISTRIBUTION -> new LinkedHashMap<>(distribution);
+            case CHECKER -> checker;
         };
     }
 

@@ -13,7 +13,8 @@ import org.qise.portal.circuits.QasmCheck;
 /**
  * Reads a target as an instructor writes it: a reference solution in OpenQASM (state and
  * unitary exercises), or JSON — a state as [a0, a1, …] with each amplitude a number or
- * [re, im]; a unitary as rows of such entries; a distribution as {"00": 0.5, "11": 0.5}.
+ * [re, im]; a unitary as rows of such entries; a distribution as {"00": 0.5, "11": 0.5}; for a
+ * checker exercise the checker's name.
  */
 public final class TargetInput {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +27,7 @@ public final class TargetInput {
     public static Target parse(TargetKind kind, String text) {
         if (text == null || text.isBlank()) throw PortalException.badRequest("the target is empty");
         String t = text.strip();
+        if (kind == TargetKind.CHECKER) return Target.checker(t);
         if (t.startsWith("OPENQASM") || t.contains("qreg")) {
             // A reference solution is simulated like a submission, so it gets the same bounds.
             int bytes = t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -68,6 +70,10 @@ public final class TargetInput {
                     p.put(e.getKey(), e.getValue().asDouble());
                 });
                 yield Target.distribution(p);
+            }
+            case CHECKER -> {
+                if (node == null || !node.isTextual()) throw PortalException.badRequest("a checker target is the checker's name, a string");
+                yield Target.checker(node.asText());
             }
         };
     }

@@ -57,7 +57,9 @@ public final class WorkshopApi {
             JsonNode target = b.get("target");
             String reference = text(b, "reference_qasm");
             Target t;
-            if (reference != null) t = TargetInput.parse(kind, reference);
+            String checker = TargetKind.checkerName(text(b, "kind"));
+            if (checker != null) t = Target.checker(checker);
+            else if (reference != null) t = TargetInput.parse(kind, reference);
             else if (target != null && !target.isNull()) t = TargetInput.fromJson(kind, target);
             else throw PortalException.badRequest("give the exercise a \"target\" or a \"reference_qasm\" solution");
             JsonNode th = b.get("threshold");

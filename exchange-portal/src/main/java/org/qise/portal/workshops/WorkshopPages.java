@@ -49,7 +49,8 @@ public final class WorkshopPages {
             long id = WorkshopApi.id(ctx, "id");
             try {
                 TargetKind kind = TargetKind.parse(ctx.formParam("kind"));
-                Target target = TargetInput.parse(kind, ctx.formParam("target"));
+                String checker = TargetKind.checkerName(ctx.formParam("kind"));
+                Target target = checker != null ? Target.checker(checker) : TargetInput.parse(kind, ctx.formParam("target"));
                 workshops.addExercise(user, id, ctx.formParam("title"), ctx.formParam("task"), target, threshold(ctx.formParam("threshold")));
                 ctx.redirect("/workshops/" + id);
             } catch (PortalException e) {

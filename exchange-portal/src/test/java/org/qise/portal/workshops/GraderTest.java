@@ -85,4 +85,21 @@ class GraderTest {
         var wide = assertThrows(PortalException.class, () -> score(plus, "qreg q[2];\nh q[0];\n"));
         assertTrue(wide.getMessage().contains("the exercise is on 1 qubits, but the circuit has 2"), wide.getMessage());
     }
+
+    @Test
+    void aCheckerTargetScoresOneOrZeroWithTheCheckersOwnMessage() {
+        Target singlet = TargetInput.parse(TargetKind.CHECKER, "singlet");
+        assertEquals(2, singlet.numQubits());
+        assertEquals("singlet", singlet.toData());
+        // (|01⟩ − |10⟩)/√2: a Bell pair, one qubit flipped, and the sign from a Z.
+        Grader.Grade right = Grader.grade(singlet, qasm("qreg q[2];\nh q[0];\ncx q[0],q[1];\nx q[1];\nz q[0];\n"));
+        assertEquals(1.0, right.score());
+        Grader.Grade wrong = Grader.grade(singlet, qasm("qreg q[2];\nh q[0];\ncx q[0],q[1];\nx q[1];\n"));
+        assertEquals(0.0, wrong.score());
+        assertTrue(wrong.detail().contains("the sign between |01⟩ and |10⟩ must be −"), wrong.detail());
+        PortalException unknown = assertThrows(PortalException.class, () -> TargetInput.parse(TargetKind.CHECKER, "triplet"));
+        assertTrue(unknown.getMessage().contains("'triplet'") && unknown.getMessage().contains("singlet"), unknown.getMessage());
+        assertEquals(TargetKind.CHECKER, TargetKind.parse("checker:singlet"));
+        assertEquals("singlet", TargetKind.checkerName("Checker: singlet"));
+    }
 }

@@ -79,6 +79,23 @@ class GradingQueueTest {
     }
 
     @Test
+    void aCheckerGradingPastItsTimeLimitIsStoppedToo() throws InterruptedException {
+        // Every one of the checker's 3 × 400 shots runs a loop of 4000 gates: far longer than 1 ms.
+        String spinning = String.join("\n", "OPENQASM 3.0;", "include \"stdgates.inc\";", "qubit[3] q;", "bit[2] m;",
+                "m[0] = measure q[0];", "m[1] = measure q[1];", "int[16] n = 0;",
+                "while (m[0] == 0 && n < 2000) { x q[2]; x q[2]; n += 1; }", "");
+        // 300 ms: enough to parse, so that the stop reaches the checker's own checkpoints.
+        try (GradingQueue q = new GradingQueue(1, 4, Duration.ofMillis(300), 10_000, 12)) {
+            PortalException e = assertThrows(PortalException.class, () -> q.grade(Target.checker("teleportation-program"), spinning));
+            assertEquals(422, e.status());
+            assertEquals("grading stopped after the time limit of 300 ms", e.getMessage());
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (q.active() > 0 && System.nanoTime() < until) Thread.sleep(10);
+            assertEquals(0, q.active(), "the stopped checker no longer occupies its worker");
+        }
+    }
+
+    @Test
     void anOrdinarySubmissionIsGradedAsBefore() {
         try (GradingQueue q = new GradingQueue(1, 4, Duration.ofSeconds(30), 1000, 12)) {
             Grader.Grade g = q.grade(COIN, HEADER + "qreg q[1];\ncreg c[1];\nh q[0];\nmeasure q[0] -> c[0];\n");

@@ -112,6 +112,46 @@ class WorkshopsTest {
         }
     }
 
+    @Test
+    void aCheckerExerciseGradesWithTheNotebookCoursesCheckerAndItsMessage() {
+        String teleport = String.join("\n", "OPENQASM 3.0;", "include \"stdgates.inc\";", "qubit[3] q;", "bit[2] m;",
+                "h q[1];", "cx q[1], q[2];", "cx q[0], q[1];", "h q[0];", "m[0] = measure q[0];", "m[1] = measure q[1];",
+                "if (m[1] == 1) { x q[2]; }", "");
+        String withZ = teleport + "if (m[0] == 1) { z q[2]; }\n";
+        try (TestPortal portal = TestPortal.start()) {
+            String t = portal.token(portal.user("teacher@example.org", Role.INSTRUCTOR, null));
+            String ada = portal.token(portal.user("ada@example.org", Role.FELLOW, null));
+            var created = portal.json("POST", "/api/v1/workshops", t, Map.of("title", "Dynamic circuits", "date", "2026-12-03"));
+            long id = parse(created).get("id").asLong();
+            var unknown = portal.json("POST", "/api/v1/workshops/" + id + "/exercises", t,
+                    Map.of("title", "Teleport", "kind", "checker:teleport"));
+            assertStatus(400, unknown);
+            assertTrue(parse(unknown).get("error").asText().contains("teleportation-program"), "the error lists the checkers");
+            long ex = exercise(portal, t, id, Map.of("title", "Teleport in OpenQASM 3", "kind", "checker:teleportation-program"));
+            assertStatus(200, portal.json("POST", "/api/v1/workshops/join", ada, Map.of("code", parse(created).get("join_code").asText())));
+            JsonNode listed = parse(portal.get("/api/v1/workshops/" + id, ada)).get("exercises").get(0);
+            assertEquals("checker", listed.get("kind").asText());
+            assertEquals(3, listed.get("qubits").asInt());
+
+            JsonNode right = submitRaw(portal, ada, id, ex, withZ);
+            assertTrue(right.get("passed").asBoolean(), right.toString());
+            assertEquals(1.0, right.get("score").asDouble());
+            JsonNode noZ = submitRaw(portal, ada, id, ex, teleport);
+            assertFalse(noZ.get("passed").asBoolean(), noZ.toString());
+            assertEquals(0.0, noZ.get("score").asDouble());
+            // The participant reads what the notebook's checker says about the same program.
+            String notebook = org.qise.workshop.DynamicCircuitExercises.teleportationProgram(teleport).message();
+            assertTrue(notebook.contains("Z when her bit from q[0] is 1"), notebook);
+            assertTrue(noZ.get("detail").asText().contains(notebook), noZ.get("detail").asText());
+        }
+    }
+
+    private static JsonNode submitRaw(TestPortal portal, String token, long workshop, long exercise, String qasm) {
+        var r = portal.json("POST", "/api/v1/workshops/" + workshop + "/exercises/" + exercise + "/submissions", token, Map.of("qasm", qasm));
+        assertStatus(201, r);
+        return parse(r);
+    }
+
     private static long exercise(TestPortal portal, String token, long workshop, Map<String, Object> body) {
         var r = portal.json("POST", "/api/v1/workshops/" + workshop + "/exercises", token, body);
         assertStatus(201, r);

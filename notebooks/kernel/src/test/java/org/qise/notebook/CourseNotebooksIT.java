@@ -31,6 +31,7 @@ class CourseNotebooksIT {
         System.out.println(output);
         assertTrue(finished, "the course did not finish within 40 minutes:\n" + output);
         assertEquals(0, p.exitValue(), "run-course.sh failed:\n" + output);
-        assertTrue(output.contains("16-portal-sharing.ipynb") && output.contains("17-noise-decoherence.ipynb") && output.contains("18-vqe-qaoa-gradients.ipynb"), "every lesson ran:\n" + output);
+        assertTrue(output.contains("16-portal-sharing.ipynb") && output.contains("17-noise-decoherence.ipynb") && output.contains("18-vqe-qaoa-gradients.ipynb")
+                && output.contains("19-dynamic-circuits-openqasm3.ipynb"), "every lesson ran:\n" + output);
     }
 }

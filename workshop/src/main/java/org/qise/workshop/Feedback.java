@@ -1,12 +1,10 @@
 package org.qise.workshop;
 
-import org.qise.notebook.Checks;
-import org.qise.notebook.ClaimFailedException;
-
 /**
  * A checker's verdict on one exercise answer: whether it is right and, when not, what is wrong
  * in words a student can act on. Checkers return it rather than printing, so that the same
- * checking code can serve a notebook (see {@link #show()}) and a grader that reports elsewhere.
+ * checking code can serve a notebook (see {@link #show()}) and the portal's workshop grader,
+ * which stores the message beside the submission.
  */
 public record Feedback(String exercise, boolean correct, String message) {
     /** A right answer, with a line saying what was confirmed. */
@@ -25,9 +23,9 @@ public record Feedback(String exercise, boolean correct, String message) {
      */
     public Feedback show() {
         if (!correct) {
-            throw new ClaimFailedException("exercise '" + exercise + "' is not solved yet: " + message);
+            throw new ExerciseNotSolvedException("exercise '" + exercise + "' is not solved yet: " + message);
         }
-        System.out.println(Checks.HOLDS + "exercise '" + exercise + "': " + message);
+        System.out.println("✓ exercise '" + exercise + "': " + message);
         return this;
     }
 

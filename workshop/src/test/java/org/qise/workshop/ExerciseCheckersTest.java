@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
-import org.qise.notebook.ClaimFailedException;
 
 /**
  * Every exercise checker accepts a right answer and rejects wrong ones with a message that says
@@ -58,6 +57,12 @@ class ExerciseCheckersTest {
         return 0;
     }
 
+    /** Teleportation in OpenQASM 3 up to Alice's measurements (bits a[0], a[1]), then {@code corrections}. */
+    private static String teleportation(String corrections) {
+        return String.join("\n", "OPENQASM 3.0;", "include \"stdgates.inc\";", "qubit[3] q;", "bit[2] a;",
+                "h q[1];", "cx q[1], q[2];", "cx q[0], q[1];", "h q[0];", "a[0] = measure q[0];", "a[1] = measure q[1];", corrections, "");
+    }
+
     static Stream<Arguments> checkers() {
         return Stream.of(
             Arguments.of("primer-bits",
@@ -75,6 +80,29 @@ class ExerciseCheckersTest {
             Arguments.of("teleportation without the X correction",
                 (Supplier<Feedback>) () -> ProtocolExercises.teleportationCorrections(b -> b.ifEquals("m1", 1, t -> t.x(2)).ifEquals("m0", 1, t -> t.z(2))),
                 (Supplier<Feedback>) () -> ProtocolExercises.teleportationCorrections(b -> b.ifEquals("m0", 1, t -> t.z(2))), "only when m1 = 1"),
+            Arguments.of("teleportation program without the Z correction",
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];")),
+                "Z when her bit from q[0] is 1"),
+            Arguments.of("teleportation program that swaps the state across",
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1] == 1) { x q[2]; } else { }\nif (a[0] == 1) { z q[2]; }")),
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(
+                        "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\nbit[2] a;\nswap q[0], q[2];\na[0] = measure q[0];\na[1] = measure q[1];\n"),
+                "two-qubit operation"),
+            Arguments.of("teleportation program that sends a qubit to Bob under an if",
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) { cx q[1], q[2]; }\nif (a[0]) z q[2];")),
+                "only Alice's two classical bits travel to Bob"),
+            Arguments.of("teleportation program whose loop never ends",
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(org.qise.qasm.QasmParser.parse(
+                        teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];\nbit f = a[0];\nwhile (f == f) { id q[2]; }"), "loop.qasm",
+                        new org.qise.qasm.ParseLimits(5000, 200))),
+                "did not finish"),
+            Arguments.of("teleportation program that is not OpenQASM",
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2];\nif (a[0]) z q[2];")),
+                (Supplier<Feedback>) () -> DynamicCircuitExercises.teleportationProgram(teleportation("if (a[1]) x q[2]\nif (a[0]) z q[2];")),
+                "does not read"),
             Arguments.of("superdense-encoding",
                 (Supplier<Feedback>) () -> ProtocolExercises.superdenseEncoding((b, m) -> {
                     if ((m & 2) != 0) b.x(0);
@@ -174,7 +202,7 @@ class ExerciseCheckersTest {
         Feedback bad = wrong.get();
         assertFalse(bad.correct(), "a wrong answer passed: " + bad);
         assertTrue(bad.message().contains(explanation), "the message does not say '" + explanation + "': " + bad.message());
-        ClaimFailedException shown = assertThrows(ClaimFailedException.class, bad::show);
+        ExerciseNotSolvedException shown = assertThrows(ExerciseNotSolvedException.class, bad::show);
         assertTrue(shown.getMessage().contains("is not solved yet"), shown.getMessage());
     }
 }
