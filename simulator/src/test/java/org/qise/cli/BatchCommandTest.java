@@ -128,6 +128,21 @@ class BatchCommandTest {
     }
 
     @Test
+    void aNoisyBatchMergesByteForByteAndNamesItsModel() throws Exception {
+        List<String> f = files().subList(0, 4);
+        String whole = Cli.run(args(f, "--noise", "example:depolarizing")).out();
+        String a = dir.resolve("n1").toString(), b = dir.resolve("n2").toString();
+        assertEquals(0, Cli.run(args(f, "--noise", "example:depolarizing", "--shard", "1/2", "-o", a)).code());
+        assertEquals(0, Cli.run(args(f, "--noise", "example:depolarizing", "--shard", "2/2", "-o", b)).code());
+        assertEquals(whole, Cli.run("batch", "--merge", b, a).out());
+        JsonNode row = new ObjectMapper().readTree(whole.lines().toList().get(2));
+        assertEquals(64, row.get("manifest").get("noise_model_sha256").asText().length());
+        // depolarizing noise pulls ⟨Z0⟩ towards 0: below the noiseless cos(0.3)
+        assertTrue(row.get("expect").get("Z0").asDouble() < Math.cos(0.3) - 1e-6, whole);
+        assertTrue(!whole.equals(Cli.run(args(f)).out()), "noise changes the results");
+    }
+
+    @Test
     void sparkWithoutTheSparkModuleSaysWhatIsMissing() {
         Cli.Run r = Cli.run(args(files(), "--spark", "local[2]"));
         assertEquals(2, r.code(), r.toString());
