@@ -56,6 +56,10 @@ public final class SparkRunner implements ClusterRunner {
         if (!master.isEmpty()) {
             SparkMasters.check(master);
             conf.setMaster(master);
+            if (master.startsWith("local")) {
+                // everything runs in this process: stay on loopback rather than on whatever the host name resolves to
+                conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            }
         } else if (!conf.contains("spark.master")) {
             throw new IllegalArgumentException("no Spark master: give --spark MASTER (e.g. --spark local[4]) or run through spark-submit --master …");
         } else {
