@@ -158,6 +158,7 @@ public final class PortalServer implements AutoCloseable {
         routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600").result(css));
         new org.qise.portal.health.HealthRoutes(services.database()).register(routes);
+        new org.qise.portal.health.MetricsRoutes(services.database()).register(routes);
         api.register(routes);
         runApi.register(routes);
         workshopApi.register(routes);

@@ -46,6 +46,7 @@ public final class QiseMain implements Callable<Integer> {
         m.put("portal", PortalCommand.class);
         m.put("sweep", SweepCommand.class);
         m.put("grad", GradCommand.class);
+        m.put("batch", BatchCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -84,10 +84,19 @@ final class SweepCommand implements Callable<Integer> {
             description = "Threads: points run side by side on T threads; 0 = all cores (default). Output does not depend on T.")
     int threads;
 
+    @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER",
+            description = "Run the points as an Apache Spark job (module qise-spark): on MASTER (local[N], spark://HOST:PORT, yarn…), or, without MASTER, on the one spark-submit configured.")
+    String spark;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
+            description = "With --spark: cut the points into P partitions (default: Spark's default parallelism).")
+    int partitions;
+
     @Override
     public Integer call() {
         if (merge != null) return merge();
         SweepFormat fmt = format();
+        if (partitions < 0) throw new UserError("--partitions must be 0 (Spark's default) or more, got " + partitions);
         if (threads < 0) throw new UserError("--threads must be 0 (all cores) or more, got " + threads);
         if (shots < 0 || shots > Integer.MAX_VALUE - 8) throw new UserError("--shots must be between 0 and " + (Integer.MAX_VALUE - 8) + ", got " + shots);
         if (!Engines.names().contains(engine)) throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.names()));
@@ -96,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (!source.given()) throw new UserError("no circuit given: name an OpenQASM file (or - for standard input)");
         SweepPoints points = points();
-        int[] shardSpec = shard == null ? null : shard();
+        int[] shardSpec = shard == null ? null : Shards.parse(shard);
         if (shardSpec != null && seed == null) throw new UserError("--shard needs --seed, so that every shard belongs to the same sweep");
         if (shardSpec != null && plot != null) throw new UserError("--plot draws a whole sweep; plot after merging, or run without --shard");
         Circuit circuit = source.read(main.in(), new LinkedHashSet<>(points.names()));
@@ -119,6 +128,7 @@ final class SweepCommand implements Callable<Integer> {
         int[] indices = shardSpec == null ? allPoints(points.size()) : Sweep.shardIndices(points.size(), shardSpec[0], shardSpec[1]);
         List<String> expectNames = sums.stream().map(PauliSum::toString).toList();
         List<Sweep.PointResult> kept = new ArrayList<>();
+        org.qise.task.ClusterRunner cluster = spark == null ? null : Shards.spark(spark);
         ProgressLine progress = main.interactive() ? new ProgressLine(main.err(), System::nanoTime) : null;
         try (PrintStream out = output == null ? null : open(output)) {
             PrintStream to = out != null ? out : main.out();
@@ -126,10 +136,19 @@ final class SweepCommand implements Callable<Integer> {
                     shardSpec == null ? 0 : shardSpec[0], shardSpec == null ? 0 : shardSpec[1])) + "\n");
             String columns = fmt.columns(points.names(), expectNames, shots > 0, probabilities);
             if (columns != null) to.print(columns + "\n");
-            sweep.run(indices, threads, r -> {
+            java.util.function.Consumer<Sweep.PointResult> sink = r -> {
                 to.print(fmt.row(r, points.names(), expectNames, shots > 0) + "\n");
                 if (plot != null) kept.add(r);
-            }, progress != null ? progress : (d, t, w) -> { });
+            };
+            if (spark != null) {
+                List<org.qise.task.Task> tasks = new ArrayList<>();
+                for (int p : indices) tasks.add(sweep.task(p, false));
+                for (org.qise.task.TaskResult r : cluster.run(tasks, spark, partitions)) {
+                    sink.accept(new Sweep.PointResult((int) r.index(), r.paramValues(), r.expectations(), r.counts(), r.probabilities()));
+                }
+            } else {
+                sweep.run(indices, threads, sink, progress != null ? progress : (d, t, w) -> { });
+            }
             to.flush();
         } catch (IllegalArgumentException e) {
             throw new UserError(source.displayName() + ": " + e.getMessage());
@@ -205,21 +224,6 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-    }
-
-    private int[] shard() {
-        String[] parts = shard.split("/", -1);
-        int i, n;
-        try {
-            if (parts.length != 2) throw new NumberFormatException();
-            i = Integer.parseInt(parts[0].trim());
-            n = Integer.parseInt(parts[1].trim());
-        } catch (NumberFormatException e) {
-            throw new UserError("--shard should read I/N with whole numbers, e.g. 2/3; got '" + shard + "'");
-        }
-        if (n < 1) throw new UserError("--shard " + shard + ": the number of shards must be at least 1");
-        if (i < 1 || i > n) throw new UserError("--shard " + shard + " is out of range: shards are numbered 1 to " + n);
-        return new int[]{i, n};
     }
 
     private static int[] allPoints(int n) {

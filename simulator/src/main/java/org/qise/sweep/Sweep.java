@@ -6,19 +6,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.qise.circuit.Circuit;
 import org.qise.qasm.QasmExporter;
 import org.qise.sim.PauliSum;
 import org.qise.sim.Progress;
-import org.qise.sim.Result;
-import org.qise.sim.Rng;
-import org.qise.sim.Simulator;
+import org.qise.task.OrderedRun;
+import org.qise.task.Task;
+import org.qise.task.TaskOptions;
+import org.qise.task.TaskResult;
+import org.qise.task.TaskRunner;
 
 /**
  * Runs a parametric circuit at every point of a {@link SweepPoints}: bind, simulate, report
@@ -45,6 +42,8 @@ public final class Sweep {
     private final Circuit circuit;
     private final SweepPoints points;
     private final Settings settings;
+    private final TaskRunner runner = new TaskRunner();
+    private volatile String text;
 
     public Sweep(Circuit circuit, SweepPoints points, Settings settings) {
         List<String> params = circuit.parameters();
@@ -77,7 +76,7 @@ public final class Sweep {
      */
     public String id() {
         MessageDigest md = SweepPoints.sha256();
-        md.update(QasmExporter.export(circuit).getBytes(StandardCharsets.UTF_8));
+        md.update(canonicalText().getBytes(StandardCharsets.UTF_8));
         points.digest(md);
         StringBuilder s = new StringBuilder();
         for (PauliSum p : settings.expectations()) s.append('|').append(p);
@@ -87,24 +86,40 @@ public final class Sweep {
         return HexFormat.of().formatHex(md.digest(), 0, 8);
     }
 
+    /**
+     * Point {@code p} as a self-contained {@link Task}: the circuit's canonical text, the point's
+     * values, the sweep's options and seed, and index p (so it samples with {@code Rng.stream(seed, p)}).
+     */
+    public Task task(int p, boolean stateHash) {
+        double[] values = new double[points.names().size()];
+        for (int k = 0; k < values.length; k++) values[k] = points.value(p, k);
+        List<String> sums = settings.expectations().stream().map(PauliSum::toString).toList();
+        return new Task(p, null, canonicalText(), points.names(), values, null,
+                new TaskOptions(sums, settings.shots(), settings.engine(), settings.probabilities(), stateHash), settings.seed());
+    }
+
+    /** Every point as a task, in index order (what a Spark job or another runner takes). */
+    public List<Task> tasks(boolean stateHash) {
+        List<Task> out = new ArrayList<>(points.size());
+        for (int p = 0; p < points.size(); p++) out.add(task(p, stateHash));
+        return out;
+    }
+
+    /** The circuit's canonical OpenQASM text, parameters left symbolic (computed once). */
+    public String canonicalText() {
+        String t = text;
+        if (t == null) {
+            t = QasmExporter.export(circuit);
+            runner.warm(t, circuit);
+            text = t;
+        }
+        return t;
+    }
+
     /** Binds and simulates point {@code p}, with engine threads {@code engineThreads}. */
     public PointResult run(int p, int engineThreads) {
-        Circuit bound = circuit.bind(points.point(p));
-        boolean needsState = !settings.expectations().isEmpty() || settings.probabilities();
-        Simulator sim = Simulator.builder().engine(settings.engine()).threads(engineThreads).shots(settings.shots())
-                .seed(Rng.stream(settings.seed(), p).nextLong()).keepState(needsState).build();
-        try (Result r = sim.run(bound)) {
-            if (needsState && !r.hasState()) {
-                throw new IllegalArgumentException("the circuit measures, resets or branches mid-circuit, so there is no single final state"
-                        + " for expectation values or probabilities; sweep it with --shots only");
-            }
-            double[] e = new double[settings.expectations().size()];
-            for (int i = 0; i < e.length; i++) e[i] = r.expectation(settings.expectations().get(i));
-            double[] values = new double[points.names().size()];
-            for (int k = 0; k < values.length; k++) values[k] = points.value(p, k);
-            Map<String, Long> counts = settings.shots() > 0 ? new TreeMap<>(r.counts()) : Map.of();
-            return new PointResult(p, values, e, counts, settings.probabilities() ? r.probabilities() : null);
-        }
+        TaskResult r = runner.run(task(p, false), engineThreads);
+        return new PointResult(p, r.paramValues(), r.expectations(), r.counts(), r.probabilities());
     }
 
     /**
@@ -117,45 +132,9 @@ public final class Sweep {
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         // side by side, each worker holds a state: only for states small enough to hold many of
         if (workers <= 1 || indices.length < workers || circuit.numQubits() > PARALLEL_POINTS_MAX_QUBITS) {
-            for (int i = 0; i < indices.length; i++) {
-                sink.accept(run(indices[i], threads));
-                progress.update(i + 1, indices.length, "points");
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "qise-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            // a bounded window of submitted points keeps memory flat on long sweeps
-            int window = workers * 4;
-            List<Future<PointResult>> pending = new ArrayList<>();
-            int next = 0;
-            for (int i = 0; i < indices.length; i++) {
-                while (next < indices.length && next < i + window) {
-                    int p = indices[next++];
-                    pending.add(pool.submit(() -> run(p, 1)));
-                }
-                sink.accept(get(pending.set(i, null)));
-                progress.update(i + 1, indices.length, "points");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static PointResult get(Future<PointResult> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
+            OrderedRun.run(indices.length, 1, i -> run(indices[i], threads), sink, progress, "points");
+        } else {
+            OrderedRun.run(indices.length, workers, i -> run(indices[i], 1), sink, progress, "points");
         }
     }
 
