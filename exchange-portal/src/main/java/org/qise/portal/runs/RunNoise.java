@@ -16,13 +16,13 @@ import org.qise.portal.PortalException;
  * text, which is what is stored, hashed into the manifest and read again to reproduce the run.
  * Bad models are 422 with the JSON path the simulator's reader names.
  */
-final class RunNoise {
+public final class RunNoise {
     /** Largest model text taken (413 beyond): the examples are under 2 KiB, a 64-qubit calibration under 20 KiB. */
     static final int MAX_MODEL_BYTES = 64 * 1024;
     static final String EXAMPLE_PREFIX = "example:";
 
     /** A model as read, with its canonical text. */
-    record Model(NoiseModel model, String canonicalText) {}
+    public record Model(NoiseModel model, String canonicalText) {}
 
     private RunNoise() {}
 
@@ -30,7 +30,7 @@ final class RunNoise {
      * The model given as {@code field} (the API field or form field, named in errors), or null
      * when the text is null or blank (an ideal run).
      */
-    static Model read(String field, String text, Circuit circuit) {
+    public static Model read(String field, String text, Circuit circuit) {
         if (text == null || text.isBlank()) return null;
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_MODEL_BYTES) {
@@ -56,7 +56,7 @@ final class RunNoise {
     }
 
     /** A stored canonical text read back (it was checked when stored). */
-    static NoiseModel stored(String canonicalText) {
+    public static NoiseModel stored(String canonicalText) {
         return NoiseModelJson.read(canonicalText);
     }
 

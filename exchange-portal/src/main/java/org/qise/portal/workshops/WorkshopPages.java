@@ -50,7 +50,8 @@ public final class WorkshopPages {
             try {
                 TargetKind kind = TargetKind.parse(ctx.formParam("kind"));
                 Target target = TargetInput.parse(kind, ctx.formParam("target"));
-                workshops.addExercise(user, id, ctx.formParam("title"), ctx.formParam("task"), target, threshold(ctx.formParam("threshold")));
+                workshops.addExercise(user, id, ctx.formParam("title"), ctx.formParam("task"), target, threshold(ctx.formParam("threshold")),
+                        ctx.formParam("noise_model"));
                 ctx.redirect("/workshops/" + id);
             } catch (PortalException e) {
                 if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
@@ -88,7 +89,7 @@ public final class WorkshopPages {
         long id = WorkshopApi.id(ctx, "id");
         var w = workshops.get(user, id);
         Map<String, String> form = new java.util.HashMap<>();
-        for (String f : new String[]{"title", "task", "kind", "target", "threshold"}) {
+        for (String f : new String[]{"title", "task", "kind", "target", "threshold", "noise_model"}) {
             String v = ctx.formParam(f);
             form.put(f, v == null ? "" : v);
         }
