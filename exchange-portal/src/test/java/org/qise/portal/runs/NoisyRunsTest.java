@@ -186,4 +186,18 @@ class NoisyRunsTest {
         assertStatus(422, r);
         assertTrue(r.body().contains("$.manifest.options.method"), r.body());
     }
+
+    @Test
+    void qiseRunWithNoiseAndPushIsVerifiedByThePortal() throws IOException {
+        Path circuit = Files.writeString(Files.createTempFile(dir, "ghz", ".qasm"), Runs.SAMPLED);
+        for (String human : new String[]{"human", "--json"}) {
+            var args = new java.util.ArrayList<>(java.util.List.of("run", circuit.toString(), "--seed", "6", "--shots", "300",
+                    "--noise", "example:thermal", "--push", "--portal", portal.base, "--token", token));
+            if (!human.equals("human")) args.add(human);
+            RunPushCliTest.Cli r = RunPushCliTest.qise(Map.of(), args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.toString());
+            String report = human.equals("human") ? r.out() : r.err();
+            assertTrue(report.contains("verdict: bit-exact"), report);
+        }
+    }
 }
