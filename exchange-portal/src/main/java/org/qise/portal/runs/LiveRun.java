@@ -35,7 +35,7 @@ final class LiveRun implements FairQueue.Job {
     LiveRun(Run row, Circuit circuit) {
         this.row = row;
         this.circuit = circuit;
-        this.small = RunSize.work(circuit, row.shots()) <= RunConfig.SMALL_RUN_WORK;
+        this.small = RunSize.work(circuit, row.shots(), row.noiseMethod()) <= RunConfig.SMALL_RUN_WORK;
     }
 
     long id() { return row.id(); }

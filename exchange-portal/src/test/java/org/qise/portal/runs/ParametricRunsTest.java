@@ -138,4 +138,23 @@ class ParametricRunsTest {
         e = assertThrows(PortalException.class, () -> RunParameters.parseForm("theta=1, theta=2"));
         assertTrue(e.getMessage().contains("parameters.theta: given twice"), e.getMessage());
     }
+
+    @Test
+    void theRunFormTakesParameterValuesAndANoiseModel() {
+        long circuit = Runs.circuit(portal, token, "Parametric form", PARAMETRIC, "private");
+        var b = new org.qise.portal.Browser(portal);
+        assertEquals(302, b.login("alice@example.org", TestPortal.PASSWORD).statusCode());
+        String path = "/circuits/" + circuit + "/runs";
+        assertTrue(b.get(path).body().contains("name=\"noise_model\""), "the form has a noise model field");
+        var started = b.submit(path, path, Map.of("shots", "200", "seed", "3", "parameters", "theta=0.7, phi=0.4",
+                "noise_model", "example:depolarizing"));
+        assertEquals(302, started.statusCode(), started.body());
+        long run = Long.parseLong(started.headers().firstValue("Location").orElseThrow().replace("/runs/", ""));
+        JsonNode done = Runs.awaitDone(portal, token, run);
+        assertEquals(0.4, done.at("/parameters/phi").asDouble(), 0.0);
+        assertTrue(b.get("/runs/" + run).body().contains(done.get("noise_model_sha256").asText()), "the page shows the model's hash");
+        var refused = b.submit(path, path, Map.of("shots", "200", "parameters", "theta=0.7"));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("parameters.phi"), "the form is shown again naming the parameter");
+    }
 }
