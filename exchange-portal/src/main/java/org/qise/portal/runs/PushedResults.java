@@ -82,6 +82,12 @@ final class PushedResults {
         manifest.put("pushed_by", Map.of("id", user.id(), "name", user.name()));
         manifest.put("pushed_at", now.toString());
         manifest.put("result_sha256", resultSha);
+        if (noise != null) {
+            // As in the manifest of a run made here: the model, its hash and the method the re-run uses.
+            manifest.put("noise_model", noise.canonicalText());
+            manifest.put("noise_model_sha256", Manifest.sha256(noise.canonicalText()));
+            manifest.put("method", p.noiseMethod());
+        }
         var row = new RunStore.NewRun(link[0], (int) link[1], user.id(), Origin.PUSHED, null, false, p.shots(), p.seed(),
                 engine, List.of(), canonical, sha, parsed.numQubits(), noise == null ? null : noise.canonicalText(),
                 noise == null ? null : p.noiseMethod(), Map.of());

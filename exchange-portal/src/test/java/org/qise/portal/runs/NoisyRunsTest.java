@@ -148,6 +148,10 @@ class NoisyRunsTest {
         JsonNode stored = Runs.get(portal, token, accepted.get("id").asLong());
         assertEquals(honest.get("noise_model_sha256"), stored.get("noise_model_sha256"));
         assertEquals(honest.get("method"), stored.get("method"));
+        assertEquals(honest.get("noise_model_sha256"), stored.at("/manifest/noise_model_sha256"));
+        JsonNode check = null;
+        for (JsonNode c : stored.get("checks")) if (c.get("field").asText().equals("noise_model_sha256")) check = c;
+        assertTrue(check != null && check.get("status").asText().equals("checked"), stored.get("checks").toString());
     }
 
     @Test
