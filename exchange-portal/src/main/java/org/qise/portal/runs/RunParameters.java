@@ -54,7 +54,7 @@ final class RunParameters {
         return bound(canonicalQasm, values, ParseLimits.DEFAULT);
     }
 
-    /** Reads "theta=0.3, phi=1" (the run form's field); 422 naming the part that is not NAME=NUMBER. */
+    /** Reads "theta=0.3, phi=pi/2" (the run form's field); 422 naming the part that is not NAME=VALUE. */
     static Map<String, Double> parseForm(String text) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (text == null || text.isBlank()) return out;
@@ -64,12 +64,14 @@ final class RunParameters {
             String name = eq < 0 ? part.strip() : part.substring(0, eq).strip();
             if (eq < 0 || name.isEmpty()) throw RunService.unprocessable("parameters: '" + part.strip() + "' is not NAME=VALUE");
             String value = part.substring(eq + 1).strip();
+            double v;
             try {
-                double v = Double.parseDouble(value);
-                if (out.put(name, v) != null) throw RunService.unprocessable("parameters." + name + ": given twice");
-            } catch (NumberFormatException e) {
-                throw RunService.unprocessable("parameters." + name + ": '" + value + "' is not a number");
+                // A constant OpenQASM expression (pi/2, 2*pi/3) as well as a plain number.
+                v = org.qise.qasm.QasmParser.parseExpression(value, Set.of()).evaluate(Map.of());
+            } catch (RuntimeException e) {
+                throw RunService.unprocessable("parameters." + name + ": '" + value + "' is not a number or constant expression");
             }
+            if (out.put(name, v) != null) throw RunService.unprocessable("parameters." + name + ": given twice");
         }
         return out;
     }

@@ -134,7 +134,8 @@ class ParametricRunsTest {
         assertEquals(Map.of("theta", 0.3, "phi", -1.5), RunParameters.parseForm("theta=0.3, phi = -1.5"));
         var e = assertThrows(PortalException.class, () -> RunParameters.parseForm("theta=abc"));
         assertEquals(422, e.status());
-        assertTrue(e.getMessage().contains("parameters.theta: 'abc' is not a number"), e.getMessage());
+        assertTrue(e.getMessage().contains("parameters.theta: 'abc' is not a number or constant expression"), e.getMessage());
+        assertEquals(Map.of("theta", Math.PI / 2), RunParameters.parseForm("theta=pi/2"), "constant OpenQASM expressions are taken");
         e = assertThrows(PortalException.class, () -> RunParameters.parseForm("theta=1, theta=2"));
         assertTrue(e.getMessage().contains("parameters.theta: given twice"), e.getMessage());
     }
