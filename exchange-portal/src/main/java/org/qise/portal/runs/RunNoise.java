@@ -55,6 +55,25 @@ public final class RunNoise {
         return new Model(model, NoiseModelJson.canonicalText(model));
     }
 
+    /**
+     * Whether the circuit has no condition and no measurement before its trailing run of
+     * measurements and barriers: the shape the noisy simulator needs for expectation values
+     * (its own check, on the circuit with noise inserted, is the same, since noise goes after gates).
+     */
+    static boolean endsInMeasurements(Circuit circuit) {
+        var ops = circuit.operations();
+        int start = ops.size();
+        while (start > 0 && (ops.get(start - 1) instanceof org.qise.circuit.Operation.Measure
+                || ops.get(start - 1) instanceof org.qise.circuit.Operation.Barrier)) {
+            start--;
+        }
+        for (int i = 0; i < ops.size(); i++) {
+            var op = ops.get(i);
+            if (op.condition() != null || (i < start && op instanceof org.qise.circuit.Operation.Measure)) return false;
+        }
+        return true;
+    }
+
     /** A stored canonical text read back (it was checked when stored). */
     public static NoiseModel stored(String canonicalText) {
         return NoiseModelJson.read(canonicalText);

@@ -111,6 +111,10 @@ public final class RunService implements AutoCloseable {
         String engine = noise == null ? engine(request.engine()) : noisyEngine(request.engine());
         checkCaps(parsed, shots);
         List<String> expect = expectations(request.expect(), parsed.numQubits());
+        if (noise != null && !expect.isEmpty() && !RunNoise.endsInMeasurements(parsed)) {
+            throw unprocessable("expectation values under noise need the state before the final measurements, but this circuit"
+                    + " measures mid-circuit or branches, so each trajectory ends in a different state");
+        }
         String canonical = Manifest.canonicalText(parsed); // parameters stay symbolic here; their values are stored beside
         long seed = request.seed() != null ? request.seed() : randomSeed();
         Circuit bound = parameters.isEmpty() ? parsed : parsed.bind(parameters);

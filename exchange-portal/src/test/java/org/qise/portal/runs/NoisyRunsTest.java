@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +127,25 @@ class NoisyRunsTest {
         var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("noise_model", model));
         assertStatus(422, r);
         assertTrue(r.body().contains(message.replace("'", "\\u0027")) || parse(r).toString().contains(message), r.body());
+    }
+
+    @Test
+    void expectationValuesUnderNoiseAreExactOnRhoAndRefusedForMidCircuitMeasurement() {
+        long bell = Runs.circuit(portal, token, "Bell for Z0 Z1", Runs.BELL, "private");
+        // depolarizing p = 0.2 after h (on q0) and after cx (one-qubit channel on each of its qubits): Z0 Z1 of the Bell
+        // state shrinks by (1 − p) per one-qubit depolarizing on either qubit after the cx, i.e. by 0.8² = 0.64
+        long run = Runs.start(portal, token, bell, Map.of("shots", 100, "seed", 1, "expect", List.of("Z0 Z1"), "noise_model",
+                "{\"schema\":\"qise-noise-model/1\",\"gate_noise\":[{\"gates\":[\"cx\"],\"channel\":{\"type\":\"depolarizing\",\"p\":0.2}}]}"));
+        JsonNode done = Runs.awaitDone(portal, token, run);
+        assertEquals("density-matrix", done.get("method").asText());
+        assertEquals(0.64, done.at("/expectations/Z0 Z1").asDouble(), 1e-12, done.toString());
+
+        long mid = Runs.circuit(portal, token, "Mid-circuit", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\n"
+                + "h q[0];\nmeasure q[0] -> c[0];\nh q[0];\nmeasure q[0] -> c[0];\n", "private");
+        var r = portal.json("POST", "/api/v1/circuits/" + mid + "/runs", token, Map.of("expect", List.of("Z0"), "noise_model",
+                "example:depolarizing"));
+        assertStatus(422, r);
+        assertTrue(r.body().contains("measures mid-circuit"), r.body());
     }
 
     @Test
