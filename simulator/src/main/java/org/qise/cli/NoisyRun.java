@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
@@ -48,8 +49,14 @@ final class NoisyRun {
 
     static int run(RunCommand cmd, Circuit circuit, List<PauliSum> sums) {
         if (cmd.statevector) throw new UserError("--statevector has no meaning under noise (the state is mixed); use --density-matrix");
-        if (!cmd.marginal.isEmpty()) throw new UserError("--marginal is not available with --noise yet; use --probabilities");
-        if (cmd.push) throw new UserError("--push does not carry noise models yet; the portal reproduces ideal runs only");
+        List<int[]> marginals = new java.util.ArrayList<>();
+        for (String m : cmd.marginal) marginals.add(cmd.checkMarginal(m, circuit));
+        for (int[] q : marginals) {
+            if (q.length > MAX_NOISY_MARGINAL_QUBITS) {
+                throw new UserError("--marginal with --noise takes at most " + MAX_NOISY_MARGINAL_QUBITS + " qubits (it estimates all 2^k"
+                        + " Z-products of them), got " + q.length);
+            }
+        }
         if (!cmd.engine.equals("fast")) throw new UserError("noisy runs use the fast engine; drop --engine " + cmd.engine);
         Method method;
         try {
@@ -63,6 +70,7 @@ final class NoisyRun {
         NoisySimulator.Builder b = NoisySimulator.builder().model(model).method(method).threads(cmd.threads).shots(cmd.shots);
         if (cmd.seed != null) b.seed(cmd.seed);
         for (PauliSum s : sums) b.observe(s);
+        for (int[] q : marginals) for (PauliSum z : zProducts(q)) b.observe(z);
         NoisySimulator sim = b.build();
         Method chosen;
         try {
@@ -82,15 +90,76 @@ final class NoisyRun {
         long start = System.nanoTime();
         try (NoisyResult r = run(sim, circuit)) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            String text = cmd.json ? json(cmd, circuit, r) : human(cmd, circuit, r, method, seconds);
+            Set<String> asked = new java.util.HashSet<>();
+            for (PauliSum p : sums) asked.add(p.toString());
+            List<Marginal> dists = new java.util.ArrayList<>();
+            for (int[] q : marginals) dists.add(marginal(q, r));
+            String text = cmd.json ? json(cmd, circuit, r, asked, dists) : human(cmd, circuit, r, method, seconds, asked, dists);
             cmd.main.out().print(text);
             if (cmd.histogram != null) {
                 OutputFiles.write(cmd.histogram, Histogram.svg(r.counts(), cmd.source.displayName() + " — " + r.shots() + " shots, seed "
                         + r.seed() + ", noise, " + r.method().cliName()));
                 if (!cmd.json) cmd.main.out().println("histogram written to " + cmd.histogram);
             }
+            // The push carries the model's canonical text and its hash, so the portal reruns under the same noise.
+            if (cmd.push) {
+                String token = cmd.token != null ? cmd.token : cmd.main.env("QISE_TOKEN");
+                return PortalPush.send(cmd.json ? text : json(cmd, circuit, r, asked, dists), cmd.portal, token,
+                        cmd.json ? cmd.main.err() : cmd.main.out());
+            }
         }
         return QiseMain.OK;
+    }
+
+    /** --marginal under noise is estimated from Z-products, so it costs 2^k − 1 observables. */
+    static final int MAX_NOISY_MARGINAL_QUBITS = 10;
+
+    /** One --marginal: probabilities by bitstring (last listed qubit leftmost), with standard errors from trajectories. */
+    record Marginal(int[] qubits, double[] probabilities, double[] standardErrors) {}
+
+    /** Z_S for every non-empty subset S of the qubits (bit j of the mask = qubits[j]). */
+    private static List<PauliSum> zProducts(int[] qubits) {
+        List<PauliSum> out = new java.util.ArrayList<>();
+        for (int mask = 1; mask < 1 << qubits.length; mask++) out.add(PauliSum.parse(zText(qubits, mask)));
+        return out;
+    }
+
+    private static String zText(int[] qubits, int mask) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < qubits.length; j++) if ((mask >> j & 1) == 1) sb.append(sb.isEmpty() ? "" : " ").append('Z').append(qubits[j]);
+        return sb.toString();
+    }
+
+    /**
+     * P(x) = 2^−k Σ_S (−1)^{|x∧S|} ⟨Z_S⟩: the projector onto outcome x of k qubits is the product
+     * of (I ± Z_q)/2, so the marginal is a fixed linear map of the Z-product expectations (exact
+     * from ρ, trajectory averages otherwise, with their standard errors carried through, taking
+     * the products' estimates as independent, which slightly understates them).
+     */
+    private static Marginal marginal(int[] qubits, NoisyResult r) {
+        int k = qubits.length;
+        int size = 1 << k;
+        double[] z = new double[size];
+        double[] se = new double[size];
+        z[0] = 1;
+        for (int mask = 1; mask < size; mask++) {
+            Estimate e = r.observables().get(PauliSum.parse(zText(qubits, mask)).toString());
+            z[mask] = e.value();
+            se[mask] = e.standardError();
+        }
+        double[] p = new double[size];
+        double[] pSe = new double[size];
+        for (int x = 0; x < size; x++) {
+            double sum = 0;
+            double var = 0;
+            for (int mask = 0; mask < size; mask++) {
+                sum += (Integer.bitCount(x & mask) % 2 == 0 ? 1 : -1) * z[mask];
+                var += se[mask] * se[mask];
+            }
+            p[x] = sum / size;
+            pSe[x] = Math.sqrt(var) / size;
+        }
+        return new Marginal(qubits, p, r.method() == Method.DENSITY_MATRIX ? null : pSe);
     }
 
     private static NoisyResult run(NoisySimulator sim, Circuit circuit) {
@@ -126,7 +195,7 @@ final class NoisyRun {
         }
     }
 
-    private static String json(RunCommand cmd, Circuit circuit, NoisyResult r) {
+    private static String json(RunCommand cmd, Circuit circuit, NoisyResult r, Set<String> asked, List<Marginal> dists) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", cmd.source.displayName());
         m.put("qubits", circuit.numQubits());
@@ -141,11 +210,30 @@ final class NoisyRun {
         m.put("noise_model", r.noiseModelText());
         m.put("noise_model_sha256", r.noiseModelSha256());
         if (cmd.probabilities) m.put("probabilities", r.densityMatrix().probabilities());
-        if (!r.observables().isEmpty()) {
+        if (!asked.isEmpty()) {
             Map<String, Object> ex = new LinkedHashMap<>();
-            r.observables().forEach((k, e) -> ex.put(k, Map.of("value", e.value(), "standard_error", e.standardError())));
+            r.observables().forEach((k, e) -> {
+                if (asked.contains(k)) ex.put(k, Map.of("value", e.value(), "standard_error", e.standardError()));
+            });
             m.put("expectation", ex);
         }
+        // as for an ideal run: one object for one --marginal, a list for several
+        List<Map<String, Object>> listed = new java.util.ArrayList<>();
+        for (Marginal d : dists) {
+            Map<String, Object> mm = new LinkedHashMap<>();
+            mm.put("qubits", d.qubits());
+            Map<String, Double> byBits = new LinkedHashMap<>();
+            Map<String, Double> errors = new LinkedHashMap<>();
+            for (int x = 0; x < d.probabilities().length; x++) {
+                byBits.put(bits(x, d.qubits().length), d.probabilities()[x]);
+                if (d.standardErrors() != null) errors.put(bits(x, d.qubits().length), d.standardErrors()[x]);
+            }
+            mm.put("probabilities", byBits);
+            if (d.standardErrors() != null) mm.put("standard_errors", errors);
+            listed.add(mm);
+        }
+        if (listed.size() == 1) m.put("marginals", listed.getFirst());
+        else if (!listed.isEmpty()) m.put("marginals", listed);
         if (cmd.densityMatrix) {
             DensityMatrix rho = r.densityMatrix();
             int d = 1 << rho.numQubits();
@@ -166,7 +254,8 @@ final class NoisyRun {
         }
     }
 
-    private static String human(RunCommand cmd, Circuit circuit, NoisyResult r, Method asked, double seconds) {
+    private static String human(RunCommand cmd, Circuit circuit, NoisyResult r, Method asked, double seconds, Set<String> askedSums,
+                                List<Marginal> dists) {
         StringBuilder sb = new StringBuilder();
         int n = circuit.numQubits();
         sb.append(String.format(Locale.ROOT, "circuit  %s: %d qubits, %d classical bits, %d gates%n", cmd.source.displayName(),
@@ -185,9 +274,19 @@ final class NoisyRun {
             double[] p = r.densityMatrix().probabilities();
             for (int i = 0; i < p.length; i++) if (p[i] >= 1e-15) sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, n), p[i]));
         }
-        if (!r.observables().isEmpty()) {
+        for (Marginal d : dists) {
+            sb.append("\nmarginal of qubits ").append(java.util.Arrays.toString(d.qubits()))
+                    .append(" (state before the final measurements and readout error; last listed qubit leftmost)\n");
+            for (int x = 0; x < d.probabilities().length; x++) {
+                sb.append(d.standardErrors() == null
+                        ? String.format(Locale.ROOT, "  %s  %.6f%n", bits(x, d.qubits().length), d.probabilities()[x])
+                        : String.format(Locale.ROOT, "  %s  %.6f ± %.6f%n", bits(x, d.qubits().length), d.probabilities()[x], d.standardErrors()[x]));
+            }
+        }
+        if (!askedSums.isEmpty()) {
             sb.append("\nexpectation values (state before the final measurements)\n");
             for (Map.Entry<String, Estimate> e : r.observables().entrySet()) {
+                if (!askedSums.contains(e.getKey())) continue;
                 Estimate v = e.getValue();
                 sb.append(v.standardError() == 0 && r.method() == Method.DENSITY_MATRIX
                         ? String.format(Locale.ROOT, "  ⟨%s⟩ = %.6f (exact)%n", e.getKey(), v.value())

@@ -226,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The qubits of one --marginal, e.g. "0,2". */
-    private int[] checkMarginal(String text, Circuit circuit) {
+    int[] checkMarginal(String text, Circuit circuit) {
         List<Integer> qubits = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             try {

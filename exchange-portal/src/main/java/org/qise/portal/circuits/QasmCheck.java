@@ -44,6 +44,25 @@ public final class QasmCheck {
         return circuit;
     }
 
+    /**
+     * OpenQASM 2.0 has no parameter declarations, so a portal circuit declares its free
+     * parameters in a comment line {@code // @parameters theta, phi} (names separated by commas
+     * or spaces); a comment keeps the file valid for every other OpenQASM reader.
+     */
+    private static final java.util.regex.Pattern DECLARATION =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*//[ \\t]*@parameters[ \\t]+([A-Za-z_][A-Za-z0-9_]*(?:[ \\t,]+[A-Za-z_][A-Za-z0-9_]*)*)[ \\t,]*$");
+
+    /** The parameter names declared in the text (see {@link #DECLARATION}), in order; empty when none. */
+    public static java.util.Set<String> declaredParameters(String qasm) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (qasm == null || !qasm.contains("@parameters")) return names;
+        var m = DECLARATION.matcher(qasm);
+        while (m.find()) {
+            for (String name : m.group(1).split("[ \\t,]+")) if (!name.isEmpty()) names.add(name);
+        }
+        return names;
+    }
+
     /** Parses QASM that was validated when stored. */
     public static Circuit parse(String qasm) {
         return parse(qasm, ParseLimits.DEFAULT);
@@ -51,8 +70,17 @@ public final class QasmCheck {
 
     /** Parses under the given limits (for untrusted text, far below the default's ten million operations). */
     public static Circuit parse(String qasm, ParseLimits limits) {
+        return parse(qasm, limits, declaredParameters(qasm));
+    }
+
+    /**
+     * Parses with {@code parameters} allowed as free names in the main program's gate
+     * arguments (the circuit then has {@linkplain Circuit#parameters() parameters} to bind).
+     */
+    public static Circuit parse(String qasm, ParseLimits limits, java.util.Set<String> parameters) {
         try {
-            return QasmParser.parse(qasm, FILE_NAME, limits);
+            return parameters.isEmpty() || org.qise.qasm3.Qasm3Reader.isQasm3(qasm) ? QasmParser.parse(qasm, FILE_NAME, limits)
+                    : QasmParser.parse(qasm, FILE_NAME, limits, parameters);
         } catch (QasmException e) {
             throw PortalException.badInputAt(e.getMessage(), e.line(), e.column());
         } catch (UnsupportedOperationException e) {

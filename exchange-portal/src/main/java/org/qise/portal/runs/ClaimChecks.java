@@ -50,6 +50,12 @@ public final class ClaimChecks {
         out.add(new Check("simulator_version", version, exact ? CHECKED : SUPPLIED, exact ? confirmed
                 : version.equals(Version.get()) ? unconfirmed
                 : "not checked: this portal runs qise " + Version.get() + ", so it can compare the counts only statistically"));
+        if (run.noisy()) {
+            // The model text travels with the push; its hash is checked on arrival, and the re-run simulates under it.
+            out.add(new Check("noise_model_sha256", run.noiseModelSha256(), CHECKED, "the pushed noise model's canonical text has this"
+                    + " SHA-256 (checked when pushed); " + (exact ? confirmed : unconfirmed)));
+            out.add(new Check("method", run.noiseMethod(), exact ? CHECKED : SUPPLIED, exact ? confirmed : unconfirmed));
+        }
         if (m.containsKey("options")) {
             out.add(new Check("options", RunViews.display(m.get("options")), CHECKED,
                     "only options this portal re-runs with (checked when pushed)"));
@@ -61,7 +67,7 @@ public final class ClaimChecks {
         for (var e : m.entrySet()) {
             String k = e.getKey();
             if (PORTAL_FIELDS.contains(k) || out.stream().anyMatch(c -> c.field().equals(k)) || k.equals("shots")
-                    || k.equals("seed") || k.equals("engine")) {
+                    || k.equals("seed") || k.equals("engine") || k.equals("noise_model")) {
                 continue;
             }
             out.add(new Check(k, RunViews.display(e.getValue()), SUPPLIED, "taken from the pusher, not checked"));

@@ -35,7 +35,7 @@ final class LiveRun implements FairQueue.Job {
     LiveRun(Run row, Circuit circuit) {
         this.row = row;
         this.circuit = circuit;
-        this.small = RunSize.work(circuit, row.shots()) <= RunConfig.SMALL_RUN_WORK;
+        this.small = RunSize.work(circuit, row.shots(), row.noiseMethod()) <= RunConfig.SMALL_RUN_WORK;
     }
 
     long id() { return row.id(); }
@@ -45,7 +45,7 @@ final class LiveRun implements FairQueue.Job {
 
     /** 16 bytes per amplitude of the state vector. */
     @Override
-    public long memoryBytes() { return memoryNeed(circuit.numQubits()); }
+    public long memoryBytes() { return RunNoise.memoryNeed(circuit.numQubits(), row.noiseMethod()); }
 
     /** Small enough for the small-run lane (see {@link RunConfig#SMALL_RUN_WORK}). */
     @Override

@@ -18,13 +18,16 @@ import org.qise.portal.PortalException;
  * @param manifest the pushed manifest's fields, as sent (only those a qise manifest has)
  */
 record PushedClaim(String circuitQasm, long shots, long seed, String engine, Map<String, Long> counts,
-                   String simulatorVersion, String circuitSha256, Map<String, Object> manifest) {
+                   String simulatorVersion, String circuitSha256, Map<String, Object> manifest, String noiseModel,
+                   String noiseModelSha256, String noiseMethod) {
 
     /** The fields a manifest from {@code qise run --json} has; anything else is refused rather than shown as if checked. */
     static final Set<String> MANIFEST_FIELDS = Set.of("circuit_sha256", "simulator", "simulator_version", "engine", "threads",
             "seed", "shots", "options", "java_version", "os", "arch");
     /** Simulator options the portal re-runs with; a result made with any other option cannot be checked here. */
-    static final Set<String> RERUNNABLE_OPTIONS = Set.of("engine");
+    static final Set<String> RERUNNABLE_OPTIONS = Set.of("engine", "method", "noise_model_sha256");
+    /** How a noisy result was simulated ({@code options.method}); the rerun takes the same path. */
+    static final Set<String> NOISE_METHODS = Set.of("density-matrix", "trajectories");
 
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}([-+][0-9A-Za-z.-]{1,40})?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -82,9 +85,29 @@ record PushedClaim(String circuitQasm, long shots, long seed, String engine, Map
                 if (!e.getValue().isTextual()) throw invalid("$.manifest.options." + e.getKey(), "must be a string, got " + kind(e.getValue()));
             }
         }
+        // A noisy result (qise run --noise … --json): the model's canonical text travels beside the manifest, which
+        // holds its hash and the method; all three or none.
+        String noiseSha = options == null ? null : text(options, "$.manifest.options", "noise_model_sha256", false);
+        String method = options == null ? null : text(options, "$.manifest.options", "method", false);
+        JsonNode model = body.get("noise_model");
+        String modelText = null;
+        if (model != null && !model.isNull()) {
+            if (model.isTextual()) modelText = model.asText();
+            else if (model.isObject()) modelText = RunJson.write(model);
+            else throw invalid("$.noise_model", "must be the noise model's JSON text or object, got " + kind(model));
+        }
+        if (modelText != null || noiseSha != null || method != null) {
+            if (modelText == null) throw invalid("$.noise_model", "is required for a result made with a noise model (the manifest's options name one)");
+            if (noiseSha == null) throw invalid("$.manifest.options.noise_model_sha256", "is required with $.noise_model");
+            if (!SHA256.matcher(noiseSha).matches()) throw invalid("$.manifest.options.noise_model_sha256", "must be 64 lower-case hexadecimal digits");
+            if (method == null) throw invalid("$.manifest.options.method", "is required with $.noise_model (density-matrix or trajectories)");
+            if (!NOISE_METHODS.contains(method)) {
+                throw invalid("$.manifest.options.method", "is \"" + shorten(method) + "\"; it must be density-matrix or trajectories");
+            }
+        }
         Map<String, Object> manifest = RunJson.MAPPER.convertValue(m,
                 RunJson.MAPPER.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-        return new PushedClaim(qasm, shots, seed, manifestEngine, counts, version, sha, manifest);
+        return new PushedClaim(qasm, shots, seed, manifestEngine, counts, version, sha, manifest, modelText, noiseSha, method);
     }
 
     private static Map<String, Long> counts(JsonNode c) {

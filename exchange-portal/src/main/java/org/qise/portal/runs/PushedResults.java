@@ -55,6 +55,16 @@ final class PushedResults {
             throw RunService.unprocessable("$.manifest.circuit_sha256 " + p.circuitSha256()
                     + " does not match circuit_qasm, whose canonical text has SHA-256 " + sha);
         }
+        RunNoise.Model noise = RunNoise.read("$.noise_model", p.noiseModel(), parsed);
+        if (noise != null) {
+            String modelSha = Manifest.sha256(noise.canonicalText());
+            if (!modelSha.equals(p.noiseModelSha256())) {
+                throw RunService.unprocessable("$.manifest.options.noise_model_sha256 " + p.noiseModelSha256()
+                        + " does not match $.noise_model, whose canonical text has SHA-256 " + modelSha);
+            }
+            if (!engine.equals(org.qise.engine.Engines.DEFAULT)) RunService.noisyEngine(engine);
+            runs.checkMemory(parsed.numQubits(), RunNoise.memoryNeed(parsed.numQubits(), p.noiseMethod()));
+        }
         long[] link = findCircuit(user, sha);
         boolean created = link == null;
         if (created) {
@@ -72,8 +82,15 @@ final class PushedResults {
         manifest.put("pushed_by", Map.of("id", user.id(), "name", user.name()));
         manifest.put("pushed_at", now.toString());
         manifest.put("result_sha256", resultSha);
+        if (noise != null) {
+            // As in the manifest of a run made here: the model, its hash and the method the re-run uses.
+            manifest.put("noise_model", noise.canonicalText());
+            manifest.put("noise_model_sha256", Manifest.sha256(noise.canonicalText()));
+            manifest.put("method", p.noiseMethod());
+        }
         var row = new RunStore.NewRun(link[0], (int) link[1], user.id(), Origin.PUSHED, null, false, p.shots(), p.seed(),
-                engine, List.of(), canonical, sha, parsed.numQubits());
+                engine, List.of(), canonical, sha, parsed.numQubits(), noise == null ? null : noise.canonicalText(),
+                noise == null ? null : p.noiseMethod(), Map.of());
         long runId = store.insertPushed(row, new TreeMap<>(p.counts()), manifest, resultSha, now);
         return new Stored(store.find(runId).orElseThrow(), created);
     }

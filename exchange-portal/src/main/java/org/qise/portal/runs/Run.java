@@ -14,13 +14,41 @@ import java.util.Map;
  * @param state         probabilities and state vector for small circuits; null otherwise
  * @param manifest      the reproducibility manifest (snake_case keys); null until done
  * @param message       why a run failed or stopped, or a note on a done run; null otherwise
+ * @param noiseModel    the noise model's canonical JSON text (qise-noise-model/1); null for an ideal run
+ * @param noiseMethod   density-matrix or trajectories (fixed at queueing, so a reproduction takes the same path); null when ideal
+ * @param parameters    values of the circuit's free parameters, in the circuit's order; empty when it has none
  */
 public record Run(long id, long circuitId, int circuitVersion, long ownerId, String ownerName, Origin origin,
                   Long reproducesId, boolean freshSeed, RunStatus status, long shots, long seed, String engine,
                   List<String> expect, String circuitQasm, String circuitSha256, int numQubits, double progress,
                   String message, Map<String, Long> counts, Map<String, Double> expectations, StoredState state,
                   Map<String, Object> manifest, String resultSha256, Instant queuedAt, Instant startedAt,
-                  Instant finishedAt) {
+                  Instant finishedAt, String noiseModel, String noiseMethod, Map<String, Double> parameters) {
+
+    public Run {
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    }
+
+    /** An ideal run of a circuit without parameters (as before noise and parameters existed). */
+    public Run(long id, long circuitId, int circuitVersion, long ownerId, String ownerName, Origin origin, Long reproducesId,
+               boolean freshSeed, RunStatus status, long shots, long seed, String engine, List<String> expect, String circuitQasm,
+               String circuitSha256, int numQubits, double progress, String message, Map<String, Long> counts,
+               Map<String, Double> expectations, StoredState state, Map<String, Object> manifest, String resultSha256,
+               Instant queuedAt, Instant startedAt, Instant finishedAt) {
+        this(id, circuitId, circuitVersion, ownerId, ownerName, origin, reproducesId, freshSeed, status, shots, seed, engine, expect,
+                circuitQasm, circuitSha256, numQubits, progress, message, counts, expectations, state, manifest, resultSha256, queuedAt,
+                startedAt, finishedAt, null, null, Map.of());
+    }
+
+    /** Whether the run simulates noise. */
+    public boolean noisy() {
+        return noiseModel != null;
+    }
+
+    /** The SHA-256 of the noise model's canonical text, or null for an ideal run. */
+    public String noiseModelSha256() {
+        return noiseModel == null ? null : org.qise.sim.Manifest.sha256(noiseModel);
+    }
 
     /** Probabilities per basis state and, for circuits without measurement, the state vector ([re, im] pairs). */
     public record StoredState(double[] probabilities, double[][] statevector) {}

@@ -58,7 +58,7 @@ public final class RunApi {
         User user = ApiRoutes.requireUser(ctx);
         JsonNode b = body(ctx, false);
         var request = new RunService.RunRequest(integer(b, "version"), longValue(b, "shots"), longValue(b, "seed"),
-                text(b, "engine"), strings(b, "expect"));
+                text(b, "engine"), strings(b, "expect"), noiseModel(b), parameters(b));
         long id = runs.submit(user, id(ctx), request);
         send(ctx, 202, Map.of("id", id, "status", "queued", "url", "/runs/" + id));
     }
@@ -131,6 +131,29 @@ public final class RunApi {
         } catch (JsonProcessingException e) {
             throw PortalException.badRequest("the request body is not valid JSON");
         }
+    }
+
+    /** "noise_model": a qise-noise-model/1 object, its JSON text, or "example:NAME". */
+    static String noiseModel(JsonNode b) {
+        JsonNode v = b.get("noise_model");
+        if (v == null || v.isNull()) return null;
+        if (v.isTextual()) return v.asText();
+        if (v.isObject()) return RunJson.write(v);
+        throw PortalException.unprocessable("noise_model: must be a qise-noise-model/1 object or \"example:NAME\"");
+    }
+
+    /** "parameters": an object of name → number. */
+    static java.util.Map<String, Double> parameters(JsonNode b) {
+        JsonNode v = b.get("parameters");
+        if (v == null || v.isNull()) return null;
+        if (!v.isObject()) throw PortalException.unprocessable("parameters: must be an object of parameter name → number");
+        java.util.Map<String, Double> out = new LinkedHashMap<>();
+        for (var it = v.properties().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isNumber()) throw RunParameters.notNumber(e.getKey());
+            out.put(e.getKey(), e.getValue().asDouble());
+        }
+        return out;
     }
 
     private static String text(JsonNode b, String field) {

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.qise.engine.StateTooLargeException;
+import org.qise.noise.NoiseException;
+import org.qise.noise.run.Method;
+import org.qise.noise.run.NoisyResult;
+import org.qise.noise.run.NoisySimulator;
+import org.qise.sim.PauliSum;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
 import org.slf4j.Logger;
@@ -43,6 +48,7 @@ final class RunExecutor {
         String timeoutMessage = "stopped after the time limit of " + describe(config.timeout()) + " per run";
         long[] lastPersisted = {System.nanoTime()};
         Run row = job.row;
+        if (row.noisy()) return executeNoisy(job, started);
         int n = job.circuit.numQubits();
         Simulator simulator = Simulator.builder().engine(row.engine()).threads(config.threadsPerRun()).shots(row.shots())
                 .seed(row.seed()).keepState(n <= RunConfig.MAX_STORED_STATE_QUBITS || !row.expect().isEmpty())
@@ -66,6 +72,54 @@ final class RunExecutor {
             store.finishWithout(job.id(), status, s.getMessage(), clock.instant());
             return status;
         } catch (StateTooLargeException e) {
+            return fail(job, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return fail(job, "the server ran out of memory for this run");
+        } catch (RuntimeException e) {
+            LOG.warn("run {} failed", job.id(), e);
+            return fail(job, "the simulation failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A run under its noise model, by the method fixed when it was queued. The noisy simulator
+     * reports no progress, so such a run cannot be stopped midway; the caps on qubits, gates,
+     * shots and memory bound it.
+     */
+    private RunStatus executeNoisy(LiveRun job, Instant started) {
+        Run row = job.row;
+        NoisySimulator.Builder b = NoisySimulator.builder().model(RunNoise.stored(row.noiseModel()))
+                .method(Method.fromCliName(row.noiseMethod())).threads(config.threadsPerRun()).shots(row.shots()).seed(row.seed())
+                .keepDensityMatrix(false);
+        List<PauliSum> sums = row.expect().stream().map(PauliSum::parse).toList();
+        sums.forEach(b::observe);
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        try (NoisyResult result = b.build().run(job.circuit)) {
+            // Without progress reports a cancel or the time limit can only be honoured once the simulation returns.
+            job.checkStop(deadline, "stopped after the time limit of " + describe(config.timeout()) + " per run");
+            Instant finished = clock.instant();
+            Map<String, Long> counts = new TreeMap<>(result.counts());
+            String resultSha = ResultHash.sha256(row.shots(), counts);
+            Map<String, Double> expectations = null;
+            if (!sums.isEmpty()) {
+                expectations = new LinkedHashMap<>();
+                for (var e : result.observables().entrySet()) expectations.put(e.getKey(), e.getValue().value());
+            }
+            Map<String, Object> manifest = new LinkedHashMap<>(result.manifest().toMap());
+            manifest.put("noise_model", row.noiseModel());
+            manifest.put("noise_model_sha256", row.noiseModelSha256());
+            manifest.put("method", result.method().cliName());
+            Map<String, Object> m = portalFields(manifest, row, started, finished, resultSha);
+            String note = !sums.isEmpty() && result.method() == Method.TRAJECTORIES
+                    ? "expectation values are averages over " + row.shots() + " trajectories" : null;
+            store.finishDone(job.id(), counts, expectations, null, m, resultSha, note, finished);
+            return RunStatus.DONE;
+        } catch (LiveRun.Stopped s) {
+            if (s.reason == LiveRun.StopReason.SHUTDOWN) return RunStatus.RUNNING;
+            RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
+            store.finishWithout(job.id(), status, s.getMessage(), clock.instant());
+            return status;
+        } catch (StateTooLargeException | NoiseException e) {
             return fail(job, e.getMessage());
         } catch (OutOfMemoryError e) {
             return fail(job, "the server ran out of memory for this run");
@@ -111,11 +165,16 @@ final class RunExecutor {
 
     /** The simulator's manifest plus what the portal knows: circuit, who, when, and the result's hash. */
     static Map<String, Object> manifest(Run row, Result result, Instant started, Instant finished) {
-        Map<String, Object> m = new LinkedHashMap<>(result.manifest().toMap());
+        return portalFields(new LinkedHashMap<>(result.manifest().toMap()), row, started, finished, result.sha256());
+    }
+
+    private static Map<String, Object> portalFields(Map<String, Object> m, Run row, Instant started, Instant finished,
+                                                    String resultSha256) {
         m.put("circuit_id", row.circuitId());
         m.put("circuit_version", row.circuitVersion());
         m.put("circuit_qasm", row.circuitQasm());
-        m.put("parameters", Map.of()); // OpenQASM 2.0 programs have no free parameters: every angle is in the text
+        // The values the circuit's free parameters (still symbolic in circuit_qasm) were bound to.
+        m.put("parameters", row.parameters());
         m.put("run_id", row.id());
         m.put("run_by", Map.of("id", row.ownerId(), "name", row.ownerName()));
         m.put("origin", row.origin().label());
@@ -123,7 +182,7 @@ final class RunExecutor {
         m.put("queued_at", row.queuedAt().toString());
         m.put("started_at", started.toString());
         m.put("finished_at", finished.toString());
-        m.put("result_sha256", result.sha256());
+        m.put("result_sha256", resultSha256);
         return m;
     }
 

@@ -21,6 +21,15 @@ final class RunJson {
         }
     }
 
+    /** A stored JSON text as a tree, so that it is sent as JSON rather than as a string of JSON. */
+    static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored run column is not valid JSON", e);
+        }
+    }
+
     static Map<String, Long> counts(String json) {
         return json == null ? null : new TreeMap<>(read(json, new TypeReference<Map<String, Long>>() {}));
     }

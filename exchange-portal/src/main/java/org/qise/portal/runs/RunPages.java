@@ -76,14 +76,15 @@ public final class RunPages {
         User user = WebSession.requireUser(ctx);
         long circuitId = RunApi.id(ctx);
         Map<String, String> form = new LinkedHashMap<>();
-        for (String f : List.of("shots", "seed", "engine", "expect", "version")) {
+        for (String f : List.of("shots", "seed", "engine", "expect", "version", "noise_model", "parameters")) {
             String v = ctx.formParam(f);
             form.put(f, v == null ? "" : v);
         }
         try {
             List<String> expect = form.get("expect").isBlank() ? List.of() : List.of(form.get("expect").split("\\R|;"));
             long id = runs.submit(user, circuitId, new RunService.RunRequest(optionalInt(form.get("version"), "version"),
-                    optionalLong(form.get("shots"), "shots"), optionalLong(form.get("seed"), "seed"), form.get("engine"), expect));
+                    optionalLong(form.get("shots"), "shots"), optionalLong(form.get("seed"), "seed"), form.get("engine"), expect, form.get("noise_model"),
+                    RunParameters.parseForm(form.get("parameters"))));
             ctx.redirect("/runs/" + id);
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() >= 500) throw e;

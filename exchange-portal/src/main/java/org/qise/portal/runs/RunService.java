@@ -35,7 +35,13 @@ public final class RunService implements AutoCloseable {
     static final long DEFAULT_SHOTS = 1024;
 
     /** What to run; null fields take their defaults (latest version, 1024 shots, random seed, default engine). */
-    public record RunRequest(Integer version, Long shots, Long seed, String engine, List<String> expect) {}
+    public record RunRequest(Integer version, Long shots, Long seed, String engine, List<String> expect, String noiseModel,
+                             Map<String, Double> parameters) {
+        /** An ideal run without parameters. */
+        public RunRequest(Integer version, Long shots, Long seed, String engine, List<String> expect) {
+            this(version, shots, seed, engine, expect, null, null);
+        }
+    }
 
     private final RunStore store;
     private final CircuitService circuits;
@@ -84,7 +90,7 @@ public final class RunService implements AutoCloseable {
         if (failed > 0) LOG.info("marked {} run(s) interrupted by a restart as failed", failed);
         for (Run r : store.queued()) {
             try {
-                enqueue(new LiveRun(r, QasmCheck.parse(r.circuitQasm())), false);
+                enqueue(new LiveRun(r, RunParameters.bound(r.circuitQasm(), r.parameters())), false);
             } catch (RuntimeException e) {
                 store.finishWithout(r.id(), RunStatus.FAILED, "could not be queued again after a restart", clock.instant());
             }
@@ -100,18 +106,35 @@ public final class RunService implements AutoCloseable {
         Circuit parsed = QasmCheck.parse(details.version().qasm());
         long shots = request.shots() == null ? DEFAULT_SHOTS : request.shots();
         if (shots < 1) throw PortalException.badRequest("shots must be at least 1, got " + shots);
-        String engine = engine(request.engine());
+        Map<String, Double> parameters = RunParameters.check(parsed, request.parameters());
+        RunNoise.Model noise = RunNoise.read("noise_model", request.noiseModel(), parsed);
+        String engine = noise == null ? engine(request.engine()) : noisyEngine(request.engine());
         checkCaps(parsed, shots);
         List<String> expect = expectations(request.expect(), parsed.numQubits());
-        String canonical = Manifest.canonicalText(parsed);
+        if (noise != null && !expect.isEmpty() && !RunNoise.endsInMeasurements(parsed)) {
+            throw unprocessable("expectation values under noise need the state before the final measurements, but this circuit"
+                    + " measures mid-circuit or branches, so each trajectory ends in a different state");
+        }
+        String canonical = Manifest.canonicalText(parsed); // parameters stay symbolic here; their values are stored beside
         long seed = request.seed() != null ? request.seed() : randomSeed();
+        Circuit bound = parameters.isEmpty() ? parsed : parsed.bind(parameters);
+        String method = noise == null ? null : RunNoise.method(noise.model(), bound, shots, config.memoryBytes()).cliName();
         var row = new RunStore.NewRun(circuitId, details.version().version(), user.id(), Origin.SERVER, null, false, shots,
-                seed, engine, expect, canonical, Manifest.sha256(canonical), parsed.numQubits());
+                seed, engine, expect, canonical, Manifest.sha256(canonical), parsed.numQubits(),
+                noise == null ? null : noise.canonicalText(), method, parameters);
         return queueNew(row);
     }
 
+    /** Noisy runs simulate on the fast engine (trajectories and the density matrix are built on it). */
+    static String noisyEngine(String requested) {
+        if (requested != null && !requested.isBlank() && !requested.strip().equals(Engines.DEFAULT)) {
+            throw unprocessable("engine '" + requested.strip() + "': runs with a noise model use the " + Engines.DEFAULT + " engine");
+        }
+        return Engines.DEFAULT;
+    }
+
     private long queueNew(RunStore.NewRun row) {
-        Circuit circuit = QasmCheck.parse(row.circuitQasm());
+        Circuit circuit = RunParameters.bound(row.circuitQasm(), row.parameters());
         long id = store.insertQueued(row, clock.instant());
         Run stored = store.find(id).orElseThrow();
         Optional<String> refused = enqueue(new LiveRun(stored, circuit), true);
@@ -157,6 +180,11 @@ public final class RunService implements AutoCloseable {
         }
         if (shots > config.maxShots()) throw unprocessable("shots " + shots + " exceeds the cap of " + config.maxShots());
         long need = LiveRun.memoryNeed(n);
+        checkMemory(n, need);
+    }
+
+    /** The memory cap for a run that needs {@code need} bytes (a density matrix needs far more than a state). */
+    void checkMemory(int n, long need) {
         if (need > config.memoryBytes()) {
             throw unprocessable("memory " + StateTooLargeException.formatBytes(need) + " for a " + n + "-qubit state exceeds the cap of "
                     + StateTooLargeException.formatBytes(config.memoryBytes()));
@@ -329,12 +357,14 @@ public final class RunService implements AutoCloseable {
     }
 
     private long queueReproduction(User actor, Run run, boolean freshSeed) {
-        Circuit circuit = QasmCheck.parse(run.circuitQasm());
+        Circuit circuit = RunParameters.bound(run.circuitQasm(), run.parameters());
         checkCaps(circuit, run.shots());
         String engine = engine(run.engine());
+        if (run.noisy()) checkMemory(circuit.numQubits(), RunNoise.memoryNeed(circuit.numQubits(), run.noiseMethod()));
+        // Same circuit text, parameter values, noise model and method: with the same seed the counts must come out the same.
         var row = new RunStore.NewRun(run.circuitId(), run.circuitVersion(), actor.id(), Origin.REPRODUCTION, run.id(),
                 freshSeed, run.shots(), freshSeed ? randomSeed() : run.seed(), engine, List.of(), run.circuitQasm(),
-                run.circuitSha256(), circuit.numQubits());
+                run.circuitSha256(), circuit.numQubits(), run.noiseModel(), run.noiseMethod(), run.parameters());
         return queueNew(row);
     }
 

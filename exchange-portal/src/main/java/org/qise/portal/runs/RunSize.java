@@ -19,6 +19,20 @@ final class RunSize {
     }
 
     /**
+     * The work of a noisy run: a density matrix is a state of 2n qubits passed through once;
+     * trajectories simulate every shot (noise draws make each shot its own pass).
+     */
+    static long work(Circuit c, long shots, String noiseMethod) {
+        if (noiseMethod == null) return work(c, shots);
+        int n = c.numQubits();
+        boolean density = org.qise.noise.run.Method.DENSITY_MATRIX.cliName().equals(noiseMethod);
+        int stateQubits = density ? 2 * n : n;
+        if (stateQubits >= 62) return Long.MAX_VALUE;
+        long perPass = saturatingMultiply(1L << stateQubits, Math.max(1, c.operations().size()));
+        return density ? perPass : saturatingMultiply(perPass, Math.max(1, shots));
+    }
+
+    /**
      * Conservatively, whether the simulator must run shot by shot: a condition, a reset, or a
      * gate on a qubit already measured. (Erring towards "shot by shot" only keeps a run out of
      * the small lane.)

@@ -13,7 +13,14 @@ final class RunStore {
     /** A run about to be queued (or stored as pushed). */
     record NewRun(long circuitId, int circuitVersion, long ownerId, Origin origin, Long reproducesId, boolean freshSeed,
                   long shots, long seed, String engine, List<String> expect, String circuitQasm, String circuitSha256,
-                  int numQubits) {}
+                  int numQubits, String noiseModel, String noiseMethod, Map<String, Double> parameters) {
+        /** An ideal run of a circuit without parameters. */
+        NewRun(long circuitId, int circuitVersion, long ownerId, Origin origin, Long reproducesId, boolean freshSeed, long shots,
+               long seed, String engine, List<String> expect, String circuitQasm, String circuitSha256, int numQubits) {
+            this(circuitId, circuitVersion, ownerId, origin, reproducesId, freshSeed, shots, seed, engine, expect, circuitQasm,
+                    circuitSha256, numQubits, null, null, Map.of());
+        }
+    }
 
     private static final String SELECT = "SELECT r.*, u.name AS owner_name FROM runs r JOIN users u ON u.id = r.owner_id";
     private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
@@ -30,10 +37,11 @@ final class RunStore {
 
     private long insert(NewRun r, RunStatus status, Instant now) {
         return jdbc.insert("INSERT INTO runs (circuit_id, circuit_version, owner_id, origin, reproduces_id, fresh_seed, status,"
-                + " shots, seed, engine, expect, circuit_qasm, circuit_sha256, num_qubits, progress, queued_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", r.circuitId(), r.circuitVersion(), r.ownerId(),
-                r.origin(), r.reproducesId(), r.freshSeed(), status, r.shots(), r.seed(), r.engine(), RunJson.write(r.expect()),
-                r.circuitQasm(), r.circuitSha256(), r.numQubits(), now);
+                + " shots, seed, engine, expect, circuit_qasm, circuit_sha256, num_qubits, progress, queued_at, noise_model, noise_method,"
+                + " parameters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", r.circuitId(), r.circuitVersion(),
+                r.ownerId(), r.origin(), r.reproducesId(), r.freshSeed(), status, r.shots(), r.seed(), r.engine(),
+                RunJson.write(r.expect()), r.circuitQasm(), r.circuitSha256(), r.numQubits(), now, r.noiseModel(), r.noiseMethod(),
+                r.parameters() == null || r.parameters().isEmpty() ? null : RunJson.write(r.parameters()));
     }
 
     /** A result made elsewhere, stored as done with the counts and manifest it came with. */
@@ -131,6 +139,7 @@ final class RunStore {
                 rs.getDouble("progress"), rs.getString("message"), RunJson.counts(rs.getString("counts")),
                 RunJson.doubles(rs.getString("expectations")), RunJson.state(rs.getString("state")),
                 RunJson.object(rs.getString("manifest")), rs.getString("result_sha256"), Jdbc.instant(rs, "queued_at"),
-                Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"));
+                Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"), rs.getString("noise_model"),
+                rs.getString("noise_method"), RunJson.doubles(rs.getString("parameters")));
     }
 }

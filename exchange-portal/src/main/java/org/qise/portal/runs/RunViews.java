@@ -25,6 +25,12 @@ public final class RunViews {
         m.put("seed", r.seed());
         m.put("engine", r.engine());
         m.put("expect", r.expect());
+        if (!r.parameters().isEmpty()) m.put("parameters", r.parameters());
+        if (r.noisy()) {
+            m.put("noise_model", RunJson.readTree(r.noiseModel()));
+            m.put("noise_model_sha256", r.noiseModelSha256());
+            m.put("method", r.noiseMethod());
+        }
         if (r.message() != null) m.put("message", r.message());
         m.put("queued_at", r.queuedAt().toString());
         if (r.startedAt() != null) m.put("started_at", r.startedAt().toString());
@@ -72,6 +78,8 @@ public final class RunViews {
         m.put("shots", r.shots());
         m.put("seed", r.seed());
         m.put("engine", r.engine());
+        if (!r.parameters().isEmpty()) m.put("parameters", r.parameters());
+        if (r.noisy()) m.put("noise_model_sha256", r.noiseModelSha256());
         if (r.resultSha256() != null) m.put("result_sha256", r.resultSha256());
         m.put("queued_at", r.queuedAt().toString());
         return m;

@@ -10,6 +10,13 @@ import org.qise.circuit.Operation;
 import org.qise.engine.Engine;
 import org.qise.engine.Engines;
 import org.qise.engine.QuantumState;
+import org.qise.engine.density.DensityMatrix;
+import org.qise.noise.NoiseException;
+import org.qise.noise.NoiseModel;
+import org.qise.noise.NoiseModelJson;
+import org.qise.noise.run.Method;
+import org.qise.noise.run.NoisyResult;
+import org.qise.noise.run.NoisySimulator;
 import org.qise.portal.PortalException;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
@@ -46,6 +53,33 @@ public final class Grader {
      * how a cancelled or timed-out grading job ends instead of running on.
      */
     public static Grade grade(Target target, Circuit submission, Runnable checkpoint) {
+        return grade(target, submission, checkpoint, null);
+    }
+
+    /** Noisy state grading holds ρ, 16·4^n bytes: 16 MiB at 10 qubits. */
+    static final int MAX_NOISY_STATE_QUBITS = 10;
+
+    /** Refuses (422) a noise model on an exercise whose score has no noisy meaning here. */
+    static void checkNoisy(Target target) {
+        if (target.kind() == TargetKind.UNITARY) {
+            throw PortalException.unprocessable("noise_model: unitary exercises are graded by process fidelity of a unitary;"
+                    + " noise applies to state and distribution exercises");
+        }
+        if (target.kind() == TargetKind.STATE && target.numQubits() > MAX_NOISY_STATE_QUBITS) {
+            throw PortalException.unprocessable("noise_model: state exercises under noise take at most " + MAX_NOISY_STATE_QUBITS
+                    + " qubits (the density matrix is graded), this one has " + target.numQubits());
+        }
+    }
+
+    /**
+     * Grades under {@code noise} when it is not null: a state exercise scores the fidelity
+     * ⟨target|ρ|target⟩ of the noisy density matrix, a distribution exercise samples its
+     * {@link #SHOTS} shots with seed {@link #SEED} under the noise (method auto, fixed by the
+     * circuit and shots, so a resubmission scores the same). The noisy simulator reports no
+     * progress, so the checkpoint is consulted before and after.
+     */
+    public static Grade grade(Target target, Circuit submission, Runnable checkpoint, NoiseModel noise) {
+        if (noise != null) return gradeNoisy(target, submission, checkpoint, noise);
         return switch (target.kind()) {
             case STATE -> {
                 requireGatesOnly(submission, "a state exercise's circuit");
@@ -83,6 +117,62 @@ public final class Grader {
                 yield new Grade(f.correct() ? 1 : 0, (f.correct() ? "right (checker " : "not yet (checker ") + target.checker() + "): " + f.message());
             }
         };
+    }
+
+    private static Grade gradeNoisy(Target target, Circuit submission, Runnable checkpoint, NoiseModel noise) {
+        checkNoisy(target);
+        try {
+            noise.check(submission);
+        } catch (NoiseException e) {
+            throw PortalException.unprocessable("the exercise's noise model does not fit the circuit: " + e.getMessage());
+        }
+        checkpoint.run();
+        Grade g = switch (target.kind()) {
+            case STATE -> {
+                requireGatesOnly(submission, "a state exercise's circuit");
+                requireQubits(submission, target.numQubits());
+                try (NoisyResult r = NoisySimulator.builder().model(noise).method(Method.DENSITY_MATRIX).shots(1).seed(SEED).threads(1)
+                        .build().run(submission)) {
+                    double f = clamp(expectationOf(target.vector(), r.densityMatrix()));
+                    yield new Grade(f, String.format(Locale.ROOT, "state fidelity ⟨target|ρ|target⟩ = %.6f under noise model %s", f,
+                            shortSha(noise)));
+                }
+            }
+            case DISTRIBUTION -> {
+                if (!submission.hasMeasurements()) throw PortalException.badRequest("a distribution exercise's circuit must measure its result");
+                if (submission.numQubits() > TargetKind.DISTRIBUTION.maxQubits) {
+                    throw PortalException.badRequest("distribution exercises take circuits of at most " + TargetKind.DISTRIBUTION.maxQubits + " qubits");
+                }
+                try (NoisyResult r = NoisySimulator.builder().model(noise).shots(SHOTS).seed(SEED).threads(1).keepDensityMatrix(false)
+                        .build().run(submission)) {
+                    double tvd = totalVariation(target.distribution(), r.counts(), SHOTS);
+                    yield new Grade(1 - tvd, String.format(Locale.ROOT, "1 − total variation distance = %.6f (%d shots, seed %d, noise model %s,"
+                            + " %s)", 1 - tvd, SHOTS, SEED, shortSha(noise), r.method().cliName()));
+                }
+            }
+            case UNITARY -> throw new IllegalStateException("checkNoisy refuses unitary exercises");
+        };
+        checkpoint.run();
+        return g;
+    }
+
+    private static String shortSha(NoiseModel noise) {
+        return org.qise.sim.Manifest.sha256(NoiseModelJson.canonicalText(noise)).substring(0, 12) + "…";
+    }
+
+    /** ⟨t|ρ|t⟩ = Σ_ij conj(t_i) ρ_ij t_j for an interleaved (re, im) vector t. */
+    static double expectationOf(double[] t, DensityMatrix rho) {
+        int d = t.length / 2;
+        double re = 0;
+        for (int i = 0; i < d; i++) {
+            double ar = t[2 * i], ai = -t[2 * i + 1];
+            for (int j = 0; j < d; j++) {
+                double rr = rho.re(i, j), ri = rho.im(i, j);
+                double br = rr * t[2 * j] - ri * t[2 * j + 1], bi = rr * t[2 * j + 1] + ri * t[2 * j];
+                re += ar * br - ai * bi; // the imaginary parts cancel for a Hermitian ρ
+            }
+        }
+        return re;
     }
 
     static void requireGatesOnly(Circuit c, String what) {

@@ -65,6 +65,11 @@ public final class GradingQueue implements AutoCloseable {
 
     /** The grade of {@code qasm} against {@code target}: 400/413/422 for bad or oversized input, 429 when busy. */
     public Grader.Grade grade(Target target, String qasm) {
+        return grade(target, qasm, null);
+    }
+
+    /** As {@link #grade(Target, String)}, simulating under {@code noise} when it is not null. */
+    public Grader.Grade grade(Target target, String qasm, org.qise.noise.NoiseModel noise) {
         if (qasm == null || qasm.isBlank()) throw PortalException.badRequest("the submitted circuit is empty");
         int bytes = qasm.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_SUBMISSION_BYTES) {
@@ -84,7 +89,7 @@ public final class GradingQueue implements AutoCloseable {
                     throw new PortalException(422, "qubits " + c.numQubits() + " exceeds the cap of " + maxQubits);
                 }
                 if (c.gateCount() > maxGates) throw new PortalException(422, "gates " + c.gateCount() + " exceeds the cap of " + maxGates);
-                return Grader.grade(target, c, checkpoint);
+                return Grader.grade(target, c, checkpoint, noise);
             });
         } catch (RejectedExecutionException busy) {
             throw PortalException.tooManyRequests("grading is busy; try again in a few seconds", 5);

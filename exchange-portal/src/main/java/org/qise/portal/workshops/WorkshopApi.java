@@ -64,8 +64,14 @@ public final class WorkshopApi {
             else throw PortalException.badRequest("give the exercise a \"target\" or a \"reference_qasm\" solution");
             JsonNode th = b.get("threshold");
             if (th != null && !th.isNull() && !th.isNumber()) throw PortalException.badRequest("\"threshold\" must be a number");
+            JsonNode noise = b.get("noise_model");
+            String noiseText = noise == null || noise.isNull() ? null : noise.isTextual() ? noise.asText()
+                    : noise.isObject() ? noise.toString() : null;
+            if (noise != null && !noise.isNull() && noiseText == null) {
+                throw PortalException.unprocessable("noise_model: must be a qise-noise-model/1 object or \"example:NAME\"");
+            }
             long id = workshops.addExercise(ApiRoutes.requireUser(ctx), id(ctx, "id"), text(b, "title"), text(b, "task"), t,
-                    th == null || th.isNull() ? null : th.asDouble());
+                    th == null || th.isNull() ? null : th.asDouble(), noiseText);
             send(ctx, 201, Map.of("id", id));
         });
         routes.post("/workshops/{id}/exercises/{exercise}/submissions", ctx -> {
@@ -111,6 +117,7 @@ public final class WorkshopApi {
         m.put("kind", e.target().kind().label());
         m.put("qubits", e.target().numQubits());
         m.put("threshold", e.threshold());
+        if (e.noiseModel() != null) m.put("noise_model_sha256", e.noiseModelSha256());
         return m;
     }
 

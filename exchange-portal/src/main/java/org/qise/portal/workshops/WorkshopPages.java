@@ -51,7 +51,8 @@ public final class WorkshopPages {
                 TargetKind kind = TargetKind.parse(ctx.formParam("kind"));
                 String checker = TargetKind.checkerName(ctx.formParam("kind"));
                 Target target = checker != null ? Target.checker(checker) : TargetInput.parse(kind, ctx.formParam("target"));
-                workshops.addExercise(user, id, ctx.formParam("title"), ctx.formParam("task"), target, threshold(ctx.formParam("threshold")));
+                workshops.addExercise(user, id, ctx.formParam("title"), ctx.formParam("task"), target, threshold(ctx.formParam("threshold")),
+                        ctx.formParam("noise_model"));
                 ctx.redirect("/workshops/" + id);
             } catch (PortalException e) {
                 if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
@@ -89,7 +90,7 @@ public final class WorkshopPages {
         long id = WorkshopApi.id(ctx, "id");
         var w = workshops.get(user, id);
         Map<String, String> form = new java.util.HashMap<>();
-        for (String f : new String[]{"title", "task", "kind", "target", "threshold"}) {
+        for (String f : new String[]{"title", "task", "kind", "target", "threshold", "noise_model"}) {
             String v = ctx.formParam(f);
             form.put(f, v == null ? "" : v);
         }

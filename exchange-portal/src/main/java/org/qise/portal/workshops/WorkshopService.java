@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.runs.RunNoise;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
@@ -27,7 +28,16 @@ public final class WorkshopService {
     public record Workshop(long id, String title, String heldOn, long instructorId, String instructorName, Long cohortId,
                            String cohortName, String joinCode, Instant createdAt) {}
 
-    public record Exercise(long id, long workshopId, String title, String task, Target target, double threshold) {}
+    /** @param noiseModel canonical text of the noise model grading simulates under, or null for ideal grading */
+    public record Exercise(long id, long workshopId, String title, String task, Target target, double threshold, String noiseModel) {
+        public Exercise(long id, long workshopId, String title, String task, Target target, double threshold) {
+            this(id, workshopId, title, task, target, threshold, null);
+        }
+
+        public String noiseModelSha256() {
+            return noiseModel == null ? null : org.qise.sim.Manifest.sha256(noiseModel);
+        }
+    }
 
     public record Submission(long id, long exerciseId, long userId, String userName, double score, boolean passed,
                              String detail, Instant createdAt) {}
@@ -118,6 +128,16 @@ public final class WorkshopService {
 
     /** Adds an exercise (the workshop's instructor or an admin); returns its id. */
     public long addExercise(User actor, long workshopId, String title, String task, Target target, Double threshold) {
+        return addExercise(actor, workshopId, title, task, target, threshold, null);
+    }
+
+    /**
+     * Adds an exercise graded under a noise model ({@code qise-noise-model/1} JSON or
+     * example:NAME; null or blank for ideal grading). Noise applies to state exercises (score
+     * ⟨target|ρ|target⟩, up to {@link Grader#MAX_NOISY_STATE_QUBITS} qubits) and distribution
+     * exercises (counts sampled under noise); a unitary has no meaning under noise.
+     */
+    public long addExercise(User actor, long workshopId, String title, String task, Target target, Double threshold, String noiseModel) {
         Workshop w = get(actor, workshopId);
         if (!runs(actor, w)) throw PortalException.forbidden("only the workshop's instructor may add exercises");
         String t = title == null ? "" : title.strip();
@@ -126,9 +146,11 @@ public final class WorkshopService {
         if (!(th > 0 && th <= 1)) throw PortalException.badRequest("the threshold must be above 0 and at most 1, got " + th);
         String taskText = task == null ? "" : task.strip();
         if (taskText.length() > 20_000) throw PortalException.badRequest("the task text is longer than 20000 characters");
-        return jdbc.insert("INSERT INTO workshop_exercises (workshop_id, title, task, target_kind, num_qubits, target, threshold, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", workshopId, t, taskText, target.kind(), target.numQubits(),
-                write(target.toData()), th, Instant.now());
+        RunNoise.Model noise = RunNoise.read("noise_model", noiseModel, org.qise.circuit.Circuit.builder(target.numQubits()).build());
+        if (noise != null) Grader.checkNoisy(target);
+        return jdbc.insert("INSERT INTO workshop_exercises (workshop_id, title, task, target_kind, num_qubits, target, threshold, created_at,"
+                + " noise_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", workshopId, t, taskText, target.kind(), target.numQubits(),
+                write(target.toData()), th, Instant.now(), noise == null ? null : noise.canonicalText());
     }
 
     public List<Exercise> exercises(User viewer, long workshopId) {
@@ -142,7 +164,7 @@ public final class WorkshopService {
         get(user, workshopId);
         Exercise e = jdbc.queryOne("SELECT * FROM workshop_exercises WHERE id = ? AND workshop_id = ?", WorkshopService::mapExercise,
                 exerciseId, workshopId).orElseThrow(() -> PortalException.notFound("exercise " + exerciseId));
-        Grader.Grade g = grading.grade(e.target(), qasm);
+        Grader.Grade g = grading.grade(e.target(), qasm, e.noiseModel() == null ? null : RunNoise.stored(e.noiseModel()));
         boolean passed = g.score() >= e.threshold();
         String detail = g.detail() + (passed ? " ≥ " : " < ") + "threshold " + e.threshold();
         Instant now = Instant.now();
@@ -214,7 +236,7 @@ public final class WorkshopService {
             throw new SQLException("exercise " + rs.getLong("id") + " has an unreadable target", e);
         }
         return new Exercise(rs.getLong("id"), rs.getLong("workshop_id"), rs.getString("title"), rs.getString("task"), target,
-                rs.getDouble("threshold"));
+                rs.getDouble("threshold"), rs.getString("noise_model"));
     }
 
     private static String write(Object data) {

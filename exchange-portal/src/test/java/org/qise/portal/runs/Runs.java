@@ -106,4 +106,21 @@ final class Runs {
         if (!run.get("status").asText().equals("done")) throw new AssertionError("run " + runId + " ended " + run);
         return run;
     }
+
+    /** {@code qise run FILE --json ARGS…} in this JVM: the independent path to the same counts. */
+    static JsonNode cli(java.nio.file.Path dir, String qasm, String... args) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(dir, "circuit", ".qasm");
+        java.nio.file.Files.writeString(file, qasm);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        String[] all = new String[args.length + 3];
+        all[0] = "run";
+        all[1] = file.toString();
+        all[2] = "--json";
+        System.arraycopy(args, 0, all, 3, args.length);
+        int code = new org.qise.cli.QiseMain(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.ByteArrayInputStream(new byte[0]), Map.of(), false).execute(all);
+        org.junit.jupiter.api.Assertions.assertEquals(0, code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
