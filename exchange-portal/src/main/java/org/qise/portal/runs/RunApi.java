@@ -43,7 +43,9 @@ public final class RunApi {
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
             Run r = runs.get(viewer, id(ctx));
-            send(ctx, 200, RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id())));
+            Map<String, Object> out = RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id()));
+            if (r.counts() != null) pageCounts(ctx, r, out);
+            send(ctx, 200, out);
         });
         routes.post("/runs/{id}/cancel", ctx -> {
             RunStatus status = runs.cancel(ApiRoutes.requireUser(ctx), id(ctx));
@@ -110,6 +112,31 @@ public final class RunApi {
         out.putAll(v);
         out.put("verified", Verdicts.verified(origin, r.verification().get()));
         send(ctx, 200, out);
+    }
+
+    /**
+     * A run's counts a page at a time, like the run page: a 300 000-shot run on 20 qubits has as
+     * many outcomes, megabytes of JSON. The next page is named in the body and, as for lists,
+     * in Link and X-Next-Cursor; the full counts stay one download away (result.json, counts.csv).
+     */
+    private static void pageCounts(Context ctx, Run r, Map<String, Object> out) {
+        String limitText = ctx.queryParam("limit");
+        int limit = CountsPage.API_DEFAULT_LIMIT;
+        if (limitText != null && !limitText.isBlank()) {
+            try {
+                limit = Integer.parseInt(limitText.strip());
+            } catch (NumberFormatException e) {
+                throw PortalException.badRequest("limit must be a whole number, got '" + limitText + "'");
+            }
+        }
+        CountsPage.Slice slice = CountsPage.slice(r.counts(), ctx.queryParam("cursor"), limit);
+        out.put("counts", slice.counts());
+        out.put("counts_total", slice.total());
+        if (slice.next() != null) {
+            out.put("counts_next_cursor", slice.next());
+            ctx.header("X-Next-Cursor", slice.next());
+            ctx.header("Link", "<" + Forms.nextUrl(ctx, slice.next()) + ">; rel=\"next\"");
+        }
     }
 
     // ---- small helpers ----
