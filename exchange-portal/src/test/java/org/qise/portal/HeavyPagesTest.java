@@ -23,7 +23,7 @@ class HeavyPagesTest {
             qasm.append("measure q -> c;\n");
             var created = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "Uniform", "visibility", "public", "qasm", qasm.toString()));
             assertStatus(201, created);
-            long circuit = parse(created).get("id").asLong();
+            String circuit = parse(created).get("id").asText();
             var started = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 20_000, "seed", 5));
             assertStatus(202, started);
             long run = parse(started).get("id").asLong();
@@ -70,7 +70,7 @@ class HeavyPagesTest {
             String token = portal.token(portal.user("pic@example.org", Role.FELLOW, null));
             String qasm = HEADER + "qreg q[2];\nh q[0];\ncx q[0],q[1];\n";
             var created = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "Pic", "visibility", "public", "qasm", qasm));
-            long id = parse(created).get("id").asLong();
+            String id = parse(created).get("id").asText();
             var first = portal.get("/circuits/" + id + "/diagram.svg", null);
             assertStatus(200, first);
             String etag = first.headers().firstValue("ETag").orElseThrow();

@@ -29,9 +29,9 @@ final class RunStore {
     }
 
     private long insert(NewRun r, RunStatus status, Instant now) {
-        return jdbc.insert("INSERT INTO runs (circuit_id, circuit_version, owner_id, origin, reproduces_id, fresh_seed, status,"
-                + " shots, seed, engine, expect, circuit_qasm, circuit_sha256, num_qubits, progress, queued_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", r.circuitId(), r.circuitVersion(), r.ownerId(),
+        return jdbc.insert("INSERT INTO runs (public_id, circuit_id, circuit_version, owner_id, origin, reproduces_id, fresh_seed,"
+                + " status, shots, seed, engine, expect, circuit_qasm, circuit_sha256, num_qubits, progress, queued_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", org.qise.portal.db.PublicIds.random(), r.circuitId(), r.circuitVersion(), r.ownerId(),
                 r.origin(), r.reproducesId(), r.freshSeed(), status, r.shots(), r.seed(), r.engine(), RunJson.write(r.expect()),
                 r.circuitQasm(), r.circuitSha256(), r.numQubits(), now);
     }

@@ -28,7 +28,7 @@ class PendingVerdictTest {
         Path dir = TestPortal.tempDir();
         try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
             String token = portal.token(portal.user("busy@example.org", Role.FELLOW, null));
-            long slowCircuit = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
+            String slowCircuit = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
             long slow = Runs.start(portal, token, slowCircuit, Map.of("shots", Runs.SLOW_SHOTS, "seed", 1));
             Runs.await(portal, token, slow, "running");
 

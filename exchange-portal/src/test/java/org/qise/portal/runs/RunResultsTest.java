@@ -73,7 +73,7 @@ class RunResultsTest {
 
     @Test
     void aRunCountsWhatTheCommandCountsAndReproducesBitExact() throws IOException {
-        long circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
+        String circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
         long run = Runs.start(portal, token, circuit, Map.of("shots", 1000, "seed", 7));
         JsonNode done = Runs.awaitDone(portal, token, run);
         JsonNode cli = cli(Runs.SAMPLED, "--seed", "7", "--shots", "1000");
@@ -84,7 +84,8 @@ class RunResultsTest {
         assertEquals(cli.get("manifest").get("circuit_sha256"), manifest.get("circuit_sha256"));
         assertEquals(Manifest.sha256(manifest.get("circuit_qasm").asText()), manifest.get("circuit_sha256").asText(),
                 "the manifest's hash is that of its canonical circuit text");
-        assertEquals(circuit, manifest.get("circuit_id").asLong());
+        // The stored manifest still names the circuit by its internal id.
+        assertEquals(portal.server.services().circuits().resolve(null, circuit), manifest.get("circuit_id").asLong());
         assertEquals(1, manifest.get("circuit_version").asInt());
         assertEquals(7, manifest.get("seed").asLong());
         assertEquals(1000, manifest.get("shots").asLong());
@@ -114,7 +115,7 @@ class RunResultsTest {
 
     @Test
     void aFreshSeedIsJudgedByAChiSquareTest() {
-        long circuit = Runs.circuit(portal, token, "Fresh seed", Runs.SAMPLED, "private");
+        String circuit = Runs.circuit(portal, token, "Fresh seed", Runs.SAMPLED, "private");
         long run = Runs.start(portal, token, circuit, Map.of("shots", 2000));
         JsonNode done = Runs.awaitDone(portal, token, run);
         assertTrue(done.get("seed").asLong() >= 0, "a seed is drawn and recorded when none is given");
@@ -141,7 +142,11 @@ class RunResultsTest {
         assertTrue(accepted.get("verified").asBoolean());
         assertTrue(accepted.get("created_circuit").asBoolean(), "no visible circuit had this text: a private one is made");
         long pushedCircuit = accepted.get("circuit_id").asLong();
-        assertEquals("private", parse(portal.get("/api/v1/circuits/" + pushedCircuit, token)).get("visibility").asText());
+        // Runs still name their circuit by its internal id; the circuit's old-style URL redirects to its public id.
+        var moved = portal.get("/api/v1/circuits/" + pushedCircuit, token);
+        assertStatus(301, moved);
+        String location = moved.headers().firstValue("Location").orElseThrow();
+        assertEquals("private", parse(portal.get(location, token)).get("visibility").asText());
 
         // The same circuit pushed again links to the circuit made the first time.
         ObjectNode tampered = (ObjectNode) honest.deepCopy();
@@ -178,7 +183,7 @@ class RunResultsTest {
 
     @Test
     void smallStatesExpectationValuesAndDownloads() {
-        long circuit = Runs.circuit(portal, token, "Bell state", Runs.BELL, "public");
+        String circuit = Runs.circuit(portal, token, "Bell state", Runs.BELL, "public");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("shots", 100);
         body.put("seed", 3);
@@ -228,7 +233,7 @@ class RunResultsTest {
 
     @Test
     void severalRunsOnOneHistogramAndTheReproduceButton() {
-        long circuit = Runs.circuit(portal, token, "Compared", Runs.SAMPLED, "private");
+        String circuit = Runs.circuit(portal, token, "Compared", Runs.SAMPLED, "private");
         long a = Runs.start(portal, token, circuit, Map.of("shots", 300, "seed", 1));
         long b = Runs.start(portal, token, circuit, Map.of("shots", 300, "seed", 2));
         Runs.awaitDone(portal, token, a);

@@ -64,13 +64,13 @@ final class Runs {
                 .withQueueLimits(50, 10, 1).withTimeout(Duration.ofMinutes(5));
     }
 
-    static long circuit(TestPortal portal, String token, String title, String qasm, String visibility) {
+    static String circuit(TestPortal portal, String token, String title, String qasm, String visibility) {
         var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", title, "visibility", visibility, "qasm", qasm));
         assertStatus(201, r);
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
     }
 
-    static long start(TestPortal portal, String token, long circuitId, Map<String, Object> body) {
+    static long start(TestPortal portal, String token, String circuitId, Map<String, Object> body) {
         var r = portal.json("POST", "/api/v1/circuits/" + circuitId + "/runs", token, body);
         assertStatus(202, r);
         return parse(r).get("id").asLong();
