@@ -245,9 +245,9 @@ public final class PortalServer implements AutoCloseable {
         }
     }
 
-    /** Pages and API routes that name a circuit: /circuits/{ref}… and /api/v1/circuits/{ref}…. */
-    private static final java.util.regex.Pattern NAMED_ITEM =
-            java.util.regex.Pattern.compile("(?:" + java.util.regex.Pattern.quote(ApiRoutes.PREFIX) + ")?/circuits/([^/]+)(?:/.*)?");
+    /** Pages and API routes that name a circuit or a run: /circuits/{ref}…, /runs/{ref}…, and the same under /api/v1. */
+    private static final java.util.regex.Pattern NAMED_ITEM = java.util.regex.Pattern.compile(
+            "(?:" + java.util.regex.Pattern.quote(ApiRoutes.PREFIX) + ")?/(circuits|runs)/([^/]+)(?:/.*)?");
 
     /**
      * The one place where a URL's public id becomes the internal id the services use (read back
@@ -255,9 +255,10 @@ public final class PortalServer implements AutoCloseable {
      */
     private void resolvePublicIds(Context ctx) {
         var m = NAMED_ITEM.matcher(ctx.path());
-        if (!m.matches() || m.group(1).equals("new")) return;
+        if (!m.matches() || m.group(2).equals("new")) return;
         var viewer = isApi(ctx) ? ApiRoutes.user(ctx) : WebSession.user(ctx);
-        ctx.attribute(org.qise.portal.web.Forms.RESOLVED_ID, services.circuits().resolve(viewer, m.group(1)));
+        long id = m.group(1).equals("runs") ? services.runs().resolve(viewer, m.group(2)) : services.circuits().resolve(viewer, m.group(2));
+        ctx.attribute(org.qise.portal.web.Forms.RESOLVED_ID, id);
     }
 
     /**

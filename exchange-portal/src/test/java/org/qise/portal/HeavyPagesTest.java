@@ -26,7 +26,7 @@ class HeavyPagesTest {
             String circuit = parse(created).get("id").asText();
             var started = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 20_000, "seed", 5));
             assertStatus(202, started);
-            long run = parse(started).get("id").asLong();
+            String run = parse(started).get("id").asText();
             long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!parse(portal.get("/api/v1/runs/" + run, token)).get("status").asText().equals("done") && System.nanoTime() < until) {
                 Thread.sleep(50);

@@ -14,13 +14,15 @@ import java.util.Map;
  * @param state         probabilities and state vector for small circuits; null otherwise
  * @param manifest      the reproducibility manifest (snake_case keys); null until done
  * @param message       why a run failed or stopped, or a note on a done run; null otherwise
+ * @param publicId      what URLs and the API call the run (the integer ids stay internal); likewise
+ *                      the circuit's and the reproduced run's
  */
 public record Run(long id, long circuitId, int circuitVersion, long ownerId, String ownerName, Origin origin,
                   Long reproducesId, boolean freshSeed, RunStatus status, long shots, long seed, String engine,
                   List<String> expect, String circuitQasm, String circuitSha256, int numQubits, double progress,
                   String message, Map<String, Long> counts, Map<String, Double> expectations, StoredState state,
                   Map<String, Object> manifest, String resultSha256, Instant queuedAt, Instant startedAt,
-                  Instant finishedAt) {
+                  Instant finishedAt, String publicId, String circuitPublicId, String reproducesPublicId) {
 
     /** Probabilities per basis state and, for circuits without measurement, the state vector ([re, im] pairs). */
     public record StoredState(double[] probabilities, double[][] statevector) {}

@@ -61,7 +61,7 @@ public final class RunApi {
         JsonNode b = body(ctx, false);
         var request = new RunService.RunRequest(integer(b, "version"), longValue(b, "shots"), longValue(b, "seed"),
                 text(b, "engine"), strings(b, "expect"));
-        long id = runs.submit(user, id(ctx), request);
+        String id = runs.publicId(runs.submit(user, id(ctx), request));
         send(ctx, 202, Map.of("id", id, "status", "queued", "url", "/runs/" + id));
     }
 
@@ -74,7 +74,8 @@ public final class RunApi {
         Origin origin = runs.get(user, runId).origin();
         // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
         var later = runs.reproduceLater(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT); // refusals throw here
-        ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runId, origin, r, new LinkedHashMap<>())));
+        String runRef = ctx.pathParam("id");
+        ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runRef, origin, r, runs.publicId(r.rerunId()), new LinkedHashMap<>())));
     }
 
     private void push(Context ctx) {
@@ -83,31 +84,32 @@ public final class RunApi {
         ctx.future(() -> later.thenAccept(pushed -> sendPushed(ctx, pushed)));
     }
 
-    private static void sendPushed(Context ctx, RunService.Pushed pushed) {
+    private void sendPushed(Context ctx, RunService.Pushed pushed) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", pushed.runId());
-        out.put("url", "/runs/" + pushed.runId());
-        out.put("circuit_id", pushed.circuitId());
+        String runRef = runs.publicId(pushed.runId());
+        out.put("id", runRef);
+        out.put("url", "/runs/" + runRef);
+        out.put("circuit_id", runs.circuitPublicId(pushed.circuitId()));
         out.put("circuit_version", pushed.circuitVersion());
         out.put("created_circuit", pushed.createdCircuit());
-        sendReproduction(ctx, pushed.runId(), Origin.PUSHED, pushed.reproduction(), out);
+        sendReproduction(ctx, runRef, Origin.PUSHED, pushed.reproduction(), runs.publicId(pushed.reproduction().rerunId()), out);
         if (ctx.statusCode() == 200) ctx.status(201);
     }
 
     /** 200 with the verdict, or 202 "pending" while the rerun has not ended. */
-    private static void sendReproduction(Context ctx, long runId, Origin origin, RunService.Reproduction r, Map<String, Object> out) {
+    private static void sendReproduction(Context ctx, String runId, Origin origin, RunService.Reproduction r, String rerunId,
+                                         Map<String, Object> out) {
         out.put("run_id", runId);
-        out.put("rerun_id", r.rerunId());
+        out.put("rerun_id", rerunId);
         if (r.verification().isEmpty()) {
             out.put("verdict", "pending");
-            out.put("detail", "the rerun (run " + r.rerunId() + ") has not finished yet; the verdict will appear on run " + runId);
-        out.put("rerun_url", "/api/v1/runs/" + r.rerunId());
+            out.put("detail", "the rerun (run " + rerunId + ") has not finished yet; the verdict will appear on run " + runId);
+            out.put("rerun_url", "/api/v1/runs/" + rerunId);
             send(ctx, 202, out);
             return;
         }
         Map<String, Object> v = RunViews.verification(r.verification().get());
         v.remove("id");
-        v.remove("run_id");
         v.remove("rerun_id");
         out.putAll(v);
         out.put("verified", Verdicts.verified(origin, r.verification().get()));

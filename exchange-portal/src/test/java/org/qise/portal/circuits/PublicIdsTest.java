@@ -116,4 +116,24 @@ class PublicIdsTest {
         String page = b.get("/circuits/" + shared).body();
         assertTrue(page.contains("/circuits/" + shared + "/diagram.svg"), page);
     }
+
+    @Test
+    void runsAreNamedByPublicIdsTooAndTheirOldUrlsRedirect() {
+        var started = portal.json("POST", "/api/v1/circuits/" + shared + "/runs", alice, Map.of("shots", 10, "seed", 1));
+        assertStatus(202, started);
+        String run = parse(started).get("id").asText();
+        assertTrue(run.matches(SHAPE), run);
+        assertEquals("/runs/" + run, parse(started).get("url").asText());
+        assertEquals(shared, parse(portal.get("/api/v1/runs/" + run, null)).get("circuit_id").asText());
+        long internal = portal.server.services().runs().resolve(null, run);
+        var moved = portal.get("/api/v1/runs/" + internal + "?limit=5", null);
+        assertStatus(301, moved);
+        assertEquals("/api/v1/runs/" + run + "?limit=5", moved.headers().firstValue("Location").orElseThrow());
+        assertEquals(301, portal.get("/runs/" + internal, null).statusCode());
+
+        var hidden = portal.json("POST", "/api/v1/circuits/" + secret + "/runs", alice, Map.of("shots", 10, "seed", 1));
+        long hiddenInternal = portal.server.services().runs().resolve(null, parse(hidden).get("id").asText());
+        assertStatus(404, portal.get("/api/v1/runs/" + hiddenInternal, bob));
+        assertStatus(404, portal.get("/api/v1/runs/zzzzzzzzzzzz", null));
+    }
 }

@@ -72,7 +72,7 @@ class RunQueueTest {
         try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, config))) {
             String token = portal.token(portal.user("slow@example.org", Role.FELLOW, null));
             String slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
-            long run = Runs.start(portal, token, slow, SLOW);
+            String run = Runs.start(portal, token, slow, SLOW);
             JsonNode ended = Runs.await(portal, token, run, "timed_out", "done", "failed", "cancelled");
             assertEquals("timed_out", ended.get("status").asText(), ended.toString());
             assertTrue(ended.get("message").asText().contains("time limit of 200 ms"), ended.toString());
@@ -93,8 +93,8 @@ class RunQueueTest {
             String token = portal.token(owner);
             String stranger = portal.token(portal.user("other@example.org", Role.FELLOW, null));
             String slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "public");
-            long running = Runs.start(portal, token, slow, SLOW);
-            long waiting = Runs.start(portal, token, slow, SLOW);
+            String running = Runs.start(portal, token, slow, SLOW);
+            String waiting = Runs.start(portal, token, slow, SLOW);
             Runs.await(portal, token, running, "running");
             JsonNode progressed = awaitProgress(portal, token, running);
             assertTrue(progressed.get("progress").asDouble() > 0 && progressed.get("progress").asDouble() < 1);
@@ -124,10 +124,10 @@ class RunQueueTest {
             String flooder = portal.token(portal.user("flood@example.org", Role.FELLOW, null));
             String patient = portal.token(portal.user("patient@example.org", Role.FELLOW, null));
             String slow = Runs.circuit(portal, flooder, "Slow", Runs.slow(), "private");
-            List<Long> flood = new ArrayList<>();
+            List<String> flood = new ArrayList<>();
             for (int i = 0; i < 6; i++) flood.add(Runs.start(portal, flooder, slow, Map.of("shots", Runs.SLOW_SHOTS, "seed", i)));
             Runs.await(portal, flooder, flood.getFirst(), "running");
-            long mine = Runs.start(portal, patient, Runs.circuit(portal, patient, "Mine", Runs.BELL, "private"), Map.of("shots", 20));
+            String mine = Runs.start(portal, patient, Runs.circuit(portal, patient, "Mine", Runs.BELL, "private"), Map.of("shots", 20));
             // The flood's first run ends; the newcomer goes next, before the flood's second.
             assertStatus(200, portal.json("POST", "/api/v1/runs/" + flood.getFirst() + "/cancel", flooder, Map.of()));
             JsonNode done = Runs.awaitDone(portal, patient, mine);
@@ -137,7 +137,7 @@ class RunQueueTest {
                         "the patient run started before the flood's second: " + done + " " + second);
             }
             assertEquals("queued", Runs.get(portal, flooder, flood.get(2)).get("status").asText());
-            for (long id : flood) portal.json("POST", "/api/v1/runs/" + id + "/cancel", flooder, Map.of());
+            for (String id : flood) portal.json("POST", "/api/v1/runs/" + id + "/cancel", flooder, Map.of());
         } finally {
             TestPortal.deleteTree(dir);
         }
@@ -148,8 +148,8 @@ class RunQueueTest {
         Path dir = TestPortal.tempDir();
         try {
             String token;
-            long running;
-            long waiting;
+            String running;
+            String waiting;
             try (TestPortal first = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
                 token = first.token(first.user("restart@example.org", Role.FELLOW, null));
                 String slow = Runs.circuit(first, token, "Slow", Runs.slow(), "private");
@@ -171,7 +171,7 @@ class RunQueueTest {
         }
     }
 
-    private static JsonNode awaitProgress(TestPortal portal, String token, long run) {
+    private static JsonNode awaitProgress(TestPortal portal, String token, String run) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             JsonNode r = Runs.get(portal, token, run);

@@ -18,11 +18,11 @@ class SmallLaneTest {
             String slowToken = portal.token(portal.user("slow@example.org", Role.FELLOW, null));
             String quickToken = portal.token(portal.user("quick@example.org", Role.FELLOW, null));
             String slowCircuit = Runs.circuit(portal, slowToken, "Slow", Runs.slow(), "private");
-            long slow = Runs.start(portal, slowToken, slowCircuit, Map.of("shots", Runs.SLOW_SHOTS, "seed", 1));
+            String slow = Runs.start(portal, slowToken, slowCircuit, Map.of("shots", Runs.SLOW_SHOTS, "seed", 1));
             Runs.await(portal, slowToken, slow, "running");
 
             String bell = Runs.circuit(portal, quickToken, "Bell", Runs.BELL, "private");
-            long quick = Runs.start(portal, quickToken, bell, Map.of("shots", 100, "seed", 2));
+            String quick = Runs.start(portal, quickToken, bell, Map.of("shots", 100, "seed", 2));
             JsonNode done = Runs.awaitDone(portal, quickToken, quick);
             assertEquals(100, done.get("counts").properties().stream().mapToLong(e -> e.getValue().asLong()).sum());
             // The long run (minutes of work) is still going: the quick one did not wait for it.
