@@ -85,6 +85,7 @@ public final class PortalServer implements AutoCloseable {
                 org.qise.portal.runs.RunService.open(jdbc, circuits, config.runs(), clock),
                 new org.qise.portal.workshops.WorkshopService(jdbc, grading));
         circuits.backfillCanonicalHashes();
+        org.qise.portal.db.PublicIds.fillMissing(jdbc); // rows copied in from before public ids (import-h2)
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
@@ -151,6 +152,7 @@ public final class PortalServer implements AutoCloseable {
         cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         var routes = cfg.routes;
         routes.before(this::beforeEveryRequest);
+        routes.before(this::resolvePublicIds);
         routes.after(ctx -> {
             // Javalin's html() says only "text/html"; name the charset so no browser has to guess.
             if ("text/html".equals(ctx.res().getContentType())) ctx.contentType("text/html; charset=utf-8");
@@ -168,6 +170,7 @@ public final class PortalServer implements AutoCloseable {
         new CircuitPages(templates, services.circuits(), config.maxQasmBytes()).register(routes);
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);
         routes.exception(PortalException.class, (e, ctx) -> respond(ctx, e));
+        routes.exception(Moved.class, PortalServer::redirectToPublicId);
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             // A chunked body over the limit is noticed while being read: drain the rest as above.
             if (e.getStatus() == 413) drainModestExcess(ctx, 0);
@@ -241,6 +244,36 @@ public final class PortalServer implements AutoCloseable {
             rateLimiter.acquire(user != null ? "user:" + user.id() : "address:" + ctx.ip());
             WebSession.checkCsrf(ctx);
         }
+    }
+
+    /** Pages and API routes that name a circuit or a run: /circuits/{ref}…, /runs/{ref}…, and the same under /api/v1. */
+    private static final java.util.regex.Pattern NAMED_ITEM = java.util.regex.Pattern.compile(
+            "(?:" + java.util.regex.Pattern.quote(ApiRoutes.PREFIX) + ")?/(circuits|runs)/([^/]+)(?:/.*)?");
+
+    /**
+     * The one place where a URL's public id becomes the internal id the services use (read back
+     * by {@code Forms.pathId}); an old integer id becomes a redirect to the public one.
+     */
+    private void resolvePublicIds(Context ctx) {
+        var m = NAMED_ITEM.matcher(ctx.path());
+        if (!m.matches() || m.group(2).equals("new")) return;
+        var viewer = isApi(ctx) ? ApiRoutes.user(ctx) : WebSession.user(ctx);
+        long id = m.group(1).equals("runs") ? services.runs().resolve(viewer, m.group(2)) : services.circuits().resolve(viewer, m.group(2));
+        ctx.attribute(org.qise.portal.web.Forms.RESOLVED_ID, id);
+    }
+
+    /**
+     * Links given out before public ids existed keep working: the same URL with the public id,
+     * permanently (301; 308 for other methods than GET and HEAD, which keeps method and body).
+     */
+    private static void redirectToPublicId(Moved e, Context ctx) {
+        String location = ctx.path().replaceFirst("/" + java.util.regex.Pattern.quote(e.from()) + "(?=/|$)",
+                java.util.regex.Matcher.quoteReplacement("/" + e.to()));
+        if (ctx.queryString() != null && !ctx.queryString().isEmpty()) location += "?" + ctx.queryString();
+        String method = ctx.method().name();
+        ctx.status(method.equals("GET") || method.equals("HEAD") ? 301 : 308).header("Location", location);
+        if (isApi(ctx)) ApiRoutes.sendError(ctx, new PortalException(ctx.statusCode(), "moved permanently to " + location));
+        else ctx.result("");
     }
 
     /**

@@ -42,23 +42,23 @@ class CircuitAccessTest {
         portal.close();
     }
 
-    static long create(String token, String title, String visibility, List<String> tags) {
+    static String create(String token, String title, String visibility, List<String> tags) {
         var r = portal.json("POST", "/api/v1/circuits", token,
                 Map.of("title", title, "description", "about " + title, "qasm", BELL, "visibility", visibility, "tags", tags));
         assertStatus(201, r);
         assertEquals(1, parse(r).get("version").asInt());
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
     }
 
-    static List<Long> listedIds(String token, String query) {
+    static List<String> listedIds(String token, String query) {
         var r = portal.get("/api/v1/circuits" + query, token);
         assertStatus(200, r);
-        return StreamSupport.stream(parse(r).spliterator(), false).map(n -> n.get("id").asLong()).toList();
+        return StreamSupport.stream(parse(r).spliterator(), false).map(n -> n.get("id").asText()).toList();
     }
 
     @Test
     void anotherFellowsPrivateCircuitIsNotFoundEverywhere() {
-        long id = create(alice, "Alice's secret", "private", List.of());
+        String id = create(alice, "Alice's secret", "private", List.of());
         assertStatus(200, portal.get("/api/v1/circuits/" + id, alice));
         assertStatus(200, portal.get("/api/v1/circuits/" + id, admin));
         for (String path : List.of("", "/versions", "/comments")) {
@@ -84,7 +84,7 @@ class CircuitAccessTest {
 
     @Test
     void cohortCircuitIsVisibleInsideTheCohortOnly() {
-        long id = create(alice, "For cohort A", "cohort", List.of("cohort-test"));
+        String id = create(alice, "For cohort A", "cohort", List.of("cohort-test"));
         JsonNode seenByBob = parse(portal.get("/api/v1/circuits/" + id, bob));
         assertEquals("Cohort A", seenByBob.get("cohort").asText());
         assertEquals(BELL, seenByBob.get("qasm").asText());
@@ -114,7 +114,7 @@ class CircuitAccessTest {
         String token = portal.token(both);
         var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "For B", "qasm", BELL, "visibility", "cohort", "cohort", "Cohort B"));
         assertStatus(201, r);
-        long id = parse(r).get("id").asLong();
+        String id = parse(r).get("id").asText();
         assertStatus(200, portal.get("/api/v1/circuits/" + id, carol));
         assertStatus(404, portal.get("/api/v1/circuits/" + id, bob));
         assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + id, token, Map.of("title", "For A now", "qasm", BELL, "cohort", "Cohort A")));
@@ -127,7 +127,7 @@ class CircuitAccessTest {
 
     @Test
     void onlyTheOwnerEditsAndEachEditIsANewVersion() {
-        long id = create(alice, "Versioned", "cohort", List.of("v"));
+        String id = create(alice, "Versioned", "cohort", List.of("v"));
         String v2 = BELL.replace("h q[0];", "x q[0];\nh q[0];");
         assertStatus(403, portal.json("PUT", "/api/v1/circuits/" + id, bob, Map.of("title", "hijack", "qasm", v2)));
         assertStatus(403, portal.json("PUT", "/api/v1/circuits/" + id, admin, Map.of("title", "admins moderate, not edit", "qasm", v2)));
@@ -164,12 +164,12 @@ class CircuitAccessTest {
 
     @Test
     void forkKeepsALinkToItsOrigin() {
-        long id = create(alice, "Forkable", "public", List.of("forkme"));
+        String id = create(alice, "Forkable", "public", List.of("forkme"));
         var fork = portal.json("POST", "/api/v1/circuits/" + id + "/fork", carol, "");
         assertStatus(201, fork);
-        long forkId = parse(fork).get("id").asLong();
+        String forkId = parse(fork).get("id").asText();
         JsonNode f = parse(portal.get("/api/v1/circuits/" + forkId, carol));
-        assertEquals(id, f.get("forkedFrom").get("id").asLong());
+        assertEquals(id, f.get("forkedFrom").get("id").asText());
         assertEquals(1, f.get("forkedFrom").get("version").asInt());
         assertEquals("private", f.get("visibility").asText());
         assertEquals(List.of("forkme"), StreamSupport.stream(f.get("tags").spliterator(), false).map(JsonNode::asText).toList());
@@ -183,7 +183,7 @@ class CircuitAccessTest {
         var r = portal.json("POST", "/api/v1/circuits", alice, Map.of("title", evil, "qasm", BELL, "visibility", "public",
                 "description", "<img src=x onerror=alert(1)> and [a link](javascript:alert(1))"));
         assertStatus(201, r);
-        long id = parse(r).get("id").asLong();
+        String id = parse(r).get("id").asText();
         String page = portal.get("/circuits/" + id, null).body();
         assertFalse(page.contains(evil), page);
         assertTrue(page.contains("&lt;script&gt;alert("), page);
@@ -214,7 +214,7 @@ class CircuitAccessTest {
 
     @Test
     void commentsAndModeration() {
-        long id = create(bob, "Discuss me", "cohort", List.of());
+        String id = create(bob, "Discuss me", "cohort", List.of());
         var comment = portal.json("POST", "/api/v1/circuits/" + id + "/comments", alice, Map.of("body", "Nice *work* <b>!</b>"));
         assertStatus(201, comment);
         JsonNode comments = parse(portal.get("/api/v1/circuits/" + id + "/comments", bob));
@@ -235,15 +235,15 @@ class CircuitAccessTest {
 
     @Test
     void searchByTagAuthorAndCohort() {
-        long mine = create(carol, "Carol's public", "public", List.of("Search-Tag"));
-        long other = create(alice, "Alice's public", "public", List.of("other"));
+        String mine = create(carol, "Carol's public", "public", List.of("Search-Tag"));
+        String other = create(alice, "Alice's public", "public", List.of("other"));
         assertEquals(List.of(mine), listedIds(null, "?tag=search-tag"));
-        List<Long> byCarol = listedIds(null, "?author=Name%20of%20carol%40example.org");
+        List<String> byCarol = listedIds(null, "?author=Name%20of%20carol%40example.org");
         assertTrue(byCarol.contains(mine));
         assertFalse(byCarol.contains(other));
-        List<Long> cohortB = listedIds(admin, "?cohort=Cohort%20B");
+        List<String> cohortB = listedIds(admin, "?cohort=Cohort%20B");
         assertFalse(cohortB.contains(mine), "a public circuit is not tied to a cohort");
-        long shared = create(carol, "Carol's cohort one", "cohort", List.of());
+        String shared = create(carol, "Carol's cohort one", "cohort", List.of());
         assertEquals(List.of(shared), listedIds(carol, "?cohort=Cohort%20B"));
     }
 

@@ -23,16 +23,37 @@ class HeavyPagesTest {
             qasm.append("measure q -> c;\n");
             var created = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "Uniform", "visibility", "public", "qasm", qasm.toString()));
             assertStatus(201, created);
-            long circuit = parse(created).get("id").asLong();
+            String circuit = parse(created).get("id").asText();
             var started = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 20_000, "seed", 5));
             assertStatus(202, started);
-            long run = parse(started).get("id").asLong();
+            String run = parse(started).get("id").asText();
             long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!parse(portal.get("/api/v1/runs/" + run, token)).get("status").asText().equals("done") && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
-            int outcomes = parse(portal.get("/api/v1/runs/" + run, token)).get("counts").size();
+            var first = portal.get("/api/v1/runs/" + run, token);
+            int outcomes = parse(first).get("counts_total").asInt();
             assertTrue(outcomes > 3000, "20 000 shots over 4096 outcomes: " + outcomes);
+            // The API pages the counts too; following the cursors gives exactly the full result.json counts.
+            assertEquals(256, parse(first).get("counts").size(), "the API's default page");
+            var full = parse(portal.get("/runs/" + run + "/result.json", token)).get("counts");
+            java.util.Map<String, Long> walked = new java.util.HashMap<>();
+            String cursor = parse(first).get("counts_next_cursor").asText();
+            assertEquals(cursor, first.headers().firstValue("X-Next-Cursor").orElseThrow());
+            assertTrue(first.headers().firstValue("Link").orElseThrow().contains("cursor=" + cursor));
+            parse(first).get("counts").properties().forEach(e -> walked.put(e.getKey(), e.getValue().asLong()));
+            int apiPages = 1;
+            while (cursor != null) {
+                var next = parse(portal.get("/api/v1/runs/" + run + "?limit=1000&cursor=" + cursor, token));
+                next.get("counts").properties().forEach(e -> assertEquals(null, walked.put(e.getKey(), e.getValue().asLong())));
+                cursor = next.has("counts_next_cursor") ? next.get("counts_next_cursor").asText() : null;
+                apiPages++;
+            }
+            assertEquals(1 + (outcomes - 256 + 999) / 1000, apiPages);
+            assertEquals(full.size(), walked.size());
+            full.properties().forEach(e -> assertEquals(e.getValue().asLong(), walked.get(e.getKey()), e.getKey()));
+            assertStatus(400, portal.get("/api/v1/runs/" + run + "?limit=0", token));
+            assertStatus(400, portal.get("/api/v1/runs/" + run + "?cursor=bm90LWEtYml0c3RyaW5n", token));
             var page = portal.get("/runs/" + run, null);
             assertStatus(200, page);
             int pages = (outcomes + 255) / 256;
@@ -49,7 +70,7 @@ class HeavyPagesTest {
             String token = portal.token(portal.user("pic@example.org", Role.FELLOW, null));
             String qasm = HEADER + "qreg q[2];\nh q[0];\ncx q[0],q[1];\n";
             var created = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "Pic", "visibility", "public", "qasm", qasm));
-            long id = parse(created).get("id").asLong();
+            String id = parse(created).get("id").asText();
             var first = portal.get("/circuits/" + id + "/diagram.svg", null);
             assertStatus(200, first);
             String etag = first.headers().firstValue("ETag").orElseThrow();

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Requests Jetty rejects before any route runs (malformed percent-escapes, ambiguous paths)
- * get the portal's own error page (with status 400 and the portal's security headers), never
- * Jetty's default page. Sent over a raw socket, since HTTP clients refuse to send such URLs.
+ * get the portal's own error page (with status 400 and the portal's security headers), or under
+ * /api its JSON error, never Jetty's default page. Sent over a raw socket, since HTTP clients refuse to send such URLs.
  */
 class MalformedRequestTest {
     private static TestPortal portal;
@@ -47,17 +47,19 @@ class MalformedRequestTest {
             "/circuits/%zz | text/html",
             "/%          | text/html",
             "/runs/%E0%A4%A | text/html",
-            "/api/v1/circuits/%zz | text/html",
-            "/api/v1/%   | text/html"})
+            "/api/v1/circuits/%zz | application/json",
+            "/api/v1/%   | application/json",
+            "/api/v1/runs/%E0%A4%A | application/json",
+            "http://localhost/api/v1/circuits/%zz | application/json",
+            "/apix/%     | text/html"})
     void malformedUrlsGetThePortals400(String target, String type) throws IOException {
-        // Jetty has dropped the path and headers of a request whose first line is bad, so even an
-        // API client asking for JSON gets the portal's page; what matters is that it is not Jetty's.
-        String response = raw(target.strip(), "application/json");
+        // A browser's Accept header: under /api the answer is JSON all the same, elsewhere a page.
+        String response = raw(target.strip(), "text/html,application/xhtml+xml,*/*;q=0.8");
         assertTrue(response.startsWith("HTTP/1.1 400"), response);
         assertTrue(response.toLowerCase().contains("content-type: " + type.strip()), response);
         assertFalse(response.contains("Powered by Jetty"), response);
         assertFalse(response.contains("<h2>HTTP ERROR"), "not Jetty's page: " + response);
-        if (type.strip().equals("application/json")) assertTrue(response.contains("{\"error\":"), response);
+        if (type.strip().equals("application/json")) assertTrue(response.contains("{\"error\":\"the request could not be read"), response);
         else assertTrue(response.contains("QISE exchange"), "the portal's own page: " + response);
     }
 }

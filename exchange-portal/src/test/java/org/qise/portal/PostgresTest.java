@@ -32,7 +32,7 @@ class PostgresTest {
         try {
             // The data directory is unused with PostgreSQL but must be a valid path.
             PortalConfig config = TestPortal.config(java.nio.file.Path.of("unused")).withDatabase(schemaUrl, user, password);
-            long circuitId;
+            String circuitId;
             String token;
             try (TestPortal portal = TestPortal.startKeeping(config)) {
                 var cohort = portal.cohort("PG cohort");
@@ -41,7 +41,7 @@ class PostgresTest {
                 var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "On Postgres", "visibility", "cohort",
                         "tags", List.of("pg"), "qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0],q[1];\n"));
                 assertStatus(201, r);
-                circuitId = parse(r).get("id").asLong();
+                circuitId = parse(r).get("id").asText();
                 assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + circuitId, token,
                         Map.of("title", "On Postgres v2", "qasm", "OPENQASM 2.0;\nqreg q[1];\nU(0,0,0) q[0];\n")));
                 assertStatus(404, portal.get("/api/v1/circuits/" + circuitId, bob));

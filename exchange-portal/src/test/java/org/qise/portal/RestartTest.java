@@ -17,7 +17,7 @@ class RestartTest {
         Path dir = TestPortal.tempDir();
         try {
             String token;
-            long circuitId;
+            String circuitId;
             try (TestPortal first = TestPortal.startKeeping(TestPortal.config(dir))) {
                 User u = first.user("keeper@example.org", Role.FELLOW, first.cohort("Kept cohort"));
                 var r = first.json("POST", "/api/v1/auth/token", null, Map.of("email", "keeper@example.org", "password", TestPortal.PASSWORD));
@@ -26,7 +26,7 @@ class RestartTest {
                 var c = first.json("POST", "/api/v1/circuits", token, Map.of("title", "Kept circuit", "visibility", "private",
                         "qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0],q[1];\n"));
                 assertStatus(201, c);
-                circuitId = parse(c).get("id").asLong();
+                circuitId = parse(c).get("id").asText();
                 assertEquals(u.id(), first.server.services().users().findByEmail("keeper@example.org").orElseThrow().id());
             }
             try (TestPortal second = TestPortal.startKeeping(TestPortal.config(dir))) {

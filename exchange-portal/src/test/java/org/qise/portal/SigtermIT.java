@@ -56,10 +56,10 @@ class SigtermIT {
             slow.append("measure q -> c;\n");
             JsonNode circuit = TestPortal.JSON.readTree(post(base + "/api/v1/circuits", token,
                     Map.of("title", "Slow", "visibility", "private", "qasm", slow.toString())).body());
-            var started = post(base + "/api/v1/circuits/" + circuit.get("id").asLong() + "/runs", token,
+            var started = post(base + "/api/v1/circuits/" + circuit.get("id").asText() + "/runs", token,
                     Map.of("shots", 1_000_000, "seed", 1));
             assertEquals(202, started.statusCode(), started.body());
-            long run = TestPortal.JSON.readTree(started.body()).get("id").asLong();
+            String run = TestPortal.JSON.readTree(started.body()).get("id").asText();
             long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             String status;
             do {

@@ -55,11 +55,11 @@ class TrustHolesTest {
         portal.close();
     }
 
-    private static long circuit(String token, String title, String visibility, String description) {
+    private static String circuit(String token, String title, String visibility, String description) {
         var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", title, "visibility", visibility, "qasm", BELL,
                 "description", description));
         assertStatus(201, r);
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
     }
 
     // ---- bodies over 1 MiB ----
@@ -97,7 +97,7 @@ class TrustHolesTest {
             "write run, PUT,    /api/v1/circuits/CIRCUIT,        200",
             "read,      DELETE, /api/v1/tokens/1,                403"})
     void tokenScopesAreEnforcedOnEveryRoute(String scopes, String method, String path, int status) {
-        long circuit = circuit(portal.token(bob), "Scoped", "private", "d");
+        String circuit = circuit(portal.token(bob), "Scoped", "private", "d");
         String token = portal.server.services().tokens().create(bob.id(), "scoped", TokenScope.parse(scopes));
         Map<String, Object> body = method.equals("GET") || method.equals("DELETE") ? null
                 : path.endsWith("/runs") ? Map.of("shots", 10) : Map.of("title", "t", "visibility", "private", "qasm", BELL);
@@ -173,22 +173,22 @@ class TrustHolesTest {
 
     @Test
     void aForkOfACohortCircuitCannotBeMadePublicOrSharedElsewhere() {
-        long shared = circuit(portal.token(alice), "Cohort only", "cohort", "for cohort A");
+        String shared = circuit(portal.token(alice), "Cohort only", "cohort", "for cohort A");
         String bobToken = portal.token(bob);
-        long fork = parse(portal.json("POST", "/api/v1/circuits/" + shared + "/fork", bobToken, "")).get("id").asLong();
+        String fork = parse(portal.json("POST", "/api/v1/circuits/" + shared + "/fork", bobToken, "")).get("id").asText();
         var toPublic = portal.json("PUT", "/api/v1/circuits/" + fork, bobToken, Map.of("title", "Mine now", "qasm", BELL,
                 "visibility", "public"));
         assertStatus(403, toPublic);
         assertTrue(parse(toPublic).get("error").asText().contains("shared with its cohort only"), toPublic.body());
-        long forkOfFork = parse(portal.json("POST", "/api/v1/circuits/" + fork + "/fork", bobToken, "")).get("id").asLong();
+        String forkOfFork = parse(portal.json("POST", "/api/v1/circuits/" + fork + "/fork", bobToken, "")).get("id").asText();
         assertStatus(403, portal.json("PUT", "/api/v1/circuits/" + forkOfFork, bobToken, Map.of("title", "t", "qasm", BELL,
                 "visibility", "public")));
         assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + fork, bobToken, Map.of("title", "Back to the cohort",
                 "qasm", BELL, "visibility", "cohort", "cohort", "Holes A")));
         assertStatus(404, portal.get("/api/v1/circuits/" + fork, null)); // still not public
 
-        long open = circuit(portal.token(alice), "Public one", "public", "");
-        long publicFork = parse(portal.json("POST", "/api/v1/circuits/" + open + "/fork", bobToken, "")).get("id").asLong();
+        String open = circuit(portal.token(alice), "Public one", "public", "");
+        String publicFork = parse(portal.json("POST", "/api/v1/circuits/" + open + "/fork", bobToken, "")).get("id").asText();
         // A fork of a public circuit may be public.
         assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + publicFork, bobToken, Map.of("title", "t", "qasm", BELL,
                 "visibility", "public")));
@@ -196,13 +196,13 @@ class TrustHolesTest {
 
     @Test
     void aForkCreditsTheOriginalAuthor() {
-        long original = circuit(portal.token(alice), "Alice's work", "public", "");
+        String original = circuit(portal.token(alice), "Alice's work", "public", "");
         String carolToken = portal.token(carol);
-        long fork = parse(portal.json("POST", "/api/v1/circuits/" + original + "/fork", carolToken, "")).get("id").asLong();
+        String fork = parse(portal.json("POST", "/api/v1/circuits/" + original + "/fork", carolToken, "")).get("id").asText();
         JsonNode versions = parse(portal.get("/api/v1/circuits/" + fork + "/versions", carolToken));
         assertEquals(alice.name(), versions.get(0).get("author").asText(), "version 1 is Alice's work");
         JsonNode f = parse(portal.get("/api/v1/circuits/" + fork, carolToken));
-        assertEquals(original, f.get("forkedFrom").get("id").asLong());
+        assertEquals(original, f.get("forkedFrom").get("id").asText());
         assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + fork, carolToken, Map.of("title", "Carol's edit", "qasm", BELL)));
         versions = parse(portal.get("/api/v1/circuits/" + fork + "/versions", carolToken));
         assertEquals(Set.of(alice.name(), carol.name()), Set.of(versions.get(0).get("author").asText(), versions.get(1).get("author").asText()));
@@ -213,7 +213,7 @@ class TrustHolesTest {
     @Test
     void aPutWithoutDescriptionKeepsItAndAnEmptyOneClearsIt() {
         String token = portal.token(carol);
-        long id = circuit(token, "Described", "private", "A *careful* description");
+        String id = circuit(token, "Described", "private", "A *careful* description");
         assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + id, token, Map.of("title", "Renamed", "qasm", BELL)));
         assertEquals("A *careful* description", parse(portal.get("/api/v1/circuits/" + id, token)).get("description").asText());
         assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + id, token, Map.of("title", "Renamed", "qasm", BELL, "description", "")));
@@ -222,11 +222,11 @@ class TrustHolesTest {
 
     @Test
     void searchingByAnEmailAddressRevealsNothing() {
-        long mine = circuit(portal.token(carol), "Carol's public", "public", "");
+        String mine = circuit(portal.token(carol), "Carol's public", "public", "");
         assertEquals(0, parse(portal.get("/api/v1/circuits?author=carol@example.org", null)).size(), "no owner of an address is revealed");
         assertEquals(0, parse(portal.get("/api/v1/circuits?author=CAROL@example.org", portal.token(bob))).size());
         assertFalse(portal.get("/?author=carol%40example.org", null).body().contains("Carol&#39;s public"));
         JsonNode byId = parse(portal.get("/api/v1/circuits?author=" + carol.id(), null));
-        assertTrue(byId.findValues("id").stream().anyMatch(n -> n.asLong() == mine), "by id it is found");
+        assertTrue(byId.findValues("id").stream().anyMatch(n -> n.asText().equals(mine)), "by id it is found");
     }
 }

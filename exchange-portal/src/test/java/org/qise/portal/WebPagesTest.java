@@ -38,66 +38,73 @@ class WebPagesTest {
         portal.close();
     }
 
-    static long idFromLocation(java.net.http.HttpResponse<String> r) {
+    /** The public id a redirect names, e.g. after creating a circuit. */
+    static String refFromLocation(java.net.http.HttpResponse<String> r) {
         assertEquals(302, r.statusCode(), r.body());
-        Matcher m = Pattern.compile("/circuits/(\\d+)$").matcher(r.headers().firstValue("Location").orElseThrow());
-        assertTrue(m.find());
-        return Long.parseLong(m.group(1));
+        Matcher m = Pattern.compile("/circuits/([0-9a-z]{12})$").matcher(r.headers().firstValue("Location").orElseThrow());
+        assertTrue(m.find(), r.headers().firstValue("Location").orElseThrow());
+        return m.group(1);
+    }
+
+    /** The internal id the services use for a circuit's public id. */
+    static long internal(String ref) {
+        return portal.server.services().circuits().resolve(null, ref);
     }
 
     @Test
     void createEditForkAndCommentThroughForms() {
         Browser b = new Browser(portal);
         assertEquals(302, b.login("fellow@example.org", TestPortal.PASSWORD).statusCode());
-        long id = idFromLocation(b.submitMultipart("/circuits/new", "/circuits", Map.of("title", "Uploaded GHZ",
+        String ref = refFromLocation(b.submitMultipart("/circuits/new", "/circuits", Map.of("title", "Uploaded GHZ",
                 "description", "Three qubits", "tags", "ghz, upload", "visibility", "cohort", "qasm", ""), "qasmFile", "ghz.qasm", GHZ));
+        long id = internal(ref);
         var details = portal.server.services().circuits().get(fellow, id, null);
         assertEquals(GHZ, details.version().qasm());
         assertEquals(3, details.version().numQubits());
         assertEquals(3, details.version().numGates());
-        String page = b.get("/circuits/" + id).body();
+        String page = b.get("/circuits/" + ref).body();
         assertTrue(page.contains("3 qubits · 3 gates"), page);
-        assertTrue(page.contains("<img src=\"/circuits/" + id + "/diagram.svg?version=1\""), page);
+        assertTrue(page.contains("<img src=\"/circuits/" + ref + "/diagram.svg?version=1\""), page);
 
-        var svg = b.get("/circuits/" + id + "/diagram.svg?version=1");
+        var svg = b.get("/circuits/" + ref + "/diagram.svg?version=1");
         assertEquals(200, svg.statusCode(), svg.body());
         assertTrue(svg.headers().firstValue("Content-Type").orElseThrow().startsWith("image/svg+xml"));
         assertTrue(svg.body().contains("<svg"), svg.body());
         assertTrue(svg.body().contains("</svg>"));
         assertTrue(svg.body().toLowerCase(java.util.Locale.ROOT).indexOf("<script") < 0);
         assertTrue(svg.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
-        var svgDownload = b.get("/circuits/" + id + "/diagram.svg?version=1&download=1");
+        var svgDownload = b.get("/circuits/" + ref + "/diagram.svg?version=1&download=1");
         assertTrue(svgDownload.headers().firstValue("Content-Disposition").orElseThrow().contains(".svg"));
         assertEquals(svg.body(), svgDownload.body());
 
-        var download = b.get("/circuits/" + id + "/download.qasm");
+        var download = b.get("/circuits/" + ref + "/download.qasm");
         assertEquals(200, download.statusCode());
         assertEquals(GHZ, download.body());
         assertTrue(download.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
 
         String edited = GHZ + "measure q[0] -> c[0];\n";
         // An edit with an undeclared register is refused with the line, and nothing is saved.
-        var bad = b.submitMultipart("/circuits/" + id + "/edit", "/circuits/" + id + "/edit", Map.of("title", "Uploaded GHZ",
+        var bad = b.submitMultipart("/circuits/" + ref + "/edit", "/circuits/" + ref + "/edit", Map.of("title", "Uploaded GHZ",
                 "description", "", "tags", "ghz", "visibility", "cohort", "qasm", edited), "qasmFile", "", "");
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("circuit.qasm:7:"), bad.body());
         String fixed = GHZ.replace("qreg q[3];\n", "qreg q[3];\ncreg c[3];\n") + "measure q -> c;\n";
-        var good = b.submitMultipart("/circuits/" + id + "/edit", "/circuits/" + id + "/edit", Map.of("title", "GHZ measured",
+        var good = b.submitMultipart("/circuits/" + ref + "/edit", "/circuits/" + ref + "/edit", Map.of("title", "GHZ measured",
                 "description", "now measured", "tags", "ghz", "visibility", "cohort", "qasm", fixed), "qasmFile", "", "");
-        assertEquals(id, idFromLocation(good));
+        assertEquals(ref, refFromLocation(good));
         assertEquals(2, portal.server.services().circuits().get(fellow, id, null).version().version());
-        assertTrue(b.get("/circuits/" + id + "/versions").body().contains("GHZ measured"));
+        assertTrue(b.get("/circuits/" + ref + "/versions").body().contains("GHZ measured"));
 
         Browser t = new Browser(portal);
         t.login("teacher@example.org", TestPortal.PASSWORD);
-        long fork = idFromLocation(t.submit("/circuits/" + id, "/circuits/" + id + "/fork", Map.of("version", "1")));
+        long fork = internal(refFromLocation(t.submit("/circuits/" + ref, "/circuits/" + ref + "/fork", Map.of("version", "1"))));
         var forked = portal.server.services().circuits().get(instructor, fork, null);
         assertEquals(id, forked.forkedFromId());
         assertEquals(1, forked.forkedFromVersion());
         assertEquals(GHZ, forked.version().qasm());
 
-        assertEquals(302, t.submit("/circuits/" + id, "/circuits/" + id + "/comments", Map.of("body", "Try **four** qubits")).statusCode());
-        assertTrue(b.get("/circuits/" + id).body().contains("Try <strong>four</strong> qubits"));
+        assertEquals(302, t.submit("/circuits/" + ref, "/circuits/" + ref + "/comments", Map.of("body", "Try **four** qubits")).statusCode());
+        assertTrue(b.get("/circuits/" + ref).body().contains("Try <strong>four</strong> qubits"));
     }
 
     @Test

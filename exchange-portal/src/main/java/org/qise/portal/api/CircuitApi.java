@@ -39,20 +39,20 @@ final class CircuitApi {
         });
         routes.post("/circuits", ctx -> {
             long id = circuits.create(requireUser(ctx), draft(Json.body(ctx), true));
-            send(ctx, 201, object("id", id, "version", 1));
+            send(ctx, 201, object("id", circuits.publicId(id), "version", 1));
         });
         routes.get("/circuits/{id}", this::getCircuit);
         routes.put("/circuits/{id}", ctx -> {
             long id = id(ctx);
             int version = circuits.update(requireUser(ctx), id, draft(Json.body(ctx), false));
-            send(ctx, 200, object("id", id, "version", version));
+            send(ctx, 200, object("id", ctx.pathParam("id"), "version", version));
         });
         routes.delete("/circuits/{id}", ctx -> {
             circuits.delete(requireUser(ctx), id(ctx));
             ctx.status(204);
         });
         routes.get("/circuits/{id}/versions", ctx -> send(ctx, 200, circuits.versions(user(ctx), id(ctx)).stream()
-                .map(v -> object("version", v.version(), "title", v.title(), "author", v.authorName(),
+                .map(v -> object("version", v.version(), "versionId", v.publicId(), "title", v.title(), "author", v.authorName(),
                         "createdAt", v.createdAt().toString(), "numQubits", v.numQubits(), "numGates", v.numGates()))
                 .toList()));
         routes.get("/circuits/{id}/diff", ctx -> {
@@ -69,7 +69,7 @@ final class CircuitApi {
         });
         routes.post("/circuits/{id}/fork", ctx -> {
             Integer version = ctx.body().isBlank() ? null : Json.integer(Json.body(ctx), "version");
-            send(ctx, 201, object("id", circuits.fork(requireUser(ctx), id(ctx), version)));
+            send(ctx, 201, object("id", circuits.publicId(circuits.fork(requireUser(ctx), id(ctx), version))));
         });
         routes.get("/circuits/{id}/comments", ctx -> send(ctx, 200, circuits.comments(user(ctx), id(ctx)).stream()
                 .map(c -> object("id", c.id(), "author", c.authorName(), "body", c.body(), "createdAt", c.createdAt().toString()))
@@ -84,12 +84,13 @@ final class CircuitApi {
         var d = circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version"));
         Map<String, Object> out = summaryJson(d.summary());
         out.put("version", d.version().version());
+        out.put("versionId", d.version().publicId());
         out.put("title", d.version().title());
         out.put("description", d.version().description());
         out.put("qasm", d.version().qasm());
         out.put("numQubits", d.version().numQubits());
         out.put("numGates", d.version().numGates());
-        if (d.forkedFromId() != null) out.put("forkedFrom", object("id", d.forkedFromId(), "version", d.forkedFromVersion()));
+        if (d.forkedFromId() != null) out.put("forkedFrom", object("id", d.forkedFromPublicId(), "version", d.forkedFromVersion()));
         send(ctx, 200, out);
     }
 
@@ -100,7 +101,7 @@ final class CircuitApi {
     }
 
     private static Map<String, Object> summaryJson(CircuitService.Summary s) {
-        return object("id", s.id(), "title", s.title(), "ownerId", s.ownerId(), "owner", s.ownerName(),
+        return object("id", s.publicId(), "title", s.title(), "ownerId", s.ownerId(), "owner", s.ownerName(),
                 "visibility", s.visibility().label(), "cohort", s.cohort(), "latestVersion", s.latestVersion(),
                 "tags", s.tags(), "numQubits", s.numQubits(), "numGates", s.numGates(), "updatedAt", s.updatedAt().toString());
     }

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.qise.circuit.Circuit;
+import org.qise.portal.Moved;
 import org.qise.portal.PortalException;
 import org.qise.portal.audit.AuditLog;
 import org.qise.portal.db.Jdbc;
+import org.qise.portal.db.PublicIds;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
 import org.qise.sim.Manifest;
@@ -28,16 +30,17 @@ import org.qise.sim.Manifest;
  */
 public final class CircuitService {
     /** A circuit as shown in lists. */
-    public record Summary(long id, String title, long ownerId, String ownerName, Visibility visibility,
+    public record Summary(long id, String publicId, String title, long ownerId, String ownerName, Visibility visibility,
                           String cohort, int latestVersion, List<String> tags, int numQubits, int numGates,
                           Instant updatedAt) {}
 
     /** One version of a circuit with its source. */
-    public record Version(long circuitId, int version, String title, String description, String qasm,
+    public record Version(long circuitId, int version, String publicId, String title, String description, String qasm,
                           int numQubits, int numGates, String authorName, Instant createdAt) {}
 
-    /** A circuit with one of its versions. */
-    public record Details(Summary summary, Version version, Long forkedFromId, Integer forkedFromVersion) {}
+    /** A circuit with one of its versions; the fork's origin by its public id. */
+    public record Details(Summary summary, Version version, Long forkedFromId, String forkedFromPublicId,
+                          Integer forkedFromVersion) {}
 
     /** A comment; body is Markdown. */
     public record Comment(long id, long authorId, String authorName, String body, Instant createdAt) {}
@@ -72,8 +75,8 @@ public final class CircuitService {
         List<String> tags = tags(draft.tags());
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
-            long id = tx.insert("INSERT INTO circuits (owner_id, visibility, cohort_id, latest_version, deleted, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, 1, FALSE, ?, ?)", owner.id(), visibility, cohortId, now, now);
+            long id = tx.insert("INSERT INTO circuits (public_id, owner_id, visibility, cohort_id, latest_version, deleted, created_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?)", PublicIds.random(), owner.id(), visibility, cohortId, now, now);
             insertVersion(tx, id, 1, title, description, draft.qasm(), circuit, owner.id(), now);
             insertTags(tx, id, tags);
             return id;
@@ -120,7 +123,10 @@ public final class CircuitService {
         Version ver = jdbc.queryOne(VERSION_SELECT + " WHERE v.circuit_id = ? AND v.version = ?", CircuitService::mapVersion, id, v)
                 .orElseThrow(() -> PortalException.notFound("version " + v + " of circuit " + id));
         Summary summary = summaries(" AND c.id = ?", List.of(id)).getFirst();
-        return new Details(summary, ver, row.forkedFromId(), row.forkedFromVersion());
+        // The origin may since have been deleted or hidden; its public id is shown all the same, as before its number was.
+        String forkedFrom = row.forkedFromId() == null ? null : jdbc.queryOne("SELECT public_id FROM circuits WHERE id = ?",
+                rs -> rs.getString(1), row.forkedFromId()).orElse(null);
+        return new Details(summary, ver, row.forkedFromId(), forkedFrom, row.forkedFromVersion());
     }
 
     /** All versions, newest first, without their sources. */
@@ -148,9 +154,9 @@ public final class CircuitService {
         Circuit circuit = QasmCheck.parse(v.qasm());
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
-            long forkId = tx.insert("INSERT INTO circuits (owner_id, visibility, cohort_id, latest_version, forked_from_id,"
-                    + " forked_from_version, deleted, created_at, updated_at) VALUES (?, ?, NULL, 1, ?, ?, FALSE, ?, ?)",
-                    viewer.id(), Visibility.PRIVATE, id, v.version(), now, now);
+            long forkId = tx.insert("INSERT INTO circuits (public_id, owner_id, visibility, cohort_id, latest_version, forked_from_id,"
+                    + " forked_from_version, deleted, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, ?, ?, FALSE, ?, ?)",
+                    PublicIds.random(), viewer.id(), Visibility.PRIVATE, id, v.version(), now, now);
             // The fork's first version is the original's work: it stays credited to its author.
             long originalAuthor = tx.queryOne("SELECT author_id FROM circuit_versions WHERE circuit_id = ? AND version = ?",
                     rs -> rs.getLong(1), id, v.version()).orElse(viewer.id());
@@ -168,7 +174,7 @@ public final class CircuitService {
             throw PortalException.forbidden("only the owner or an admin may delete this circuit");
         }
         jdbc.update("UPDATE circuits SET deleted = TRUE, updated_at = ? WHERE id = ?", Instant.now(), id);
-        audit.record(actor.id(), "delete-circuit", "circuit " + id, null);
+        audit.record(actor.id(), "delete-circuit", "circuit " + publicId(id), null);
     }
 
     /** Circuits the viewer may see, newest first, at most {@link Page#MAX_LIMIT} (the rest through {@link #page}). */
@@ -246,7 +252,35 @@ public final class CircuitService {
                 rs -> rs.getLong(1), commentId, circuitId).orElseThrow(() -> PortalException.notFound("comment"));
         if (authorId != actor.id() && !actor.isAdmin()) throw PortalException.forbidden("only its author or an admin may delete a comment");
         jdbc.update("UPDATE comments SET deleted = TRUE WHERE id = ?", commentId);
-        audit.record(actor.id(), "delete-comment", "comment " + commentId + " on circuit " + circuitId, null);
+        audit.record(actor.id(), "delete-comment", "comment " + commentId + " on circuit " + publicId(circuitId), null);
+    }
+
+    // ---- public ids ----
+
+    /**
+     * The internal id of the circuit a URL names by its public id; 404 if none (visibility is
+     * checked by whatever reads it next). An old integer id is answered with {@link Moved} to
+     * its public id, but only for a viewer who may see the circuit, so a redirect never reveals
+     * the public id of someone else's private circuit.
+     */
+    public long resolve(User viewer, String ref) {
+        if (PublicIds.isPublicId(ref)) {
+            return jdbc.queryOne("SELECT id FROM circuits WHERE public_id = ? AND deleted = FALSE", rs -> rs.getLong(1), ref)
+                    .orElseThrow(() -> PortalException.notFound("circuit " + ref));
+        }
+        if (PublicIds.isLegacyId(ref)) {
+            long id = Long.parseLong(ref);
+            visibleRow(viewer, id);
+            String publicId = jdbc.queryOne("SELECT public_id FROM circuits WHERE id = ?", rs -> rs.getString(1), id).orElseThrow();
+            throw new Moved(ref, publicId);
+        }
+        throw PortalException.notFound("circuit '" + ref + "'");
+    }
+
+    /** The public id of a circuit by its internal id (for links from other features); 404 if none. */
+    public String publicId(long id) {
+        return jdbc.queryOne("SELECT public_id FROM circuits WHERE id = ?", rs -> rs.getString(1), id)
+                .orElseThrow(() -> PortalException.notFound("circuit"));
     }
 
     // ---- visibility ----
@@ -285,12 +319,12 @@ public final class CircuitService {
 
     // ---- queries ----
 
-    private static final String VERSION_SELECT = "SELECT v.circuit_id, v.version, v.title, v.description, v.qasm,"
+    private static final String VERSION_SELECT = "SELECT v.circuit_id, v.version, v.public_id, v.title, v.description, v.qasm,"
             + " v.num_qubits, v.num_gates, u.name AS author_name, v.created_at FROM circuit_versions v"
             + " JOIN users u ON u.id = v.author_id";
 
     private List<Summary> summaries(String whereAndOrder, List<Object> params) {
-        String sql = "SELECT c.id, v.title, c.owner_id, u.name AS owner_name, c.visibility, co.name AS cohort,"
+        String sql = "SELECT c.id, c.public_id, v.title, c.owner_id, u.name AS owner_name, c.visibility, co.name AS cohort,"
                 + " c.latest_version, v.num_qubits, v.num_gates, c.updated_at FROM circuits c"
                 + " JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version"
                 + " JOIN users u ON u.id = c.owner_id LEFT JOIN cohorts co ON co.id = c.cohort_id"
@@ -307,27 +341,27 @@ public final class CircuitService {
         jdbc.query("SELECT circuit_id, tag FROM circuit_tags WHERE circuit_id IN (" + marks + ") ORDER BY circuit_id, tag",
                 rs -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)),
                 rows.stream().map(Summary::id).toArray());
-        return rows.stream().map(r -> new Summary(r.id(), r.title(), r.ownerId(), r.ownerName(), r.visibility(), r.cohort(),
+        return rows.stream().map(r -> new Summary(r.id(), r.publicId(), r.title(), r.ownerId(), r.ownerName(), r.visibility(), r.cohort(),
                 r.latestVersion(), List.copyOf(tags.getOrDefault(r.id(), List.of())), r.numQubits(), r.numGates(),
                 r.updatedAt())).toList();
     }
 
     private static Summary mapSummary(ResultSet rs) throws SQLException {
-        return new Summary(rs.getLong("id"), rs.getString("title"), rs.getLong("owner_id"), rs.getString("owner_name"),
+        return new Summary(rs.getLong("id"), rs.getString("public_id"), rs.getString("title"), rs.getLong("owner_id"), rs.getString("owner_name"),
                 Visibility.valueOf(rs.getString("visibility")), rs.getString("cohort"), rs.getInt("latest_version"),
                 List.of(), rs.getInt("num_qubits"), rs.getInt("num_gates"), Jdbc.instant(rs, "updated_at"));
     }
 
     private static Version mapVersion(ResultSet rs) throws SQLException {
-        return new Version(rs.getLong("circuit_id"), rs.getInt("version"), rs.getString("title"),
+        return new Version(rs.getLong("circuit_id"), rs.getInt("version"), rs.getString("public_id"), rs.getString("title"),
                 rs.getString("description"), rs.getString("qasm"), rs.getInt("num_qubits"), rs.getInt("num_gates"),
                 rs.getString("author_name"), Jdbc.instant(rs, "created_at"));
     }
 
     private static void insertVersion(Jdbc tx, long id, int version, String title, String description, String qasm,
                                       Circuit circuit, long authorId, Instant now) {
-        tx.update("INSERT INTO circuit_versions (circuit_id, version, title, description, qasm, num_qubits, num_gates,"
-                + " author_id, created_at, canonical_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version, title,
+        tx.update("INSERT INTO circuit_versions (circuit_id, version, public_id, title, description, qasm, num_qubits, num_gates,"
+                + " author_id, created_at, canonical_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version, PublicIds.random(), title,
                 description, qasm, circuit.numQubits(), circuit.gateCount(), authorId, now, canonicalSha256(circuit));
     }
 

@@ -52,6 +52,8 @@ public final class H2Import {
                         }
                         copied.put(table, copy(h2, tx, table));
                     }
+                    // H2 databases predate public ids: give the copied rows the ids migration V31 would have.
+                    PublicIds.fillMissing(tx);
                     return copied;
                 });
             } catch (SQLException e) {

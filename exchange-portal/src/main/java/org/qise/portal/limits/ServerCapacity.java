@@ -1,7 +1,6 @@
 package org.qise.portal.limits;
 
 import io.javalin.config.JavalinConfig;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -29,7 +28,7 @@ public final class ServerCapacity {
         threads.setName("portal-http");
         cfg.jetty.threadPool = threads;
         cfg.jetty.addConnector((server, http) -> {
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            ServerConnector connector = new ServerConnector(server, new TargetRecordingConnectionFactory(http));
             connector.setPort(port);
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
             return connector;

@@ -13,14 +13,14 @@ public record Citation(String bibtex, String cff) {
     public static Citation of(Run run, String circuitTitle, List<String> authors, String url) {
         int year = (run.finishedAt() != null ? run.finishedAt() : run.queuedAt()).atZone(ZoneOffset.UTC).getYear();
         String date = (run.finishedAt() != null ? run.finishedAt() : run.queuedAt()).atZone(ZoneOffset.UTC).toLocalDate().toString();
-        String title = circuitTitle + ", version " + run.circuitVersion() + ": result of run " + run.id();
+        String title = circuitTitle + ", version " + run.circuitVersion() + ": result of run " + run.publicId();
         String version = run.simulatorVersion() == null ? "unknown" : run.simulatorVersion();
-        String bibtex = "@misc{qise-run-" + run.id() + ",\n"
+        String bibtex = "@misc{qise-run-" + run.publicId() + ",\n"
                 + "  author       = {" + String.join(" and ", authors.stream().map(Citation::bib).toList()) + "},\n"
                 + "  title        = {{" + bib(title) + "}},\n"
                 + "  year         = {" + year + "},\n"
                 + "  howpublished = {QISE exchange, \\url{" + url + "}},\n"
-                + "  note         = {Circuit " + run.circuitId() + " version " + run.circuitVersion() + " (SHA-256 "
+                + "  note         = {Circuit " + run.circuitPublicId() + " version " + run.circuitVersion() + " (SHA-256 "
                 + run.circuitSha256() + "); " + run.shots() + " shots, seed " + run.seed() + ", qise " + bib(version)
                 + " engine " + bib(run.engine()) + "; result SHA-256 " + run.resultSha256() + "}\n"
                 + "}\n";
@@ -37,9 +37,9 @@ public record Citation(String bibtex, String cff) {
         cff.append("  - type: other\n    value: ").append(yaml("sha256:" + run.resultSha256())).append('\n');
         cff.append("    description: SHA-256 of the canonical result text\n");
         cff.append("  - type: other\n    value: ").append(yaml("sha256:" + run.circuitSha256())).append('\n');
-        cff.append("    description: ").append(yaml("SHA-256 of the canonical OpenQASM of circuit " + run.circuitId()
+        cff.append("    description: ").append(yaml("SHA-256 of the canonical OpenQASM of circuit " + run.circuitPublicId()
                 + " version " + run.circuitVersion())).append('\n');
-        cff.append("version: ").append(yaml("circuit " + run.circuitId() + " v" + run.circuitVersion())).append('\n');
+        cff.append("version: ").append(yaml("circuit " + run.circuitPublicId() + " v" + run.circuitVersion())).append('\n');
         return new Citation(bibtex, cff.toString());
     }
 

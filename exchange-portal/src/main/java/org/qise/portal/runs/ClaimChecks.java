@@ -36,7 +36,7 @@ public final class ClaimChecks {
         if (run.origin() != Origin.PUSHED || run.manifest() == null) return List.of();
         Map<String, Object> m = run.manifest();
         boolean exact = newest != null && newest.verdict().equals(Verification.BIT_EXACT);
-        String rerun = newest != null && newest.rerunId() != null ? "run " + newest.rerunId() : "the re-run";
+        String rerun = newest != null && newest.rerunId() != null ? "run " + newest.rerunPublicId() : "the re-run";
         List<Check> out = new ArrayList<>();
         out.add(new Check("circuit_sha256", run.circuitSha256(), CHECKED,
                 "the canonical text of circuit_qasm has this SHA-256 (checked when pushed)"));

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param state         probabilities and state vector for small circuits; null otherwise
  * @param manifest      the reproducibility manifest (snake_case keys); null until done
  * @param message       why a run failed or stopped, or a note on a done run; null otherwise
+ * @param publicId      what URLs and the API call the run (the integer ids stay internal); likewise
+ *                      the circuit's and the reproduced run's
  * @param noiseModel    the noise model's canonical JSON text (qise-noise-model/1); null for an ideal run
  * @param noiseMethod   density-matrix or trajectories (fixed at queueing, so a reproduction takes the same path); null when ideal
  * @param parameters    values of the circuit's free parameters, in the circuit's order; empty when it has none
@@ -23,7 +25,8 @@ public record Run(long id, long circuitId, int circuitVersion, long ownerId, Str
                   List<String> expect, String circuitQasm, String circuitSha256, int numQubits, double progress,
                   String message, Map<String, Long> counts, Map<String, Double> expectations, StoredState state,
                   Map<String, Object> manifest, String resultSha256, Instant queuedAt, Instant startedAt,
-                  Instant finishedAt, String noiseModel, String noiseMethod, Map<String, Double> parameters) {
+                  Instant finishedAt, String publicId, String circuitPublicId, String reproducesPublicId,
+                  String noiseModel, String noiseMethod, Map<String, Double> parameters) {
 
     public Run {
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
@@ -34,10 +37,11 @@ public record Run(long id, long circuitId, int circuitVersion, long ownerId, Str
                boolean freshSeed, RunStatus status, long shots, long seed, String engine, List<String> expect, String circuitQasm,
                String circuitSha256, int numQubits, double progress, String message, Map<String, Long> counts,
                Map<String, Double> expectations, StoredState state, Map<String, Object> manifest, String resultSha256,
-               Instant queuedAt, Instant startedAt, Instant finishedAt) {
+               Instant queuedAt, Instant startedAt, Instant finishedAt, String publicId, String circuitPublicId,
+               String reproducesPublicId) {
         this(id, circuitId, circuitVersion, ownerId, ownerName, origin, reproducesId, freshSeed, status, shots, seed, engine, expect,
                 circuitQasm, circuitSha256, numQubits, progress, message, counts, expectations, state, manifest, resultSha256, queuedAt,
-                startedAt, finishedAt, null, null, Map.of());
+                startedAt, finishedAt, publicId, circuitPublicId, reproducesPublicId, null, null, Map.of());
     }
 
     /** Whether the run simulates noise. */

@@ -43,7 +43,9 @@ public final class RunApi {
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
             Run r = runs.get(viewer, id(ctx));
-            send(ctx, 200, RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id())));
+            Map<String, Object> out = RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id()));
+            if (r.counts() != null) pageCounts(ctx, r, out);
+            send(ctx, 200, out);
         });
         routes.post("/runs/{id}/cancel", ctx -> {
             RunStatus status = runs.cancel(ApiRoutes.requireUser(ctx), id(ctx));
@@ -59,7 +61,7 @@ public final class RunApi {
         JsonNode b = body(ctx, false);
         var request = new RunService.RunRequest(integer(b, "version"), longValue(b, "shots"), longValue(b, "seed"),
                 text(b, "engine"), strings(b, "expect"), noiseModel(b), parameters(b));
-        long id = runs.submit(user, id(ctx), request);
+        String id = runs.publicId(runs.submit(user, id(ctx), request));
         send(ctx, 202, Map.of("id", id, "status", "queued", "url", "/runs/" + id));
     }
 
@@ -72,7 +74,8 @@ public final class RunApi {
         Origin origin = runs.get(user, runId).origin();
         // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
         var later = runs.reproduceLater(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT); // refusals throw here
-        ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runId, origin, r, new LinkedHashMap<>())));
+        String runRef = ctx.pathParam("id");
+        ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runRef, origin, r, runs.publicId(r.rerunId()), new LinkedHashMap<>())));
     }
 
     private void push(Context ctx) {
@@ -81,35 +84,61 @@ public final class RunApi {
         ctx.future(() -> later.thenAccept(pushed -> sendPushed(ctx, pushed)));
     }
 
-    private static void sendPushed(Context ctx, RunService.Pushed pushed) {
+    private void sendPushed(Context ctx, RunService.Pushed pushed) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", pushed.runId());
-        out.put("url", "/runs/" + pushed.runId());
-        out.put("circuit_id", pushed.circuitId());
+        String runRef = runs.publicId(pushed.runId());
+        out.put("id", runRef);
+        out.put("url", "/runs/" + runRef);
+        out.put("circuit_id", runs.circuitPublicId(pushed.circuitId()));
         out.put("circuit_version", pushed.circuitVersion());
         out.put("created_circuit", pushed.createdCircuit());
-        sendReproduction(ctx, pushed.runId(), Origin.PUSHED, pushed.reproduction(), out);
+        sendReproduction(ctx, runRef, Origin.PUSHED, pushed.reproduction(), runs.publicId(pushed.reproduction().rerunId()), out);
         if (ctx.statusCode() == 200) ctx.status(201);
     }
 
     /** 200 with the verdict, or 202 "pending" while the rerun has not ended. */
-    private static void sendReproduction(Context ctx, long runId, Origin origin, RunService.Reproduction r, Map<String, Object> out) {
+    private static void sendReproduction(Context ctx, String runId, Origin origin, RunService.Reproduction r, String rerunId,
+                                         Map<String, Object> out) {
         out.put("run_id", runId);
-        out.put("rerun_id", r.rerunId());
+        out.put("rerun_id", rerunId);
         if (r.verification().isEmpty()) {
             out.put("verdict", "pending");
-            out.put("detail", "the rerun (run " + r.rerunId() + ") has not finished yet; the verdict will appear on run " + runId);
-        out.put("rerun_url", "/api/v1/runs/" + r.rerunId());
+            out.put("detail", "the rerun (run " + rerunId + ") has not finished yet; the verdict will appear on run " + runId);
+            out.put("rerun_url", "/api/v1/runs/" + rerunId);
             send(ctx, 202, out);
             return;
         }
         Map<String, Object> v = RunViews.verification(r.verification().get());
         v.remove("id");
-        v.remove("run_id");
         v.remove("rerun_id");
         out.putAll(v);
         out.put("verified", Verdicts.verified(origin, r.verification().get()));
         send(ctx, 200, out);
+    }
+
+    /**
+     * A run's counts a page at a time, like the run page: a 300 000-shot run on 20 qubits has as
+     * many outcomes, megabytes of JSON. The next page is named in the body and, as for lists,
+     * in Link and X-Next-Cursor; the full counts stay one download away (result.json, counts.csv).
+     */
+    private static void pageCounts(Context ctx, Run r, Map<String, Object> out) {
+        String limitText = ctx.queryParam("limit");
+        int limit = CountsPage.API_DEFAULT_LIMIT;
+        if (limitText != null && !limitText.isBlank()) {
+            try {
+                limit = Integer.parseInt(limitText.strip());
+            } catch (NumberFormatException e) {
+                throw PortalException.badRequest("limit must be a whole number, got '" + limitText + "'");
+            }
+        }
+        CountsPage.Slice slice = CountsPage.slice(r.counts(), ctx.queryParam("cursor"), limit);
+        out.put("counts", slice.counts());
+        out.put("counts_total", slice.total());
+        if (slice.next() != null) {
+            out.put("counts_next_cursor", slice.next());
+            ctx.header("X-Next-Cursor", slice.next());
+            ctx.header("Link", "<" + Forms.nextUrl(ctx, slice.next()) + ">; rel=\"next\"");
+        }
     }
 
     // ---- small helpers ----

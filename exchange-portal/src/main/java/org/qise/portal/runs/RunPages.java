@@ -41,16 +41,16 @@ public final class RunPages {
         routes.post("/circuits/{id}/runs", this::start);
         routes.get("/circuits/{id}/runs/compare", this::compare);
         routes.get("/circuits/{id}/runs/compare.svg", ctx -> svg(ctx, Histogram.svgCompare(series(ctx),
-                "Runs of circuit " + RunApi.id(ctx) + " (bitstrings c[n-1]…c[0])")));
+                "Runs of circuit " + ctx.pathParam("id") + " (bitstrings c[n-1]…c[0])")));
         routes.get("/runs/{id}", this::view);
         routes.post("/runs/{id}/cancel", ctx -> {
             runs.cancel(WebSession.requireUser(ctx), RunApi.id(ctx));
-            ctx.redirect("/runs/" + RunApi.id(ctx));
+            ctx.redirect("/runs/" + ctx.pathParam("id"));
         });
         routes.post("/runs/{id}/reproduce", ctx -> {
             boolean fresh = "on".equals(ctx.formParam("fresh_seed")) || "true".equals(ctx.formParam("fresh_seed"));
             runs.reproduce(WebSession.requireUser(ctx), RunApi.id(ctx), fresh, FORM_WAIT);
-            ctx.redirect("/runs/" + RunApi.id(ctx));
+            ctx.redirect("/runs/" + ctx.pathParam("id"));
         });
         routes.get("/runs/{id}/histogram.svg", ctx -> {
             Run r = done(ctx);
@@ -85,7 +85,7 @@ public final class RunPages {
             long id = runs.submit(user, circuitId, new RunService.RunRequest(optionalInt(form.get("version"), "version"),
                     optionalLong(form.get("shots"), "shots"), optionalLong(form.get("seed"), "seed"), form.get("engine"), expect, form.get("noise_model"),
                     RunParameters.parseForm(form.get("parameters"))));
-            ctx.redirect("/runs/" + id);
+            ctx.redirect("/runs/" + runs.publicId(id));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() >= 500) throw e;
             showRuns(ctx, form, e.getMessage(), e.status());
@@ -116,10 +116,10 @@ public final class RunPages {
             authors.add(details.version().authorName());
             authors.add(details.summary().ownerName());
             authors.add(run.ownerName());
-            citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.id());
+            citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.publicId());
         }
         boolean canCancel = viewer != null && !run.status().finished() && (viewer.id() == run.ownerId() || viewer.isAdmin());
-        ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.id() + " of " + details.version().title()),
+        ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.publicId() + " of " + details.version().title()),
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
                 "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null,
@@ -136,7 +136,8 @@ public final class RunPages {
         long circuitId = RunApi.id(ctx);
         var details = circuits.get(viewer, circuitId, null);
         series(ctx); // validates the selection before the page points at the chart
-        String query = String.join("&amp;", ctx.queryParams("run").stream().map(r -> "run=" + Long.parseLong(r.strip())).toList());
+        // series() accepted each as a public id, so they are safe to echo into the chart's address.
+        String query = String.join("&amp;", ctx.queryParams("run").stream().map(r -> "run=" + r.strip()).toList());
         ctx.html(templates.render("run_compare.jte", "page", page(ctx, "Compare runs of " + details.version().title()),
                 "circuit", details, "query", query));
     }
@@ -148,16 +149,14 @@ public final class RunPages {
         if (ids.isEmpty() || ids.size() > 8) throw PortalException.badRequest("choose between 1 and 8 runs to compare");
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         for (String raw : ids) {
-            long id;
-            try {
-                id = Long.parseLong(raw.strip());
-            } catch (NumberFormatException e) {
-                throw PortalException.badRequest("run '" + raw + "' is not a run number");
+            String id = raw.strip();
+            if (!org.qise.portal.db.PublicIds.isPublicId(id)) throw PortalException.badRequest("run '" + raw + "' is not a run's public id");
+            Run r = runs.get(WebSession.user(ctx), runs.resolve(WebSession.user(ctx), id));
+            if (r.circuitId() != circuitId) {
+                throw PortalException.badRequest("run " + id + " is not a run of circuit " + ctx.pathParam("id"));
             }
-            Run r = runs.get(WebSession.user(ctx), id);
-            if (r.circuitId() != circuitId) throw PortalException.badRequest("run " + id + " is not a run of circuit " + circuitId);
             if (r.counts() == null) throw PortalException.badRequest("run " + id + " has no result (it is " + r.status().label() + ")");
-            out.put("run " + r.id() + " (v" + r.circuitVersion() + ", seed " + r.seed() + ")", r.counts());
+            out.put("run " + r.publicId() + " (v" + r.circuitVersion() + ", seed " + r.seed() + ")", r.counts());
         }
         return out;
     }
@@ -176,7 +175,7 @@ public final class RunPages {
 
     private static void download(Context ctx, String name, String type, String body) {
         ctx.contentType(type + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"run-" + RunApi.id(ctx) + "-" + name + "\"").result(body);
+                .header("Content-Disposition", "attachment; filename=\"run-" + ctx.pathParam("id") + "-" + name + "\"").result(body);
     }
 
     private static String baseUrl(Context ctx) {

@@ -230,6 +230,29 @@ public final class RunService implements AutoCloseable {
 
     // ---- reading ----
 
+    /**
+     * The internal id of the run a URL names by its public id; 404 if none. An old integer id is
+     * answered with {@link org.qise.portal.Moved} to the public id, for a viewer who may see the
+     * run only (as for circuits).
+     */
+    public long resolve(User viewer, String ref) {
+        if (org.qise.portal.db.PublicIds.isPublicId(ref)) {
+            return store.idOf(ref).orElseThrow(() -> PortalException.notFound("run " + ref));
+        }
+        if (org.qise.portal.db.PublicIds.isLegacyId(ref)) throw new org.qise.portal.Moved(ref, get(viewer, Long.parseLong(ref)).publicId());
+        throw PortalException.notFound("run '" + ref + "'");
+    }
+
+    /** The public id of a run by its internal id (for answers that name a run just made). */
+    public String publicId(long runId) {
+        return store.find(runId).orElseThrow(() -> PortalException.notFound("run")).publicId();
+    }
+
+    /** The public id of a circuit by its internal id. */
+    public String circuitPublicId(long circuitId) {
+        return circuits.publicId(circuitId);
+    }
+
     /** A run the viewer may see (404 otherwise, as for circuits). */
     public Run get(User viewer, long runId) {
         Run run = store.find(runId).orElseThrow(() -> PortalException.notFound("run " + runId));

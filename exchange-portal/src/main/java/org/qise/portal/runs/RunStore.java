@@ -22,7 +22,9 @@ final class RunStore {
         }
     }
 
-    private static final String SELECT = "SELECT r.*, u.name AS owner_name FROM runs r JOIN users u ON u.id = r.owner_id";
+    private static final String SELECT = "SELECT r.*, u.name AS owner_name, c.public_id AS circuit_public_id,"
+            + " p.public_id AS reproduces_public_id FROM runs r JOIN users u ON u.id = r.owner_id"
+            + " JOIN circuits c ON c.id = r.circuit_id LEFT JOIN runs p ON p.id = r.reproduces_id";
     private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
 
     private final Jdbc jdbc;
@@ -36,9 +38,10 @@ final class RunStore {
     }
 
     private long insert(NewRun r, RunStatus status, Instant now) {
-        return jdbc.insert("INSERT INTO runs (circuit_id, circuit_version, owner_id, origin, reproduces_id, fresh_seed, status,"
+        return jdbc.insert("INSERT INTO runs (public_id, circuit_id, circuit_version, owner_id, origin, reproduces_id, fresh_seed, status,"
                 + " shots, seed, engine, expect, circuit_qasm, circuit_sha256, num_qubits, progress, queued_at, noise_model, noise_method,"
-                + " parameters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", r.circuitId(), r.circuitVersion(),
+                + " parameters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", org.qise.portal.db.PublicIds.random(),
+                r.circuitId(), r.circuitVersion(),
                 r.ownerId(), r.origin(), r.reproducesId(), r.freshSeed(), status, r.shots(), r.seed(), r.engine(),
                 RunJson.write(r.expect()), r.circuitQasm(), r.circuitSha256(), r.numQubits(), now, r.noiseModel(), r.noiseMethod(),
                 r.parameters() == null || r.parameters().isEmpty() ? null : RunJson.write(r.parameters()));
@@ -57,6 +60,11 @@ final class RunStore {
     /** Removes a run that was never queued (refused by the queue). */
     void delete(long id) {
         jdbc.update("DELETE FROM runs WHERE id = ? AND status = 'QUEUED'", id);
+    }
+
+    /** The internal id of the run with this public id. */
+    Optional<Long> idOf(String publicId) {
+        return jdbc.queryOne("SELECT id FROM runs WHERE public_id = ?", rs -> rs.getLong(1), publicId);
     }
 
     Optional<Run> find(long id) {
@@ -114,11 +122,12 @@ final class RunStore {
     }
 
     List<Verification> verifications(long runId) {
-        return jdbc.query("SELECT * FROM run_verifications WHERE run_id = ? ORDER BY id DESC", rs -> new Verification(
+        return jdbc.query("SELECT v.*, rr.public_id AS rerun_public_id FROM run_verifications v"
+                + " LEFT JOIN runs rr ON rr.id = v.rerun_id WHERE v.run_id = ? ORDER BY v.id DESC", rs -> new Verification(
                 rs.getLong("id"), rs.getLong("run_id"), Jdbc.nullableLong(rs, "rerun_id"), rs.getString("verdict"),
                 rs.getString("method"), nullableDouble(rs, "p_value"), nullableDouble(rs, "statistic"),
                 Jdbc.nullableInt(rs, "degrees_of_freedom"), nullableDouble(rs, "threshold"), rs.getString("detail"),
-                Jdbc.instant(rs, "created_at")), runId);
+                Jdbc.instant(rs, "created_at"), rs.getString("rerun_public_id")), runId);
     }
 
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
@@ -139,7 +148,8 @@ final class RunStore {
                 rs.getDouble("progress"), rs.getString("message"), RunJson.counts(rs.getString("counts")),
                 RunJson.doubles(rs.getString("expectations")), RunJson.state(rs.getString("state")),
                 RunJson.object(rs.getString("manifest")), rs.getString("result_sha256"), Jdbc.instant(rs, "queued_at"),
-                Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"), rs.getString("noise_model"),
+                Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"), rs.getString("public_id"),
+                rs.getString("circuit_public_id"), rs.getString("reproduces_public_id"), rs.getString("noise_model"),
                 rs.getString("noise_method"), RunJson.doubles(rs.getString("parameters")));
     }
 }

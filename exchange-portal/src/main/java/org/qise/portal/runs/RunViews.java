@@ -10,13 +10,13 @@ public final class RunViews {
 
     public static Map<String, Object> run(Run r, double progress, List<Verification> verifications) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("url", "/runs/" + r.id());
+        m.put("id", r.publicId());
+        m.put("url", "/runs/" + r.publicId());
         m.put("status", r.status().label());
         m.put("progress", progress);
         m.put("origin", r.origin().label());
-        if (r.reproducesId() != null) m.put("reproduces", r.reproducesId());
-        m.put("circuit_id", r.circuitId());
+        if (r.reproducesId() != null) m.put("reproduces", r.reproducesPublicId());
+        m.put("circuit_id", r.circuitPublicId());
         m.put("circuit_version", r.circuitVersion());
         m.put("circuit_sha256", r.circuitSha256());
         m.put("qubits", r.numQubits());
@@ -68,8 +68,8 @@ public final class RunViews {
     /** A short entry for lists. */
     public static Map<String, Object> summary(Run r, double progress) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("url", "/runs/" + r.id());
+        m.put("id", r.publicId());
+        m.put("url", "/runs/" + r.publicId());
         m.put("status", r.status().label());
         m.put("progress", progress);
         m.put("origin", r.origin().label());
@@ -88,8 +88,7 @@ public final class RunViews {
     public static Map<String, Object> verification(Verification v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.id());
-        m.put("run_id", v.runId());
-        if (v.rerunId() != null) m.put("rerun_id", v.rerunId());
+        if (v.rerunId() != null) m.put("rerun_id", v.rerunPublicId());
         m.put("verdict", v.verdict());
         m.put("method", v.method());
         if (v.pValue() != null) m.put("p_value", v.pValue());

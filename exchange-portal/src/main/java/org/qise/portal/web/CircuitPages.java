@@ -43,7 +43,7 @@ public final class CircuitPages {
         routes.post("/circuits/{id}/fork", ctx -> {
             long id = Forms.pathId(ctx, "id");
             long fork = circuits.fork(WebSession.requireUser(ctx), id, Forms.optionalInt(ctx.formParam("version"), "version"));
-            ctx.redirect("/circuits/" + fork);
+            ctx.redirect("/circuits/" + circuits.publicId(fork));
         });
         routes.post("/circuits/{id}/delete", ctx -> {
             circuits.delete(WebSession.requireUser(ctx), Forms.pathId(ctx, "id"));
@@ -52,17 +52,17 @@ public final class CircuitPages {
         routes.post("/circuits/{id}/comments", ctx -> {
             long id = Forms.pathId(ctx, "id");
             circuits.addComment(WebSession.requireUser(ctx), id, Forms.field(ctx, "body"));
-            ctx.redirect("/circuits/" + id);
+            ctx.redirect("/circuits/" + ref(ctx));
         });
         routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
             long id = Forms.pathId(ctx, "id");
             circuits.deleteComment(WebSession.requireUser(ctx), id, Forms.pathId(ctx, "commentId"));
-            ctx.redirect("/circuits/" + id);
+            ctx.redirect("/circuits/" + ref(ctx));
         });
         routes.get("/circuits/{id}/download.qasm", ctx -> {
             Details d = details(ctx);
             ctx.contentType("text/plain; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().id() + "-v" + d.version().version() + ".qasm\"")
+                    .header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().publicId() + "-v" + d.version().version() + ".qasm\"")
                     .result(d.version().qasm());
         });
         routes.get("/circuits/{id}/diagram.svg", ctx -> {
@@ -77,7 +77,7 @@ public final class CircuitPages {
             }
             String svg = drawn.svg();
             if (ctx.queryParam("download") != null) {
-                ctx.header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().id() + "-v" + d.version().version() + ".svg\"");
+                ctx.header("Content-Disposition", "attachment; filename=\"circuit-" + d.summary().publicId() + "-v" + d.version().version() + ".svg\"");
             }
             // The SVG is drawn by the server from the parsed circuit (never user-supplied markup);
             // the strict policy below still forbids scripts if it is opened directly.
@@ -112,7 +112,7 @@ public final class CircuitPages {
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
         try {
             long id = circuits.create(user, draft(ctx, form));
-            ctx.redirect("/circuits/" + id);
+            ctx.redirect("/circuits/" + circuits.publicId(id));
         } catch (PortalException e) {
             if (e.status() >= 500) throw e;
             showForm(ctx, "New circuit", "/circuits", form, e.getMessage(), e.status());
@@ -124,7 +124,7 @@ public final class CircuitPages {
         Details d = details(ctx);
         if (d.summary().ownerId() != user.id()) throw PortalException.forbidden("only the owner may edit this circuit");
         var v = d.version();
-        showForm(ctx, "Edit " + v.title(), "/circuits/" + d.summary().id() + "/edit",
+        showForm(ctx, "Edit " + v.title(), "/circuits/" + d.summary().publicId() + "/edit",
                 Map.of("title", v.title(), "description", v.description(), "tags", String.join(", ", d.summary().tags()),
                         "visibility", d.summary().visibility().label(),
                         "cohort", d.summary().cohort() == null ? "" : d.summary().cohort(), "qasm", v.qasm()), null, 200);
@@ -136,10 +136,10 @@ public final class CircuitPages {
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
         try {
             circuits.update(user, id, draft(ctx, form));
-            ctx.redirect("/circuits/" + id);
+            ctx.redirect("/circuits/" + ref(ctx));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
-            showForm(ctx, "Edit circuit", "/circuits/" + id + "/edit", form, e.getMessage(), e.status());
+            showForm(ctx, "Edit circuit", "/circuits/" + ref(ctx) + "/edit", form, e.getMessage(), e.status());
         }
     }
 
@@ -147,7 +147,7 @@ public final class CircuitPages {
         long id = Forms.pathId(ctx, "id");
         var list = circuits.versions(WebSession.user(ctx), id);
         ctx.html(templates.render("versions.jte", "page", page(ctx, "Versions of " + list.getFirst().title()),
-                "circuitId", id, "versions", list));
+                "circuitRef", ref(ctx), "versions", list));
     }
 
     private void diff(Context ctx) {
@@ -156,8 +156,13 @@ public final class CircuitPages {
         Integer to = Forms.optionalInt(ctx.queryParam("to"), "to");
         if (from == null || to == null) throw PortalException.badRequest("give the versions to compare as ?from=…&to=…");
         var lines = circuits.diff(WebSession.user(ctx), id, from, to);
-        ctx.html(templates.render("diff.jte", "page", page(ctx, "Diff of circuit " + id), "circuitId", id,
+        ctx.html(templates.render("diff.jte", "page", page(ctx, "Diff of circuit " + ref(ctx)), "circuitRef", ref(ctx),
                 "from", from, "to", to, "lines", lines));
+    }
+
+    /** The circuit's public id as the URL names it (old integer URLs were redirected before any route ran). */
+    private static String ref(Context ctx) {
+        return ctx.pathParam("id");
     }
 
     private Details details(Context ctx) {

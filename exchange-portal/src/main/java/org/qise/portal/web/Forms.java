@@ -22,8 +22,14 @@ public final class Forms {
         return m;
     }
 
+    /** Request attribute: the internal id of the circuit or run the URL names by its public id. */
+    public static final String RESOLVED_ID = "qise.resolvedId";
+
     /** A numeric path parameter; anything but a number is "not found". */
     public static long pathId(Context ctx, String name) {
+        // Circuits and runs are named by public ids in URLs; a filter has already turned the
+        // {id} segment into the internal id (see PortalServer.resolvePublicIds).
+        if (name.equals("id") && ctx.attribute(RESOLVED_ID) instanceof Long resolved) return resolved;
         String raw = ctx.pathParam(name);
         try {
             return Long.parseLong(raw);

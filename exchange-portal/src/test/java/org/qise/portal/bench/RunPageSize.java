@@ -27,7 +27,7 @@ public class RunPageSize {
             long run = s.services().runs().submit(u, id, new org.qise.portal.runs.RunService.RunRequest(null, 300_000L, 1L, null, null));
             s.services().runs().awaitEnd(run, Duration.ofMinutes(5));
             var http = HttpClient.newHttpClient();
-            var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/runs/" + run)).build(), HttpResponse.BodyHandlers.ofString());
+            var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/runs/" + s.services().runs().publicId(run))).build(), HttpResponse.BodyHandlers.ofString());
             var json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/runs/" + run)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             var csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/runs/" + run + "/counts.csv")).build(), HttpResponse.BodyHandlers.ofString());
             System.out.printf("300000 shots on 20 qubits: %d outcomes; run page %d bytes (status %d); counts.csv %d bytes; API JSON %d bytes%n",

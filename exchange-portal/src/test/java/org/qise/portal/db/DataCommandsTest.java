@@ -1,6 +1,7 @@
 package org.qise.portal.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
@@ -38,14 +39,16 @@ class DataCommandsTest {
     void aBackupTakenWhileServingRestoresExactlyTheStateItSaw() throws Exception {
         Path data = dir.resolve("data");
         Path backup = dir.resolve("portal-backup.sqlite");
-        long kept;
-        long later;
+        String kept;
+        String later;
+        long laterInternal;
         String token;
         try (TestPortal portal = TestPortal.startKeeping(TestPortal.config(data))) {
             token = portal.token(portal.user("alice@example.org", Role.FELLOW, null));
             kept = create(portal, token, "before the backup");
             assertEquals(0, portal("backup", "--data", data, backup));
             later = create(portal, token, "after the backup");
+            laterInternal = portal.server.services().circuits().resolve(null, later);
             assertEquals(1, portal("restore", "--data", data, backup), "a restore under a running portal is refused");
         }
         assertEquals(0, portal("restore", "--data", data, backup));
@@ -55,8 +58,11 @@ class DataCommandsTest {
         try (TestPortal portal = TestPortal.startKeeping(TestPortal.config(data))) {
             assertEquals("before the backup", parse(portal.get("/api/v1/circuits/" + kept, token)).get("title").asText());
             assertStatus(404, portal.get("/api/v1/circuits/" + later, token));
-            long next = create(portal, token, "after the restore");
-            assertTrue(next > later, "the id of the circuit the restore removed (" + later + ") is not handed out again: " + next);
+            String next = create(portal, token, "after the restore");
+            assertNotEquals(later, next, "the public id of the circuit the restore removed is not handed out again");
+            var circuits = portal.server.services().circuits();
+            assertTrue(circuits.resolve(null, next) > laterInternal,
+                    "nor is its internal id (" + laterInternal + "): " + circuits.resolve(null, next));
         }
     }
 
@@ -105,21 +111,27 @@ class DataCommandsTest {
         Path data = dir.resolve("data");
         assertEquals(0, portal("import-h2", "--data", data, old));
         try (TestPortal portal = TestPortal.startKeeping(TestPortal.config(data))) {
-            var circuit = parse(portal.get("/api/v1/circuits/41", null));
+            // Old integer URLs keep working: a permanent redirect to the public id the import gave circuit 41.
+            var moved = portal.get("/api/v1/circuits/41", null);
+            assertStatus(301, moved);
+            String location = moved.headers().firstValue("Location").orElseThrow();
+            assertTrue(location.matches("/api/v1/circuits/[0-9a-hjkmnp-tv-z]{12}"), location);
+            var circuit = parse(portal.get(location, null));
             assertEquals("Bell from H2", circuit.get("title").asText());
             assertEquals("Old Timer", circuit.get("owner").asText());
             assertEquals("2025-01-02T03:04:05Z", circuit.get("updatedAt").asText());
-            assertEquals("still here", parse(portal.get("/api/v1/circuits/41/comments", null)).get(0).get("body").asText());
+            assertEquals("still here", parse(portal.get(location + "/comments", null)).get(0).get("body").asText());
             String token = portal.token(portal.user("new@example.org", Role.FELLOW, null));
-            assertTrue(create(portal, token, "new") > 41, "ids continue after the imported ones");
+            assertTrue(portal.server.services().circuits().resolve(null, create(portal, token, "new")) > 41,
+                    "ids continue after the imported ones");
             assertTrue(portal.server.services().users().findByEmail("new@example.org").orElseThrow().id() > 7);
         }
         assertEquals(2, portal("import-h2", "--data", data, old), "importing into a folder with a database is refused");
     }
 
-    private static long create(TestPortal portal, String token, String title) {
+    private static String create(TestPortal portal, String token, String title) {
         var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", title, "qasm", QASM, "visibility", "private"));
         assertStatus(201, r);
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
     }
 }

@@ -59,7 +59,8 @@ class KillDurabilityIT {
     private final Map<String, Item> acked = new ConcurrentHashMap<>();
     private final List<String> reused = new CopyOnWriteArrayList<>();
 
-    private record Item(int writer, String kind, long circuitId, long id, String content) {}
+    /** Circuits by their public ids; versions, comments and runs by the ids the API gave them. */
+    private record Item(int writer, String kind, String circuitId, String id, String content) {}
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"embedded", "postgresql"})
@@ -152,20 +153,20 @@ class KillDurabilityIT {
     /** One writer's loop: create, edit, comment, run, until the portal is gone. */
     private void write(String base, int writer, String token, AtomicInteger acks) {
         SplittableRandom random = new SplittableRandom(writer * 7919L + System.nanoTime());
-        List<Long> own = acked.values().stream().filter(i -> i.writer() == writer && i.kind().equals("circuit"))
+        List<String> own = acked.values().stream().filter(i -> i.writer() == writer && i.kind().equals("circuit"))
                 .map(Item::id).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         try {
             while (true) {
                 String unique = "w" + writer + "-" + SERIAL.incrementAndGet();
                 int op = own.isEmpty() ? 0 : random.nextInt(4);
-                long circuit = own.isEmpty() ? 0 : own.get(random.nextInt(own.size()));
+                String circuit = own.isEmpty() ? "none" : own.get(random.nextInt(own.size()));
                 HttpResponse<String> r;
                 switch (op) {
                     case 0 -> {
                         r = send(base, "POST", "/api/v1/circuits", token,
                                 Map.of("title", "circuit " + unique, "qasm", QASM, "visibility", "private"));
                         if (r.statusCode() / 100 == 2) {
-                            long id = JSON.readTree(r.body()).get("id").asLong();
+                            String id = JSON.readTree(r.body()).get("id").asText();
                             record(new Item(writer, "circuit", id, id, "circuit " + unique));
                             own.add(id);
                         }
@@ -174,7 +175,7 @@ class KillDurabilityIT {
                         r = send(base, "PUT", "/api/v1/circuits/" + circuit, token,
                                 Map.of("title", "version " + unique, "description", "", "qasm", QASM));
                         if (r.statusCode() / 100 == 2) {
-                            long v = JSON.readTree(r.body()).get("version").asLong();
+                            String v = JSON.readTree(r.body()).get("version").asText();
                             record(new Item(writer, "version", circuit, v, "version " + unique));
                         }
                     }
@@ -182,15 +183,14 @@ class KillDurabilityIT {
                         r = send(base, "POST", "/api/v1/circuits/" + circuit + "/comments", token,
                                 Map.of("body", "comment " + unique));
                         if (r.statusCode() / 100 == 2) {
-                            record(new Item(writer, "comment", circuit, JSON.readTree(r.body()).get("id").asLong(),
+                            record(new Item(writer, "comment", circuit, JSON.readTree(r.body()).get("id").asText(),
                                     "comment " + unique));
                         }
                     }
                     default -> {
                         r = send(base, "POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 16, "seed", 5));
                         if (r.statusCode() / 100 == 2) {
-                            record(new Item(writer, "run", circuit, JSON.readTree(r.body()).get("id").asLong(),
-                                    String.valueOf(circuit)));
+                            record(new Item(writer, "run", circuit, JSON.readTree(r.body()).get("id").asText(), circuit));
                         }
                     }
                 }
@@ -238,7 +238,7 @@ class KillDurabilityIT {
             case "circuit" -> get(base, "/api/v1/circuits/" + item.id() + "?version=1", token);
             case "version" -> get(base, "/api/v1/circuits/" + item.circuitId() + "?version=" + item.id(), token);
             case "comment" -> get(base, "/api/v1/circuits/" + item.circuitId() + "/comments", token);
-            default -> get(base, "/api/v1/runs/" + item.id(), token);
+            default -> get(base, "/api/v1/circuits/" + item.circuitId() + "/runs", token);
         };
         if (r.statusCode() != 200) return item + ": " + r.statusCode() + " " + r.body();
         JsonNode body = JSON.readTree(r.body());
@@ -246,10 +246,15 @@ class KillDurabilityIT {
             case "circuit", "version" -> item.content().equals(body.get("title").asText());
             case "comment" -> {
                 boolean found = false;
-                for (JsonNode c : body) found |= c.get("id").asLong() == item.id() && item.content().equals(c.get("body").asText());
+                for (JsonNode c : body) found |= c.get("id").asText().equals(item.id()) && item.content().equals(c.get("body").asText());
                 yield found;
             }
-            default -> body.get("circuit_id").asLong() == item.circuitId();
+            default -> {
+                // The run is listed under the circuit it was started on.
+                boolean found = false;
+                for (JsonNode run : body) found |= run.get("id").asText().equals(item.id());
+                yield found;
+            }
         };
         return ok ? null : item + ": different content " + r.body();
     }

@@ -151,7 +151,7 @@ class ForgedResultsTest {
         if (verdict != null) assertEquals(verdict, answer.get("verdict").asText(), answer.toString());
         assertTrue(List.of("different", "statistically-consistent").contains(answer.get("verdict").asText()), answer.toString());
 
-        JsonNode run = Runs.get(portal, token, answer.get("id").asLong());
+        JsonNode run = Runs.get(portal, token, answer.get("id").asText());
         assertFalse(run.get("verified").asBoolean(), "the run itself is not verified either: " + run);
         Map<String, String> status = checks(run);
         assertTrue(List.of("supplied", "failed").contains(status.get("counts")), "the counts were not confirmed: " + status);
@@ -161,7 +161,7 @@ class ForgedResultsTest {
         assertEquals("supplied", status.get("java_version"), "platform fields are the pusher's word");
         assertEquals("portal", status.get("result_sha256"));
 
-        var page = browser().get("/runs/" + answer.get("id").asLong());
+        var page = browser().get("/runs/" + answer.get("id").asText());
         assertStatus(200, page);
         assertTrue(page.body().contains("not verified"), "the page says so");
         assertTrue(page.body().contains("supplied by the pusher"), "the page shows which fields were only supplied");
@@ -174,14 +174,14 @@ class ForgedResultsTest {
         JsonNode answer = parse(r);
         assertEquals("bit-exact", answer.get("verdict").asText(), answer.toString());
         assertTrue(answer.get("verified").asBoolean());
-        JsonNode run = Runs.get(portal, token, answer.get("id").asLong());
+        JsonNode run = Runs.get(portal, token, answer.get("id").asText());
         assertTrue(run.get("verified").asBoolean());
         Map<String, String> status = checks(run);
         for (String f : List.of("counts", "seed", "engine", "simulator_version", "circuit_sha256", "shots")) {
             assertEquals("checked", status.get(f), f + " in " + status);
         }
         assertEquals("supplied", status.get("os"), "the platform is never checkable");
-        var page = browser().get("/runs/" + answer.get("id").asLong());
+        var page = browser().get("/runs/" + answer.get("id").asText());
         assertTrue(page.body().contains("✔ verified"), "the page shows the verdict as verified");
     }
 
@@ -189,7 +189,8 @@ class ForgedResultsTest {
     void aRunPushedWithANonStringVersionBeforeValidationStillHasAPage() {
         // Older portals stored whatever was pushed; reading such a manifest must not fail.
         Run r = new Run(1, 1, 1, 1, "x", Origin.PUSHED, null, false, RunStatus.DONE, 1, 1, "e", List.of(), "", "", 1, 1, null,
-                Map.of("0", 1L), null, null, Map.of("simulator_version", 1.0), null, java.time.Instant.EPOCH, null, null);
+                Map.of("0", 1L), null, null, Map.of("simulator_version", 1.0), null, java.time.Instant.EPOCH, null, null,
+                "r1r1r1r1r1r1", "c1c1c1c1c1c1", null);
         assertEquals(null, r.simulatorVersion());
         assertEquals("1.0", ClaimChecks.of(r, null).stream().filter(c -> c.field().equals("simulator_version")).findFirst()
                 .orElseThrow().value());

@@ -28,8 +28,8 @@ class PendingVerdictTest {
         Path dir = TestPortal.tempDir();
         try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
             String token = portal.token(portal.user("busy@example.org", Role.FELLOW, null));
-            long slowCircuit = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
-            long slow = Runs.start(portal, token, slowCircuit, Map.of("shots", Runs.SLOW_SHOTS, "seed", 1));
+            String slowCircuit = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
+            String slow = Runs.start(portal, token, slowCircuit, Map.of("shots", Runs.SLOW_SHOTS, "seed", 1));
             Runs.await(portal, token, slow, "running");
 
             Path file = dir.resolve("bell.qasm");
@@ -42,17 +42,17 @@ class PendingVerdictTest {
             assertStatus(202, pushed);
             JsonNode answer = parse(pushed);
             assertEquals("pending", answer.get("verdict").asText());
-            long rerun = answer.get("rerun_id").asLong();
+            String rerun = answer.get("rerun_id").asText();
             assertEquals("/api/v1/runs/" + rerun, answer.get("rerun_url").asText());
             assertFalse(answer.has("verified") && answer.get("verified").asBoolean());
 
             assertStatus(200, portal.json("POST", "/api/v1/runs/" + slow + "/cancel", token, Map.of()));
             Runs.awaitDone(portal, token, rerun);
-            JsonNode run = Runs.await(portal, token, answer.get("id").asLong(), "done");
+            JsonNode run = Runs.await(portal, token, answer.get("id").asText(), "done");
             long until = System.nanoTime() + 60_000_000_000L;
             while (run.get("verifications").isEmpty() && System.nanoTime() < until) {
                 Thread.sleep(50);
-                run = Runs.get(portal, token, answer.get("id").asLong());
+                run = Runs.get(portal, token, answer.get("id").asText());
             }
             assertEquals("bit-exact", run.get("verifications").get(0).get("verdict").asText(), run.toString());
         } finally {

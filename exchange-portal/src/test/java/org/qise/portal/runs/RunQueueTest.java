@@ -34,12 +34,12 @@ class RunQueueTest {
             String token = portal.token(portal.user("big@example.org", Role.FELLOW, null));
             StringBuilder wide = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[20];\n");
             for (int i = 0; i < 20; i++) wide.append("h q[").append(i).append("];\n");
-            long circuit = Runs.circuit(portal, token, "Twenty qubits", wide.toString(), "private");
+            String circuit = Runs.circuit(portal, token, "Twenty qubits", wide.toString(), "private");
             var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 10));
             assertStatus(422, r);
             assertEquals("qubits 20 exceeds the cap of 16", parse(r).get("error").asText());
 
-            long small = Runs.circuit(portal, token, "Small", Runs.BELL, "private");
+            String small = Runs.circuit(portal, token, "Small", Runs.BELL, "private");
             var shots = portal.json("POST", "/api/v1/circuits/" + small + "/runs", token, Map.of("shots", 3_000_000));
             assertStatus(422, shots);
             assertEquals("shots 3000000 exceeds the cap of 2000000", parse(shots).get("error").asText());
@@ -51,12 +51,12 @@ class RunQueueTest {
         RunConfig tight = Runs.runConfig().withCaps(24, 1000, 3, 16L << 10);
         try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir2, tight))) {
             String token = portal.token(portal.user("mem@example.org", Role.FELLOW, null));
-            long circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
+            String circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
             var gates = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 10));
             assertStatus(422, gates);
             assertEquals("gates 4 exceeds the cap of 3", parse(gates).get("error").asText());
             StringBuilder eleven = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[11];\nx q[10];\n");
-            long wide = Runs.circuit(portal, token, "Eleven qubits", eleven.toString(), "private");
+            String wide = Runs.circuit(portal, token, "Eleven qubits", eleven.toString(), "private");
             var memory = portal.json("POST", "/api/v1/circuits/" + wide + "/runs", token, Map.of("shots", 10));
             assertStatus(422, memory);
             assertEquals("memory 32 KiB for a 11-qubit state exceeds the cap of 16 KiB", parse(memory).get("error").asText());
@@ -71,14 +71,14 @@ class RunQueueTest {
         RunConfig config = Runs.runConfig().withTimeout(Duration.ofMillis(200));
         try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, config))) {
             String token = portal.token(portal.user("slow@example.org", Role.FELLOW, null));
-            long slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
-            long run = Runs.start(portal, token, slow, SLOW);
+            String slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
+            String run = Runs.start(portal, token, slow, SLOW);
             JsonNode ended = Runs.await(portal, token, run, "timed_out", "done", "failed", "cancelled");
             assertEquals("timed_out", ended.get("status").asText(), ended.toString());
             assertTrue(ended.get("message").asText().contains("time limit of 200 ms"), ended.toString());
             assertTrue(ended.get("progress").asDouble() < 1, "it stopped part way");
 
-            long quick = Runs.circuit(portal, token, "Quick", Runs.BELL, "private");
+            String quick = Runs.circuit(portal, token, "Quick", Runs.BELL, "private");
             Runs.awaitDone(portal, token, Runs.start(portal, token, quick, Map.of("shots", 10)));
         } finally {
             TestPortal.deleteTree(dir);
@@ -92,9 +92,9 @@ class RunQueueTest {
             User owner = portal.user("owner@example.org", Role.FELLOW, null);
             String token = portal.token(owner);
             String stranger = portal.token(portal.user("other@example.org", Role.FELLOW, null));
-            long slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "public");
-            long running = Runs.start(portal, token, slow, SLOW);
-            long waiting = Runs.start(portal, token, slow, SLOW);
+            String slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "public");
+            String running = Runs.start(portal, token, slow, SLOW);
+            String waiting = Runs.start(portal, token, slow, SLOW);
             Runs.await(portal, token, running, "running");
             JsonNode progressed = awaitProgress(portal, token, running);
             assertTrue(progressed.get("progress").asDouble() > 0 && progressed.get("progress").asDouble() < 1);
@@ -123,11 +123,11 @@ class RunQueueTest {
         try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
             String flooder = portal.token(portal.user("flood@example.org", Role.FELLOW, null));
             String patient = portal.token(portal.user("patient@example.org", Role.FELLOW, null));
-            long slow = Runs.circuit(portal, flooder, "Slow", Runs.slow(), "private");
-            List<Long> flood = new ArrayList<>();
+            String slow = Runs.circuit(portal, flooder, "Slow", Runs.slow(), "private");
+            List<String> flood = new ArrayList<>();
             for (int i = 0; i < 6; i++) flood.add(Runs.start(portal, flooder, slow, Map.of("shots", Runs.SLOW_SHOTS, "seed", i)));
             Runs.await(portal, flooder, flood.getFirst(), "running");
-            long mine = Runs.start(portal, patient, Runs.circuit(portal, patient, "Mine", Runs.BELL, "private"), Map.of("shots", 20));
+            String mine = Runs.start(portal, patient, Runs.circuit(portal, patient, "Mine", Runs.BELL, "private"), Map.of("shots", 20));
             // The flood's first run ends; the newcomer goes next, before the flood's second.
             assertStatus(200, portal.json("POST", "/api/v1/runs/" + flood.getFirst() + "/cancel", flooder, Map.of()));
             JsonNode done = Runs.awaitDone(portal, patient, mine);
@@ -137,7 +137,7 @@ class RunQueueTest {
                         "the patient run started before the flood's second: " + done + " " + second);
             }
             assertEquals("queued", Runs.get(portal, flooder, flood.get(2)).get("status").asText());
-            for (long id : flood) portal.json("POST", "/api/v1/runs/" + id + "/cancel", flooder, Map.of());
+            for (String id : flood) portal.json("POST", "/api/v1/runs/" + id + "/cancel", flooder, Map.of());
         } finally {
             TestPortal.deleteTree(dir);
         }
@@ -148,11 +148,11 @@ class RunQueueTest {
         Path dir = TestPortal.tempDir();
         try {
             String token;
-            long running;
-            long waiting;
+            String running;
+            String waiting;
             try (TestPortal first = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
                 token = first.token(first.user("restart@example.org", Role.FELLOW, null));
-                long slow = Runs.circuit(first, token, "Slow", Runs.slow(), "private");
+                String slow = Runs.circuit(first, token, "Slow", Runs.slow(), "private");
                 running = Runs.start(first, token, slow, SLOW);
                 waiting = Runs.start(first, token, Runs.circuit(first, token, "Quick", Runs.BELL, "private"), Map.of("shots", 10, "seed", 4));
                 Runs.await(first, token, running, "running");
@@ -171,7 +171,7 @@ class RunQueueTest {
         }
     }
 
-    private static JsonNode awaitProgress(TestPortal portal, String token, long run) {
+    private static JsonNode awaitProgress(TestPortal portal, String token, String run) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             JsonNode r = Runs.get(portal, token, run);

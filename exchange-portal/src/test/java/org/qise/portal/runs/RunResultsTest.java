@@ -73,8 +73,8 @@ class RunResultsTest {
 
     @Test
     void aRunCountsWhatTheCommandCountsAndReproducesBitExact() throws IOException {
-        long circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
-        long run = Runs.start(portal, token, circuit, Map.of("shots", 1000, "seed", 7));
+        String circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
+        String run = Runs.start(portal, token, circuit, Map.of("shots", 1000, "seed", 7));
         JsonNode done = Runs.awaitDone(portal, token, run);
         JsonNode cli = cli(Runs.SAMPLED, "--seed", "7", "--shots", "1000");
         assertEquals(cli.get("counts"), done.get("counts"), "the portal and the qise command agree on seed 7, 1000 shots");
@@ -84,7 +84,8 @@ class RunResultsTest {
         assertEquals(cli.get("manifest").get("circuit_sha256"), manifest.get("circuit_sha256"));
         assertEquals(Manifest.sha256(manifest.get("circuit_qasm").asText()), manifest.get("circuit_sha256").asText(),
                 "the manifest's hash is that of its canonical circuit text");
-        assertEquals(circuit, manifest.get("circuit_id").asLong());
+        // The stored manifest still names the circuit by its internal id.
+        assertEquals(portal.server.services().circuits().resolve(null, circuit), manifest.get("circuit_id").asLong());
         assertEquals(1, manifest.get("circuit_version").asInt());
         assertEquals(7, manifest.get("seed").asLong());
         assertEquals(1000, manifest.get("shots").asLong());
@@ -105,17 +106,17 @@ class RunResultsTest {
         JsonNode verdict = parse(reproduced);
         assertEquals("bit-exact", verdict.get("verdict").asText(), verdict.toString());
         assertTrue(verdict.get("verified").asBoolean());
-        JsonNode rerun = Runs.get(portal, token, verdict.get("rerun_id").asLong());
+        JsonNode rerun = Runs.get(portal, token, verdict.get("rerun_id").asText());
         assertEquals(done.get("result_sha256"), rerun.get("result_sha256"));
-        assertEquals(run, rerun.get("reproduces").asLong());
+        assertEquals(run, rerun.get("reproduces").asText());
         JsonNode verifications = Runs.get(portal, token, run).get("verifications");
         assertEquals("bit-exact", verifications.get(0).get("verdict").asText(), "stored as a verification of the run");
     }
 
     @Test
     void aFreshSeedIsJudgedByAChiSquareTest() {
-        long circuit = Runs.circuit(portal, token, "Fresh seed", Runs.SAMPLED, "private");
-        long run = Runs.start(portal, token, circuit, Map.of("shots", 2000));
+        String circuit = Runs.circuit(portal, token, "Fresh seed", Runs.SAMPLED, "private");
+        String run = Runs.start(portal, token, circuit, Map.of("shots", 2000));
         JsonNode done = Runs.awaitDone(portal, token, run);
         assertTrue(done.get("seed").asLong() >= 0, "a seed is drawn and recorded when none is given");
         var r = portal.json("POST", "/api/v1/runs/" + run + "/reproduce", token, Map.of("fresh_seed", true));
@@ -126,7 +127,7 @@ class RunResultsTest {
         double threshold = v.get("threshold").asDouble();
         assertTrue(p >= 0 && p <= 1, "p-value " + p);
         assertEquals(p >= threshold ? "statistically-consistent" : "different", v.get("verdict").asText());
-        assertNotEquals(done.get("seed"), Runs.get(portal, token, v.get("rerun_id").asLong()).get("seed"));
+        assertNotEquals(done.get("seed"), Runs.get(portal, token, v.get("rerun_id").asText()).get("seed"));
     }
 
     @Test
@@ -140,7 +141,7 @@ class RunResultsTest {
         assertEquals("bit-exact", accepted.get("verdict").asText(), accepted.toString());
         assertTrue(accepted.get("verified").asBoolean());
         assertTrue(accepted.get("created_circuit").asBoolean(), "no visible circuit had this text: a private one is made");
-        long pushedCircuit = accepted.get("circuit_id").asLong();
+        String pushedCircuit = accepted.get("circuit_id").asText();
         assertEquals("private", parse(portal.get("/api/v1/circuits/" + pushedCircuit, token)).get("visibility").asText());
 
         // The same circuit pushed again links to the circuit made the first time.
@@ -157,9 +158,9 @@ class RunResultsTest {
         JsonNode flagged = parse(t);
         assertEquals("different", flagged.get("verdict").asText(), flagged.toString());
         assertFalse(flagged.get("verified").asBoolean());
-        assertEquals(pushedCircuit, flagged.get("circuit_id").asLong());
+        assertEquals(pushedCircuit, flagged.get("circuit_id").asText());
         assertFalse(flagged.get("created_circuit").asBoolean());
-        JsonNode stored = Runs.get(portal, token, flagged.get("id").asLong());
+        JsonNode stored = Runs.get(portal, token, flagged.get("id").asText());
         assertEquals("pushed", stored.get("origin").asText());
         assertEquals("different", stored.get("verifications").get(0).get("verdict").asText());
 
@@ -178,12 +179,12 @@ class RunResultsTest {
 
     @Test
     void smallStatesExpectationValuesAndDownloads() {
-        long circuit = Runs.circuit(portal, token, "Bell state", Runs.BELL, "public");
+        String circuit = Runs.circuit(portal, token, "Bell state", Runs.BELL, "public");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("shots", 100);
         body.put("seed", 3);
         body.put("expect", List.of("Z0 Z1", "X0 X1", "Z0"));
-        long run = Runs.start(portal, token, circuit, body);
+        String run = Runs.start(portal, token, circuit, body);
         JsonNode done = Runs.awaitDone(portal, token, run);
         double h = Math.sqrt(0.5);
         JsonNode e = done.get("expectations");
@@ -228,9 +229,9 @@ class RunResultsTest {
 
     @Test
     void severalRunsOnOneHistogramAndTheReproduceButton() {
-        long circuit = Runs.circuit(portal, token, "Compared", Runs.SAMPLED, "private");
-        long a = Runs.start(portal, token, circuit, Map.of("shots", 300, "seed", 1));
-        long b = Runs.start(portal, token, circuit, Map.of("shots", 300, "seed", 2));
+        String circuit = Runs.circuit(portal, token, "Compared", Runs.SAMPLED, "private");
+        String a = Runs.start(portal, token, circuit, Map.of("shots", 300, "seed", 1));
+        String b = Runs.start(portal, token, circuit, Map.of("shots", 300, "seed", 2));
         Runs.awaitDone(portal, token, a);
         Runs.awaitDone(portal, token, b);
 

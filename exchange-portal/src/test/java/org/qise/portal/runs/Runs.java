@@ -64,26 +64,26 @@ final class Runs {
                 .withQueueLimits(50, 10, 1).withTimeout(Duration.ofMinutes(5));
     }
 
-    static long circuit(TestPortal portal, String token, String title, String qasm, String visibility) {
+    static String circuit(TestPortal portal, String token, String title, String qasm, String visibility) {
         var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", title, "visibility", visibility, "qasm", qasm));
         assertStatus(201, r);
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
     }
 
-    static long start(TestPortal portal, String token, long circuitId, Map<String, Object> body) {
+    static String start(TestPortal portal, String token, String circuitId, Map<String, Object> body) {
         var r = portal.json("POST", "/api/v1/circuits/" + circuitId + "/runs", token, body);
         assertStatus(202, r);
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
     }
 
-    static JsonNode get(TestPortal portal, String token, long runId) {
+    static JsonNode get(TestPortal portal, String token, String runId) {
         var r = portal.get("/api/v1/runs/" + runId, token);
         assertStatus(200, r);
         return parse(r);
     }
 
     /** Polls until the run's status is one of {@code statuses}; fails after a minute. */
-    static JsonNode await(TestPortal portal, String token, long runId, String... statuses) {
+    static JsonNode await(TestPortal portal, String token, String runId, String... statuses) {
         Set<String> wanted = Set.of(statuses);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -101,7 +101,7 @@ final class Runs {
         }
     }
 
-    static JsonNode awaitDone(TestPortal portal, String token, long runId) {
+    static JsonNode awaitDone(TestPortal portal, String token, String runId) {
         JsonNode run = await(portal, token, runId, "done", "failed", "cancelled", "timed_out");
         if (!run.get("status").asText().equals("done")) throw new AssertionError("run " + runId + " ended " + run);
         return run;

@@ -17,12 +17,12 @@ class SmallLaneTest {
         try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig().withSmallWorkers(1)))) {
             String slowToken = portal.token(portal.user("slow@example.org", Role.FELLOW, null));
             String quickToken = portal.token(portal.user("quick@example.org", Role.FELLOW, null));
-            long slowCircuit = Runs.circuit(portal, slowToken, "Slow", Runs.slow(), "private");
-            long slow = Runs.start(portal, slowToken, slowCircuit, Map.of("shots", Runs.SLOW_SHOTS, "seed", 1));
+            String slowCircuit = Runs.circuit(portal, slowToken, "Slow", Runs.slow(), "private");
+            String slow = Runs.start(portal, slowToken, slowCircuit, Map.of("shots", Runs.SLOW_SHOTS, "seed", 1));
             Runs.await(portal, slowToken, slow, "running");
 
-            long bell = Runs.circuit(portal, quickToken, "Bell", Runs.BELL, "private");
-            long quick = Runs.start(portal, quickToken, bell, Map.of("shots", 100, "seed", 2));
+            String bell = Runs.circuit(portal, quickToken, "Bell", Runs.BELL, "private");
+            String quick = Runs.start(portal, quickToken, bell, Map.of("shots", 100, "seed", 2));
             JsonNode done = Runs.awaitDone(portal, quickToken, quick);
             assertEquals(100, done.get("counts").properties().stream().mapToLong(e -> e.getValue().asLong()).sum());
             // The long run (minutes of work) is still going: the quick one did not wait for it.
