@@ -40,9 +40,9 @@ final class RunExecutor {
             return RunStatus.CANCELLED;
         }
         int attempt = store.markRunning(job.id(), started);
-        // Not queued any more: cancelled meanwhile, or (on PostgreSQL) taken by a `qise worker`,
-        // which now owns it; either way there is nothing to write here.
-        if (attempt == 0) return store.find(job.id()).map(Run::status).orElse(RunStatus.CANCELLED);
+        // Not queued any more: (on PostgreSQL) a `qise worker` took it and owns it now, including
+        // the verdict if it is a reproduction; nothing is written here, and RUNNING says "not ended by us".
+        if (attempt == 0) return RunStatus.RUNNING;
         return executeClaimed(job, attempt, started);
     }
 
