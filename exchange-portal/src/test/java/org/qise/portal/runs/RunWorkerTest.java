@@ -140,6 +140,33 @@ class RunWorkerTest {
         }
     }
 
+    @Test
+    void cancellingARunThatAWorkerHoldsStopsItsSimulationAndNothingOfItIsStored() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("w.carol@example.org", Role.FELLOW, null));
+            long id = submit(portal, token, circuit(portal, token, Runs.slow()), Runs.SLOW_SHOTS, 3);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
+                 RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(1),
+                         new RunWorker.Settings("test-worker", 1, Duration.ofSeconds(1), Duration.ofMillis(50), 3),
+                         Clock.systemUTC(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+                worker.start();
+                Runs.await(portal, token, id, "running");
+                assertStatus(200, portal.json("POST", "/api/v1/runs/" + id + "/cancel", token, Map.of()));
+                // The heartbeat (every third of the 1 s lease) finds the lease gone and stops the simulation:
+                // the worker is free again for the next run, which it finishes.
+                long next = submit(portal, token, circuit(portal, token, Runs.SAMPLED), 100, 1);
+                Runs.awaitDone(portal, token, next);
+                Run cancelled = new RunStore(db.jdbc()).find(id).orElseThrow();
+                assertEquals(RunStatus.CANCELLED, cancelled.status());
+                assertEquals(null, cancelled.resultSha256());
+            }
+            String out = log.toString(StandardCharsets.UTF_8);
+            assertFalse(out.contains("run " + id + " "), out);
+        }
+    }
+
     private static PortalConfig portalConfig(PostgresSchema pg) {
         return Runs.config(java.nio.file.Path.of("unused"), RUNS).withDatabase(pg.schemaUrl, pg.user, pg.password);
     }
