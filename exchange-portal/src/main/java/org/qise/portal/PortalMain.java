@@ -36,6 +36,16 @@ public final class PortalMain implements Callable<Integer> {
             + " (deleted on exit).")
     boolean demo;
 
+    @Option(names = "--no-run-workers", description = "Run nothing in the portal itself: queued runs wait in the PostgreSQL"
+            + " database for `qise worker` processes (needs --database).")
+    boolean noRunWorkers;
+
+    @Option(names = "--run-queue", paramLabel = "N", description = "Runs that may wait in all (default: 200).")
+    Integer runQueue;
+
+    @Option(names = "--run-queue-per-user", paramLabel = "N", description = "Runs one person may have waiting (default: 20).")
+    Integer runQueuePerUser;
+
     @Option(names = "--secure-cookies", description = "Mark cookies Secure (set this behind a TLS-terminating proxy).")
     boolean secureCookies;
 
@@ -67,9 +77,25 @@ public final class PortalMain implements Callable<Integer> {
             System.err.println("qise portal: --demo uses its own temporary database; leave out --database and --data.");
             return 2;
         }
+        if (noRunWorkers && database == null) {
+            System.err.println("qise portal: --no-run-workers leaves runs to `qise worker` processes, which need a PostgreSQL"
+                    + " database: add --database jdbc:postgresql://…");
+            return 2;
+        }
+        if ((runQueue != null && runQueue < 1) || (runQueuePerUser != null && runQueuePerUser < 1)) {
+            System.err.println("qise portal: --run-queue and --run-queue-per-user must be at least 1");
+            return 2;
+        }
         Path tempDir = demo ? Files.createTempDirectory("qise-demo-") : null;
         Path dataDir = demo ? tempDir : data != null ? data : Path.of("qise-data");
         PortalConfig config = PortalConfig.defaults(dataDir).withPort(port).withSecureCookies(secureCookies);
+        var runs = config.runs();
+        if (runQueue != null || runQueuePerUser != null) {
+            runs = runs.withQueueLimits(runQueue != null ? runQueue : runs.queueCapacity(),
+                    runQueuePerUser != null ? runQueuePerUser : runs.maxQueuedPerUser(), runs.maxRunningPerUser());
+        }
+        if (noRunWorkers) runs = runs.withExternalWorkers();
+        config = config.withRuns(runs);
         if (database != null) {
             config = config.withDatabase(database, System.getenv("QISE_DB_USER"), System.getenv("QISE_DB_PASSWORD"));
         } else {
@@ -85,6 +111,7 @@ public final class PortalMain implements Callable<Integer> {
             Bootstrap.firstAdmin(server.services().users(), System.getenv(), out);
         }
         int actualPort = server.start();
+        if (noRunWorkers) out.println("  runs: left in the database for `qise worker` processes (--no-run-workers)");
         out.println("  listening on http://localhost:" + actualPort + "/  (API: /api/v1, spec: /api/v1/openapi.json)");
         out.println("  stop with Ctrl-C");
         out.flush();

@@ -44,6 +44,7 @@ public final class QiseMain implements Callable<Integer> {
         m.put("version", VersionCommand.class);
         m.put("push", PushCommand.class);
         m.put("portal", PortalCommand.class);
+        m.put("worker", WorkerCommand.class);
         m.put("sweep", SweepCommand.class);
         m.put("grad", GradCommand.class);
         m.put("batch", BatchCommand.class);

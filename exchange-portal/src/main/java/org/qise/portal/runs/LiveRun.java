@@ -9,8 +9,12 @@ import org.qise.circuit.Circuit;
  * {@link Stopped} (the simulator offers no other way to interrupt it).
  */
 final class LiveRun implements FairQueue.Job {
-    /** Why a run stops before its end; SHUTDOWN leaves the row as it is for the next start-up. */
-    enum StopReason { CANCELLED, TIMED_OUT, SHUTDOWN }
+    /**
+     * Why a run stops before its end; SHUTDOWN leaves the row as it is for the next start-up,
+     * LEASE_LOST (a {@code qise worker} whose run was cancelled or taken over) leaves it to
+     * whoever holds it now.
+     */
+    enum StopReason { CANCELLED, TIMED_OUT, SHUTDOWN, LEASE_LOST }
 
     /** Thrown from the progress callback to end a simulation early. */
     static final class Stopped extends RuntimeException {

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Limits and sizing of server-side runs (part of {@link org.qise.portal.PortalConfig}).
  *
- * @param workers           simulations that run at once (each on its own worker thread)
+ * @param workers           simulations that run at once (each on its own worker thread); 0 for none in the
+ *                          portal: runs wait in the database for {@code qise worker} processes (PostgreSQL only)
  * @param smallWorkers      further workers that take only small runs (see {@link #SMALL_RUN_WORK}), so a
  *                          long run can never hold up a quick one; 0 for none
  * @param threadsPerRun     threads each simulation's engine may use
@@ -39,7 +40,10 @@ public record RunConfig(int workers, int smallWorkers, int threadsPerRun, int qu
     }
 
     public RunConfig {
-        if (workers < 1) throw new IllegalArgumentException("at least one run worker is needed, got " + workers);
+        if (workers < 0) throw new IllegalArgumentException("run workers must not be negative, got " + workers);
+        if (workers == 0 && smallWorkers != 0) {
+            throw new IllegalArgumentException("without run workers (runs left to `qise worker` processes) there is no small-run lane either");
+        }
         if (smallWorkers < 0) throw new IllegalArgumentException("smallWorkers must not be negative, got " + smallWorkers);
         if (threadsPerRun < 1) throw new IllegalArgumentException("threadsPerRun must be at least 1, got " + threadsPerRun);
         if (queueCapacity < 1 || maxQueuedPerUser < 1 || maxRunningPerUser < 1) {
@@ -68,6 +72,15 @@ public record RunConfig(int workers, int smallWorkers, int threadsPerRun, int qu
         int threads = Math.max(1, cores / workers);
         return new RunConfig(workers, Math.max(1, cores / 4), threads, 200, 20, 2, 24, 1_000_000, 100_000, Duration.ofMinutes(10),
                 Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** Whether the portal runs nothing itself and leaves its queued runs to {@code qise worker} processes. */
+    public boolean externalWorkers() { return workers == 0; }
+
+    /** No embedded workers: runs are left in the database for {@code qise worker} processes. */
+    public RunConfig withExternalWorkers() {
+        return new RunConfig(0, 0, threadsPerRun, queueCapacity, maxQueuedPerUser, maxRunningPerUser, maxQubits, maxShots,
+                maxGates, timeout, memoryBytes);
     }
 
     public RunConfig withWorkers(int n) {

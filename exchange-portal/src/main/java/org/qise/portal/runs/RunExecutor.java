@@ -40,15 +40,29 @@ final class RunExecutor {
     /** Runs the simulation; returns the status the run ended in (RUNNING when stopped by a shutdown). */
     RunStatus execute(LiveRun job) {
         Instant started = clock.instant();
-        if (job.stopRequested() != null || !store.markRunning(job.id(), started)) {
+        if (job.stopRequested() != null) {
             store.finishWithout(job.id(), RunStatus.CANCELLED, "cancelled before it started", started);
             return RunStatus.CANCELLED;
         }
+        int attempt = store.markRunning(job.id(), started);
+        // Not queued any more: (on PostgreSQL) a `qise worker` took it and owns it now, including
+        // the verdict if it is a reproduction; nothing is written here, and RUNNING says "not ended by us".
+        if (attempt == 0) return RunStatus.RUNNING;
+        return executeClaimed(job, attempt, started);
+    }
+
+    /**
+     * Runs a simulation that this process holds as {@code attempt} (marked running by
+     * {@link #execute} or claimed by a {@code qise worker}); the result is stored only while that
+     * attempt still holds the run. Returns the status this attempt stored, or RUNNING when it
+     * stored nothing (stopped by a shutdown, or the run was cancelled or taken over meanwhile).
+     */
+    RunStatus executeClaimed(LiveRun job, int attempt, Instant started) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         String timeoutMessage = "stopped after the time limit of " + describe(config.timeout()) + " per run";
         long[] lastPersisted = {System.nanoTime()};
         Run row = job.row;
-        if (row.noisy()) return executeNoisy(job, started);
+        if (row.noisy()) return executeNoisy(job, attempt, started);
         int n = job.circuit.numQubits();
         Simulator simulator = Simulator.builder().engine(row.engine()).threads(config.threadsPerRun()).shots(row.shots())
                 .seed(row.seed()).keepState(n <= RunConfig.MAX_STORED_STATE_QUBITS || !row.expect().isEmpty())
@@ -63,21 +77,20 @@ final class RunExecutor {
                 }).build();
         try (simulator; Result result = simulator.run(job.circuit)) { // closing the simulator ends its engine's threads
             Instant finished = clock.instant();
-            store.finishDone(job.id(), new TreeMap<>(result.counts()), expectations(row.expect(), result),
+            boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(result.counts()), expectations(row.expect(), result),
                     stateJson(result), manifest(row, result, started, finished), result.sha256(), note(row, result), finished);
-            return RunStatus.DONE;
+            return stored ? RunStatus.DONE : RunStatus.RUNNING;
         } catch (LiveRun.Stopped s) {
-            if (s.reason == LiveRun.StopReason.SHUTDOWN) return RunStatus.RUNNING;
+            if (s.reason == LiveRun.StopReason.SHUTDOWN || s.reason == LiveRun.StopReason.LEASE_LOST) return RunStatus.RUNNING;
             RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
-            store.finishWithout(job.id(), status, s.getMessage(), clock.instant());
-            return status;
+            return end(job, attempt, status, s.getMessage());
         } catch (StateTooLargeException e) {
-            return fail(job, e.getMessage());
+            return end(job, attempt, RunStatus.FAILED, e.getMessage());
         } catch (OutOfMemoryError e) {
-            return fail(job, "the server ran out of memory for this run");
+            return end(job, attempt, RunStatus.FAILED, "the server ran out of memory for this run");
         } catch (RuntimeException e) {
             LOG.warn("run {} failed", job.id(), e);
-            return fail(job, "the simulation failed: " + e.getMessage());
+            return end(job, attempt, RunStatus.FAILED, "the simulation failed: " + e.getMessage());
         }
     }
 
@@ -86,7 +99,7 @@ final class RunExecutor {
      * reports no progress, so such a run cannot be stopped midway; the caps on qubits, gates,
      * shots and memory bound it.
      */
-    private RunStatus executeNoisy(LiveRun job, Instant started) {
+    private RunStatus executeNoisy(LiveRun job, int attempt, Instant started) {
         Run row = job.row;
         NoisySimulator.Builder b = NoisySimulator.builder().model(RunNoise.stored(row.noiseModel()))
                 .method(Method.fromCliName(row.noiseMethod())).threads(config.threadsPerRun()).shots(row.shots()).seed(row.seed())
@@ -112,26 +125,25 @@ final class RunExecutor {
             Map<String, Object> m = portalFields(manifest, row, started, finished, resultSha);
             String note = !sums.isEmpty() && result.method() == Method.TRAJECTORIES
                     ? "expectation values are averages over " + row.shots() + " trajectories" : null;
-            store.finishDone(job.id(), counts, expectations, null, m, resultSha, note, finished);
-            return RunStatus.DONE;
+            boolean stored = store.finishDone(job.id(), attempt, counts, expectations, null, m, resultSha, note, finished);
+            return stored ? RunStatus.DONE : RunStatus.RUNNING;
         } catch (LiveRun.Stopped s) {
-            if (s.reason == LiveRun.StopReason.SHUTDOWN) return RunStatus.RUNNING;
+            if (s.reason == LiveRun.StopReason.SHUTDOWN || s.reason == LiveRun.StopReason.LEASE_LOST) return RunStatus.RUNNING;
             RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
-            store.finishWithout(job.id(), status, s.getMessage(), clock.instant());
-            return status;
+            return end(job, attempt, status, s.getMessage());
         } catch (StateTooLargeException | NoiseException e) {
-            return fail(job, e.getMessage());
+            return end(job, attempt, RunStatus.FAILED, e.getMessage());
         } catch (OutOfMemoryError e) {
-            return fail(job, "the server ran out of memory for this run");
+            return end(job, attempt, RunStatus.FAILED, "the server ran out of memory for this run");
         } catch (RuntimeException e) {
             LOG.warn("run {} failed", job.id(), e);
-            return fail(job, "the simulation failed: " + e.getMessage());
+            return end(job, attempt, RunStatus.FAILED, "the simulation failed: " + e.getMessage());
         }
     }
 
-    private RunStatus fail(LiveRun job, String message) {
-        store.finishWithout(job.id(), RunStatus.FAILED, message, clock.instant());
-        return RunStatus.FAILED;
+    /** Ends the run as {@code status} if this attempt still holds it; otherwise leaves it to whoever does (RUNNING). */
+    private RunStatus end(LiveRun job, int attempt, RunStatus status, String message) {
+        return store.finishWithout(job.id(), attempt, status, message, clock.instant()) ? status : RunStatus.RUNNING;
     }
 
     private static Map<String, Double> expectations(List<String> expect, Result result) {

@@ -88,6 +88,7 @@ public final class RunService implements AutoCloseable {
     private void recover() {
         int failed = store.failInterrupted("the portal restarted while this run was running; start it again", clock.instant());
         if (failed > 0) LOG.info("marked {} run(s) interrupted by a restart as failed", failed);
+        if (config.externalWorkers()) return; // queued runs wait in the database for `qise worker` processes
         for (Run r : store.queued()) {
             try {
                 enqueue(new LiveRun(r, RunParameters.bound(r.circuitQasm(), r.parameters())), false);
@@ -135,6 +136,13 @@ public final class RunService implements AutoCloseable {
 
     private long queueNew(RunStore.NewRun row) {
         Circuit circuit = RunParameters.bound(row.circuitQasm(), row.parameters());
+        if (config.externalWorkers()) {
+            // Checked before the row exists: once inserted, a worker may take it at once.
+            refusedByDatabaseQueue(row.ownerId()).ifPresent(why -> {
+                throw PortalException.tooManyRequests(why, 30);
+            });
+            return store.insertQueued(row, clock.instant());
+        }
         long id = store.insertQueued(row, clock.instant());
         Run stored = store.find(id).orElseThrow();
         Optional<String> refused = enqueue(new LiveRun(stored, circuit), true);
@@ -150,6 +158,24 @@ public final class RunService implements AutoCloseable {
         Optional<String> refused = queue.offer(job, enforceLimits);
         if (refused.isPresent()) live.remove(job.id());
         return refused;
+    }
+
+    /**
+     * With {@code qise worker} processes the queue is the database: the same bounds as the
+     * in-memory queue, counted there. (Two submissions at the same moment may both pass; the
+     * bound is a guard against floods, not an exact count.)
+     */
+    private Optional<String> refusedByDatabaseQueue(long ownerId) {
+        long all = store.countQueued(null);
+        if (all >= config.queueCapacity()) {
+            return Optional.of("the run queue is full (" + config.queueCapacity() + " runs waiting); try again later");
+        }
+        long own = store.countQueued(ownerId);
+        if (own >= config.maxQueuedPerUser()) {
+            return Optional.of("you have " + own + " runs waiting, the most one person may have; "
+                    + "wait for some to finish or cancel some");
+        }
+        return Optional.empty();
     }
 
     /** The shots cap alone, which needs no parsing: checked first for untrusted input. */
@@ -300,7 +326,7 @@ public final class RunService implements AutoCloseable {
     /** Waits until the run has ended or the time is up; true when it has ended. */
     public boolean awaitEnd(long runId, Duration wait) {
         LiveRun l = live.get(runId);
-        if (l == null) return store.find(runId).map(r -> r.status().finished()).orElse(true);
+        if (l == null) return pollEnd(runId, wait, false);
         try {
             l.ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -311,6 +337,27 @@ public final class RunService implements AutoCloseable {
             return false;
         } catch (ExecutionException e) {
             return true;
+        }
+    }
+
+    /**
+     * Waits for a run that this process does not run itself (a {@code qise worker} runs it, or it
+     * has ended) by reading its row every 100 ms; with {@code verdict}, also until a
+     * reproduction's verdict is stored (the worker stores it just after the result).
+     */
+    private boolean pollEnd(long runId, Duration wait, boolean verdict) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<Run> run = store.find(runId);
+            boolean ended = run.map(r -> r.status().finished()).orElse(true);
+            if (ended && (!verdict || run.isEmpty() || storedVerdict(runId).isPresent())) return true;
+            if (System.nanoTime() - deadline >= 0) return ended;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ended;
+            }
         }
     }
 
@@ -373,6 +420,13 @@ public final class RunService implements AutoCloseable {
     /** The verdict of a rerun once it has ended, or empty when {@code wait} passes first; no thread waits meanwhile. */
     private CompletableFuture<Optional<Verification>> verdictLater(long rerunId, Duration wait) {
         LiveRun l = live.get(rerunId);
+        if (l == null && config.externalWorkers()) {
+            // A worker process runs it: wait by reading the database, on the common pool, not the caller's thread.
+            return CompletableFuture.supplyAsync(() -> {
+                pollEnd(rerunId, wait, true);
+                return storedVerdict(rerunId);
+            });
+        }
         CompletableFuture<Object> ended = l == null ? CompletableFuture.completedFuture(null)
                 : l.ended.<Object>thenApply(status -> status).completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS);
         // The verdict is read on the common pool, not on the worker that completed the run.
@@ -392,6 +446,10 @@ public final class RunService implements AutoCloseable {
     }
 
     private Optional<Verification> awaitVerdict(long rerunId, Duration wait) {
+        if (live.get(rerunId) == null && config.externalWorkers()) {
+            pollEnd(rerunId, wait, true);
+            return storedVerdict(rerunId);
+        }
         awaitEnd(rerunId, wait);
         return storedVerdict(rerunId);
     }
@@ -405,13 +463,7 @@ public final class RunService implements AutoCloseable {
 
     /** Called on a worker when a reproduction has ended: judge it against the run it reproduces. */
     private void judge(long rerunId) {
-        Run rerun = store.find(rerunId).orElseThrow();
-        Run original = store.find(rerun.reproducesId()).orElseThrow();
-        Verdicts.Outcome outcome = rerun.status() == RunStatus.DONE
-                ? Verdicts.judge(String.valueOf(original.simulatorVersion()), original.resultSha256(), original.counts(),
-                        rerun.simulatorVersion(), rerun.resultSha256(), rerun.counts(), rerun.freshSeed())
-                : Verdicts.inconclusive(rerun.status(), rerun.message());
-        store.insertVerification(original.id(), rerunId, outcome, clock.instant());
+        Reproductions.judge(store, rerunId, clock.instant());
     }
 
     // ---- pushed results ----

@@ -82,21 +82,35 @@ final class RunStore {
         return jdbc.query(SELECT + " WHERE r.reproduces_id = ? ORDER BY r.id DESC", RunStore::map, runId);
     }
 
-    /** Marks a queued run as running; false when it is no longer queued (cancelled meanwhile). */
-    boolean markRunning(long id, Instant now) {
-        return jdbc.update("UPDATE runs SET status = 'RUNNING', started_at = ? WHERE id = ? AND status = 'QUEUED'", now, id) == 1;
+    /**
+     * Marks a queued run as running on the portal's own workers (no lease) and counts the attempt;
+     * returns the attempt number, or 0 when the run is no longer queued (cancelled meanwhile, or
+     * taken by a {@code qise worker}).
+     */
+    int markRunning(long id, Instant now) {
+        return jdbc.transaction(tx -> {
+            if (tx.update("UPDATE runs SET status = 'RUNNING', started_at = ?, attempt = attempt + 1 WHERE id = ? AND status = 'QUEUED'",
+                    now, id) != 1) {
+                return 0;
+            }
+            return (int) tx.count("SELECT attempt FROM runs WHERE id = ?", id);
+        });
     }
 
     void progress(long id, double fraction) {
         jdbc.update("UPDATE runs SET progress = ? WHERE id = ? AND status = 'RUNNING'", fraction, id);
     }
 
-    void finishDone(long id, Map<String, Long> counts, Map<String, Double> expectations, String stateJson,
-                    Map<String, Object> manifest, String resultSha256, String note, Instant now) {
-        jdbc.update("UPDATE runs SET status = 'DONE', progress = 1, counts = ?, expectations = ?, state = ?, manifest = ?,"
-                + " result_sha256 = ?, message = ?, finished_at = ? WHERE id = ?", RunJson.write(counts),
-                expectations == null ? null : RunJson.write(expectations), stateJson, RunJson.write(manifest), resultSha256,
-                note, now, id);
+    /**
+     * Stores the result of one attempt; false (and nothing written) when that attempt no longer
+     * holds the run: it was cancelled, or its lease expired and another worker took it over.
+     */
+    boolean finishDone(long id, int attempt, Map<String, Long> counts, Map<String, Double> expectations, String stateJson,
+                       Map<String, Object> manifest, String resultSha256, String note, Instant now) {
+        return jdbc.update("UPDATE runs SET status = 'DONE', progress = 1, counts = ?, expectations = ?, state = ?, manifest = ?,"
+                + " result_sha256 = ?, message = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING' AND attempt = ?",
+                RunJson.write(counts), expectations == null ? null : RunJson.write(expectations), stateJson,
+                RunJson.write(manifest), resultSha256, note, now, id, attempt) == 1;
     }
 
     /** Ends an unfinished run without a result; false when it had already ended. */
@@ -105,9 +119,26 @@ final class RunStore {
                 status, truncate(message), now, id) == 1;
     }
 
-    /** After a restart: runs that were running cannot be continued; they fail. Returns how many. */
+    /** As {@link #finishWithout(long, RunStatus, String, Instant)}, only while {@code attempt} still holds the run. */
+    boolean finishWithout(long id, int attempt, RunStatus status, String message, Instant now) {
+        return jdbc.update("UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING'"
+                + " AND attempt = ?", status, truncate(message), now, id, attempt) == 1;
+    }
+
+    /**
+     * After a restart: runs that were running on the portal's own workers cannot be continued;
+     * they fail. Runs held under a lease by a {@code qise worker} are left to it (or, once the
+     * lease expires, to another worker). Returns how many failed.
+     */
     int failInterrupted(String message, Instant now) {
-        return jdbc.update("UPDATE runs SET status = 'FAILED', message = ?, finished_at = ? WHERE status = 'RUNNING'", message, now);
+        return jdbc.update("UPDATE runs SET status = 'FAILED', message = ?, finished_at = ? WHERE status = 'RUNNING'"
+                + " AND lease_expires_at IS NULL", message, now);
+    }
+
+    /** How many runs wait in the database, in all or of one owner (null: everyone's). */
+    long countQueued(Long ownerId) {
+        return ownerId == null ? jdbc.count("SELECT COUNT(*) FROM runs WHERE status = 'QUEUED'")
+                : jdbc.count("SELECT COUNT(*) FROM runs WHERE status = 'QUEUED' AND owner_id = ?", ownerId);
     }
 
     /** Runs still waiting, oldest first. */

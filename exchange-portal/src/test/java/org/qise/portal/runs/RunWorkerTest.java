@@ -1,0 +1,198 @@
+package org.qise.portal.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.qise.portal.TestPortal.assertStatus;
+import static org.qise.portal.TestPortal.parse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.qise.portal.PortalConfig;
+import org.qise.portal.TestPortal;
+import org.qise.portal.circuits.QasmCheck;
+import org.qise.portal.db.Database;
+import org.qise.portal.people.Role;
+import org.qise.sim.Result;
+import org.qise.sim.Simulator;
+
+/**
+ * The run queue shared through PostgreSQL: claims never hand one run to two workers, a lease
+ * that expired lets another worker take the run over, and only the attempt that holds the run
+ * may store its result; a worker in this JVM runs a portal's queued runs (a reproduction too)
+ * to the results an in-process simulation gives.
+ */
+class RunWorkerTest {
+    private static final RunConfig RUNS = RunConfig.forCores(2).withExternalWorkers();
+
+    @Test
+    void twoClaimsTakeTwoRunsAndAnExpiredLeaseIsTakenOverAsTheNextAttemptWhoseResultAloneIsStored() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("lease.alice@example.org", Role.FELLOW, null));
+            long circuit = circuit(portal, token, Runs.SAMPLED);
+            long first = submit(portal, token, circuit, 100, 1);
+            long second = submit(portal, token, circuit, 100, 2);
+            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
+                RunLeases leases = new RunLeases(db.jdbc());
+                var a = leases.claim("worker-a", Duration.ofSeconds(30), 3).orElseThrow();
+                var b = leases.claim("worker-b", Duration.ofSeconds(30), 3).orElseThrow();
+                assertEquals(List.of(first, second), List.of(a.run().id(), b.run().id()));
+                assertEquals(1, a.attempt());
+                assertTrue(leases.claim("worker-c", Duration.ofSeconds(30), 3).isEmpty(), "both runs are held");
+
+                sql(pg, "UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + first);
+                var takeover = leases.claim("worker-c", Duration.ofSeconds(30), 3).orElseThrow();
+                assertEquals(first, takeover.run().id());
+                assertEquals(2, takeover.attempt());
+                assertFalse(leases.renew(a, Duration.ofSeconds(30), 0.5), "the first attempt lost the run");
+
+                RunStore store = leases.store();
+                Instant now = Instant.now();
+                assertFalse(store.finishDone(first, 1, Map.of("0", 1L), null, null, Map.of(), "stale", null, now),
+                        "the stale attempt may not store a result");
+                assertTrue(store.finishDone(first, 2, Map.of("0", 1L), null, null, Map.of(), "fresh", null, now));
+                assertFalse(store.finishDone(first, 2, Map.of("0", 1L), null, null, Map.of(), "again", null, now),
+                        "a done run is not stored twice");
+                assertEquals("fresh", store.find(first).orElseThrow().resultSha256());
+                assertTrue(leases.release(b));
+                assertEquals(RunStatus.QUEUED, store.find(second).orElseThrow().status());
+            }
+        }
+    }
+
+    @Test
+    void aRunWhoseWorkersKeepDyingFailsAfterTheAllowedAttempts() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("lease.bob@example.org", Role.FELLOW, null));
+            long run = submit(portal, token, circuit(portal, token, Runs.SAMPLED), 10, 1);
+            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
+                RunLeases leases = new RunLeases(db.jdbc());
+                for (int attempt = 1; attempt <= 2; attempt++) {
+                    assertEquals(attempt, leases.claim("w", Duration.ofSeconds(30), 2).orElseThrow().attempt());
+                    sql(pg, "UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + run);
+                }
+                assertTrue(leases.claim("w", Duration.ofSeconds(30), 2).isEmpty());
+                Run failed = leases.store().find(run).orElseThrow();
+                assertEquals(RunStatus.FAILED, failed.status());
+                assertTrue(failed.message().contains("started 2 times"), failed.message());
+            }
+        }
+    }
+
+    @Test
+    void aWorkerRunsThePortalsQueuedRunsToTheInProcessResultsAndJudgesAReproduction() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String alice = portal.token(portal.user("w.alice@example.org", Role.FELLOW, null));
+            String bob = portal.token(portal.user("w.bob@example.org", Role.FELLOW, null));
+            long sampled = circuit(portal, alice, Runs.SAMPLED);
+            long bell = circuit(portal, bob, Runs.BELL);
+            Map<Long, String> ids = new java.util.LinkedHashMap<>(); // run → its owner's token
+            for (int seed = 1; seed <= 3; seed++) {
+                ids.put(submit(portal, alice, sampled, 500, seed), alice);
+                ids.put(submit(portal, bob, bell, 200, seed), bob);
+            }
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
+                 RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(2),
+                         new RunWorker.Settings("test-worker", 2, Duration.ofSeconds(10), Duration.ofMillis(50), 3),
+                         Clock.systemUTC(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+                worker.start();
+                RunStore store = new RunStore(db.jdbc());
+                for (var e : ids.entrySet()) {
+                    long id = e.getKey();
+                    Runs.awaitDone(portal, e.getValue(), id);
+                    Run run = store.find(id).orElseThrow();
+                    Result reference = reference(run);
+                    assertEquals(reference.sha256(), run.resultSha256(), "run " + id);
+                    assertEquals(new TreeMap<>(reference.counts()), run.counts(), "run " + id);
+                }
+                // The reproduction runs on the worker too; the portal waits for its verdict in the database.
+                long first = ids.keySet().iterator().next();
+                var r = portal.json("POST", "/api/v1/runs/" + first + "/reproduce", alice, Map.of());
+                assertStatus(200, r);
+                assertEquals("bit-exact", parse(r).get("verdict").asText(), r.body());
+            }
+            String out = log.toString(StandardCharsets.UTF_8);
+            for (long id : ids.keySet()) assertTrue(out.contains("run " + id + " done, attempt 1, by test-worker"), out);
+        }
+    }
+
+    /** The same run simulated here, as the portal's executor sets the simulator up. */
+    static Result reference(Run run) {
+        var circuit = QasmCheck.parse(run.circuitQasm());
+        try (Simulator sim = Simulator.builder().engine(run.engine()).threads(1).shots(run.shots()).seed(run.seed())
+                .keepState(circuit.numQubits() <= RunConfig.MAX_STORED_STATE_QUBITS || !run.expect().isEmpty()).build()) {
+            return sim.run(circuit);
+        }
+    }
+
+    @Test
+    void cancellingARunThatAWorkerHoldsStopsItsSimulationAndNothingOfItIsStored() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("w.carol@example.org", Role.FELLOW, null));
+            long id = submit(portal, token, circuit(portal, token, Runs.slow()), Runs.SLOW_SHOTS, 3);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
+                 RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(1),
+                         new RunWorker.Settings("test-worker", 1, Duration.ofSeconds(1), Duration.ofMillis(50), 3),
+                         Clock.systemUTC(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+                worker.start();
+                Runs.await(portal, token, id, "running");
+                assertStatus(200, portal.json("POST", "/api/v1/runs/" + id + "/cancel", token, Map.of()));
+                // The heartbeat (every third of the 1 s lease) finds the lease gone and stops the simulation:
+                // the worker is free again for the next run, which it finishes.
+                long next = submit(portal, token, circuit(portal, token, Runs.SAMPLED), 100, 1);
+                Runs.awaitDone(portal, token, next);
+                Run cancelled = new RunStore(db.jdbc()).find(id).orElseThrow();
+                assertEquals(RunStatus.CANCELLED, cancelled.status());
+                assertEquals(null, cancelled.resultSha256());
+            }
+            String out = log.toString(StandardCharsets.UTF_8);
+            assertFalse(out.contains("run " + id + " "), out);
+        }
+    }
+
+    private static PortalConfig portalConfig(PostgresSchema pg) {
+        return Runs.config(java.nio.file.Path.of("unused"), RUNS).withDatabase(pg.schemaUrl, pg.user, pg.password);
+    }
+
+    private static long circuit(TestPortal portal, String token, String qasm) {
+        var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "worker circuit", "qasm", qasm, "visibility", "private"));
+        assertStatus(201, r);
+        return parse(r).get("id").asLong();
+    }
+
+    private static long submit(TestPortal portal, String token, long circuit, long shots, long seed) {
+        var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", shots, "seed", seed));
+        assertStatus(202, r);
+        return parse(r).get("id").asLong();
+    }
+
+    private static void sql(PostgresSchema pg, String sql) throws Exception {
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static int count(PostgresSchema pg, String sql) throws Exception {
+        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
