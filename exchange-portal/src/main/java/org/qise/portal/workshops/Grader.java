@@ -65,6 +65,10 @@ public final class Grader {
             throw PortalException.unprocessable("noise_model: unitary exercises are graded by process fidelity of a unitary;"
                     + " noise applies to state and distribution exercises");
         }
+        if (target.kind() == TargetKind.CHECKER) {
+            throw PortalException.unprocessable("noise_model: checker exercises are judged by the course's checker on the ideal circuit;"
+                    + " noise applies to state and distribution exercises");
+        }
         if (target.kind() == TargetKind.STATE && target.numQubits() > MAX_NOISY_STATE_QUBITS) {
             throw PortalException.unprocessable("noise_model: state exercises under noise take at most " + MAX_NOISY_STATE_QUBITS
                     + " qubits (the density matrix is graded), this one has " + target.numQubits());
@@ -150,7 +154,7 @@ public final class Grader {
                             + " %s)", 1 - tvd, SHOTS, SEED, shortSha(noise), r.method().cliName()));
                 }
             }
-            case UNITARY -> throw new IllegalStateException("checkNoisy refuses unitary exercises");
+            case UNITARY, CHECKER -> throw new IllegalStateException("checkNoisy refuses unitary and checker exercises");
         };
         checkpoint.run();
         return g;

@@ -77,12 +77,12 @@ class WorkersIT {
                     dir.resolve("portal.log"), Map.of("QISE_ADMIN_EMAIL", ADMIN, "QISE_ADMIN_PASSWORD", ADMIN_PASSWORD),
                     "--no-run-workers", "--run-queue", "1000", "--run-queue-per-user", "1000");
             List<String> tokens = userTokens(portal.base);
-            List<Long> circuits = new ArrayList<>();
+            List<String> circuits = new ArrayList<>();
             for (int u = 0; u < USERS; u++) circuits.add(circuit(portal.base, tokens.get(u), u));
             for (int w = 1; w <= WORKERS; w++) workers.add(startWorker(schemaUrl, user, password, "w" + w, dir.resolve("w" + w + ".log")));
 
             long submitted = System.nanoTime();
-            Map<Long, Integer> owner = submitAll(portal.base, tokens, circuits);
+            Map<String, Integer> owner = submitAll(portal.base, tokens, circuits);
             assertEquals(RUNS, owner.size());
 
             awaitCount(db, "SELECT COUNT(*) FROM runs WHERE status = 'DONE'", RUNS / 3, Duration.ofMinutes(5));
@@ -241,8 +241,8 @@ class WorkersIT {
     }
 
     /** 300 runs, spread over the people round-robin and submitted by one thread per person at once. */
-    private Map<Long, Integer> submitAll(String base, List<String> tokens, List<Long> circuits) throws Exception {
-        Map<Long, Integer> owner = new ConcurrentHashMap<>();
+    private Map<String, Integer> submitAll(String base, List<String> tokens, List<String> circuits) throws Exception {
+        Map<String, Integer> owner = new ConcurrentHashMap<>(); // public run id → person
         ExecutorService pool = Executors.newFixedThreadPool(USERS);
         try {
             List<Future<?>> jobs = new ArrayList<>();
@@ -253,7 +253,7 @@ class WorkersIT {
                         var r = send(base, "POST", "/api/v1/circuits/" + circuits.get(person) + "/runs", tokens.get(person),
                                 Map.of("shots", 200 + 10 * (k % 7), "seed", 1000 + k));
                         assertEquals(202, r.statusCode(), r.body());
-                        owner.put(JSON.readTree(r.body()).get("id").asLong(), person);
+                        owner.put(JSON.readTree(r.body()).get("id").asText(), person);
                     }
                     return null;
                 }));
@@ -265,10 +265,10 @@ class WorkersIT {
         return owner;
     }
 
-    private long circuit(String base, String token, int u) throws Exception {
+    private String circuit(String base, String token, int u) throws Exception {
         var r = send(base, "POST", "/api/v1/circuits", token, Map.of("title", "workers " + u, "qasm", qasm(u), "visibility", "private"));
         assertEquals(201, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).get("id").asLong();
+        return JSON.readTree(r.body()).get("id").asText();
     }
 
     private List<String> userTokens(String base) throws Exception {

@@ -34,7 +34,8 @@ class MetricsTest {
             var created = portal.json("POST", "/api/v1/circuits", portal.token(owner), Map.of("title", "m", "visibility", "private",
                     "qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nh q[0];\n"));
             assertEquals(201, created.statusCode(), created.body());
-            long circuit = TestPortal.parse(created).get("id").asLong();
+            long circuit = portal.server.services().database().jdbc().queryOne("SELECT id FROM circuits WHERE public_id = ?",
+                    rs -> rs.getLong(1), TestPortal.parse(created).get("id").asText()).orElseThrow(); // the internal id runs refer to
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
             // three queued, one running, and four that ended after 0.05 s, 2 s, 2 s and 100 s
             for (int i = 0; i < 3; i++) insert(portal, circuit, owner.id(), "QUEUED", t, null, null);

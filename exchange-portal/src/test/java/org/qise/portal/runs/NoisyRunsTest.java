@@ -67,8 +67,8 @@ class NoisyRunsTest {
             "example:depolarizing, 1000, density-matrix",
             "example:thermal,      3,    trajectories"})
     void aNoisyRunCountsWhatTheCommandCountsAndReproducesBitExact(String model, int shots, String method) throws IOException {
-        long circuit = Runs.circuit(portal, token, "Rotated GHZ " + model + shots, Runs.SAMPLED, "private");
-        long run = Runs.start(portal, token, circuit, Map.of("shots", shots, "seed", 7, "noise_model", model));
+        String circuit = Runs.circuit(portal, token, "Rotated GHZ " + model + shots, Runs.SAMPLED, "private");
+        String run = Runs.start(portal, token, circuit, Map.of("shots", shots, "seed", 7, "noise_model", model));
         JsonNode done = Runs.awaitDone(portal, token, run);
         JsonNode cli = cli(Runs.SAMPLED, "--seed", "7", "--shots", String.valueOf(shots), "--noise", model);
         assertEquals(method, cli.get("method").asText(), "auto's choice for 3 qubits and this many shots");
@@ -87,7 +87,7 @@ class NoisyRunsTest {
         assertStatus(200, reproduced);
         JsonNode verdict = parse(reproduced);
         assertEquals("bit-exact", verdict.get("verdict").asText(), verdict.toString());
-        JsonNode rerun = Runs.get(portal, token, verdict.get("rerun_id").asLong());
+        JsonNode rerun = Runs.get(portal, token, verdict.get("rerun_id").asText());
         assertEquals(sha, rerun.get("noise_model_sha256").asText(), "the rerun carries the same model");
 
         var page = portal.get("/runs/" + run, null);
@@ -96,8 +96,8 @@ class NoisyRunsTest {
 
     @Test
     void theRunPageShowsTheModelAndItsHash() {
-        long circuit = Runs.circuit(portal, token, "Public noisy", Runs.BELL, "public");
-        long run = Runs.start(portal, token, circuit, Map.of("shots", 100, "seed", 1, "noise_model", FLIP_MODEL));
+        String circuit = Runs.circuit(portal, token, "Public noisy", Runs.BELL, "public");
+        String run = Runs.start(portal, token, circuit, Map.of("shots", 100, "seed", 1, "noise_model", FLIP_MODEL));
         JsonNode done = Runs.awaitDone(portal, token, run);
         var page = portal.get("/runs/" + run, null);
         assertStatus(200, page);
@@ -108,9 +108,9 @@ class NoisyRunsTest {
 
     @Test
     void theModelMayBeGivenAsAnObjectOrAsText() throws IOException {
-        long circuit = Runs.circuit(portal, token, "Object model", Runs.SAMPLED, "private");
-        long asText = Runs.start(portal, token, circuit, Map.of("shots", 200, "seed", 3, "noise_model", FLIP_MODEL));
-        long asObject = Runs.start(portal, token, circuit, Map.of("shots", 200, "seed", 3, "noise_model", JSON.readTree(FLIP_MODEL)));
+        String circuit = Runs.circuit(portal, token, "Object model", Runs.SAMPLED, "private");
+        String asText = Runs.start(portal, token, circuit, Map.of("shots", 200, "seed", 3, "noise_model", FLIP_MODEL));
+        String asObject = Runs.start(portal, token, circuit, Map.of("shots", 200, "seed", 3, "noise_model", JSON.readTree(FLIP_MODEL)));
         assertEquals(Runs.awaitDone(portal, token, asText).get("result_sha256"), Runs.awaitDone(portal, token, asObject).get("result_sha256"));
     }
 
@@ -123,7 +123,7 @@ class NoisyRunsTest {
             not json                                                                                   | noise_model: not valid JSON
             """)
     void aBadModelIsRefusedWith422NamingWhere(String model, String message) {
-        long circuit = Runs.circuit(portal, token, "Bad model", Runs.SAMPLED, "private");
+        String circuit = Runs.circuit(portal, token, "Bad model", Runs.SAMPLED, "private");
         var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("noise_model", model));
         assertStatus(422, r);
         assertTrue(r.body().contains(message.replace("'", "\\u0027")) || parse(r).toString().contains(message), r.body());
@@ -131,16 +131,16 @@ class NoisyRunsTest {
 
     @Test
     void expectationValuesUnderNoiseAreExactOnRhoAndRefusedForMidCircuitMeasurement() {
-        long bell = Runs.circuit(portal, token, "Bell for Z0 Z1", Runs.BELL, "private");
+        String bell = Runs.circuit(portal, token, "Bell for Z0 Z1", Runs.BELL, "private");
         // depolarizing p = 0.2 after h (on q0) and after cx (one-qubit channel on each of its qubits): Z0 Z1 of the Bell
         // state shrinks by (1 − p) per one-qubit depolarizing on either qubit after the cx, i.e. by 0.8² = 0.64
-        long run = Runs.start(portal, token, bell, Map.of("shots", 100, "seed", 1, "expect", List.of("Z0 Z1"), "noise_model",
+        String run = Runs.start(portal, token, bell, Map.of("shots", 100, "seed", 1, "expect", List.of("Z0 Z1"), "noise_model",
                 "{\"schema\":\"qise-noise-model/1\",\"gate_noise\":[{\"gates\":[\"cx\"],\"channel\":{\"type\":\"depolarizing\",\"p\":0.2}}]}"));
         JsonNode done = Runs.awaitDone(portal, token, run);
         assertEquals("density-matrix", done.get("method").asText());
         assertEquals(0.64, done.at("/expectations/Z0 Z1").asDouble(), 1e-12, done.toString());
 
-        long mid = Runs.circuit(portal, token, "Mid-circuit", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\n"
+        String mid = Runs.circuit(portal, token, "Mid-circuit", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\n"
                 + "h q[0];\nmeasure q[0] -> c[0];\nh q[0];\nmeasure q[0] -> c[0];\n", "private");
         var r = portal.json("POST", "/api/v1/circuits/" + mid + "/runs", token, Map.of("expect", List.of("Z0"), "noise_model",
                 "example:depolarizing"));
@@ -150,7 +150,7 @@ class NoisyRunsTest {
 
     @Test
     void aNoisyRunOnAnotherEngineIsRefused() {
-        long circuit = Runs.circuit(portal, token, "Exact engine", Runs.SAMPLED, "private");
+        String circuit = Runs.circuit(portal, token, "Exact engine", Runs.SAMPLED, "private");
         var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("noise_model", "example:depolarizing",
                 "engine", "exact"));
         assertStatus(422, r);
@@ -165,7 +165,7 @@ class NoisyRunsTest {
         JsonNode accepted = parse(r);
         assertEquals("bit-exact", accepted.get("verdict").asText(), accepted.toString());
         assertTrue(accepted.get("verified").asBoolean());
-        JsonNode stored = Runs.get(portal, token, accepted.get("id").asLong());
+        JsonNode stored = Runs.get(portal, token, accepted.get("id").asText());
         assertEquals(honest.get("noise_model_sha256"), stored.get("noise_model_sha256"));
         assertEquals(honest.get("method"), stored.get("method"));
         assertEquals(honest.get("noise_model_sha256"), stored.at("/manifest/noise_model_sha256"));

@@ -63,9 +63,9 @@ class ParametricRunsTest {
 
     @Test
     void aParametricRunCountsWhatTheBoundTextCountsAndReproducesBitExact() throws IOException {
-        long circuit = Runs.circuit(portal, token, "Parametric", PARAMETRIC, "public");
+        String circuit = Runs.circuit(portal, token, "Parametric", PARAMETRIC, "public");
         assertStatus(200, portal.get("/circuits/" + circuit, null));
-        long run = Runs.start(portal, token, circuit, Map.of("shots", 1000, "seed", 9, "parameters", Map.of("theta", 0.7, "phi", 0.4)));
+        String run = Runs.start(portal, token, circuit, Map.of("shots", 1000, "seed", 9, "parameters", Map.of("theta", 0.7, "phi", 0.4)));
         JsonNode done = Runs.awaitDone(portal, token, run);
         JsonNode cli = Runs.cli(dir, BOUND, "--seed", "9", "--shots", "1000");
         assertEquals(cli.get("counts"), done.get("counts"), "binding 0.7 and 0.4 gives the counts of the text with the numbers in it");
@@ -82,12 +82,12 @@ class ParametricRunsTest {
 
     @Test
     void otherValuesGiveOtherCountsAndNoiseCombinesWithParameters() {
-        long circuit = Runs.circuit(portal, token, "Parametric noisy", PARAMETRIC, "private");
-        long a = Runs.start(portal, token, circuit, Map.of("shots", 500, "seed", 2, "parameters", Map.of("theta", 0.0, "phi", 0.0)));
+        String circuit = Runs.circuit(portal, token, "Parametric noisy", PARAMETRIC, "private");
+        String a = Runs.start(portal, token, circuit, Map.of("shots", 500, "seed", 2, "parameters", Map.of("theta", 0.0, "phi", 0.0)));
         JsonNode zero = Runs.awaitDone(portal, token, a);
         assertEquals(1, zero.get("counts").size(), zero.get("counts").toString());
         assertEquals(500, zero.at("/counts/00").asLong(), "theta = phi = 0: the circuit is the identity");
-        long b = Runs.start(portal, token, circuit, Map.of("shots", 500, "seed", 2, "parameters", Map.of("theta", 0.7, "phi", 0.4),
+        String b = Runs.start(portal, token, circuit, Map.of("shots", 500, "seed", 2, "parameters", Map.of("theta", 0.7, "phi", 0.4),
                 "noise_model", "example:depolarizing"));
         JsonNode noisy = Runs.awaitDone(portal, token, b);
         assertEquals(0.7, noisy.at("/parameters/theta").asDouble(), 0.0);
@@ -104,7 +104,7 @@ class ParametricRunsTest {
             [0.7, 0.4]                            | parameters: must be an object
             """)
     void badOrMissingValuesAreRefusedNamingTheParameter(String parameters, String message) throws IOException {
-        long circuit = Runs.circuit(portal, token, "Parametric bad", PARAMETRIC, "private");
+        String circuit = Runs.circuit(portal, token, "Parametric bad", PARAMETRIC, "private");
         String body = "{\"shots\": 10, \"parameters\": " + parameters + "}";
         var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, body);
         assertStatus(422, r);
@@ -113,7 +113,7 @@ class ParametricRunsTest {
 
     @Test
     void aCircuitWithoutParametersRefusesValues() {
-        long circuit = Runs.circuit(portal, token, "Plain", Runs.SAMPLED, "private");
+        String circuit = Runs.circuit(portal, token, "Plain", Runs.SAMPLED, "private");
         var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("parameters", Map.of("theta", 1)));
         assertStatus(422, r);
         assertTrue(r.body().contains("(it has none)"), r.body());
@@ -142,7 +142,7 @@ class ParametricRunsTest {
 
     @Test
     void theRunFormTakesParameterValuesAndANoiseModel() {
-        long circuit = Runs.circuit(portal, token, "Parametric form", PARAMETRIC, "private");
+        String circuit = Runs.circuit(portal, token, "Parametric form", PARAMETRIC, "private");
         var b = new org.qise.portal.Browser(portal);
         assertEquals(302, b.login("alice@example.org", TestPortal.PASSWORD).statusCode());
         String path = "/circuits/" + circuit + "/runs";
@@ -150,7 +150,7 @@ class ParametricRunsTest {
         var started = b.submit(path, path, Map.of("shots", "200", "seed", "3", "parameters", "theta=0.7, phi=0.4",
                 "noise_model", "example:depolarizing"));
         assertEquals(302, started.statusCode(), started.body());
-        long run = Long.parseLong(started.headers().firstValue("Location").orElseThrow().replace("/runs/", ""));
+        String run = started.headers().firstValue("Location").orElseThrow().replace("/runs/", "");
         JsonNode done = Runs.awaitDone(portal, token, run);
         assertEquals(0.4, done.at("/parameters/phi").asDouble(), 0.0);
         assertTrue(b.get("/runs/" + run).body().contains(done.get("noise_model_sha256").asText()), "the page shows the model's hash");

@@ -33,12 +33,12 @@ class PostgresNoisyRunsTest {
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try {
             var config = Runs.config(java.nio.file.Path.of("unused"), Runs.runConfig()).withDatabase(schemaUrl, user, password);
-            long run;
+            String run;
             String token;
             JsonNode done;
             try (TestPortal portal = TestPortal.startKeeping(config)) {
                 token = portal.token(portal.user("pg.noise@example.org", Role.FELLOW, null));
-                long circuit = Runs.circuit(portal, token, "Parametric on PG", ParametricRunsTest.PARAMETRIC, "private");
+                String circuit = Runs.circuit(portal, token, "Parametric on PG", ParametricRunsTest.PARAMETRIC, "private");
                 run = Runs.start(portal, token, circuit, Map.of("shots", 300, "seed", 4, "noise_model", "example:depolarizing",
                         "parameters", Map.of("theta", 0.7, "phi", 0.4)));
                 done = Runs.awaitDone(portal, token, run);

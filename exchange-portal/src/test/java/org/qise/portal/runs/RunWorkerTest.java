@@ -41,9 +41,9 @@ class RunWorkerTest {
         try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("lease.alice@example.org", Role.FELLOW, null));
-            long circuit = circuit(portal, token, Runs.SAMPLED);
-            long first = submit(portal, token, circuit, 100, 1);
-            long second = submit(portal, token, circuit, 100, 2);
+            String circuit = circuit(portal, token, Runs.SAMPLED);
+            long first = id(pg, submit(portal, token, circuit, 100, 1));
+            long second = id(pg, submit(portal, token, circuit, 100, 2));
             try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
                 RunLeases leases = new RunLeases(db.jdbc());
                 var a = leases.claim("worker-a", Duration.ofSeconds(30), 3).orElseThrow();
@@ -77,7 +77,7 @@ class RunWorkerTest {
         try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("lease.bob@example.org", Role.FELLOW, null));
-            long run = submit(portal, token, circuit(portal, token, Runs.SAMPLED), 10, 1);
+            long run = id(pg, submit(portal, token, circuit(portal, token, Runs.SAMPLED), 10, 1));
             try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
                 RunLeases leases = new RunLeases(db.jdbc());
                 for (int attempt = 1; attempt <= 2; attempt++) {
@@ -98,9 +98,9 @@ class RunWorkerTest {
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String alice = portal.token(portal.user("w.alice@example.org", Role.FELLOW, null));
             String bob = portal.token(portal.user("w.bob@example.org", Role.FELLOW, null));
-            long sampled = circuit(portal, alice, Runs.SAMPLED);
-            long bell = circuit(portal, bob, Runs.BELL);
-            Map<Long, String> ids = new java.util.LinkedHashMap<>(); // run → its owner's token
+            String sampled = circuit(portal, alice, Runs.SAMPLED);
+            String bell = circuit(portal, bob, Runs.BELL);
+            Map<String, String> ids = new java.util.LinkedHashMap<>(); // run → its owner's token
             for (int seed = 1; seed <= 3; seed++) {
                 ids.put(submit(portal, alice, sampled, 500, seed), alice);
                 ids.put(submit(portal, bob, bell, 200, seed), bob);
@@ -113,21 +113,24 @@ class RunWorkerTest {
                 worker.start();
                 RunStore store = new RunStore(db.jdbc());
                 for (var e : ids.entrySet()) {
-                    long id = e.getKey();
-                    Runs.awaitDone(portal, e.getValue(), id);
+                    long id = id(pg, e.getKey());
+                    Runs.awaitDone(portal, e.getValue(), e.getKey());
                     Run run = store.find(id).orElseThrow();
                     Result reference = reference(run);
                     assertEquals(reference.sha256(), run.resultSha256(), "run " + id);
                     assertEquals(new TreeMap<>(reference.counts()), run.counts(), "run " + id);
                 }
                 // The reproduction runs on the worker too; the portal waits for its verdict in the database.
-                long first = ids.keySet().iterator().next();
+                String first = ids.keySet().iterator().next();
                 var r = portal.json("POST", "/api/v1/runs/" + first + "/reproduce", alice, Map.of());
                 assertStatus(200, r);
                 assertEquals("bit-exact", parse(r).get("verdict").asText(), r.body());
             }
             String out = log.toString(StandardCharsets.UTF_8);
-            for (long id : ids.keySet()) assertTrue(out.contains("run " + id + " done, attempt 1, by test-worker"), out);
+            for (String pub : ids.keySet()) {
+                long id = id(pg, pub);
+                assertTrue(out.contains("run " + id + " done, attempt 1, by test-worker"), out);
+            }
         }
     }
 
@@ -145,18 +148,19 @@ class RunWorkerTest {
         try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("w.carol@example.org", Role.FELLOW, null));
-            long id = submit(portal, token, circuit(portal, token, Runs.slow()), Runs.SLOW_SHOTS, 3);
+            String pub = submit(portal, token, circuit(portal, token, Runs.slow()), Runs.SLOW_SHOTS, 3);
+            long id = id(pg, pub);
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
                  RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(1),
                          new RunWorker.Settings("test-worker", 1, Duration.ofSeconds(1), Duration.ofMillis(50), 3),
                          Clock.systemUTC(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
                 worker.start();
-                Runs.await(portal, token, id, "running");
-                assertStatus(200, portal.json("POST", "/api/v1/runs/" + id + "/cancel", token, Map.of()));
+                Runs.await(portal, token, pub, "running");
+                assertStatus(200, portal.json("POST", "/api/v1/runs/" + pub + "/cancel", token, Map.of()));
                 // The heartbeat (every third of the 1 s lease) finds the lease gone and stops the simulation:
                 // the worker is free again for the next run, which it finishes.
-                long next = submit(portal, token, circuit(portal, token, Runs.SAMPLED), 100, 1);
+                String next = submit(portal, token, circuit(portal, token, Runs.SAMPLED), 100, 1);
                 Runs.awaitDone(portal, token, next);
                 Run cancelled = new RunStore(db.jdbc()).find(id).orElseThrow();
                 assertEquals(RunStatus.CANCELLED, cancelled.status());
@@ -171,16 +175,28 @@ class RunWorkerTest {
         return Runs.config(java.nio.file.Path.of("unused"), RUNS).withDatabase(pg.schemaUrl, pg.user, pg.password);
     }
 
-    private static long circuit(TestPortal portal, String token, String qasm) {
+    private static String circuit(TestPortal portal, String token, String qasm) {
         var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "worker circuit", "qasm", qasm, "visibility", "private"));
         assertStatus(201, r);
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
     }
 
-    private static long submit(TestPortal portal, String token, long circuit, long shots, long seed) {
+    /** The run's public id (what the API answers). */
+    private static String submit(TestPortal portal, String token, String circuit, long shots, long seed) {
         var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", shots, "seed", seed));
         assertStatus(202, r);
-        return parse(r).get("id").asLong();
+        return parse(r).get("id").asText();
+    }
+
+    /** The internal id behind a run's public id (leases, the store and the worker's log use it). */
+    private static long id(PostgresSchema pg, String publicId) throws Exception {
+        try (Connection c = pg.connect(); var s = c.prepareStatement("SELECT id FROM runs WHERE public_id = ?")) {
+            s.setString(1, publicId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) throw new AssertionError("no run " + publicId);
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static void sql(PostgresSchema pg, String sql) throws Exception {
