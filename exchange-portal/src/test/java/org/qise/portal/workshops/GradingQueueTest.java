@@ -80,10 +80,11 @@ class GradingQueueTest {
 
     @Test
     void aCheckerGradingPastItsTimeLimitIsStoppedToo() throws InterruptedException {
-        // Every one of the checker's 3 × 400 shots runs a loop of 4000 gates: far longer than 1 ms.
+        // Each of the checker's 3 × 400 shots may run a loop of 2000 × 8 gates on a qubit in superposition (no
+        // bookkeeping shortcut applies): seconds of work, far past the limit even on an idle machine.
         String spinning = String.join("\n", "OPENQASM 3.0;", "include \"stdgates.inc\";", "qubit[3] q;", "bit[2] m;",
                 "m[0] = measure q[0];", "m[1] = measure q[1];", "int[16] n = 0;",
-                "while (m[0] == 0 && n < 2000) { x q[2]; x q[2]; n += 1; }", "");
+                "while (m[0] == 0 && n < 2000) { h q[2]; t q[2]; h q[2]; s q[2]; h q[2]; t q[2]; h q[2]; s q[2]; n += 1; }", "");
         // 300 ms: enough to parse, so that the stop reaches the checker's own checkpoints.
         try (GradingQueue q = new GradingQueue(1, 4, Duration.ofMillis(300), 10_000, 12)) {
             PortalException e = assertThrows(PortalException.class, () -> q.grade(Target.checker("teleportation-program"), spinning));
