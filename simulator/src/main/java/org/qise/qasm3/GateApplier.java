@@ -396,7 +396,8 @@ final class GateApplier {
         out.put(g.name(), Printer.definition(g).stripTrailing());
     }
 
-    private static void collectIdents(Object node, List<Ident> out) {
+    /** Every identifier in a syntax node, found by walking its records and lists (the reader uses it too). */
+    static void collectIdents(Object node, List<Ident> out) {
         switch (node) {
             case Ident id -> out.add(id);
             case List<?> l -> { for (Object o : l) collectIdents(o, out); }

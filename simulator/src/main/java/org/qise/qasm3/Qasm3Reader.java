@@ -210,31 +210,13 @@ public final class Qasm3Reader {
      */
     private static void refuseSymbolsIn(List<Stmt> rest, Interpreter in, Pos from) {
         List<Ident> names = new ArrayList<>();
-        collectIdents(rest, names);
+        GateApplier.collectIdents(rest, names);
         for (Ident id : names) {
             if (in.globals.syms.get(id.name()) instanceof Interpreter.Var v && v.symbol != null) {
                 throw in.error(id.pos(), "input '" + id.name() + "' has no value, but it is used after line " + from.line()
                         + ", where the program starts to depend on measurement outcomes and runs shot by shot:"
                         + " give it a value when the file is read, with --param " + id.name() + "=VALUE");
             }
-        }
-    }
-
-    private static void collectIdents(Object node, List<Ident> out) {
-        switch (node) {
-            case Ident id -> out.add(id);
-            case List<?> l -> { for (Object o : l) collectIdents(o, out); }
-            case Record r -> {
-                for (var c : r.getClass().getRecordComponents()) {
-                    try {
-                        Object v = c.getAccessor().invoke(r);
-                        if (v instanceof Record || v instanceof List<?>) collectIdents(v, out);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-            default -> { }
         }
     }
 
