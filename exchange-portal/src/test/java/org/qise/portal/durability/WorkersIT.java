@@ -93,7 +93,13 @@ class WorkersIT {
                     Duration.ofMinutes(8));
             double seconds = (System.nanoTime() - submitted) / 1e9;
 
+            // A worker commits a result before it prints its line: the last runs may be in the
+            // database a moment before their lines are in the logs.
             Map<Long, List<String>> stored = storedLines(dir);
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); stored.size() < RUNS && System.nanoTime() < until; ) {
+                Thread.sleep(100);
+                stored = storedLines(dir);
+            }
             Map<String, Integer> perWorker = new TreeMap<>();
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT id, status, attempt, lease_owner, circuit_qasm, engine, shots, seed, result_sha256, counts FROM runs")) {
