@@ -3,6 +3,7 @@ package org.qise.task;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one task gave. {@code counts} is empty without shots; {@code probabilities} and
@@ -41,5 +42,70 @@ public record TaskResult(long index, String name, List<String> paramNames, doubl
         s.append(",\"manifest\":");
         TaskJson.append(s, manifest);
         return s.append('}').toString();
+    }
+
+    /**
+     * Java serialization (how Spark hands results back) goes through a compact form: a 1,000-point
+     * sweep with 1,000 shots carries about a million count entries, and as a map of strings they
+     * cost more to serialize than the simulation itself.
+     */
+    @java.io.Serial
+    private Object writeReplace() {
+        return Compact.of(this);
+    }
+
+    /** Counts as parallel arrays, with bitstrings of one width up to 63 bits packed into longs. */
+    private record Compact(long index, String name, List<String> paramNames, double[] paramValues, List<String> expectationNames,
+                           double[] expectations, int width, long[] packedKeys, String[] keys, long[] values, double[] probabilities,
+                           String stateSha256, Map<String, Object> manifest) implements Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        static Compact of(TaskResult r) {
+            int width = packedWidth(r.counts);
+            long[] packed = width > 0 ? new long[r.counts.size()] : null;
+            String[] keys = width > 0 ? null : new String[r.counts.size()];
+            long[] values = new long[r.counts.size()];
+            int k = 0;
+            for (Map.Entry<String, Long> e : r.counts.entrySet()) {
+                if (width > 0) packed[k] = Long.parseLong(e.getKey(), 2);
+                else keys[k] = e.getKey();
+                values[k++] = e.getValue();
+            }
+            return new Compact(r.index, r.name, r.paramNames, r.paramValues, r.expectationNames, r.expectations, width, packed, keys,
+                    values, r.probabilities, r.stateSha256, r.manifest);
+        }
+
+        /** The common width of the keys if every key is a string of 0s and 1s no longer than 63, else 0. */
+        private static int packedWidth(Map<String, Long> counts) {
+            int width = -1;
+            for (String key : counts.keySet()) {
+                if (width < 0) width = key.length();
+                if (key.length() != width || width == 0 || width > 63) return 0;
+                for (int i = 0; i < width; i++) if (key.charAt(i) != '0' && key.charAt(i) != '1') return 0;
+            }
+            return Math.max(width, 0);
+        }
+
+        @java.io.Serial
+        private Object readResolve() {
+            if (values.length == 0) {
+                return new TaskResult(index, name, paramNames, paramValues, expectationNames, expectations, Map.of(), probabilities,
+                        stateSha256, manifest);
+            }
+            Map<String, Long> counts = new TreeMap<>();
+            for (int k = 0; k < values.length; k++) {
+                String key;
+                if (width > 0) {
+                    String bits = Long.toBinaryString(packedKeys[k]);
+                    key = "0".repeat(width - bits.length()) + bits;
+                } else {
+                    key = keys[k];
+                }
+                counts.put(key, values[k]);
+            }
+            return new TaskResult(index, name, paramNames, paramValues, expectationNames, expectations, counts, probabilities,
+                    stateSha256, manifest);
+        }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Random;
 import org.qise.cli.QiseMain;
 
 /**
- * Not a test: measures a 1,000-point sweep of a 12-qubit circuit in-process (--threads 2) and as
- * a Spark local[2] job in one JVM, alternating, best of three, with Spark's start-up timed on its
+ * Not a test (arguments: partitions, default 8; rounds, default 5): measures a 1,000-point sweep of a 12-qubit circuit in-process (--threads 2) and as
+ * a Spark local[2] job in one JVM, alternating (five rounds unless told otherwise), with Spark's start-up timed on its
  * own. Run it as docs/batch.md says; the figures are ratios within one run.
  */
 public final class SparkOverheadBench {
@@ -44,26 +44,44 @@ public final class SparkOverheadBench {
         List<String> inProcess = new ArrayList<>(sweep);
         inProcess.addAll(List.of("--threads", "2"));
         List<String> spark = new ArrayList<>(sweep);
-        spark.addAll(List.of("--spark", "local[2]", "--partitions", "8"));
+        int partitions = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        spark.addAll(List.of("--spark", "local[2]", "--partitions", String.valueOf(partitions)));
         String reference = run(inProcess); // also warms up the JIT
         long s0 = System.nanoTime();
         new SparkRunner().prepare("local[2]");
         long s1 = System.nanoTime();
         System.out.printf("Spark start-up (context, local[2]): %.2f s%n", (s1 - s0) / 1e9);
         run(spark); // warms up the Spark path
+        // Spark's own cost per job (scheduling, task set-up, collect), whatever the work: a 2-point sweep
+        List<String> tiny = new ArrayList<>(spark);
+        tiny.set(tiny.indexOf("theta=0:2*pi:40"), "theta=0:1:2");
+        tiny.set(tiny.indexOf("phi=0:1:25"), "phi=0");
+        run(tiny);
         long bestIn = Long.MAX_VALUE, bestSpark = Long.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
+        List<Double> ratios = new ArrayList<>(), jobCosts = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();
             String a = run(inProcess);
             long t1 = System.nanoTime();
             String b = run(spark);
             long t2 = System.nanoTime();
-            System.out.printf("round %d: in-process --threads 2 %.2f s, Spark local[2] %.2f s, identical=%b%n",
-                    round, (t1 - t0) / 1e9, (t2 - t1) / 1e9, a.equals(reference) && b.equals(reference));
+            run(tiny);
+            long t3 = System.nanoTime();
+            jobCosts.add((t3 - t2) / 1e9);
+            System.out.printf("round %d: in-process --threads 2 %.2f s, Spark local[2] %.2f s, identical=%b; a 2-point Spark job %.2f s%n",
+                    round, (t1 - t0) / 1e9, (t2 - t1) / 1e9, a.equals(reference) && b.equals(reference), (t3 - t2) / 1e9);
+            ratios.add((t2 - t1) / (double) (t1 - t0));
             bestIn = Math.min(bestIn, t1 - t0);
             bestSpark = Math.min(bestSpark, t2 - t1);
         }
-        System.out.printf("best: in-process %.2f s, Spark %.2f s, ratio %.2f%n", bestIn / 1e9, bestSpark / 1e9, bestSpark / (double) bestIn);
+        ratios.sort(null);
+        jobCosts.sort(null);
+        System.out.printf("%d partitions, best of %d: in-process %.2f s, Spark %.2f s, ratio %.2f; median of the per-round ratios %.2f%n",
+                partitions, rounds, bestIn / 1e9, bestSpark / 1e9, bestSpark / (double) bestIn, ratios.get(ratios.size() / 2));
+        double job = jobCosts.get(jobCosts.size() / 2);
+        System.out.printf("Spark's cost per job (median 2-point job): %.2f s; best Spark run less that cost, over best in-process: %.2f%n",
+                job, (bestSpark / 1e9 - job) / (bestIn / 1e9));
         SparkRunner.stop();
         Files.delete(file);
     }
