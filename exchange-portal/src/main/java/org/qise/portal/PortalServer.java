@@ -144,6 +144,7 @@ public final class PortalServer implements AutoCloseable {
 
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
+        cfg.jsonMapper(PortalJson.javalinMapper()); // ctx.json and ctx.bodyAsClass use the portal's one mapper
         org.qise.portal.limits.ServerCapacity.configure(cfg, config.port());
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors((status, message) -> templates.render("error.jte",

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.PortalJson;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
 import org.qise.portal.web.Forms;
@@ -35,7 +36,7 @@ final class Api {
     }
 
     static void send(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        PortalJson.send(ctx, status, body);
     }
 
     /** A JSON object with keys in the order given: name, value, name, value, … (values may be null). */

@@ -7,10 +7,11 @@ import static org.qise.portal.api.Api.requireUser;
 import static org.qise.portal.api.Api.send;
 import static org.qise.portal.api.Api.user;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.PortalJson;
 import org.qise.portal.circuits.CircuitDraft;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.Visibility;
@@ -38,13 +39,13 @@ final class CircuitApi {
             send(ctx, 200, page.items().stream().map(CircuitApi::summaryJson).toList());
         });
         routes.post("/circuits", ctx -> {
-            long id = circuits.create(requireUser(ctx), draft(Json.body(ctx), true));
+            long id = circuits.create(requireUser(ctx), PortalJson.body(ctx, DraftBody.class, true).draft(true));
             send(ctx, 201, object("id", circuits.publicId(id), "version", 1));
         });
         routes.get("/circuits/{id}", this::getCircuit);
         routes.put("/circuits/{id}", ctx -> {
             long id = id(ctx);
-            int version = circuits.update(requireUser(ctx), id, draft(Json.body(ctx), false));
+            int version = circuits.update(requireUser(ctx), id, PortalJson.body(ctx, DraftBody.class, true).draft(false));
             send(ctx, 200, object("id", ctx.pathParam("id"), "version", version));
         });
         routes.delete("/circuits/{id}", ctx -> {
@@ -68,14 +69,14 @@ final class CircuitApi {
                     .contentType("image/svg+xml; charset=utf-8").result(CircuitPages.diagram(d));
         });
         routes.post("/circuits/{id}/fork", ctx -> {
-            Integer version = ctx.body().isBlank() ? null : Json.integer(Json.body(ctx), "version");
+            Integer version = PortalJson.body(ctx, ForkBody.class, false).version();
             send(ctx, 201, object("id", circuits.publicId(circuits.fork(requireUser(ctx), id(ctx), version))));
         });
         routes.get("/circuits/{id}/comments", ctx -> send(ctx, 200, circuits.comments(user(ctx), id(ctx)).stream()
                 .map(c -> object("id", c.id(), "author", c.authorName(), "body", c.body(), "createdAt", c.createdAt().toString()))
                 .toList()));
         routes.post("/circuits/{id}/comments", ctx -> {
-            long comment = circuits.addComment(requireUser(ctx), id(ctx), Json.text(Json.body(ctx), "body", true));
+            long comment = circuits.addComment(requireUser(ctx), id(ctx), PortalJson.required(PortalJson.body(ctx, CommentBody.class, true).body(), "body"));
             send(ctx, 201, object("id", comment));
         });
     }
@@ -94,11 +95,19 @@ final class CircuitApi {
         send(ctx, 200, out);
     }
 
-    private static CircuitDraft draft(JsonNode b, boolean creating) {
-        String visibility = Json.text(b, "visibility", creating);
-        return new CircuitDraft(Json.text(b, "title", true), Json.text(b, "description", false), Json.text(b, "qasm", true),
-                visibility == null ? null : Visibility.parse(visibility), Json.strings(b, "tags"), Json.text(b, "cohort", false));
+    /** POST and PUT /circuits bodies; visibility is required only when creating. */
+    record DraftBody(String title, String description, String qasm, String visibility, List<String> tags, String cohort) {
+        CircuitDraft draft(boolean creating) {
+            if (creating) PortalJson.required(visibility, "visibility");
+            PortalJson.required(title, "title");
+            PortalJson.required(qasm, "qasm");
+            return new CircuitDraft(title, description, qasm, visibility == null ? null : Visibility.parse(visibility), tags, cohort);
+        }
     }
+
+    record ForkBody(Integer version) {}
+
+    record CommentBody(String body) {}
 
     private static Map<String, Object> summaryJson(CircuitService.Summary s) {
         return object("id", s.publicId(), "title", s.title(), "ownerId", s.ownerId(), "owner", s.ownerName(),
