@@ -27,7 +27,7 @@ import org.qise.portal.people.InviteService;
 import org.qise.portal.people.UserService;
 import org.qise.portal.web.AccountPages;
 import org.qise.portal.web.AdminPages;
-import org.qise.portal.web.CircuitPages;
+import org.qise.portal.circuits.CircuitPages;
 import org.qise.portal.web.Page;
 import org.qise.portal.web.Templates;
 import org.qise.portal.web.WebSession;

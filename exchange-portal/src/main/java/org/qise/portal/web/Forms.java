@@ -10,13 +10,13 @@ public final class Forms {
     private Forms() {}
 
     /** A field's value, or "" when absent. */
-    static String field(Context ctx, String name) {
+    public static String field(Context ctx, String name) {
         String v = ctx.formParam(name);
         return v == null ? "" : v;
     }
 
     /** The named fields as a map for re-displaying a form (never includes passwords). */
-    static Map<String, String> echo(Context ctx, String... names) {
+    public static Map<String, String> echo(Context ctx, String... names) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String n : names) m.put(n, field(ctx, n));
         return m;

@@ -1,4 +1,4 @@
-package org.qise.portal.web;
+package org.qise.portal.circuits;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
-import org.qise.portal.circuits.CircuitDraft;
-import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.CircuitService.Details;
-import org.qise.portal.circuits.Visibility;
 import org.qise.portal.people.User;
+import org.qise.portal.web.Forms;
+import org.qise.portal.web.Page;
+import org.qise.portal.web.Templates;
+import org.qise.portal.web.WebSession;
 
 /** The circuit pages: list and search, view, create, edit, versions, diff, fork, comments, downloads. */
 public final class CircuitPages {

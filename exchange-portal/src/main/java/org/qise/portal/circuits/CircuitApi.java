@@ -1,4 +1,4 @@
-package org.qise.portal.api;
+package org.qise.portal.circuits;
 
 import static org.qise.portal.api.Api.id;
 import static org.qise.portal.api.Api.object;
@@ -12,20 +12,17 @@ import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.PortalJson;
-import org.qise.portal.circuits.CircuitDraft;
-import org.qise.portal.circuits.CircuitService;
-import org.qise.portal.circuits.Visibility;
-import org.qise.portal.web.CircuitPages;
+import org.qise.portal.api.RouteTable;
 
 /** API routes for circuits: list, create, read, edit, delete, versions, diff, diagram, fork, comments. */
-final class CircuitApi {
+public final class CircuitApi {
     private final CircuitService circuits;
 
-    CircuitApi(CircuitService circuits) {
+    public CircuitApi(CircuitService circuits) {
         this.circuits = circuits;
     }
 
-    void register(RouteTable routes) {
+    public void register(RouteTable routes) {
         routes.get("/circuits", ctx -> {
             var filter = new CircuitService.Filter(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("cohort"));
             Integer limit = optionalInt(ctx.queryParam("limit"), "limit");
