@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.circuits.CircuitService.Details;
 import org.qise.portal.people.User;
 import org.qise.portal.web.Forms;
@@ -102,10 +103,10 @@ public final class CircuitPages {
     private void view(Context ctx) {
         User viewer = WebSession.user(ctx);
         Details d = details(ctx);
-        boolean owner = viewer != null && viewer.id() == d.summary().ownerId();
+        long owner = d.summary().ownerId();
         ctx.html(templates.render("circuit.jte", "page", page(ctx, d.version().title()), "circuit", d,
-                "comments", circuits.comments(viewer, d.summary().id()), "canEdit", owner,
-                "canDelete", owner || (viewer != null && viewer.isAdmin())));
+                "comments", circuits.comments(viewer, d.summary().id()), "canEdit", AccessPolicy.canEdit(viewer, owner),
+                "canDelete", AccessPolicy.canRemove(viewer, owner)));
     }
 
     private void create(Context ctx) {
@@ -123,7 +124,7 @@ public final class CircuitPages {
     private void editForm(Context ctx) {
         User user = WebSession.requireUser(ctx);
         Details d = details(ctx);
-        if (d.summary().ownerId() != user.id()) throw PortalException.forbidden("only the owner may edit this circuit");
+        if (!AccessPolicy.canEdit(user, d.summary().ownerId())) throw PortalException.forbidden("only the owner may edit this circuit");
         var v = d.version();
         showForm(ctx, "Edit " + v.title(), "/circuits/" + d.summary().publicId() + "/edit",
                 Map.of("title", v.title(), "description", v.description(), "tags", String.join(", ", d.summary().tags()),

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.qise.circuit.Circuit;
 import org.qise.portal.Moved;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.audit.AuditLog;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.db.PublicIds;
@@ -22,7 +23,7 @@ import org.qise.sim.Manifest;
 
 /**
  * Shared circuits: create, edit (each edit is a new immutable version), fork, comment,
- * delete, and list. Every read goes through the visibility rule: a circuit is visible to its
+ * delete, and list. Every read goes through the visibility rule ({@link AccessPolicy}): a circuit is visible to its
  * owner and admins; a public one to everyone; a cohort one to members of its cohort. Anything
  * invisible is reported as "not found", so its existence is not revealed.
  *
@@ -87,7 +88,7 @@ public final class CircuitService {
     public int update(User editor, long id, CircuitDraft draft) {
         requireSignedIn(editor);
         Row row = visibleRow(editor, id);
-        if (row.ownerId() != editor.id()) throw PortalException.forbidden("only the owner may edit this circuit");
+        if (!AccessPolicy.canEdit(editor, row.ownerId())) throw PortalException.forbidden("only the owner may edit this circuit");
         String title = title(draft.title());
         // No description given (an API PUT without the field) keeps the current one; "" clears it.
         String newDescription = draft.description() == null ? null : description(draft.description());
@@ -170,7 +171,7 @@ public final class CircuitService {
     public void delete(User actor, long id) {
         requireSignedIn(actor);
         Row row = visibleRow(actor, id);
-        if (row.ownerId() != actor.id() && !actor.isAdmin()) {
+        if (!AccessPolicy.canRemove(actor, row.ownerId())) {
             throw PortalException.forbidden("only the owner or an admin may delete this circuit");
         }
         jdbc.update("UPDATE circuits SET deleted = TRUE, updated_at = ? WHERE id = ?", Instant.now(), id);
@@ -193,7 +194,7 @@ public final class CircuitService {
         Page.Position after = Page.Position.decode(cursor);
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        appendVisibility(viewer, where, params);
+        AccessPolicy.appendCircuitFilter(viewer, "c", where, params);
         if (filter.tag() != null && !filter.tag().isBlank()) {
             where.append(" AND c.id IN (SELECT circuit_id FROM circuit_tags WHERE tag = ?)");
             params.add(filter.tag().strip().toLowerCase(Locale.ROOT));
@@ -250,7 +251,7 @@ public final class CircuitService {
         visibleRow(actor, circuitId);
         Long authorId = jdbc.queryOne("SELECT author_id FROM comments WHERE id = ? AND circuit_id = ? AND deleted = FALSE",
                 rs -> rs.getLong(1), commentId, circuitId).orElseThrow(() -> PortalException.notFound("comment"));
-        if (authorId != actor.id() && !actor.isAdmin()) throw PortalException.forbidden("only its author or an admin may delete a comment");
+        if (!AccessPolicy.canRemove(actor, authorId)) throw PortalException.forbidden("only its author or an admin may delete a comment");
         jdbc.update("UPDATE comments SET deleted = TRUE WHERE id = ?", commentId);
         audit.record(actor.id(), "delete-comment", "comment " + commentId + " on circuit " + publicId(circuitId), null);
     }
@@ -299,22 +300,7 @@ public final class CircuitService {
     }
 
     private static boolean canView(User viewer, Row row) {
-        if (row.visibility() == Visibility.PUBLIC) return true;
-        if (viewer == null) return false;
-        if (viewer.isAdmin() || viewer.id() == row.ownerId()) return true;
-        return row.visibility() == Visibility.COHORT && row.cohortId() != null && viewer.inCohort(row.cohortId());
-    }
-
-    /** The same rule as {@link #canView} as SQL, for lists. */
-    private static void appendVisibility(User viewer, StringBuilder where, List<Object> params) {
-        if (viewer == null) {
-            where.append(" AND c.visibility = 'PUBLIC'");
-        } else if (!viewer.isAdmin()) {
-            where.append(" AND (c.visibility = 'PUBLIC' OR c.owner_id = ? OR (c.visibility = 'COHORT' AND c.cohort_id IN"
-                    + " (SELECT cohort_id FROM user_cohorts WHERE user_id = ?)))");
-            params.add(viewer.id());
-            params.add(viewer.id());
-        }
+        return AccessPolicy.canView(viewer, new AccessPolicy.Audience(row.ownerId(), row.visibility(), row.cohortId()));
     }
 
     // ---- queries ----
@@ -382,7 +368,7 @@ public final class CircuitService {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         params.add(sha256);
-        appendVisibility(viewer, where, params);
+        AccessPolicy.appendCircuitFilter(viewer, "c", where, params);
         params.add(viewer == null ? -1L : viewer.id());
         return jdbc.queryOne("SELECT v.circuit_id, v.version FROM circuit_versions v JOIN circuits c ON c.id = v.circuit_id"
                 + " WHERE v.canonical_sha256 = ? AND c.deleted = FALSE" + where

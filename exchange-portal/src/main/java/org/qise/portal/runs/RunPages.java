@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.qise.draw.Histogram;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.people.User;
 import org.qise.portal.web.Page;
@@ -118,7 +119,7 @@ public final class RunPages {
             authors.add(run.ownerName());
             citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.publicId());
         }
-        boolean canCancel = viewer != null && !run.status().finished() && (viewer.id() == run.ownerId() || viewer.isAdmin());
+        boolean canCancel = !run.status().finished() && AccessPolicy.canRemove(viewer, run.ownerId());
         ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.publicId() + " of " + details.version().title()),
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,

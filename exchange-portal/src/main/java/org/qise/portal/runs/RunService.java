@@ -16,6 +16,7 @@ import org.qise.circuit.Circuit;
 import org.qise.engine.Engines;
 import org.qise.engine.StateTooLargeException;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.db.Jdbc;
@@ -367,7 +368,7 @@ public final class RunService implements AutoCloseable {
     public RunStatus cancel(User actor, long runId) {
         requireSignedIn(actor);
         Run run = get(actor, runId);
-        if (run.ownerId() != actor.id() && !actor.isAdmin()) throw PortalException.forbidden("only the owner may cancel this run");
+        if (!AccessPolicy.canRemove(actor, run.ownerId())) throw PortalException.forbidden("only the owner may cancel this run");
         if (run.status().finished()) throw PortalException.conflict("run " + runId + " has already ended (" + run.status().label() + ")");
         String message = "cancelled by " + actor.name();
         LiveRun l = live.get(runId);
