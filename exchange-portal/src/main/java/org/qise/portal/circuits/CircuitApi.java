@@ -51,8 +51,15 @@ public final class CircuitApi {
         });
         routes.get("/circuits/{id}/versions", ctx -> send(ctx, 200, circuits.versions(user(ctx), id(ctx)).stream()
                 .map(v -> object("version", v.version(), "versionId", v.publicId(), "title", v.title(), "author", v.authorName(),
-                        "createdAt", v.createdAt().toString(), "numQubits", v.numQubits(), "numGates", v.numGates()))
+                        "createdAt", v.createdAt().toString(), "numQubits", v.numQubits(), "numGates", v.numGates(),
+                        "url", versionUrl(ctx.pathParam("id"), v.version())))
                 .toList()));
+        // A version has routable URLs of its own: by circuit and number, and by the version's public id.
+        routes.get("/circuits/{id}/versions/{version}", ctx -> sendCircuit(ctx, circuits.get(user(ctx), id(ctx), pathVersion(ctx))));
+        routes.get("/versions/{versionId}", ctx -> {
+            var ref = circuits.versionByPublicId(ctx.pathParam("versionId"));
+            sendCircuit(ctx, circuits.get(user(ctx), ref.circuitId(), ref.version()));
+        });
         routes.get("/circuits/{id}/diff", ctx -> {
             Integer from = optionalInt(ctx.queryParam("from"), "from");
             Integer to = optionalInt(ctx.queryParam("to"), "to");
@@ -79,10 +86,25 @@ public final class CircuitApi {
     }
 
     private void getCircuit(Context ctx) {
-        var d = circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version"));
+        sendCircuit(ctx, circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version")));
+    }
+
+    /** The {version} path segment: a version number; anything else names no version. */
+    static int pathVersion(Context ctx) {
+        String raw = ctx.pathParam("version");
+        if (!raw.matches("[1-9][0-9]{0,8}")) throw PortalException.notFound("version '" + raw + "'");
+        return Integer.parseInt(raw);
+    }
+
+    static String versionUrl(String circuitPublicId, int version) {
+        return "/api/v1/circuits/" + circuitPublicId + "/versions/" + version;
+    }
+
+    private void sendCircuit(Context ctx, CircuitService.Details d) {
         Map<String, Object> out = summaryJson(d.summary());
         out.put("version", d.version().version());
         out.put("versionId", d.version().publicId());
+        out.put("versionUrl", versionUrl(d.summary().publicId(), d.version().version()));
         out.put("title", d.version().title());
         out.put("description", d.version().description());
         out.put("qasm", d.version().qasm());

@@ -41,6 +41,14 @@ public final class CircuitPages {
         routes.get("/circuits/{id}/edit", this::editForm);
         routes.post("/circuits/{id}/edit", this::edit);
         routes.get("/circuits/{id}/versions", this::versions);
+        routes.get("/circuits/{id}/versions/{version}", this::view);
+        routes.get("/versions/{versionId}", ctx -> {
+            // A version's public id leads to its page by circuit and number (the one links use);
+            // the circuit's id appears in the Location only for a viewer who may see it.
+            var ref = circuits.versionByPublicId(ctx.pathParam("versionId"));
+            Details d = circuits.get(WebSession.user(ctx), ref.circuitId(), ref.version());
+            ctx.redirect("/circuits/" + d.summary().publicId() + "/versions/" + d.version().version(), io.javalin.http.HttpStatus.FOUND);
+        });
         routes.get("/circuits/{id}/diff", this::diff);
         routes.post("/circuits/{id}/fork", ctx -> {
             long id = Forms.pathId(ctx, "id");
@@ -168,7 +176,9 @@ public final class CircuitPages {
     }
 
     private Details details(Context ctx) {
-        return circuits.get(WebSession.user(ctx), Forms.pathId(ctx, "id"), Forms.optionalInt(ctx.queryParam("version"), "version"));
+        Integer version = ctx.pathParamMap().containsKey("version") ? CircuitApi.pathVersion(ctx)
+                : Forms.optionalInt(ctx.queryParam("version"), "version");
+        return circuits.get(WebSession.user(ctx), Forms.pathId(ctx, "id"), version);
     }
 
     /** Diagrams are drawn once per version, for pages and the API alike. */

@@ -278,6 +278,17 @@ public final class CircuitService {
         throw PortalException.notFound("circuit '" + ref + "'");
     }
 
+    /**
+     * The circuit and number of the version a URL names by its own public id; 404 if none.
+     * Visibility is checked by {@link #get}, which every caller goes through next.
+     */
+    public VersionRef versionByPublicId(String ref) {
+        if (!PublicIds.isPublicId(ref)) throw PortalException.notFound("version '" + ref + "'");
+        return jdbc.queryOne("SELECT v.circuit_id, v.version FROM circuit_versions v JOIN circuits c ON c.id = v.circuit_id"
+                + " WHERE v.public_id = ? AND c.deleted = FALSE", rs -> new VersionRef(rs.getLong(1), rs.getInt(2)), ref)
+                .orElseThrow(() -> PortalException.notFound("version " + ref));
+    }
+
     /** The public id of a circuit by its internal id (for links from other features); 404 if none. */
     public String publicId(long id) {
         return jdbc.queryOne("SELECT public_id FROM circuits WHERE id = ?", rs -> rs.getString(1), id)
