@@ -55,7 +55,7 @@ public final class CircuitApi {
                         "url", versionUrl(ctx.pathParam("id"), v.version())))
                 .toList()));
         // A version has routable URLs of its own: by circuit and number, and by the version's public id.
-        routes.get("/circuits/{id}/versions/{version}", ctx -> sendCircuit(ctx, circuits.get(user(ctx), id(ctx), pathVersion(ctx))));
+        routes.get("/circuits/{id}/versions/{version}", ctx -> sendCircuit(ctx, circuits.get(user(ctx), ctx.pathParam("id"), pathVersion(ctx))));
         routes.get("/versions/{versionId}", ctx -> {
             var ref = circuits.versionByPublicId(ctx.pathParam("versionId"));
             sendCircuit(ctx, circuits.get(user(ctx), ref.circuitId(), ref.version()));
@@ -68,7 +68,7 @@ public final class CircuitApi {
                     .map(l -> object("kind", String.valueOf(l.kind()), "text", l.text())).toList());
         });
         routes.get("/circuits/{id}/diagram.svg", ctx -> {
-            var d = circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version"));
+            var d = circuits.get(user(ctx), ctx.pathParam("id"), optionalInt(ctx.queryParam("version"), "version"));
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
                     .contentType("image/svg+xml; charset=utf-8").result(CircuitPages.diagram(d));
         });
@@ -86,7 +86,7 @@ public final class CircuitApi {
     }
 
     private void getCircuit(Context ctx) {
-        sendCircuit(ctx, circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version")));
+        sendCircuit(ctx, circuits.get(user(ctx), ctx.pathParam("id"), optionalInt(ctx.queryParam("version"), "version")));
     }
 
     /** The {version} path segment: a version number; anything else names no version. */

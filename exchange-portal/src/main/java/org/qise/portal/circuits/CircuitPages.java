@@ -176,9 +176,10 @@ public final class CircuitPages {
     }
 
     private Details details(Context ctx) {
-        Integer version = ctx.pathParamMap().containsKey("version") ? CircuitApi.pathVersion(ctx)
-                : Forms.optionalInt(ctx.queryParam("version"), "version");
-        return circuits.get(WebSession.user(ctx), Forms.pathId(ctx, "id"), version);
+        // Not one conditional expression: int and Integer branches would unbox a missing ?version.
+        Integer version = Forms.optionalInt(ctx.queryParam("version"), "version");
+        if (ctx.pathParamMap().containsKey("version")) version = CircuitApi.pathVersion(ctx);
+        return circuits.get(WebSession.user(ctx), ctx.pathParam("id"), version); // by public id, in the main query
     }
 
     /** Diagrams are drawn once per version, for pages and the API alike. */

@@ -119,7 +119,21 @@ public final class CircuitService {
 
     /** The circuit with its latest version (or the given one). */
     public Details get(User viewer, long id, Integer version) {
-        Row row = visibleRow(viewer, id);
+        return details(visibleRow(viewer, id), version);
+    }
+
+    /**
+     * As {@link #get(User, long, Integer)} for the circuit a URL names: the public id is matched in
+     * the same query that reads the circuit for the visibility rule, with no look-up before it.
+     * An old integer id is answered as {@link #resolve} answers it.
+     */
+    public Details get(User viewer, String ref, Integer version) {
+        if (!PublicIds.isPublicId(ref)) return get(viewer, resolve(viewer, ref), version);
+        return details(visibleRow(viewer, "public_id = ?", ref, ref), version);
+    }
+
+    private Details details(Row row, Integer version) {
+        long id = row.id();
         int v = version == null ? row.latestVersion() : version;
         Version ver = jdbc.queryOne(VERSION_SELECT + " WHERE v.circuit_id = ? AND v.version = ?", CircuitService::mapVersion, id, v)
                 .orElseThrow(() -> PortalException.notFound("version " + v + " of circuit " + id));
@@ -297,16 +311,21 @@ public final class CircuitService {
 
     // ---- visibility ----
 
-    private record Row(long ownerId, Visibility visibility, Long cohortId, int latestVersion, Long forkedFromId,
+    private record Row(long id, long ownerId, Visibility visibility, Long cohortId, int latestVersion, Long forkedFromId,
                        Integer forkedFromVersion) {}
 
     /** The circuit row if the viewer may see it; otherwise 404, whether or not it exists. */
     private Row visibleRow(User viewer, long id) {
-        Optional<Row> row = jdbc.queryOne("SELECT owner_id, visibility, cohort_id, latest_version, forked_from_id,"
-                + " forked_from_version FROM circuits WHERE id = ? AND deleted = FALSE", rs -> new Row(rs.getLong(1),
-                Visibility.valueOf(rs.getString(2)), Jdbc.nullableLong(rs, "cohort_id"), rs.getInt(4),
-                Jdbc.nullableLong(rs, "forked_from_id"), Jdbc.nullableInt(rs, "forked_from_version")), id);
-        if (row.isEmpty() || !canView(viewer, row.get())) throw PortalException.notFound("circuit " + id);
+        return visibleRow(viewer, "id = ?", id, String.valueOf(id));
+    }
+
+    /** The same, for the circuit {@code key} (a constant "column = ?") names; {@code what} names it in the 404. */
+    private Row visibleRow(User viewer, String key, Object value, String what) {
+        Optional<Row> row = jdbc.queryOne("SELECT id, owner_id, visibility, cohort_id, latest_version, forked_from_id,"
+                + " forked_from_version FROM circuits WHERE " + key + " AND deleted = FALSE", rs -> new Row(rs.getLong(1),
+                rs.getLong(2), Visibility.valueOf(rs.getString(3)), Jdbc.nullableLong(rs, "cohort_id"), rs.getInt(5),
+                Jdbc.nullableLong(rs, "forked_from_id"), Jdbc.nullableInt(rs, "forked_from_version")), value);
+        if (row.isEmpty() || !canView(viewer, row.get())) throw PortalException.notFound("circuit " + what);
         return row.get();
     }
 

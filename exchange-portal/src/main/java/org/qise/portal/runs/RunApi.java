@@ -42,7 +42,7 @@ public final class RunApi {
                 runs.forCircuit(ApiRoutes.user(ctx), id(ctx)).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
-            Run r = runs.get(viewer, id(ctx));
+            Run r = runs.get(viewer, ctx.pathParam("id"));
             Map<String, Object> out = RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id()));
             if (r.counts() != null) pageCounts(ctx, r, out);
             send(ctx, 200, out);

@@ -282,7 +282,19 @@ public final class RunService implements AutoCloseable {
 
     /** A run the viewer may see (404 otherwise, as for circuits). */
     public Run get(User viewer, long runId) {
-        Run run = store.find(runId).orElseThrow(() -> PortalException.notFound("run " + runId));
+        return visible(viewer, store.find(runId).orElseThrow(() -> PortalException.notFound("run " + runId)), String.valueOf(runId));
+    }
+
+    /**
+     * The run a URL names, matched by its public id in the query that reads it (no look-up
+     * before it); an old integer id is answered as {@link #resolve} answers it.
+     */
+    public Run get(User viewer, String ref) {
+        if (!org.qise.portal.db.PublicIds.isPublicId(ref)) return get(viewer, resolve(viewer, ref));
+        return visible(viewer, store.findByPublicId(ref).orElseThrow(() -> PortalException.notFound("run " + ref)), ref);
+    }
+
+    private Run visible(User viewer, Run run, String runId) {
         try {
             circuits.get(viewer, run.circuitId(), run.circuitVersion());
         } catch (PortalException e) {

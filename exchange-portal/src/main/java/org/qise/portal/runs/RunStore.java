@@ -71,6 +71,10 @@ final class RunStore {
         return jdbc.queryOne(SELECT + " WHERE r.id = ?", RunStore::map, id);
     }
 
+    Optional<Run> findByPublicId(String publicId) {
+        return jdbc.queryOne(SELECT + " WHERE r.public_id = ?", RunStore::map, publicId);
+    }
+
     /** Runs of a circuit (not reproductions), newest first, at most 200. */
     List<Run> forCircuit(long circuitId) {
         return jdbc.query(SELECT + " WHERE r.circuit_id = ? AND r.origin <> 'REPRODUCTION' ORDER BY r.id DESC LIMIT 200",

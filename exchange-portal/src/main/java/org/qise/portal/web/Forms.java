@@ -25,11 +25,23 @@ public final class Forms {
     /** Request attribute: the internal id of the circuit or run the URL names by its public id. */
     public static final String RESOLVED_ID = "qise.resolvedId";
 
+    /**
+     * Request attribute: how to look that id up ({@link java.util.function.LongSupplier}), run
+     * only when a handler asks for the internal id. Handlers that read the item by its public id
+     * in their main query never pay for a separate look-up.
+     */
+    public static final String ID_RESOLVER = "qise.idResolver";
+
     /** A numeric path parameter; anything but a number is "not found". */
     public static long pathId(Context ctx, String name) {
         // Circuits and runs are named by public ids in URLs; a filter has already turned the
         // {id} segment into the internal id (see PortalServer.resolvePublicIds).
         if (name.equals("id") && ctx.attribute(RESOLVED_ID) instanceof Long resolved) return resolved;
+        if (name.equals("id") && ctx.attribute(ID_RESOLVER) instanceof java.util.function.LongSupplier resolver) {
+            long id = resolver.getAsLong();
+            ctx.attribute(RESOLVED_ID, id);
+            return id;
+        }
         String raw = ctx.pathParam(name);
         try {
             return Long.parseLong(raw);
