@@ -27,7 +27,7 @@ import org.qise.portal.people.InviteService;
 import org.qise.portal.people.UserService;
 import org.qise.portal.web.AccountPages;
 import org.qise.portal.web.AdminPages;
-import org.qise.portal.web.CircuitPages;
+import org.qise.portal.circuits.CircuitPages;
 import org.qise.portal.web.Page;
 import org.qise.portal.web.Templates;
 import org.qise.portal.web.WebSession;
@@ -144,6 +144,7 @@ public final class PortalServer implements AutoCloseable {
 
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
+        cfg.jsonMapper(PortalJson.javalinMapper()); // ctx.json and ctx.bodyAsClass use the portal's one mapper
         org.qise.portal.limits.ServerCapacity.configure(cfg, config.port());
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors((status, message) -> templates.render("error.jte",
@@ -251,15 +252,18 @@ public final class PortalServer implements AutoCloseable {
             "(?:" + java.util.regex.Pattern.quote(ApiRoutes.PREFIX) + ")?/(circuits|runs)/([^/]+)(?:/.*)?");
 
     /**
-     * The one place where a URL's public id becomes the internal id the services use (read back
-     * by {@code Forms.pathId}); an old integer id becomes a redirect to the public one.
+     * The one place where a URL's public id becomes the internal id the services use: looked up
+     * only when a handler asks ({@code Forms.pathId}), so handlers that read the item by its
+     * public id in their main query make no second query; an old integer id becomes a redirect.
      */
     private void resolvePublicIds(Context ctx) {
         var m = NAMED_ITEM.matcher(ctx.path());
         if (!m.matches() || m.group(2).equals("new")) return;
         var viewer = isApi(ctx) ? ApiRoutes.user(ctx) : WebSession.user(ctx);
-        long id = m.group(1).equals("runs") ? services.runs().resolve(viewer, m.group(2)) : services.circuits().resolve(viewer, m.group(2));
-        ctx.attribute(org.qise.portal.web.Forms.RESOLVED_ID, id);
+        String ref = m.group(2);
+        java.util.function.LongSupplier resolver = m.group(1).equals("runs") ? () -> services.runs().resolve(viewer, ref)
+                : () -> services.circuits().resolve(viewer, ref);
+        ctx.attribute(org.qise.portal.web.Forms.ID_RESOLVER, resolver);
     }
 
     /**

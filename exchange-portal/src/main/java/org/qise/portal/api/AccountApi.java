@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Duration;
 import org.qise.portal.PortalException;
+import org.qise.portal.PortalJson;
 import org.qise.portal.auth.AuthService;
 import org.qise.portal.auth.TokenService;
 import org.qise.portal.people.Cohort;
@@ -56,15 +57,21 @@ final class AccountApi {
     }
 
     private void createToken(Context ctx) {
-        JsonNode body = Json.body(ctx);
-        User user = auth.login(Json.text(body, "email", true), Json.text(body, "password", true), ctx.ip());
-        String token = tokens.create(user.id(), Json.text(body, "name", false), scopes(body));
+        TokenBody b = PortalJson.body(ctx, TokenBody.class, true);
+        User user = auth.login(PortalJson.required(b.email(), "email"), PortalJson.required(b.password(), "password"), ctx.ip());
+        String token = tokens.create(user.id(), b.name(), scopes(b.scopes()));
         send(ctx, 201, object("token", token));
     }
 
+    /** "scopes" takes two shapes (an array or a comma-separated string), so it stays a tree. */
+    record TokenBody(String email, String password, String name, JsonNode scopes) {}
+
+    record RegisterBody(String email, String password, String name, String institution, String country, String invite) {}
+
+    record InviteBody(String role, String cohort, Integer uses, Integer days) {}
+
     /** "scopes": ["read", "run"] (or a comma-separated string); absent means all three. */
-    private static java.util.Set<org.qise.portal.auth.TokenScope> scopes(JsonNode body) {
-        JsonNode v = body.get("scopes");
+    private static java.util.Set<org.qise.portal.auth.TokenScope> scopes(JsonNode v) {
         if (v == null || v.isNull()) return java.util.EnumSet.allOf(org.qise.portal.auth.TokenScope.class);
         if (v.isTextual()) return org.qise.portal.auth.TokenScope.parse(v.asText());
         if (!v.isArray()) throw PortalException.badRequest("\"scopes\" must be an array of read, write and run");
@@ -77,26 +84,27 @@ final class AccountApi {
     }
 
     private void registerUser(Context ctx) {
-        JsonNode b = Json.body(ctx);
-        User u = users.register(new UserService.Registration(Json.text(b, "email", true), Json.text(b, "password", true),
-                Json.text(b, "name", true), Json.text(b, "institution", true), Json.text(b, "country", true)),
-                Json.text(b, "invite", true));
+        RegisterBody b = PortalJson.body(ctx, RegisterBody.class, true);
+        User u = users.register(new UserService.Registration(PortalJson.required(b.email(), "email"),
+                PortalJson.required(b.password(), "password"), PortalJson.required(b.name(), "name"),
+                PortalJson.required(b.institution(), "institution"), PortalJson.required(b.country(), "country")),
+                PortalJson.required(b.invite(), "invite"));
         send(ctx, 201, Api.userJson(u));
     }
 
     private void createInvite(Context ctx) {
         User actor = requireUser(ctx);
-        JsonNode b = Json.body(ctx);
-        Role role = Role.parse(Json.text(b, "role", true));
-        String cohortName = Json.text(b, "cohort", false);
+        InviteBody b = PortalJson.body(ctx, InviteBody.class, true);
+        Role role = Role.parse(PortalJson.required(b.role(), "role"));
+        String cohortName = b.cohort();
         Cohort cohort = null;
         if (cohortName != null && !cohortName.isBlank()) {
             cohort = actor.isAdmin() ? users.cohortNamed(cohortName)
                     : users.findCohort(cohortName).orElseThrow(
                             () -> PortalException.forbidden("instructors may only invite into a cohort they belong to"));
         }
-        Integer uses = Json.integer(b, "uses");
-        Integer days = Json.integer(b, "days");
+        Integer uses = b.uses();
+        Integer days = b.days();
         String code = invites.create(actor, role, cohort, uses == null ? 1 : uses, Duration.ofDays(days == null ? 14 : days));
         send(ctx, 201, object("code", code));
     }

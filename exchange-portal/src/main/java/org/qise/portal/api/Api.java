@@ -4,48 +4,49 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.PortalJson;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.User;
 import org.qise.portal.web.Forms;
 
 /** What every API handler needs: the caller, path and query values, and JSON responses. */
-final class Api {
-    static final String USER_ATTR = "qise.api.user";
+public final class Api {
+    public static final String USER_ATTR = "qise.api.user";
 
     private Api() {}
 
     /** The caller, or null without a token. */
-    static User user(Context ctx) {
+    public static User user(Context ctx) {
         return ctx.attribute(USER_ATTR);
     }
 
-    static User requireUser(Context ctx) {
+    public static User requireUser(Context ctx) {
         User u = user(ctx);
         if (u == null) throw PortalException.unauthorized("send an API token as 'Authorization: Bearer TOKEN'");
         return u;
     }
 
     /** The {id} path parameter; anything but a number is "not found". */
-    static long id(Context ctx) {
+    public static long id(Context ctx) {
         return Forms.pathId(ctx, "id");
     }
 
-    static Integer optionalInt(String raw, String what) {
+    public static Integer optionalInt(String raw, String what) {
         return Forms.optionalInt(raw, what);
     }
 
-    static void send(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+    public static void send(Context ctx, int status, Object body) {
+        PortalJson.send(ctx, status, body);
     }
 
     /** A JSON object with keys in the order given: name, value, name, value, … (values may be null). */
-    static Map<String, Object> object(Object... namesAndValues) {
+    public static Map<String, Object> object(Object... namesAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) m.put((String) namesAndValues[i], namesAndValues[i + 1]);
         return m;
     }
 
-    static Map<String, Object> userJson(User u) {
+    public static Map<String, Object> userJson(User u) {
         return object("id", u.id(), "email", u.email(), "name", u.name(), "role", u.role().label(),
                 "cohorts", u.cohorts().stream().map(Cohort::name).toList());
     }

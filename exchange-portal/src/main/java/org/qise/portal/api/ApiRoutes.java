@@ -10,6 +10,7 @@ import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.auth.AuthService;
 import org.qise.portal.auth.TokenService;
+import org.qise.portal.circuits.CircuitApi;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.people.InviteService;
 import org.qise.portal.people.User;

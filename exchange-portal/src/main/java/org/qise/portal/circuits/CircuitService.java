@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.qise.circuit.Circuit;
 import org.qise.portal.Moved;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.audit.AuditLog;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.db.PublicIds;
@@ -22,7 +23,7 @@ import org.qise.sim.Manifest;
 
 /**
  * Shared circuits: create, edit (each edit is a new immutable version), fork, comment,
- * delete, and list. Every read goes through the visibility rule: a circuit is visible to its
+ * delete, and list. Every read goes through the visibility rule ({@link AccessPolicy}): a circuit is visible to its
  * owner and admins; a public one to everyone; a cohort one to members of its cohort. Anything
  * invisible is reported as "not found", so its existence is not revealed.
  *
@@ -87,7 +88,7 @@ public final class CircuitService {
     public int update(User editor, long id, CircuitDraft draft) {
         requireSignedIn(editor);
         Row row = visibleRow(editor, id);
-        if (row.ownerId() != editor.id()) throw PortalException.forbidden("only the owner may edit this circuit");
+        if (!AccessPolicy.canEdit(editor, row.ownerId())) throw PortalException.forbidden("only the owner may edit this circuit");
         String title = title(draft.title());
         // No description given (an API PUT without the field) keeps the current one; "" clears it.
         String newDescription = draft.description() == null ? null : description(draft.description());
@@ -118,7 +119,21 @@ public final class CircuitService {
 
     /** The circuit with its latest version (or the given one). */
     public Details get(User viewer, long id, Integer version) {
-        Row row = visibleRow(viewer, id);
+        return details(visibleRow(viewer, id), version);
+    }
+
+    /**
+     * As {@link #get(User, long, Integer)} for the circuit a URL names: the public id is matched in
+     * the same query that reads the circuit for the visibility rule, with no look-up before it.
+     * An old integer id is answered as {@link #resolve} answers it.
+     */
+    public Details get(User viewer, String ref, Integer version) {
+        if (!PublicIds.isPublicId(ref)) return get(viewer, resolve(viewer, ref), version);
+        return details(visibleRow(viewer, "public_id = ?", ref, ref), version);
+    }
+
+    private Details details(Row row, Integer version) {
+        long id = row.id();
         int v = version == null ? row.latestVersion() : version;
         Version ver = jdbc.queryOne(VERSION_SELECT + " WHERE v.circuit_id = ? AND v.version = ?", CircuitService::mapVersion, id, v)
                 .orElseThrow(() -> PortalException.notFound("version " + v + " of circuit " + id));
@@ -170,7 +185,7 @@ public final class CircuitService {
     public void delete(User actor, long id) {
         requireSignedIn(actor);
         Row row = visibleRow(actor, id);
-        if (row.ownerId() != actor.id() && !actor.isAdmin()) {
+        if (!AccessPolicy.canRemove(actor, row.ownerId())) {
             throw PortalException.forbidden("only the owner or an admin may delete this circuit");
         }
         jdbc.update("UPDATE circuits SET deleted = TRUE, updated_at = ? WHERE id = ?", Instant.now(), id);
@@ -193,7 +208,7 @@ public final class CircuitService {
         Page.Position after = Page.Position.decode(cursor);
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        appendVisibility(viewer, where, params);
+        AccessPolicy.appendCircuitFilter(viewer, "c", where, params);
         if (filter.tag() != null && !filter.tag().isBlank()) {
             where.append(" AND c.id IN (SELECT circuit_id FROM circuit_tags WHERE tag = ?)");
             params.add(filter.tag().strip().toLowerCase(Locale.ROOT));
@@ -250,7 +265,7 @@ public final class CircuitService {
         visibleRow(actor, circuitId);
         Long authorId = jdbc.queryOne("SELECT author_id FROM comments WHERE id = ? AND circuit_id = ? AND deleted = FALSE",
                 rs -> rs.getLong(1), commentId, circuitId).orElseThrow(() -> PortalException.notFound("comment"));
-        if (authorId != actor.id() && !actor.isAdmin()) throw PortalException.forbidden("only its author or an admin may delete a comment");
+        if (!AccessPolicy.canRemove(actor, authorId)) throw PortalException.forbidden("only its author or an admin may delete a comment");
         jdbc.update("UPDATE comments SET deleted = TRUE WHERE id = ?", commentId);
         audit.record(actor.id(), "delete-comment", "comment " + commentId + " on circuit " + publicId(circuitId), null);
     }
@@ -277,6 +292,17 @@ public final class CircuitService {
         throw PortalException.notFound("circuit '" + ref + "'");
     }
 
+    /**
+     * The circuit and number of the version a URL names by its own public id; 404 if none.
+     * Visibility is checked by {@link #get}, which every caller goes through next.
+     */
+    public VersionRef versionByPublicId(String ref) {
+        if (!PublicIds.isPublicId(ref)) throw PortalException.notFound("version '" + ref + "'");
+        return jdbc.queryOne("SELECT v.circuit_id, v.version FROM circuit_versions v JOIN circuits c ON c.id = v.circuit_id"
+                + " WHERE v.public_id = ? AND c.deleted = FALSE", rs -> new VersionRef(rs.getLong(1), rs.getInt(2)), ref)
+                .orElseThrow(() -> PortalException.notFound("version " + ref));
+    }
+
     /** The public id of a circuit by its internal id (for links from other features); 404 if none. */
     public String publicId(long id) {
         return jdbc.queryOne("SELECT public_id FROM circuits WHERE id = ?", rs -> rs.getString(1), id)
@@ -285,36 +311,26 @@ public final class CircuitService {
 
     // ---- visibility ----
 
-    private record Row(long ownerId, Visibility visibility, Long cohortId, int latestVersion, Long forkedFromId,
+    private record Row(long id, long ownerId, Visibility visibility, Long cohortId, int latestVersion, Long forkedFromId,
                        Integer forkedFromVersion) {}
 
     /** The circuit row if the viewer may see it; otherwise 404, whether or not it exists. */
     private Row visibleRow(User viewer, long id) {
-        Optional<Row> row = jdbc.queryOne("SELECT owner_id, visibility, cohort_id, latest_version, forked_from_id,"
-                + " forked_from_version FROM circuits WHERE id = ? AND deleted = FALSE", rs -> new Row(rs.getLong(1),
-                Visibility.valueOf(rs.getString(2)), Jdbc.nullableLong(rs, "cohort_id"), rs.getInt(4),
-                Jdbc.nullableLong(rs, "forked_from_id"), Jdbc.nullableInt(rs, "forked_from_version")), id);
-        if (row.isEmpty() || !canView(viewer, row.get())) throw PortalException.notFound("circuit " + id);
+        return visibleRow(viewer, "id = ?", id, String.valueOf(id));
+    }
+
+    /** The same, for the circuit {@code key} (a constant "column = ?") names; {@code what} names it in the 404. */
+    private Row visibleRow(User viewer, String key, Object value, String what) {
+        Optional<Row> row = jdbc.queryOne("SELECT id, owner_id, visibility, cohort_id, latest_version, forked_from_id,"
+                + " forked_from_version FROM circuits WHERE " + key + " AND deleted = FALSE", rs -> new Row(rs.getLong(1),
+                rs.getLong(2), Visibility.valueOf(rs.getString(3)), Jdbc.nullableLong(rs, "cohort_id"), rs.getInt(5),
+                Jdbc.nullableLong(rs, "forked_from_id"), Jdbc.nullableInt(rs, "forked_from_version")), value);
+        if (row.isEmpty() || !canView(viewer, row.get())) throw PortalException.notFound("circuit " + what);
         return row.get();
     }
 
     private static boolean canView(User viewer, Row row) {
-        if (row.visibility() == Visibility.PUBLIC) return true;
-        if (viewer == null) return false;
-        if (viewer.isAdmin() || viewer.id() == row.ownerId()) return true;
-        return row.visibility() == Visibility.COHORT && row.cohortId() != null && viewer.inCohort(row.cohortId());
-    }
-
-    /** The same rule as {@link #canView} as SQL, for lists. */
-    private static void appendVisibility(User viewer, StringBuilder where, List<Object> params) {
-        if (viewer == null) {
-            where.append(" AND c.visibility = 'PUBLIC'");
-        } else if (!viewer.isAdmin()) {
-            where.append(" AND (c.visibility = 'PUBLIC' OR c.owner_id = ? OR (c.visibility = 'COHORT' AND c.cohort_id IN"
-                    + " (SELECT cohort_id FROM user_cohorts WHERE user_id = ?)))");
-            params.add(viewer.id());
-            params.add(viewer.id());
-        }
+        return AccessPolicy.canView(viewer, new AccessPolicy.Audience(row.ownerId(), row.visibility(), row.cohortId()));
     }
 
     // ---- queries ----
@@ -382,7 +398,7 @@ public final class CircuitService {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         params.add(sha256);
-        appendVisibility(viewer, where, params);
+        AccessPolicy.appendCircuitFilter(viewer, "c", where, params);
         params.add(viewer == null ? -1L : viewer.id());
         return jdbc.queryOne("SELECT v.circuit_id, v.version FROM circuit_versions v JOIN circuits c ON c.id = v.circuit_id"
                 + " WHERE v.canonical_sha256 = ? AND c.deleted = FALSE" + where

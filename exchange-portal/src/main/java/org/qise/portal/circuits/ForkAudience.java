@@ -2,16 +2,18 @@ package org.qise.portal.circuits;
 
 import java.util.Optional;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.db.Jdbc;
 
 /**
  * How far a fork may be shared: never further than the circuits it descends from. A fork of a
  * cohort-only circuit may be shared with that cohort at most, a fork of someone's private
  * circuit (an admin's fork, say) stays private; otherwise forking would be a way to publish
- * what its author shared with a few. Ancestors the editor owns themselves set no limit.
+ * what its author shared with a few. This class walks the ancestors; {@link AccessPolicy#forkLimit}
+ * decides for each.
  */
 final class ForkAudience {
-    private record Ancestor(long ownerId, Visibility visibility, Long cohortId, Long forkedFromId) {}
+    private record Ancestor(String publicId, long ownerId, Visibility visibility, Long cohortId, Long forkedFromId) {}
 
     /** Forks of forks are followed this far up (a chain is never longer in practice). */
     private static final int MAX_DEPTH = 200;
@@ -23,24 +25,14 @@ final class ForkAudience {
         if (visibility == Visibility.PRIVATE) return;
         Long from = forkedFromId;
         for (int depth = 0; from != null && depth < MAX_DEPTH; depth++) {
-            Optional<Ancestor> a = jdbc.queryOne("SELECT owner_id, visibility, cohort_id, forked_from_id FROM circuits WHERE id = ?",
-                    rs -> new Ancestor(rs.getLong(1), Visibility.valueOf(rs.getString(2)), Jdbc.nullableLong(rs, "cohort_id"),
+            Optional<Ancestor> a = jdbc.queryOne("SELECT public_id, owner_id, visibility, cohort_id, forked_from_id FROM circuits WHERE id = ?",
+                    rs -> new Ancestor(rs.getString(1), rs.getLong(2), Visibility.valueOf(rs.getString(3)), Jdbc.nullableLong(rs, "cohort_id"),
                             Jdbc.nullableLong(rs, "forked_from_id")), from);
             if (a.isEmpty()) return;
             Ancestor src = a.get();
-            if (src.ownerId() != editorId) {
-                if (src.visibility() == Visibility.PRIVATE) {
-                    throw PortalException.forbidden("this circuit is a fork of circuit " + from + ", which is private to its"
-                            + " author, so it stays private");
-                }
-                if (src.visibility() == Visibility.COHORT) {
-                    boolean sameCohort = visibility == Visibility.COHORT && src.cohortId() != null && src.cohortId().equals(cohortId);
-                    if (!sameCohort) {
-                        throw PortalException.forbidden("this circuit is a fork of circuit " + from + ", which is shared with"
-                                + " its cohort only, so it may be shared with that cohort at most");
-                    }
-                }
-            }
+            var limit = AccessPolicy.forkLimit(editorId, new AccessPolicy.Audience(src.ownerId(), src.visibility(), src.cohortId()),
+                    src.publicId(), visibility, cohortId);
+            if (limit.isPresent()) throw PortalException.forbidden(limit.get());
             from = src.forkedFromId();
         }
     }

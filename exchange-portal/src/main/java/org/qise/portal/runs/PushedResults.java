@@ -77,7 +77,7 @@ final class PushedResults {
         // The pusher's fields as sent, then what the portal itself establishes (see ClaimChecks).
         Map<String, Object> manifest = new LinkedHashMap<>(p.manifest());
         manifest.put("circuit_qasm", canonical);
-        manifest.put("circuit_id", link[0]);
+        manifest.put("circuit_id", circuits.publicId(link[0]));
         manifest.put("circuit_version", (int) link[1]);
         manifest.put("pushed_by", Map.of("id", user.id(), "name", user.name()));
         manifest.put("pushed_at", now.toString());

@@ -13,7 +13,7 @@ public final class ResultFiles {
 
     public static String json(Run run) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run_id", run.id());
+        m.put("run_id", run.publicId());
         m.put("status", run.status().label());
         m.put("shots", run.shots());
         m.put("seed", run.seed());

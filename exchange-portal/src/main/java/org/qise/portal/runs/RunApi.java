@@ -1,6 +1,5 @@
 package org.qise.portal.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.PortalJson;
 import org.qise.portal.api.ApiRoutes;
 import org.qise.portal.api.RouteTable;
 import org.qise.portal.people.User;
@@ -42,7 +42,7 @@ public final class RunApi {
                 runs.forCircuit(ApiRoutes.user(ctx), id(ctx)).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
-            Run r = runs.get(viewer, id(ctx));
+            Run r = runs.get(viewer, ctx.pathParam("id"));
             Map<String, Object> out = RunViews.run(r, runs.progress(r), runs.verifications(viewer, r.id()));
             if (r.counts() != null) pageCounts(ctx, r, out);
             send(ctx, 200, out);
@@ -58,29 +58,27 @@ public final class RunApi {
 
     private void start(Context ctx) {
         User user = ApiRoutes.requireUser(ctx);
-        JsonNode b = body(ctx, false);
-        var request = new RunService.RunRequest(integer(b, "version"), longValue(b, "shots"), longValue(b, "seed"),
-                text(b, "engine"), strings(b, "expect"), noiseModel(b), parameters(b));
+        StartBody b = PortalJson.body(ctx, StartBody.class, false);
+        var request = new RunService.RunRequest(b.version(), b.shots(), b.seed(), b.engine(), strings(b.expect(), "expect"),
+                noiseModel(b.noise_model()), parameters(b.parameters()));
         String id = runs.publicId(runs.submit(user, id(ctx), request));
         send(ctx, 202, Map.of("id", id, "status", "queued", "url", "/runs/" + id));
     }
 
     private void reproduce(Context ctx) {
         User user = ApiRoutes.requireUser(ctx);
-        JsonNode b = body(ctx, false);
-        JsonNode fresh = b.get("fresh_seed");
-        if (fresh != null && !fresh.isNull() && !fresh.isBoolean()) throw PortalException.badRequest("\"fresh_seed\" must be true or false");
+        Boolean fresh = PortalJson.body(ctx, ReproduceBody.class, false).fresh_seed();
         long runId = id(ctx);
         Origin origin = runs.get(user, runId).origin();
         // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
-        var later = runs.reproduceLater(user, runId, fresh != null && fresh.asBoolean(), VERDICT_WAIT); // refusals throw here
+        var later = runs.reproduceLater(user, runId, Boolean.TRUE.equals(fresh), VERDICT_WAIT); // refusals throw here
         String runRef = ctx.pathParam("id");
         ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runRef, origin, r, runs.publicId(r.rerunId()), new LinkedHashMap<>())));
     }
 
     private void push(Context ctx) {
         User user = ApiRoutes.requireUser(ctx);
-        var later = runs.pushLater(user, PushedClaim.read(body(ctx, true)), VERDICT_WAIT); // refusals throw here
+        var later = runs.pushLater(user, PushedClaim.read(PortalJson.object(ctx, true)), VERDICT_WAIT); // refusals throw here
         ctx.future(() -> later.thenAccept(pushed -> sendPushed(ctx, pushed)));
     }
 
@@ -147,24 +145,17 @@ public final class RunApi {
         return Forms.pathId(ctx, "id");
     }
 
-    private static JsonNode body(Context ctx, boolean required) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            if (required) throw PortalException.badRequest("the request body must be a JSON object");
-            return RunJson.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = RunJson.MAPPER.readTree(text);
-            if (node == null || !node.isObject()) throw PortalException.badRequest("the request body must be a JSON object");
-            return node;
-        } catch (JsonProcessingException e) {
-            throw PortalException.badRequest("the request body is not valid JSON");
-        }
-    }
+    /**
+     * POST /circuits/{id}/runs. expect, noise_model and parameters take more than one shape (or
+     * need their own 422 wording), so they stay trees and are read below.
+     */
+    record StartBody(Integer version, Long shots, Long seed, String engine, JsonNode expect, JsonNode noise_model,
+                     JsonNode parameters) {}
+
+    record ReproduceBody(Boolean fresh_seed) {}
 
     /** "noise_model": a qise-noise-model/1 object, its JSON text, or "example:NAME". */
-    static String noiseModel(JsonNode b) {
-        JsonNode v = b.get("noise_model");
+    static String noiseModel(JsonNode v) {
         if (v == null || v.isNull()) return null;
         if (v.isTextual()) return v.asText();
         if (v.isObject()) return RunJson.write(v);
@@ -172,8 +163,7 @@ public final class RunApi {
     }
 
     /** "parameters": an object of name → number. */
-    static java.util.Map<String, Double> parameters(JsonNode b) {
-        JsonNode v = b.get("parameters");
+    static java.util.Map<String, Double> parameters(JsonNode v) {
         if (v == null || v.isNull()) return null;
         if (!v.isObject()) throw PortalException.unprocessable("parameters: must be an object of parameter name → number");
         java.util.Map<String, Double> out = new LinkedHashMap<>();
@@ -185,29 +175,7 @@ public final class RunApi {
         return out;
     }
 
-    private static String text(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw PortalException.badRequest("\"" + field + "\" must be a string");
-        return v.asText();
-    }
-
-    private static Integer integer(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        if (v == null || v.isNull()) return null;
-        if (!v.isInt()) throw PortalException.badRequest("\"" + field + "\" must be a whole number");
-        return v.asInt();
-    }
-
-    private static Long longValue(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        if (v == null || v.isNull()) return null;
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw PortalException.badRequest("\"" + field + "\" must be a whole number");
-        return v.asLong();
-    }
-
-    private static List<String> strings(JsonNode b, String field) {
-        JsonNode v = b.get(field);
+    private static List<String> strings(JsonNode v, String field) {
         if (v == null || v.isNull()) return null;
         if (v.isTextual()) return List.of(v.asText());
         if (!v.isArray()) throw PortalException.badRequest("\"" + field + "\" must be a string or an array of strings");
@@ -220,6 +188,6 @@ public final class RunApi {
     }
 
     static void send(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(RunJson.write(body));
+        PortalJson.send(ctx, status, body);
     }
 }

@@ -182,15 +182,16 @@ final class RunExecutor {
 
     private static Map<String, Object> portalFields(Map<String, Object> m, Run row, Instant started, Instant finished,
                                                     String resultSha256) {
-        m.put("circuit_id", row.circuitId());
+        // Public ids, as in URLs and citations (manifests stored before recorded the integers: ManifestIds).
+        m.put("circuit_id", row.circuitPublicId());
         m.put("circuit_version", row.circuitVersion());
         m.put("circuit_qasm", row.circuitQasm());
         // The values the circuit's free parameters (still symbolic in circuit_qasm) were bound to.
         m.put("parameters", row.parameters());
-        m.put("run_id", row.id());
+        m.put("run_id", row.publicId());
         m.put("run_by", Map.of("id", row.ownerId(), "name", row.ownerName()));
         m.put("origin", row.origin().label());
-        if (row.reproducesId() != null) m.put("reproduces_run_id", row.reproducesId());
+        if (row.reproducesId() != null) m.put("reproduces_run_id", row.reproducesPublicId());
         m.put("queued_at", row.queuedAt().toString());
         m.put("started_at", started.toString());
         m.put("finished_at", finished.toString());

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /** JSON for the run tables' text columns and the run API. */
 final class RunJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The portal's one mapper: a manifest's stored text, and so its hash, is written by the same rules everywhere. */
+    static final ObjectMapper MAPPER = org.qise.portal.PortalJson.MAPPER;
 
     private RunJson() {}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.qise.draw.Histogram;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.people.User;
 import org.qise.portal.web.Page;
@@ -105,7 +106,7 @@ public final class RunPages {
 
     private void view(Context ctx) {
         User viewer = WebSession.user(ctx);
-        Run run = runs.get(viewer, RunApi.id(ctx));
+        Run run = runs.get(viewer, ctx.pathParam("id"));
         var details = circuits.get(viewer, run.circuitId(), run.circuitVersion());
         var verifications = runs.verifications(viewer, run.id());
         var reproductions = runs.reproductions(viewer, run.id());
@@ -118,7 +119,7 @@ public final class RunPages {
             authors.add(run.ownerName());
             citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.publicId());
         }
-        boolean canCancel = viewer != null && !run.status().finished() && (viewer.id() == run.ownerId() || viewer.isAdmin());
+        boolean canCancel = !run.status().finished() && AccessPolicy.canRemove(viewer, run.ownerId());
         ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.publicId() + " of " + details.version().title()),
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
@@ -151,7 +152,7 @@ public final class RunPages {
         for (String raw : ids) {
             String id = raw.strip();
             if (!org.qise.portal.db.PublicIds.isPublicId(id)) throw PortalException.badRequest("run '" + raw + "' is not a run's public id");
-            Run r = runs.get(WebSession.user(ctx), runs.resolve(WebSession.user(ctx), id));
+            Run r = runs.get(WebSession.user(ctx), id);
             if (r.circuitId() != circuitId) {
                 throw PortalException.badRequest("run " + id + " is not a run of circuit " + ctx.pathParam("id"));
             }
@@ -162,8 +163,8 @@ public final class RunPages {
     }
 
     private Run done(Context ctx) {
-        Run r = runs.get(WebSession.user(ctx), RunApi.id(ctx));
-        if (r.counts() == null) throw PortalException.notFound("result of run " + r.id() + " (it is " + r.status().label() + ")");
+        Run r = runs.get(WebSession.user(ctx), ctx.pathParam("id"));
+        if (r.counts() == null) throw PortalException.notFound("result of run " + r.publicId() + " (it is " + r.status().label() + ")");
         return r;
     }
 

@@ -16,6 +16,7 @@ import org.qise.circuit.Circuit;
 import org.qise.engine.Engines;
 import org.qise.engine.StateTooLargeException;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.db.Jdbc;
@@ -281,7 +282,19 @@ public final class RunService implements AutoCloseable {
 
     /** A run the viewer may see (404 otherwise, as for circuits). */
     public Run get(User viewer, long runId) {
-        Run run = store.find(runId).orElseThrow(() -> PortalException.notFound("run " + runId));
+        return visible(viewer, store.find(runId).orElseThrow(() -> PortalException.notFound("run " + runId)), String.valueOf(runId));
+    }
+
+    /**
+     * The run a URL names, matched by its public id in the query that reads it (no look-up
+     * before it); an old integer id is answered as {@link #resolve} answers it.
+     */
+    public Run get(User viewer, String ref) {
+        if (!org.qise.portal.db.PublicIds.isPublicId(ref)) return get(viewer, resolve(viewer, ref));
+        return visible(viewer, store.findByPublicId(ref).orElseThrow(() -> PortalException.notFound("run " + ref)), ref);
+    }
+
+    private Run visible(User viewer, Run run, String runId) {
         try {
             circuits.get(viewer, run.circuitId(), run.circuitVersion());
         } catch (PortalException e) {
@@ -367,7 +380,7 @@ public final class RunService implements AutoCloseable {
     public RunStatus cancel(User actor, long runId) {
         requireSignedIn(actor);
         Run run = get(actor, runId);
-        if (run.ownerId() != actor.id() && !actor.isAdmin()) throw PortalException.forbidden("only the owner may cancel this run");
+        if (!AccessPolicy.canRemove(actor, run.ownerId())) throw PortalException.forbidden("only the owner may cancel this run");
         if (run.status().finished()) throw PortalException.conflict("run " + runId + " has already ended (" + run.status().label() + ")");
         String message = "cancelled by " + actor.name();
         LiveRun l = live.get(runId);

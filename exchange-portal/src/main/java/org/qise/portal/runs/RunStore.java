@@ -71,6 +71,10 @@ final class RunStore {
         return jdbc.queryOne(SELECT + " WHERE r.id = ?", RunStore::map, id);
     }
 
+    Optional<Run> findByPublicId(String publicId) {
+        return jdbc.queryOne(SELECT + " WHERE r.public_id = ?", RunStore::map, publicId);
+    }
+
     /** Runs of a circuit (not reproductions), newest first, at most 200. */
     List<Run> forCircuit(long circuitId) {
         return jdbc.query(SELECT + " WHERE r.circuit_id = ? AND r.origin <> 'REPRODUCTION' ORDER BY r.id DESC LIMIT 200",
@@ -178,7 +182,9 @@ final class RunStore {
                 rs.getString("circuit_qasm"), rs.getString("circuit_sha256"), rs.getInt("num_qubits"),
                 rs.getDouble("progress"), rs.getString("message"), RunJson.counts(rs.getString("counts")),
                 RunJson.doubles(rs.getString("expectations")), RunJson.state(rs.getString("state")),
-                RunJson.object(rs.getString("manifest")), rs.getString("result_sha256"), Jdbc.instant(rs, "queued_at"),
+                ManifestIds.read(RunJson.object(rs.getString("manifest")), rs.getString("public_id"),
+                        rs.getString("circuit_public_id"), rs.getString("reproduces_public_id")),
+                rs.getString("result_sha256"), Jdbc.instant(rs, "queued_at"),
                 Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"), rs.getString("public_id"),
                 rs.getString("circuit_public_id"), rs.getString("reproduces_public_id"), rs.getString("noise_model"),
                 rs.getString("noise_method"), RunJson.doubles(rs.getString("parameters")));

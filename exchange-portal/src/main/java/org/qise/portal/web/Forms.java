@@ -10,13 +10,13 @@ public final class Forms {
     private Forms() {}
 
     /** A field's value, or "" when absent. */
-    static String field(Context ctx, String name) {
+    public static String field(Context ctx, String name) {
         String v = ctx.formParam(name);
         return v == null ? "" : v;
     }
 
     /** The named fields as a map for re-displaying a form (never includes passwords). */
-    static Map<String, String> echo(Context ctx, String... names) {
+    public static Map<String, String> echo(Context ctx, String... names) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String n : names) m.put(n, field(ctx, n));
         return m;
@@ -25,11 +25,23 @@ public final class Forms {
     /** Request attribute: the internal id of the circuit or run the URL names by its public id. */
     public static final String RESOLVED_ID = "qise.resolvedId";
 
+    /**
+     * Request attribute: how to look that id up ({@link java.util.function.LongSupplier}), run
+     * only when a handler asks for the internal id. Handlers that read the item by its public id
+     * in their main query never pay for a separate look-up.
+     */
+    public static final String ID_RESOLVER = "qise.idResolver";
+
     /** A numeric path parameter; anything but a number is "not found". */
     public static long pathId(Context ctx, String name) {
         // Circuits and runs are named by public ids in URLs; a filter has already turned the
         // {id} segment into the internal id (see PortalServer.resolvePublicIds).
         if (name.equals("id") && ctx.attribute(RESOLVED_ID) instanceof Long resolved) return resolved;
+        if (name.equals("id") && ctx.attribute(ID_RESOLVER) instanceof java.util.function.LongSupplier resolver) {
+            long id = resolver.getAsLong();
+            ctx.attribute(RESOLVED_ID, id);
+            return id;
+        }
         String raw = ctx.pathParam(name);
         try {
             return Long.parseLong(raw);

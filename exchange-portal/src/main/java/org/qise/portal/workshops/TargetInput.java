@@ -17,7 +17,7 @@ import org.qise.portal.circuits.QasmCheck;
  * checker exercise the checker's name.
  */
 public final class TargetInput {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = org.qise.portal.PortalJson.MAPPER;
 
     /** Most gates a reference solution may have (as for submissions). */
     static final int REFERENCE_MAX_GATES = 10_000;

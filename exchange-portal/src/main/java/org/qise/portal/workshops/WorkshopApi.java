@@ -1,6 +1,5 @@
 package org.qise.portal.workshops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.PortalJson;
 import org.qise.portal.api.ApiRoutes;
 import org.qise.portal.api.RouteTable;
 import org.qise.portal.people.User;
@@ -33,11 +33,11 @@ public final class WorkshopApi {
             send(ctx, 200, workshops.list(viewer).stream().map(w -> workshopJson(w, workshops.runs(viewer, w))).toList());
         });
         routes.post("/workshops", ctx -> {
-            JsonNode b = body(ctx);
-            var w = workshops.create(ApiRoutes.requireUser(ctx), text(b, "title"), text(b, "date"), text(b, "cohort"));
+            WorkshopBody b = PortalJson.body(ctx, WorkshopBody.class, true);
+            var w = workshops.create(ApiRoutes.requireUser(ctx), b.title(), b.date(), b.cohort());
             send(ctx, 201, workshopJson(w, true));
         });
-        routes.post("/workshops/join", ctx -> send(ctx, 200, workshopJson(workshops.join(ApiRoutes.requireUser(ctx), text(body(ctx), "code")), false)));
+        routes.post("/workshops/join", ctx -> send(ctx, 200, workshopJson(workshops.join(ApiRoutes.requireUser(ctx), PortalJson.body(ctx, JoinBody.class, true).code()), false)));
         routes.get("/workshops/{id}", ctx -> {
             User viewer = ApiRoutes.requireUser(ctx);
             var w = workshops.get(viewer, id(ctx, "id"));
@@ -52,30 +52,28 @@ public final class WorkshopApi {
             send(ctx, 200, out);
         });
         routes.post("/workshops/{id}/exercises", ctx -> {
-            JsonNode b = body(ctx);
-            TargetKind kind = TargetKind.parse(text(b, "kind"));
-            JsonNode target = b.get("target");
-            String reference = text(b, "reference_qasm");
+            ExerciseBody b = PortalJson.body(ctx, ExerciseBody.class, true);
+            TargetKind kind = TargetKind.parse(b.kind());
+            JsonNode target = b.target();
+            String reference = b.reference_qasm();
             Target t;
-            String checker = TargetKind.checkerName(text(b, "kind"));
+            String checker = TargetKind.checkerName(b.kind());
             if (checker != null) t = Target.checker(checker);
             else if (reference != null) t = TargetInput.parse(kind, reference);
             else if (target != null && !target.isNull()) t = TargetInput.fromJson(kind, target);
             else throw PortalException.badRequest("give the exercise a \"target\" or a \"reference_qasm\" solution");
-            JsonNode th = b.get("threshold");
-            if (th != null && !th.isNull() && !th.isNumber()) throw PortalException.badRequest("\"threshold\" must be a number");
-            JsonNode noise = b.get("noise_model");
+            JsonNode noise = b.noise_model();
             String noiseText = noise == null || noise.isNull() ? null : noise.isTextual() ? noise.asText()
                     : noise.isObject() ? noise.toString() : null;
             if (noise != null && !noise.isNull() && noiseText == null) {
                 throw PortalException.unprocessable("noise_model: must be a qise-noise-model/1 object or \"example:NAME\"");
             }
-            long id = workshops.addExercise(ApiRoutes.requireUser(ctx), id(ctx, "id"), text(b, "title"), text(b, "task"), t,
-                    th == null || th.isNull() ? null : th.asDouble(), noiseText);
+            long id = workshops.addExercise(ApiRoutes.requireUser(ctx), id(ctx, "id"), b.title(), b.task(), t,
+                    b.threshold(), noiseText);
             send(ctx, 201, Map.of("id", id));
         });
         routes.post("/workshops/{id}/exercises/{exercise}/submissions", ctx -> {
-            var s = workshops.submit(ApiRoutes.requireUser(ctx), id(ctx, "id"), id(ctx, "exercise"), text(body(ctx), "qasm"));
+            var s = workshops.submit(ApiRoutes.requireUser(ctx), id(ctx, "id"), id(ctx, "exercise"), PortalJson.body(ctx, SubmissionBody.class, true).qasm());
             send(ctx, 201, submissionJson(s));
         });
         routes.get("/workshops/{id}/results", ctx -> {
@@ -135,28 +133,17 @@ public final class WorkshopApi {
         return Forms.pathId(ctx, name);
     }
 
-    private static JsonNode body(Context ctx) {
-        try {
-            JsonNode node = ctx.body().isBlank() ? null : TargetInput.JSON.readTree(ctx.body());
-            if (node == null || !node.isObject()) throw PortalException.badRequest("the request body must be a JSON object");
-            return node;
-        } catch (JsonProcessingException e) {
-            throw PortalException.badRequest("the request body is not valid JSON");
-        }
-    }
+    record WorkshopBody(String title, String date, String cohort) {}
 
-    private static String text(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw PortalException.badRequest("\"" + field + "\" must be a string");
-        return v.asText();
-    }
+    record JoinBody(String code) {}
+
+    /** target and noise_model take more than one shape, so they stay trees. */
+    record ExerciseBody(String kind, JsonNode target, String reference_qasm, Double threshold, JsonNode noise_model,
+                        String title, String task) {}
+
+    record SubmissionBody(String qasm) {}
 
     private static void send(Context ctx, int status, Object body) {
-        try {
-            ctx.status(status).contentType("application/json").result(TargetInput.JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        PortalJson.send(ctx, status, body);
     }
 }

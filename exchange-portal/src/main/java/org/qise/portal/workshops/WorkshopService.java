@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.runs.RunNoise;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.people.Cohort;
@@ -116,14 +117,12 @@ public final class WorkshopService {
     }
 
     public boolean runs(User viewer, Workshop w) {
-        return viewer != null && (viewer.isAdmin() || viewer.id() == w.instructorId());
+        return AccessPolicy.runsWorkshop(viewer, w.instructorId());
     }
 
     private boolean canView(User viewer, Workshop w) {
-        if (viewer == null) return false;
-        if (runs(viewer, w)) return true;
-        if (w.cohortId() != null && viewer.inCohort(w.cohortId())) return true;
-        return jdbc.count("SELECT COUNT(*) FROM workshop_members WHERE workshop_id = ? AND user_id = ?", w.id(), viewer.id()) > 0;
+        return AccessPolicy.canViewWorkshop(viewer, w.instructorId(), w.cohortId(), () ->
+                jdbc.count("SELECT COUNT(*) FROM workshop_members WHERE workshop_id = ? AND user_id = ?", w.id(), viewer.id()) > 0);
     }
 
     /** Adds an exercise (the workshop's instructor or an admin); returns its id. */

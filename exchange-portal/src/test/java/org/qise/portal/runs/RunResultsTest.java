@@ -84,8 +84,10 @@ class RunResultsTest {
         assertEquals(cli.get("manifest").get("circuit_sha256"), manifest.get("circuit_sha256"));
         assertEquals(Manifest.sha256(manifest.get("circuit_qasm").asText()), manifest.get("circuit_sha256").asText(),
                 "the manifest's hash is that of its canonical circuit text");
-        // The stored manifest still names the circuit by its internal id.
-        assertEquals(portal.server.services().circuits().resolve(null, circuit), manifest.get("circuit_id").asLong());
+        // The manifest names the run and circuit by their public ids, as URLs and citations do.
+        assertEquals(circuit, manifest.get("circuit_id").asText());
+        assertEquals(run, manifest.get("run_id").asText());
+        assertFalse(manifest.has("legacy_ids"), "a new manifest has no integers to keep");
         assertEquals(1, manifest.get("circuit_version").asInt());
         assertEquals(7, manifest.get("seed").asLong());
         assertEquals(1000, manifest.get("shots").asLong());

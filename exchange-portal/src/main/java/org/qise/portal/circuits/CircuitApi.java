@@ -1,4 +1,4 @@
-package org.qise.portal.api;
+package org.qise.portal.circuits;
 
 import static org.qise.portal.api.Api.id;
 import static org.qise.portal.api.Api.object;
@@ -7,24 +7,22 @@ import static org.qise.portal.api.Api.requireUser;
 import static org.qise.portal.api.Api.send;
 import static org.qise.portal.api.Api.user;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
-import org.qise.portal.circuits.CircuitDraft;
-import org.qise.portal.circuits.CircuitService;
-import org.qise.portal.circuits.Visibility;
-import org.qise.portal.web.CircuitPages;
+import org.qise.portal.PortalJson;
+import org.qise.portal.api.RouteTable;
 
 /** API routes for circuits: list, create, read, edit, delete, versions, diff, diagram, fork, comments. */
-final class CircuitApi {
+public final class CircuitApi {
     private final CircuitService circuits;
 
-    CircuitApi(CircuitService circuits) {
+    public CircuitApi(CircuitService circuits) {
         this.circuits = circuits;
     }
 
-    void register(RouteTable routes) {
+    public void register(RouteTable routes) {
         routes.get("/circuits", ctx -> {
             var filter = new CircuitService.Filter(ctx.queryParam("tag"), ctx.queryParam("author"), ctx.queryParam("cohort"));
             Integer limit = optionalInt(ctx.queryParam("limit"), "limit");
@@ -38,13 +36,13 @@ final class CircuitApi {
             send(ctx, 200, page.items().stream().map(CircuitApi::summaryJson).toList());
         });
         routes.post("/circuits", ctx -> {
-            long id = circuits.create(requireUser(ctx), draft(Json.body(ctx), true));
+            long id = circuits.create(requireUser(ctx), PortalJson.body(ctx, DraftBody.class, true).draft(true));
             send(ctx, 201, object("id", circuits.publicId(id), "version", 1));
         });
         routes.get("/circuits/{id}", this::getCircuit);
         routes.put("/circuits/{id}", ctx -> {
             long id = id(ctx);
-            int version = circuits.update(requireUser(ctx), id, draft(Json.body(ctx), false));
+            int version = circuits.update(requireUser(ctx), id, PortalJson.body(ctx, DraftBody.class, true).draft(false));
             send(ctx, 200, object("id", ctx.pathParam("id"), "version", version));
         });
         routes.delete("/circuits/{id}", ctx -> {
@@ -53,8 +51,15 @@ final class CircuitApi {
         });
         routes.get("/circuits/{id}/versions", ctx -> send(ctx, 200, circuits.versions(user(ctx), id(ctx)).stream()
                 .map(v -> object("version", v.version(), "versionId", v.publicId(), "title", v.title(), "author", v.authorName(),
-                        "createdAt", v.createdAt().toString(), "numQubits", v.numQubits(), "numGates", v.numGates()))
+                        "createdAt", v.createdAt().toString(), "numQubits", v.numQubits(), "numGates", v.numGates(),
+                        "url", versionUrl(ctx.pathParam("id"), v.version())))
                 .toList()));
+        // A version has routable URLs of its own: by circuit and number, and by the version's public id.
+        routes.get("/circuits/{id}/versions/{version}", ctx -> sendCircuit(ctx, circuits.get(user(ctx), ctx.pathParam("id"), pathVersion(ctx))));
+        routes.get("/versions/{versionId}", ctx -> {
+            var ref = circuits.versionByPublicId(ctx.pathParam("versionId"));
+            sendCircuit(ctx, circuits.get(user(ctx), ref.circuitId(), ref.version()));
+        });
         routes.get("/circuits/{id}/diff", ctx -> {
             Integer from = optionalInt(ctx.queryParam("from"), "from");
             Integer to = optionalInt(ctx.queryParam("to"), "to");
@@ -63,28 +68,43 @@ final class CircuitApi {
                     .map(l -> object("kind", String.valueOf(l.kind()), "text", l.text())).toList());
         });
         routes.get("/circuits/{id}/diagram.svg", ctx -> {
-            var d = circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version"));
+            var d = circuits.get(user(ctx), ctx.pathParam("id"), optionalInt(ctx.queryParam("version"), "version"));
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
                     .contentType("image/svg+xml; charset=utf-8").result(CircuitPages.diagram(d));
         });
         routes.post("/circuits/{id}/fork", ctx -> {
-            Integer version = ctx.body().isBlank() ? null : Json.integer(Json.body(ctx), "version");
+            Integer version = PortalJson.body(ctx, ForkBody.class, false).version();
             send(ctx, 201, object("id", circuits.publicId(circuits.fork(requireUser(ctx), id(ctx), version))));
         });
         routes.get("/circuits/{id}/comments", ctx -> send(ctx, 200, circuits.comments(user(ctx), id(ctx)).stream()
                 .map(c -> object("id", c.id(), "author", c.authorName(), "body", c.body(), "createdAt", c.createdAt().toString()))
                 .toList()));
         routes.post("/circuits/{id}/comments", ctx -> {
-            long comment = circuits.addComment(requireUser(ctx), id(ctx), Json.text(Json.body(ctx), "body", true));
+            long comment = circuits.addComment(requireUser(ctx), id(ctx), PortalJson.required(PortalJson.body(ctx, CommentBody.class, true).body(), "body"));
             send(ctx, 201, object("id", comment));
         });
     }
 
     private void getCircuit(Context ctx) {
-        var d = circuits.get(user(ctx), id(ctx), optionalInt(ctx.queryParam("version"), "version"));
+        sendCircuit(ctx, circuits.get(user(ctx), ctx.pathParam("id"), optionalInt(ctx.queryParam("version"), "version")));
+    }
+
+    /** The {version} path segment: a version number; anything else names no version. */
+    static int pathVersion(Context ctx) {
+        String raw = ctx.pathParam("version");
+        if (!raw.matches("[1-9][0-9]{0,8}")) throw PortalException.notFound("version '" + raw + "'");
+        return Integer.parseInt(raw);
+    }
+
+    static String versionUrl(String circuitPublicId, int version) {
+        return "/api/v1/circuits/" + circuitPublicId + "/versions/" + version;
+    }
+
+    private void sendCircuit(Context ctx, CircuitService.Details d) {
         Map<String, Object> out = summaryJson(d.summary());
         out.put("version", d.version().version());
         out.put("versionId", d.version().publicId());
+        out.put("versionUrl", versionUrl(d.summary().publicId(), d.version().version()));
         out.put("title", d.version().title());
         out.put("description", d.version().description());
         out.put("qasm", d.version().qasm());
@@ -94,11 +114,19 @@ final class CircuitApi {
         send(ctx, 200, out);
     }
 
-    private static CircuitDraft draft(JsonNode b, boolean creating) {
-        String visibility = Json.text(b, "visibility", creating);
-        return new CircuitDraft(Json.text(b, "title", true), Json.text(b, "description", false), Json.text(b, "qasm", true),
-                visibility == null ? null : Visibility.parse(visibility), Json.strings(b, "tags"), Json.text(b, "cohort", false));
+    /** POST and PUT /circuits bodies; visibility is required only when creating. */
+    record DraftBody(String title, String description, String qasm, String visibility, List<String> tags, String cohort) {
+        CircuitDraft draft(boolean creating) {
+            if (creating) PortalJson.required(visibility, "visibility");
+            PortalJson.required(title, "title");
+            PortalJson.required(qasm, "qasm");
+            return new CircuitDraft(title, description, qasm, visibility == null ? null : Visibility.parse(visibility), tags, cohort);
+        }
     }
+
+    record ForkBody(Integer version) {}
+
+    record CommentBody(String body) {}
 
     private static Map<String, Object> summaryJson(CircuitService.Summary s) {
         return object("id", s.publicId(), "title", s.title(), "ownerId", s.ownerId(), "owner", s.ownerName(),

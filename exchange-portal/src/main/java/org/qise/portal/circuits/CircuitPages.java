@@ -1,4 +1,4 @@
-package org.qise.portal.web;
+package org.qise.portal.circuits;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
-import org.qise.portal.circuits.CircuitDraft;
-import org.qise.portal.circuits.CircuitService;
+import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.circuits.CircuitService.Details;
-import org.qise.portal.circuits.Visibility;
 import org.qise.portal.people.User;
+import org.qise.portal.web.Forms;
+import org.qise.portal.web.Page;
+import org.qise.portal.web.Templates;
+import org.qise.portal.web.WebSession;
 
 /** The circuit pages: list and search, view, create, edit, versions, diff, fork, comments, downloads. */
 public final class CircuitPages {
@@ -39,6 +41,14 @@ public final class CircuitPages {
         routes.get("/circuits/{id}/edit", this::editForm);
         routes.post("/circuits/{id}/edit", this::edit);
         routes.get("/circuits/{id}/versions", this::versions);
+        routes.get("/circuits/{id}/versions/{version}", this::view);
+        routes.get("/versions/{versionId}", ctx -> {
+            // A version's public id leads to its page by circuit and number (the one links use);
+            // the circuit's id appears in the Location only for a viewer who may see it.
+            var ref = circuits.versionByPublicId(ctx.pathParam("versionId"));
+            Details d = circuits.get(WebSession.user(ctx), ref.circuitId(), ref.version());
+            ctx.redirect("/circuits/" + d.summary().publicId() + "/versions/" + d.version().version(), io.javalin.http.HttpStatus.FOUND);
+        });
         routes.get("/circuits/{id}/diff", this::diff);
         routes.post("/circuits/{id}/fork", ctx -> {
             long id = Forms.pathId(ctx, "id");
@@ -101,10 +111,10 @@ public final class CircuitPages {
     private void view(Context ctx) {
         User viewer = WebSession.user(ctx);
         Details d = details(ctx);
-        boolean owner = viewer != null && viewer.id() == d.summary().ownerId();
+        long owner = d.summary().ownerId();
         ctx.html(templates.render("circuit.jte", "page", page(ctx, d.version().title()), "circuit", d,
-                "comments", circuits.comments(viewer, d.summary().id()), "canEdit", owner,
-                "canDelete", owner || (viewer != null && viewer.isAdmin())));
+                "comments", circuits.comments(viewer, d.summary().id()), "canEdit", AccessPolicy.canEdit(viewer, owner),
+                "canDelete", AccessPolicy.canRemove(viewer, owner)));
     }
 
     private void create(Context ctx) {
@@ -122,7 +132,7 @@ public final class CircuitPages {
     private void editForm(Context ctx) {
         User user = WebSession.requireUser(ctx);
         Details d = details(ctx);
-        if (d.summary().ownerId() != user.id()) throw PortalException.forbidden("only the owner may edit this circuit");
+        if (!AccessPolicy.canEdit(user, d.summary().ownerId())) throw PortalException.forbidden("only the owner may edit this circuit");
         var v = d.version();
         showForm(ctx, "Edit " + v.title(), "/circuits/" + d.summary().publicId() + "/edit",
                 Map.of("title", v.title(), "description", v.description(), "tags", String.join(", ", d.summary().tags()),
@@ -166,7 +176,10 @@ public final class CircuitPages {
     }
 
     private Details details(Context ctx) {
-        return circuits.get(WebSession.user(ctx), Forms.pathId(ctx, "id"), Forms.optionalInt(ctx.queryParam("version"), "version"));
+        // Not one conditional expression: int and Integer branches would unbox a missing ?version.
+        Integer version = Forms.optionalInt(ctx.queryParam("version"), "version");
+        if (ctx.pathParamMap().containsKey("version")) version = CircuitApi.pathVersion(ctx);
+        return circuits.get(WebSession.user(ctx), ctx.pathParam("id"), version); // by public id, in the main query
     }
 
     /** Diagrams are drawn once per version, for pages and the API alike. */
