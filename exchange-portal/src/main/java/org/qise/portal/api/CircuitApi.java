@@ -19,9 +19,11 @@ import org.qise.portal.web.CircuitPages;
 /** API routes for circuits: list, create, read, edit, delete, versions, diff, diagram, fork, comments. */
 final class CircuitApi {
     private final CircuitService circuits;
+    private final org.qise.portal.credit.CreditService credit;
 
-    CircuitApi(CircuitService circuits) {
+    CircuitApi(CircuitService circuits, org.qise.portal.credit.CreditService credit) {
         this.circuits = circuits;
+        this.credit = credit;
     }
 
     void register(RouteTable routes) {
@@ -38,7 +40,11 @@ final class CircuitApi {
             send(ctx, 200, page.items().stream().map(CircuitApi::summaryJson).toList());
         });
         routes.post("/circuits", ctx -> {
-            long id = circuits.create(requireUser(ctx), draft(Json.body(ctx), true));
+            JsonNode body = Json.body(ctx);
+            // Checked before the circuit is made, so an unknown licence creates nothing.
+            var licence = org.qise.portal.credit.Licence.parse(Json.text(body, "license", false), "license");
+            long id = circuits.create(requireUser(ctx), draft(body, true));
+            credit.setLicence(id, licence);
             send(ctx, 201, object("id", circuits.publicId(id), "version", 1));
         });
         routes.get("/circuits/{id}", this::getCircuit);
@@ -91,6 +97,11 @@ final class CircuitApi {
         out.put("numQubits", d.version().numQubits());
         out.put("numGates", d.version().numGates());
         if (d.forkedFromId() != null) out.put("forkedFrom", object("id", d.forkedFromPublicId(), "version", d.forkedFromVersion()));
+        var c = credit.credit(user(ctx), d.summary().id(), d.version().version());
+        out.put("license", org.qise.portal.credit.CreditRoutes.licence(c.licence()));
+        out.put("authors", org.qise.portal.credit.CreditRoutes.json(c).get("authors"));
+        out.put("stars", c.stars());
+        out.put("forks", c.forks());
         send(ctx, 200, out);
     }
 
