@@ -27,30 +27,30 @@ import java.util.zip.ZipInputStream;
  * entity in hasPart present in the payload and typed File or Dataset; every payload file
  * described; and every local reference ("#…") resolving to an entity of the graph.
  */
-final class RoCrateValidator {
+public final class RoCrateValidator {
     static final String METADATA = "ro-crate-metadata.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A crate read from a zip: its files by path, and the parsed metadata. */
-    record Crate(Map<String, byte[]> files, JsonNode metadata) {
+    public record Crate(Map<String, byte[]> files, JsonNode metadata) {
         /** The entity with this @id, or null. */
-        JsonNode entity(String id) {
+        public JsonNode entity(String id) {
             for (JsonNode e : metadata.path("@graph")) if (id.equals(e.path("@id").asText(null))) return e;
             return null;
         }
 
-        List<JsonNode> ofType(String type) {
+        public List<JsonNode> ofType(String type) {
             List<JsonNode> out = new ArrayList<>();
             for (JsonNode e : metadata.path("@graph")) if (types(e).contains(type)) out.add(e);
             return out;
         }
 
-        String text(String path) {
+        public String text(String path) {
             return new String(files.get(path), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
-    static Crate read(byte[] zip) {
+    public static Crate read(byte[] zip) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -64,7 +64,7 @@ final class RoCrateValidator {
     }
 
     /** Every rule the crate breaks, as readable sentences; empty when it is a valid RO-Crate 1.1. */
-    static List<String> problems(Crate crate) {
+    public static List<String> problems(Crate crate) {
         List<String> p = new ArrayList<>();
         if (!crate.files().containsKey(METADATA)) {
             p.add("the crate has no " + METADATA + " at its root");
@@ -159,7 +159,7 @@ final class RoCrateValidator {
         return p;
     }
 
-    static List<String> types(JsonNode e) {
+    public static List<String> types(JsonNode e) {
         List<String> out = new ArrayList<>();
         forEachValue(e.path("@type"), t -> out.add(t.asText()));
         return out;
