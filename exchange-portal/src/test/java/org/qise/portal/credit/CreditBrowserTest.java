@@ -41,13 +41,14 @@ class CreditBrowserTest {
     static TestPortal portal;
     static ChromeDriver driver;
     static Path downloads;
+    static String token;
 
     @BeforeAll
     static void start() throws IOException {
         Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         portal = TestPortal.start();
-        portal.user("licensor@example.org", Role.FELLOW, null);
+        token = portal.token(portal.user("licensor@example.org", Role.FELLOW, null));
         downloads = Files.createTempDirectory("qise-crate-downloads-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -110,6 +111,26 @@ class CreditBrowserTest {
         // A browser sends a textarea's lines ending in CR LF; the crate carries the text as saved.
         assertEquals(BELL, crate.text("circuit.qasm").replace("\r\n", "\n"));
         assertEquals("https://spdx.org/licenses/MIT", crate.entity("./").get("license").get("@id").asText());
+
+        // A finished run of it downloads from its page the same way, with its provenance.
+        String circuit = driver.getCurrentUrl().substring((portal.base + "/circuits/").length()).replaceAll("[?#].*", "");
+        var started = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 100, "seed", 3));
+        String run = TestPortal.parse(started).get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!TestPortal.parse(portal.get("/api/v1/runs/" + run, token)).get("status").asText().equals("done")) {
+            assertTrue(System.nanoTime() < deadline, "the run did not finish within a minute");
+            pause();
+        }
+        driver.get(portal.base + "/runs/" + run);
+        WebElement runCrate = driver.findElement(By.cssSelector("a.ro-crate"));
+        assertTrue(runCrate.isDisplayed());
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", runCrate);
+        runCrate.click();
+        Path runZip = awaitDownload(".crate.zip");
+        var runCrateRead = RoCrateValidator.read(Files.readAllBytes(runZip));
+        Files.delete(runZip);
+        assertEquals(List.of(), RoCrateValidator.problems(runCrateRead));
+        assertEquals(1, runCrateRead.ofType("CreateAction").size());
     }
 
     private static void signIn() {

@@ -202,6 +202,25 @@ class ResearchObjectExportTest {
         assertStatus(200, portal.get("/api/v1/circuits/" + secret + "/zenodo.json", ada));
     }
 
+    @Test
+    void aRunThatHasNotFinishedCannotBeExported() {
+        // No embedded workers: the run stays queued.
+        var config = TestPortal.config(TestPortal.tempDir());
+        try (TestPortal idle = TestPortal.start(config.withRuns(config.runs().withExternalWorkers()))) {
+            String token = idle.token(idle.user("eve@example.org", Role.FELLOW, null));
+            var r = idle.json("POST", "/api/v1/circuits", token, Map.of("title", "queued", "visibility", "public", "qasm", QASM));
+            String id = parse(r).get("id").asText();
+            var started = idle.json("POST", "/api/v1/circuits/" + id + "/runs", token, Map.of("shots", 10, "seed", 1));
+            assertStatus(202, started);
+            String queued = parse(started).get("id").asText();
+            for (String what : List.of("ro-crate.zip", "zenodo.json", "metriq.json")) {
+                var answer = idle.get("/api/v1/runs/" + queued + "/" + what, token);
+                assertStatus(409, answer);
+                assertTrue(parse(answer).get("error").asText().contains("only a finished run can be exported"), answer.body());
+            }
+        }
+    }
+
     private static byte[] bytes(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(portal.base + path)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);
