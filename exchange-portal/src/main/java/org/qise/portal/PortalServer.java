@@ -92,7 +92,7 @@ public final class PortalServer implements AutoCloseable {
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.credit = new org.qise.portal.credit.CreditService(jdbc, circuits);
-        this.creditRoutes = new org.qise.portal.credit.CreditRoutes(credit);
+        this.creditRoutes = new org.qise.portal.credit.CreditRoutes(credit, templates);
         this.exportRoutes = new org.qise.portal.export.ExportRoutes(new org.qise.portal.export.ExportService(circuits, credit, services.runs()));
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);

@@ -20,8 +20,11 @@ public final class CreditRoutes {
     private final CreditService credit;
     private List<String> registered = List.of();
 
-    public CreditRoutes(CreditService credit) {
+    private final org.qise.portal.web.Templates templates;
+
+    public CreditRoutes(CreditService credit, org.qise.portal.web.Templates templates) {
         this.credit = credit;
+        this.templates = templates;
     }
 
     /** "METHOD /path" of each API route registered. */
@@ -30,6 +33,11 @@ public final class CreditRoutes {
     }
 
     public void registerPages(RoutesConfig routes) {
+        routes.get("/stars", ctx -> {
+            User user = WebSession.requireUser(ctx);
+            ctx.html(templates.render("stars.jte", "page", new org.qise.portal.web.Page("Starred circuits", user, WebSession.csrf(ctx), null),
+                    "stars", credit.starredBy(user)));
+        });
         routes.post("/circuits/{id}/star", ctx -> {
             credit.star(WebSession.requireUser(ctx), Forms.pathId(ctx, "id"));
             ctx.redirect("/circuits/" + ctx.pathParam("id"));
@@ -59,7 +67,9 @@ public final class CreditRoutes {
             long stars = credit.unstar(ApiRoutes.requireUser(ctx), Forms.pathId(ctx, "id"));
             send(ctx, 200, ordered("starred", false, "stars", stars));
         });
-        routes.get("/me/stars", ctx -> send(ctx, 200, credit.starredBy(ApiRoutes.requireUser(ctx))));
+        routes.get("/me/stars", ctx -> send(ctx, 200, credit.starredBy(ApiRoutes.requireUser(ctx)).stream()
+                .map(s -> ordered("id", s.publicId(), "title", s.title(), "owner", s.ownerName(), "starredAt", s.starredAt().toString()))
+                .toList()));
         routes.get("/licenses", ctx -> send(ctx, 200, Licence.ALLOWED.stream().map(CreditRoutes::licence).toList()));
         registered = routes.registered();
     }

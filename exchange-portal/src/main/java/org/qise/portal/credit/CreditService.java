@@ -88,12 +88,31 @@ public final class CreditService {
         return jdbc.count("SELECT COUNT(*) FROM circuit_stars WHERE circuit_id = ?", circuitId);
     }
 
-    /** Public ids of the circuits the user starred and may still see, most recently starred first. */
-    public List<String> starredBy(User user) {
+    /** A starred circuit as the stars list shows it. */
+    public record Starred(String publicId, String title, String ownerName, Instant starredAt) {}
+
+    /** Most starred circuits listed. */
+    public static final int MAX_STARRED = 200;
+
+    /**
+     * The circuits the user starred and may still see, most recently starred first (at most
+     * {@link #MAX_STARRED}). One query: the visibility rule is CircuitService's, as SQL (public,
+     * own, or shared with one of the user's cohorts; admins see all).
+     */
+    public List<Starred> starredBy(User user) {
         requireSignedIn(user);
-        List<Long> ids = jdbc.query("SELECT s.circuit_id FROM circuit_stars s JOIN circuits c ON c.id = s.circuit_id"
-                + " WHERE s.user_id = ? AND c.deleted = FALSE ORDER BY s.created_at DESC, s.circuit_id DESC", rs -> rs.getLong(1), user.id());
-        return ids.stream().filter(id -> canSee(user, id)).map(circuits::publicId).toList();
+        String visible = user.isAdmin() ? "" : " AND (c.visibility = 'PUBLIC' OR c.owner_id = ? OR (c.visibility = 'COHORT' AND c.cohort_id IN"
+                + " (SELECT cohort_id FROM user_cohorts WHERE user_id = ?)))";
+        List<Object> params = new ArrayList<>(List.of(user.id()));
+        if (!user.isAdmin()) {
+            params.add(user.id());
+            params.add(user.id());
+        }
+        params.add(MAX_STARRED);
+        return jdbc.query("SELECT c.public_id, v.title, u.name, s.created_at FROM circuit_stars s JOIN circuits c ON c.id = s.circuit_id"
+                + " JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version JOIN users u ON u.id = c.owner_id"
+                + " WHERE s.user_id = ? AND c.deleted = FALSE" + visible + " ORDER BY s.created_at DESC, s.circuit_id DESC LIMIT ?",
+                rs -> new Starred(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, "created_at")), params.toArray());
     }
 
     // ---- the fork chain ----

@@ -145,13 +145,28 @@ class CreditApiTest {
         assertEquals(2, parse(portal.json("PUT", path, cy, "")).get("stars").asLong());
         assertTrue(get("/api/v1/circuits/" + id + "/credit", bob).get("starred").asBoolean());
         assertFalse(get("/api/v1/circuits/" + id + "/credit", ada).get("starred").asBoolean());
-        assertTrue(get("/api/v1/me/stars", bob).toString().contains(id));
+        assertEquals(id, get("/api/v1/me/stars", bob).get(0).get("id").asText(), "the latest star comes first");
+        assertEquals("starred", get("/api/v1/me/stars", bob).get(0).get("title").asText());
         var un = portal.json("DELETE", path, bob, "");
         assertStatus(200, un);
         assertEquals(1, parse(un).get("stars").asLong());
         assertEquals(1, parse(portal.json("DELETE", path, bob, "")).get("stars").asLong(), "unstarring twice changes nothing");
         assertEquals(1, get("/api/v1/circuits/" + id, null).get("stars").asLong());
         assertStatus(401, portal.json("PUT", path, null, ""));
+    }
+
+    @Test
+    void theStarsPageListsStarredCircuitsWhileTheyStayVisible() {
+        String id = create(ada, "Starred then hidden", "public", null);
+        assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + id + "/star", cy, ""));
+        var browser = new org.qise.portal.Browser(portal);
+        browser.login("cy@example.org", TestPortal.PASSWORD);
+        var page = browser.get("/stars");
+        assertStatus(200, page);
+        assertTrue(page.body().contains("<a href=\"/circuits/" + id + "\">Starred then hidden</a>"), page.body());
+        assertStatus(200, portal.json("PUT", "/api/v1/circuits/" + id, ada, Map.of("title", "hidden", "qasm", QASM, "visibility", "private")));
+        assertFalse(browser.get("/stars").body().contains(id), "a circuit made private leaves the list");
+        assertFalse(get("/api/v1/me/stars", cy).toString().contains(id));
     }
 
     @Test

@@ -45,6 +45,7 @@ class PostgresCreditTest {
                 String fork = parse(portal.json("POST", "/api/v1/circuits/" + id + "/fork", bob, "")).get("id").asText();
                 assertEquals(1, parse(portal.json("PUT", "/api/v1/circuits/" + id + "/star", bob, "")).get("stars").asLong());
                 assertEquals(1, parse(portal.json("PUT", "/api/v1/circuits/" + id + "/star", bob, "")).get("stars").asLong());
+                assertEquals(id, parse(portal.get("/api/v1/me/stars", bob)).get(0).get("id").asText());
                 var credit = parse(portal.get("/api/v1/circuits/" + fork + "/credit", bob));
                 assertEquals("Apache-2.0", credit.get("license").get("id").asText());
                 assertEquals("Name of ada@example.org", credit.get("authors").get(0).get("name").asText());
