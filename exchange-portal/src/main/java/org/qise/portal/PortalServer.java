@@ -61,6 +61,9 @@ public final class PortalServer implements AutoCloseable {
     private final ApiRoutes api;
     private final org.qise.portal.runs.RunApi runApi;
     private final org.qise.portal.workshops.WorkshopApi workshopApi;
+    private final org.qise.portal.credit.CreditService credit;
+    private final org.qise.portal.credit.CreditRoutes creditRoutes;
+    private final org.qise.portal.export.ExportRoutes exportRoutes;
     private final ScheduledExecutorService housekeeping;
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
@@ -88,10 +91,13 @@ public final class PortalServer implements AutoCloseable {
         org.qise.portal.db.PublicIds.fillMissing(jdbc); // rows copied in from before public ids (import-h2)
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
+        this.credit = new org.qise.portal.credit.CreditService(jdbc, circuits);
+        this.creditRoutes = new org.qise.portal.credit.CreditRoutes(credit, templates);
+        this.exportRoutes = new org.qise.portal.export.ExportRoutes(new org.qise.portal.export.ExportService(circuits, credit, services.runs()));
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
-        this.api = new ApiRoutes(auth, tokens, users, invites, circuits);
+        this.api = new ApiRoutes(auth, tokens, users, invites, circuits, credit);
         this.css = resource("/static/portal.css");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portal-housekeeping");
@@ -113,7 +119,8 @@ public final class PortalServer implements AutoCloseable {
     public PortalConfig config() { return config; }
 
     /** "METHOD /path" of every JSON API route (known once started). */
-    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes()).flatMap(java.util.List::stream).toList(); }
+    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes(),
+            creditRoutes.apiRoutes(), exportRoutes.apiRoutes()).flatMap(java.util.List::stream).toList(); }
 
     /** Starts listening; returns the actual port. */
     public int start() {
@@ -165,10 +172,14 @@ public final class PortalServer implements AutoCloseable {
         api.register(routes);
         runApi.register(routes);
         workshopApi.register(routes);
+        creditRoutes.registerApi(routes);
+        exportRoutes.registerApi(routes);
+        creditRoutes.registerPages(routes);
+        exportRoutes.registerPages(routes);
         new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
         new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits()).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
-        new CircuitPages(templates, services.circuits(), config.maxQasmBytes()).register(routes);
+        new CircuitPages(templates, services.circuits(), credit, config.maxQasmBytes()).register(routes);
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);
         routes.exception(PortalException.class, (e, ctx) -> respond(ctx, e));
         routes.exception(Moved.class, PortalServer::redirectToPublicId);

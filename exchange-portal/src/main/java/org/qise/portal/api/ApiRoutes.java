@@ -32,11 +32,12 @@ public final class ApiRoutes {
     private final String openApi;
     private List<String> registered = List.of();
 
-    public ApiRoutes(AuthService auth, TokenService tokens, UserService users, InviteService invites, CircuitService circuits) {
+    public ApiRoutes(AuthService auth, TokenService tokens, UserService users, InviteService invites, CircuitService circuits,
+                     org.qise.portal.credit.CreditService credit) {
         this.tokens = tokens;
         this.users = users;
         this.accounts = new AccountApi(auth, tokens, users, invites);
-        this.circuits = new CircuitApi(circuits);
+        this.circuits = new CircuitApi(circuits, credit);
         try (InputStream in = ApiRoutes.class.getResourceAsStream("/api/openapi.json")) {
             if (in == null) throw new IllegalStateException("api/openapi.json is missing from the build");
             this.openApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);

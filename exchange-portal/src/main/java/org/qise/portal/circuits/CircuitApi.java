@@ -17,9 +17,11 @@ import org.qise.portal.api.RouteTable;
 /** API routes for circuits: list, create, read, edit, delete, versions, diff, diagram, fork, comments. */
 public final class CircuitApi {
     private final CircuitService circuits;
+    private final org.qise.portal.credit.CreditService credit;
 
-    public CircuitApi(CircuitService circuits) {
+    public CircuitApi(CircuitService circuits, org.qise.portal.credit.CreditService credit) {
         this.circuits = circuits;
+        this.credit = credit;
     }
 
     public void register(RouteTable routes) {
@@ -36,7 +38,11 @@ public final class CircuitApi {
             send(ctx, 200, page.items().stream().map(CircuitApi::summaryJson).toList());
         });
         routes.post("/circuits", ctx -> {
-            long id = circuits.create(requireUser(ctx), PortalJson.body(ctx, DraftBody.class, true).draft(true));
+            DraftBody body = PortalJson.body(ctx, DraftBody.class, true);
+            // Checked before the circuit is made, so an unknown licence creates nothing.
+            var licence = org.qise.portal.credit.Licence.parse(body.license(), "license");
+            long id = circuits.create(requireUser(ctx), body.draft(true));
+            credit.setLicence(id, licence);
             send(ctx, 201, object("id", circuits.publicId(id), "version", 1));
         });
         routes.get("/circuits/{id}", this::getCircuit);
@@ -111,11 +117,17 @@ public final class CircuitApi {
         out.put("numQubits", d.version().numQubits());
         out.put("numGates", d.version().numGates());
         if (d.forkedFromId() != null) out.put("forkedFrom", object("id", d.forkedFromPublicId(), "version", d.forkedFromVersion()));
+        var c = credit.credit(user(ctx), d.summary().id(), d.version().version());
+        out.put("license", org.qise.portal.credit.CreditRoutes.licence(c.licence()));
+        out.put("authors", org.qise.portal.credit.CreditRoutes.json(c).get("authors"));
+        out.put("stars", c.stars());
+        out.put("forks", c.forks());
         send(ctx, 200, out);
     }
 
     /** POST and PUT /circuits bodies; visibility is required only when creating. */
-    record DraftBody(String title, String description, String qasm, String visibility, List<String> tags, String cohort) {
+    record DraftBody(String title, String description, String qasm, String visibility, List<String> tags, String cohort,
+                     String license) {
         CircuitDraft draft(boolean creating) {
             if (creating) PortalJson.required(visibility, "visibility");
             PortalJson.required(title, "title");

@@ -21,11 +21,13 @@ import org.qise.portal.web.WebSession;
 public final class CircuitPages {
     private final Templates templates;
     private final CircuitService circuits;
+    private final org.qise.portal.credit.CreditService credit;
     private final int maxQasmBytes;
 
-    public CircuitPages(Templates templates, CircuitService circuits, int maxQasmBytes) {
+    public CircuitPages(Templates templates, CircuitService circuits, org.qise.portal.credit.CreditService credit, int maxQasmBytes) {
         this.templates = templates;
         this.circuits = circuits;
+        this.credit = credit;
         this.maxQasmBytes = maxQasmBytes;
     }
 
@@ -34,7 +36,8 @@ public final class CircuitPages {
         routes.get("/circuits/new", ctx -> {
             WebSession.requireUser(ctx);
             showForm(ctx, "New circuit", "/circuits",
-                        Map.of("title", "", "description", "", "tags", "", "visibility", "private", "cohort", "", "qasm", ""), null, 200);
+                        Map.of("title", "", "description", "", "tags", "", "visibility", "private", "cohort", "", "qasm", "",
+                        "license", org.qise.portal.credit.Licence.DEFAULT.spdx()), null, 200);
         });
         routes.post("/circuits", this::create);
         routes.get("/circuits/{id}", this::view);
@@ -114,14 +117,17 @@ public final class CircuitPages {
         long owner = d.summary().ownerId();
         ctx.html(templates.render("circuit.jte", "page", page(ctx, d.version().title()), "circuit", d,
                 "comments", circuits.comments(viewer, d.summary().id()), "canEdit", AccessPolicy.canEdit(viewer, owner),
+                "credit", credit.credit(viewer, d.summary().id(), d.version().version()),
                 "canDelete", AccessPolicy.canRemove(viewer, owner)));
     }
 
     private void create(Context ctx) {
         User user = WebSession.requireUser(ctx);
-        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
+        var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm", "license");
         try {
+            var licence = org.qise.portal.credit.Licence.parse(form.get("license"), "license");
             long id = circuits.create(user, draft(ctx, form));
+            credit.setLicence(id, licence);
             ctx.redirect("/circuits/" + circuits.publicId(id));
         } catch (PortalException e) {
             if (e.status() >= 500) throw e;
