@@ -115,7 +115,7 @@ public final class CreditRoutes {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = org.qise.portal.PortalJson.MAPPER;
 
     static Map<String, Object> ordered(Object... namesAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
