@@ -61,6 +61,8 @@ public final class PortalServer implements AutoCloseable {
     private final ApiRoutes api;
     private final org.qise.portal.runs.RunApi runApi;
     private final org.qise.portal.workshops.WorkshopApi workshopApi;
+    private final org.qise.portal.search.SearchApi searchApi;
+    private final org.qise.portal.search.SearchService search;
     private final ScheduledExecutorService housekeeping;
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
@@ -88,6 +90,8 @@ public final class PortalServer implements AutoCloseable {
         org.qise.portal.db.PublicIds.fillMissing(jdbc); // rows copied in from before public ids (import-h2)
         this.workshopApi = new org.qise.portal.workshops.WorkshopApi(services.workshops());
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
+        this.search = new org.qise.portal.search.SearchService(jdbc);
+        this.searchApi = new org.qise.portal.search.SearchApi(search);
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
@@ -113,7 +117,7 @@ public final class PortalServer implements AutoCloseable {
     public PortalConfig config() { return config; }
 
     /** "METHOD /path" of every JSON API route (known once started). */
-    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes()).flatMap(java.util.List::stream).toList(); }
+    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes(), searchApi.routes()).flatMap(java.util.List::stream).toList(); }
 
     /** Starts listening; returns the actual port. */
     public int start() {
@@ -164,6 +168,8 @@ public final class PortalServer implements AutoCloseable {
         api.register(routes);
         runApi.register(routes);
         workshopApi.register(routes);
+        searchApi.register(routes);
+        new org.qise.portal.search.SearchPages(templates, search).register(routes);
         new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
         new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits()).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
