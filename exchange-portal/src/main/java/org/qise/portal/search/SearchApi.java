@@ -48,7 +48,12 @@ public final class SearchApi {
             send(ctx, page.items().stream().map(SearchApi::hitJson).toList());
         });
         routes.get("/tags", ctx -> send(ctx, search.tags(ApiRoutes.user(ctx)).stream()
-                .map(t -> Map.of("tag", t.tag(), "circuits", t.circuits())).toList()));
+                .map(t -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("tag", t.tag());
+                    out.put("circuits", t.circuits());
+                    return out;
+                }).toList()));
         routes.get("/search/most-reproduced", ctx -> send(ctx, search.mostReproduced(ApiRoutes.user(ctx), limit(ctx, LIST_LIMIT))
                 .stream().map(r -> with(hitJson(r.circuit()), "reproductions", r.reproductions())).toList()));
         routes.get("/search/recently-verified", ctx -> send(ctx, search.recentlyVerified(ApiRoutes.user(ctx), limit(ctx, LIST_LIMIT))
