@@ -11,18 +11,21 @@ CREATE TABLE circuit_search (
 );
 CREATE INDEX circuit_search_document ON circuit_search USING GIN (document);
 
-CREATE FUNCTION circuit_search_refresh(ids BIGINT[]) RETURNS void LANGUAGE sql AS $$
+-- plpgsql rather than a plain SQL function: its statements' plans are cached per session, which
+-- matters when a bulk load fires this once per row.
+CREATE FUNCTION circuit_search_refresh(ids BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     DELETE FROM circuit_search WHERE circuit_id = ANY (ids);
     INSERT INTO circuit_search (circuit_id, document)
     SELECT c.id,
            setweight(to_tsvector('simple', v.title), 'A')
            || setweight(to_tsvector('simple', COALESCE((SELECT string_agg(t.tag, ' ') FROM circuit_tags t WHERE t.circuit_id = c.id), '')), 'A')
            || setweight(to_tsvector('simple', COALESCE((SELECT string_agg(u.name || ' ' || u.institution, ' ') FROM users u
-                  WHERE u.id = c.owner_id OR u.id IN (SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')), 'B')
+                  WHERE u.id IN (SELECT c.owner_id UNION SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')), 'B')
            || setweight(to_tsvector('simple', v.description), 'C')
     FROM circuits c JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version
     WHERE c.deleted = FALSE AND c.id = ANY (ids);
-$$;
+END $$;
 
 CREATE FUNCTION circuit_search_on_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

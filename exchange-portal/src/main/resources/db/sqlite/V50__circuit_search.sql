@@ -14,7 +14,7 @@ BEGIN
     SELECT c.id, v.title, v.description,
            COALESCE((SELECT group_concat(t.tag, ' ') FROM circuit_tags t WHERE t.circuit_id = c.id), ''),
            COALESCE((SELECT group_concat(u.name || ' ' || u.institution, ' ') FROM users u
-                     WHERE u.id = c.owner_id OR u.id IN (SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
+                     WHERE u.id IN (SELECT c.owner_id UNION SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
     FROM circuits c JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version
     WHERE c.deleted = FALSE AND c.id IN (NEW.circuit_id);
 END;
@@ -26,7 +26,7 @@ BEGIN
     SELECT c.id, v.title, v.description,
            COALESCE((SELECT group_concat(t.tag, ' ') FROM circuit_tags t WHERE t.circuit_id = c.id), ''),
            COALESCE((SELECT group_concat(u.name || ' ' || u.institution, ' ') FROM users u
-                     WHERE u.id = c.owner_id OR u.id IN (SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
+                     WHERE u.id IN (SELECT c.owner_id UNION SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
     FROM circuits c JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version
     WHERE c.deleted = FALSE AND c.id IN (NEW.id);
 END;
@@ -38,7 +38,7 @@ BEGIN
     SELECT c.id, v.title, v.description,
            COALESCE((SELECT group_concat(t.tag, ' ') FROM circuit_tags t WHERE t.circuit_id = c.id), ''),
            COALESCE((SELECT group_concat(u.name || ' ' || u.institution, ' ') FROM users u
-                     WHERE u.id = c.owner_id OR u.id IN (SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
+                     WHERE u.id IN (SELECT c.owner_id UNION SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
     FROM circuits c JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version
     WHERE c.deleted = FALSE AND c.id IN (NEW.circuit_id);
 END;
@@ -50,7 +50,7 @@ BEGIN
     SELECT c.id, v.title, v.description,
            COALESCE((SELECT group_concat(t.tag, ' ') FROM circuit_tags t WHERE t.circuit_id = c.id), ''),
            COALESCE((SELECT group_concat(u.name || ' ' || u.institution, ' ') FROM users u
-                     WHERE u.id = c.owner_id OR u.id IN (SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
+                     WHERE u.id IN (SELECT c.owner_id UNION SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
     FROM circuits c JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version
     WHERE c.deleted = FALSE AND c.id IN (OLD.circuit_id);
 END;
@@ -62,7 +62,7 @@ BEGIN
     SELECT c.id, v.title, v.description,
            COALESCE((SELECT group_concat(t.tag, ' ') FROM circuit_tags t WHERE t.circuit_id = c.id), ''),
            COALESCE((SELECT group_concat(u.name || ' ' || u.institution, ' ') FROM users u
-                     WHERE u.id = c.owner_id OR u.id IN (SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
+                     WHERE u.id IN (SELECT c.owner_id UNION SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
     FROM circuits c JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version
     WHERE c.deleted = FALSE AND c.id IN (SELECT id FROM circuits WHERE owner_id = NEW.id UNION SELECT circuit_id FROM circuit_versions WHERE author_id = NEW.id);
 END;
@@ -72,6 +72,6 @@ INSERT INTO circuit_search (rowid, title, description, tags, people)
     SELECT c.id, v.title, v.description,
            COALESCE((SELECT group_concat(t.tag, ' ') FROM circuit_tags t WHERE t.circuit_id = c.id), ''),
            COALESCE((SELECT group_concat(u.name || ' ' || u.institution, ' ') FROM users u
-                     WHERE u.id = c.owner_id OR u.id IN (SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
+                     WHERE u.id IN (SELECT c.owner_id UNION SELECT a.author_id FROM circuit_versions a WHERE a.circuit_id = c.id)), '')
     FROM circuits c JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version
     WHERE c.deleted = FALSE AND c.id IN (SELECT id FROM circuits);
