@@ -63,6 +63,9 @@ public final class PortalServer implements AutoCloseable {
     private final org.qise.portal.workshops.WorkshopApi workshopApi;
     private final org.qise.portal.search.SearchApi searchApi;
     private final org.qise.portal.search.SearchService search;
+    private final org.qise.portal.people.ProfileApi profileApi;
+    private final org.qise.portal.people.ProfileService profiles;
+    private final org.qise.portal.people.PasswordResets resets;
     private final ScheduledExecutorService housekeeping;
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
@@ -92,6 +95,9 @@ public final class PortalServer implements AutoCloseable {
         this.runApi = new org.qise.portal.runs.RunApi(services.runs());
         this.search = new org.qise.portal.search.SearchService(jdbc);
         this.searchApi = new org.qise.portal.search.SearchApi(search);
+        this.profiles = new org.qise.portal.people.ProfileService(jdbc, audit);
+        this.resets = new org.qise.portal.people.PasswordResets(jdbc, passwords, audit, clock);
+        this.profileApi = new org.qise.portal.people.ProfileApi(profiles, resets);
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
@@ -117,7 +123,7 @@ public final class PortalServer implements AutoCloseable {
     public PortalConfig config() { return config; }
 
     /** "METHOD /path" of every JSON API route (known once started). */
-    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes(), searchApi.routes()).flatMap(java.util.List::stream).toList(); }
+    public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes(), searchApi.routes(), profileApi.routes()).flatMap(java.util.List::stream).toList(); }
 
     /** Starts listening; returns the actual port. */
     public int start() {
@@ -170,6 +176,8 @@ public final class PortalServer implements AutoCloseable {
         workshopApi.register(routes);
         searchApi.register(routes);
         new org.qise.portal.search.SearchPages(templates, search).register(routes);
+        profileApi.register(routes);
+        new org.qise.portal.people.ProfilePages(templates, webSession, profiles, resets, search).register(routes);
         new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
         new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits()).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
