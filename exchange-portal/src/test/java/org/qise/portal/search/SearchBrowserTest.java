@@ -29,9 +29,10 @@ import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
 
 /**
- * Search in real headless Chromium, without JavaScript of the portal's own: type words, narrow by
- * qubits, page through the results with "More results", open a tag page; at desktop width and on
- * a 390 px phone, where nothing may stick out sideways.
+ * Search and profiles in real headless Chromium, without JavaScript of the portal's own: type
+ * words, narrow by qubits, page through the results with "More results", open a tag page; set an
+ * ORCID iD on one's profile; at desktop width and on a 390 px phone, where nothing may stick out
+ * sideways.
  */
 class SearchBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -40,13 +41,15 @@ class SearchBrowserTest {
 
     static TestPortal portal;
     static WebDriver driver;
+    static org.qise.portal.people.User searcher;
 
     @BeforeAll
     static void start() {
         Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         portal = TestPortal.start();
-        String token = portal.token(portal.user("searcher@example.org", Role.FELLOW, null));
+        searcher = portal.user("searcher@example.org", Role.FELLOW, null);
+        String token = portal.token(searcher);
         // 12 teleportation circuits of 3 qubits (a long title, to test wrapping on a phone), 4 of 5 qubits.
         for (int i = 0; i < 16; i++) {
             int qubits = i < 12 ? 3 : 5;
@@ -119,6 +122,39 @@ class SearchBrowserTest {
         waitUntil(() -> driver.getCurrentUrl().endsWith("/tags/q5"));
         assertEquals("Circuits tagged q5", driver.findElement(By.tagName("h1")).getText());
         assertEquals(4, driver.findElements(By.cssSelector("ol.results a.title")).size());
+        assertNoSidewaysScroll();
+    }
+
+    @ParameterizedTest(name = "{0} px wide")
+    @CsvSource({"1280, 800", "390, 844"})
+    void aPersonSetsAnOrcidIdOnTheirProfile(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.manage().deleteAllCookies();
+        driver.get(portal.base + "/login");
+        driver.findElement(By.name("email")).sendKeys("searcher@example.org");
+        driver.findElement(By.name("password")).sendKeys(TestPortal.PASSWORD);
+        String before = driver.getCurrentUrl();
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(() -> !driver.getCurrentUrl().equals(before));
+        driver.findElement(By.linkText("Profile")).click();
+        waitFor("/people/" + searcher.id());
+        driver.findElement(By.linkText("Edit profile")).click();
+        waitFor("/edit");
+        var orcid = driver.findElement(By.name("orcid"));
+        orcid.clear();
+        orcid.sendKeys("0000-0002-1825-0098"); // one digit off: refused, naming the field
+        driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        waitUntil(() -> !driver.findElements(By.cssSelector("p.error")).isEmpty());
+        assertTrue(driver.findElement(By.cssSelector("p.error")).getText().startsWith("orcid:"));
+        assertNoSidewaysScroll();
+        orcid = driver.findElement(By.name("orcid"));
+        orcid.clear();
+        orcid.sendKeys("https://orcid.org/0000-0002-1825-0097");
+        driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        waitUntil(() -> driver.getCurrentUrl().endsWith("/people/" + searcher.id()));
+        WebElement link = driver.findElement(By.cssSelector("a.orcid"));
+        assertEquals("https://orcid.org/0000-0002-1825-0097", link.getAttribute("href"));
+        assertEquals(16, driver.findElements(By.cssSelector("ol.results a.title")).size(), "their circuits are listed");
         assertNoSidewaysScroll();
     }
 
