@@ -56,42 +56,52 @@ public final class SearchService {
         SearchCursor after = SearchCursor.decode(cursor, query.sort());
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
-        if (query.hasWords()) {
-            boolean sqlite = jdbc.dialect() == Database.Dialect.SQLITE;
-            // MATERIALIZED: the matches are found once through the full-text index, then joined;
+        boolean sqlite = jdbc.dialect() == Database.Dialect.SQLITE;
+        boolean ranked = query.sort() == SearchQuery.Sort.RELEVANCE;
+        Object match = !query.hasWords() ? null : sqlite
+                ? query.words().stream().map(w -> "\"" + w + "\"*").collect(Collectors.joining(" "))
+                : query.words().stream().map(w -> w + ":*").collect(Collectors.joining(" & "));
+        if (ranked) {
+            // MATERIALIZED: the matches are scored once through the full-text index, then joined;
             // SQLite also allows its bm25() only in a query on the FTS table itself.
             sql.append(sqlite
                     ? "WITH hits AS MATERIALIZED (SELECT rowid AS id, " + BM25 + " AS score FROM circuit_search WHERE circuit_search MATCH ?) "
                     : "WITH hits AS MATERIALIZED (SELECT circuit_id AS id, -ts_rank(document, q)::float8 AS score"
                             + " FROM circuit_search, to_tsquery('simple', ?) q WHERE document @@ q) ");
-            params.add(sqlite
-                    ? query.words().stream().map(w -> "\"" + w + "\"*").collect(Collectors.joining(" "))
-                    : query.words().stream().map(w -> w + ":*").collect(Collectors.joining(" & ")));
+            params.add(match);
         }
-        sql.append(SELECT);
-        if (query.hasWords()) sql.append(", h.score FROM hits h JOIN circuits c ON c.id = h.id");
-        else sql.append(", 0.0 AS score FROM circuits c");
-        sql.append(JOINS).append(" WHERE c.deleted = FALSE");
+        // The page is chosen first, joining only what the filters need (for a common word that
+        // is most circuits), and only its rows are then joined with versions, owners and cohorts.
+        String column = switch (query.sort()) {
+            case RELEVANCE -> "h.score";
+            case UPDATED -> "c.updated_at";
+            case CREATED -> "c.created_at";
+        };
+        String order = ranked ? " ORDER BY score, id DESC" : " ORDER BY k DESC, id DESC";
+        sql.append("SELECT p.score, ").append(SELECT.substring("SELECT ".length())).append(" FROM (SELECT c.id AS id, ")
+                .append(ranked ? "h.score AS score, 0 AS k" : "0.0 AS score, " + column + " AS k")
+                .append(ranked ? " FROM hits h JOIN circuits c ON c.id = h.id" : " FROM circuits c");
+        if (q(query.minQubits()) || q(query.maxQubits())) {
+            sql.append(" JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version");
+        }
+        if (query.author() != null && !isUserId(query.author())) sql.append(" JOIN users u ON u.id = c.owner_id");
+        if (query.cohort() != null) sql.append(" LEFT JOIN cohorts co ON co.id = c.cohort_id");
+        sql.append(" WHERE c.deleted = FALSE");
+        if (query.hasWords() && !ranked) {
+            // Newest first needs no score: the matching ids, then the circuits in index order.
+            sql.append(sqlite ? " AND c.id IN (SELECT rowid FROM circuit_search WHERE circuit_search MATCH ?)"
+                    : " AND c.id IN (SELECT circuit_id FROM circuit_search WHERE document @@ to_tsquery('simple', ?))");
+            params.add(match);
+        }
         VisibilitySql.append(viewer, sql, params);
         filters(query, sql, params);
-        String order = switch (query.sort()) {
-            case RELEVANCE -> {
-                if (after != null) {
-                    sql.append(" AND (h.score > ? OR (h.score = ? AND c.id < ?))");
-                    params.addAll(List.of(after.score(), after.score(), after.id()));
-                }
-                yield " ORDER BY h.score, c.id DESC";
-            }
-            case UPDATED, CREATED -> {
-                String column = query.sort() == SearchQuery.Sort.UPDATED ? "c.updated_at" : "c.created_at";
-                if (after != null) {
-                    sql.append(" AND (").append(column).append(" < ? OR (").append(column).append(" = ? AND c.id < ?))");
-                    params.addAll(List.of(after.at(), after.at(), after.id()));
-                }
-                yield " ORDER BY " + column + " DESC, c.id DESC";
-            }
-        };
-        sql.append(order).append(" LIMIT ?");
+        if (after != null) {
+            sql.append(" AND (").append(column).append(ranked ? " > ?" : " < ?").append(" OR (").append(column).append(" = ? AND c.id < ?))");
+            if (ranked) params.addAll(List.of(after.score(), after.score(), after.id()));
+            else params.addAll(List.of(after.at(), after.at(), after.id()));
+        }
+        sql.append(order).append(" LIMIT ?) p JOIN circuits c ON c.id = p.id").append(JOINS).append(order.replace("score", "p.score")
+                .replace("k DESC", "p.k DESC").replace("id DESC", "p.id DESC"));
         params.add(size + 1);
         List<Row> rows = jdbc.query(sql.toString(), SearchService::mapRow, params.toArray());
         String next = null;
@@ -154,6 +164,14 @@ public final class SearchService {
 
     private record Row(Hit hit, double score) {}
 
+    private static boolean q(Integer count) {
+        return count != null;
+    }
+
+    private static boolean isUserId(String author) {
+        return author.chars().allMatch(Character::isDigit) && author.length() < 18;
+    }
+
     private static void filters(SearchQuery q, StringBuilder where, List<Object> params) {
         if (q.tag() != null) {
             where.append(" AND c.id IN (SELECT circuit_id FROM circuit_tags WHERE tag = ?)");
@@ -161,7 +179,7 @@ public final class SearchService {
         }
         if (q.author() != null) {
             String a = q.author();
-            if (a.chars().allMatch(Character::isDigit) && a.length() < 18) {
+            if (isUserId(a)) {
                 where.append(" AND c.owner_id = ?");
                 params.add(Long.parseLong(a));
             } else {
@@ -193,7 +211,7 @@ public final class SearchService {
         if (ids.isEmpty()) return List.of();
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         Map<Long, Hit> found = new HashMap<>();
-        for (Row r : jdbc.query(SELECT + ", 0.0 AS score FROM circuits c" + JOINS + " WHERE c.id IN (" + marks + ")",
+        for (Row r : jdbc.query("SELECT 0.0 AS score, " + SELECT.substring("SELECT ".length()) + " FROM circuits c" + JOINS + " WHERE c.id IN (" + marks + ")",
                 SearchService::mapRow, ids.toArray())) {
             found.put(r.hit().id(), r.hit());
         }

@@ -42,6 +42,8 @@ public final class SearchBench {
         Path dir = Files.createTempDirectory("qise-search-bench-");
         try (Database db = Database.sqlite(dir)) {
             run("SQLite (FTS5)", db, circuits);
+        } finally {
+            org.qise.portal.TestPortal.deleteTree(dir);
         }
         String url = System.getenv("QISE_TEST_POSTGRES_URL");
         if (url != null && !url.isBlank()) {
