@@ -24,11 +24,14 @@ import org.qise.portal.people.User;
  * set, into a PostgreSQL schema of its own, then times 400 first-page searches of mixed kinds
  * (one common word, one rare word, two words, a 3-letter prefix, words with filters, words in
  * newest-first order, a second page) as an anonymous visitor and as a signed-in fellow, and
- * prints p50, p95 and max per store. Run after {@code mvn -o -pl exchange-portal -am test-compile}:
+ * prints p50, p95 and max per store. From the repository root, with a JDK 25 {@code java}:
  *
- * <pre>java -cp "exchange-portal/target/classes:exchange-portal/target/test-classes:$(cat cp.txt)" org.qise.portal.search.SearchBench [circuits]</pre>
+ * <pre>mvn -o -q -pl exchange-portal -am test-compile dependency:build-classpath -Dmdep.outputFile=$PWD/cp.txt
+ * java --add-modules jdk.incubator.vector -cp "exchange-portal/target/classes:exchange-portal/target/test-classes:$(cat cp.txt)" \
+ *     org.qise.portal.search.SearchBench [circuits]</pre>
  *
- * where cp.txt comes from {@code mvn -o -q -pl exchange-portal dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ * (the classpath must be built in the same reactor as the simulator, which is not installed in
+ * the local repository). About five minutes for both stores on the 2-core build machine.
  */
 public final class SearchBench {
     static final int PEOPLE = 1_000;
