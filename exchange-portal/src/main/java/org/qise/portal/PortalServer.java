@@ -64,6 +64,11 @@ public final class PortalServer implements AutoCloseable {
     private final org.qise.portal.credit.CreditService credit;
     private final org.qise.portal.credit.CreditRoutes creditRoutes;
     private final org.qise.portal.export.ExportRoutes exportRoutes;
+    private final org.qise.portal.search.SearchApi searchApi;
+    private final org.qise.portal.search.SearchService search;
+    private final org.qise.portal.people.ProfileApi profileApi;
+    private final org.qise.portal.people.ProfileService profiles;
+    private final org.qise.portal.people.PasswordResets resets;
     private final ScheduledExecutorService housekeeping;
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
@@ -94,6 +99,11 @@ public final class PortalServer implements AutoCloseable {
         this.credit = new org.qise.portal.credit.CreditService(jdbc, circuits);
         this.creditRoutes = new org.qise.portal.credit.CreditRoutes(credit, templates);
         this.exportRoutes = new org.qise.portal.export.ExportRoutes(new org.qise.portal.export.ExportService(circuits, credit, services.runs()));
+        this.search = new org.qise.portal.search.SearchService(jdbc);
+        this.searchApi = new org.qise.portal.search.SearchApi(search);
+        this.profiles = new org.qise.portal.people.ProfileService(jdbc, audit);
+        this.resets = new org.qise.portal.people.PasswordResets(jdbc, passwords, audit, clock);
+        this.profileApi = new org.qise.portal.people.ProfileApi(profiles, resets);
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
@@ -120,7 +130,7 @@ public final class PortalServer implements AutoCloseable {
 
     /** "METHOD /path" of every JSON API route (known once started). */
     public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes(),
-            creditRoutes.apiRoutes(), exportRoutes.apiRoutes()).flatMap(java.util.List::stream).toList(); }
+            creditRoutes.apiRoutes(), exportRoutes.apiRoutes(), searchApi.routes(), profileApi.routes()).flatMap(java.util.List::stream).toList(); }
 
     /** Starts listening; returns the actual port. */
     public int start() {
@@ -176,6 +186,10 @@ public final class PortalServer implements AutoCloseable {
         exportRoutes.registerApi(routes);
         creditRoutes.registerPages(routes);
         exportRoutes.registerPages(routes);
+        searchApi.register(routes);
+        new org.qise.portal.search.SearchPages(templates, search).register(routes);
+        profileApi.register(routes);
+        new org.qise.portal.people.ProfilePages(templates, webSession, profiles, resets, search).register(routes);
         new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
         new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits()).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
