@@ -96,18 +96,14 @@ public final class CreditService {
 
     /**
      * The circuits the user starred and may still see, most recently starred first (at most
-     * {@link #MAX_STARRED}). One query: the visibility rule is CircuitService's, as SQL (public,
+     * {@link #MAX_STARRED}). One query: the visibility rule is AccessPolicy's, as SQL (public,
      * own, or shared with one of the user's cohorts; admins see all).
      */
     public List<Starred> starredBy(User user) {
         requireSignedIn(user);
-        String visible = user.isAdmin() ? "" : " AND (c.visibility = 'PUBLIC' OR c.owner_id = ? OR (c.visibility = 'COHORT' AND c.cohort_id IN"
-                + " (SELECT cohort_id FROM user_cohorts WHERE user_id = ?)))";
+        StringBuilder visible = new StringBuilder();
         List<Object> params = new ArrayList<>(List.of(user.id()));
-        if (!user.isAdmin()) {
-            params.add(user.id());
-            params.add(user.id());
-        }
+        org.qise.portal.access.AccessPolicy.appendCircuitFilter(user, "c", visible, params);
         params.add(MAX_STARRED);
         return jdbc.query("SELECT c.public_id, v.title, u.name, s.created_at FROM circuit_stars s JOIN circuits c ON c.id = s.circuit_id"
                 + " JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = c.latest_version JOIN users u ON u.id = c.owner_id"

@@ -68,14 +68,7 @@ public final class ProfileService {
                 + " JOIN circuit_versions v ON v.circuit_id = c.id AND v.version = r.circuit_version"
                 + " WHERE r.owner_id = ? AND c.deleted = FALSE");
         List<Object> params = new java.util.ArrayList<>(List.of(personId));
-        if (viewer == null) {
-            sql.append(" AND c.visibility = 'PUBLIC'");
-        } else if (!viewer.isAdmin()) {
-            sql.append(" AND (c.visibility = 'PUBLIC' OR c.owner_id = ? OR (c.visibility = 'COHORT' AND c.cohort_id IN"
-                    + " (SELECT cohort_id FROM user_cohorts WHERE user_id = ?)))");
-            params.add(viewer.id());
-            params.add(viewer.id());
-        }
+        org.qise.portal.access.AccessPolicy.appendCircuitFilter(viewer, "c", sql, params);
         sql.append(" ORDER BY r.id DESC LIMIT ").append(MAX_RUNS_LISTED);
         return jdbc.query(sql.toString(), rs -> new RunLine(rs.getString("public_id"), rs.getString("circuit_public_id"),
                 rs.getString("title"), rs.getString("status").toLowerCase(java.util.Locale.ROOT), rs.getLong("shots"),

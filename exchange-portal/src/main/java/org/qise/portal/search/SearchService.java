@@ -93,7 +93,7 @@ public final class SearchService {
                     : " AND c.id IN (SELECT circuit_id FROM circuit_search WHERE document @@ to_tsquery('simple', ?))");
             params.add(match);
         }
-        VisibilitySql.append(viewer, sql, params);
+        org.qise.portal.access.AccessPolicy.appendCircuitFilter(viewer, "c", sql, params);
         filters(query, sql, params);
         if (after != null) {
             sql.append(" AND (").append(column).append(ranked ? " > ?" : " < ?").append(" OR (").append(column).append(" = ? AND c.id < ?))");
@@ -122,7 +122,7 @@ public final class SearchService {
         StringBuilder sql = new StringBuilder("SELECT t.tag, COUNT(*) AS n FROM circuit_tags t JOIN circuits c ON c.id = t.circuit_id"
                 + " WHERE c.deleted = FALSE");
         List<Object> params = new ArrayList<>();
-        VisibilitySql.append(viewer, sql, params);
+        org.qise.portal.access.AccessPolicy.appendCircuitFilter(viewer, "c", sql, params);
         sql.append(" GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT ?");
         params.add(MAX_TAGS_LISTED);
         return jdbc.query(sql.toString(), rs -> new TagCount(rs.getString(1), rs.getLong(2)), params.toArray());
@@ -133,7 +133,7 @@ public final class SearchService {
         StringBuilder sql = new StringBuilder("SELECT c.id, COUNT(*) AS n FROM run_verifications rv JOIN runs r ON r.id = rv.run_id"
                 + " JOIN circuits c ON c.id = r.circuit_id WHERE c.deleted = FALSE");
         List<Object> params = new ArrayList<>();
-        VisibilitySql.append(viewer, sql, params);
+        org.qise.portal.access.AccessPolicy.appendCircuitFilter(viewer, "c", sql, params);
         sql.append(" GROUP BY c.id ORDER BY n DESC, c.id DESC LIMIT ?");
         params.add(Page.checkLimit(limit));
         Map<Long, Long> counts = new java.util.LinkedHashMap<>();
@@ -147,7 +147,7 @@ public final class SearchService {
                 + " JOIN runs r ON r.id = rv.run_id JOIN circuits c ON c.id = r.circuit_id"
                 + " WHERE c.deleted = FALSE AND rv.verdict IN " + AGREED);
         List<Object> params = new ArrayList<>();
-        VisibilitySql.append(viewer, sql, params);
+        org.qise.portal.access.AccessPolicy.appendCircuitFilter(viewer, "c", sql, params);
         sql.append(" GROUP BY c.id ORDER BY at DESC, c.id DESC LIMIT ?");
         params.add(Page.checkLimit(limit));
         Map<Long, Instant> at = new java.util.LinkedHashMap<>();
