@@ -53,8 +53,12 @@ class SweepApiTest {
         TestPortal.deleteTree(dir);
     }
 
-    /** {@code qise sweep FILE ARGS…} in this JVM; returns its standard output. */
     private static String cliSweep(String... args) throws IOException {
+        return cliSweep(dir, args);
+    }
+
+    /** {@code qise sweep FILE ARGS…} on the test circuit in this JVM; returns its standard output. */
+    static String cliSweep(Path dir, String... args) throws IOException {
         Path file = Files.createTempFile(dir, "swept", ".qasm");
         Files.writeString(file, ParametricRunsTest.PARAMETRIC);
         List<String> all = new ArrayList<>(List.of("sweep", file.toString()));
