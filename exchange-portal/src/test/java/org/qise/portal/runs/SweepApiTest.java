@@ -113,7 +113,9 @@ class SweepApiTest {
 
         String page = portal.get("/runs/" + run + "/sweep", null).body();
         assertTrue(page.contains("<table") && page.contains("sweep.svg") && page.contains("⟨Z0 Z1⟩"), page);
-        assertTrue(portal.get("/runs/" + run, null).body().contains("/runs/" + run + "/sweep"), "the run page links to the sweep");
+        String runPage = portal.get("/runs/" + run, null).body();
+        assertTrue(runPage.contains("/runs/" + run + "/sweep"), "the run page links to the sweep");
+        assertTrue(!runPage.contains("histogram.svg"), "a sweep has no counts of its own to draw");
         var svg = portal.get("/runs/" + run + "/sweep.svg", null);
         assertStatus(200, svg);
         assertTrue(svg.body().startsWith("<svg") || svg.body().startsWith("<?xml"), svg.body());
