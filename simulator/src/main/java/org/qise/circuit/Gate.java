@@ -30,6 +30,19 @@ public final class Gate {
     private final Matrix target;
     /** The angles as written when some name a parameter; null for an ordinary gate. */
     private final Expression[] expressions;
+    /** For a parametric gate that is not a plain library gate: how its matrix is built once bound; else null. */
+    private final Derivation derivation;
+
+    /**
+     * How a parametric gate that is not a library gate (a library or user gate under {@code ctrl},
+     * {@code negctrl}, {@code inv} or {@code pow}) becomes a gate once its angles have values. The
+     * matrix cannot be written as a function of the parameters in closed form in general (a
+     * fractional power, say), so it is rebuilt from the bound numbers each time.
+     *
+     * @param written the gate as an OpenQASM 3 call up to its angle list, e.g. {@code "ctrl(2) @ rx"}
+     * @param recipe  the gate for given angle values (one per angle, in order)
+     */
+    public record Derivation(String written, java.util.function.Function<double[], Gate> recipe) {}
 
     /**
      * @param name     the OpenQASM name when the gate is in qelib1 (e.g. {@code "cu3"}), else a
@@ -45,6 +58,7 @@ public final class Gate {
         this.controls = controls;
         this.target = Objects.requireNonNull(target);
         this.expressions = null;
+        this.derivation = null;
     }
 
     /** A parametric gate: {@code template} evaluated with NaN for the symbolic angles, and the angles. */
@@ -54,7 +68,21 @@ public final class Gate {
         this.controls = template.controls;
         this.target = template.target;
         this.expressions = expressions.clone();
+        this.derivation = null;
     }
+
+    /** A derived parametric gate: shape from {@code template}, NaN in the symbolic parameters and the matrix. */
+    Gate(String name, double[] params, int controls, Matrix target, Expression[] expressions, Derivation derivation) {
+        this.name = name;
+        this.params = params.clone();
+        this.controls = controls;
+        this.target = target;
+        this.expressions = expressions.clone();
+        this.derivation = Objects.requireNonNull(derivation);
+    }
+
+    /** How this parametric gate is built when bound, when it is not a library gate (see {@link Derivation}); else null. */
+    public Derivation derivation() { return derivation; }
 
     /** Whether some angle names a circuit parameter (the gate needs {@link #bind} before it can run). */
     public boolean isParametric() { return expressions != null; }
@@ -82,13 +110,13 @@ public final class Gate {
         try {
             double[] v = new double[expressions.length];
             for (int i = 0; i < v.length; i++) v[i] = expressions[i].evaluate(values);
-            return Gates.lookup(name).orElseThrow().create(v);
+            return derivation != null ? derivation.recipe().apply(v) : Gates.lookup(name).orElseThrow().create(v);
         } catch (UnboundParameterException partial) {
             // some parameter has no value: substitute what is known below
         }
         Expression[] e = new Expression[expressions.length];
         for (int i = 0; i < e.length; i++) e[i] = expressions[i].substitute(values);
-        return Gates.parametric(name, e);
+        return derivation != null ? Gates.derived(derivation, e) : Gates.parametric(name, e);
     }
 
     public String name() { return name; }

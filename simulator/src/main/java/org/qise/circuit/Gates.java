@@ -1,5 +1,6 @@
 package org.qise.circuit;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -196,15 +197,61 @@ public final class Gates {
         return symbolic ? new Gate(numeric, angles) : numeric;
     }
 
-    /** A parametric gate with more controls: only where qelib1 has that gate (rx → crx, u3 → cu3, p → cp). */
+    /**
+     * A parametric gate with more controls: the qelib1 gate where there is one (rx → crx, u3 →
+     * cu3, p → cp), else a {@linkplain Gate.Derivation derived} gate whose controlled matrix is
+     * built when it is bound.
+     */
     static Gate parametricControlled(Gate g, int extra) {
-        String name = controlledName(g.name(), extra);
-        Definition d = LIBRARY.get(name);
-        if (d == null || d.params() != g.paramCount() || d.create(new double[g.paramCount()]).controls() != g.controls() + extra) {
-            throw new IllegalArgumentException("cannot add " + extra + " control(s) to parametric gate " + g
-                    + ": qelib1 has no such gate; bind its parameters first");
+        Expression[] angles = g.expressions().toArray(Expression[]::new);
+        if (g.derivation() == null) {
+            String name = controlledName(g.name(), extra);
+            Definition d = LIBRARY.get(name);
+            if (d != null && d.params() == g.paramCount() && d.create(new double[g.paramCount()]).controls() == g.controls() + extra) {
+                return parametric(name, angles);
+            }
         }
-        return parametric(name, g.expressions().toArray(Expression[]::new));
+        Gate.Derivation base = derivationOf(g);
+        return derived(new Gate.Derivation((extra == 1 ? "ctrl @ " : "ctrl(" + extra + ") @ ") + base.written(),
+                v -> base.recipe().apply(v).controlled(extra)), angles);
+    }
+
+    /** The inverse of a parametric gate: its conjugate transpose, built when it is bound. */
+    static Gate parametricInverse(Gate g) {
+        Gate.Derivation base = derivationOf(g);
+        return derived(new Gate.Derivation("inv @ " + base.written(), v -> base.recipe().apply(v).inverse()),
+                g.expressions().toArray(Expression[]::new));
+    }
+
+    private static Gate.Derivation derivationOf(Gate g) {
+        if (g.derivation() != null) return g.derivation();
+        Definition d = LIBRARY.get(g.name());
+        return new Gate.Derivation(g.name(), d::create);
+    }
+
+    /**
+     * A gate whose angles may name parameters and whose matrix {@code derivation} builds from
+     * their values: the built gate itself when every angle is a constant, else a parametric gate
+     * holding NaN (shaped like the gate built at zero for the symbolic angles) until it is bound.
+     */
+    public static Gate derived(Gate.Derivation derivation, Expression... angles) {
+        double[] values = new double[angles.length];
+        double[] sample = new double[angles.length];
+        boolean symbolic = false;
+        for (int i = 0; i < angles.length; i++) {
+            if (angles[i] instanceof Expression.Constant c) {
+                values[i] = sample[i] = c.value();
+            } else {
+                values[i] = Double.NaN;
+                symbolic = true;
+            }
+        }
+        Gate shape = derivation.recipe().apply(sample);
+        if (!symbolic) return shape;
+        int dim = shape.targetMatrix().dim();
+        double[] nan = new double[dim * dim];
+        Arrays.fill(nan, Double.NaN);
+        return new Gate(derivation.written(), values, shape.controls(), Matrix.of(dim, nan, nan), angles, derivation);
     }
 
     // rccx a,b,c = h c; t c; cx b,c; tdg c; cx a,c; t c; cx b,c; tdg c; h c  (u2(0,π) = H, u1(π/4) = T)
@@ -350,9 +397,7 @@ public final class Gates {
 
     /** The inverse: a library gate where one exists, else the conjugate transpose named "…_dg". */
     static Gate inverse(Gate g) {
-        if (g.isParametric()) {
-            throw new IllegalArgumentException("cannot invert parametric gate " + g + ": bind its parameters first");
-        }
+        if (g.isParametric()) return parametricInverse(g);
         double[] a = g.params();
         // Only consult the table when g really is that library gate: a derived gate can carry a
         // library name with another parameter count (u with one control is named "cu" but has

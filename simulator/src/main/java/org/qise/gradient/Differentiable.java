@@ -63,6 +63,13 @@ final class Differentiable {
                 case Operation.GateOp g -> {
                     if (measured) throw notUnitary("a gate after a measurement");
                     Gate gate = g.gate();
+                    if (gate.isParametric() && gate.derivation() != null) {
+                        // its matrix is rebuilt from the bound angles (a power, an adjoint, a
+                        // controlled user gate), so there is no generator to differentiate
+                        throw new IllegalArgumentException("gradients are not available for gate " + gate
+                                + ": a parametric gate under modifiers (other than one ctrl of a rotation or inv) has no known derivative;"
+                                + " write it without modifiers, or bind the parameter it uses");
+                    }
                     if (gate.isParametric()) {
                         List<Expression> e = gate.expressions();
                         for (int i = 0; i < e.size(); i++) {

@@ -73,6 +73,10 @@ public final class QasmExporter {
     }
 
     private static void gate(StringBuilder out, Gate gate, int[] qubits, String[] qubitNames) {
+        if (gate.isParametric() && gate.derivation() != null) {
+            throw new IllegalArgumentException("parametric gate " + gate + " cannot be written in OpenQASM 2.0, which has no gate modifiers:"
+                    + " export it as OpenQASM 3 (--qasm3), or bind its parameters first");
+        }
         if (gate.isParametric()) { // angles naming parameters are written as expressions; the reader takes them back with the names allowed
             out.append(gate.name()).append('(');
             var angles = gate.expressions();

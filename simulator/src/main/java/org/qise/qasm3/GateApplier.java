@@ -83,7 +83,13 @@ final class GateApplier {
             }
         }
         if (arity == 0) { // gphase alone: a global phase, applied once whatever its operands
-            if (symbolic != null) return; // unobservable without a control, whatever its value
+            if (symbolic != null) {
+                if (recordingBody > 0) {
+                    throw in.error(call.pos(), "gphase with an angle that names an input, inside a gate used under modifiers:"
+                            + " not supported; give the input a value with --param");
+                }
+                return; // unobservable without a control, whatever its value
+            }
             double phi = params[0];
             for (Modifier m : call.modifiers()) {
                 if (m.kind().equals("inv")) phi = -phi;
@@ -132,13 +138,14 @@ final class GateApplier {
 
     /**
      * A gate whose angles name unbound inputs: a parametric library gate, a user gate inlined
-     * with its parameters as expressions, or the modifiers a parametric gate can carry without
-     * being multiplied out (one {@code ctrl} where the library has the controlled gate, and
-     * {@code inv} of a rotation).
+     * with its parameters as expressions, or a gate under modifiers. Modifiers keep the angles
+     * symbolic: where the result is a library gate at every angle (one {@code ctrl} of rx → crx,
+     * {@code inv} of a rotation → the negated angle) it is that gate, so gradients and QASM 2
+     * export still see a library gate; otherwise a {@linkplain Gates#derived derived} gate whose
+     * matrix is built from the bound angles (controlled matrix, adjoint, fractional power).
      */
     private void applySymbolic(GateCall call, GateDef user, Gates.Definition builtin, Expression[] angles, int[] qs, Scope scope) {
-        if (user != null) {
-            if (!call.modifiers().isEmpty()) throw unboundModifiers(call, angles);
+        if (user != null && call.modifiers().isEmpty()) {
             if (isLibraryGateAtAnyAngle(user)) { // gate rzz(t) a, b { … } as Qiskit writes it: keep the library gate
                 in.backend.gate(Gates.parametric(user.name(), angles), qs);
                 return;
@@ -164,29 +171,133 @@ final class GateApplier {
             }
             return;
         }
+        List<Object> mods = new ArrayList<>(); // kind, argument; outermost first, as applyModified keeps them
+        for (Modifier m : call.modifiers()) {
+            mods.add(m.kind());
+            mods.add(m.arg() == null ? 1.0 : in.eval(m.arg(), scope).asDouble());
+        }
+        Gate g = user == null ? exactSymbolic(builtin.name(), angles, mods) : null;
+        if (g == null) g = derivedSymbolic(call, user, builtin, angles, mods);
+        boolean[] negated = new boolean[qs.length];
+        int c = 0;
+        for (int k = 0; k < mods.size(); k += 2) {
+            String kind = (String) mods.get(k);
+            if (!kind.equals("ctrl") && !kind.equals("negctrl")) continue;
+            for (int j = 0; j < (int) (double) (Double) mods.get(k + 1); j++) negated[c++] = kind.equals("negctrl");
+        }
+        for (int j = 0; j < qs.length; j++) if (negated[j]) in.backend.gate(Gates.x(), new int[]{qs[j]});
+        in.backend.gate(g, qs);
+        for (int j = 0; j < qs.length; j++) if (negated[j]) in.backend.gate(Gates.x(), new int[]{qs[j]});
+    }
+
+    /** Library gate {@code name} under {@code mods} as a library gate at every angle, or null when it is not one. */
+    private static Gate exactSymbolic(String name, Expression[] angles, List<Object> mods) {
         Expression[] a = angles;
         int controls = 0;
-        // innermost modifier first, as for numbers
-        List<Modifier> mods = call.modifiers();
-        for (int m = mods.size() - 1; m >= 0; m--) {
-            Modifier mod = mods.get(m);
-            if (mod.kind().equals("inv") && controls == 0) {
-                a = invertedAngles(builtin.name(), a);
-                if (a == null) throw unboundModifiers(call, angles);
-            } else if (mod.kind().equals("ctrl")) {
-                controls += mod.arg() == null ? 1 : in.size(mod.arg(), scope, "ctrl count");
+        for (int k = mods.size() - 2; k >= 0; k -= 2) { // innermost modifier first
+            String kind = (String) mods.get(k);
+            double arg = (Double) mods.get(k + 1);
+            if (kind.equals("inv") && controls == 0) {
+                a = invertedAngles(name, a);
+                if (a == null) return null;
+            } else if (kind.equals("pow") && arg == 1) {
+                continue;
+            } else if (kind.equals("ctrl") || kind.equals("negctrl")) {
+                controls += (int) arg;
             } else {
-                throw unboundModifiers(call, angles);
+                return null;
             }
         }
+        Gate g = Gates.parametric(name, a).controlled(controls);
+        return g.derivation() == null ? g : null;
+    }
+
+    /**
+     * A gate under modifiers over unbound angles, built when bound. A user gate's body is first
+     * recorded with its formal parameters as symbols, so binding multiplies out gates that no
+     * longer need the reader (binding may happen later, on any thread).
+     */
+    private Gate derivedSymbolic(GateCall call, GateDef user, Gates.Definition builtin, Expression[] angles, List<Object> mods) {
+        java.util.function.Function<double[], Gate> base;
+        Map<String, String> defs = null;
+        String name;
+        if (user != null) {
+            name = user.name();
+            base = recordedBody(user, call.pos());
+            defs = new java.util.LinkedHashMap<>();
+            definitions(user, defs);
+        } else {
+            name = builtin.name();
+            base = builtin::create;
+        }
+        String written = UserGates.modifiers(mods) + name;
+        Map<String, String> definitions = defs;
+        List<Object> mods0 = List.copyOf(mods);
+        Gate.Derivation d = new Gate.Derivation(written, v -> {
+            Gate g = base.apply(v);
+            for (int k = mods0.size() - 2; k >= 0; k -= 2) {
+                String kind = (String) mods0.get(k);
+                double arg = (Double) mods0.get(k + 1);
+                g = switch (kind) {
+                    case "inv" -> g.inverse();
+                    case "pow" -> power(g, arg);
+                    default -> g.controlled((int) arg);
+                };
+            }
+            if (definitions != null && !Gates.isLibraryGate(g)) {
+                StringBuilder c = new StringBuilder(written).append('(');
+                for (int k = 0; k < v.length; k++) c.append(k == 0 ? "" : ", ").append(Printer.number(v[k]));
+                UserGates.remember(g, new UserGates.Origin(c.append(')').toString(), definitions));
+            }
+            return g;
+        });
         Gate g;
         try {
-            g = Gates.parametric(builtin.name(), a).controlled(controls);
+            g = Gates.derived(d, angles);
         } catch (IllegalArgumentException e) {
-            throw unboundModifiers(call, angles);
+            throw in.error(call.pos(), e.getMessage());
         }
-        in.backend.gate(g, qs);
+        if (definitions != null) UserGates.remember(g, new UserGates.Origin(written, definitions));
+        return g;
     }
+
+    /** A user gate's body as gates over its formal parameters (symbols), and the gate it makes for given values. */
+    private java.util.function.Function<double[], Gate> recordedBody(GateDef user, Pos pos) {
+        int k = user.qubits().size();
+        if (k > 10) throw in.error(pos, "modifiers on gate " + user.name() + " of " + k + " qubits: at most 10 are supported");
+        List<String> formals = user.params();
+        Expression[] symbols = new Expression[formals.size()];
+        for (int j = 0; j < symbols.length; j++) symbols[j] = org.qise.param.Param.of(formals.get(j));
+        List<Gate> gates = new ArrayList<>();
+        List<int[]> where = new ArrayList<>();
+        double[] phase = {0};
+        Backend recorder = new MatrixBackend(k, in, pos) {
+            @Override public void gate(Gate gate, int[] qubits) { gates.add(gate); where.add(qubits.clone()); }
+            @Override public void globalPhase(double phi) { phase[0] += phi; }
+        };
+        Backend saved = in.backend;
+        in.backend = recorder;
+        recordingBody++;
+        try {
+            int[] local = new int[k];
+            for (int j = 0; j < k; j++) local[j] = j;
+            applySymbolic(new GateCall(List.of(), user.name(), List.of(), List.of(), pos), user, null, symbols, local, in.globals);
+        } finally {
+            recordingBody--;
+            in.backend = saved;
+        }
+        double gphase = phase[0];
+        return v -> {
+            Map<String, Double> values = new HashMap<>();
+            for (int j = 0; j < v.length; j++) values.put(formals.get(j), v[j]);
+            Matrix m = Matrix.identity(1 << k);
+            for (int j = 0; j < gates.size(); j++) m = gates.get(j).bind(values).matrix().embed(k, where.get(j)).times(m);
+            return new Gate(user.name(), v, 0, m.timesPhase(gphase));
+        };
+    }
+
+    /** Above zero while a user gate's body is recorded for a derived gate, where a symbolic global phase is observable. */
+    private int recordingBody;
 
     /**
      * Whether a user gate with a library name is that library gate whatever its angles: checked,
@@ -212,14 +323,6 @@ final class GateApplier {
             case "cu" -> new Expression[]{a[0].negate(), a[2].negate(), a[1].negate(), a[3].negate()};
             default -> null;
         };
-    }
-
-    private org.qise.qasm.QasmException unboundModifiers(GateCall call, Expression[] angles) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (Expression x : angles) x.collect(names);
-        return in.error(call.pos(), "the angles of this gate name input" + (names.size() == 1 ? " " : "s ") + String.join(", ", names)
-                + ", which ha" + (names.size() == 1 ? "s" : "ve") + " no value; modifiers on it can be kept symbolic only as one ctrl @"
-                + " (rx, ry, rz, p, u, u3) or inv @ of a rotation: give " + String.join(", ", names) + " a value with --param");
     }
 
     /** Library gates already resolved by name: a long program calls the same few gates over and over. */
@@ -417,14 +520,18 @@ final class GateApplier {
 
     /** g^k: the target matrix raised (controls stay controls); a library gate where the result is one. */
     private Gate power(Gate g, double k, Pos p) {
-        if (k == 1) return g;
-        if (k == -1) return g.inverse();
-        Matrix m;
         try {
-            m = MatrixPower.pow(g.targetMatrix(), k);
+            return power(g, k);
         } catch (IllegalArgumentException e) {
             throw in.error(p, e.getMessage());
         }
+    }
+
+    /** g^k, as above; an IllegalArgumentException where the power is not defined. */
+    static Gate power(Gate g, double k) {
+        if (k == 1) return g;
+        if (k == -1) return g.inverse();
+        Matrix m = MatrixPower.pow(g.targetMatrix(), k);
         for (String lib : List.of("id", "x", "y", "z", "h", "s", "sdg", "t", "tdg", "sx", "sxdg", "swap")) {
             Gate cand = Gates.lookup(lib).orElseThrow().create();
             if (cand.targets() == g.targets() && cand.controls() == 0 && cand.targetMatrix().distance(m) < 1e-12) {

@@ -5,7 +5,7 @@ import org.qise.circuit.Matrix;
 import org.qise.qasm3.Ast.Pos;
 
 /** Multiplies a gate body out into one dense unitary (global phase included), for modifiers. */
-final class MatrixBackend implements Backend {
+class MatrixBackend implements Backend {
     private final int k;
     private final Interpreter in;
     private final Pos pos;

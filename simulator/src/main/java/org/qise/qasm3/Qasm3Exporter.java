@@ -117,6 +117,23 @@ public final class Qasm3Exporter {
 
     /** A gate as a call: a library gate, or a library gate under ctrl, inv or pow modifiers. */
     static String gate(Gate g, Set<String> needed, Map<String, String> userDefinitions) {
+        if (g.isParametric() && g.derivation() != null) { // a gate under modifiers over parameters: the modifiers as written
+            UserGates.Origin origin = UserGates.of(g);
+            if (origin != null) addDefinitions(origin, userDefinitions);
+            String written = g.derivation().written();
+            int at = written.lastIndexOf("@ ");
+            String base = at < 0 ? written : written.substring(at + 2);
+            if (origin == null) {
+                if (!Interpreter.STDGATES.contains(base)) {
+                    if (!DEFINITIONS.containsKey(base)) throw new IllegalArgumentException("gate " + base + " has no OpenQASM 3 definition");
+                    needed.add(base);
+                }
+            }
+            StringBuilder sb = new StringBuilder(written).append('(');
+            List<Expression> xs = g.expressions();
+            for (int i = 0; i < xs.size(); i++) sb.append(i == 0 ? "" : ", ").append(text(xs.get(i)));
+            return sb.append(')').toString();
+        }
         if (g.isParametric()) { // only library gates carry expressions (bind first to write anything else)
             if (Gates.lookup(g.name()).isPresent()) return library(g, needed);
             throw new IllegalArgumentException("parametric gate " + g + " cannot be written in OpenQASM 3: bind its parameters first");
@@ -142,17 +159,21 @@ public final class Qasm3Exporter {
         }
         UserGates.Origin origin = UserGates.of(g);
         if (origin != null) { // a user gate under modifiers, read from OpenQASM 3: its definitions and the call as written
-            for (Map.Entry<String, String> d : origin.definitions().entrySet()) {
-                String known = userDefinitions.putIfAbsent(d.getKey(), d.getValue());
-                if (known != null && !known.equals(d.getValue()) || DEFINITIONS.containsKey(d.getKey())) {
-                    throw new IllegalArgumentException("gate " + d.getKey() + " has two different definitions in this circuit,"
-                            + " or one that clashes with a library gate: they cannot be written into one program");
-                }
-            }
+            addDefinitions(origin, userDefinitions);
             return origin.call();
         }
         throw new IllegalArgumentException("gate " + g + " on " + g.qubits() + " qubit(s) cannot be written in OpenQASM 3:"
                 + " it is neither a library gate nor one under ctrl, inv or pow modifiers");
+    }
+
+    private static void addDefinitions(UserGates.Origin origin, Map<String, String> userDefinitions) {
+        for (Map.Entry<String, String> d : origin.definitions().entrySet()) {
+            String known = userDefinitions.putIfAbsent(d.getKey(), d.getValue());
+            if (known != null && !known.equals(d.getValue()) || DEFINITIONS.containsKey(d.getKey())) {
+                throw new IllegalArgumentException("gate " + d.getKey() + " has two different definitions in this circuit,"
+                        + " or one that clashes with a library gate: they cannot be written into one program");
+            }
+        }
     }
 
     private static String library(Gate g, Set<String> needed) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.qise.circuit.Circuit;
-import org.qise.qasm.QasmExporter;
 import org.qise.sim.PauliSum;
 import org.qise.sim.Progress;
 import org.qise.task.OrderedRun;
@@ -109,7 +108,9 @@ public final class Sweep {
     public String canonicalText() {
         String t = text;
         if (t == null) {
-            t = QasmExporter.export(circuit);
+            // OpenQASM 2 where it can say the circuit, else OpenQASM 3 (a parametric gate under
+            // modifiers, say), which tasks parse back just as well
+            t = org.qise.sim.Manifest.canonicalText(circuit);
             runner.warm(t, circuit);
             text = t;
         }

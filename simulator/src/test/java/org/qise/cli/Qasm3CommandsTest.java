@@ -138,6 +138,25 @@ class Qasm3CommandsTest {
     }
 
     @Test
+    void aSweepBindsGatesUnderModifiersAtEveryPointAndGradRefusesThemNamingTheGate() throws IOException {
+        // pow(0.5) @ rx(theta) is rx(theta/2) for |theta| < 2pi: q[0] = cos(theta/4)|0> - i sin(theta/4)|1>,
+        // so <Z0> = cos(theta/2); ry(theta) turns q[1] only where q[0] is 0: <Z1> = cos^2(theta/4) cos(theta) + sin^2(theta/4)
+        String f = file("mod.qasm", "input float theta;\nqubit[2] q;\npow(0.5) @ rx(theta) q[0];\nnegctrl @ ry(theta) q[0], q[1];\n");
+        Cli.Run r = Cli.run("sweep", f, "--param", "theta=-3:3:5", "--expect", "Z0", "--expect", "Z1", "--seed", "1");
+        assertEquals(0, r.code(), r.toString());
+        java.util.List<String> lines = r.out().lines().toList();
+        for (int p = 0; p < 5; p++) {
+            double theta = -3 + 1.5 * p, c = Math.cos(theta / 4), s = Math.sin(theta / 4);
+            String[] cells = lines.get(2 + p).split(",");
+            assertEquals(Math.cos(theta / 2), Double.parseDouble(cells[2]), 1e-12, lines.get(2 + p));
+            assertEquals(c * c * Math.cos(theta) + s * s, Double.parseDouble(cells[3]), 1e-12, lines.get(2 + p));
+        }
+        Cli.Run g = Cli.run("grad", f, "--param", "theta=0.3", "--expect", "Z0");
+        assertEquals(2, g.code(), g.toString());
+        assertTrue(g.err().contains("gradients are not available for gate pow(0.5) @ rx(theta)"), g.err());
+    }
+
+    @Test
     void anInputNeededByClassicalControlIsRefusedAtItsUseBySweep() throws IOException {
         String f = file("loop.qasm", "input float n;\nqubit q;\nfor int i in [1:n] { x q; }\n");
         Cli.Run r = Cli.run("sweep", f, "--param", "n=1:3:3", "--expect", "Z0", "--seed", "1");

@@ -52,6 +52,35 @@ public final class RunApi {
             send(ctx, 200, Map.of("id", id(ctx), "status", status.label()));
         });
         routes.post("/runs/{id}/reproduce", this::reproduce);
+        routes.post("/circuits/{id}/sweeps", this::startSweep);
+        routes.get("/runs/{id}/sweep", ctx -> {
+            RunService.SweepView v = sweepOf(ctx);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", v.run().publicId());
+            out.put("status", v.run().status().label());
+            out.put("sweep_id", v.sweepId());
+            out.put("parameters", v.spec().names());
+            out.put("expect", RunSweeps.expectNames(v.run()));
+            out.put("points", v.spec().points().size());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RunSweeps.Point p : v.points()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("index", p.index());
+                r.put("params", p.parameters());
+                if (p.expectations() != null) r.put("expect", p.expectations());
+                rows.add(r);
+            }
+            out.put("results", rows);
+            out.put("downloads", Map.of("csv", "/api/v1/runs/" + v.run().publicId() + "/sweep.csv",
+                    "jsonl", "/api/v1/runs/" + v.run().publicId() + "/sweep.jsonl", "svg", "/api/v1/runs/" + v.run().publicId() + "/sweep.svg"));
+            send(ctx, 200, out);
+        });
+        routes.get("/runs/{id}/sweep.csv", ctx -> sweepFile(ctx, org.qise.sweep.SweepFormat.CSV));
+        routes.get("/runs/{id}/sweep.jsonl", ctx -> sweepFile(ctx, org.qise.sweep.SweepFormat.JSONL));
+        routes.get("/runs/{id}/sweep.svg", ctx -> {
+            RunService.SweepView v = finishedSweep(ctx);
+            ctx.status(200).contentType("image/svg+xml").result(RunSweeps.plot(v.run(), v.spec(), v.points(), "run " + v.run().publicId()));
+        });
         routes.post("/results", this::push);
         registered = routes.registered();
     }
@@ -63,6 +92,45 @@ public final class RunApi {
                 noiseModel(b.noise_model()), parameters(b.parameters()));
         String id = runs.publicId(runs.submit(user, id(ctx), request));
         send(ctx, 202, Map.of("id", id, "status", "queued", "url", "/runs/" + id));
+    }
+
+    /** POST /circuits/{id}/sweeps: the run fields (version, shots per point, seed, engine, expect) plus "grid" or "points". */
+    private void startSweep(Context ctx) {
+        User user = ApiRoutes.requireUser(ctx);
+        SweepBody b = PortalJson.body(ctx, SweepBody.class, true);
+        var request = new RunService.RunRequest(b.version(), b.shots(), b.seed(), b.engine(), strings(b.expect(), "expect"),
+                noiseModel(b.noise_model()), parameters(b.parameters()));
+        var points = PortalJson.MAPPER.createObjectNode();
+        if (b.grid() != null) points.set("grid", b.grid());
+        if (b.points() != null) points.set("points", b.points());
+        long runId = runs.submitSweep(user, id(ctx), request, points);
+        String id = runs.publicId(runId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("status", "queued");
+        out.put("url", "/runs/" + id);
+        out.put("sweep_url", "/api/v1/runs/" + id + "/sweep");
+        send(ctx, 202, out);
+    }
+
+    private RunService.SweepView sweepOf(Context ctx) {
+        return runs.sweep(ApiRoutes.user(ctx), id(ctx)).orElseThrow(() -> PortalException.notFound("sweep"));
+    }
+
+    private RunService.SweepView finishedSweep(Context ctx) {
+        RunService.SweepView v = sweepOf(ctx);
+        if (v.run().status() != RunStatus.DONE) {
+            throw PortalException.conflict("the sweep is " + v.run().status().label() + "; its output is there once it is done");
+        }
+        return v;
+    }
+
+    /** The output {@code qise sweep --format csv|jsonl --seed S} writes for the same circuit and points, byte for byte. */
+    private void sweepFile(Context ctx, org.qise.sweep.SweepFormat fmt) {
+        RunService.SweepView v = finishedSweep(ctx);
+        String body = RunSweeps.output(fmt, v.run(), v.spec(), v.sweepId(), v.points());
+        ctx.header("Content-Disposition", "attachment; filename=\"sweep-" + v.run().publicId() + (fmt == org.qise.sweep.SweepFormat.CSV ? ".csv" : ".jsonl") + "\"");
+        ctx.status(200).contentType(fmt == org.qise.sweep.SweepFormat.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8").result(body);
     }
 
     private void reproduce(Context ctx) {
@@ -151,6 +219,10 @@ public final class RunApi {
      */
     record StartBody(Integer version, Long shots, Long seed, String engine, JsonNode expect, JsonNode noise_model,
                      JsonNode parameters) {}
+
+    /** A sweep: the run fields, plus "grid" (per parameter: a range, a list or a number) or "points" (one object per point). */
+    record SweepBody(Integer version, Long shots, Long seed, String engine, JsonNode expect, JsonNode noise_model,
+                     JsonNode parameters, JsonNode grid, JsonNode points) {}
 
     record ReproduceBody(Boolean fresh_seed) {}
 

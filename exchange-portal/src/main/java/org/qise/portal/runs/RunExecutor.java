@@ -63,6 +63,8 @@ final class RunExecutor {
         long[] lastPersisted = {System.nanoTime()};
         Run row = job.row;
         if (row.noisy()) return executeNoisy(job, attempt, started);
+        var sweep = new RunSweeps(store.jdbc()).spec(row.id());
+        if (sweep.isPresent()) return executeSweep(job, sweep.get(), attempt, started);
         int n = job.circuit.numQubits();
         Simulator simulator = Simulator.builder().engine(row.engine()).threads(config.threadsPerRun()).shots(row.shots())
                 .seed(row.seed()).keepState(n <= RunConfig.MAX_STORED_STATE_QUBITS || !row.expect().isEmpty())
@@ -138,6 +140,68 @@ final class RunExecutor {
         } catch (RuntimeException e) {
             LOG.warn("run {} failed", job.id(), e);
             return end(job, attempt, RunStatus.FAILED, "the simulation failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A sweep: every point through the simulator's {@link org.qise.sweep.Sweep} (points side by
+     * side on the run's threads; the output does not depend on how many), each point's rows
+     * stored, and as the run's result hash the SHA-256 of the CSV output, so a rerun with the
+     * same seed is judged bit-exact. The manifest lists the swept parameters and every point.
+     */
+    private RunStatus executeSweep(LiveRun job, RunSweeps.Spec spec, int attempt, Instant started) {
+        Run row = job.row;
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        String timeoutMessage = "stopped after the time limit of " + describe(config.timeout()) + " per run";
+        try {
+            org.qise.sweep.Sweep sweep = RunSweeps.sweep(job.circuit, spec, row);
+            int n = sweep.points().size();
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            List<String> expect = RunSweeps.expectNames(row);
+            List<RunSweeps.Point> points = new java.util.ArrayList<>();
+            long[] lastPersisted = {System.nanoTime()};
+            sweep.run(all, config.threadsPerRun(), r -> points.add(RunSweeps.point(r, spec, expect, row.shots() > 0)), (done, total, what) -> {
+                job.checkStop(deadline, timeoutMessage);
+                job.progress(total == 0 ? 1 : (double) done / total);
+                long now = System.nanoTime();
+                if (now - lastPersisted[0] > PERSIST_EVERY_NANOS) {
+                    lastPersisted[0] = now;
+                    store.progress(job.id(), job.progress());
+                }
+            });
+            job.checkStop(deadline, timeoutMessage);
+            String csv = RunSweeps.output(org.qise.sweep.SweepFormat.CSV, row, spec, sweep.id(), points);
+            String resultSha = RunSweeps.sha256(csv);
+            Instant finished = clock.instant();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", "sweep");
+            m.put("simulator_version", org.qise.Version.get());
+            m.put("engine", row.engine());
+            m.put("seed", row.seed());
+            m.put("shots_per_point", row.shots());
+            m.put("expect", expect);
+            Map<String, Object> sw = new LinkedHashMap<>();
+            sw.put("id", sweep.id());
+            sw.put("parameters", spec.names());
+            sw.put("points", points.stream().map(RunSweeps.Point::parameters).toList());
+            sw.put("random_streams", "point p samples with the stream of (seed, p), as qise sweep");
+            m.put("sweep", sw);
+            Map<String, Object> manifest = portalFields(m, row, started, finished, resultSha);
+            new RunSweeps(store.jdbc()).storePoints(job.id(), points);
+            boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(), null, null, manifest, resultSha, null, finished);
+            return stored ? RunStatus.DONE : RunStatus.RUNNING;
+        } catch (LiveRun.Stopped s) {
+            if (s.reason == LiveRun.StopReason.SHUTDOWN || s.reason == LiveRun.StopReason.LEASE_LOST) return RunStatus.RUNNING;
+            RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
+            return end(job, attempt, status, s.getMessage());
+        } catch (StateTooLargeException e) {
+            return end(job, attempt, RunStatus.FAILED, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return end(job, attempt, RunStatus.FAILED, "the server ran out of memory for this run");
+        } catch (RuntimeException e) {
+            LOG.warn("sweep {} failed", job.id(), e);
+            return end(job, attempt, RunStatus.FAILED, "the sweep failed: " + e.getMessage());
         }
     }
 

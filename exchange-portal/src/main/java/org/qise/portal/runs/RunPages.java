@@ -44,6 +44,19 @@ public final class RunPages {
         routes.get("/circuits/{id}/runs/compare.svg", ctx -> svg(ctx, Histogram.svgCompare(series(ctx),
                 "Runs of circuit " + ctx.pathParam("id") + " (bitstrings c[n-1]…c[0])")));
         routes.get("/runs/{id}", this::view);
+        routes.get("/runs/{id}/sweep", this::viewSweep);
+        routes.get("/runs/{id}/sweep.csv", ctx -> {
+            RunService.SweepView v = doneSweep(ctx);
+            download(ctx, "sweep.csv", "text/csv", RunSweeps.output(org.qise.sweep.SweepFormat.CSV, v.run(), v.spec(), v.sweepId(), v.points()));
+        });
+        routes.get("/runs/{id}/sweep.jsonl", ctx -> {
+            RunService.SweepView v = doneSweep(ctx);
+            download(ctx, "sweep.jsonl", "application/x-ndjson", RunSweeps.output(org.qise.sweep.SweepFormat.JSONL, v.run(), v.spec(), v.sweepId(), v.points()));
+        });
+        routes.get("/runs/{id}/sweep.svg", ctx -> {
+            RunService.SweepView v = doneSweep(ctx);
+            svg(ctx, RunSweeps.plot(v.run(), v.spec(), v.points(), "sweep " + v.run().publicId()));
+        });
         routes.post("/runs/{id}/cancel", ctx -> {
             runs.cancel(WebSession.requireUser(ctx), RunApi.id(ctx));
             ctx.redirect("/runs/" + ctx.pathParam("id"));
@@ -124,7 +137,36 @@ public final class RunPages {
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
                 "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null,
-                "countsPage", run.counts() == null ? null : CountsPage.of(run.counts(), countsPage(ctx))));
+                "countsPage", run.counts() == null ? null : CountsPage.of(run.counts(), countsPage(ctx)),
+                "sweep", runs.sweep(viewer, run.id()).isPresent()));
+    }
+
+    /** A sweep's page: its points as a table, the plot, and the downloads. */
+    private void viewSweep(Context ctx) {
+        User viewer = WebSession.user(ctx);
+        RunService.SweepView v = runs.sweep(viewer, RunApi.id(ctx)).orElseThrow(() -> PortalException.notFound("sweep"));
+        Run run = v.run();
+        var details = circuits.get(viewer, run.circuitId(), run.circuitVersion());
+        List<String> expect = RunSweeps.expectNames(run);
+        List<String> columns = new ArrayList<>(List.of("point"));
+        columns.addAll(v.spec().names());
+        for (String e : expect) columns.add("⟨" + e + "⟩");
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSweeps.Point p : v.points()) {
+            List<String> r = new ArrayList<>(List.of(String.valueOf(p.index())));
+            for (String n : v.spec().names()) r.add(String.valueOf(p.parameters().get(n)));
+            if (p.expectations() != null) for (double x : p.expectations()) r.add(String.valueOf(x));
+            rows.add(r);
+        }
+        ctx.html(templates.render("run_sweep.jte", "page", page(ctx, "Sweep " + run.publicId() + " of " + details.version().title()),
+                "run", run, "circuitTitle", details.version().title(), "sweepId", v.sweepId(), "columns", columns, "rows", rows,
+                "refresh", run.status().finished() ? null : Integer.valueOf(REFRESH_SECONDS)));
+    }
+
+    private RunService.SweepView doneSweep(Context ctx) {
+        RunService.SweepView v = runs.sweep(WebSession.user(ctx), RunApi.id(ctx)).orElseThrow(() -> PortalException.notFound("sweep"));
+        if (v.run().status() != RunStatus.DONE) throw PortalException.conflict("the sweep is " + v.run().status().label() + "; its output is there once it is done");
+        return v;
     }
 
     private static int countsPage(Context ctx) {

@@ -92,7 +92,7 @@ public final class RunService implements AutoCloseable {
         if (config.externalWorkers()) return; // queued runs wait in the database for `qise worker` processes
         for (Run r : store.queued()) {
             try {
-                enqueue(new LiveRun(r, RunParameters.bound(r.circuitQasm(), r.parameters())), false);
+                enqueue(new LiveRun(r, RunSweeps.circuitOf(store, r)), false);
             } catch (RuntimeException e) {
                 store.finishWithout(r.id(), RunStatus.FAILED, "could not be queued again after a restart", clock.instant());
             }
@@ -127,6 +127,53 @@ public final class RunService implements AutoCloseable {
         return queueNew(row);
     }
 
+    /**
+     * Queues a sweep of a parametric circuit over the points of {@code body} ("grid" or
+     * "points", see {@link RunSweeps#read}); shots are per point, and points × shots must stay
+     * within the shots cap. Returns the run id; the run's page and downloads show the points.
+     */
+    public long submitSweep(User user, long circuitId, RunRequest request, com.fasterxml.jackson.databind.JsonNode body) {
+        requireSignedIn(user);
+        var details = circuits.get(user, circuitId, request.version());
+        Circuit parsed = QasmCheck.parse(details.version().qasm());
+        if (request.noiseModel() != null) throw unprocessable("noise_model: sweeps run ideal circuits only");
+        if (request.parameters() != null && !request.parameters().isEmpty()) {
+            throw unprocessable("parameters: a sweep takes its values from \"grid\" or \"points\"");
+        }
+        long shots = request.shots() == null ? 0 : request.shots();
+        if (shots < 0) throw unprocessable("shots: must be 0 (expectation values only) or more, got " + shots);
+        List<String> expect = expectations(request.expect(), parsed.numQubits());
+        if (expect.isEmpty() && shots == 0) throw unprocessable("expect: nothing to report at each point: give \"expect\" or \"shots\"");
+        RunSweeps.Spec spec = RunSweeps.read(body, parsed);
+        int points = spec.points().size();
+        if (shots * points > config.maxShots()) {
+            throw unprocessable("shots: " + points + " points x " + shots + " shots exceeds the cap of " + config.maxShots() + " shots per run");
+        }
+        checkCaps(parsed, 1);
+        String engine = engine(request.engine());
+        String canonical = Manifest.canonicalText(parsed);
+        long seed = request.seed() != null ? request.seed() : randomSeed();
+        var row = new RunStore.NewRun(circuitId, details.version().version(), user.id(), Origin.SERVER, null, false, shots,
+                seed, engine, expect, canonical, Manifest.sha256(canonical), parsed.numQubits(), null, null, Map.of());
+        return queueNew(row, spec);
+    }
+
+    /** A sweep's stored points and spec, or empty when the run is not a sweep. */
+    public Optional<SweepView> sweep(User viewer, long runId) {
+        Run run = get(viewer, runId);
+        RunSweeps s = new RunSweeps(store.jdbc());
+        return s.spec(runId).map(spec -> new SweepView(run, spec, s.points(runId)));
+    }
+
+    /** What a sweep's page and downloads are made of. */
+    public record SweepView(Run run, RunSweeps.Spec spec, List<RunSweeps.Point> points) {
+        /** The id {@code qise sweep} writes in its header for the same circuit, points and settings. */
+        public String sweepId() {
+            return RunSweeps.sweep(QasmCheck.parse(run.circuitQasm(), org.qise.qasm.ParseLimits.DEFAULT,
+                    new java.util.LinkedHashSet<>(spec.names())), spec, run).id();
+        }
+    }
+
     /** Noisy runs simulate on the fast engine (trajectories and the density matrix are built on it). */
     static String noisyEngine(String requested) {
         if (requested != null && !requested.isBlank() && !requested.strip().equals(Engines.DEFAULT)) {
@@ -136,22 +183,41 @@ public final class RunService implements AutoCloseable {
     }
 
     private long queueNew(RunStore.NewRun row) {
-        Circuit circuit = RunParameters.bound(row.circuitQasm(), row.parameters());
+        return queueNew(row, null);
+    }
+
+    /** Queues a run; with {@code sweep}, a sweep over those points, its spec stored in the same transaction as the run. */
+    private long queueNew(RunStore.NewRun row, RunSweeps.Spec sweep) {
+        Circuit circuit = sweep == null ? RunParameters.bound(row.circuitQasm(), row.parameters())
+                : QasmCheck.parse(row.circuitQasm(), org.qise.qasm.ParseLimits.DEFAULT, new java.util.LinkedHashSet<>(sweep.names()));
         if (config.externalWorkers()) {
             // Checked before the row exists: once inserted, a worker may take it at once.
             refusedByDatabaseQueue(row.ownerId()).ifPresent(why -> {
                 throw PortalException.tooManyRequests(why, 30);
             });
-            return store.insertQueued(row, clock.instant());
+            return insert(row, sweep, circuit);
         }
-        long id = store.insertQueued(row, clock.instant());
+        long id = insert(row, sweep, circuit);
         Run stored = store.find(id).orElseThrow();
         Optional<String> refused = enqueue(new LiveRun(stored, circuit), true);
         if (refused.isPresent()) {
+            if (sweep != null) new RunSweeps(store.jdbc()).delete(id);
             store.delete(id);
             throw PortalException.tooManyRequests(refused.get(), 30);
         }
         return id;
+    }
+
+    private long insert(RunStore.NewRun row, RunSweeps.Spec sweep, Circuit circuit) {
+        if (sweep == null) return store.insertQueued(row, clock.instant());
+        // The spec goes in with the run, so no worker can take the run before it is there.
+        return store.jdbc().transaction(tx -> {
+            long id = new RunStore(tx).insertQueued(row, clock.instant());
+            Run stored = new RunStore(tx).find(id).orElseThrow();
+            var s = RunSweeps.sweep(circuit, sweep, stored);
+            new RunSweeps(tx).insert(id, sweep, s.id(), s.points().size());
+            return id;
+        });
     }
 
     private Optional<String> enqueue(LiveRun job, boolean enforceLimits) {
@@ -447,7 +513,8 @@ public final class RunService implements AutoCloseable {
     }
 
     private long queueReproduction(User actor, Run run, boolean freshSeed) {
-        Circuit circuit = RunParameters.bound(run.circuitQasm(), run.parameters());
+        Optional<RunSweeps.Spec> sweep = new RunSweeps(store.jdbc()).spec(run.id());
+        Circuit circuit = RunSweeps.circuitOf(store, run);
         checkCaps(circuit, run.shots());
         String engine = engine(run.engine());
         if (run.noisy()) checkMemory(circuit.numQubits(), RunNoise.memoryNeed(circuit.numQubits(), run.noiseMethod()));
@@ -455,7 +522,12 @@ public final class RunService implements AutoCloseable {
         var row = new RunStore.NewRun(run.circuitId(), run.circuitVersion(), actor.id(), Origin.REPRODUCTION, run.id(),
                 freshSeed, run.shots(), freshSeed ? randomSeed() : run.seed(), engine, List.of(), run.circuitQasm(),
                 run.circuitSha256(), circuit.numQubits(), run.noiseModel(), run.noiseMethod(), run.parameters());
-        return queueNew(row);
+        if (sweep.isPresent()) { // a sweep reruns every point with the same expectations
+            row = new RunStore.NewRun(row.circuitId(), row.circuitVersion(), row.ownerId(), row.origin(), row.reproducesId(),
+                    row.freshSeed(), row.shots(), row.seed(), row.engine(), run.expect(), row.circuitQasm(), row.circuitSha256(),
+                    row.numQubits(), null, null, Map.of());
+        }
+        return queueNew(row, sweep.orElse(null));
     }
 
     private Optional<Verification> awaitVerdict(long rerunId, Duration wait) {

@@ -33,6 +33,8 @@ final class RunStore {
         this.jdbc = jdbc;
     }
 
+    Jdbc jdbc() { return jdbc; }
+
     long insertQueued(NewRun r, Instant now) {
         return insert(r, RunStatus.QUEUED, now);
     }
