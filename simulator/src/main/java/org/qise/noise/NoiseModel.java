@@ -221,9 +221,7 @@ public final class NoiseModel {
                 }
             }
             out.add(op);
-            if (op instanceof Operation.GateOp g) {
-                for (GateRule rule : gateRules) addNoise(out, rule, g);
-            }
+            if (op instanceof Operation.GateOp g) channelsAfter(g).forEach(out::add);
         }
         if (idle != null && layerOpen) closeLayer(out, busy);
         return out.build();
@@ -236,15 +234,24 @@ public final class NoiseModel {
         }
     }
 
-    private static void addNoise(CircuitBuilder out, GateRule rule, Operation.GateOp g) {
-        if (!rule.matchesName(g.gate().name())) return;
+    /**
+     * The channels this model puts right after {@code g} (its gate rules, in order; idle noise is
+     * not included), carrying the gate's condition. {@link #apply} inserts these; trajectories
+     * call it for the gates an OpenQASM 3 dynamic block applies while a shot runs.
+     */
+    public List<Operation.ChannelOp> channelsAfter(Operation.GateOp g) {
+        List<Operation.ChannelOp> out = new ArrayList<>();
         int[] qs = g.qubits();
-        Channel ch = rule.channel();
-        if (ch.qubits() == qs.length) {
-            if (rule.listed(qs) || (qs.length == 1 && rule.listed(qs[0]))) out.add(new Operation.ChannelOp(ch, qs, g.condition()));
-        } else if (ch.qubits() == 1) {
-            for (int q : qs) if (rule.listed(q)) out.add(new Operation.ChannelOp(ch, new int[]{q}, g.condition()));
+        for (GateRule rule : gateRules) {
+            if (!rule.matchesName(g.gate().name())) continue;
+            Channel ch = rule.channel();
+            if (ch.qubits() == qs.length) {
+                if (rule.listed(qs) || (qs.length == 1 && rule.listed(qs[0]))) out.add(new Operation.ChannelOp(ch, qs, g.condition()));
+            } else if (ch.qubits() == 1) {
+                for (int q : qs) if (rule.listed(q)) out.add(new Operation.ChannelOp(ch, new int[]{q}, g.condition()));
+            }
         }
+        return out;
     }
 
     /**

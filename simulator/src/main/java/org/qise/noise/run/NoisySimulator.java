@@ -104,6 +104,10 @@ public final class NoisySimulator {
         boolean fits = shape.terminal() && n <= DensityMatrix.MAX_QUBITS;
         return switch (method) {
             case DENSITY_MATRIX -> {
+                if (shape.dynamic()) {
+                    throw new NoiseException("the density-matrix method cannot run OpenQASM 3 control flow that depends on measurements "
+                            + "(if, while, for or switch on measured bits): each shot takes its own path; use the trajectories method");
+                }
                 if (!shape.terminal()) {
                     throw new NoiseException("the density-matrix method needs a circuit whose measurements all come at the end and "
                             + "that has no 'if'; this one measures mid-circuit or branches, so use the trajectories method");
@@ -154,8 +158,9 @@ public final class NoisySimulator {
         if (used == Method.DENSITY_MATRIX) {
             return runDensity(circuit, noisy, shape, readoutMeasures, outcomes, actualSeed, manifest, modelText);
         }
+        if (!shape.terminal()) readout.groups(shape.body());
         var plan = new Trajectories.ShotPlan(noisy.numQubits(), sampleQubits ? noisy.numQubits() : noisy.numClbits(),
-                shape.body(), shape.finalMeasures(), shape.terminal(), readout, outcomes, observables);
+                shape.body(), shape.finalMeasures(), shape.terminal(), readout, outcomes, observables, model);
         Trajectories.Totals totals = new Trajectories(plan, engineThreads).run(shots, actualSeed);
         Map<String, Estimate> estimates = new LinkedHashMap<>();
         for (int o = 0; o < observables.size(); o++) {
