@@ -19,6 +19,7 @@ import org.qise.noise.NoiseModel;
 import org.qise.noise.NoiseModelJson;
 import org.qise.sim.Manifest;
 import org.qise.sim.PauliSum;
+import org.qise.sim.Progress;
 import org.qise.sim.RunOptions;
 import org.qise.sim.Rng;
 
@@ -44,8 +45,16 @@ public final class NoisySimulator {
     private final Long seed;
     private final List<PauliSum> observables;
     private final boolean keepDensityMatrix;
+    private final Progress progress;
+
+    /**
+     * ρ takes the circuit's operations this many at a time, reporting progress between chunks,
+     * whether or not anyone listens, so that the result does not depend on who asks.
+     */
+    static final int DENSITY_CHUNK = 64;
 
     private NoisySimulator(Builder b) {
+        this.progress = b.progress;
         this.model = b.model;
         this.method = b.method;
         this.threads = b.threads;
@@ -66,6 +75,7 @@ public final class NoisySimulator {
         private Long seed;
         private final List<PauliSum> observables = new ArrayList<>();
         private boolean keepDensityMatrix = true;
+        private Progress progress = Progress.NONE;
 
         public Builder model(NoiseModel model) { this.model = model; return this; }
 
@@ -89,6 +99,14 @@ public final class NoisySimulator {
 
         /** Whether the result keeps ρ (density-matrix method); default true. */
         public Builder keepDensityMatrix(boolean keep) { this.keepDensityMatrix = keep; return this; }
+
+        /**
+         * Receives progress: trajectories done (after each one) or, for ρ, operations applied
+         * (after each chunk of {@value NoisySimulator#DENSITY_CHUNK}). Throwing from it stops the
+         * run there, which is how the portal cancels a noisy run; it may be called from several
+         * threads, but never at once.
+         */
+        public Builder progress(Progress progress) { this.progress = java.util.Objects.requireNonNull(progress); return this; }
 
         public NoisySimulator build() { return new NoisySimulator(this); }
     }
@@ -161,7 +179,7 @@ public final class NoisySimulator {
         if (!shape.terminal()) readout.groups(shape.body());
         var plan = new Trajectories.ShotPlan(noisy.numQubits(), sampleQubits ? noisy.numQubits() : noisy.numClbits(),
                 shape.body(), shape.finalMeasures(), shape.terminal(), readout, outcomes, observables, model);
-        Trajectories.Totals totals = new Trajectories(plan, engineThreads).run(shots, actualSeed);
+        Trajectories.Totals totals = new Trajectories(plan, engineThreads, progress).run(shots, actualSeed);
         Map<String, Estimate> estimates = new LinkedHashMap<>();
         for (int o = 0; o < observables.size(); o++) {
             double mean = shots == 0 ? Double.NaN : totals.sums()[o] / shots;
@@ -176,7 +194,13 @@ public final class NoisySimulator {
         int n = noisy.numQubits();
         DensityMatrix rho = DensityMatrix.allocate(n, threads);
         try {
-            rho.apply(shape.body());
+            List<Operation> body = shape.body();
+            for (int from = 0; from < body.size(); from += DENSITY_CHUNK) {
+                int to = Math.min(body.size(), from + DENSITY_CHUNK);
+                rho.apply(body.subList(from, to));
+                progress.update(to, body.size(), "operations");
+            }
+            if (body.isEmpty()) progress.update(0, 0, "operations");
             // Distribution over the classical bits the final measurements write (bit k of a local
             // index = the k-th of those bits, at most n of them), then the readout errors.
             double[] diag = rho.probabilities();

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.qise.circuit.Operation;
 import org.qise.engine.QuantumState;
 import org.qise.engine.fast.FastEngine;
@@ -17,6 +18,7 @@ import org.qise.noise.Channel;
 import org.qise.noise.NoiseException;
 import org.qise.noise.NoiseModel;
 import org.qise.sim.PauliSum;
+import org.qise.sim.Progress;
 import org.qise.sim.Rng;
 
 /**
@@ -38,10 +40,24 @@ final class Trajectories {
 
     private final ShotPlan plan;
     private final int threads;
+    private final Progress progress;
+    /** Trajectories finished so far, for progress reports from any thread. */
+    private final AtomicLong done = new AtomicLong();
+    /** Keeps progress reports from overlapping (the callback need not be thread-safe). */
+    private final Object reporting = new Object();
 
-    Trajectories(ShotPlan plan, int threads) {
+    Trajectories(ShotPlan plan, int threads, Progress progress) {
         this.plan = plan;
         this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** Reports one more finished trajectory; a callback that throws ends the run (see NoisySimulator.Builder#progress). */
+    private void finished(long shots) {
+        long d = done.incrementAndGet();
+        synchronized (reporting) {
+            progress.update(d, shots, "trajectories");
+        }
     }
 
     /** What one shot needs: the operations, their final measurements and readout. */
@@ -59,7 +75,11 @@ final class Trajectories {
         if (!parallel) {
             Worker w = new Worker(new FastEngine(Math.max(1, threads)));
             try {
-                for (long s = 0; s < shots; s++) counts.merge(w.shot(s, seed, values), 1L, Long::sum);
+                for (long s = 0; s < shots; s++) {
+                    counts.merge(w.shot(s, seed, values), 1L, Long::sum);
+                    finished(shots);
+                }
+                if (shots == 0) progress.update(0, 0, "trajectories");
             } finally {
                 w.close();
             }
@@ -74,7 +94,10 @@ final class Trajectories {
                         Map<String, Long> part = new TreeMap<>();
                         Worker w = new Worker(new FastEngine(1));
                         try {
-                            for (long s = a; s < b; s++) part.merge(w.shot(s, seed, values), 1L, Long::sum);
+                            for (long s = a; s < b; s++) {
+                                part.merge(w.shot(s, seed, values), 1L, Long::sum);
+                                finished(shots);
+                            }
                         } finally {
                             w.close();
                         }
