@@ -126,6 +126,26 @@ class DynamicNoiseTest {
         }
     }
 
+    /**
+     * Idle amplitude damping γ inside a block: the two gates on q0 make two layers, each leaving
+     * q1 (prepared |1⟩) idle, so P(c1 = 1) = (1 − γ)²; q0 is |0⟩, which damping leaves alone.
+     */
+    @Test
+    void idleNoiseFollowsTheLayersOfTheGatesABlockApplies() {
+        double g = 0.2;
+        Circuit c = qasm3("""
+                qubit[2] q; bit[2] c;
+                x q[1];
+                c[0] = measure q[0];
+                if (c[0] == 0) { h q[0]; h q[0]; } else { x q[0]; }
+                c[1] = measure q[1];
+                """);
+        NoiseModel model = NoiseModel.builder().idle(Channels.amplitudeDamping(g)).build();
+        try (NoisyResult r = run(c, model, 2, 15)) {
+            assertFits(r.counts(), Map.of("10", (1 - g) * (1 - g), "00", 1 - (1 - g) * (1 - g)));
+        }
+    }
+
     @Test
     void countsAreIdenticalOnOneAndTwoThreads() {
         Circuit c = qasm3("""
