@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.qise.circuit.DynamicBlock;
 import org.qise.circuit.Operation;
 import org.qise.engine.QuantumState;
 import org.qise.engine.fast.FastEngine;
-import org.qise.circuit.DynamicBlock;
 import org.qise.noise.Channel;
 import org.qise.noise.NoiseException;
 import org.qise.noise.NoiseModel;
@@ -54,6 +54,7 @@ final class Trajectories {
 
     /** Reports one more finished trajectory; a callback that throws ends the run (see NoisySimulator.Builder#progress). */
     private void finished(long shots) {
+        if (progress == Progress.NONE) return; // nobody listens: no lock per shot
         long d = done.incrementAndGet();
         synchronized (reporting) {
             progress.update(d, shots, "trajectories");
