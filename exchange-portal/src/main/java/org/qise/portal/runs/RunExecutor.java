@@ -91,7 +91,7 @@ final class RunExecutor {
      * What the simulation reports to: it stops the run (by throwing {@link LiveRun.Stopped}) when
      * a stop was asked for or the time limit passed, and keeps the run's progress, stored every
      * {@link #PERSIST_EVERY_NANOS}. Ideal runs call it between steps and shots, noisy ones after
-     * each trajectory or each chunk of density-matrix operations.
+     * each trajectory or each step of the density matrix's plan.
      */
     private Progress progress(LiveRun job, long deadline, String timeoutMessage) {
         long[] lastPersisted = {System.nanoTime()};
@@ -109,7 +109,7 @@ final class RunExecutor {
     /**
      * A run under its noise model, by the method fixed when it was queued. It stops midway like
      * an ideal run: the noisy simulator reports progress after each trajectory and after each
-     * chunk of density-matrix operations.
+     * step of the density matrix's plan.
      */
     private RunStatus executeNoisy(LiveRun job, int attempt, Instant started, Progress progress, long deadline, String timeoutMessage) {
         Run row = job.row;

@@ -17,7 +17,7 @@ import org.qise.portal.people.Role;
 
 /**
  * A running noisy run stops midway when its owner cancels it, as an ideal run does: the noisy
- * simulator reports progress after each trajectory and each chunk of density-matrix operations,
+ * simulator reports progress after each trajectory and each step of the density matrix's plan,
  * and the portal's stop check runs there. The runs below take minutes to finish, so a cancelled
  * status with progress below 1 means the simulation was stopped, not waited for; nothing of it
  * is stored.

@@ -47,12 +47,6 @@ public final class NoisySimulator {
     private final boolean keepDensityMatrix;
     private final Progress progress;
 
-    /**
-     * ρ takes the circuit's operations this many at a time, reporting progress between chunks,
-     * whether or not anyone listens, so that the result does not depend on who asks.
-     */
-    static final int DENSITY_CHUNK = 64;
-
     private NoisySimulator(Builder b) {
         this.progress = b.progress;
         this.model = b.model;
@@ -102,7 +96,7 @@ public final class NoisySimulator {
 
         /**
          * Receives progress: trajectories done (after each one) or, for ρ, operations applied
-         * (after each chunk of {@value NoisySimulator#DENSITY_CHUNK}). Throwing from it stops the
+         * (after each step of its compiled plan, one memory pass or stage). Throwing from it stops the
          * run there, which is how the portal cancels a noisy run; it may be called from several
          * threads, but never at once.
          */
@@ -194,13 +188,8 @@ public final class NoisySimulator {
         int n = noisy.numQubits();
         DensityMatrix rho = DensityMatrix.allocate(n, threads);
         try {
-            List<Operation> body = shape.body();
-            for (int from = 0; from < body.size(); from += DENSITY_CHUNK) {
-                int to = Math.min(body.size(), from + DENSITY_CHUNK);
-                rho.apply(body.subList(from, to));
-                progress.update(to, body.size(), "operations");
-            }
-            if (body.isEmpty()) progress.update(0, 0, "operations");
+            // one compiled plan run step by step: the same bits as one run, with progress between steps
+            rho.apply(shape.body(), (done, total) -> progress.update(done, total, "operations"));
             // Distribution over the classical bits the final measurements write (bit k of a local
             // index = the k-th of those bits, at most n of them), then the readout errors.
             double[] diag = rho.probabilities();

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qise.circuit.DynamicBlock;
@@ -85,7 +86,8 @@ final class Trajectories {
                 w.close();
             }
         } else {
-            ForkJoinPool pool = new ForkJoinPool(threads);
+            // a plain pool: its futures hand back a task's own exception (a progress listener's stop), not a copy
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<Map<String, Long>>> tasks = new ArrayList<>();
                 long chunk = Math.max(1, (shots + threads - 1) / threads);
