@@ -37,7 +37,9 @@ import org.qise.sim.PauliSum;
  * {@code gates}, {@code shots}, {@code seed}, {@code engine}, {@code threads}, {@code counts}),
  * then {@code method} ({@code density-matrix} or {@code trajectories}), {@code noise_model}
  * (canonical text) and {@code noise_model_sha256}; on request {@code probabilities} (exact ρ
- * diagonal), {@code expectation} (value and standard error), {@code density_matrix}
+ * diagonal) with {@code outcome_probabilities} (bitstrings as in counts, readout error applied),
+ * {@code marginals} (state before readout; with {@code reported_probabilities} where the model
+ * has readout errors on those qubits), {@code expectation} (value and standard error), {@code density_matrix}
  * ([[re, im], …] row by row); {@code purity} and {@code fidelity_to_ideal} where exact; then
  * {@code manifest} (its options record method and model hash) and {@code circuit_qasm}.
  */
@@ -66,11 +68,21 @@ final class NoisyRun {
         }
         if (cmd.densityMatrix && method == Method.TRAJECTORIES) throw new UserError("--density-matrix needs the density-matrix method, not --method trajectories");
         NoiseModel model = cmd.noise == null ? NoiseModel.builder().build() : readModel(cmd.noise);
+        // A marginal as reported needs the qubits that share a correlated readout error with its own.
+        List<int[]> estimated = new java.util.ArrayList<>();
+        for (int[] q : marginals) {
+            int[] ext = model.readoutClosure(circuit.numQubits(), q);
+            if (ext.length > MAX_NOISY_MARGINAL_QUBITS) {
+                throw new UserError("--marginal " + java.util.Arrays.toString(q) + " with this noise model's correlated readout errors needs "
+                        + "the joint distribution of qubits " + java.util.Arrays.toString(ext) + ", more than " + MAX_NOISY_MARGINAL_QUBITS);
+            }
+            estimated.add(ext);
+        }
 
         NoisySimulator.Builder b = NoisySimulator.builder().model(model).method(method).threads(cmd.threads).shots(cmd.shots);
         if (cmd.seed != null) b.seed(cmd.seed);
         for (PauliSum s : sums) b.observe(s);
-        for (int[] q : marginals) for (PauliSum z : zProducts(q)) b.observe(z);
+        for (int[] q : estimated) for (PauliSum z : zProducts(q)) b.observe(z);
         NoisySimulator sim = b.build();
         Method chosen;
         try {
@@ -93,7 +105,7 @@ final class NoisyRun {
             Set<String> asked = new java.util.HashSet<>();
             for (PauliSum p : sums) asked.add(p.toString());
             List<Marginal> dists = new java.util.ArrayList<>();
-            for (int[] q : marginals) dists.add(marginal(q, r));
+            for (int i = 0; i < marginals.size(); i++) dists.add(marginal(marginals.get(i), estimated.get(i), r, model, circuit.numQubits()));
             String text = cmd.json ? json(cmd, circuit, r, asked, dists) : human(cmd, circuit, r, method, seconds, asked, dists);
             cmd.main.out().print(text);
             if (cmd.histogram != null) {
@@ -114,8 +126,12 @@ final class NoisyRun {
     /** --marginal under noise is estimated from Z-products, so it costs 2^k − 1 observables. */
     static final int MAX_NOISY_MARGINAL_QUBITS = 10;
 
-    /** One --marginal: probabilities by bitstring (last listed qubit leftmost), with standard errors from trajectories. */
-    record Marginal(int[] qubits, double[] probabilities, double[] standardErrors) {}
+    /**
+     * One --marginal: probabilities by bitstring (last listed qubit leftmost), with standard errors
+     * from trajectories; and, when the model has readout errors on these qubits, the distribution a
+     * final measurement of them would report ({@code reported}, null otherwise).
+     */
+    record Marginal(int[] qubits, double[] probabilities, double[] standardErrors, double[] reported, double[] reportedErrors) {}
 
     /** Z_S for every non-empty subset S of the qubits (bit j of the mask = qubits[j]). */
     private static List<PauliSum> zProducts(int[] qubits) {
@@ -136,6 +152,41 @@ final class NoisyRun {
      * from ρ, trajectory averages otherwise, with their standard errors carried through, taking
      * the products' estimates as independent, which slightly understates them).
      */
+    private static Marginal marginal(int[] qubits, int[] closure, NoisyResult r, NoiseModel model, int n) {
+        Marginal state = marginal(qubits, r);
+        if (!model.readsWithError(n, qubits)) return state;
+        // P(reported x) = Σ over the closure's extra bits of (C·p_closure): a fixed linear map of
+        // the closure's Z-product estimates, so each estimate's error goes through its column.
+        int k = closure.length, size = 1 << k, keep = (1 << qubits.length) - 1;
+        double[] z = new double[size];
+        double[] se = new double[size];
+        z[0] = 1;
+        for (int mask = 1; mask < size; mask++) {
+            Estimate e = r.observables().get(PauliSum.parse(zText(closure, mask)).toString());
+            z[mask] = e.value();
+            se[mask] = e.standardError();
+        }
+        double[] reported = new double[1 << qubits.length];
+        double[] variance = new double[reported.length];
+        for (int mask = 0; mask < size; mask++) {
+            double[] column = new double[size];
+            for (int y = 0; y < size; y++) column[y] = (Integer.bitCount(y & mask) % 2 == 0 ? 1.0 : -1.0) / size;
+            double[] out = model.applyReadout(n, closure, column);
+            double[] w = new double[reported.length];
+            for (int y = 0; y < size; y++) w[y & keep] += out[y];
+            for (int x = 0; x < reported.length; x++) {
+                reported[x] += w[x] * z[mask];
+                variance[x] += w[x] * w[x] * se[mask] * se[mask];
+            }
+        }
+        double[] errors = null;
+        if (state.standardErrors() != null) {
+            errors = new double[reported.length];
+            for (int x = 0; x < errors.length; x++) errors[x] = Math.sqrt(variance[x]);
+        }
+        return new Marginal(qubits, state.probabilities(), state.standardErrors(), reported, errors);
+    }
+
     private static Marginal marginal(int[] qubits, NoisyResult r) {
         int k = qubits.length;
         int size = 1 << k;
@@ -159,7 +210,7 @@ final class NoisyRun {
             p[x] = sum / size;
             pSe[x] = Math.sqrt(var) / size;
         }
-        return new Marginal(qubits, p, r.method() == Method.DENSITY_MATRIX ? null : pSe);
+        return new Marginal(qubits, p, r.method() == Method.DENSITY_MATRIX ? null : pSe, null, null);
     }
 
     private static NoisyResult run(NoisySimulator sim, Circuit circuit) {
@@ -209,7 +260,10 @@ final class NoisyRun {
         m.put("counts", new TreeMap<>(r.counts()));
         m.put("noise_model", r.noiseModelText());
         m.put("noise_model_sha256", r.noiseModelSha256());
-        if (cmd.probabilities) m.put("probabilities", r.densityMatrix().probabilities());
+        if (cmd.probabilities) {
+            m.put("probabilities", r.densityMatrix().probabilities());
+            m.put("outcome_probabilities", r.outcomeProbabilities());
+        }
         if (!asked.isEmpty()) {
             Map<String, Object> ex = new LinkedHashMap<>();
             r.observables().forEach((k, e) -> {
@@ -230,6 +284,16 @@ final class NoisyRun {
             }
             mm.put("probabilities", byBits);
             if (d.standardErrors() != null) mm.put("standard_errors", errors);
+            if (d.reported() != null) {
+                Map<String, Double> rep = new LinkedHashMap<>();
+                Map<String, Double> repErrors = new LinkedHashMap<>();
+                for (int x = 0; x < d.reported().length; x++) {
+                    rep.put(bits(x, d.qubits().length), d.reported()[x]);
+                    if (d.reportedErrors() != null) repErrors.put(bits(x, d.qubits().length), d.reportedErrors()[x]);
+                }
+                mm.put("reported_probabilities", rep);
+                if (d.reportedErrors() != null) mm.put("reported_standard_errors", repErrors);
+            }
             listed.add(mm);
         }
         if (listed.size() == 1) m.put("marginals", listed.getFirst());
@@ -273,6 +337,10 @@ final class NoisyRun {
             sb.append("\nprobabilities (basis states q[n-1]…q[0], before readout error; zeros not listed)\n");
             double[] p = r.densityMatrix().probabilities();
             for (int i = 0; i < p.length; i++) if (p[i] >= 1e-15) sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, n), p[i]));
+            sb.append("\noutcome probabilities (bitstrings as in counts, readout error applied; zeros not listed)\n");
+            r.outcomeProbabilities().forEach((k, v) -> {
+                if (v >= 1e-15) sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", k, v));
+            });
         }
         for (Marginal d : dists) {
             sb.append("\nmarginal of qubits ").append(java.util.Arrays.toString(d.qubits()))
@@ -281,6 +349,14 @@ final class NoisyRun {
                 sb.append(d.standardErrors() == null
                         ? String.format(Locale.ROOT, "  %s  %.6f%n", bits(x, d.qubits().length), d.probabilities()[x])
                         : String.format(Locale.ROOT, "  %s  %.6f ± %.6f%n", bits(x, d.qubits().length), d.probabilities()[x], d.standardErrors()[x]));
+            }
+            if (d.reported() != null) {
+                sb.append("as a final measurement of them would report it (readout error applied)\n");
+                for (int x = 0; x < d.reported().length; x++) {
+                    sb.append(d.reportedErrors() == null
+                            ? String.format(Locale.ROOT, "  %s  %.6f%n", bits(x, d.qubits().length), d.reported()[x])
+                            : String.format(Locale.ROOT, "  %s  %.6f ± %.6f%n", bits(x, d.qubits().length), d.reported()[x], d.reportedErrors()[x]));
+                }
             }
         }
         if (!askedSums.isEmpty()) {

@@ -221,9 +221,7 @@ public final class NoiseModel {
                 }
             }
             out.add(op);
-            if (op instanceof Operation.GateOp g) {
-                for (GateRule rule : gateRules) addNoise(out, rule, g);
-            }
+            if (op instanceof Operation.GateOp g) channelsAfter(g).forEach(out::add);
         }
         if (idle != null && layerOpen) closeLayer(out, busy);
         return out.build();
@@ -236,15 +234,87 @@ public final class NoiseModel {
         }
     }
 
-    private static void addNoise(CircuitBuilder out, GateRule rule, Operation.GateOp g) {
-        if (!rule.matchesName(g.gate().name())) return;
+    /**
+     * The channels this model puts right after {@code g} (its gate rules, in order; idle noise is
+     * not included), carrying the gate's condition. {@link #apply} inserts these; trajectories
+     * call it for the gates an OpenQASM 3 dynamic block applies while a shot runs.
+     */
+    public List<Operation.ChannelOp> channelsAfter(Operation.GateOp g) {
+        List<Operation.ChannelOp> out = new ArrayList<>();
         int[] qs = g.qubits();
-        Channel ch = rule.channel();
-        if (ch.qubits() == qs.length) {
-            if (rule.listed(qs) || (qs.length == 1 && rule.listed(qs[0]))) out.add(new Operation.ChannelOp(ch, qs, g.condition()));
-        } else if (ch.qubits() == 1) {
-            for (int q : qs) if (rule.listed(q)) out.add(new Operation.ChannelOp(ch, new int[]{q}, g.condition()));
+        for (GateRule rule : gateRules) {
+            if (!rule.matchesName(g.gate().name())) continue;
+            Channel ch = rule.channel();
+            if (ch.qubits() == qs.length) {
+                if (rule.listed(qs) || (qs.length == 1 && rule.listed(qs[0]))) out.add(new Operation.ChannelOp(ch, qs, g.condition()));
+            } else if (ch.qubits() == 1) {
+                for (int q : qs) if (rule.listed(q)) out.add(new Operation.ChannelOp(ch, new int[]{q}, g.condition()));
+            }
         }
+        return out;
+    }
+
+    /**
+     * {@code qubits} followed by every other qubit that shares a readout rule with one of them:
+     * the qubits whose joint distribution a correlated readout error needs (see {@link #applyReadout}).
+     */
+    public int[] readoutClosure(int numQubits, int[] qubits) {
+        List<Integer> out = new ArrayList<>();
+        for (int q : qubits) out.add(q);
+        for (ReadoutRule r : readoutFor(numQubits)) {
+            boolean touches = false;
+            for (int q : r.qubits()) touches |= out.contains(q);
+            if (touches) for (int q : r.qubits()) if (!out.contains(q)) out.add(q);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The distribution a measurement of {@code qubits} would report, given their true
+     * distribution {@code p} (bit j of an index = qubits[j]): the confusion matrix of every
+     * readout rule on them applied in turn. A rule on some of these qubits and others is refused;
+     * take the distribution of {@link #readoutClosure} instead.
+     */
+    public double[] applyReadout(int numQubits, int[] qubits, double[] p) {
+        double[] cur = p.clone();
+        for (ReadoutRule r : readoutFor(numQubits)) {
+            int[] rq = r.qubits();
+            int[] pos = new int[rq.length];
+            int found = 0;
+            for (int j = 0; j < rq.length; j++) {
+                pos[j] = -1;
+                for (int k = 0; k < qubits.length; k++) if (qubits[k] == rq[j]) pos[j] = k;
+                if (pos[j] >= 0) found++;
+            }
+            if (found == 0) continue;
+            if (found < rq.length) {
+                throw new NoiseException("the readout error on qubits " + Arrays.toString(rq) + " needs all of them, not only some of "
+                        + Arrays.toString(qubits));
+            }
+            int mask = 0;
+            for (int j : pos) mask |= 1 << j;
+            double[] next = new double[cur.length];
+            for (int i = 0; i < cur.length; i++) {
+                if (cur[i] == 0) continue;
+                int truth = 0;
+                for (int j = 0; j < pos.length; j++) if ((i >> pos[j] & 1) == 1) truth |= 1 << j;
+                for (int m = 0; m < 1 << pos.length; m++) {
+                    double q = r.error().probability(m, truth);
+                    if (q == 0) continue;
+                    int out = i & ~mask;
+                    for (int j = 0; j < pos.length; j++) if ((m >> j & 1) == 1) out |= 1 << pos[j];
+                    next[out] += cur[i] * q;
+                }
+            }
+            cur = next;
+        }
+        return cur;
+    }
+
+    /** Whether some readout rule covers one of {@code qubits}. */
+    public boolean readsWithError(int numQubits, int[] qubits) {
+        for (ReadoutRule r : readoutFor(numQubits)) for (int q : r.qubits()) for (int x : qubits) if (q == x) return true;
+        return false;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.qise.noise.run.Method;
 import org.qise.noise.run.NoisyResult;
 import org.qise.noise.run.NoisySimulator;
 import org.qise.sim.PauliSum;
+import org.qise.sim.Progress;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
 import org.slf4j.Logger;
@@ -60,23 +61,15 @@ final class RunExecutor {
     RunStatus executeClaimed(LiveRun job, int attempt, Instant started) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         String timeoutMessage = "stopped after the time limit of " + describe(config.timeout()) + " per run";
-        long[] lastPersisted = {System.nanoTime()};
+        Progress progress = progress(job, deadline, timeoutMessage);
         Run row = job.row;
-        if (row.noisy()) return executeNoisy(job, attempt, started);
+        if (row.noisy()) return executeNoisy(job, attempt, started, progress, deadline, timeoutMessage);
         var sweep = new RunSweeps(store.jdbc()).spec(row.id());
         if (sweep.isPresent()) return executeSweep(job, sweep.get(), attempt, started);
         int n = job.circuit.numQubits();
         Simulator simulator = Simulator.builder().engine(row.engine()).threads(config.threadsPerRun()).shots(row.shots())
                 .seed(row.seed()).keepState(n <= RunConfig.MAX_STORED_STATE_QUBITS || !row.expect().isEmpty())
-                .progress((done, total, what) -> {
-                    job.checkStop(deadline, timeoutMessage);
-                    job.progress(total == 0 ? 1 : (double) done / total);
-                    long now = System.nanoTime();
-                    if (now - lastPersisted[0] > PERSIST_EVERY_NANOS) {
-                        lastPersisted[0] = now;
-                        store.progress(job.id(), job.progress());
-                    }
-                }).build();
+                .progress(progress).build();
         try (simulator; Result result = simulator.run(job.circuit)) { // closing the simulator ends its engine's threads
             Instant finished = clock.instant();
             boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(result.counts()), expectations(row.expect(), result),
@@ -97,21 +90,39 @@ final class RunExecutor {
     }
 
     /**
-     * A run under its noise model, by the method fixed when it was queued. The noisy simulator
-     * reports no progress, so such a run cannot be stopped midway; the caps on qubits, gates,
-     * shots and memory bound it.
+     * What the simulation reports to: it stops the run (by throwing {@link LiveRun.Stopped}) when
+     * a stop was asked for or the time limit passed, and keeps the run's progress, stored every
+     * {@link #PERSIST_EVERY_NANOS}. Ideal runs call it between steps and shots, noisy ones after
+     * each trajectory or each step of the density matrix's plan.
      */
-    private RunStatus executeNoisy(LiveRun job, int attempt, Instant started) {
+    private Progress progress(LiveRun job, long deadline, String timeoutMessage) {
+        long[] lastPersisted = {System.nanoTime()};
+        return (done, total, what) -> {
+            job.checkStop(deadline, timeoutMessage);
+            job.progress(total == 0 ? 1 : (double) done / total);
+            long now = System.nanoTime();
+            if (now - lastPersisted[0] > PERSIST_EVERY_NANOS) {
+                lastPersisted[0] = now;
+                store.progress(job.id(), job.progress());
+            }
+        };
+    }
+
+    /**
+     * A run under its noise model, by the method fixed when it was queued. It stops midway like
+     * an ideal run: the noisy simulator reports progress after each trajectory and after each
+     * step of the density matrix's plan.
+     */
+    private RunStatus executeNoisy(LiveRun job, int attempt, Instant started, Progress progress, long deadline, String timeoutMessage) {
         Run row = job.row;
         NoisySimulator.Builder b = NoisySimulator.builder().model(RunNoise.stored(row.noiseModel()))
                 .method(Method.fromCliName(row.noiseMethod())).threads(config.threadsPerRun()).shots(row.shots()).seed(row.seed())
-                .keepDensityMatrix(false);
+                .keepDensityMatrix(false).progress(progress);
         List<PauliSum> sums = row.expect().stream().map(PauliSum::parse).toList();
         sums.forEach(b::observe);
-        long deadline = System.nanoTime() + config.timeout().toNanos();
         try (NoisyResult result = b.build().run(job.circuit)) {
-            // Without progress reports a cancel or the time limit can only be honoured once the simulation returns.
-            job.checkStop(deadline, "stopped after the time limit of " + describe(config.timeout()) + " per run");
+            // a stop asked for after the last progress report still wins over storing the result, as for ideal runs
+            job.checkStop(deadline, timeoutMessage);
             Instant finished = clock.instant();
             Map<String, Long> counts = new TreeMap<>(result.counts());
             String resultSha = ResultHash.sha256(row.shots(), counts);

@@ -2,6 +2,7 @@ package org.qise.engine.density;
 
 import java.util.List;
 import org.qise.circuit.Operation;
+import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 import org.qise.engine.fast.FastEngine;
@@ -56,6 +57,30 @@ public final class DensityMatrix implements AutoCloseable {
      */
     public void apply(List<Operation> ops) {
         vec.applyAll(Superoperators.lower(ops, n));
+    }
+
+    /** Hears how far {@link #apply(List, StepListener)} has got. */
+    @FunctionalInterface
+    public interface StepListener {
+        /** {@code done} of {@code total} lowered operations (gates and superoperators) applied. */
+        void stepDone(long done, long total);
+    }
+
+    /**
+     * As {@link #apply(List)} (the same compiled plan, so the same bits), telling {@code listener}
+     * after each of the plan's steps (one memory pass or stage); a listener that throws stops the
+     * run between steps, which is how a cancelled portal run ends.
+     */
+    public void apply(List<Operation> ops, StepListener listener) {
+        Plan plan = engine.compile(2 * n, Superoperators.lower(ops, n));
+        int steps = plan.stepCount();
+        long total = plan.gates().size(), done = 0;
+        for (int i = 0; i < steps; i++) {
+            vec.run(plan, i, i + 1);
+            done += plan.stepGates(i).size();
+            listener.stepDone(done, total);
+        }
+        if (steps == 0) listener.stepDone(0, 0);
     }
 
     /** Real part of ρ_{row,col}. */

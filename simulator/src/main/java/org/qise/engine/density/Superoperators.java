@@ -102,7 +102,7 @@ final class Superoperators {
                     out.add(channel(RESET, new int[]{r.qubit()}, n));
                 }
                 case Operation.Barrier b -> { }
-                case Operation.Dynamic d -> throw new IllegalArgumentException("OpenQASM 3 control flow that depends on measurements does not run with noise yet; run it without --noise");
+                case Operation.Dynamic d -> throw new IllegalArgumentException("OpenQASM 3 control flow that depends on measurements has no density matrix: each shot takes its own path; use the trajectories method");
                 case Operation.Measure m -> throw new IllegalArgumentException("a measurement cannot be lowered into ρ's gates");
             }
         }

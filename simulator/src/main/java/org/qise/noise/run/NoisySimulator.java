@@ -19,6 +19,7 @@ import org.qise.noise.NoiseModel;
 import org.qise.noise.NoiseModelJson;
 import org.qise.sim.Manifest;
 import org.qise.sim.PauliSum;
+import org.qise.sim.Progress;
 import org.qise.sim.RunOptions;
 import org.qise.sim.Rng;
 
@@ -44,8 +45,10 @@ public final class NoisySimulator {
     private final Long seed;
     private final List<PauliSum> observables;
     private final boolean keepDensityMatrix;
+    private final Progress progress;
 
     private NoisySimulator(Builder b) {
+        this.progress = b.progress;
         this.model = b.model;
         this.method = b.method;
         this.threads = b.threads;
@@ -66,6 +69,7 @@ public final class NoisySimulator {
         private Long seed;
         private final List<PauliSum> observables = new ArrayList<>();
         private boolean keepDensityMatrix = true;
+        private Progress progress = Progress.NONE;
 
         public Builder model(NoiseModel model) { this.model = model; return this; }
 
@@ -90,6 +94,14 @@ public final class NoisySimulator {
         /** Whether the result keeps ρ (density-matrix method); default true. */
         public Builder keepDensityMatrix(boolean keep) { this.keepDensityMatrix = keep; return this; }
 
+        /**
+         * Receives progress: trajectories done (after each one) or, for ρ, operations applied
+         * (after each step of its compiled plan, one memory pass or stage). Throwing from it stops the
+         * run there, which is how the portal cancels a noisy run; it may be called from several
+         * threads, but never at once.
+         */
+        public Builder progress(Progress progress) { this.progress = java.util.Objects.requireNonNull(progress); return this; }
+
         public NoisySimulator build() { return new NoisySimulator(this); }
     }
 
@@ -104,6 +116,10 @@ public final class NoisySimulator {
         boolean fits = shape.terminal() && n <= DensityMatrix.MAX_QUBITS;
         return switch (method) {
             case DENSITY_MATRIX -> {
+                if (shape.dynamic()) {
+                    throw new NoiseException("the density-matrix method cannot run OpenQASM 3 control flow that depends on measurements "
+                            + "(if, while, for or switch on measured bits): each shot takes its own path; use the trajectories method");
+                }
                 if (!shape.terminal()) {
                     throw new NoiseException("the density-matrix method needs a circuit whose measurements all come at the end and "
                             + "that has no 'if'; this one measures mid-circuit or branches, so use the trajectories method");
@@ -154,9 +170,10 @@ public final class NoisySimulator {
         if (used == Method.DENSITY_MATRIX) {
             return runDensity(circuit, noisy, shape, readoutMeasures, outcomes, actualSeed, manifest, modelText);
         }
+        if (!shape.terminal()) readout.groups(shape.body());
         var plan = new Trajectories.ShotPlan(noisy.numQubits(), sampleQubits ? noisy.numQubits() : noisy.numClbits(),
-                shape.body(), shape.finalMeasures(), shape.terminal(), readout, outcomes, observables);
-        Trajectories.Totals totals = new Trajectories(plan, engineThreads).run(shots, actualSeed);
+                shape.body(), shape.finalMeasures(), shape.terminal(), readout, outcomes, observables, model);
+        Trajectories.Totals totals = new Trajectories(plan, engineThreads, progress).run(shots, actualSeed);
         Map<String, Estimate> estimates = new LinkedHashMap<>();
         for (int o = 0; o < observables.size(); o++) {
             double mean = shots == 0 ? Double.NaN : totals.sums()[o] / shots;
@@ -171,7 +188,8 @@ public final class NoisySimulator {
         int n = noisy.numQubits();
         DensityMatrix rho = DensityMatrix.allocate(n, threads);
         try {
-            rho.apply(shape.body());
+            // one compiled plan run step by step: the same bits as one run, with progress between steps
+            rho.apply(shape.body(), (done, total) -> progress.update(done, total, "operations"));
             // Distribution over the classical bits the final measurements write (bit k of a local
             // index = the k-th of those bits, at most n of them), then the readout errors.
             double[] diag = rho.probabilities();
