@@ -290,55 +290,113 @@ public final class Gates {
 
     private static final Map<String, Definition> LIBRARY = new LinkedHashMap<>();
 
-    private static void def(String name, int params, int qubits, Function<double[], Gate> f) {
-        LIBRARY.put(name, new Definition(name, params, qubits, f));
+    private static void def(String name, int params, int qubits) {
+        LIBRARY.put(name, new Definition(name, params, qubits, new Factory(name)));
+    }
+
+    /**
+     * Makes a library gate from its angles, by name. One class with a switch rather than a
+     * lambda per gate: each lambda is a class the JVM spins at start-up (44 of them, every run),
+     * which the start-up cache cannot hold while the command runs with --add-modules.
+     */
+    private record Factory(String name) implements Function<double[], Gate> {
+        @Override
+        public Gate apply(double[] a) {
+            return switch (name) {
+                case "U" -> builtinU(a[0], a[1], a[2]);
+                case "CX" -> builtinCX();
+                case "u3" -> u3(a[0], a[1], a[2]);
+                case "u2" -> u2(a[0], a[1]);
+                case "u1" -> u1(a[0]);
+                case "cx" -> cx();
+                case "id" -> id();
+                case "u0" -> u0(a[0]);
+                case "u" -> u(a[0], a[1], a[2]);
+                case "p" -> p(a[0]);
+                case "x" -> x();
+                case "y" -> y();
+                case "z" -> z();
+                case "h" -> h();
+                case "s" -> s();
+                case "sdg" -> sdg();
+                case "t" -> t();
+                case "tdg" -> tdg();
+                case "rx" -> rx(a[0]);
+                case "ry" -> ry(a[0]);
+                case "rz" -> rz(a[0]);
+                case "sx" -> sx();
+                case "sxdg" -> sxdg();
+                case "cz" -> cz();
+                case "cy" -> cy();
+                case "swap" -> swap();
+                case "ch" -> ch();
+                case "ccx" -> ccx();
+                case "cswap" -> cswap();
+                case "crx" -> crx(a[0]);
+                case "cry" -> cry(a[0]);
+                case "crz" -> crz(a[0]);
+                case "cu1" -> cu1(a[0]);
+                case "cp" -> cp(a[0]);
+                case "cu3" -> cu3(a[0], a[1], a[2]);
+                case "csx" -> csx();
+                case "cu" -> cu(a[0], a[1], a[2], a[3]);
+                case "rxx" -> rxx(a[0]);
+                case "rzz" -> rzz(a[0]);
+                case "rccx" -> rccx();
+                case "rc3x" -> rc3x();
+                case "c3x" -> c3x();
+                case "c3sqrtx" -> c3sqrtx();
+                case "c4x" -> c4x();
+                default -> throw new IllegalStateException("no factory for library gate " + name);
+            };
+        }
     }
 
     static {
-        def("U", 3, 1, a -> builtinU(a[0], a[1], a[2]));
-        def("CX", 0, 2, a -> builtinCX());
-        def("u3", 3, 1, a -> u3(a[0], a[1], a[2]));
-        def("u2", 2, 1, a -> u2(a[0], a[1]));
-        def("u1", 1, 1, a -> u1(a[0]));
-        def("cx", 0, 2, a -> cx());
-        def("id", 0, 1, a -> id());
-        def("u0", 1, 1, a -> u0(a[0]));
-        def("u", 3, 1, a -> u(a[0], a[1], a[2]));
-        def("p", 1, 1, a -> p(a[0]));
-        def("x", 0, 1, a -> x());
-        def("y", 0, 1, a -> y());
-        def("z", 0, 1, a -> z());
-        def("h", 0, 1, a -> h());
-        def("s", 0, 1, a -> s());
-        def("sdg", 0, 1, a -> sdg());
-        def("t", 0, 1, a -> t());
-        def("tdg", 0, 1, a -> tdg());
-        def("rx", 1, 1, a -> rx(a[0]));
-        def("ry", 1, 1, a -> ry(a[0]));
-        def("rz", 1, 1, a -> rz(a[0]));
-        def("sx", 0, 1, a -> sx());
-        def("sxdg", 0, 1, a -> sxdg());
-        def("cz", 0, 2, a -> cz());
-        def("cy", 0, 2, a -> cy());
-        def("swap", 0, 2, a -> swap());
-        def("ch", 0, 2, a -> ch());
-        def("ccx", 0, 3, a -> ccx());
-        def("cswap", 0, 3, a -> cswap());
-        def("crx", 1, 2, a -> crx(a[0]));
-        def("cry", 1, 2, a -> cry(a[0]));
-        def("crz", 1, 2, a -> crz(a[0]));
-        def("cu1", 1, 2, a -> cu1(a[0]));
-        def("cp", 1, 2, a -> cp(a[0]));
-        def("cu3", 3, 2, a -> cu3(a[0], a[1], a[2]));
-        def("csx", 0, 2, a -> csx());
-        def("cu", 4, 2, a -> cu(a[0], a[1], a[2], a[3]));
-        def("rxx", 1, 2, a -> rxx(a[0]));
-        def("rzz", 1, 2, a -> rzz(a[0]));
-        def("rccx", 0, 3, a -> rccx());
-        def("rc3x", 0, 4, a -> rc3x());
-        def("c3x", 0, 4, a -> c3x());
-        def("c3sqrtx", 0, 4, a -> c3sqrtx());
-        def("c4x", 0, 5, a -> c4x());
+        def("U", 3, 1);
+        def("CX", 0, 2);
+        def("u3", 3, 1);
+        def("u2", 2, 1);
+        def("u1", 1, 1);
+        def("cx", 0, 2);
+        def("id", 0, 1);
+        def("u0", 1, 1);
+        def("u", 3, 1);
+        def("p", 1, 1);
+        def("x", 0, 1);
+        def("y", 0, 1);
+        def("z", 0, 1);
+        def("h", 0, 1);
+        def("s", 0, 1);
+        def("sdg", 0, 1);
+        def("t", 0, 1);
+        def("tdg", 0, 1);
+        def("rx", 1, 1);
+        def("ry", 1, 1);
+        def("rz", 1, 1);
+        def("sx", 0, 1);
+        def("sxdg", 0, 1);
+        def("cz", 0, 2);
+        def("cy", 0, 2);
+        def("swap", 0, 2);
+        def("ch", 0, 2);
+        def("ccx", 0, 3);
+        def("cswap", 0, 3);
+        def("crx", 1, 2);
+        def("cry", 1, 2);
+        def("crz", 1, 2);
+        def("cu1", 1, 2);
+        def("cp", 1, 2);
+        def("cu3", 3, 2);
+        def("csx", 0, 2);
+        def("cu", 4, 2);
+        def("rxx", 1, 2);
+        def("rzz", 1, 2);
+        def("rccx", 0, 3);
+        def("rc3x", 0, 4);
+        def("c3x", 0, 4);
+        def("c3sqrtx", 0, 4);
+        def("c4x", 0, 5);
     }
 
     /** The library gate with this OpenQASM name ({@code U} and {@code CX} included), if any. */

@@ -1,9 +1,5 @@
 package org.qise.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
 import org.qise.engine.density.DensityMatrix;
@@ -26,8 +21,10 @@ import org.qise.noise.run.Estimate;
 import org.qise.noise.run.Method;
 import org.qise.noise.run.NoisyResult;
 import org.qise.noise.run.NoisySimulator;
+import org.qise.sim.Bitstrings;
 import org.qise.sim.Manifest;
 import org.qise.sim.PauliSum;
+import org.qise.sim.ResultDocument;
 
 /**
  * {@code qise run FILE --noise MODEL [--method …] [--density-matrix]}: the noisy half of
@@ -257,7 +254,7 @@ final class NoisyRun {
         m.put("engine", r.manifest().engine());
         m.put("threads", r.manifest().threads());
         m.put("method", r.method().cliName());
-        m.put("counts", new TreeMap<>(r.counts()));
+        m.put("counts", r.counts());
         m.put("noise_model", r.noiseModelText());
         m.put("noise_model_sha256", r.noiseModelSha256());
         if (cmd.probabilities) {
@@ -267,7 +264,13 @@ final class NoisyRun {
         if (!asked.isEmpty()) {
             Map<String, Object> ex = new LinkedHashMap<>();
             r.observables().forEach((k, e) -> {
-                if (asked.contains(k)) ex.put(k, Map.of("value", e.value(), "standard_error", e.standardError()));
+                if (!asked.contains(k)) return;
+                // an ordered map: Map.of iterates in an order that changes from one JVM start to the next,
+                // which made the same seed print different bytes
+                Map<String, Object> estimate = new LinkedHashMap<>();
+                estimate.put("value", e.value());
+                estimate.put("standard_error", e.standardError());
+                ex.put(k, estimate);
             });
             m.put("expectation", ex);
         }
@@ -276,23 +279,13 @@ final class NoisyRun {
         for (Marginal d : dists) {
             Map<String, Object> mm = new LinkedHashMap<>();
             mm.put("qubits", d.qubits());
-            Map<String, Double> byBits = new LinkedHashMap<>();
-            Map<String, Double> errors = new LinkedHashMap<>();
-            for (int x = 0; x < d.probabilities().length; x++) {
-                byBits.put(bits(x, d.qubits().length), d.probabilities()[x]);
-                if (d.standardErrors() != null) errors.put(bits(x, d.qubits().length), d.standardErrors()[x]);
-            }
-            mm.put("probabilities", byBits);
-            if (d.standardErrors() != null) mm.put("standard_errors", errors);
+            mm.put("probabilities", ResultDocument.byBitstring(d.qubits().length, x -> d.probabilities()[x]));
+            if (d.standardErrors() != null) mm.put("standard_errors", ResultDocument.byBitstring(d.qubits().length, x -> d.standardErrors()[x]));
             if (d.reported() != null) {
-                Map<String, Double> rep = new LinkedHashMap<>();
-                Map<String, Double> repErrors = new LinkedHashMap<>();
-                for (int x = 0; x < d.reported().length; x++) {
-                    rep.put(bits(x, d.qubits().length), d.reported()[x]);
-                    if (d.reportedErrors() != null) repErrors.put(bits(x, d.qubits().length), d.reportedErrors()[x]);
+                mm.put("reported_probabilities", ResultDocument.byBitstring(d.qubits().length, x -> d.reported()[x]));
+                if (d.reportedErrors() != null) {
+                    mm.put("reported_standard_errors", ResultDocument.byBitstring(d.qubits().length, x -> d.reportedErrors()[x]));
                 }
-                mm.put("reported_probabilities", rep);
-                if (d.reportedErrors() != null) mm.put("reported_standard_errors", repErrors);
             }
             listed.add(mm);
         }
@@ -309,13 +302,7 @@ final class NoisyRun {
         if (r.fidelityToIdeal() != null) m.put("fidelity_to_ideal", r.fidelityToIdeal());
         m.put("manifest", r.manifest().toMap());
         m.put("circuit_qasm", Manifest.canonicalText(circuit));
-        try {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(
-                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-            return new ObjectMapper().writer(pretty).writeValueAsString(m) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the run as JSON", e);
-        }
+        return ResultDocument.write(m);
     }
 
     private static String human(RunCommand cmd, Circuit circuit, NoisyResult r, Method asked, double seconds, Set<String> askedSums,
@@ -336,7 +323,7 @@ final class NoisyRun {
         if (cmd.probabilities) {
             sb.append("\nprobabilities (basis states q[n-1]…q[0], before readout error; zeros not listed)\n");
             double[] p = r.densityMatrix().probabilities();
-            for (int i = 0; i < p.length; i++) if (p[i] >= 1e-15) sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, n), p[i]));
+            for (int i = 0; i < p.length; i++) if (p[i] >= 1e-15) sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", Bitstrings.ofIndex(i, n), p[i]));
             sb.append("\noutcome probabilities (bitstrings as in counts, readout error applied; zeros not listed)\n");
             r.outcomeProbabilities().forEach((k, v) -> {
                 if (v >= 1e-15) sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", k, v));
@@ -347,15 +334,15 @@ final class NoisyRun {
                     .append(" (state before the final measurements and readout error; last listed qubit leftmost)\n");
             for (int x = 0; x < d.probabilities().length; x++) {
                 sb.append(d.standardErrors() == null
-                        ? String.format(Locale.ROOT, "  %s  %.6f%n", bits(x, d.qubits().length), d.probabilities()[x])
-                        : String.format(Locale.ROOT, "  %s  %.6f ± %.6f%n", bits(x, d.qubits().length), d.probabilities()[x], d.standardErrors()[x]));
+                        ? String.format(Locale.ROOT, "  %s  %.6f%n", Bitstrings.ofIndex(x, d.qubits().length), d.probabilities()[x])
+                        : String.format(Locale.ROOT, "  %s  %.6f ± %.6f%n", Bitstrings.ofIndex(x, d.qubits().length), d.probabilities()[x], d.standardErrors()[x]));
             }
             if (d.reported() != null) {
                 sb.append("as a final measurement of them would report it (readout error applied)\n");
                 for (int x = 0; x < d.reported().length; x++) {
                     sb.append(d.reportedErrors() == null
-                            ? String.format(Locale.ROOT, "  %s  %.6f%n", bits(x, d.qubits().length), d.reported()[x])
-                            : String.format(Locale.ROOT, "  %s  %.6f ± %.6f%n", bits(x, d.qubits().length), d.reported()[x], d.reportedErrors()[x]));
+                            ? String.format(Locale.ROOT, "  %s  %.6f%n", Bitstrings.ofIndex(x, d.qubits().length), d.reported()[x])
+                            : String.format(Locale.ROOT, "  %s  %.6f ± %.6f%n", Bitstrings.ofIndex(x, d.qubits().length), d.reported()[x], d.reportedErrors()[x]));
                 }
             }
         }
@@ -380,11 +367,5 @@ final class NoisyRun {
             }
         }
         return sb.toString().replace(System.lineSeparator(), "\n");
-    }
-
-    private static String bits(long index, int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int k = n - 1; k >= 0; k--) sb.append((index >> k & 1) == 1 ? '1' : '0');
-        return sb.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.qise.sim.ResultDocument;
 
 /**
  * Sends a result (the JSON of {@code qise run --json}) to a QISE portal's
@@ -27,21 +28,17 @@ final class PortalPush {
 
     private PortalPush() {}
 
-    /** Checks the result looks like {@code qise run --json} output before anything is sent. */
-    static JsonNode parseResult(String text, String name) {
-        JsonNode node;
+    /**
+     * Checks the result is a run document as {@code qise run --json} writes it (the same reader
+     * the portal uses) before anything is sent.
+     */
+    static ResultDocument parseResult(String text, String name) {
         try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new UserError("'" + name + "' is not JSON (" + e.getOriginalMessage() + "); push the output of 'qise run --json'");
+            return ResultDocument.read(text);
+        } catch (ResultDocument.Invalid e) {
+            String problem = e.path().equals("$") ? e.problem() : "at " + e.path() + ": " + e.problem();
+            throw new UserError("'" + name + "' " + problem + "; push the output of 'qise run --json' as it was written");
         }
-        if (node == null || !node.isObject()) throw new UserError("'" + name + "' is not a JSON object; push the output of 'qise run --json'");
-        for (String field : new String[]{"counts", "shots", "seed", "manifest", "circuit_qasm"}) {
-            if (!node.has(field)) {
-                throw new UserError("'" + name + "' has no \"" + field + "\"; push the output of 'qise run --json' as it was written");
-            }
-        }
-        return node;
     }
 
     /** Posts the result; prints where it is and the verdict; returns the exit code. */

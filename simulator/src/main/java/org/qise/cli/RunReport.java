@@ -1,19 +1,16 @@
 package org.qise.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
+import org.qise.sim.Bitstrings;
 import org.qise.sim.Manifest;
 import org.qise.sim.Result;
+import org.qise.sim.ResultDocument;
 
 /**
  * What {@code qise run} prints: a report for people, or one JSON object for programs.
@@ -29,11 +26,6 @@ import org.qise.sim.Result;
  * No timing goes into the JSON, so the same inputs print the same bytes.
  */
 final class RunReport {
-    /** Jackson is loaded only for --json: the human report of a small run starts faster without it. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     private final String file;
     private final Circuit circuit;
     private final Result result;
@@ -74,12 +66,8 @@ final class RunReport {
         m.put("engine", result.manifest().engine());
         m.put("threads", result.manifest().threads());
         m.put("mode", result.mode() == Result.Mode.SAMPLED ? "sampled" : "shot-by-shot");
-        m.put("counts", new TreeMap<>(result.counts()));
-        if (statevector != null) {
-            double[][] pairs = new double[statevector.length / 2][];
-            for (int i = 0; i < pairs.length; i++) pairs[i] = new double[]{statevector[2 * i], statevector[2 * i + 1]};
-            m.put("statevector", pairs);
-        }
+        m.put("counts", result.counts());
+        if (statevector != null) m.put("statevector", ResultDocument.amplitudePairs(statevector));
         if (probabilities != null) m.put("probabilities", probabilities);
         if (expectations.size() == 1) m.put("expectation", expectations.values().iterator().next());
         else if (!expectations.isEmpty()) m.put("expectation", expectations);
@@ -96,27 +84,13 @@ final class RunReport {
         m.put("manifest", result.manifest().toMap());
         // The circuit travels with its result, so that 'qise push' can hand both to a portal.
         m.put("circuit_qasm", Manifest.canonicalText(circuit));
-        try {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(
-                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-            return Json.MAPPER.writer(pretty).writeValueAsString(m) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the run as JSON", e);
-        }
+        return ResultDocument.write(m);
     }
 
     /** Marginal probabilities keyed by bitstring: the last listed qubit leftmost, the first rightmost. */
     private Map<String, Double> marginalByBitstring(int k) {
-        Map<String, Double> out = new LinkedHashMap<>();
         double[] marginal = marginals.get(k);
-        for (int j = 0; j < marginal.length; j++) out.put(bits(j, marginalQubits.get(k).length), marginal[j]);
-        return out;
-    }
-
-    private static String bits(long index, int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int k = n - 1; k >= 0; k--) sb.append((index >> k & 1) == 1 ? '1' : '0');
-        return sb.toString();
+        return ResultDocument.byBitstring(marginalQubits.get(k).length, j -> marginal[j]);
     }
 
     String human(int width) {
@@ -142,7 +116,7 @@ final class RunReport {
                 double re = statevector[2 * i], im = statevector[2 * i + 1];
                 if (Math.hypot(re, im) < 1e-12) continue;
                 if (listed++ < MAX_HUMAN_LINES) {
-                    sb.append(String.format(Locale.ROOT, "  |%s⟩  %+.6f %+.6fi   p = %.6f%n", bits(i, n), re, im, re * re + im * im));
+                    sb.append(String.format(Locale.ROOT, "  |%s⟩  %+.6f %+.6fi   p = %.6f%n", Bitstrings.ofIndex(i, n), re, im, re * re + im * im));
                 }
             }
             moreNotListed(sb, listed);
@@ -153,7 +127,7 @@ final class RunReport {
             for (int i = 0; i < probabilities.length; i++) {
                 if (probabilities[i] < 1e-15) continue;
                 if (listed++ < MAX_HUMAN_LINES) {
-                    sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", bits(i, circuit.numQubits()), probabilities[i]));
+                    sb.append(String.format(Locale.ROOT, "  %s  %.6f%n", Bitstrings.ofIndex(i, circuit.numQubits()), probabilities[i]));
                 }
             }
             moreNotListed(sb, listed);

@@ -49,11 +49,7 @@ record Val(Kind kind, int width, long i, double f) {
         return switch (kind) {
             case FLOAT -> org.qise.qasm3.Printer.number(f);
             case BOOL -> i != 0 ? "true" : "false";
-            case BIT -> {
-                StringBuilder sb = new StringBuilder("\"");
-                for (int b = Math.max(1, width) - 1; b >= 0; b--) sb.append((i >> b & 1) == 1 ? '1' : '0');
-                yield sb.append('"').toString();
-            }
+            case BIT -> '"' + org.qise.sim.Bitstrings.ofIndex(i, Math.max(1, width)) + '"';
             case UINT -> Long.toUnsignedString(i);
             case INT -> Long.toString(i);
         };

@@ -1,17 +1,25 @@
 package org.qise.sim;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.qise.circuit.Register;
 
 /**
  * Classical bits as text, the OpenQASM / Qiskit way: each register is written from its highest
  * bit to bit 0 (c[n-1]…c[0]), and registers are separated by a space with the last declared
- * register leftmost.
+ * register leftmost. Basis states are written the same way, qubit n-1 first.
+ *
+ * <p>The one formatter of bitstrings: counts, marginals, state listings and the portal's
+ * downloads all go through here, so the convention cannot drift between them.
  */
-final class Bitstrings {
+public final class Bitstrings {
+    /** A count key as {@link #format} writes it: 1 to 64 registers of 1 to 64 bits, one space between. */
+    private static final Pattern COUNT_KEY = Pattern.compile("[01]{1,64}( [01]{1,64}){0,63}");
+
     private Bitstrings() {}
 
-    static String format(boolean[] bits, List<Register> registers) {
+    /** The bits of the given registers, each c[n-1]…c[0], the last declared register leftmost. */
+    public static String format(boolean[] bits, List<Register> registers) {
         StringBuilder sb = new StringBuilder(bits.length + registers.size());
         for (int r = registers.size() - 1; r >= 0; r--) {
             Register reg = registers.get(r);
@@ -21,10 +29,15 @@ final class Bitstrings {
         return sb.toString();
     }
 
-    /** Basis-state index of n qubits as text, qubit n-1 first. */
-    static String ofIndex(long index, int n) {
+    /** Basis-state index of n qubits (or the value of an n-bit register) as text, bit n-1 first. */
+    public static String ofIndex(long index, int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int q = n - 1; q >= 0; q--) sb.append((index >> q & 1) == 1 ? '1' : '0');
         return sb.toString();
+    }
+
+    /** Whether the text could be a count key written by {@link #format}. */
+    public static boolean isCountKey(String text) {
+        return COUNT_KEY.matcher(text).matches();
     }
 }

@@ -72,9 +72,7 @@ public final class Result implements AutoCloseable {
      * when these texts (and so {@link #sha256()}) are equal.
      */
     public String canonicalText() {
-        StringBuilder sb = new StringBuilder("qise-result 1\nshots ").append(shots).append('\n');
-        new java.util.TreeMap<>(counts).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-        return sb.toString();
+        return ResultDocument.canonicalText(shots, counts);
     }
 
     /** SHA-256 of {@link #canonicalText()}, in hex. */

@@ -43,6 +43,15 @@ class NoisyRunCliTest {
                 + j.get("counts").path("01").asLong(0) + j.get("counts").path("10").asLong(0));
         assertTrue(j.get("purity").asDouble() < 1 && j.get("fidelity_to_ideal").asDouble() < 1);
         assertEquals(0.0, j.at("/expectation/Z0 Z1/standard_error").asDouble());
+        // A fixed field order, so the same seed prints the same bytes in every JVM (Map.of's order is not fixed).
+        assertEquals(java.util.List.of("value", "standard_error"), iterate(j.at("/expectation/Z0 Z1").fieldNames()));
+        assertTrue(r.out().contains("\"value\": " + j.at("/expectation/Z0 Z1/value").asText() + ",\n"), r.out());
+    }
+
+    private static java.util.List<String> iterate(java.util.Iterator<String> names) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     @Test

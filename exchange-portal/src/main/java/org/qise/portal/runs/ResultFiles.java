@@ -3,6 +3,8 @@ package org.qise.portal.runs;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.qise.sim.Bitstrings;
+import org.qise.sim.ResultDocument;
 
 /**
  * Downloads of a result: JSON with everything, and CSV files of the counts, probabilities and
@@ -11,6 +13,7 @@ import java.util.Map;
 public final class ResultFiles {
     private ResultFiles() {}
 
+    /** The run's result document, written as qise run --json writes its own (one writer, {@link ResultDocument}). */
     public static String json(Run run) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", run.publicId());
@@ -26,11 +29,7 @@ public final class ResultFiles {
             if (run.state().statevector() != null) m.put("statevector", run.state().statevector());
         }
         m.put("manifest", run.manifest());
-        try {
-            return RunJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the result as JSON", e);
-        }
+        return ResultDocument.write(m);
     }
 
     public static String countsCsv(Run run) {
@@ -43,7 +42,7 @@ public final class ResultFiles {
         StringBuilder sb = new StringBuilder("index,basis_state,probability\n");
         double[] p = run.state().probabilities();
         for (int i = 0; i < p.length; i++) {
-            sb.append(i).append(',').append(bits(i, run.numQubits())).append(',').append(number(p[i])).append('\n');
+            sb.append(i).append(',').append(Bitstrings.ofIndex(i, run.numQubits())).append(',').append(number(p[i])).append('\n');
         }
         return sb.toString();
     }
@@ -52,15 +51,9 @@ public final class ResultFiles {
         StringBuilder sb = new StringBuilder("index,basis_state,re,im\n");
         double[][] v = run.state().statevector();
         for (int i = 0; i < v.length; i++) {
-            sb.append(i).append(',').append(bits(i, run.numQubits())).append(',').append(number(v[i][0])).append(',')
+            sb.append(i).append(',').append(Bitstrings.ofIndex(i, run.numQubits())).append(',').append(number(v[i][0])).append(',')
                     .append(number(v[i][1])).append('\n');
         }
-        return sb.toString();
-    }
-
-    static String bits(long index, int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int k = n - 1; k >= 0; k--) sb.append((index >> k & 1) == 1 ? '1' : '0');
         return sb.toString();
     }
 

@@ -1,8 +1,8 @@
 package org.qise.portal.runs;
 
 import java.util.Map;
-import java.util.TreeMap;
 import org.qise.sim.Manifest;
+import org.qise.sim.ResultDocument;
 
 /**
  * The SHA-256 of a result's canonical text, computed from its counts alone, so that results
@@ -15,9 +15,7 @@ final class ResultHash {
 
     /** The format of {@link org.qise.sim.Result#canonicalText()}: version, shots, then "bits\tcount" lines. */
     static String canonicalText(long shots, Map<String, Long> counts) {
-        StringBuilder sb = new StringBuilder("qise-result 1\nshots ").append(shots).append('\n');
-        new TreeMap<>(counts).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-        return sb.toString();
+        return ResultDocument.canonicalText(shots, counts);
     }
 
     static String sha256(long shots, Map<String, Long> counts) {

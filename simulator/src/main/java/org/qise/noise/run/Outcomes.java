@@ -11,12 +11,6 @@ import org.qise.circuit.Register;
 record Outcomes(List<Register> registers, int bits) {
 
     String key(boolean[] values) {
-        StringBuilder sb = new StringBuilder(values.length + registers.size());
-        for (int r = registers.size() - 1; r >= 0; r--) {
-            Register reg = registers.get(r);
-            if (sb.length() > 0) sb.append(' ');
-            for (int i = reg.size() - 1; i >= 0; i--) sb.append(values[reg.offset() + i] ? '1' : '0');
-        }
-        return sb.toString();
+        return org.qise.sim.Bitstrings.format(values, registers);
     }
 }
