@@ -154,6 +154,7 @@ public final class Simulator implements AutoCloseable {
      */
     public String explain(Circuit circuit) {
         String memory = "memory   " + memoryNeed(circuit).describe() + "\n";
+        if (engine.precision() == Precision.SINGLE) memory = "precision single: complex64 amplitudes, every stage widened to double in cache\n" + memory;
         if (endMeasurementsOnly(circuit)) {
             return "mode     state simulated once and sampled (" + shots + " shots)\n" + memory
                     + engine.compile(circuit.numQubits(), gatesOf(circuit)).explain();

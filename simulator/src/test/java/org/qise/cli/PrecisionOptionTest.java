@@ -56,6 +56,14 @@ class PrecisionOptionTest {
         assertTrue(r.out().contains("single precision"), r.out());
     }
 
+    @Test
+    void explainSaysThePrecisionAndCountsEightBytesAnAmplitude() {
+        Cli.Run r = Cli.run("run", "--example", "bell", "--precision", "single", "--explain");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("precision single"), r.out());
+        assertTrue(r.out().contains("amplitudes × 8 bytes"), r.out());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "--precision half | half",

@@ -25,6 +25,8 @@ import org.qise.engine.Precision;
 import org.qise.engine.QuantumState;
 import org.qise.engine.exact.ExactEngine;
 import org.qise.qasm.QasmParser;
+import org.qise.sim.MemoryNeed;
+import org.qise.sim.Simulator;
 
 /**
  * Single precision against double: the same gates on a complex64 state and on a complex128
@@ -105,6 +107,12 @@ class SinglePrecisionTest {
         try (FastEngine single = new FastEngine(1, Precision.SINGLE); FastEngine dbl = new FastEngine(1)) {
             assertEquals(8L << 24, single.bytesFor(24) - 31 * 4096L, "2^24 amplitudes with 31 gaps of a page");
             assertTrue(single.bytesFor(31) <= dbl.bytesFor(30), "31 qubits in single take no more than 30 in double");
+        }
+        Circuit wide = Circuit.builder(31, 1).h(0).measure(0, 0).build();
+        try (Simulator sim = Simulator.builder().precision(Precision.SINGLE).threads(1).build()) {
+            MemoryNeed need = sim.memoryNeed(wide);
+            assertEquals((8L << 31) + 4095 * 4096L, need.stateBytes(), "2^31 amplitudes of 8 bytes and 4095 page gaps");
+            assertTrue(need.describe().contains("2^31 amplitudes × 8 bytes = 16 GiB"), need.describe());
         }
     }
 
