@@ -77,6 +77,24 @@ class SinglePrecisionTest {
         }
     }
 
+    /** A gate on more qubits than a stage holds becomes a stage of its own, with a larger buffer past 18 qubits. */
+    @ParameterizedTest(name = "n = {0}, a gate on {1} qubits")
+    @CsvSource({"14, 13", "20, 20"})
+    void gatesWiderThanAStageAgreeWithDoublePrecision(int n, int width) {
+        List<Operation.GateOp> gates = new ArrayList<>();
+        // Every qubit near |1⟩, so that the controls are all 1 on most of the state and the wide gate matters.
+        for (int q = 0; q < n; q++) {
+            gates.add(new Operation.GateOp(org.qise.circuit.Gates.u3(Math.PI - 0.1, 0.2 * q, -0.4), new int[]{q}, null));
+        }
+        int[] qubits = new int[width];
+        for (int i = 0; i < width; i++) qubits[i] = n - 1 - i; // controls on the top qubits, target lowest
+        gates.add(new Operation.GateOp(org.qise.circuit.Gates.ry(1.1).controlled(width - 1), qubits, null));
+        gates.add(new Operation.GateOp(org.qise.circuit.Gates.h(), new int[]{n - 1}, null));
+        try (Engine single = new FastEngine(2, Precision.SINGLE); Engine dbl = new FastEngine(2)) {
+            assertFidelity("wide gate", n, gates, single, dbl);
+        }
+    }
+
     @ParameterizedTest(name = "n = {0}")
     @CsvSource({"9", "16", "20"})
     void oneAndTwoThreadsGiveTheSameBits(int n) {
