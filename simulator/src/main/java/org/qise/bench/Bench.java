@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qise.circuit.Operation;
+import org.qise.engine.Precision;
 import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 import org.qise.engine.exact.ExactEngine;
@@ -90,9 +91,11 @@ public final class Bench {
                     note = st.note;
                 }
                 for (int t : o.threads()) {
-                    o.progress().accept("fast engine: " + w + " n=" + n + " threads=" + t);
-                    Timing ft = Workloads.SINGLE_GATE.contains(w) ? timeSingleGate(w, n, t, o.quick()) : timeCircuit(w, n, t, o.quick());
-                    measured.add(new Measured(w, n, t, ft, exact, exactNote, strange, note));
+                    for (Precision p : o.precisions()) {
+                        o.progress().accept("fast engine: " + w + " n=" + n + " threads=" + t + (o.precisions().size() > 1 ? " " + p : ""));
+                        Timing ft = Workloads.SINGLE_GATE.contains(w) ? timeSingleGate(w, n, t, p, o.quick()) : timeCircuit(w, n, t, p, o.quick());
+                        measured.add(new Measured(w, n, t, p, ft, exact, exactNote, strange, note));
+                    }
                 }
             }
         }
@@ -105,9 +108,9 @@ public final class Bench {
                 + BenchReport.describeBandwidth(before) + " and after the workloads " + BenchReport.describeBandwidth(after) + ", fractions use the higher reading");
         List<BenchResult> results = new ArrayList<>();
         for (Measured m : measured) {
-            double eff = m.timing.gates * 32.0 * Math.pow(2, m.qubits) / m.timing.seconds / 1e9;
+            double eff = m.timing.gates * 2.0 * m.precision.bytesPerAmplitude() * Math.pow(2, m.qubits) / m.timing.seconds / 1e9;
             results.add(new BenchResult(m.workload, m.qubits, m.threads, m.timing.gates, m.timing.seconds, m.timing.cpuSeconds, eff,
-                    eff / bandwidth.get(m.threads), m.exact, m.exactNote, m.strange, m.note));
+                    eff / bandwidth.get(m.threads), m.exact, m.exactNote, m.strange, m.note, m.precision));
         }
         String machine = System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + Runtime.version() + ", " + jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors";
@@ -117,7 +120,7 @@ public final class Bench {
     private record Timing(int gates, double seconds, double cpuSeconds) {}
 
     /** One fast-engine timing with its comparisons, before the bandwidth fraction is known. */
-    private record Measured(String workload, int qubits, int threads, Timing timing, Double exact, String exactNote, Double strange, String note) {}
+    private record Measured(String workload, int qubits, int threads, Precision precision, Timing timing, Double exact, String exactNote, Double strange, String note) {}
 
     private static Map<Integer, Double> probe(BenchOptions o, long probeBytes, String when) {
         Map<Integer, Double> gbs = new LinkedHashMap<>();
@@ -137,9 +140,9 @@ public final class Bench {
      * Seconds per gate, averaged over the positions; for each position the best of several
      * batches after warm-up (the best batch is the one least disturbed by other programs).
      */
-    private static Timing timeSingleGate(String w, int n, int threads, boolean quick) {
+    private static Timing timeSingleGate(String w, int n, int threads, Precision precision, boolean quick) {
         List<Operation.GateOp> positions = Workloads.singleGatePositions(w, n);
-        FastEngine engine = new FastEngine(threads);
+        FastEngine engine = new FastEngine(threads, precision);
         warmUp(engine, Workloads.singleGatePositions(w, Math.min(n, WARM_UP_QUBITS)));
         int batches = quick ? 3 : 5;
         double total = 0, cpu = 0;
@@ -169,9 +172,9 @@ public final class Bench {
     }
 
     /** Best wall time of the circuit (with fusion) over the repetitions, after a warm-up at a small size. */
-    private static Timing timeCircuit(String w, int n, int threads, boolean quick) {
+    private static Timing timeCircuit(String w, int n, int threads, Precision precision, boolean quick) {
         List<Operation.GateOp> ops = Workloads.circuit(w, n);
-        FastEngine engine = new FastEngine(threads);
+        FastEngine engine = new FastEngine(threads, precision);
         warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
         int reps = quick || n >= 24 ? 1 : 3;
         double best = Double.MAX_VALUE, bestCpu = 0;

@@ -2,6 +2,7 @@ package org.qise.bench;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.qise.engine.Precision;
 
 /**
  * What {@link Bench#run} measures.
@@ -13,11 +14,21 @@ import java.util.function.Consumer;
  * @param compareExact  also time the exact engine (extrapolated where a full run would be long)
  * @param compareStrange also time Strange on the same circuits for sizes up to {@link Bench#STRANGE_MAX_QUBITS}
  * @param progress      receives a line of text as each measurement starts (never null)
+ * @param precisions    amplitude precisions to time the fast engine in, each workload in each
+ *                      precision one after the other, so that their ratio comes from one run
  */
 public record BenchOptions(List<Integer> qubits, List<Integer> threads, List<String> workloads, boolean quick,
-                           boolean compareExact, boolean compareStrange, Consumer<String> progress) {
+                           boolean compareExact, boolean compareStrange, Consumer<String> progress, List<Precision> precisions) {
+
+    /** Double precision only. */
+    public BenchOptions(List<Integer> qubits, List<Integer> threads, List<String> workloads, boolean quick,
+                        boolean compareExact, boolean compareStrange, Consumer<String> progress) {
+        this(qubits, threads, workloads, quick, compareExact, compareStrange, progress, List.of(Precision.DOUBLE));
+    }
 
     public BenchOptions {
+        precisions = List.copyOf(new java.util.LinkedHashSet<>(precisions));
+        if (precisions.isEmpty()) throw new IllegalArgumentException("at least one precision is needed");
         qubits = List.copyOf(qubits);
         threads = List.copyOf(threads);
         workloads = List.copyOf(workloads);
@@ -45,15 +56,17 @@ public record BenchOptions(List<Integer> qubits, List<Integer> threads, List<Str
         return new BenchOptions(List.of(16, 20), List.of(1, cores()), Workloads.ALL, true, true, true, null);
     }
 
-    public BenchOptions withQubits(List<Integer> q) { return new BenchOptions(q, threads, workloads, quick, compareExact, compareStrange, progress); }
+    public BenchOptions withQubits(List<Integer> q) { return new BenchOptions(q, threads, workloads, quick, compareExact, compareStrange, progress, precisions); }
 
-    public BenchOptions withThreads(List<Integer> t) { return new BenchOptions(qubits, t, workloads, quick, compareExact, compareStrange, progress); }
+    public BenchOptions withThreads(List<Integer> t) { return new BenchOptions(qubits, t, workloads, quick, compareExact, compareStrange, progress, precisions); }
 
-    public BenchOptions withWorkloads(List<String> w) { return new BenchOptions(qubits, threads, w, quick, compareExact, compareStrange, progress); }
+    public BenchOptions withWorkloads(List<String> w) { return new BenchOptions(qubits, threads, w, quick, compareExact, compareStrange, progress, precisions); }
 
-    public BenchOptions withProgress(Consumer<String> p) { return new BenchOptions(qubits, threads, workloads, quick, compareExact, compareStrange, p); }
+    public BenchOptions withProgress(Consumer<String> p) { return new BenchOptions(qubits, threads, workloads, quick, compareExact, compareStrange, p, precisions); }
 
-    public BenchOptions withComparisons(boolean exact, boolean strange) { return new BenchOptions(qubits, threads, workloads, quick, exact, strange, progress); }
+    public BenchOptions withPrecisions(List<Precision> p) { return new BenchOptions(qubits, threads, workloads, quick, compareExact, compareStrange, progress, p); }
+
+    public BenchOptions withComparisons(boolean exact, boolean strange) { return new BenchOptions(qubits, threads, workloads, quick, exact, strange, progress, precisions); }
 
     static int cores() {
         return Runtime.getRuntime().availableProcessors();

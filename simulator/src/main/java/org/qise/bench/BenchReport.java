@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.qise.engine.Precision;
 
 /**
  * What a benchmark run measured: the memory bandwidth (read + write, GB/s = 10^9 bytes/s) per
@@ -40,6 +41,9 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
             o.put("workload", r.workload());
             o.put("qubits", r.qubits());
             o.put("threads", r.threads());
+            o.put("precision", r.precision().label());
+            Double vsDouble = speedupOverDouble(r);
+            if (vsDouble != null) o.put("speedup_over_double", round(vsDouble));
             o.put("gates", r.gates());
             o.put("seconds", r.seconds());
             o.put("cpu_seconds", r.cpuSeconds());
@@ -69,6 +73,7 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
     public String toTable() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("memory bandwidth (read+write): %s%n", bandwidthSummary()));
+        if (results.stream().anyMatch(r -> r.precision() != Precision.DOUBLE)) return sb.append(precisionTable()).toString();
         sb.append(String.format("%-15s %3s %3s %6s %12s %9s %8s %7s %11s %9s %11s %9s%n",
                 "workload", "n", "thr", "gates", "seconds", "cpu s", "eff GB/s", "of bw", "exact s", "x exact", "strange s", "x strange"));
         for (BenchResult r : results) {
@@ -78,6 +83,36 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
                     r.exactSpeedup() == null ? "-" : String.format("%.0f", r.exactSpeedup()),
                     r.strangeSeconds() == null ? "-" : seconds(r.strangeSeconds()),
                     r.strangeSpeedup() == null ? "-" : String.format("%.0f", r.strangeSpeedup())));
+        }
+        for (String note : notes) sb.append("note: ").append(note).append(System.lineSeparator());
+        return sb.toString();
+    }
+
+    /**
+     * How many times faster a single-precision row ran than the double-precision row of the
+     * same workload, size and threads in the same run; null for double rows or without one.
+     */
+    public Double speedupOverDouble(BenchResult single) {
+        if (single.precision() != Precision.SINGLE) return null;
+        for (BenchResult d : results) {
+            if (d.precision() == Precision.DOUBLE && d.workload().equals(single.workload()) && d.qubits() == single.qubits()
+                    && d.threads() == single.threads()) {
+                return d.seconds() / single.seconds();
+            }
+        }
+        return null;
+    }
+
+    /** The table when single precision was timed: a precision column and the ratio to double beside each single row. */
+    private String precisionTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-15s %3s %3s %-6s %6s %12s %9s %8s %7s %9s%n",
+                "workload", "n", "thr", "prec", "gates", "seconds", "cpu s", "eff GB/s", "of bw", "x double"));
+        for (BenchResult r : results) {
+            Double x = speedupOverDouble(r);
+            sb.append(String.format("%-15s %3d %3d %-6s %6d %12s %9.3f %8.1f %7.2f %9s%n",
+                    r.workload(), r.qubits(), r.threads(), r.precision().label(), r.gates(), seconds(r.seconds()), r.cpuSeconds(),
+                    r.effectiveGbs(), r.bandwidthFraction(), x == null ? "-" : String.format("%.2f", x)));
         }
         for (String note : notes) sb.append("note: ").append(note).append(System.lineSeparator());
         return sb.toString();

@@ -1,5 +1,7 @@
 package org.qise.bench;
 
+import org.qise.engine.Precision;
+
 /**
  * One measurement.
  *
@@ -10,16 +12,26 @@ package org.qise.bench;
  * @param seconds            wall-clock seconds per run (best of the repetitions)
  * @param cpuSeconds         process CPU seconds over the same run: near threads × seconds on an idle machine,
  *                           much less when other programs take the cores
- * @param effectiveGbs       gates × 2 × 16 × 2^n bytes / seconds, as if each gate were one read+write pass
+ * @param effectiveGbs       gates × 2 × (16 or 8) × 2^n bytes / seconds, as if each gate were one read+write pass
+ *                           of the state in its precision
  * @param bandwidthFraction  effectiveGbs over the measured memory bandwidth at this thread count
  * @param exactEngineSeconds the exact engine's seconds for the same run, or null when not measured
  * @param exactEngineNote    how the exact time was obtained (e.g. extrapolated from a prefix), or null
  * @param strangeSeconds     Strange's seconds for the same circuit, or null when not measured
  * @param note               anything else worth knowing about this row, or null
+ * @param precision          the fast engine's amplitude precision in this row
  */
 public record BenchResult(String workload, int qubits, int threads, int gates, double seconds, double cpuSeconds,
                           double effectiveGbs, double bandwidthFraction, Double exactEngineSeconds, String exactEngineNote,
-                          Double strangeSeconds, String note) {
+                          Double strangeSeconds, String note, Precision precision) {
+
+    /** A double-precision row. */
+    public BenchResult(String workload, int qubits, int threads, int gates, double seconds, double cpuSeconds,
+                       double effectiveGbs, double bandwidthFraction, Double exactEngineSeconds, String exactEngineNote,
+                       Double strangeSeconds, String note) {
+        this(workload, qubits, threads, gates, seconds, cpuSeconds, effectiveGbs, bandwidthFraction, exactEngineSeconds,
+                exactEngineNote, strangeSeconds, note, Precision.DOUBLE);
+    }
 
     /** How many times faster than the exact engine, or null. */
     public Double exactSpeedup() {

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.qise.bench.Bench;
 import org.qise.bench.BenchOptions;
 import org.qise.bench.BenchReport;
+import org.qise.engine.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -33,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workloads", split = ",", paramLabel = "W", description = "Workloads to run (default all).")
     List<String> workloads;
 
+    @Option(names = "--precision", split = ",", paramLabel = "P",
+            description = "Amplitude precisions of the fast engine: single, double or single,double (each workload in both, with their ratio); default double.")
+    List<String> precision;
+
     @Option(names = "--no-exact", description = "Do not time the exact engine.")
     boolean noExact;
 
@@ -55,9 +60,14 @@ final class BenchCommand implements Callable<Integer> {
             if (qubits != null) o = o.withQubits(qubits);
             if (threads != null) o = o.withThreads(threads);
             if (workloads != null) o = o.withWorkloads(workloads);
+            if (precision != null) {
+                List<Precision> ps = new java.util.ArrayList<>();
+                for (String p : precision) ps.add(Precision.parse(p));
+                o = o.withPrecisions(ps);
+            }
             o = o.withComparisons(o.compareExact() && !noExact, o.compareStrange() && !noStrange);
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new UserError((e.getMessage().contains("precision") ? "--precision: " : "") + e.getMessage());
         }
         var err = main.err();
         BenchReport report = Bench.run(o.withProgress(line -> err.println("bench: " + line)));

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
 import org.qise.engine.Engines;
+import org.qise.engine.Precision;
 import org.qise.sim.MemoryNeed;
 import org.qise.sim.PauliSum;
 import org.qise.sim.Result;
@@ -75,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Threads for the engine; 0 = all cores (default).")
     int threads;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "double",
+            description = "Amplitudes in single (complex64: half the memory, one more qubit) or double (complex128) precision; default ${DEFAULT-VALUE}. Single needs the fast engine and no noise.")
+    String precision = "double";
+
     @Option(names = "--explain", description = "Print the compiled plan (stages, fused blocks and widths, kernels, modelled cost) instead of running.")
     boolean explain;
 
@@ -114,6 +119,9 @@ final class RunCommand implements Callable<Integer> {
         for (String m : marginal) marginals.add(checkMarginal(m, circuit));
         if (noise != null || method != null || densityMatrix) {
             if (method != null && noise == null) throw new UserError("--method chooses how noise is simulated; it goes with --noise");
+            if (precision() == Precision.SINGLE) {
+                throw new UserError("--precision single does not go with --noise, --method or --density-matrix: noisy runs compute in double precision only");
+            }
             return NoisyRun.run(this, circuit, sums);
         }
         checkStateListing(circuit);
@@ -173,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Simulator.Builder simulatorBuilder(boolean keepState) {
-        Simulator.Builder builder = Simulator.builder().engine(engine).threads(threads).shots(shots).keepState(keepState);
+        Simulator.Builder builder = Simulator.builder().engine(engine).precision(precision()).threads(threads).shots(shots).keepState(keepState);
         if (seed != null) builder.seed(seed);
         return builder;
     }
@@ -204,6 +212,18 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 0) throw new UserError("--threads must be 0 (all cores) or more, got " + threads);
         if (!Engines.registered().contains(engine)) {
             throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.registered()));
+        }
+        if (precision() == Precision.SINGLE && !engine.equals("fast")) {
+            throw new UserError("--precision single needs --engine fast; the " + engine + " engine computes in double precision only");
+        }
+    }
+
+    /** The --precision value; a bad one is a usage error that names it. */
+    Precision precision() {
+        try {
+            return Precision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--precision: " + e.getMessage());
         }
     }
 

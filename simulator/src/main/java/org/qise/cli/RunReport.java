@@ -99,8 +99,11 @@ final class RunReport {
         sb.append(String.format(Locale.ROOT, "circuit  %s: %d qubit%s, %d classical bit%s, %d gate%s%n", file,
                 circuit.numQubits(), plural(circuit.numQubits()), circuit.numClbits(), plural(circuit.numClbits()),
                 circuit.gateCount(), plural(circuit.gateCount())));
-        sb.append(String.format(Locale.ROOT, "run      %d shots, seed %d, engine %s (%d thread%s), %s, %s%n",
+        // Only single precision is named: double is the default, and the report stays as it was for it.
+        boolean single = "single".equals(manifest.options().get("precision"));
+        sb.append(String.format(Locale.ROOT, "run      %d shots, seed %d, engine %s (%d thread%s%s), %s, %s%n",
                 result.shots(), result.seed(), manifest.engine(), manifest.threads(), plural(manifest.threads()),
+                single ? ", single precision" : "",
                 result.mode() == Result.Mode.SAMPLED ? "state simulated once and sampled" : "simulated shot by shot",
                 duration(seconds)));
         sb.append('\n');

@@ -17,6 +17,11 @@ public interface Engine extends AutoCloseable {
     /** Number of threads the engine's kernels use. */
     int threads();
 
+    /** The number format of this engine's amplitudes; {@link Precision#DOUBLE} unless the engine says otherwise. */
+    default Precision precision() {
+        return Precision.DOUBLE;
+    }
+
     /**
      * A fresh state |0…0⟩ of {@code numQubits} qubits.
      *
@@ -34,7 +39,7 @@ public interface Engine extends AutoCloseable {
 
     /** Bytes a state of {@code numQubits} qubits takes in this engine. */
     default long bytesFor(int numQubits) {
-        return numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits;
+        return precision().stateBytes(numQubits);
     }
 
     /**

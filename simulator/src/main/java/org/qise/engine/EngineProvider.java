@@ -29,4 +29,13 @@ public interface EngineProvider {
      *                design ignore it)
      */
     Engine create(int threads);
+
+    /**
+     * A new engine whose states hold amplitudes in {@code precision}. Engines that only compute
+     * in double refuse single precision with a message that names the engine.
+     */
+    default Engine create(int threads, Precision precision) {
+        if (precision == Precision.DOUBLE) return create(threads);
+        throw new IllegalArgumentException("the " + name() + " engine computes in double precision only; single precision needs --engine fast");
+    }
 }

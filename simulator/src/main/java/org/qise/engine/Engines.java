@@ -44,12 +44,22 @@ public final class Engines {
         return create(name, threads, defaultLoader());
     }
 
+    /** As {@link #create(String, int)}, with amplitudes in {@code precision} (engines that cannot, refuse). */
+    public static Engine create(String name, int threads, Precision precision) {
+        return create(name, threads, precision, defaultLoader());
+    }
+
     /** As {@link #create(String, int)}, with providers found through {@code loader}. */
     public static Engine create(String name, int threads, ClassLoader loader) {
+        return create(name, threads, Precision.DOUBLE, loader);
+    }
+
+    /** As {@link #create(String, int, Precision)}, with providers found through {@code loader}. */
+    public static Engine create(String name, int threads, Precision precision, ClassLoader loader) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, got " + threads);
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         for (EngineProvider p : ServiceLoader.load(EngineProvider.class, loader)) {
-            if (p.name().equals(name)) return p.create(t);
+            if (p.name().equals(name)) return precision == Precision.DOUBLE ? p.create(t) : p.create(t, precision);
         }
         throw new IllegalArgumentException("unknown engine '" + name + "' (choose one of " + String.join(", ", names(loader)) + ")");
     }

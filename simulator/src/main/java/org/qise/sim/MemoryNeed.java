@@ -10,8 +10,14 @@ import org.qise.engine.StateTooLargeException;
  * @param stateBytes     one state, as the engine lays it out
  * @param states         states held at once
  * @param availableBytes what the engine can use now ({@link Long#MAX_VALUE} when it cannot tell)
+ * @param bytesPerAmplitude 16 in double precision, 8 in single
  */
-public record MemoryNeed(int qubits, long stateBytes, int states, long availableBytes) {
+public record MemoryNeed(int qubits, long stateBytes, int states, long availableBytes, int bytesPerAmplitude) {
+
+    /** A double-precision need (16 bytes an amplitude). */
+    public MemoryNeed(int qubits, long stateBytes, int states, long availableBytes) {
+        this(qubits, stateBytes, states, availableBytes, 16);
+    }
 
     /** Bytes of all the states together. */
     public long totalBytes() {
@@ -27,8 +33,8 @@ public record MemoryNeed(int qubits, long stateBytes, int states, long available
      * plus the engine's layout); 22.1 GiB available".
      */
     public String describe() {
-        long amplitudes = qubits > 58 ? Long.MAX_VALUE : 16L << qubits;
-        String each = "2^" + qubits + " amplitudes × 16 bytes = " + StateTooLargeException.formatBytes(amplitudes)
+        long amplitudes = qubits > 58 ? Long.MAX_VALUE : (long) bytesPerAmplitude << qubits;
+        String each = "2^" + qubits + " amplitudes × " + bytesPerAmplitude + " bytes = " + StateTooLargeException.formatBytes(amplitudes)
                 + (states == 1 ? "" : " each") + (stateBytes != amplitudes ? ", plus the engine's layout" : "");
         String what = states == 1 ? "one " + qubits + "-qubit state (" + each + ")"
                 : states + " " + qubits + "-qubit states (shot by shot: the start state and each shot's copy; " + each + ")";

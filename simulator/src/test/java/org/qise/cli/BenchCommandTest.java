@@ -35,4 +35,29 @@ class BenchCommandTest {
         assertTrue(r.err().contains("unknown workload 'nonsense'"), r.err());
         assertTrue(!r.err().contains("at org."), r.err());
     }
+
+    @Test
+    void bothPrecisionsAreTimedSideBySideWithTheirRatio() {
+        Cli.Run r = Cli.run("bench", "--json", "--qubits", "8", "--threads", "1", "--workloads", "qft", "--no-exact", "--no-strange",
+                "--precision", "single,double");
+        assertEquals(0, r.code(), r.toString());
+        JsonNode results = r.json().get("results");
+        assertEquals(2, results.size(), results.toString());
+        JsonNode single = results.get(0).get("precision").asText().equals("single") ? results.get(0) : results.get(1);
+        JsonNode dbl = single == results.get(0) ? results.get(1) : results.get(0);
+        assertEquals("double", dbl.get("precision").asText());
+        assertEquals(dbl.get("seconds").asDouble() / single.get("seconds").asDouble(), single.get("speedup_over_double").asDouble(), 1e-3 + 1e-3 * single.get("speedup_over_double").asDouble());
+        assertTrue(!dbl.has("speedup_over_double"), dbl.toString());
+        Cli.Run table = Cli.run("bench", "--quick", "--qubits", "8", "--threads", "1", "--workloads", "h", "--no-exact", "--no-strange",
+                "--precision", "double,single");
+        assertEquals(0, table.code(), table.toString());
+        assertTrue(table.out().contains("x double"), table.out());
+    }
+
+    @Test
+    void unknownPrecisionIsAUsageErrorNamingIt() {
+        Cli.Run r = Cli.run("bench", "--precision", "single,quad", "--qubits", "4");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("'quad'") && r.err().contains("--precision"), r.err());
+    }
 }

@@ -25,7 +25,7 @@ record PushedClaim(String circuitQasm, long shots, long seed, String engine, Map
     static final Set<String> MANIFEST_FIELDS = Set.of("circuit_sha256", "simulator", "simulator_version", "engine", "threads",
             "seed", "shots", "options", "java_version", "os", "arch");
     /** Simulator options the portal re-runs with; a result made with any other option cannot be checked here. */
-    static final Set<String> RERUNNABLE_OPTIONS = Set.of("engine", "method", "noise_model_sha256");
+    static final Set<String> RERUNNABLE_OPTIONS = Set.of("engine", "precision", "method", "noise_model_sha256");
     /** How a noisy result was simulated ({@code options.method}); the rerun takes the same path. */
     static final Set<String> NOISE_METHODS = Set.of("density-matrix", "trajectories");
 
@@ -72,6 +72,10 @@ record PushedClaim(String circuitQasm, long shots, long seed, String engine, Map
                             + " cannot be checked here");
                 }
                 if (!e.getValue().isTextual()) throw invalid("$.manifest.options." + e.getKey(), "must be a string, got " + ResultDocument.kind(e.getValue()));
+                if (e.getKey().equals("precision") && !e.getValue().asText().equals("double")) {
+                    throw invalid("$.manifest.options.precision", "is \"" + shorten(e.getValue().asText()) + "\"; this portal re-runs in"
+                            + " double precision only, so only double-precision results can be checked here");
+                }
             }
         }
         // A noisy result (qise run --noise … --json): the model's canonical text travels beside the manifest, which

@@ -108,6 +108,7 @@ class ForgedResultsTest {
                 Arguments.of("manifest threads a fraction", forge(r -> manifest(r).put("threads", 1.5)), "$.manifest.threads"),
                 Arguments.of("a field a manifest does not have", forge(r -> manifest(r).put("verified", true)), "$.manifest.verified"),
                 Arguments.of("an option the portal cannot re-run", forge(r -> ((ObjectNode) manifest(r).get("options")).put("noise", "depolarizing")), "$.manifest.options.noise"),
+                Arguments.of("a single-precision result (the portal re-runs in double)", forge(r -> ((ObjectNode) manifest(r).get("options")).put("precision", "single")), "$.manifest.options.precision"),
                 Arguments.of("seed a string", forge(r -> r.put("seed", "11")), "$.seed"),
                 Arguments.of("seed missing", forge(r -> r.remove("seed")), "$.seed"),
                 Arguments.of("shots a fraction", forge(r -> r.put("shots", 2000.5)), "$.shots"),

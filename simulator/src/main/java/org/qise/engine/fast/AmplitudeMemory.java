@@ -82,11 +82,19 @@ final class AmplitudeMemory implements AutoCloseable {
 
     static AmplitudeMemory allocate(int numQubits) {
         if (numQubits < 0) throw new IllegalArgumentException("negative qubit count " + numQubits);
-        long bytes = bytesFor(numQubits);
+        return allocate(numQubits, bytesFor(numQubits), numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits);
+    }
+
+    /**
+     * {@code bytes} of zero-filled memory for a state of n qubits in some layout (the single
+     * precision one, {@link FloatLayout}, too), checked against the available memory;
+     * {@code reported} is the state's size as messages give it (amplitudes × their bytes).
+     */
+    static AmplitudeMemory allocate(int numQubits, long bytes, long reported) {
+        if (numQubits < 0) throw new IllegalArgumentException("negative qubit count " + numQubits);
         if (bytes <= SMALL_BYTES) {
             return new AmplitudeMemory(null, Arena.ofAuto().allocate(bytes, ALIGNMENT));
         }
-        long reported = numQubits > 58 ? Long.MAX_VALUE : 16L << numQubits;
         long available = availablePhysicalBytes();
         if (bytes > available - MARGIN_BYTES) {
             throw new StateTooLargeException(numQubits, reported, "only " + StateTooLargeException.formatBytes(Math.max(0, available))

@@ -25,6 +25,9 @@ abstract sealed class CompiledStep {
 
     abstract void run(MemorySegment amps, ParallelRunner runner, int n);
 
+    /** Runs the step on a single-precision state ({@link FloatLayout}). */
+    abstract void runSingle(MemorySegment floats, ParallelRunner runner, int n);
+
     /** What the step does, for {@link Plan#steps()}. */
     abstract Plan.Step describe(int n);
 
@@ -99,6 +102,11 @@ abstract sealed class CompiledStep {
         }
 
         @Override
+        void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
+            FloatStages.runWhole(kernels, n, floats);
+        }
+
+        @Override
         Plan.Step describe(int n) {
             String kind = n < StageRunner.MIN_STAGED_QUBITS && kernels.length > 1 ? "in-cache blocks" : "whole-state pass";
             return CompiledStep.describe(kind, gates, blocks, kernels, null, kernels.length, n);
@@ -116,6 +124,11 @@ abstract sealed class CompiledStep {
         @Override
         void run(MemorySegment amps, ParallelRunner runner, int n) {
             StageRunner.runStaged(localMask, kernels, n, amps, runner);
+        }
+
+        @Override
+        void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
+            FloatStages.runStaged(localMask, kernels, n, floats, runner);
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.qise.engine.Engine;
 import org.qise.engine.GateChecks;
 import org.qise.engine.GatePlan;
 import org.qise.engine.Plan;
+import org.qise.engine.Precision;
 import org.qise.engine.QuantumState;
 import org.qise.engine.exact.ExactEngine;
 
@@ -27,6 +28,8 @@ public final class FastEngine implements Engine {
     private final long minParallelVectors;
     /** States of at most this many qubits use plain scalar loops (see {@link #forCommandLine}); -1 for none. */
     private final int scalarMaxQubits;
+    /** Single precision: states are {@link FloatState}s and plans are compiled for them. */
+    private final Precision precision;
     private final Engine scalar = new ExactEngine();
     /** Created when a state first needs it, so that small runs start no threads. */
     private ForkJoinPool pool;
@@ -52,7 +55,17 @@ public final class FastEngine implements Engine {
 
     /** Tests lower {@code minParallelVectors} to make small states take the multi-threaded path. */
     FastEngine(int threads, int fusionQubits, long minParallelVectors) {
-        this(threads, fusionQubits, minParallelVectors, -1);
+        this(threads, fusionQubits, minParallelVectors, -1, Precision.DOUBLE);
+    }
+
+    /** As {@link #FastEngine(int)}, with amplitudes in {@code precision}. */
+    public FastEngine(int threads, Precision precision) {
+        this(threads, FUSION_AUTO, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS, -1, precision);
+    }
+
+    /** Tests: single precision with a lowered parallel threshold. */
+    FastEngine(int threads, int fusionQubits, long minParallelVectors, Precision precision) {
+        this(threads, fusionQubits, minParallelVectors, -1, precision);
     }
 
     /**
@@ -63,13 +76,22 @@ public final class FastEngine implements Engine {
      * a small circuit would wait for.
      */
     public static FastEngine forCommandLine(int threads) {
-        return new FastEngine(threads, FUSION_AUTO, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS, SCALAR_MAX_QUBITS);
+        return forCommandLine(threads, Precision.DOUBLE);
+    }
+
+    /**
+     * As {@link #forCommandLine(int)} with amplitudes in {@code precision}; in single precision
+     * even tiny states are float states (the scalar loops compute in double).
+     */
+    public static FastEngine forCommandLine(int threads, Precision precision) {
+        return new FastEngine(threads, FUSION_AUTO, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS,
+                precision == Precision.SINGLE ? -1 : SCALAR_MAX_QUBITS, precision);
     }
 
     /** Largest state {@link #forCommandLine} runs with scalar loops (64 amplitudes). */
     public static final int SCALAR_MAX_QUBITS = 6;
 
-    private FastEngine(int threads, int fusionQubits, long minParallelVectors, int scalarMaxQubits) {
+    private FastEngine(int threads, int fusionQubits, long minParallelVectors, int scalarMaxQubits, Precision precision) {
         if (threads < 1) throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         if (fusionQubits < FUSION_AUTO || fusionQubits > Fuser.MAX_DENSE_QUBITS) {
             throw new IllegalArgumentException("fusion width must be -1 (auto), 0 (off) or 1.." + Fuser.MAX_DENSE_QUBITS + ", got " + fusionQubits);
@@ -78,6 +100,7 @@ public final class FastEngine implements Engine {
         this.fusionQubits = fusionQubits;
         this.minParallelVectors = minParallelVectors;
         this.scalarMaxQubits = scalarMaxQubits;
+        this.precision = java.util.Objects.requireNonNull(precision);
     }
 
     @Override
@@ -89,21 +112,32 @@ public final class FastEngine implements Engine {
     public int fusionQubits() { return fusionQubits; }
 
     @Override
+    public Precision precision() { return precision; }
+
+    private boolean single() { return precision == Precision.SINGLE; }
+
+    @Override
     public QuantumState allocate(int numQubits) {
         GateChecks.size(numQubits);
         if (numQubits <= scalarMaxQubits) return scalar.allocate(numQubits);
-        return new FastState(this, numQubits, AmplitudeMemory.allocate(numQubits), new ParallelRunner(threads, this::pool, minParallelVectors));
+        if (single()) return new FloatState(this, numQubits, FloatState.allocateMemory(numQubits), runner());
+        return new FastState(this, numQubits, AmplitudeMemory.allocate(numQubits), runner());
+    }
+
+    private ParallelRunner runner() {
+        return new ParallelRunner(threads, this::pool, minParallelVectors);
     }
 
     @Override
     public Plan compile(int numQubits, List<Operation.GateOp> gates) {
         if (numQubits <= scalarMaxQubits) return new GatePlan(name(), numQubits, gates);
-        return FastPlan.compile(numQubits, gates, fusionQubits);
+        return FastPlan.compile(numQubits, gates, fusionQubits, single());
     }
 
     @Override
     public long bytesFor(int numQubits) {
-        return numQubits <= scalarMaxQubits ? scalar.bytesFor(numQubits) : AmplitudeMemory.bytesFor(numQubits);
+        if (numQubits <= scalarMaxQubits) return scalar.bytesFor(numQubits);
+        return single() ? FloatLayout.bytesFor(numQubits) : AmplitudeMemory.bytesFor(numQubits);
     }
 
     /** Available physical memory (MemAvailable on Linux) less the margin kept for the JVM and the OS. */

@@ -38,7 +38,7 @@ final class StageRunner {
     static final int MIN_STAGED_QUBITS = 13;
 
     /** One scratch buffer per thread, for the largest chunk. */
-    private static final ThreadLocal<MemorySegment> SCRATCH =
+    static final ThreadLocal<MemorySegment> SCRATCH =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16L << CHUNK_QUBITS, AmplitudeMemory.ALIGNMENT));
 
     private StageRunner() {}
@@ -56,9 +56,23 @@ final class StageRunner {
      *                     cost model pick per stage, or {@link FastEngine#FUSION_OFF}
      */
     static List<CompiledStep> compile(List<Operation.GateOp> ops, int n, int fusionQubits) {
+        return compile(ops, n, fusionQubits, false);
+    }
+
+    /**
+     * As {@link #compile(List, int, int)}; for a single-precision state ({@code single}) every
+     * step of a state too large for one buffer is a stage, since float amplitudes reach the
+     * (double) kernels only through a stage's scratch buffer (see {@link FloatLayout}). The
+     * stages, fusion and kernels are otherwise the same as in double precision.
+     */
+    static List<CompiledStep> compile(List<Operation.GateOp> ops, int n, int fusionQubits, boolean single) {
         List<CompiledStep> steps = new ArrayList<>();
+        boolean small = n < MIN_STAGED_QUBITS || (single && n <= CHUNK_QUBITS);
         if (fusionQubits == FastEngine.FUSION_OFF) {
-            for (Operation.GateOp op : ops) steps.add(CompiledStep.wholeState(List.of(op), List.of(new Fuser.Single(op)), n));
+            for (Operation.GateOp op : ops) {
+                steps.add(single && !small ? ownStage(op, n, fusionQubits)
+                        : CompiledStep.wholeState(List.of(op), List.of(new Fuser.Single(op)), n));
+            }
             return steps;
         }
         if (n < MIN_STAGED_QUBITS) {
@@ -69,7 +83,9 @@ final class StageRunner {
         for (Stages.Stage stage : Stages.plan(ops, n, local, Math.min(ALWAYS_LOCAL, local - 4))) {
             List<Operation.GateOp> stageOps = new ArrayList<>();
             for (int i : stage.gates()) stageOps.add(ops.get(i));
-            if (stage.wholeState() || stageOps.size() == 1) {
+            if (single && stage.wholeState()) {
+                steps.add(ownStage(stageOps.get(0), n, fusionQubits));
+            } else if (!single && (stage.wholeState() || stageOps.size() == 1)) {
                 // One gate gains nothing from a round trip through the scratch buffer.
                 steps.add(CompiledStep.wholeState(stageOps, fuse(stageOps, fusionQubits), n));
             } else {
@@ -77,6 +93,17 @@ final class StageRunner {
             }
         }
         return steps;
+    }
+
+    /**
+     * One gate as a stage of its own (single precision): its qubits plus the lowest others up to
+     * a chunk's size, or just its qubits and the lowest {@link #ALWAYS_LOCAL} when it is wider.
+     */
+    private static CompiledStep ownStage(Operation.GateOp op, int n, int fusionQubits) {
+        long mask = Stages.mask(op);
+        int want = Math.max(chunkQubits(n), Math.min(n, Long.bitCount(mask | ((1L << ALWAYS_LOCAL) - 1))));
+        for (int q = 0; q < n && Long.bitCount(mask) < want; q++) mask |= 1L << q;
+        return compileStage(mask, List.of(op), n, fusionQubits);
     }
 
     /** Fusion at the given width, or at the width the cost model finds cheapest. */

@@ -51,6 +51,13 @@
  * without it, gates on the top qubits of a 26-qubit state streamed two halves exactly 2^29 bytes
  * apart, which this machine's DRAM served at half speed.
  *
+ * <h2>Single precision</h2>
+ * A {@link org.qise.engine.fast.FloatState} holds complex64 amplitudes ({@link org.qise.engine.fast.FloatLayout}).
+ * Its plans are the double plans except that every step of a state larger than a chunk is a
+ * stage; {@link org.qise.engine.fast.FloatStages} widens each chunk into the same double scratch
+ * buffer, runs the same kernels and rounds the chunk back. Memory traffic halves; the arithmetic
+ * is the double kernels'. Reductions add in double over the same fixed chunks.
+ *
  * <h2>Threads and determinism</h2>
  * {@link org.qise.engine.fast.ParallelRunner} splits a kernel's independent groups over the pool
  * (only from 2^17 amplitudes up); every amplitude gets the same arithmetic whatever the split.

@@ -1,0 +1,99 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The single-precision state layout and its conversions. Amplitudes are interleaved floats
+ * (re, im: 8 bytes each), with a one-page gap after every 2^19 amplitudes (4 MiB), for the same
+ * reason as the double layout's gaps (see {@link Lanes}): two streams an exact power of two
+ * apart collide in DRAM.
+ *
+ * <p>Kernels never see this layout. A stage gathers a chunk of float amplitudes into the double
+ * scratch buffer (widening every value exactly), the double kernels of the plan run there in
+ * cache, and the chunk is rounded back to float on the way out. So single precision moves half
+ * the bytes through memory, which is what bounds large states, and shares every kernel, plan and
+ * fusion decision with double precision; the rounding to float happens once per stage and
+ * amplitude, so results are as accurate as float storage allows.
+ *
+ * <p>The conversion uses a float species with as many lanes as the double species (half its
+ * width), so one float load widens into exactly one double vector.
+ */
+final class FloatLayout {
+    private FloatLayout() {}
+
+    static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
+    /** Amplitudes between two gaps. */
+    static final int PAD_SHIFT = 19;
+    static final long PAD_BYTES = 4096;
+    /** Amplitudes a conversion piece may span: runs this long never cross a gap of either layout. */
+    static final long PIECE_AMPS = 1L << Math.min(PAD_SHIFT, StageRunner.CHUNK_QUBITS);
+
+    /** Floats of the narrow species (null when the double species is too narrow to halve: scalar conversion). */
+    private static final VectorSpecies<Float> FS = Lanes.SPECIES.vectorBitSize() >= 128
+            ? VectorSpecies.of(float.class, VectorShape.forBitSize(Lanes.SPECIES.vectorBitSize() / 2)) : null;
+    private static final int D = Lanes.DOUBLES;
+
+    /** Byte offset of amplitude {@code index}'s real part. */
+    static long amplitudeOffset(long index) {
+        return index * 8 + (index >>> PAD_SHIFT) * PAD_BYTES;
+    }
+
+    /** Bytes of a single-precision n-qubit state, gaps included; at least one double vector's worth of floats. */
+    static long bytesFor(int numQubits) {
+        if (numQubits > 58) return Long.MAX_VALUE;
+        long amps = Math.max(1L << numQubits, Lanes.AMPS);
+        return amps * 8 + ((amps - 1) >>> PAD_SHIFT) * PAD_BYTES;
+    }
+
+    /**
+     * Widens {@code count} amplitudes at float offset {@code from} into the double scratch at
+     * byte offset {@code to}; the run must not cross a gap of either layout.
+     */
+    static void widen(MemorySegment floats, long from, MemorySegment doubles, long to, long count) {
+        long values = 2 * count, i = 0;
+        if (FS != null) {
+            for (; i + D <= values; i += D) {
+                FloatVector f = FloatVector.fromMemorySegment(FS, floats, from + 4 * i, Lanes.ORDER);
+                ((DoubleVector) f.convertShape(VectorOperators.F2D, Lanes.SPECIES, 0)).intoMemorySegment(doubles, to + 8 * i, Lanes.ORDER);
+            }
+        }
+        for (; i < values; i++) doubles.set(ValueLayout.JAVA_DOUBLE, to + 8 * i, floats.get(FLOAT, from + 4 * i));
+    }
+
+    /** Rounds {@code count} amplitudes of the double scratch at {@code from} to float at {@code to} (round to nearest). */
+    static void narrow(MemorySegment doubles, long from, MemorySegment floats, long to, long count) {
+        long values = 2 * count, i = 0;
+        if (FS != null) {
+            for (; i + D <= values; i += D) {
+                DoubleVector d = DoubleVector.fromMemorySegment(Lanes.SPECIES, doubles, from + 8 * i, Lanes.ORDER);
+                ((FloatVector) d.convertShape(VectorOperators.D2F, FS, 0)).intoMemorySegment(floats, to + 4 * i, Lanes.ORDER);
+            }
+        }
+        for (; i < values; i++) floats.set(FLOAT, to + 4 * i, (float) doubles.get(ValueLayout.JAVA_DOUBLE, from + 8 * i));
+    }
+
+    /**
+     * Widens amplitudes [first, first + count) of a float state into a double buffer laid out
+     * as a state of its own ({@link Lanes}), starting at scratch amplitude {@code at}.
+     */
+    static void gather(MemorySegment floats, long first, long count, MemorySegment doubles, long at) {
+        for (long k = 0; k < count; k += PIECE_AMPS) {
+            long c = Math.min(PIECE_AMPS, count - k);
+            widen(floats, amplitudeOffset(first + k), doubles, Lanes.amplitudeOffset(at + k), c);
+        }
+    }
+
+    /** The reverse of {@link #gather}. */
+    static void scatter(MemorySegment doubles, long at, long count, MemorySegment floats, long first) {
+        for (long k = 0; k < count; k += PIECE_AMPS) {
+            long c = Math.min(PIECE_AMPS, count - k);
+            narrow(doubles, Lanes.amplitudeOffset(at + k), floats, amplitudeOffset(first + k), c);
+        }
+    }
+}

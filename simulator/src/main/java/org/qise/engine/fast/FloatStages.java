@@ -1,0 +1,48 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Runs the steps of a single-precision plan on a float state (see {@link FloatLayout}): every
+ * step is a stage whose chunks are widened into the double scratch, run there by the plan's
+ * kernels and rounded back. Chunks are independent and each gets the same arithmetic whichever
+ * thread takes it, so results do not depend on the thread count.
+ */
+final class FloatStages {
+    private FloatStages() {}
+
+    /** A stage (as {@link StageRunner#runStaged}), with the float state gathered into double chunks. */
+    static void runStaged(long localMask, Kernel[] kernels, int n, MemorySegment floats, ParallelRunner runner) {
+        int local = Long.bitCount(localMask);
+        int run = Long.numberOfTrailingZeros(~localMask);
+        long highLocal = localMask & ~((1L << run) - 1);
+        long outside = ~localMask & ((1L << n) - 1);
+        long runs = 1L << (local - run), runAmps = 1L << run;
+        long[] runStart = new long[(int) runs];
+        for (int r = 0; r < runs; r++) runStart[r] = Long.expand(r, highLocal >>> run) << run;
+        long chunks = 1L << (n - local);
+        long chunkBytes = Lanes.bytesFor(AmplitudeMemory.vectorsFor(local));
+        runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.length + 2), (from, to) -> {
+            // A gate wider than a chunk (its own stage) needs a larger buffer than the thread's scratch.
+            MemorySegment scratch = local <= StageRunner.CHUNK_QUBITS ? StageRunner.SCRATCH.get()
+                    : Arena.ofAuto().allocate(chunkBytes, AmplitudeMemory.ALIGNMENT);
+            for (long c = from; c < to; c++) {
+                long base = Long.expand(c, outside);
+                for (int r = 0; r < runs; r++) FloatLayout.gather(floats, base | runStart[r], runAmps, scratch, (long) r << run);
+                for (Kernel k : kernels) k.run(scratch, 0, k.groupCount());
+                for (int r = 0; r < runs; r++) FloatLayout.scatter(scratch, (long) r << run, runAmps, floats, base | runStart[r]);
+            }
+        });
+    }
+
+    /** Kernels built for the whole state (states too small for stages): widen it all, run them, round back. */
+    static void runWhole(Kernel[] kernels, int n, MemorySegment floats) {
+        if (n > StageRunner.CHUNK_QUBITS) throw new IllegalStateException("a single-precision plan of " + n + " qubits has a whole-state step");
+        long amps = Math.max(1L << n, Lanes.AMPS);
+        MemorySegment scratch = StageRunner.SCRATCH.get();
+        FloatLayout.gather(floats, 0, amps, scratch, 0);
+        for (Kernel k : kernels) k.run(scratch, 0, k.groupCount());
+        FloatLayout.scatter(scratch, 0, amps, floats, 0);
+    }
+}
