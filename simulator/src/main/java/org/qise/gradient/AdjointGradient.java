@@ -66,10 +66,20 @@ public final class AdjointGradient {
         Amplitudes lambda = psi.applyPauliSum(h);
         double value = psi.realInner(lambda);
 
-        // the angles of each gate, so the backward pass knows where to collect G
-        List<List<Differentiable.Angle>> byGate = new ArrayList<>();
-        for (int i = 0; i < d.gates.size(); i++) byGate.add(new ArrayList<>());
-        for (Differentiable.Angle a : d.angles) byGate.get(a.gate()).add(a);
+        // the backward pass un-applies units (chains of one-qubit gates fused); each angle belongs
+        // to one member of one unit, and is read off that unit's G sums
+        List<Units.Unit> units = Units.of(d.gates);
+        int[] unitOf = new int[d.gates.size()], positionOf = new int[d.gates.size()];
+        for (int u = 0; u < units.size(); u++) {
+            int[] m = units.get(u).members();
+            for (int i = 0; i < m.length; i++) {
+                unitOf[m[i]] = u;
+                positionOf[m[i]] = i;
+            }
+        }
+        List<List<Differentiable.Angle>> byUnit = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) byUnit.add(new ArrayList<>());
+        for (Differentiable.Angle a : d.angles) byUnit.get(unitOf[a.gate()]).add(a);
 
         double[] grad = new double[d.parameters.size()];
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -79,18 +89,20 @@ public final class AdjointGradient {
             return th;
         }) : null;
         try {
-            backwardPass(d, byGate, psi, lambda, grad, pool);
+            backwardPass(d, units, byUnit, positionOf, psi, lambda, grad, pool);
         } finally {
             if (pool != null) pool.shutdownNow();
         }
         return new Gradient(d.parameters, value, grad);
     }
 
-    private static void backwardPass(Differentiable d, List<List<Differentiable.Angle>> byGate, Amplitudes psi, Amplitudes lambda,
-                                     double[] grad, ExecutorService pool) {
-        int k = d.gates.size() - 1;
+    private static void backwardPass(Differentiable d, List<Units.Unit> units, List<List<Differentiable.Angle>> byUnit, int[] positionOf,
+                                     Amplitudes psi, Amplitudes lambda, double[] grad, ExecutorService pool) {
+        List<Operation.GateOp> ops = new ArrayList<>(units.size());
+        for (Units.Unit u : units) ops.add(u.op());
+        int k = ops.size() - 1;
         while (k >= 0) {
-            // the longest run of gates (backwards from k) whose qubits fit in one tile
+            // the longest run of units (backwards from k) whose qubits fit in one tile
             // the lowest qubits always belong to the tile, so that it gathers whole cache lines
             // (a tile of only high qubits would read 16 bytes of every 64 it fetches)
             Set<Integer> union = new HashSet<>();
@@ -98,7 +110,7 @@ public final class AdjointGradient {
             int j = k;
             while (j >= 0) {
                 Set<Integer> next = new HashSet<>(union);
-                for (int q : d.gates.get(j).qubits()) next.add(q);
+                for (int q : ops.get(j).qubits()) next.add(q);
                 if (next.size() > Math.min(d.numQubits, TILE_QUBITS)) break;
                 union = next;
                 j--;
@@ -106,22 +118,24 @@ public final class AdjointGradient {
             j++;
             double[][] g = new double[k - j + 1][];
             for (int i = j; i <= k; i++) {
-                if (!byGate.get(i).isEmpty()) {
-                    int dim = d.gates.get(i).gate().targetMatrix().dim();
+                if (!byUnit.get(i).isEmpty()) {
+                    int dim = ops.get(i).gate().targetMatrix().dim();
                     g[i - j] = new double[2 * dim * dim];
                 }
             }
-            Tiles.backward(d.gates.subList(j, k + 1), union, psi, lambda, g, pool);
+            Tiles.backward(ops.subList(j, k + 1), union, psi, lambda, g, pool);
             for (int i = k; i >= j; i--) {
-                for (Differentiable.Angle a : byGate.get(i)) accumulate(d, a, d.gates.get(i), g[i - j], grad);
+                for (Differentiable.Angle a : byUnit.get(i)) {
+                    Matrix dm = Units.derivative(units.get(i), d.gates, positionOf[a.gate()], a.index());
+                    accumulate(d, a, dm, g[i - j], grad);
+                }
             }
             k = j - 1;
         }
     }
 
     /** ∂⟨H⟩/∂θ = 2·Re Σ dM[x][y]·G[x][y], spread over the parameters by the chain rule. */
-    private static void accumulate(Differentiable d, Differentiable.Angle a, Operation.GateOp op, double[] g, double[] grad) {
-        Matrix dm = GateDerivatives.of(op.gate(), a.index());
+    private static void accumulate(Differentiable d, Differentiable.Angle a, Matrix dm, double[] g, double[] grad) {
         double[] re = dm.realParts(), im = dm.imagParts();
         double s = 0;
         for (int e = 0; e < re.length; e++) s += re[e] * g[2 * e] - im[e] * g[2 * e + 1];
