@@ -100,38 +100,65 @@ public final class AdjointGradient {
                                      Amplitudes psi, Amplitudes lambda, double[] grad, ExecutorService pool) {
         List<Operation.GateOp> ops = new ArrayList<>(units.size());
         for (Units.Unit u : units) ops.add(u.op());
-        int k = ops.size() - 1;
-        while (k >= 0) {
-            // the longest run of units (backwards from k) whose qubits fit in one tile
-            // the lowest qubits always belong to the tile, so that it gathers whole cache lines
-            // (a tile of only high qubits would read 16 bytes of every 64 it fetches)
-            Set<Integer> union = new HashSet<>();
-            for (int q = 0; q < Math.min(d.numQubits, LOW_QUBITS); q++) union.add(q);
-            int j = k;
-            while (j >= 0) {
-                Set<Integer> next = new HashSet<>(union);
-                for (int q : ops.get(j).qubits()) next.add(q);
-                if (next.size() > Math.min(d.numQubits, TILE_QUBITS)) break;
-                union = next;
-                j--;
+        int t = Math.min(d.numQubits, TILE_QUBITS);
+        long used = 0;
+        for (Operation.GateOp op : ops) used |= mask(op);
+        // units still to un-apply, last first
+        List<Integer> remaining = new ArrayList<>();
+        for (int i = ops.size() - 1; i >= 0; i--) remaining.add(i);
+        while (!remaining.isEmpty()) {
+            // A run: the units, taken last to first, whose qubits fit in one tile together, each
+            // sharing no qubit with a unit left out before it (so un-applying it earlier than
+            // that one is exact: they commute). The lowest qubits always belong to the tile, so
+            // that it gathers whole cache lines (a tile of only high qubits would read 16 bytes
+            // of every 64 it fetches).
+            long tile = (1L << Math.min(d.numQubits, LOW_QUBITS)) - 1, blocked = 0;
+            List<Integer> taken = new ArrayList<>(), rest = new ArrayList<>();
+            for (int r = 0; r < remaining.size(); r++) {
+                int i = remaining.get(r);
+                if ((blocked & used) == used) { // nothing later can join: linear, not quadratic, time
+                    rest.addAll(remaining.subList(r, remaining.size()));
+                    break;
+                }
+                long m = mask(ops.get(i));
+                if ((m & blocked) == 0 && Long.bitCount(tile | m) <= t) {
+                    tile |= m;
+                    taken.add(i);
+                } else {
+                    blocked |= m;
+                    rest.add(i);
+                }
             }
-            j++;
-            double[][] g = new double[k - j + 1][];
-            for (int i = j; i <= k; i++) {
+            if (taken.isEmpty()) throw new IllegalStateException("a gate on more than " + t + " qubits");
+            java.util.Collections.reverse(taken); // circuit order, as Tiles expects
+            List<Operation.GateOp> run = new ArrayList<>(taken.size());
+            double[][] g = new double[taken.size()][];
+            for (int r = 0; r < taken.size(); r++) {
+                int i = taken.get(r);
+                run.add(ops.get(i));
                 if (!byUnit.get(i).isEmpty()) {
                     int dim = ops.get(i).gate().targetMatrix().dim();
-                    g[i - j] = new double[2 * dim * dim];
+                    g[r] = new double[2 * dim * dim];
                 }
             }
-            Tiles.backward(ops.subList(j, k + 1), union, psi, lambda, g, pool);
-            for (int i = k; i >= j; i--) {
+            Set<Integer> qubits = new HashSet<>();
+            for (int q = 0; q < d.numQubits; q++) if ((tile >> q & 1) == 1) qubits.add(q);
+            Tiles.backward(run, qubits, psi, lambda, g, pool);
+            for (int r = taken.size() - 1; r >= 0; r--) {
+                int i = taken.get(r);
                 for (Differentiable.Angle a : byUnit.get(i)) {
                     Matrix dm = Units.derivative(units.get(i), d.gates, positionOf[a.gate()], a.index());
-                    accumulate(d, a, dm, g[i - j], grad);
+                    accumulate(d, a, dm, g[r], grad);
                 }
             }
-            k = j - 1;
+            remaining = rest;
         }
+    }
+
+    private static long mask(Operation.GateOp op) {
+        long m = 0;
+        for (int q : op.qubits()) m |= 1L << q;
+        return m;
     }
 
     /** ∂⟨H⟩/∂θ = 2·Re Σ dM[x][y]·G[x][y], spread over the parameters by the chain rule. */
