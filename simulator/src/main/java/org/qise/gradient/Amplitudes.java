@@ -249,6 +249,10 @@ final class Amplitudes {
             vectorOneTarget(p, l, g, from, to, t, controlBits, aR, aI, bR, bI, cR, cI, dR, dI);
             return;
         }
+        if (s < AMPS && (controlBits & (AMPS - 1)) == 0 && (to - from) % AMPS == 0) {
+            vectorLowTarget(p, l, g, from, to, t, controlBits, aR, aI, bR, bI, cR, cI, dR, dI);
+            return;
+        }
         double g00r = 0, g00i = 0, g01r = 0, g01i = 0, g10r = 0, g10i = 0, g11r = 0, g11i = 0;
         boolean collect = g != null;
         // one flat loop over the pairs (a short inner loop per block would dominate for low targets)
@@ -313,6 +317,80 @@ final class Amplitudes {
         return s;
     }
 
+
+    /** Per target inside a vector (bit t of the amplitude index < AMPS), the shuffle to each lane's pair partner. */
+    private static final VectorShuffle<Double>[] PARTNER = partners();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Double>[] partners() {
+        int bits = Integer.numberOfTrailingZeros(Math.max(AMPS, 1));
+        VectorShuffle<Double>[] out = new VectorShuffle[bits];
+        for (int t = 0; t < bits; t++) {
+            int flip = 2 << t;
+            out[t] = VectorShuffle.fromOp(SPECIES, k -> k ^ flip);
+        }
+        return out;
+    }
+
+    /** A vector with {@code zero} in the lanes of amplitudes whose bit t is 0 and {@code one} elsewhere. */
+    private static DoubleVector byBit(int t, double zero, double one) {
+        double[] v = new double[SPECIES.length()];
+        for (int k = 0; k < v.length; k++) v[k] = ((k >> 1) >> t & 1) == 0 ? zero : one;
+        return DoubleVector.fromArray(SPECIES, v, 0);
+    }
+
+    /** The lanes of amplitudes whose bit t is {@code bit}, each with its sign, added left to right. */
+    private static double sumWhere(DoubleVector v, int t, int bit, boolean signed) {
+        double[] lanes = v.toArray();
+        double s = 0;
+        for (int k = 0; k < lanes.length; k++) {
+            if (((k >> 1) >> t & 1) == bit) s += signed && k % 2 == 0 ? -lanes[k] : lanes[k];
+        }
+        return s;
+    }
+
+    /**
+     * {@link #backwardOneTarget} for a target inside a vector (qubits 0 and 1 with AVX-512): both
+     * members of a pair sit in the same vector, so each lane takes its own coefficient times
+     * itself plus its partner's coefficient times the partner (a lane shuffle), and G's entries
+     * are the lanes of two accumulators split by the target bit.
+     */
+    private static void vectorLowTarget(double[] p, double[] l, double[] g, int from, int to, int t, int controlBits,
+                                        double aR, double aI, double bR, double bI, double cR, double cI, double dR, double dI) {
+        VectorShuffle<Double> partner = PARTNER[t];
+        // new[bit 0] = a·self + b·partner, new[bit 1] = d·self + c·partner (a…d are M†'s entries)
+        DoubleVector sR = byBit(t, aR, dR), sI = byBit(t, aI, dI).mul(I_SIGNS);
+        DoubleVector oR = byBit(t, bR, cR), oI = byBit(t, bI, cI).mul(I_SIGNS);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector selfR = zero, selfI = zero, otherR = zero, otherI = zero;
+        boolean collect = g != null;
+        for (int i = from; i < to; i += AMPS) {
+            if ((i & controlBits) != controlBits) continue;
+            int x = 2 * i;
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, x), lv = DoubleVector.fromArray(SPECIES, l, x);
+            DoubleVector pp = pv.rearrange(partner), lp = lv.rearrange(partner);
+            DoubleVector n = pp.rearrange(SWAP).fma(oI, pp.fma(oR, pv.rearrange(SWAP).fma(sI, pv.mul(sR))));
+            lp.rearrange(SWAP).fma(oI, lp.fma(oR, lv.rearrange(SWAP).fma(sI, lv.mul(sR)))).intoArray(l, x);
+            n.intoArray(p, x);
+            if (collect) { // conj(λ_old[x])·ψ_new[y]: y = x from n itself, y = 1 − x from its partner
+                DoubleVector np = n.rearrange(partner);
+                selfR = lv.fma(n, selfR);
+                selfI = lv.fma(n.rearrange(SWAP), selfI);
+                otherR = lv.fma(np, otherR);
+                otherI = lv.fma(np.rearrange(SWAP), otherI);
+            }
+        }
+        if (collect) {
+            g[0] += sumWhere(selfR, t, 0, false);
+            g[1] -= sumWhere(selfI, t, 0, true);
+            g[2] += sumWhere(otherR, t, 0, false);
+            g[3] -= sumWhere(otherI, t, 0, true);
+            g[4] += sumWhere(otherR, t, 1, false);
+            g[5] -= sumWhere(otherI, t, 1, true);
+            g[6] += sumWhere(selfR, t, 1, false);
+            g[7] -= sumWhere(selfI, t, 1, true);
+        }
+    }
 
     /**
      * {@link #backwardOneTarget} on whole vectors of AMPS amplitudes: for a target at or above
