@@ -101,11 +101,15 @@ public final class AdjointGradient {
         List<Operation.GateOp> ops = new ArrayList<>(units.size());
         for (Units.Unit u : units) ops.add(u.op());
         int t = Math.min(d.numQubits, TILE_QUBITS);
+        // units before the first one with an angle need not be un-applied at all (an h layer
+        // that prepares |+…+⟩ contributes no derivative)
+        int first = 0;
+        while (first < ops.size() && byUnit.get(first).isEmpty()) first++;
         long used = 0;
-        for (Operation.GateOp op : ops) used |= mask(op);
+        for (int i = first; i < ops.size(); i++) used |= mask(ops.get(i));
         // units still to un-apply, last first
         List<Integer> remaining = new ArrayList<>();
-        for (int i = ops.size() - 1; i >= 0; i--) remaining.add(i);
+        for (int i = ops.size() - 1; i >= first; i--) remaining.add(i);
         while (!remaining.isEmpty()) {
             // A run: the units, taken last to first, whose qubits fit in one tile together, each
             // sharing no qubit with a unit left out before it (so un-applying it earlier than
