@@ -37,6 +37,15 @@ public interface Engine extends AutoCloseable {
         return new GatePlan(name(), numQubits, gates);
     }
 
+    /**
+     * A plan for {@code gates}, which are {@code plan}'s gates with new angles (a re-bound
+     * parametric circuit). Engines that can refresh only what changed do so; the default
+     * compiles afresh. Either way the plan runs exactly as {@code compile} of the gates would.
+     */
+    default Plan rebind(Plan plan, List<Operation.GateOp> gates) {
+        return compile(plan.numQubits(), gates);
+    }
+
     /** Bytes a state of {@code numQubits} qubits takes in this engine. */
     default long bytesFor(int numQubits) {
         return precision().stateBytes(numQubits);

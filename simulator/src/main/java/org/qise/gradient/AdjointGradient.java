@@ -66,10 +66,20 @@ public final class AdjointGradient {
         Amplitudes lambda = psi.applyPauliSum(h);
         double value = psi.realInner(lambda);
 
-        // the angles of each gate, so the backward pass knows where to collect G
-        List<List<Differentiable.Angle>> byGate = new ArrayList<>();
-        for (int i = 0; i < d.gates.size(); i++) byGate.add(new ArrayList<>());
-        for (Differentiable.Angle a : d.angles) byGate.get(a.gate()).add(a);
+        // the backward pass un-applies units (chains of one-qubit gates fused); each angle belongs
+        // to one member of one unit, and is read off that unit's G sums
+        List<Units.Unit> units = Units.of(d.gates);
+        int[] unitOf = new int[d.gates.size()], positionOf = new int[d.gates.size()];
+        for (int u = 0; u < units.size(); u++) {
+            int[] m = units.get(u).members();
+            for (int i = 0; i < m.length; i++) {
+                unitOf[m[i]] = u;
+                positionOf[m[i]] = i;
+            }
+        }
+        List<List<Differentiable.Angle>> byUnit = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) byUnit.add(new ArrayList<>());
+        for (Differentiable.Angle a : d.angles) byUnit.get(unitOf[a.gate()]).add(a);
 
         double[] grad = new double[d.parameters.size()];
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -79,49 +89,84 @@ public final class AdjointGradient {
             return th;
         }) : null;
         try {
-            backwardPass(d, byGate, psi, lambda, grad, pool);
+            backwardPass(d, units, byUnit, positionOf, psi, lambda, grad, pool);
         } finally {
             if (pool != null) pool.shutdownNow();
         }
         return new Gradient(d.parameters, value, grad);
     }
 
-    private static void backwardPass(Differentiable d, List<List<Differentiable.Angle>> byGate, Amplitudes psi, Amplitudes lambda,
-                                     double[] grad, ExecutorService pool) {
-        int k = d.gates.size() - 1;
-        while (k >= 0) {
-            // the longest run of gates (backwards from k) whose qubits fit in one tile
-            // the lowest qubits always belong to the tile, so that it gathers whole cache lines
-            // (a tile of only high qubits would read 16 bytes of every 64 it fetches)
-            Set<Integer> union = new HashSet<>();
-            for (int q = 0; q < Math.min(d.numQubits, LOW_QUBITS); q++) union.add(q);
-            int j = k;
-            while (j >= 0) {
-                Set<Integer> next = new HashSet<>(union);
-                for (int q : d.gates.get(j).qubits()) next.add(q);
-                if (next.size() > Math.min(d.numQubits, TILE_QUBITS)) break;
-                union = next;
-                j--;
-            }
-            j++;
-            double[][] g = new double[k - j + 1][];
-            for (int i = j; i <= k; i++) {
-                if (!byGate.get(i).isEmpty()) {
-                    int dim = d.gates.get(i).gate().targetMatrix().dim();
-                    g[i - j] = new double[2 * dim * dim];
+    private static void backwardPass(Differentiable d, List<Units.Unit> units, List<List<Differentiable.Angle>> byUnit, int[] positionOf,
+                                     Amplitudes psi, Amplitudes lambda, double[] grad, ExecutorService pool) {
+        List<Operation.GateOp> ops = new ArrayList<>(units.size());
+        for (Units.Unit u : units) ops.add(u.op());
+        int t = Math.min(d.numQubits, TILE_QUBITS);
+        // units before the first one with an angle need not be un-applied at all (an h layer
+        // that prepares |+…+⟩ contributes no derivative)
+        int first = 0;
+        while (first < ops.size() && byUnit.get(first).isEmpty()) first++;
+        long used = 0;
+        for (int i = first; i < ops.size(); i++) used |= mask(ops.get(i));
+        // units still to un-apply, last first
+        List<Integer> remaining = new ArrayList<>();
+        for (int i = ops.size() - 1; i >= first; i--) remaining.add(i);
+        while (!remaining.isEmpty()) {
+            // A run: the units, taken last to first, whose qubits fit in one tile together, each
+            // sharing no qubit with a unit left out before it (so un-applying it earlier than
+            // that one is exact: they commute). The lowest qubits always belong to the tile, so
+            // that it gathers whole cache lines (a tile of only high qubits would read 16 bytes
+            // of every 64 it fetches).
+            long tile = (1L << Math.min(d.numQubits, LOW_QUBITS)) - 1, blocked = 0;
+            List<Integer> taken = new ArrayList<>(), rest = new ArrayList<>();
+            for (int r = 0; r < remaining.size(); r++) {
+                int i = remaining.get(r);
+                if ((blocked & used) == used) { // nothing later can join: linear, not quadratic, time
+                    rest.addAll(remaining.subList(r, remaining.size()));
+                    break;
+                }
+                long m = mask(ops.get(i));
+                if ((m & blocked) == 0 && Long.bitCount(tile | m) <= t) {
+                    tile |= m;
+                    taken.add(i);
+                } else {
+                    blocked |= m;
+                    rest.add(i);
                 }
             }
-            Tiles.backward(d.gates.subList(j, k + 1), union, psi, lambda, g, pool);
-            for (int i = k; i >= j; i--) {
-                for (Differentiable.Angle a : byGate.get(i)) accumulate(d, a, d.gates.get(i), g[i - j], grad);
+            if (taken.isEmpty()) throw new IllegalStateException("a gate on more than " + t + " qubits");
+            java.util.Collections.reverse(taken); // circuit order, as Tiles expects
+            List<Operation.GateOp> run = new ArrayList<>(taken.size());
+            double[][] g = new double[taken.size()][];
+            for (int r = 0; r < taken.size(); r++) {
+                int i = taken.get(r);
+                run.add(ops.get(i));
+                if (!byUnit.get(i).isEmpty()) {
+                    int dim = ops.get(i).gate().targetMatrix().dim();
+                    g[r] = new double[2 * dim * dim];
+                }
             }
-            k = j - 1;
+            Set<Integer> qubits = new HashSet<>();
+            for (int q = 0; q < d.numQubits; q++) if ((tile >> q & 1) == 1) qubits.add(q);
+            Tiles.backward(run, qubits, psi, lambda, g, pool);
+            for (int r = taken.size() - 1; r >= 0; r--) {
+                int i = taken.get(r);
+                for (Differentiable.Angle a : byUnit.get(i)) {
+                    Matrix dm = Units.derivative(units.get(i), d.gates, positionOf[a.gate()], a.index());
+                    accumulate(d, a, dm, g[r], grad);
+                }
+            }
+            remaining = rest;
         }
     }
 
+    private static long mask(Operation.GateOp op) {
+        long m = 0;
+        for (int q : op.qubits()) m |= 1L << q;
+        return m;
+    }
+
     /** ∂⟨H⟩/∂θ = 2·Re Σ dM[x][y]·G[x][y], spread over the parameters by the chain rule. */
-    private static void accumulate(Differentiable d, Differentiable.Angle a, Operation.GateOp op, double[] g, double[] grad) {
-        Matrix dm = GateDerivatives.of(op.gate(), a.index());
+    private static void accumulate(Differentiable d, Differentiable.Angle a, Matrix dm, double[] g, double[] grad) {
         double[] re = dm.realParts(), im = dm.imagParts();
         double s = 0;
         for (int e = 0; e < re.length; e++) s += re[e] * g[2 * e] - im[e] * g[2 * e + 1];

@@ -249,6 +249,10 @@ final class Amplitudes {
             vectorOneTarget(p, l, g, from, to, t, controlBits, aR, aI, bR, bI, cR, cI, dR, dI);
             return;
         }
+        if (s < AMPS && (controlBits & (AMPS - 1)) == 0 && (to - from) % AMPS == 0) {
+            vectorLowTarget(p, l, g, from, to, t, controlBits, aR, aI, bR, bI, cR, cI, dR, dI);
+            return;
+        }
         double g00r = 0, g00i = 0, g01r = 0, g01i = 0, g10r = 0, g10i = 0, g11r = 0, g11i = 0;
         boolean collect = g != null;
         // one flat loop over the pairs (a short inner loop per block would dominate for low targets)
@@ -313,7 +317,80 @@ final class Amplitudes {
         return s;
     }
 
-    private static DoubleVector timesI(DoubleVector v) { return v.rearrange(SWAP).mul(I_SIGNS); }
+
+    /** Per target inside a vector (bit t of the amplitude index < AMPS), the shuffle to each lane's pair partner. */
+    private static final VectorShuffle<Double>[] PARTNER = partners();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Double>[] partners() {
+        int bits = Integer.numberOfTrailingZeros(Math.max(AMPS, 1));
+        VectorShuffle<Double>[] out = new VectorShuffle[bits];
+        for (int t = 0; t < bits; t++) {
+            int flip = 2 << t;
+            out[t] = VectorShuffle.fromOp(SPECIES, k -> k ^ flip);
+        }
+        return out;
+    }
+
+    /** A vector with {@code zero} in the lanes of amplitudes whose bit t is 0 and {@code one} elsewhere. */
+    private static DoubleVector byBit(int t, double zero, double one) {
+        double[] v = new double[SPECIES.length()];
+        for (int k = 0; k < v.length; k++) v[k] = ((k >> 1) >> t & 1) == 0 ? zero : one;
+        return DoubleVector.fromArray(SPECIES, v, 0);
+    }
+
+    /** The lanes of amplitudes whose bit t is {@code bit}, each with its sign, added left to right. */
+    private static double sumWhere(DoubleVector v, int t, int bit, boolean signed) {
+        double[] lanes = v.toArray();
+        double s = 0;
+        for (int k = 0; k < lanes.length; k++) {
+            if (((k >> 1) >> t & 1) == bit) s += signed && k % 2 == 0 ? -lanes[k] : lanes[k];
+        }
+        return s;
+    }
+
+    /**
+     * {@link #backwardOneTarget} for a target inside a vector (qubits 0 and 1 with AVX-512): both
+     * members of a pair sit in the same vector, so each lane takes its own coefficient times
+     * itself plus its partner's coefficient times the partner (a lane shuffle), and G's entries
+     * are the lanes of two accumulators split by the target bit.
+     */
+    private static void vectorLowTarget(double[] p, double[] l, double[] g, int from, int to, int t, int controlBits,
+                                        double aR, double aI, double bR, double bI, double cR, double cI, double dR, double dI) {
+        VectorShuffle<Double> partner = PARTNER[t];
+        // new[bit 0] = a·self + b·partner, new[bit 1] = d·self + c·partner (a…d are M†'s entries)
+        DoubleVector sR = byBit(t, aR, dR), sI = byBit(t, aI, dI).mul(I_SIGNS);
+        DoubleVector oR = byBit(t, bR, cR), oI = byBit(t, bI, cI).mul(I_SIGNS);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector selfR = zero, selfI = zero, otherR = zero, otherI = zero;
+        boolean collect = g != null;
+        for (int i = from; i < to; i += AMPS) {
+            if ((i & controlBits) != controlBits) continue;
+            int x = 2 * i;
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, x), lv = DoubleVector.fromArray(SPECIES, l, x);
+            DoubleVector pp = pv.rearrange(partner), lp = lv.rearrange(partner);
+            DoubleVector n = pp.rearrange(SWAP).fma(oI, pp.fma(oR, pv.rearrange(SWAP).fma(sI, pv.mul(sR))));
+            lp.rearrange(SWAP).fma(oI, lp.fma(oR, lv.rearrange(SWAP).fma(sI, lv.mul(sR)))).intoArray(l, x);
+            n.intoArray(p, x);
+            if (collect) { // conj(λ_old[x])·ψ_new[y]: y = x from n itself, y = 1 − x from its partner
+                DoubleVector np = n.rearrange(partner);
+                selfR = lv.fma(n, selfR);
+                selfI = lv.fma(n.rearrange(SWAP), selfI);
+                otherR = lv.fma(np, otherR);
+                otherI = lv.fma(np.rearrange(SWAP), otherI);
+            }
+        }
+        if (collect) {
+            g[0] += sumWhere(selfR, t, 0, false);
+            g[1] -= sumWhere(selfI, t, 0, true);
+            g[2] += sumWhere(otherR, t, 0, false);
+            g[3] -= sumWhere(otherI, t, 0, true);
+            g[4] += sumWhere(otherR, t, 1, false);
+            g[5] -= sumWhere(otherI, t, 1, true);
+            g[6] += sumWhere(selfR, t, 1, false);
+            g[7] -= sumWhere(selfI, t, 1, true);
+        }
+    }
 
     /**
      * {@link #backwardOneTarget} on whole vectors of AMPS amplitudes: for a target at or above
@@ -325,10 +402,12 @@ final class Amplitudes {
         int s = 1 << t;
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector a00r = zero, a00i = zero, a01r = zero, a01i = zero, a10r = zero, a10i = zero, a11r = zero, a11i = zero;
-        DoubleVector vaR = DoubleVector.broadcast(SPECIES, aR), vaI = DoubleVector.broadcast(SPECIES, aI);
-        DoubleVector vbR = DoubleVector.broadcast(SPECIES, bR), vbI = DoubleVector.broadcast(SPECIES, bI);
-        DoubleVector vcR = DoubleVector.broadcast(SPECIES, cR), vcI = DoubleVector.broadcast(SPECIES, cI);
-        DoubleVector vdR = DoubleVector.broadcast(SPECIES, dR), vdI = DoubleVector.broadcast(SPECIES, dI);
+        // (x + iy)·v = x·v + y·(i·v) and i·v = swap(v)·(−1, 1): the signs go into the y broadcasts,
+        // so a complex product costs one shuffle and two multiply-adds
+        DoubleVector vaR = DoubleVector.broadcast(SPECIES, aR), vaI = I_SIGNS.mul(aI);
+        DoubleVector vbR = DoubleVector.broadcast(SPECIES, bR), vbI = I_SIGNS.mul(bI);
+        DoubleVector vcR = DoubleVector.broadcast(SPECIES, cR), vcI = I_SIGNS.mul(cI);
+        DoubleVector vdR = DoubleVector.broadcast(SPECIES, dR), vdI = I_SIGNS.mul(dI);
         boolean collect = g != null;
         // the terms these skip are exact zeros, so the results are the same
         boolean real = aI == 0 && bI == 0 && cI == 0 && dI == 0;
@@ -341,45 +420,45 @@ final class Amplitudes {
             DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x), l1 = DoubleVector.fromArray(SPECIES, l, y);
             DoubleVector n0, n1;
             if (real) { // ry, cx-like, h: no i·x terms, which cost a shuffle each
-                n0 = p0.mul(vaR).add(p1.mul(vbR));
-                n1 = p0.mul(vcR).add(p1.mul(vdR));
-                l0.mul(vaR).add(l1.mul(vbR)).intoArray(l, x);
-                l0.mul(vcR).add(l1.mul(vdR)).intoArray(l, y);
+                n0 = p1.fma(vbR, p0.mul(vaR));
+                n1 = p1.fma(vdR, p0.mul(vcR));
+                l1.fma(vbR, l0.mul(vaR)).intoArray(l, x);
+                l1.fma(vdR, l0.mul(vcR)).intoArray(l, y);
             } else if (diagonal) { // rz, p: no mixing of the pair
-                n0 = p0.mul(vaR).add(timesI(p0).mul(vaI));
-                n1 = p1.mul(vdR).add(timesI(p1).mul(vdI));
-                l0.mul(vaR).add(timesI(l0).mul(vaI)).intoArray(l, x);
-                l1.mul(vdR).add(timesI(l1).mul(vdI)).intoArray(l, y);
+                n0 = p0.rearrange(SWAP).fma(vaI, p0.mul(vaR));
+                n1 = p1.rearrange(SWAP).fma(vdI, p1.mul(vdR));
+                l0.rearrange(SWAP).fma(vaI, l0.mul(vaR)).intoArray(l, x);
+                l1.rearrange(SWAP).fma(vdI, l1.mul(vdR)).intoArray(l, y);
             } else {
-                DoubleVector ip0 = timesI(p0), ip1 = timesI(p1), il0 = timesI(l0), il1 = timesI(l1);
-                n0 = p0.mul(vaR).add(ip0.mul(vaI)).add(p1.mul(vbR)).add(ip1.mul(vbI));
-                n1 = p0.mul(vcR).add(ip0.mul(vcI)).add(p1.mul(vdR)).add(ip1.mul(vdI));
-                l0.mul(vaR).add(il0.mul(vaI)).add(l1.mul(vbR)).add(il1.mul(vbI)).intoArray(l, x);
-                l0.mul(vcR).add(il0.mul(vcI)).add(l1.mul(vdR)).add(il1.mul(vdI)).intoArray(l, y);
+                DoubleVector sp0 = p0.rearrange(SWAP), sp1 = p1.rearrange(SWAP), sl0 = l0.rearrange(SWAP), sl1 = l1.rearrange(SWAP);
+                n0 = sp1.fma(vbI, p1.fma(vbR, sp0.fma(vaI, p0.mul(vaR))));
+                n1 = sp1.fma(vdI, p1.fma(vdR, sp0.fma(vcI, p0.mul(vcR))));
+                sl1.fma(vbI, l1.fma(vbR, sl0.fma(vaI, l0.mul(vaR)))).intoArray(l, x);
+                sl1.fma(vdI, l1.fma(vdR, sl0.fma(vcI, l0.mul(vcR)))).intoArray(l, y);
             }
             n0.intoArray(p, x);
             n1.intoArray(p, y);
-            if (collect) { // conj(l)·n: real part Σ l∘n, imaginary part −Σ l∘(i·n)
-                DoubleVector in0 = timesI(n0), in1 = timesI(n1);
+            if (collect) { // conj(l)·n: real part Σ l∘n, imaginary part −Σ l∘(i·n) = −Σ (−1, 1)∘l∘swap(n)
+                DoubleVector sn0 = n0.rearrange(SWAP), sn1 = n1.rearrange(SWAP);
                 a00r = l0.fma(n0, a00r);
-                a00i = l0.fma(in0, a00i);
+                a00i = l0.fma(sn0, a00i);
                 a01r = l0.fma(n1, a01r);
-                a01i = l0.fma(in1, a01i);
+                a01i = l0.fma(sn1, a01i);
                 a10r = l1.fma(n0, a10r);
-                a10i = l1.fma(in0, a10i);
+                a10i = l1.fma(sn0, a10i);
                 a11r = l1.fma(n1, a11r);
-                a11i = l1.fma(in1, a11i);
+                a11i = l1.fma(sn1, a11i);
             }
         }
-        if (g != null) {
+        if (g != null) { // the signs of i·n applied once, at the end (exact: they are ±1)
             g[0] += sum(a00r);
-            g[1] -= sum(a00i);
+            g[1] -= sum(a00i.mul(I_SIGNS));
             g[2] += sum(a01r);
-            g[3] -= sum(a01i);
+            g[3] -= sum(a01i.mul(I_SIGNS));
             g[4] += sum(a10r);
-            g[5] -= sum(a10i);
+            g[5] -= sum(a10i.mul(I_SIGNS));
             g[6] += sum(a11r);
-            g[7] -= sum(a11i);
+            g[7] -= sum(a11i.mul(I_SIGNS));
         }
     }
 }

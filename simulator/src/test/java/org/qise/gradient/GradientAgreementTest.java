@@ -55,6 +55,45 @@ class GradientAgreementTest {
         assertTrue(scale > 1e-3, "the gradient should not vanish, or the comparison proves little");
     }
 
+    /**
+     * The backward pass fuses chains of one-qubit gates on a qubit into one unit (ry then rz in an
+     * ansatz); every one-qubit parametric gate, with shared parameters, in chains of up to five
+     * on the same qubit, between entangling gates that end the chains.
+     */
+    @ParameterizedTest(name = "{0} qubits, seed {1}")
+    @CsvSource({"1, 11", "3, 12", "6, 13", "15, 14"})
+    void chainsOfOneQubitGatesFusedInTheBackwardPassKeepTheirDerivatives(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<String> oneQubit = List.of("rx", "ry", "rz", "p", "u1", "u2", "u3", "u", "U", "u0", "h", "x", "s", "t");
+        CircuitBuilder b = Circuit.builder(n);
+        for (int layer = 0; layer < 3; layer++) {
+            for (int q = 0; q < n; q++) {
+                int chain = 1 + rnd.nextInt(5);
+                for (int c = 0; c < chain; c++) {
+                    String name = oneQubit.get(rnd.nextInt(oneQubit.size()));
+                    var def = Gates.lookup(name).orElseThrow();
+                    Expression[] angles = new Expression[def.params()];
+                    for (int i = 0; i < angles.length; i++) angles[i] = randomAngle(rnd);
+                    b.gate(name, angles, q);
+                }
+            }
+            for (int q = 0; q + 1 < n; q++) b.cx(q, q + 1);
+            if (n >= 2) b.crz(Param.of("a").times(0.7), n - 1, 0);
+        }
+        b.rx(Param.of("a"), 0).ry(Param.of("b"), 0).rz(Param.of("c"), 0).p(Param.of("d"), 0);
+        Circuit circuit = b.build();
+        Map<String, Double> point = new HashMap<>();
+        for (String p : circuit.parameters()) point.put(p, rnd.nextDouble() * 4 - 2);
+        PauliSum h = randomObservable(n, rnd);
+
+        Gradient adjoint = AdjointGradient.compute(circuit, point, h);
+        Gradient shift = ParameterShift.compute(circuit, point, h, "exact");
+        assertEquals(shift.value(), adjoint.value(), 1e-10, "value");
+        for (String p : adjoint.parameters()) {
+            assertEquals(shift.derivative(p), adjoint.derivative(p), 1e-10, "∂/∂" + p + " vs parameter shift");
+        }
+    }
+
     @Test
     void theGradientHasTheSameBitsOnOneOrThreeThreads() {
         Random rnd = new Random(42);

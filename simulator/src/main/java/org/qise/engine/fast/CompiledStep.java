@@ -16,11 +16,57 @@ abstract sealed class CompiledStep {
     final List<Operation.GateOp> gates;
     final List<Fuser.Block> blocks;
     final Kernel[] kernels;
+    /** The plan's index of each gate of the step. */
+    final int[] indices;
+    /** The gates as they were fused (on a stage's local qubits for a stage), and their grouping into the blocks. */
+    final List<Operation.GateOp> fused;
+    final List<Fuser.Group> groups;
 
-    private CompiledStep(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels) {
+    private CompiledStep(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> fused, List<Fuser.Group> groups,
+                         List<Fuser.Block> blocks, Kernel[] kernels) {
         this.gates = List.copyOf(gates);
+        this.indices = indices;
+        this.fused = List.copyOf(fused);
+        this.groups = List.copyOf(groups);
         this.blocks = blocks;
         this.kernels = kernels;
+    }
+
+    /** Qubits of the state the kernels run on: the whole state, or a stage's chunk. */
+    abstract int kernelQubits(int n);
+
+    /** The same step over other blocks and kernels. */
+    abstract CompiledStep with(List<Operation.GateOp> gates, List<Operation.GateOp> fused, List<Fuser.Block> blocks, Kernel[] kernels);
+
+    /**
+     * The step for new gates that differ from its own only in the matrices of the gates marked
+     * {@code changed} (by plan index), with the same kinds: the grouping stays, and only the
+     * blocks holding a changed gate are multiplied out and given kernels again; the step itself
+     * when none of its gates changed.
+     *
+     * @param refreshed counts the blocks rebuilt (element 0)
+     */
+    CompiledStep rebind(List<Operation.GateOp> planGates, boolean[] changed, int n, int[] refreshed) {
+        boolean any = false;
+        for (int i : indices) any |= changed[i];
+        if (!any) return this;
+        List<Operation.GateOp> newGates = new ArrayList<>(gates.size()), newFused = new ArrayList<>(fused.size());
+        for (int k = 0; k < indices.length; k++) {
+            Operation.GateOp g = planGates.get(indices[k]);
+            newGates.add(g);
+            newFused.add(changed[indices[k]] ? new Operation.GateOp(g.gate(), fused.get(k).qubits(), null) : fused.get(k));
+        }
+        List<Fuser.Block> newBlocks = new ArrayList<>(blocks);
+        Kernel[] newKernels = kernels.clone();
+        for (int b = 0; b < groups.size(); b++) {
+            boolean hit = false;
+            for (int m : groups.get(b).members()) hit |= changed[indices[m]];
+            if (!hit) continue;
+            newBlocks.set(b, Fuser.build(newFused, groups.get(b)));
+            newKernels[b] = newBlocks.get(b).kernel(kernelQubits(n));
+            refreshed[0]++;
+        }
+        return with(newGates, newFused, List.copyOf(newBlocks), newKernels);
     }
 
     abstract void run(MemorySegment amps, ParallelRunner runner, int n);
@@ -44,18 +90,21 @@ abstract sealed class CompiledStep {
     }
 
     /** Fused blocks one after another, each a pass over the whole state. */
-    static CompiledStep wholeState(List<Operation.GateOp> gates, List<Fuser.Block> blocks, int n) {
+    static CompiledStep wholeState(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> fused, List<Fuser.Group> groups, int n) {
+        List<Fuser.Block> blocks = Fuser.build(fused, groups);
         Kernel[] kernels = new Kernel[blocks.size()];
         for (int i = 0; i < kernels.length; i++) kernels[i] = blocks.get(i).kernel(n);
-        return new WholeState(gates, blocks, kernels);
+        return new WholeState(gates, indices, fused, groups, blocks, kernels);
     }
 
     /** A stage: blocks on a chunk's local qubits, run chunk by chunk in cache. */
-    static CompiledStep staged(List<Operation.GateOp> gates, long localMask, List<Fuser.Block> localBlocks, int n) {
+    static CompiledStep staged(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> localOps, List<Fuser.Group> groups,
+                               long localMask, int n) {
         int local = Long.bitCount(localMask);
+        List<Fuser.Block> localBlocks = Fuser.build(localOps, groups);
         Kernel[] kernels = new Kernel[localBlocks.size()];
         for (int i = 0; i < kernels.length; i++) kernels[i] = localBlocks.get(i).kernel(local);
-        return new Staged(gates, localBlocks, kernels, localMask);
+        return new Staged(gates, indices, localOps, groups, localBlocks, kernels, localMask);
     }
 
     private static String describe(Fuser.Block b, int[] toGlobal, Kernel k) {
@@ -92,8 +141,16 @@ abstract sealed class CompiledStep {
     }
 
     static final class WholeState extends CompiledStep {
-        WholeState(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels) {
-            super(gates, blocks, kernels);
+        WholeState(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> fused, List<Fuser.Group> groups,
+                   List<Fuser.Block> blocks, Kernel[] kernels) {
+            super(gates, indices, fused, groups, blocks, kernels);
+        }
+
+        @Override int kernelQubits(int n) { return n; }
+
+        @Override
+        CompiledStep with(List<Operation.GateOp> gates, List<Operation.GateOp> fused, List<Fuser.Block> blocks, Kernel[] kernels) {
+            return new WholeState(gates, indices, fused, groups, blocks, kernels);
         }
 
         @Override
@@ -116,9 +173,17 @@ abstract sealed class CompiledStep {
     static final class Staged extends CompiledStep {
         private final long localMask;
 
-        Staged(List<Operation.GateOp> gates, List<Fuser.Block> blocks, Kernel[] kernels, long localMask) {
-            super(gates, blocks, kernels);
+        Staged(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> fused, List<Fuser.Group> groups,
+               List<Fuser.Block> blocks, Kernel[] kernels, long localMask) {
+            super(gates, indices, fused, groups, blocks, kernels);
             this.localMask = localMask;
+        }
+
+        @Override int kernelQubits(int n) { return Long.bitCount(localMask); }
+
+        @Override
+        CompiledStep with(List<Operation.GateOp> gates, List<Operation.GateOp> fused, List<Fuser.Block> blocks, Kernel[] kernels) {
+            return new Staged(gates, indices, fused, groups, blocks, kernels, localMask);
         }
 
         @Override

@@ -134,6 +134,13 @@ public final class FastEngine implements Engine {
         return FastPlan.compile(numQubits, gates, fusionQubits, single());
     }
 
+    /** A plan of this engine is refreshed block by block (see {@link FastPlan#rebind}); others are compiled afresh. */
+    @Override
+    public Plan rebind(Plan plan, List<Operation.GateOp> gates) {
+        if (plan instanceof FastPlan f && f.fusionQubits() == fusionQubits) return f.rebind(gates);
+        return compile(plan.numQubits(), gates);
+    }
+
     @Override
     public long bytesFor(int numQubits) {
         if (numQubits <= scalarMaxQubits) return scalar.bytesFor(numQubits);

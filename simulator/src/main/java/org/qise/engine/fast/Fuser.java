@@ -93,10 +93,15 @@ final class Fuser {
         return build(ops, group(ops, costsAlone(ops)));
     }
 
+    /** The block of one group (see {@link #group}); a plan re-bound to new angles rebuilds only the blocks whose gates changed. */
+    static Block build(List<Operation.GateOp> ops, Group g) {
+        return build(ops, g.members, g.qubits, g.allDiagonal);
+    }
+
     /** Builds the blocks (multiplying out their matrices) of a grouping from {@link #group}. */
     static List<Block> build(List<Operation.GateOp> ops, List<Group> groups) {
         List<Block> blocks = new ArrayList<>(groups.size());
-        for (Group g : groups) blocks.add(build(ops, g.members, g.qubits, g.allDiagonal));
+        for (Group g : groups) blocks.add(build(ops, g));
         return blocks;
     }
 

@@ -69,14 +69,21 @@ final class StageRunner {
         List<CompiledStep> steps = new ArrayList<>();
         boolean small = n < MIN_STAGED_QUBITS || (single && n <= CHUNK_QUBITS);
         if (fusionQubits == FastEngine.FUSION_OFF) {
-            for (Operation.GateOp op : ops) {
-                steps.add(single && !small ? ownStage(op, n, fusionQubits)
-                        : CompiledStep.wholeState(List.of(op), List.of(new Fuser.Single(op)), n));
+            for (int i = 0; i < ops.size(); i++) {
+                Operation.GateOp op = ops.get(i);
+                if (single && !small) {
+                    steps.add(ownStage(op, i, n, fusionQubits));
+                    continue;
+                }
+                List<Fuser.Group> one = List.of(new Fuser.Group(List.of(0), Fuser.mask(op.qubits()), op.gate().targetMatrix().isDiagonal()));
+                steps.add(CompiledStep.wholeState(List.of(op), new int[]{i}, List.of(op), one, n));
             }
             return steps;
         }
         if (n < MIN_STAGED_QUBITS) {
-            if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, fuse(ops, fusionQubits), n));
+            int[] all = new int[ops.size()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, all, ops, groups(ops, fusionQubits), n));
             return steps;
         }
         int local = chunkQubits(n);
@@ -84,12 +91,12 @@ final class StageRunner {
             List<Operation.GateOp> stageOps = new ArrayList<>();
             for (int i : stage.gates()) stageOps.add(ops.get(i));
             if (single && stage.wholeState()) {
-                steps.add(ownStage(stageOps.get(0), n, fusionQubits));
+                steps.add(ownStage(stageOps.get(0), stage.gates()[0], n, fusionQubits));
             } else if (!single && (stage.wholeState() || stageOps.size() == 1)) {
                 // One gate gains nothing from a round trip through the scratch buffer.
-                steps.add(CompiledStep.wholeState(stageOps, fuse(stageOps, fusionQubits), n));
+                steps.add(CompiledStep.wholeState(stageOps, stage.gates(), stageOps, groups(stageOps, fusionQubits), n));
             } else {
-                steps.add(compileStage(stage.localMask(), stageOps, n, fusionQubits));
+                steps.add(compileStage(stage.localMask(), stage.gates(), stageOps, n, fusionQubits));
             }
         }
         return steps;
@@ -99,17 +106,22 @@ final class StageRunner {
      * One gate as a stage of its own (single precision): its qubits plus the lowest others up to
      * a chunk's size, or just its qubits and the lowest {@link #ALWAYS_LOCAL} when it is wider.
      */
-    private static CompiledStep ownStage(Operation.GateOp op, int n, int fusionQubits) {
+    private static CompiledStep ownStage(Operation.GateOp op, int index, int n, int fusionQubits) {
         long mask = Stages.mask(op);
         int want = Math.max(chunkQubits(n), Math.min(n, Long.bitCount(mask | ((1L << ALWAYS_LOCAL) - 1))));
         for (int q = 0; q < n && Long.bitCount(mask) < want; q++) mask |= 1L << q;
-        return compileStage(mask, List.of(op), n, fusionQubits);
+        return compileStage(mask, new int[]{index}, List.of(op), n, fusionQubits);
     }
 
     /** Fusion at the given width, or at the width the cost model finds cheapest. */
     static List<Fuser.Block> fuse(List<Operation.GateOp> ops, int fusionQubits) {
-        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS).fuse(ops);
+        return Fuser.build(ops, groups(ops, fusionQubits));
+    }
+
+    /** The grouping {@link #fuse} builds blocks from (kept by a plan, so that a re-binding can rebuild single blocks). */
+    static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits) {
         double[] alone = Fuser.costsAlone(ops);
+        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS).group(ops, alone);
         List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
@@ -121,14 +133,14 @@ final class StageRunner {
                 best = groups;
             }
         }
-        return Fuser.build(ops, best);
+        return best;
     }
 
     /** Widest dense block the cost model considers: wider ones never paid off in the measurements. */
     static final int AUTO_MAX_WIDTH = 4;
 
     /** A stage: its gates remapped onto the chunk's local qubits and fused there. */
-    private static CompiledStep compileStage(long localMask, List<Operation.GateOp> stageOps, int n, int fusionQubits) {
+    private static CompiledStep compileStage(long localMask, int[] indices, List<Operation.GateOp> stageOps, int n, int fusionQubits) {
         // Local qubit j is the j-th lowest qubit of the mask.
         int[] toLocal = new int[n];
         for (int q = 0, j = 0; q < n; q++) if ((localMask >> q & 1) == 1) toLocal[q] = j++;
@@ -138,7 +150,7 @@ final class StageRunner {
             for (int i = 0; i < q.length; i++) q[i] = toLocal[q[i]];
             remapped.add(new Operation.GateOp(op.gate(), q, null));
         }
-        return CompiledStep.staged(stageOps, localMask, fuse(remapped, fusionQubits), n);
+        return CompiledStep.staged(stageOps, indices, remapped, groups(remapped, fusionQubits), localMask, n);
     }
 
     /**
