@@ -40,6 +40,14 @@ public final class RunApi {
         routes.post("/circuits/{id}/runs", this::start);
         routes.get("/circuits/{id}/runs", ctx -> send(ctx, 200,
                 runs.forCircuit(ApiRoutes.user(ctx), id(ctx)).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
+        routes.get("/me/runs", ctx -> send(ctx, 200, runs.mine(ApiRoutes.requireUser(ctx)).stream().map(m -> {
+            Map<String, Object> out = RunViews.summary(m.run(), m.progress());
+            if (m.queuePosition() != null) out.put("queue_position", m.queuePosition());
+            out.put("circuit_title", m.circuitTitle());
+            if (m.run().startedAt() != null) out.put("started_at", m.run().startedAt().toString());
+            if (m.run().finishedAt() != null) out.put("finished_at", m.run().finishedAt().toString());
+            return out;
+        }).toList()));
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
             Run r = runs.get(viewer, ctx.pathParam("id"));

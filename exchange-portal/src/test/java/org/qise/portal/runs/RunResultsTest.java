@@ -247,7 +247,7 @@ class RunResultsTest {
         assertStatus(404, portal.get("/circuits/" + circuit + "/runs/compare.svg?run=" + a, null));
 
         var posted = browser.submit("/runs/" + a, "/runs/" + a + "/reproduce", Map.of());
-        assertStatus(302, posted);
+        assertStatus(303, posted);
         long deadline = System.nanoTime() + 60_000_000_000L;
         String page;
         do {
@@ -256,7 +256,7 @@ class RunResultsTest {
         assertTrue(page.contains("bit-exact"), page);
 
         var form = browser.submit("/circuits/" + circuit + "/runs", "/circuits/" + circuit + "/runs", Map.of("shots", "50", "seed", "5"));
-        assertStatus(302, form);
+        assertStatus(303, form);
         assertTrue(form.headers().firstValue("Location").orElseThrow().startsWith("/runs/"));
     }
 }
