@@ -319,7 +319,9 @@ public final class PortalServer implements AutoCloseable {
         if (isApi(ctx)) {
             ApiRoutes.sendError(ctx, e);
         } else if (e.status() == 401 && ctx.method().name().equals("GET")) {
-            ctx.redirect("/login");
+            // Remember the page, so signing in leads back to it (AccountPages checks it is ours).
+            String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8));
         } else {
             Page page = new Page(title(e.status()), WebSession.user(ctx), WebSession.csrf(ctx), null);
             ctx.status(e.status()).html(templates.render("error.jte", "page", page, "status", e.status(), "message", e.getMessage()));

@@ -146,7 +146,7 @@ class WebPagesTest {
         Browser b = new Browser(portal);
         var r = b.get("/circuits/new");
         assertEquals(302, r.statusCode());
-        assertEquals("/login", r.headers().firstValue("Location").orElseThrow());
+        assertEquals("/login?next=%2Fcircuits%2Fnew", r.headers().firstValue("Location").orElseThrow());
         assertEquals(200, b.get("/static/portal.css").statusCode());
         assertTrue(portal.server.services().circuits().list(null, new CircuitService.Filter(null, null, null)).stream()
                 .allMatch(c -> c.visibility() == org.qise.portal.circuits.Visibility.PUBLIC));

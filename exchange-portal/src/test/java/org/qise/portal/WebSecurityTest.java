@@ -89,7 +89,7 @@ class WebSecurityTest {
         var replay = portal.send(HttpRequest.newBuilder(URI.create(portal.base + "/account"))
                 .header("Cookie", WebSession() + "=" + after).GET().build());
         assertEquals(302, replay.statusCode());
-        assertEquals("/login", replay.headers().firstValue("Location").orElseThrow());
+        assertEquals("/login?next=%2Faccount", replay.headers().firstValue("Location").orElseThrow());
     }
 
     @Test

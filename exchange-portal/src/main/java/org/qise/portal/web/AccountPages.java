@@ -57,7 +57,8 @@ public final class AccountPages {
         try {
             User user = auth.login(email, Forms.field(ctx, "password"), ctx.ip());
             web.signIn(ctx, user);
-            ctx.redirect("/");
+            // Back to the page that asked for a sign-in, if it is one of ours (never another site).
+            ctx.redirect(LocalPath.of(ctx.formParam("next")).orElse("/"));
         } catch (PortalException e) {
             if (e.status() == 429) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             showLogin(ctx, email, e.getMessage(), e.status());
@@ -102,7 +103,8 @@ public final class AccountPages {
 
     private void showLogin(Context ctx, String email, String error, int status) {
         Page page = new Page("Sign in", WebSession.user(ctx), web.ensureCsrf(ctx), null);
-        ctx.status(status).html(templates.render("login.jte", "page", page, "email", email, "error", error));
+        String next = LocalPath.of(ctx.method().name().equals("GET") ? ctx.queryParam("next") : ctx.formParam("next")).orElse("");
+        ctx.status(status).html(templates.render("login.jte", "page", page, "email", email, "error", error, "next", next));
     }
 
     private void showRegister(Context ctx, Map<String, String> form, String error, int status) {
