@@ -49,7 +49,13 @@ public final class AdminPages {
                     "users", users.all(), "audit", audit.recent(100)));
         });
         routes.post("/admin/users/{id}/disable", ctx -> {
-            users.disable(admin(ctx), Forms.pathId(ctx, "id"));
+            User admin = admin(ctx);
+            long id = Forms.pathId(ctx, "id");
+            String name = users.find(id).map(User::name).orElseThrow(() -> org.qise.portal.PortalException.notFound("user " + id));
+            if (!Confirm.given(ctx, templates, "Disable " + name + "?",
+                    "They are signed out everywhere and cannot sign in or use their API tokens until enabled again.",
+                    "Disable", "/admin/users")) return;
+            users.disable(admin, id);
             ctx.redirect("/admin/users");
         });
         routes.post("/admin/users/{id}/enable", ctx -> {
