@@ -111,7 +111,9 @@ class WebPagesTest {
     void instructorsCreateInvitesThatRegisterIntoTheirCohort() {
         Browser t = new Browser(portal);
         t.login("teacher@example.org", TestPortal.PASSWORD);
-        var r = t.submit("/invites", "/invites", Map.of("role", "fellow", "cohort", "Page cohort", "uses", "3", "days", "7"));
+        var posted = t.submit("/invites", "/invites", Map.of("role", "fellow", "cohort", "Page cohort", "uses", "3", "days", "7"));
+        assertEquals(303, posted.statusCode(), "post/redirect/get: a reload creates no second invite");
+        var r = t.get(posted.headers().firstValue("Location").orElseThrow());
         assertEquals(200, r.statusCode(), r.body());
         Matcher m = Pattern.compile("<pre class=\"token\">([^<]+)</pre>").matcher(r.body());
         assertTrue(m.find(), r.body());

@@ -117,7 +117,12 @@ class WebSecurityTest {
         var reg = b.submit("/register?invite=" + code, "/register", Map.of("invite", code, "name", "Wen Fellow",
                 "email", "wen@example.org", "institution", "Uni", "country", "SG", "password", "long enough pw"));
         assertEquals(302, reg.statusCode(), reg.body());
-        var created = b.submit("/account", "/account/tokens", Map.of("name", "notebook", "scope_read", "on"));
+        var posted = b.submit("/account", "/account/tokens", Map.of("name", "notebook", "scope_read", "on"));
+        assertEquals(303, posted.statusCode(), "post/redirect/get: a reload creates no second token");
+        String shownAt = posted.headers().firstValue("Location").orElseThrow();
+        assertTrue(shownAt.startsWith("/account?shown="), shownAt);
+        assertFalse(new Browser(portal).get(shownAt).body().contains("class=\"token\""), "another browser is not shown the secret");
+        var created = b.get(shownAt);
         assertEquals(200, created.statusCode());
         Matcher m = Pattern.compile("<pre class=\"token\">([^<]+)</pre>").matcher(created.body());
         assertTrue(m.find(), created.body());
@@ -125,6 +130,9 @@ class WebSecurityTest {
         assertStatus(200, portal.get("/api/v1/circuits", token));
         // The secret is shown once: the account page does not show it again.
         assertFalse(b.get("/account").body().contains(token));
+        assertFalse(b.get(shownAt).body().contains(token), "nor does reloading the page that showed it");
+        assertEquals(1, portal.server.services().tokens().list(
+                portal.server.services().users().findByEmail("wen@example.org").orElseThrow().id()).size());
 
         long tokenId = portal.server.services().tokens().list(
                 portal.server.services().users().findByEmail("wen@example.org").orElseThrow().id()).getFirst().id();
