@@ -42,7 +42,9 @@ public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
 
     /** Pages never run scripts or get framed; images and styles come from this site only. */
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+    // script-src 'self': the one script is /static/localtime.js (times in the reader's zone); no inline
+    // script runs, and everything else the portal serves is sent with nosniff and a non-script type.
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
     /** The plain services, for tests and for seeding data. */
@@ -72,6 +74,7 @@ public final class PortalServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
+    private final String localTimeJs;
     private Javalin app;
 
     private PortalServer(PortalConfig config, Database db) {
@@ -109,6 +112,7 @@ public final class PortalServer implements AutoCloseable {
         this.webSession = new WebSession(sessions, users, config.secureCookies());
         this.api = new ApiRoutes(auth, tokens, users, invites, circuits, credit);
         this.css = resource("/static/portal.css");
+        this.localTimeJs = resource("/static/localtime.js");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portal-housekeeping");
             t.setDaemon(true);
@@ -177,6 +181,8 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600").result(css));
+        routes.get("/static/localtime.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600").result(localTimeJs));
         new org.qise.portal.health.HealthRoutes(services.database()).register(routes);
         new org.qise.portal.health.MetricsRoutes(services.database()).register(routes);
         api.register(routes);

@@ -44,7 +44,7 @@ class MyRunsTest {
             assertEquals("number 2 in the queue", positionOf(page, alicesSecond));
             assertTrue(page.contains("2 runs wait in the queue"), page);
             assertTrue(entryOf(page, running).contains("running for"), page);
-            assertTrue(entryOf(page, running).contains("<time datetime=\""), "a machine-readable time: " + page);
+            assertTrue(entryOf(page, running).contains("<time class=\"when\" datetime=\""), "a machine-readable time: " + page);
             assertTrue(page.contains("<meta http-equiv=\"refresh\""), "it refreshes while runs wait");
             assertFalse(page.contains(bobsFirst), "only her own runs");
 

@@ -70,10 +70,32 @@ class RunsBrowserTest {
         // Times read as dates, with the exact instant in the element for machines.
         var queued = driver.findElement(By.cssSelector("p.times time"));
         assertTrue(queued.getAttribute("datetime").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), queued.getAttribute("datetime"));
-        assertTrue(queued.getText().endsWith("UTC"), queued.getText());
+        assertTrue(queued.getAttribute("title").endsWith("UTC"), "the server's UTC text stays as the title");
         driver.findElement(By.linkText("all runs of this circuit")).click();
         Chromium.waitUntil(driver, () -> driver.getCurrentUrl().endsWith("/runs") && !driver.getCurrentUrl().contains("/me/"));
         Chromium.assertNoSidewaysScroll(driver);
+    }
+
+    @Test
+    void timesReadInTheReadersOwnTimeZone() {
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        try {
+            driver.get(portal.base + "/runs/" + runId);
+            var queued = driver.findElement(By.cssSelector("p.times time.when"));
+            java.time.Instant at = java.time.Instant.parse(queued.getAttribute("datetime"));
+            // The server wrote UTC; the script rewrote it for a reader in Tokyo (UTC+9, no summer time).
+            assertEquals(org.qise.portal.web.Readable.time(at), queued.getAttribute("title"));
+            String text = queued.getText();
+            assertTrue(text.contains("GMT+9") || text.contains("JST"), text);
+            int tokyoHour = at.atZone(java.time.ZoneId.of("Asia/Tokyo")).getHour();
+            String minute = String.format("%02d", at.atZone(java.time.ZoneOffset.UTC).getMinute());
+            String hour12 = String.format("%02d", tokyoHour % 12 == 0 ? 12 : tokyoHour % 12);
+            assertTrue(text.contains(String.format("%02d", tokyoHour) + ":" + minute) || text.contains(hour12 + ":" + minute),
+                    "Tokyo's hour " + tokyoHour + " in " + text);
+        } finally {
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
     }
 
     @Test
