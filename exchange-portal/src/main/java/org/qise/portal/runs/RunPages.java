@@ -156,12 +156,19 @@ public final class RunPages {
             citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.publicId());
         }
         boolean canCancel = !run.status().finished() && AccessPolicy.canRemove(viewer, run.ownerId());
+        // The run beside its finished reproductions on one histogram (the comparison takes up to 8 runs).
+        List<String> comparable = new ArrayList<>();
+        if (run.counts() != null) comparable.add(run.publicId());
+        reproductions.stream().filter(r -> r.counts() != null && r.circuitId() == run.circuitId()).limit(7)
+                .forEach(r -> comparable.add(r.publicId()));
+        String compareHref = comparable.size() < 2 ? null : "/circuits/" + run.circuitPublicId() + "/runs/compare?"
+                + String.join("&", comparable.stream().map(id -> "run=" + id).toList());
         ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.publicId() + " of " + details.version().title()),
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
                 "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null,
                 "countsPage", run.counts() == null ? null : CountsPage.of(run.counts(), countsPage(ctx)),
-                "sweep", runs.sweep(viewer, run.id()).isPresent()));
+                "sweep", runs.sweep(viewer, run.id()).isPresent(), "compareHref", compareHref));
     }
 
     /** A sweep's page: its points as a table, the plot, and the downloads. */
