@@ -52,6 +52,28 @@ class ConfirmPagesTest {
     }
 
     @Test
+    void deletingACommentAsksFirst() {
+        User author = portal.user("commenter@example.org", Role.FELLOW, null);
+        var made = portal.json("POST", "/api/v1/circuits", portal.token(author), Map.of("title", "Discussed", "visibility", "public",
+                "qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nh q[0];\n"));
+        assertStatus(201, made);
+        String id = TestPortal.parse(made).get("id").asText();
+        Browser b = new Browser(portal);
+        b.login("commenter@example.org", TestPortal.PASSWORD);
+        assertStatus(302, b.submit("/circuits/" + id, "/circuits/" + id + "/comments", Map.of("body", "A second look, please")));
+        var services = portal.server.services().circuits();
+        long internal = services.resolve(author, id);
+        long commentId = services.comments(author, internal).getFirst().id();
+
+        var asked = b.submit("/circuits/" + id, "/circuits/" + id + "/comments/" + commentId + "/delete", Map.of());
+        assertStatus(200, asked);
+        assertTrue(asked.body().contains("Delete this comment?"), asked.body());
+        assertEquals(1, services.comments(author, internal).size(), "nothing deleted yet");
+        assertStatus(302, b.submit("/circuits/" + id, "/circuits/" + id + "/comments/" + commentId + "/delete", Map.of("confirm", "yes")));
+        assertEquals(0, services.comments(author, internal).size());
+    }
+
+    @Test
     void disablingAPersonAsksFirst() {
         User admin = portal.user("boss@example.org", Role.ADMIN, null);
         User target = portal.user("leaving@example.org", Role.FELLOW, null);
