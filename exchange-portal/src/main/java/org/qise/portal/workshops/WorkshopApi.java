@@ -34,7 +34,15 @@ public final class WorkshopApi {
         });
         routes.post("/workshops", ctx -> {
             WorkshopBody b = PortalJson.body(ctx, WorkshopBody.class, true);
-            var w = workshops.create(ApiRoutes.requireUser(ctx), b.title(), b.date(), b.cohort());
+            User actor = ApiRoutes.requireUser(ctx);
+            // Read before creating, so a bad time creates nothing.
+            var opens = SubmissionWindow.parse("opens_at", b.opens_at());
+            var closes = SubmissionWindow.parse("closes_at", b.closes_at());
+            new SubmissionWindow(opens, closes);
+            var w = workshops.create(actor, b.title(), b.date(), b.cohort());
+            if (b.description() != null || opens != null || closes != null) {
+                w = workshops.update(actor, w.id(), w.title(), b.description(), w.heldOn(), opens, closes);
+            }
             send(ctx, 201, workshopJson(w, true));
         });
         routes.post("/workshops/join", ctx -> send(ctx, 200, workshopJson(workshops.join(ApiRoutes.requireUser(ctx), PortalJson.body(ctx, JoinBody.class, true).code()), false)));
@@ -227,7 +235,7 @@ public final class WorkshopApi {
         return Forms.pathId(ctx, name);
     }
 
-    record WorkshopBody(String title, String date, String cohort) {}
+    record WorkshopBody(String title, String date, String cohort, String description, String opens_at, String closes_at) {}
 
     record JoinBody(String code) {}
 

@@ -141,6 +141,41 @@ class WorkshopEditingTest {
     }
 
     @Test
+    void aWorkshopMayBeCreatedWithItsWindowAndTheEditFormKeepsWhatWasTypedOnError() {
+        try (TestPortal portal = TestPortal.start()) {
+            String t = portal.token(portal.user("teacher@example.org", Role.INSTRUCTOR, null));
+            var bad = portal.json("POST", "/api/v1/workshops", t, Map.of("title", "Bad", "date", "2026-12-01", "closes_at", "soon"));
+            assertStatus(400, bad);
+            assertTrue(parse(bad).get("error").asText().startsWith("closes_at: 'soon'"));
+            assertEquals(0, parse(portal.get("/api/v1/workshops", t)).size(), "a refused time creates nothing");
+            var made = portal.json("POST", "/api/v1/workshops", t, Map.of("title", "Timed", "date", "2026-12-01",
+                    "description", "Hello", "opens_at", "2026-12-01T09:00", "closes_at", "2026-12-01T17:00:00Z"));
+            assertStatus(201, made);
+            long id = parse(made).get("id").asLong();
+            assertEquals("2026-12-01T09:00:00Z", parse(made).get("opens_at").asText());
+            assertEquals("Hello", parse(made).get("description").asText());
+
+            Browser lead = new Browser(portal);
+            assertStatus(302, lead.login("teacher@example.org", TestPortal.PASSWORD));
+            assertTrue(lead.get("/workshops").body().contains("Submissions open 2026-12-01 09:00 UTC and close 2026-12-01 17:00 UTC."));
+            String edit = "/workshops/" + id + "/edit";
+            assertTrue(lead.get(edit).body().contains("value=\"2026-12-01T17:00\""), "the form shows the stored time as UTC");
+            var refused = lead.submit(edit, edit, Map.of("title", "Typed title", "description", "", "date", "2026-12-01",
+                    "opens_at", "2026-12-02T09:00", "closes_at", "2026-12-01T17:00"));
+            assertStatus(400, refused);
+            assertTrue(refused.body().contains("must be after opens_at"), refused.body());
+            assertTrue(refused.body().contains("value=\"Typed title\""), "what was typed stays in the form");
+            assertEquals("Timed", parse(portal.get("/api/v1/workshops/" + id, t)).get("title").asText());
+            var saved = lead.submit(edit, edit, Map.of("title", "Typed title", "description", "*Bring* a laptop", "date", "2026-12-01",
+                    "opens_at", "", "closes_at", ""));
+            assertStatus(302, saved);
+            String page = lead.get("/workshops/" + id).body();
+            assertTrue(page.contains("<em>Bring</em> a laptop"), "the description is Markdown");
+            assertFalse(page.contains("Submissions open"), "no window, nothing said");
+        }
+    }
+
+    @Test
     void exercisesAreEditedAndReorderedOverTheApi() {
         try (TestPortal portal = TestPortal.start()) {
             String t = portal.token(portal.user("teacher@example.org", Role.INSTRUCTOR, null));
