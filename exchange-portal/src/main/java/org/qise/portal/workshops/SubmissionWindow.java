@@ -17,7 +17,6 @@ import org.qise.portal.PortalException;
  * shown as such, so a room across time zones reads one clock.
  */
 public record SubmissionWindow(Instant opensAt, Instant closesAt) {
-    public static final SubmissionWindow ALWAYS = new SubmissionWindow(null, null);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FORM = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -42,7 +41,7 @@ public record SubmissionWindow(Instant opensAt, Instant closesAt) {
         return refusal(now).isEmpty();
     }
 
-    /** One line for pages: "Open for submissions from … until …", or null without limits. */
+    /** One line for pages ("Submissions open … and close …."), or null without limits. */
     public String describe() {
         if (opensAt == null && closesAt == null) return null;
         if (opensAt == null) return "Submissions close " + shown(closesAt) + ".";

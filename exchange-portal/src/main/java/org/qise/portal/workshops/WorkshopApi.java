@@ -52,7 +52,7 @@ public final class WorkshopApi {
             Map<String, Object> out = workshopJson(w, workshops.runs(viewer, w));
             var best = workshops.best(viewer, w.id());
             out.put("exercises", workshops.exercises(viewer, w.id()).stream().map(e -> {
-                Map<String, Object> m = exerciseJson(e);
+                Map<String, Object> m = exerciseJson(e, workshops.runs(viewer, w));
                 var mine = best.get(e.id());
                 if (mine != null) m.put("my_best", submissionJson(mine));
                 return m;
@@ -93,7 +93,7 @@ public final class WorkshopApi {
             }
             var updated = workshops.updateExercise(actor, e.workshopId(), e.id(), text(b, "title", e.title()), text(b, "task", e.task()),
                     t, threshold, b.has("noise_model") ? noiseText(b.get("noise_model")) : e.noiseModel());
-            send(ctx, 200, exerciseJson(updated));
+            send(ctx, 200, exerciseJson(updated, true));
         });
         routes.put("/workshops/{id}/exercise-order", ctx -> {
             JsonNode ids = PortalJson.object(ctx, true).get("exercise_ids");
@@ -105,7 +105,7 @@ public final class WorkshopApi {
                 }
                 order.add(ids.get(i).asLong());
             }
-            send(ctx, 200, workshops.reorder(ApiRoutes.requireUser(ctx), id(ctx, "id"), order).stream().map(WorkshopApi::exerciseJson).toList());
+            send(ctx, 200, workshops.reorder(ApiRoutes.requireUser(ctx), id(ctx, "id"), order).stream().map(e -> exerciseJson(e, true)).toList());
         });
         routes.get("/workshops/{id}/participants/{user}/submissions", ctx -> {
             User viewer = ApiRoutes.requireUser(ctx);
@@ -164,7 +164,8 @@ public final class WorkshopApi {
         return m;
     }
 
-    private static Map<String, Object> exerciseJson(WorkshopService.Exercise e) {
+    /** The target only for those who run the workshop: a state or distribution would give the answer away. */
+    private static Map<String, Object> exerciseJson(WorkshopService.Exercise e, boolean showTarget) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("title", e.title());
@@ -172,7 +173,7 @@ public final class WorkshopApi {
         m.put("kind", e.target().kind().label());
         m.put("qubits", e.target().numQubits());
         m.put("threshold", e.threshold());
-        if (e.target().checker() == null) m.put("target", e.target().toData());
+        if (showTarget && e.target().checker() == null) m.put("target", e.target().toData());
         if (e.noiseModel() != null) m.put("noise_model_sha256", e.noiseModelSha256());
         return m;
     }

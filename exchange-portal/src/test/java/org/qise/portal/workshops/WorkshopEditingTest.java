@@ -207,6 +207,8 @@ class WorkshopEditingTest {
             assertStatus(200, order);
             assertEquals(not, parse(order).get(0).get("id").asLong());
             assertEquals(not, parse(portal.get("/api/v1/workshops/" + id, ada)).get("exercises").get(0).get("id").asLong());
+            assertFalse(parse(portal.get("/api/v1/workshops/" + id, ada)).get("exercises").get(0).has("target"), "participants are not given the answer");
+            assertTrue(parse(portal.get("/api/v1/workshops/" + id, t)).get("exercises").get(0).has("target"));
             assertStatus(422, portal.json("PUT", "/api/v1/workshops/" + id + "/exercise-order", t, Map.of("exercise_ids", List.of(not, not))));
             var badId = portal.json("PUT", "/api/v1/workshops/" + id + "/exercise-order", t, Map.of("exercise_ids", List.of("x", coin)));
             assertStatus(400, badId);
