@@ -292,6 +292,8 @@ class WorkshopEditingTest {
             assertStatus(302, adaPages.login("ada@example.org", TestPortal.PASSWORD));
             assertStatus(403, adaPages.get("/workshops/" + id + "/edit"));
             assertStatus(403, adaPages.get("/workshops/" + id + "/participants/" + mallory.id()));
+            assertTrue(adaPages.get("/workshops/" + id).body().contains("/workshops/" + id + "/participants/" + ada.id()), "a link to one's own");
+            assertStatus(200, adaPages.get("/workshops/" + id + "/participants/" + ada.id()));
         }
     }
 
