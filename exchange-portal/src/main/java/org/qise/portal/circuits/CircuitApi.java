@@ -41,8 +41,7 @@ public final class CircuitApi {
             DraftBody body = PortalJson.body(ctx, DraftBody.class, true);
             // Checked before the circuit is made, so an unknown licence creates nothing.
             var licence = org.qise.portal.credit.Licence.parse(body.license(), "license");
-            long id = circuits.create(requireUser(ctx), body.draft(true));
-            credit.setLicence(id, licence);
+            long id = circuits.create(requireUser(ctx), body.draft(true), licence);
             send(ctx, 201, object("id", circuits.publicId(id), "version", 1));
         });
         routes.get("/circuits/{id}", this::getCircuit);

@@ -126,8 +126,7 @@ public final class CircuitPages {
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm", "license");
         try {
             var licence = org.qise.portal.credit.Licence.parse(form.get("license"), "license");
-            long id = circuits.create(user, draft(ctx, form));
-            credit.setLicence(id, licence);
+            long id = circuits.create(user, draft(ctx, form), licence);
             ctx.redirect("/circuits/" + circuits.publicId(id));
         } catch (PortalException e) {
             if (e.status() >= 500) throw e;

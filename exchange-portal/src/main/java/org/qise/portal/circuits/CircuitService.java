@@ -15,6 +15,7 @@ import org.qise.portal.Moved;
 import org.qise.portal.PortalException;
 import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.audit.AuditLog;
+import org.qise.portal.credit.Licence;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.db.PublicIds;
 import org.qise.portal.people.Cohort;
@@ -65,8 +66,17 @@ public final class CircuitService {
         this.audit = audit;
     }
 
-    /** Creates a circuit at version 1 and returns its id. */
+    /** Creates a circuit at version 1 under the default licence and returns its id. */
     public long create(User owner, CircuitDraft draft) {
+        return create(owner, draft, Licence.DEFAULT);
+    }
+
+    /**
+     * Creates a circuit at version 1 under {@code licence} and returns its id. The licence is
+     * written by the statement that inserts the circuit, so a circuit never exists without the
+     * licence its author chose, not even for a moment, and a failed write leaves nothing.
+     */
+    public long create(User owner, CircuitDraft draft, Licence licence) {
         requireSignedIn(owner);
         String title = title(draft.title());
         String description = description(draft.description());
@@ -77,7 +87,8 @@ public final class CircuitService {
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
             long id = tx.insert("INSERT INTO circuits (public_id, owner_id, visibility, cohort_id, latest_version, deleted, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?)", PublicIds.random(), owner.id(), visibility, cohortId, now, now);
+                    + " updated_at, license) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?, ?)", PublicIds.random(), owner.id(), visibility, cohortId,
+                    now, now, licence.spdx());
             insertVersion(tx, id, 1, title, description, draft.qasm(), circuit, owner.id(), now);
             insertTags(tx, id, tags);
             return id;
@@ -169,9 +180,12 @@ public final class CircuitService {
         Circuit circuit = QasmCheck.parse(v.qasm());
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
+            // A fork may not relicense its origin's work: it keeps the origin's licence, copied in
+            // this statement (NULL for an origin older than licences, which credit reads along the chain).
             long forkId = tx.insert("INSERT INTO circuits (public_id, owner_id, visibility, cohort_id, latest_version, forked_from_id,"
-                    + " forked_from_version, deleted, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, ?, ?, FALSE, ?, ?)",
-                    PublicIds.random(), viewer.id(), Visibility.PRIVATE, id, v.version(), now, now);
+                    + " forked_from_version, deleted, created_at, updated_at, license) VALUES (?, ?, ?, NULL, 1, ?, ?, FALSE, ?, ?,"
+                    + " (SELECT o.license FROM circuits o WHERE o.id = ?))",
+                    PublicIds.random(), viewer.id(), Visibility.PRIVATE, id, v.version(), now, now, id);
             // The fork's first version is the original's work: it stays credited to its author.
             long originalAuthor = tx.queryOne("SELECT author_id FROM circuit_versions WHERE circuit_id = ? AND version = ?",
                     rs -> rs.getLong(1), id, v.version()).orElse(viewer.id());

@@ -30,11 +30,6 @@ public final class CreditService {
         this.circuits = circuits;
     }
 
-    /** Records the licence chosen when the circuit was created (forks keep their origin's and are never given one). */
-    public void setLicence(long circuitId, Licence licence) {
-        jdbc.update("UPDATE circuits SET license = ? WHERE id = ?", licence.spdx(), circuitId);
-    }
-
     /** Licence, credited authors, fork chain and counts of a circuit version the viewer may see (null version: the latest). */
     public Credit credit(User viewer, long circuitId, Integer version) {
         var details = circuits.get(viewer, circuitId, version);
