@@ -54,6 +54,20 @@ public final class CreditService {
         return new Credit(licence, authors(steps), List.copyOf(links), stars, forks, starred);
     }
 
+    /**
+     * Everyone a run of a circuit version credits: the version's credited authors (the whole fork
+     * chain, as {@link #credit} orders them), then whoever ran it, unless already among them.
+     * Run citations, pages and exports all name a run's authors through this.
+     */
+    public List<Credit.Author> withRunner(Credit credit, long runnerId) {
+        List<Credit.Author> out = new ArrayList<>(credit.authors());
+        if (out.stream().noneMatch(a -> a.userId() == runnerId)) {
+            var runner = people(List.of(runnerId)).get(runnerId);
+            if (runner != null) out.add(runner);
+        }
+        return List.copyOf(out);
+    }
+
     /** "Cite this circuit version" for a version the viewer may see; {@code baseUrl} is the portal's own address. */
     public CircuitCitation citation(User viewer, long circuitId, Integer version, String baseUrl) {
         var d = circuits.get(viewer, circuitId, version);

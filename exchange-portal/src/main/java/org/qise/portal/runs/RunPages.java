@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.qise.draw.Histogram;
@@ -30,11 +29,13 @@ public final class RunPages {
     private final Templates templates;
     private final RunService runs;
     private final CircuitService circuits;
+    private final org.qise.portal.credit.CreditService credit;
 
-    public RunPages(Templates templates, RunService runs, CircuitService circuits) {
+    public RunPages(Templates templates, RunService runs, CircuitService circuits, org.qise.portal.credit.CreditService credit) {
         this.templates = templates;
         this.runs = runs;
         this.circuits = circuits;
+        this.credit = credit;
     }
 
     public void register(RoutesConfig routes) {
@@ -126,11 +127,10 @@ public final class RunPages {
         boolean waiting = !run.status().finished() || reproductions.stream().anyMatch(r -> !r.status().finished());
         Citation citation = null;
         if (run.status() == RunStatus.DONE && runs.isPublic(run)) {
-            LinkedHashSet<String> authors = new LinkedHashSet<>();
-            authors.add(details.version().authorName());
-            authors.add(details.summary().ownerName());
-            authors.add(run.ownerName());
-            citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.publicId());
+            // The whole fork chain is credited, as for the circuit version itself, then the runner.
+            var credited = credit.withRunner(credit.credit(viewer, run.circuitId(), run.circuitVersion()), run.ownerId());
+            List<String> authors = credited.stream().map(org.qise.portal.credit.Credit.Author::name).toList();
+            citation = Citation.of(run, details.version().title(), authors, baseUrl(ctx) + "/runs/" + run.publicId());
         }
         boolean canCancel = !run.status().finished() && AccessPolicy.canRemove(viewer, run.ownerId());
         ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.publicId() + " of " + details.version().title()),
