@@ -98,7 +98,17 @@ public final class CircuitService {
     /** Saves an edit as a new version; only the owner may edit. Returns the new version number. */
     public int update(User editor, long id, CircuitDraft draft) {
         requireSignedIn(editor);
-        Row row = visibleRow(editor, id);
+        return update(editor, visibleRow(editor, id), draft);
+    }
+
+    /** As {@link #update(User, long, CircuitDraft)} for the circuit a URL names, matched by its public id in the visibility read. */
+    public int update(User editor, String ref, CircuitDraft draft) {
+        requireSignedIn(editor);
+        return update(editor, visibleRow(editor, ref), draft);
+    }
+
+    private int update(User editor, Row row, CircuitDraft draft) {
+        long id = row.id();
         if (!AccessPolicy.canEdit(editor, row.ownerId())) throw PortalException.forbidden("only the owner may edit this circuit");
         String title = title(draft.title());
         // No description given (an API PUT without the field) keeps the current one; "" clears it.
@@ -175,7 +185,17 @@ public final class CircuitService {
      */
     public long fork(User viewer, long id, Integer version) {
         requireSignedIn(viewer);
-        Details source = get(viewer, id, version);
+        return fork(viewer, get(viewer, id, version));
+    }
+
+    /** As {@link #fork(User, long, Integer)} for the circuit a URL names, matched by its public id in the read. */
+    public long fork(User viewer, String ref, Integer version) {
+        requireSignedIn(viewer);
+        return fork(viewer, get(viewer, ref, version));
+    }
+
+    private long fork(User viewer, Details source) {
+        long id = source.summary().id();
         Version v = source.version();
         Circuit circuit = QasmCheck.parse(v.qasm());
         return jdbc.transaction(tx -> {
@@ -258,7 +278,17 @@ public final class CircuitService {
 
     public long addComment(User author, long circuitId, String body) {
         requireSignedIn(author);
-        visibleRow(author, circuitId);
+        return addComment(author, visibleRow(author, circuitId), body);
+    }
+
+    /** Comments on the circuit a URL names (its public id matched in the visibility read). */
+    public long addComment(User author, String ref, String body) {
+        requireSignedIn(author);
+        return addComment(author, visibleRow(author, ref), body);
+    }
+
+    private long addComment(User author, Row row, String body) {
+        long circuitId = row.id();
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) throw PortalException.badRequest("the comment is empty");
         if (text.length() > MAX_COMMENT) throw PortalException.badRequest("a comment may have at most " + MAX_COMMENT + " characters");
@@ -267,7 +297,16 @@ public final class CircuitService {
     }
 
     public List<Comment> comments(User viewer, long circuitId) {
-        visibleRow(viewer, circuitId);
+        return comments(visibleRow(viewer, circuitId));
+    }
+
+    /** The comments on the circuit a URL names (its public id matched in the visibility read). */
+    public List<Comment> comments(User viewer, String ref) {
+        return comments(visibleRow(viewer, ref));
+    }
+
+    private List<Comment> comments(Row row) {
+        long circuitId = row.id();
         return jdbc.query("SELECT m.id, m.author_id, u.name, m.body, m.created_at FROM comments m JOIN users u ON u.id = m.author_id"
                 + " WHERE m.circuit_id = ? AND m.deleted = FALSE ORDER BY m.id", rs -> new Comment(rs.getLong(1),
                 rs.getLong(2), rs.getString(3), rs.getString(4), Jdbc.instant(rs, "created_at")), circuitId);
@@ -276,7 +315,17 @@ public final class CircuitService {
     /** Removes a comment; its author or an admin. */
     public void deleteComment(User actor, long circuitId, long commentId) {
         requireSignedIn(actor);
-        visibleRow(actor, circuitId);
+        deleteComment(actor, visibleRow(actor, circuitId), commentId);
+    }
+
+    /** As {@link #deleteComment(User, long, long)} on the circuit a URL names (its public id matched in the visibility read). */
+    public void deleteComment(User actor, String ref, long commentId) {
+        requireSignedIn(actor);
+        deleteComment(actor, visibleRow(actor, ref), commentId);
+    }
+
+    private void deleteComment(User actor, Row row, long commentId) {
+        long circuitId = row.id();
         Long authorId = jdbc.queryOne("SELECT author_id FROM comments WHERE id = ? AND circuit_id = ? AND deleted = FALSE",
                 rs -> rs.getLong(1), commentId, circuitId).orElseThrow(() -> PortalException.notFound("comment"));
         if (!AccessPolicy.canRemove(actor, authorId)) throw PortalException.forbidden("only its author or an admin may delete a comment");
@@ -331,6 +380,15 @@ public final class CircuitService {
     /** The circuit row if the viewer may see it; otherwise 404, whether or not it exists. */
     private Row visibleRow(User viewer, long id) {
         return visibleRow(viewer, "id = ?", id, String.valueOf(id));
+    }
+
+    /**
+     * The circuit row a URL names, if the viewer may see it: a public id is matched in this one
+     * query (no look-up before it); an old integer id is answered as {@link #resolve} answers it.
+     */
+    private Row visibleRow(User viewer, String ref) {
+        if (!PublicIds.isPublicId(ref)) return visibleRow(viewer, resolve(viewer, ref));
+        return visibleRow(viewer, "public_id = ?", ref, ref);
     }
 
     /** The same, for the circuit {@code key} (a constant "column = ?") names; {@code what} names it in the 404. */

@@ -39,7 +39,7 @@ public final class RunApi {
         RouteTable routes = new RouteTable(config);
         routes.post("/circuits/{id}/runs", this::start);
         routes.get("/circuits/{id}/runs", ctx -> send(ctx, 200,
-                runs.forCircuit(ApiRoutes.user(ctx), id(ctx)).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
+                runs.forCircuit(ApiRoutes.user(ctx), ctx.pathParam("id")).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
             Run r = runs.get(viewer, ctx.pathParam("id"));
@@ -48,8 +48,8 @@ public final class RunApi {
             send(ctx, 200, out);
         });
         routes.post("/runs/{id}/cancel", ctx -> {
-            RunStatus status = runs.cancel(ApiRoutes.requireUser(ctx), id(ctx));
-            send(ctx, 200, Map.of("id", id(ctx), "status", status.label()));
+            RunStatus status = runs.cancel(ApiRoutes.requireUser(ctx), ctx.pathParam("id"));
+            send(ctx, 200, Map.of("id", ctx.pathParam("id"), "status", status.label()));
         });
         routes.post("/runs/{id}/reproduce", this::reproduce);
         routes.post("/circuits/{id}/sweeps", this::startSweep);
@@ -136,11 +136,10 @@ public final class RunApi {
     private void reproduce(Context ctx) {
         User user = ApiRoutes.requireUser(ctx);
         Boolean fresh = PortalJson.body(ctx, ReproduceBody.class, false).fresh_seed();
-        long runId = id(ctx);
-        Origin origin = runs.get(user, runId).origin();
-        // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
-        var later = runs.reproduceLater(user, runId, Boolean.TRUE.equals(fresh), VERDICT_WAIT); // refusals throw here
         String runRef = ctx.pathParam("id");
+        Origin origin = runs.get(user, runRef).origin();
+        // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
+        var later = runs.reproduceLater(user, runRef, Boolean.TRUE.equals(fresh), VERDICT_WAIT); // refusals throw here
         ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runRef, origin, r, runs.publicId(r.rerunId()), new LinkedHashMap<>())));
     }
 

@@ -59,12 +59,12 @@ public final class RunPages {
             svg(ctx, RunSweeps.plot(v.run(), v.spec(), v.points(), "sweep " + v.run().publicId()));
         });
         routes.post("/runs/{id}/cancel", ctx -> {
-            runs.cancel(WebSession.requireUser(ctx), RunApi.id(ctx));
+            runs.cancel(WebSession.requireUser(ctx), ctx.pathParam("id"));
             ctx.redirect("/runs/" + ctx.pathParam("id"));
         });
         routes.post("/runs/{id}/reproduce", ctx -> {
             boolean fresh = "on".equals(ctx.formParam("fresh_seed")) || "true".equals(ctx.formParam("fresh_seed"));
-            runs.reproduce(WebSession.requireUser(ctx), RunApi.id(ctx), fresh, FORM_WAIT);
+            runs.reproduce(WebSession.requireUser(ctx), ctx.pathParam("id"), fresh, FORM_WAIT);
             ctx.redirect("/runs/" + ctx.pathParam("id"));
         });
         routes.get("/runs/{id}/histogram.svg", ctx -> {
@@ -109,9 +109,9 @@ public final class RunPages {
 
     private void showRuns(Context ctx, Map<String, String> form, String error, int status) {
         User viewer = WebSession.user(ctx);
-        long circuitId = RunApi.id(ctx);
-        var details = circuits.get(viewer, circuitId, null);
-        List<Run> list = runs.forCircuit(viewer, circuitId);
+        // Both read the circuit by the public id in the URL, with no look-up of its internal id first.
+        var details = circuits.get(viewer, ctx.pathParam("id"), null);
+        List<Run> list = runs.forCircuit(viewer, ctx.pathParam("id"));
         boolean anyUnfinished = list.stream().anyMatch(r -> !r.status().finished());
         ctx.status(status).html(templates.render("runs.jte", "page", page(ctx, "Runs of " + details.version().title()),
                 "circuit", details, "runs", list, "form", form, "error", error, "config", runs.config(),
