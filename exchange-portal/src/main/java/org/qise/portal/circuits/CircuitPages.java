@@ -54,8 +54,7 @@ public final class CircuitPages {
         });
         routes.get("/circuits/{id}/diff", this::diff);
         routes.post("/circuits/{id}/fork", ctx -> {
-            long id = Forms.pathId(ctx, "id");
-            long fork = circuits.fork(WebSession.requireUser(ctx), id, Forms.optionalInt(ctx.formParam("version"), "version"));
+            long fork = circuits.fork(WebSession.requireUser(ctx), ref(ctx), Forms.optionalInt(ctx.formParam("version"), "version"));
             ctx.redirect("/circuits/" + circuits.publicId(fork));
         });
         routes.post("/circuits/{id}/delete", ctx -> {
@@ -63,13 +62,11 @@ public final class CircuitPages {
             ctx.redirect("/");
         });
         routes.post("/circuits/{id}/comments", ctx -> {
-            long id = Forms.pathId(ctx, "id");
-            circuits.addComment(WebSession.requireUser(ctx), id, Forms.field(ctx, "body"));
+            circuits.addComment(WebSession.requireUser(ctx), ref(ctx), Forms.field(ctx, "body"));
             ctx.redirect("/circuits/" + ref(ctx));
         });
         routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
-            long id = Forms.pathId(ctx, "id");
-            circuits.deleteComment(WebSession.requireUser(ctx), id, Forms.pathId(ctx, "commentId"));
+            circuits.deleteComment(WebSession.requireUser(ctx), ref(ctx), Forms.pathId(ctx, "commentId"));
             ctx.redirect("/circuits/" + ref(ctx));
         });
         routes.get("/circuits/{id}/download.qasm", ctx -> {
@@ -126,8 +123,7 @@ public final class CircuitPages {
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm", "license");
         try {
             var licence = org.qise.portal.credit.Licence.parse(form.get("license"), "license");
-            long id = circuits.create(user, draft(ctx, form));
-            credit.setLicence(id, licence);
+            long id = circuits.create(user, draft(ctx, form), licence);
             ctx.redirect("/circuits/" + circuits.publicId(id));
         } catch (PortalException e) {
             if (e.status() >= 500) throw e;
@@ -148,10 +144,9 @@ public final class CircuitPages {
 
     private void edit(Context ctx) {
         User user = WebSession.requireUser(ctx);
-        long id = Forms.pathId(ctx, "id");
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
         try {
-            circuits.update(user, id, draft(ctx, form));
+            circuits.update(user, ref(ctx), draft(ctx, form));
             ctx.redirect("/circuits/" + ref(ctx));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
