@@ -440,10 +440,14 @@ final class Amplitudes {
         // the terms these skip are exact zeros, so the results are the same
         boolean real = aI == 0 && bI == 0 && cI == 0 && dI == 0;
         boolean diagonal = bR == 0 && bI == 0 && cR == 0 && cI == 0;
-        for (int k = from >> 1; k < to >> 1; k += AMPS) {
-            int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
-            if ((i & controlBits) != controlBits) continue;
-            int x = 2 * i, y = 2 * (i + s);
+        // rows of s amplitudes with the target bit 0, each followed by its partner row; a row
+        // whose controls are not all 1 is skipped whole (controls above the target) or lane group
+        // by lane group (controls below it)
+        int step = SPECIES.length();
+        for (int row = from; row < to; row += 2 * s) {
+            if ((row & controlBits & ~(s - 1)) != (controlBits & ~(s - 1))) continue;
+            for (int x = 2 * row, y = x + 2 * s, end = y; x < end; x += step, y += step) {
+            if (((x >> 1) & controlBits) != controlBits) continue;
             DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), p1 = DoubleVector.fromArray(SPECIES, p, y);
             DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x), l1 = DoubleVector.fromArray(SPECIES, l, y);
             DoubleVector n0, n1;
@@ -476,6 +480,7 @@ final class Amplitudes {
                 a10i = l1.fma(sn0, a10i);
                 a11r = l1.fma(n1, a11r);
                 a11i = l1.fma(sn1, a11i);
+            }
             }
         }
         if (g != null) { // the signs of i·n applied once, at the end (exact: they are ±1)
