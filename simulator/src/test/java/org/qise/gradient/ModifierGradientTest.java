@@ -98,6 +98,20 @@ class ModifierGradientTest {
         assertEquals(shift, adjoint.derivative("theta"), 1e-10, call);
     }
 
+    /**
+     * At θ = 0 the rotation is the identity, whose eigenvalues coincide: the derivative is the
+     * limit k·M′. pow(k) @ rx(θ)|0⟩ = cos(kθ/2)|0⟩ − i·sin(kθ/2)|1⟩, so ⟨Y0⟩ = −sin(kθ), d/dθ = −k·cos(kθ).
+     */
+    @ParameterizedTest(name = "pow({0}) at theta {1}")
+    @CsvSource({"0.5, 0", "0.5, 1.1", "-0.3, 0", "1.5, -0.4", "3, 0"})
+    void aPowerOfARotationHasTheClosedFormDerivativeEvenAtTheIdentity(double k, double theta) {
+        String src = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float theta;\nqubit q;\npow(" + k + ") @ rx(theta) q;\n";
+        Circuit c = Qasm3Reader.parse(src, "p.qasm", ParseLimits.DEFAULT, Map.of());
+        Gradient g = AdjointGradient.compute(c, Map.of("theta", theta), PauliSum.parse("Y0"));
+        assertEquals(-Math.sin(k * theta), g.value(), 1e-13);
+        assertEquals(-k * Math.cos(k * theta), g.derivative("theta"), 1e-13);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"'pow(0.5) @ rx(2 * theta)', 1", "'ctrl @ negctrl @ U(theta, phi, 2 * theta)', 3"})
     void parameterShiftRefusesGatesUnderModifiersNamingThem(String call, int qubits) {
