@@ -33,7 +33,7 @@ class MpiPlanTest {
         List<Operation.GateOp> gates = kind.equals("qft") ? MpiCheckMain.qft(n) : MpiCheckMain.random(n, count, new Random(n * 31L + global));
         MpiPlan plan;
         try (FastEngine fast = new FastEngine(1)) {
-            plan = MpiPlan.compile(n, global, gates, fast);
+            plan = MpiPlan.compile(n, global, MpiPlan.DEFAULT_SPLIT, gates, fast);
         }
         int local = n - global;
         ExactEngine exact = new ExactEngine();
@@ -84,7 +84,7 @@ class MpiPlanTest {
         int firstMoves = -1;
         try (FastEngine fast = new FastEngine(1)) {
             for (int rankQubits = 0; rankQubits <= 3; rankQubits++) {
-                MpiPlan plan = MpiPlan.compile(n, rankQubits, gates, fast);
+                MpiPlan plan = MpiPlan.compile(n, rankQubits, MpiPlan.DEFAULT_SPLIT, gates, fast);
                 StringBuilder sb = new StringBuilder();
                 for (MpiPlan.Action a : plan.actions) {
                     if (a.isExchange()) {
