@@ -215,7 +215,10 @@ public final class CircuitPages {
      */
     private void showPreview(Context ctx, String title, String action, Map<String, String> form) {
         CircuitPreview preview;
-        String description = Markdown.toSafeHtml(form.get("description"));
+        // Saving refuses a description over the limit, so the preview does not render one either.
+        String description = form.get("description").length() > CircuitService.MAX_DESCRIPTION
+                ? "<p class=\"error\">The description is longer than " + CircuitService.MAX_DESCRIPTION + " characters.</p>"
+                : Markdown.toSafeHtml(form.get("description"));
         try {
             String qasm = qasmWithUpload(ctx, form);
             var circuit = circuits.check(qasm);

@@ -15,6 +15,9 @@ final class MathSpans {
     private static final Pattern PLACEHOLDER = Pattern.compile(OPEN + "([id])(\\d+)" + CLOSE);
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
+    /** An inline formula longer than this is not looked for (display formulas have no such limit). */
+    static final int MAX_INLINE = 1000;
+
     private MathSpans() {}
 
     /** The text with formulas replaced; their TeX sources are appended to {@code formulas}. */
@@ -98,7 +101,9 @@ final class MathSpans {
      */
     private static int closingDollar(String s, int from) {
         if (from >= s.length() || Character.isWhitespace(s.charAt(from)) || s.charAt(from) == '$') return -1;
-        for (int j = from; j < s.length(); j++) {
+        // Bounded, so a long line of unclosed dollars costs linear time, not quadratic.
+        int limit = (int) Math.min(s.length(), (long) from + MAX_INLINE);
+        for (int j = from; j < limit; j++) {
             char c = s.charAt(j);
             if (c == '\n') return -1;
             if (c == '\\') {
@@ -132,32 +137,38 @@ final class MathSpans {
      * escaped text, so MathML markup never lands in an attribute.
      */
     static String restore(String html, List<String> formulas) {
-        Matcher m = PLACEHOLDER.matcher(html);
-        StringBuilder out = new StringBuilder(html.length());
-        while (m.find()) {
-            int index = Integer.parseInt(m.group(2));
-            boolean display = m.group(1).equals("d");
-            String tex = index < formulas.size() ? formulas.get(index) : "";
-            String replacement;
-            if (inTag(html, m.start()) || inCode(html, m.start())) {
-                StringBuilder escaped = new StringBuilder();
-                QasmHighlight.escape(display ? "$$" + tex + "$$" : "$" + tex + "$", escaped);
-                replacement = escaped.toString();
-            } else {
-                replacement = TexMath.toMathMl(tex, display);
+        // One pass, remembering whether we are inside a tag or a code element, so a text with
+        // thousands of formulas costs no more than its length.
+        StringBuilder out = new StringBuilder(html.length() + 200 * formulas.size());
+        boolean inTag = false;
+        int codeDepth = 0;
+        int i = 0;
+        while (i < html.length()) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                inTag = true;
+                if (html.startsWith("<code", i)) codeDepth++;
+                else if (html.startsWith("</code>", i)) codeDepth = Math.max(0, codeDepth - 1);
+            } else if (c == '>') {
+                inTag = false;
+            } else if (c == OPEN) {
+                Matcher m = PLACEHOLDER.matcher(html).region(i, html.length());
+                if (m.lookingAt()) {
+                    int index = Integer.parseInt(m.group(2));
+                    boolean display = m.group(1).equals("d");
+                    String tex = index < formulas.size() ? formulas.get(index) : "";
+                    if (inTag || codeDepth > 0) {
+                        QasmHighlight.escape(display ? "$$" + tex + "$$" : "$" + tex + "$", out);
+                    } else {
+                        out.append(TexMath.toMathMl(tex, display));
+                    }
+                    i = m.end();
+                    continue;
+                }
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            out.append(c);
+            i++;
         }
-        m.appendTail(out);
         return out.toString();
-    }
-
-    /** Whether {@code at} lies inside a tag (the renderer escapes every '<' and '>' in text and attributes). */
-    private static boolean inTag(String html, int at) {
-        return html.lastIndexOf('<', at) > html.lastIndexOf('>', at);
-    }
-
-    private static boolean inCode(String html, int at) {
-        return html.lastIndexOf("<code", at) > html.lastIndexOf("</code>", at);
     }
 }

@@ -82,4 +82,13 @@ class MarkdownTest {
         assertFalse(html.contains("<img"), html);
         assertTrue(html.contains("&lt;script&gt;"), html);
     }
+
+    @Test
+    void manyFormulasAndUnclosedDollarsStayCheap() {
+        // Linear work: 20 000 formulas, and a line of 20 000 dollars that never close.
+        String many = "$x$ ".repeat(20_000);
+        assertEquals(20_000, Markdown.toSafeHtml(many).split("<math>", -1).length - 1);
+        String unclosed = "$a ".repeat(20_000);
+        assertEquals("<p>" + unclosed.strip() + "</p>\n", Markdown.toSafeHtml(unclosed));
+    }
 }
