@@ -124,7 +124,7 @@ public final class CircuitPages {
     private void create(Context ctx) {
         User user = WebSession.requireUser(ctx);
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm", "license");
-        if (ctx.formParam("preview") != null) {
+        if (ctx.formParam("preview") != null || ctx.formParam("append") != null) {
             showPreview(ctx, "New circuit", "/circuits", form);
             return;
         }
@@ -154,7 +154,7 @@ public final class CircuitPages {
         User user = WebSession.requireUser(ctx);
         long id = Forms.pathId(ctx, "id");
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
-        if (ctx.formParam("preview") != null) {
+        if (ctx.formParam("preview") != null || ctx.formParam("append") != null) {
             // The same check as the edit form itself: only the owner previews changes to a circuit.
             if (!AccessPolicy.canEdit(user, details(ctx).summary().ownerId())) {
                 throw PortalException.forbidden("only the owner may edit this circuit");
@@ -221,6 +221,14 @@ public final class CircuitPages {
                 : Markdown.toSafeHtml(form.get("description"));
         try {
             String qasm = qasmWithUpload(ctx, form);
+            if (ctx.formParam("append") != null) {
+                // The palette's "Add": the gate goes at the end of the text, which is then previewed.
+                form.put("paletteGate", Forms.field(ctx, "paletteGate"));
+                form.put("paletteQubits", Forms.field(ctx, "paletteQubits"));
+                form.put("paletteAngle", Forms.field(ctx, "paletteAngle"));
+                qasm = GatePalette.append(qasm, form.get("paletteGate"), form.get("paletteQubits"), form.get("paletteAngle"));
+                form.put("qasm", qasm);
+            }
             var circuit = circuits.check(qasm);
             preview = new CircuitPreview(DiagramCache.drawUnkept(circuit), null, QasmHighlight.toHtml(qasm), description,
                     circuit.numQubits(), circuit.gateCount());

@@ -28,7 +28,7 @@ import org.qise.portal.people.Role;
 /**
  * In real Chromium (headless; Debian packages chromium and chromium-driver) with JavaScript
  * switched off for the portal, at a desktop and a 390 px phone width: the Preview button draws
- * the diagram and shows a parse error without storing anything, formulas render as MathML, and
+ * the diagram and shows a parse error without storing anything, the gate palette adds a gate, formulas render as MathML, and
  * a diff between two versions shows side by side, all without the page growing wider than the
  * window.
  */
@@ -77,6 +77,15 @@ class CircuitPreviewBrowserTest {
         driver.findElement(By.name("title")).sendKeys(title);
         driver.findElement(By.cssSelector("select[name=visibility] option[value=public]")).click();
         driver.findElement(By.name("description")).sendKeys("Prepares $\\frac{1}{\\sqrt{2}}(\\ket{00}+\\ket{11})$.");
+        // The palette starts an empty text with a header and the chosen gate.
+        driver.findElement(By.cssSelector("select[name=paletteGate] option[value=h]")).click();
+        submit(By.cssSelector("button[name=append]"));
+        assertTrue(driver.findElement(By.name("qasm")).getAttribute("value").endsWith("qreg q[2];\ncreg c[2];\nh q[0];\n"),
+                driver.findElement(By.name("qasm")).getAttribute("value"));
+        assertTrue(driver.findElement(By.cssSelector("#preview figure.diagram svg")).isDisplayed());
+        assertNoSideways("the form with its palette");
+
+        driver.findElement(By.name("qasm")).clear();
         driver.findElement(By.name("qasm")).sendKeys(BELL.replace("q[1]", "q[5]"));
         submit(By.cssSelector("button[name=preview]"));
 

@@ -158,4 +158,25 @@ class CircuitReadingPagesTest {
         assertTrue(page.contains("<span class=\"del\">- cx q[0],q[1];</span>"), page);
         assertTrue(page.contains("<span class=\"add\">+ cz q[0],q[1];</span>"), page);
     }
+
+    @Test
+    void thePaletteAppendsAGateAndPreviewsWithoutSaving() {
+        User builder = portal.user("builder@example.org", Role.FELLOW, null);
+        Browser b = signedIn(builder.email());
+        Map<String, String> form = new java.util.HashMap<>(Map.of("title", "Built", "description", "", "tags", "",
+                "visibility", "public", "cohort", "", "qasm", "", "license", "MIT", "append", "1"));
+        form.putAll(Map.of("paletteGate", "cx", "paletteQubits", "0, 1", "paletteAngle", ""));
+        var r = b.submit("/circuits/new", "/circuits", form);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("class=\"qasm\">OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\ncx q[0], q[1];\n</textarea>"),
+                r.body());
+        assertTrue(r.body().contains("<figure class=\"diagram\"><svg"), r.body());
+        assertTrue(r.body().contains("<option value=\"cx\" selected"), "the palette keeps its choice");
+
+        form.put("paletteQubits", "0");
+        var wrong = b.submit("/circuits/new", "/circuits", form);
+        assertEquals(200, wrong.statusCode());
+        assertTrue(wrong.body().contains("<p class=\"error\">qubits: cx acts on 2 qubits"), wrong.body());
+        assertEquals(0, circuitsOf(builder), "neither request stored a circuit");
+    }
 }
