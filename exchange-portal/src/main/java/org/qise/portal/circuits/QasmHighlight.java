@@ -50,9 +50,19 @@ public final class QasmHighlight {
 
     private QasmHighlight() {}
 
+    /**
+     * Beyond this many characters the source is shown uncoloured: spans make a page about ten times
+     * the size of its text, and nobody reads a file that long by colour.
+     */
+    static final int MAX_HIGHLIGHTED_CHARS = 50_000;
+
     /** The source as {@code <pre class="qasm">} with one span per coloured token. */
     public static String toHtml(String qasm) {
         StringBuilder out = new StringBuilder("<pre class=\"qasm\"><code>");
+        if (qasm != null && qasm.length() > MAX_HIGHLIGHTED_CHARS) {
+            escape(qasm, out);
+            return out.append("</code></pre>").toString();
+        }
         for (Token t : tokenize(qasm)) {
             if (t.kind().cssClass() == null) {
                 escape(t.text(), out);

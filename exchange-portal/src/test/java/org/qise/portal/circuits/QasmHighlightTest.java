@@ -66,4 +66,12 @@ class QasmHighlightTest {
                         + "<span class=\"tok-reg\">q</span>[<span class=\"tok-num\">1</span>];</code></pre>",
                 QasmHighlight.toHtml("h q; // a <b>\nqreg q[1];"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aVeryLongSourceIsShownEscapedButUncoloured() {
+        String qasm = "h q[0]; // <x>\n".repeat(QasmHighlight.MAX_HIGHLIGHTED_CHARS / 10);
+        String html = QasmHighlight.toHtml(qasm);
+        assertFalse(html.contains("<span"), "no spans past the limit");
+        assertEquals("<pre class=\"qasm\"><code>" + qasm.replace("<", "&lt;").replace(">", "&gt;") + "</code></pre>", html);
+    }
 }
