@@ -66,6 +66,11 @@ public final class CircuitService {
         this.audit = audit;
     }
 
+    /** Checks text as saving would (parser and size limits), for a preview that stores nothing. */
+    public Circuit check(String qasm) {
+        return qasmCheck.check(qasm);
+    }
+
     /** Creates a circuit at version 1 under the default licence and returns its id. */
     public long create(User owner, CircuitDraft draft) {
         return create(owner, draft, Licence.DEFAULT);
