@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.qise.draw.Histogram;
@@ -30,11 +29,13 @@ public final class RunPages {
     private final Templates templates;
     private final RunService runs;
     private final CircuitService circuits;
+    private final org.qise.portal.credit.CreditService credit;
 
-    public RunPages(Templates templates, RunService runs, CircuitService circuits) {
+    public RunPages(Templates templates, RunService runs, CircuitService circuits, org.qise.portal.credit.CreditService credit) {
         this.templates = templates;
         this.runs = runs;
         this.circuits = circuits;
+        this.credit = credit;
     }
 
     public void register(RoutesConfig routes) {
@@ -64,12 +65,12 @@ public final class RunPages {
             if (!org.qise.portal.web.Confirm.given(ctx, templates, "Cancel run " + ctx.pathParam("id") + "?",
                     "It stops now and keeps no result; you can start it again later.", "Cancel the run",
                     "/runs/" + ctx.pathParam("id"))) return;
-            runs.cancel(user, RunApi.id(ctx));
+            runs.cancel(user, ctx.pathParam("id"));
             seeOther(ctx, "/runs/" + ctx.pathParam("id"));
         });
         routes.post("/runs/{id}/reproduce", ctx -> {
             boolean fresh = "on".equals(ctx.formParam("fresh_seed")) || "true".equals(ctx.formParam("fresh_seed"));
-            runs.reproduce(WebSession.requireUser(ctx), RunApi.id(ctx), fresh, FORM_WAIT);
+            runs.reproduce(WebSession.requireUser(ctx), ctx.pathParam("id"), fresh, FORM_WAIT);
             seeOther(ctx, "/runs/" + ctx.pathParam("id"));
         });
         routes.get("/runs/{id}/histogram.svg", ctx -> {
@@ -131,9 +132,9 @@ public final class RunPages {
 
     private void showRuns(Context ctx, Map<String, String> form, String error, int status) {
         User viewer = WebSession.user(ctx);
-        long circuitId = RunApi.id(ctx);
-        var details = circuits.get(viewer, circuitId, null);
-        List<Run> list = runs.forCircuit(viewer, circuitId);
+        // Both read the circuit by the public id in the URL, with no look-up of its internal id first.
+        var details = circuits.get(viewer, ctx.pathParam("id"), null);
+        List<Run> list = runs.forCircuit(viewer, ctx.pathParam("id"));
         boolean anyUnfinished = list.stream().anyMatch(r -> !r.status().finished());
         ctx.status(status).html(templates.render("runs.jte", "page", page(ctx, "Runs of " + details.version().title()),
                 "circuit", details, "runs", list, "form", form, "error", error, "config", runs.config(),
@@ -149,11 +150,10 @@ public final class RunPages {
         boolean waiting = !run.status().finished() || reproductions.stream().anyMatch(r -> !r.status().finished());
         Citation citation = null;
         if (run.status() == RunStatus.DONE && runs.isPublic(run)) {
-            LinkedHashSet<String> authors = new LinkedHashSet<>();
-            authors.add(details.version().authorName());
-            authors.add(details.summary().ownerName());
-            authors.add(run.ownerName());
-            citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.publicId());
+            // The whole fork chain is credited, as for the circuit version itself, then the runner.
+            var credited = credit.withRunner(credit.credit(viewer, run.circuitId(), run.circuitVersion()), run.ownerId());
+            List<String> authors = credited.stream().map(org.qise.portal.credit.Credit.Author::name).toList();
+            citation = Citation.of(run, details.version().title(), authors, baseUrl(ctx) + "/runs/" + run.publicId());
         }
         boolean canCancel = !run.status().finished() && AccessPolicy.canRemove(viewer, run.ownerId());
         // The run beside its finished reproductions on one histogram (the comparison takes up to 8 runs).

@@ -105,8 +105,13 @@ public final class AccountPages {
         }
     }
 
+    /** Shown on the sign-in page that a password-reset link leads to once the new password is set. */
+    static final String RESET_DONE = "Your new password is set. Sign in with it.";
+
     private void showLogin(Context ctx, String email, String error, int status) {
-        Page page = new Page("Sign in", WebSession.user(ctx), web.ensureCsrf(ctx), null);
+        // The reset page redirects here (post/redirect/get): say that it worked, or people reset again.
+        String notice = error == null && "done".equals(ctx.queryParam("reset")) ? RESET_DONE : null;
+        Page page = new Page("Sign in", WebSession.user(ctx), web.ensureCsrf(ctx), notice);
         String next = LocalPath.of(ctx.method().name().equals("GET") ? ctx.queryParam("next") : ctx.formParam("next")).orElse("");
         ctx.status(status).html(templates.render("login.jte", "page", page, "email", email, "error", error, "next", next));
     }

@@ -57,8 +57,8 @@ class MyRunsTest {
             var api = TestPortal.parse(portal.get("/api/v1/me/runs", bob));
             assertEquals(1, api.size(), api.toString());
             assertEquals(bobsFirst, api.get(0).get("id").asText());
-            assertEquals(1, api.get(0).get("queue_position").asInt());
-            assertEquals("Bell pair", api.get(0).get("circuit_title").asText());
+            assertEquals(1, api.get(0).get("queuePosition").asInt());
+            assertEquals("Bell pair", api.get(0).get("circuitTitle").asText());
             assertStatus(401, portal.get("/api/v1/me/runs", null));
 
             // Cancelling asks first (a page, no script needed); nothing happens until it is confirmed.
