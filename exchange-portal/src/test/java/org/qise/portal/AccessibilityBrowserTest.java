@@ -26,6 +26,7 @@ class AccessibilityBrowserTest {
     static Axe axe;
     static String circuit;
     static String run;
+    static long reader;
 
     @BeforeAll
     static void start() {
@@ -36,6 +37,7 @@ class AccessibilityBrowserTest {
         portal = TestPortal.startKeeping(config.withLimits(config.maxBodyBytes(), config.maxQasmBytes(), config.maxQubits(),
                 config.maxGates(), 1_000_000));
         User user = portal.user("reader@example.org", Role.FELLOW, null);
+        reader = user.id();
         String token = portal.token(user);
         var made = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "Bell pair", "visibility", "public",
                 "description", "Two qubits, **entangled**.", "tags", List.of("bell"),
@@ -74,6 +76,9 @@ class AccessibilityBrowserTest {
             "/circuits/{circuit}/runs, light, signed-in, 390",
             "/runs/{run}, light, signed-in, 1280", "/runs/{run}, dark, signed-in, 1280", "/runs/{run}, light, signed-in, 390",
             "/me/runs, light, signed-in, 1280", "/me/runs, dark, signed-in, 1280", "/me/runs, light, signed-in, 390",
+            "/circuits/{circuit}/edit, light, signed-in, 1280", "/circuits/{circuit}/edit, dark, signed-in, 1280",
+            "/circuits/{circuit}/edit, light, signed-in, 390",
+            "/people/{reader}, light, visitor, 1280", "/people/{reader}, dark, visitor, 1280", "/people/{reader}, light, visitor, 390",
     })
     void mainPagesHaveNoCriticalOrSeriousFindings(String path, String scheme, String who, int width) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 844));
@@ -81,7 +86,7 @@ class AccessibilityBrowserTest {
         if (who.equals("signed-in")) signIn();
         Chromium.colorScheme(driver, scheme);
         try {
-            driver.get(portal.base + path.replace("{circuit}", circuit).replace("{run}", run));
+            driver.get(portal.base + path.replace("{circuit}", circuit).replace("{run}", run).replace("{reader}", String.valueOf(reader)));
             List<Axe.Violation> found = axe.violations(driver);
             found.stream().filter(v -> !blocking(v)).forEach(v -> System.out.println("axe (not failing) " + path + " " + scheme + ": " + v));
             List<Axe.Violation> blocking = found.stream().filter(AccessibilityBrowserTest::blocking).toList();

@@ -9,12 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.qise.portal.Chromium;
+import org.qise.portal.DesktopAndPhone;
 import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
 
@@ -48,8 +47,7 @@ class RunsBrowserTest {
         if (dir != null) TestPortal.deleteTree(dir);
     }
 
-    @ParameterizedTest(name = "{0} px wide")
-    @CsvSource({"1280, 800", "390, 844"})
+    @DesktopAndPhone
     void signingInFromMyRunsLeadsBackThereAndToARunThatFitsTheScreen(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().deleteAllCookies();
