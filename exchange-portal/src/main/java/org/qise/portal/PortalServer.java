@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
 
-    /** Pages never run scripts or get framed; images and styles come from this site only. */
-    // script-src 'self': the one script is /static/localtime.js (times in the reader's zone); no inline
-    // script runs, and everything else the portal serves is sent with nosniff and a non-script type.
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
+    /** Pages never run inline scripts or get framed; scripts, images and styles come from this site only. */
+    // script-src 'self': the scripts are /static/localtime.js (times in the reader's zone) and
+    // /static/preview.js (live circuit preview, which posts the form to this site: connect-src 'self');
+    // no inline script runs, and everything else the portal serves is sent with nosniff and a non-script type.
+    static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
     /** The plain services, for tests and for seeding data. */
@@ -75,6 +76,7 @@ public final class PortalServer implements AutoCloseable {
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
     private final String localTimeJs;
+    private final String previewJs;
     private Javalin app;
 
     private PortalServer(PortalConfig config, Database db) {
@@ -113,6 +115,7 @@ public final class PortalServer implements AutoCloseable {
         this.api = new ApiRoutes(auth, tokens, users, invites, circuits, credit);
         this.css = resource("/static/portal.css");
         this.localTimeJs = resource("/static/localtime.js");
+        this.previewJs = resource("/static/preview.js");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portal-housekeeping");
             t.setDaemon(true);
@@ -183,6 +186,8 @@ public final class PortalServer implements AutoCloseable {
                 .header("Cache-Control", "public, max-age=3600").result(css));
         routes.get("/static/localtime.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600").result(localTimeJs));
+        routes.get("/static/preview.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600").result(previewJs));
         new org.qise.portal.health.HealthRoutes(services.database()).register(routes);
         new org.qise.portal.health.MetricsRoutes(services.database()).register(routes);
         api.register(routes);

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,14 @@ class WebSecurityTest {
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertTrue(csp.contains("default-src 'none'"), csp);
+        // The portal's own scripts, and the live preview's posts to the portal itself; nothing inline.
+        assertTrue(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"), csp);
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        for (String script : List.of("/static/localtime.js", "/static/preview.js")) {
+            var js = portal.get(script, null);
+            assertStatus(200, js);
+            assertTrue(js.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"), script);
+        }
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
         assertNotNull(r.headers().firstValue("Referrer-Policy").orElse(null));
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().contains("charset=utf-8"));
