@@ -27,6 +27,8 @@
     last = now;
     var body = new FormData(form);
     body.set('preview', '1');
+    // The server reads an uploaded file only when the box is empty; do not send it again at every pause.
+    if (form.elements.qasm && form.elements.qasm.value.trim() !== '') body.delete('qasmFile');
     var mine = ++sent;
     var shown = document.getElementById('preview');
     if (shown) shown.setAttribute('aria-busy', 'true');

@@ -100,6 +100,11 @@ class CircuitPreviewBrowserTest {
         WebElement edit = driver.findElement(By.name("qasm"));
         edit.clear();
         edit.sendKeys(BELL.replace("cx q[0],q[1];", "cz q[0],q[1];"));
+        // The edit page's Preview button, too, works with scripts off: the page comes back previewed.
+        submit(By.cssSelector("button[name=preview]"));
+        assertTrue(driver.getCurrentUrl().endsWith("/circuits/" + ref + "/edit#preview"), driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.cssSelector("#preview pre.qasm")).getText().contains("cz q[0],q[1];"));
+        assertTrue(driver.findElement(By.cssSelector("#preview figure.diagram svg")).isDisplayed());
         submit(By.cssSelector("form.stack button[type=submit]:not([name])"));
 
         driver.get(portal.base + "/circuits/" + ref + "/diff?from=1&to=2");
