@@ -25,10 +25,23 @@ import org.qise.task.TaskRunner;
  */
 public final class Sweep {
 
-    /** What to compute at each point. {@code shots} 0 means no sampling. */
-    public record Settings(List<PauliSum> expectations, long shots, long seed, String engine, boolean probabilities) {
+    /**
+     * What to compute at each point. {@code shots} 0 means no sampling. {@code noiseModel} (its
+     * canonical JSON text, null for an ideal sweep) runs every point under that model with the
+     * noisy simulator, by {@code noiseMethod} ({@code trajectories} or {@code density-matrix};
+     * null: as the simulator chooses); its trajectories draw from the point's stream too.
+     */
+    public record Settings(List<PauliSum> expectations, long shots, long seed, String engine, boolean probabilities,
+                           String noiseModel, String noiseMethod) {
         public Settings {
             expectations = List.copyOf(expectations);
+            if (noiseModel != null && probabilities) throw new IllegalArgumentException("probabilities are not reported for noisy sweeps");
+            if (noiseModel == null && noiseMethod != null) throw new IllegalArgumentException("a noise method needs a noise model");
+        }
+
+        /** An ideal sweep. */
+        public Settings(List<PauliSum> expectations, long shots, long seed, String engine, boolean probabilities) {
+            this(expectations, shots, seed, engine, probabilities, null, null);
         }
     }
 
@@ -81,6 +94,11 @@ public final class Sweep {
         for (PauliSum p : settings.expectations()) s.append('|').append(p);
         s.append("|shots=").append(settings.shots()).append("|seed=").append(settings.seed())
                 .append("|engine=").append(settings.engine()).append("|probabilities=").append(settings.probabilities());
+        // only noisy sweeps add these, so the ids of ideal sweeps stay what they were
+        if (settings.noiseModel() != null) {
+            s.append("|noise_model=").append(org.qise.sim.Manifest.sha256(settings.noiseModel()))
+                    .append("|noise_method=").append(settings.noiseMethod());
+        }
         md.update(s.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest(), 0, 8);
     }
@@ -93,8 +111,9 @@ public final class Sweep {
         double[] values = new double[points.names().size()];
         for (int k = 0; k < values.length; k++) values[k] = points.value(p, k);
         List<String> sums = settings.expectations().stream().map(PauliSum::toString).toList();
-        return new Task(p, null, canonicalText(), points.names(), values, null,
-                new TaskOptions(sums, settings.shots(), settings.engine(), settings.probabilities(), stateHash), settings.seed());
+        return new Task(p, null, canonicalText(), points.names(), values, settings.noiseModel(),
+                new TaskOptions(sums, settings.shots(), settings.engine(), settings.probabilities(), stateHash, settings.noiseMethod()),
+                settings.seed());
     }
 
     /** Every point as a task, in index order (what a Spark job or another runner takes). */

@@ -87,9 +87,11 @@ public final class TaskRunner {
             manifest.put("noise_model_sha256", Manifest.sha256(task.noiseModel()));
             NoisySimulator.Builder b = NoisySimulator.builder().model(noiseModel(task.noiseModel())).threads(engineThreads)
                     .shots(o.shots()).seed(task.streamSeed());
+            if (o.noiseMethod() != null) b.method(org.qise.noise.run.Method.fromCliName(o.noiseMethod()));
             observables.forEach(b::observe);
             try (NoisyResult r = b.build().run(bound)) {
-                for (int i = 0; i < e.length; i++) e[i] = r.expectation(observables.get(i));
+                // exact from ρ, or the trajectory average (r.expectation needs ρ, which trajectories do not keep)
+                for (int i = 0; i < e.length; i++) e[i] = r.observables().get(observables.get(i).toString()).value();
                 manifest.put("method", r.method().cliName());
                 return new TaskResult(task.index(), task.name(), task.paramNames(), task.paramValues(), o.expectations(), e,
                         o.shots() > 0 ? new TreeMap<>(r.counts()) : Map.of(), null, null, manifest);

@@ -99,6 +99,45 @@ class SweepCommandTest {
         assertEquals(whole, merged.out());
     }
 
+    /** ry(θ) on qubit 0 followed by a depolarizing channel ρ ↦ (1 − p)ρ + p·I/2 with p = 0.3. */
+    static final String NOISE = "{\"schema\":\"qise-noise-model/1\",\"gate_noise\":[{\"gates\":[\"ry\"],\"channel\":{\"type\":\"depolarizing\",\"p\":0.3}}]}";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"density-matrix, 1e-12", "trajectories, 0.12"})
+    void aNoisySweepShrinksTheBlochVectorAndIsByteIdenticalOnThreadsAndShards(String method, double tolerance) throws IOException {
+        String file = Cli.qasm(dir, "noisy.qasm", "qreg q[2];\ncreg c[2];\nry(theta) q[0];\ncx q[0], q[1];\nmeasure q -> c;\n");
+        Path model = dir.resolve("model.json");
+        Files.writeString(model, NOISE);
+        List<String> base = List.of("sweep", file, "--param", "theta=0:pi:7", "--expect", "Z0", "--expect", "Z0 Z1", "--shots", "400",
+                "--seed", "3", "--noise", model.toString(), "--method", method);
+        Cli.Run one = Cli.run(with(base, "--threads", "1"));
+        assertEquals(0, one.code(), one.toString());
+        assertEquals(one.out(), Cli.run(with(base, "--threads", "2")).out());
+        List<String> lines = one.out().lines().toList();
+        for (int p = 0; p < 7; p++) {
+            String[] f = lines.get(2 + p).split(",");
+            double theta = Math.PI * p / 6;
+            assertEquals(0.7 * Math.cos(theta), Double.parseDouble(f[2]), tolerance, "⟨Z0⟩ = (1 − p) cos θ at point " + p);
+            assertEquals(1.0, Double.parseDouble(f[3]), 1e-12, "⟨Z0 Z1⟩ = ⟨Z1⟩ before the cx = 1 whatever the noise on qubit 0");
+        }
+        List<String> merge = new ArrayList<>(List.of("sweep", "--merge"));
+        for (int i = 1; i <= 3; i++) {
+            Path out = dir.resolve("noisy-shard" + i);
+            Cli.Run r = Cli.run(with(base, "--shard", i + "/3", "-o", out.toString()));
+            assertEquals(0, r.code(), r.toString());
+            merge.add(out.toString());
+        }
+        assertEquals(one.out(), Cli.run(merge.toArray(String[]::new)).out());
+        String ideal = Cli.run("sweep", file, "--param", "theta=0:pi:7", "--expect", "Z0", "--expect", "Z0 Z1", "--shots", "400", "--seed", "3").out();
+        assertFalse(ideal.lines().findFirst().orElseThrow().equals(lines.get(0)), "a noisy sweep has an id of its own");
+    }
+
+    private static String[] with(List<String> base, String... extra) {
+        List<String> a = new ArrayList<>(base);
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
     @Test
     void eachRowCarriesTheClosedFormExpectation() {
         // ry(θ)|0⟩ then cx: ⟨Z0⟩ = cos θ, ⟨Z0 Z1⟩ = 1
@@ -158,7 +197,11 @@ class SweepCommandTest {
             "--param,theta=1                                                  | unknown name 'phi'",
             "--param,theta=1,--param,phi=1,--shard,4/3,--seed,1               | --shard 4/3 is out of range",
             "--param,theta=1,--param,phi=1,--shard,1/3                        | --shard needs --seed",
-            "--param,theta=1,--param,phi=1,--format,xml                       | --format must be csv or jsonl"})
+            "--param,theta=1,--param,phi=1,--format,xml                       | --format must be csv or jsonl",
+            "--param,theta=1,--param,phi=1,--method,trajectories              | --method needs --noise",
+            "--param,theta=1,--param,phi=1,--noise,example:nope               | --noise example:nope",
+            "--param,theta=1,--param,phi=1,--noise,example:depolarizing,--method,fastest | --method: unknown method 'fastest'",
+            "--param,theta=1,--param,phi=1,--noise,example:depolarizing,--probabilities  | --probabilities is not available with --noise"})
     void badInputIsAClearErrorWithExitCode2(String args, String message) {
         List<String> a = new ArrayList<>(List.of("sweep", circuit(), "--expect", "Z0"));
         a.addAll(List.of(args.trim().split(",")));
