@@ -34,7 +34,8 @@ import org.qise.param.UnboundParameterException;
  *
  * <p>Gates are compiled into {@link Plan plans} once per run: the whole gate list of a sampled
  * run (progress is reported between its steps), and each run of gates between mid-circuit
- * operations of a shot-by-shot run ({@link ShotProgram}), replayed for every shot.
+ * operations of a shot-by-shot run ({@link ShotProgram}), replayed for every shot. With
+ * {@link Builder#planReuse} a sampled run of a re-bound parametric circuit re-binds one plan instead.
  *
  * <p>The simulator holds one {@link Engine} (given with {@link Builder#engine(Engine)} or made
  * from a name) for all its runs, and {@link #close()} closes it, ending its threads.

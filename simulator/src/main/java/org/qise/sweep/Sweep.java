@@ -21,7 +21,9 @@ import org.qise.task.TaskRunner;
  * expectation values, counts and (on request) probabilities. Point p draws its random numbers
  * from the seed {@code Rng.stream(seed, p)}, so any subset of points, in any order, on any
  * number of threads, gives the same numbers for each point; that is what makes shards merge
- * into exactly the output of one run.
+ * into exactly the output of one run. The circuit is compiled once and each point re-binds that
+ * plan ({@link org.qise.sim.PlanReuse}, through the {@link TaskRunner}); with a noise model each
+ * point runs on the noisy simulator instead, its trajectories drawing from the same stream.
  */
 public final class Sweep {
 
