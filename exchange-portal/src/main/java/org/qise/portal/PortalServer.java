@@ -203,6 +203,7 @@ public final class PortalServer implements AutoCloseable {
         new org.qise.portal.people.ProfilePages(templates, webSession, profiles, resets, search).register(routes);
         new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
         new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits(), credit).register(routes);
+        new org.qise.portal.runs.SweepPages(templates, services.runs(), services.circuits()).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
         new CircuitPages(templates, services.circuits(), credit, config.maxQasmBytes()).register(routes);
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);

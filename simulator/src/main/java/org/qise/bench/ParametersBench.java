@@ -31,16 +31,20 @@ import org.qise.sweep.SweepPoints;
  * Benchmarks of parametric circuits, as ratios measured in one JVM (see docs/parameters.md):
  * re-binding vs running, the adjoint gradient vs a forward pass, a sweep vs pre-bound runs and
  * vs separate {@code qise run} processes. Run:
- * {@code java -cp … org.qise.bench.ParametersBench [bind|grad|sweep|process]… [--threads T]}.
+ * {@code java -cp … org.qise.bench.ParametersBench [bind|grad|sweep|process]… [--threads T] [--processes N]}.
  */
 public final class ParametersBench {
     private ParametersBench() {}
+
+    /** How many {@code qise run} processes {@code process} times (after one that warms the file cache). */
+    private static int processes = 20;
 
     public static void main(String[] args) throws Exception {
         List<String> what = new ArrayList<>();
         int threads = 1;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--processes")) processes = Integer.parseInt(args[++i]);
             else what.add(args[i]);
         }
         if (what.isEmpty()) what = List.of("bind", "grad", "sweep", "process");
@@ -219,7 +223,7 @@ public final class ParametersBench {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 "org.qise.cli.QiseMain", "run", file.toString(), "--shots", "100", "--seed", "3", "--expect", "Z0 Z1", "--threads", String.valueOf(threads)));
-        int n = 5;
+        int n = processes;
         double total = 0;
         for (int i = 0; i < n + 1; i++) {
             long t = System.nanoTime();

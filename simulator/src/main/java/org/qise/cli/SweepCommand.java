@@ -77,6 +77,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "OUT.svg", description = "Also draw the expectation values: lines for one parameter, a heat map for two.")
     String plot;
 
+    @Option(names = "--noise", paramLabel = "MODEL",
+            description = "Run every point under this noise model (JSON file or example:NAME, see docs/noise.md); its trajectories draw from the point's stream.")
+    String noise;
+
+    @Option(names = "--method", paramLabel = "METHOD", description = "With --noise: trajectories or density-matrix (default: chosen as qise run --noise does).")
+    String method;
+
     @Option(names = "--engine", paramLabel = "NAME", description = "Simulation engine (default: ${DEFAULT-VALUE}).")
     String engine = Engines.DEFAULT;
 
@@ -118,9 +125,10 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+        String noiseText = noiseText(circuit);
         Sweep sweep;
         try {
-            sweep = new Sweep(circuit, points, new Sweep.Settings(sums, shots, actualSeed, engine, probabilities));
+            sweep = new Sweep(circuit, points, new Sweep.Settings(sums, shots, actualSeed, engine, probabilities, noiseText, method));
         } catch (IllegalArgumentException e) {
             throw new UserError(source.displayName() + ": " + e.getMessage());
         }
@@ -183,6 +191,30 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return QiseMain.OK;
+    }
+
+    /** The noise model's canonical text (null without --noise), after checking the options that go with it. */
+    private String noiseText(Circuit circuit) {
+        if (noise == null) {
+            if (method != null) throw new UserError("--method needs --noise");
+            return null;
+        }
+        if (!engine.equals(Engines.DEFAULT)) throw new UserError("noisy sweeps use the " + Engines.DEFAULT + " engine; drop --engine " + engine);
+        if (probabilities) throw new UserError("--probabilities is not available with --noise");
+        if (method != null) {
+            try {
+                if (org.qise.noise.run.Method.fromCliName(method) == org.qise.noise.run.Method.AUTO) method = null;
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--method: " + e.getMessage());
+            }
+        }
+        org.qise.noise.NoiseModel model = NoisyRun.readModel(noise);
+        try {
+            model.check(circuit);
+        } catch (org.qise.noise.NoiseException e) {
+            throw new UserError("--noise " + noise + ": " + e.getMessage());
+        }
+        return org.qise.noise.NoiseModelJson.canonicalText(model);
     }
 
     private SweepFormat format() {

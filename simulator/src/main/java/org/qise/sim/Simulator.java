@@ -34,7 +34,8 @@ import org.qise.param.UnboundParameterException;
  *
  * <p>Gates are compiled into {@link Plan plans} once per run: the whole gate list of a sampled
  * run (progress is reported between its steps), and each run of gates between mid-circuit
- * operations of a shot-by-shot run ({@link ShotProgram}), replayed for every shot.
+ * operations of a shot-by-shot run ({@link ShotProgram}), replayed for every shot. With
+ * {@link Builder#planReuse} a sampled run of a re-bound parametric circuit re-binds one plan instead.
  *
  * <p>The simulator holds one {@link Engine} (given with {@link Builder#engine(Engine)} or made
  * from a name) for all its runs, and {@link #close()} closes it, ending its threads.
@@ -45,6 +46,7 @@ public final class Simulator implements AutoCloseable {
     private final Long seed;
     private final boolean keepState;
     private final Progress progress;
+    private final PlanReuse planReuse;
 
     private Simulator(Builder b, Engine engine) {
         this.engine = engine;
@@ -52,6 +54,7 @@ public final class Simulator implements AutoCloseable {
         this.seed = b.seed;
         this.keepState = b.keepState;
         this.progress = b.progress;
+        this.planReuse = b.planReuse;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -71,6 +74,7 @@ public final class Simulator implements AutoCloseable {
         private Long seed;
         private boolean keepState = true;
         private Progress progress = Progress.NONE;
+        private PlanReuse planReuse;
 
         /** Engine by name: see {@link Engines#names()}. */
         public Builder engine(String name) {
@@ -119,6 +123,13 @@ public final class Simulator implements AutoCloseable {
         public Builder keepState(boolean keep) { this.keepState = keep; return this; }
 
         public Builder progress(Progress progress) { this.progress = progress; return this; }
+
+        /**
+         * Runs bind the circuit of {@code reuse} to new values: a sampled run re-binds the plan
+         * compiled once for that circuit instead of compiling its own (a sweep plans once).
+         * Results are bit for bit those of a run without it.
+         */
+        public Builder planReuse(PlanReuse reuse) { this.planReuse = reuse; return this; }
 
         public Simulator build() {
             if (engineValue != null && precision != null && engineValue.precision() != precision) {
@@ -231,7 +242,7 @@ public final class Simulator implements AutoCloseable {
             if (op instanceof Operation.GateOp g) gates.add(g);
             else if (op instanceof Operation.Measure m) measures.add(m);
         }
-        Plan plan = engine.compile(circuit.numQubits(), gates);
+        Plan plan = planReuse != null ? planReuse.plan(engine, circuit.numQubits(), gates) : engine.compile(circuit.numQubits(), gates);
         QuantumState state = engine.allocate(circuit.numQubits());
         try {
             runWithProgress(state, plan, progress);

@@ -21,14 +21,29 @@ import org.qise.task.TaskRunner;
  * expectation values, counts and (on request) probabilities. Point p draws its random numbers
  * from the seed {@code Rng.stream(seed, p)}, so any subset of points, in any order, on any
  * number of threads, gives the same numbers for each point; that is what makes shards merge
- * into exactly the output of one run.
+ * into exactly the output of one run. The circuit is compiled once and each point re-binds that
+ * plan ({@link org.qise.sim.PlanReuse}, through the {@link TaskRunner}); with a noise model each
+ * point runs on the noisy simulator instead, its trajectories drawing from the same stream.
  */
 public final class Sweep {
 
-    /** What to compute at each point. {@code shots} 0 means no sampling. */
-    public record Settings(List<PauliSum> expectations, long shots, long seed, String engine, boolean probabilities) {
+    /**
+     * What to compute at each point. {@code shots} 0 means no sampling. {@code noiseModel} (its
+     * canonical JSON text, null for an ideal sweep) runs every point under that model with the
+     * noisy simulator, by {@code noiseMethod} ({@code trajectories} or {@code density-matrix};
+     * null: as the simulator chooses); its trajectories draw from the point's stream too.
+     */
+    public record Settings(List<PauliSum> expectations, long shots, long seed, String engine, boolean probabilities,
+                           String noiseModel, String noiseMethod) {
         public Settings {
             expectations = List.copyOf(expectations);
+            if (noiseModel != null && probabilities) throw new IllegalArgumentException("probabilities are not reported for noisy sweeps");
+            if (noiseModel == null && noiseMethod != null) throw new IllegalArgumentException("a noise method needs a noise model");
+        }
+
+        /** An ideal sweep. */
+        public Settings(List<PauliSum> expectations, long shots, long seed, String engine, boolean probabilities) {
+            this(expectations, shots, seed, engine, probabilities, null, null);
         }
     }
 
@@ -81,6 +96,11 @@ public final class Sweep {
         for (PauliSum p : settings.expectations()) s.append('|').append(p);
         s.append("|shots=").append(settings.shots()).append("|seed=").append(settings.seed())
                 .append("|engine=").append(settings.engine()).append("|probabilities=").append(settings.probabilities());
+        // only noisy sweeps add these, so the ids of ideal sweeps stay what they were
+        if (settings.noiseModel() != null) {
+            s.append("|noise_model=").append(org.qise.sim.Manifest.sha256(settings.noiseModel()))
+                    .append("|noise_method=").append(settings.noiseMethod());
+        }
         md.update(s.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest(), 0, 8);
     }
@@ -93,8 +113,9 @@ public final class Sweep {
         double[] values = new double[points.names().size()];
         for (int k = 0; k < values.length; k++) values[k] = points.value(p, k);
         List<String> sums = settings.expectations().stream().map(PauliSum::toString).toList();
-        return new Task(p, null, canonicalText(), points.names(), values, null,
-                new TaskOptions(sums, settings.shots(), settings.engine(), settings.probabilities(), stateHash), settings.seed());
+        return new Task(p, null, canonicalText(), points.names(), values, settings.noiseModel(),
+                new TaskOptions(sums, settings.shots(), settings.engine(), settings.probabilities(), stateHash, settings.noiseMethod()),
+                settings.seed());
     }
 
     /** Every point as a task, in index order (what a Spark job or another runner takes). */

@@ -20,6 +20,7 @@ import org.qise.qasm.QasmParser;
 import org.qise.qasm3.Qasm3Reader;
 import org.qise.sim.Manifest;
 import org.qise.sim.PauliSum;
+import org.qise.sim.PlanReuse;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
 
@@ -36,6 +37,8 @@ public final class TaskRunner {
     private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
     private final Map<String, NoiseModel> noiseModels = new ConcurrentHashMap<>();
     private final Map<String, PauliSum> sums = new ConcurrentHashMap<>();
+    /** One plan per parametric circuit, re-bound for each of its points (see {@link PlanReuse}). */
+    private final Map<String, PlanReuse> plans = new ConcurrentHashMap<>();
 
     /**
      * Tells the runner that {@code text} is the canonical text of {@code circuit}, so that tasks
@@ -84,17 +87,21 @@ public final class TaskRunner {
             manifest.put("noise_model_sha256", Manifest.sha256(task.noiseModel()));
             NoisySimulator.Builder b = NoisySimulator.builder().model(noiseModel(task.noiseModel())).threads(engineThreads)
                     .shots(o.shots()).seed(task.streamSeed());
+            if (o.noiseMethod() != null) b.method(org.qise.noise.run.Method.fromCliName(o.noiseMethod()));
             observables.forEach(b::observe);
             try (NoisyResult r = b.build().run(bound)) {
-                for (int i = 0; i < e.length; i++) e[i] = r.expectation(observables.get(i));
+                // exact from ρ, or the trajectory average (r.expectation needs ρ, which trajectories do not keep)
+                for (int i = 0; i < e.length; i++) e[i] = r.observables().get(observables.get(i).toString()).value();
                 manifest.put("method", r.method().cliName());
                 return new TaskResult(task.index(), task.name(), task.paramNames(), task.paramValues(), o.expectations(), e,
                         o.shots() > 0 ? new TreeMap<>(r.counts()) : Map.of(), null, null, manifest);
             }
         }
         boolean needsState = !observables.isEmpty() || o.probabilities() || o.stateHash();
-        Simulator sim = Simulator.builder().engine(o.engine()).threads(engineThreads).shots(o.shots())
-                .seed(task.streamSeed()).keepState(needsState).build();
+        Simulator.Builder sb = Simulator.builder().engine(o.engine()).threads(engineThreads).shots(o.shots())
+                .seed(task.streamSeed()).keepState(needsState);
+        if (!task.paramNames().isEmpty()) sb.planReuse(planReuse(task.circuit(), circuit));
+        Simulator sim = sb.build();
         try (Result r = sim.run(bound)) {
             if ((!observables.isEmpty() || o.probabilities()) && !r.hasState()) {
                 throw new IllegalArgumentException("the circuit measures, resets or branches mid-circuit, so there is no single final state"
@@ -149,6 +156,13 @@ public final class TaskRunner {
         }
         if (Qasm3Reader.isQasm3(text)) return Qasm3Reader.parse(text, label, ParseLimits.DEFAULT, Map.of());
         return QasmParser.parse(text, label, ParseLimits.DEFAULT, new java.util.LinkedHashSet<>(paramNames));
+    }
+
+    private PlanReuse planReuse(String text, Circuit parametric) {
+        PlanReuse r = plans.get(text);
+        if (r != null) return r;
+        if (plans.size() >= CACHE_LIMIT) plans.clear();
+        return plans.computeIfAbsent(text, t -> new PlanReuse(parametric));
     }
 
     private NoiseModel noiseModel(String json) {

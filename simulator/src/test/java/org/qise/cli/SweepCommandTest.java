@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.qise.engine.fast.Compilations;
 
 class SweepCommandTest {
     @TempDir
@@ -30,41 +30,112 @@ class SweepCommandTest {
             measure q -> c;
             """;
 
+    /**
+     * 8 qubits: above the 6 that the fast engine runs with plain loops, so points run compiled
+     * plans (re-bound from one compilation); 16 × 4 = 64 points, none with an identity rotation.
+     */
+    static final String WIDE = """
+            qreg q[8];
+            creg c[8];
+            h q;
+            ry(theta) q[0];
+            ry(theta + phi) q[3];
+            cx q[0], q[1];
+            cx q[3], q[4];
+            rz(2*phi - theta/2) q[1];
+            crx(phi) q[1], q[2];
+            rx(theta/3) q[7];
+            cx q[6], q[7];
+            u3(theta, phi, 0.25) q[5];
+            measure q -> c;
+            """;
+
     private String circuit() { return Cli.qasm(dir, "sweep.qasm", CIRCUIT); }
 
+    private String circuit(boolean wide) { return wide ? Cli.qasm(dir, "wide.qasm", WIDE) : circuit(); }
+
     private String[] sweep(String file, String format, String... extra) {
-        List<String> a = new ArrayList<>(List.of("sweep", file, "--param", "theta=0:2*pi:9", "--param", "phi=0,0.5,1",
+        return sweep(false, file, format, extra);
+    }
+
+    private String[] sweep(boolean wide, String file, String format, String... extra) {
+        List<String> a = new ArrayList<>(List.of("sweep", file, "--param", wide ? "theta=0.1:6:16" : "theta=0:2*pi:9",
+                "--param", wide ? "phi=0.25,0.5,1,2" : "phi=0,0.5,1",
                 "--expect", "Z0 Z1", "--expect", "0.5 X2 + Y1", "--shots", "200", "--seed", "11", "--format", format));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"csv", "jsonl"})
-    void theOutputIsByteIdenticalOnOneOrTwoThreads(String format) {
-        String file = circuit();
-        Cli.Run one = Cli.run(sweep(file, format, "--threads", "1"));
-        Cli.Run two = Cli.run(sweep(file, format, "--threads", "2"));
+    @ParameterizedTest(name = "{0}, wide circuit {1}")
+    @CsvSource({"csv, false", "jsonl, false", "csv, true", "jsonl, true"})
+    void theOutputIsByteIdenticalOnOneOrTwoThreads(String format, boolean wide) {
+        String file = circuit(wide);
+        long before = Compilations.count();
+        Cli.Run one = Cli.run(sweep(wide, file, format, "--threads", "1"));
+        if (wide) assertEquals(1, Compilations.count() - before, "a 64-point sweep compiles its plan once and re-binds it per point");
+        before = Compilations.count();
+        Cli.Run two = Cli.run(sweep(wide, file, format, "--threads", "2"));
+        if (wide) assertEquals(1, Compilations.count() - before, "two threads share the one plan");
         assertEquals(0, one.code(), one.toString());
         assertEquals(one.out(), two.out());
-        assertEquals((format.equals("csv") ? 2 : 1) + 9 * 3, one.out().lines().count(), one.out());
+        assertEquals((format.equals("csv") ? 2 : 1) + (wide ? 64 : 9 * 3), one.out().lines().count(), one.out());
     }
 
-    @ParameterizedTest(name = "{0} shards, {1}")
-    @CsvSource({"1, csv", "3, csv", "7, csv", "3, jsonl", "7, jsonl"})
-    void mergedShardsAreByteIdenticalToOneRun(int shards, String format) throws IOException {
-        String file = circuit();
-        String whole = Cli.run(sweep(file, format)).out();
+    @ParameterizedTest(name = "{0} shards, {1}, wide circuit {2}")
+    @CsvSource({"1, csv, false", "3, csv, false", "7, csv, false", "3, jsonl, false", "7, jsonl, false",
+            "1, csv, true", "3, csv, true", "7, jsonl, true"})
+    void mergedShardsAreByteIdenticalToOneRun(int shards, String format, boolean wide) throws IOException {
+        String file = circuit(wide);
+        String whole = Cli.run(sweep(wide, file, format)).out();
         List<String> args = new ArrayList<>(List.of("sweep", "--merge"));
         for (int i = shards; i >= 1; i--) { // any order
             Path out = dir.resolve("shard" + i);
-            Cli.Run r = Cli.run(sweep(file, format, "--shard", i + "/" + shards, "-o", out.toString(), "--threads", String.valueOf(1 + i % 2)));
+            Cli.Run r = Cli.run(sweep(wide, file, format, "--shard", i + "/" + shards, "-o", out.toString(), "--threads", String.valueOf(1 + i % 2)));
             assertEquals(0, r.code(), r.toString());
             args.add(out.toString());
         }
         Cli.Run merged = Cli.run(args.toArray(String[]::new));
         assertEquals(0, merged.code(), merged.toString());
         assertEquals(whole, merged.out());
+    }
+
+    /** ry(θ) on qubit 0 followed by a depolarizing channel ρ ↦ (1 − p)ρ + p·I/2 with p = 0.3. */
+    static final String NOISE = "{\"schema\":\"qise-noise-model/1\",\"gate_noise\":[{\"gates\":[\"ry\"],\"channel\":{\"type\":\"depolarizing\",\"p\":0.3}}]}";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"density-matrix, 1e-12", "trajectories, 0.12"})
+    void aNoisySweepShrinksTheBlochVectorAndIsByteIdenticalOnThreadsAndShards(String method, double tolerance) throws IOException {
+        String file = Cli.qasm(dir, "noisy.qasm", "qreg q[2];\ncreg c[2];\nry(theta) q[0];\ncx q[0], q[1];\nmeasure q -> c;\n");
+        Path model = dir.resolve("model.json");
+        Files.writeString(model, NOISE);
+        List<String> base = List.of("sweep", file, "--param", "theta=0:pi:7", "--expect", "Z0", "--expect", "Z0 Z1", "--shots", "400",
+                "--seed", "3", "--noise", model.toString(), "--method", method);
+        Cli.Run one = Cli.run(with(base, "--threads", "1"));
+        assertEquals(0, one.code(), one.toString());
+        assertEquals(one.out(), Cli.run(with(base, "--threads", "2")).out());
+        List<String> lines = one.out().lines().toList();
+        for (int p = 0; p < 7; p++) {
+            String[] f = lines.get(2 + p).split(",");
+            double theta = Math.PI * p / 6;
+            assertEquals(0.7 * Math.cos(theta), Double.parseDouble(f[2]), tolerance, "⟨Z0⟩ = (1 − p) cos θ at point " + p);
+            assertEquals(1.0, Double.parseDouble(f[3]), 1e-12, "⟨Z0 Z1⟩ = ⟨Z1⟩ before the cx = 1 whatever the noise on qubit 0");
+        }
+        List<String> merge = new ArrayList<>(List.of("sweep", "--merge"));
+        for (int i = 1; i <= 3; i++) {
+            Path out = dir.resolve("noisy-shard" + i);
+            Cli.Run r = Cli.run(with(base, "--shard", i + "/3", "-o", out.toString()));
+            assertEquals(0, r.code(), r.toString());
+            merge.add(out.toString());
+        }
+        assertEquals(one.out(), Cli.run(merge.toArray(String[]::new)).out());
+        String ideal = Cli.run("sweep", file, "--param", "theta=0:pi:7", "--expect", "Z0", "--expect", "Z0 Z1", "--shots", "400", "--seed", "3").out();
+        assertFalse(ideal.lines().findFirst().orElseThrow().equals(lines.get(0)), "a noisy sweep has an id of its own");
+    }
+
+    private static String[] with(List<String> base, String... extra) {
+        List<String> a = new ArrayList<>(base);
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
     }
 
     @Test
@@ -126,7 +197,11 @@ class SweepCommandTest {
             "--param,theta=1                                                  | unknown name 'phi'",
             "--param,theta=1,--param,phi=1,--shard,4/3,--seed,1               | --shard 4/3 is out of range",
             "--param,theta=1,--param,phi=1,--shard,1/3                        | --shard needs --seed",
-            "--param,theta=1,--param,phi=1,--format,xml                       | --format must be csv or jsonl"})
+            "--param,theta=1,--param,phi=1,--format,xml                       | --format must be csv or jsonl",
+            "--param,theta=1,--param,phi=1,--method,trajectories              | --method needs --noise",
+            "--param,theta=1,--param,phi=1,--noise,example:nope               | --noise example:nope",
+            "--param,theta=1,--param,phi=1,--noise,example:depolarizing,--method,fastest | --method: unknown method 'fastest'",
+            "--param,theta=1,--param,phi=1,--noise,example:depolarizing,--probabilities  | --probabilities is not available with --noise"})
     void badInputIsAClearErrorWithExitCode2(String args, String message) {
         List<String> a = new ArrayList<>(List.of("sweep", circuit(), "--expect", "Z0"));
         a.addAll(List.of(args.trim().split(",")));

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qise.engine.fast.Compilations;
 import org.qise.circuit.Circuit;
 import org.qise.param.Param;
 import org.qise.sim.PauliSum;
@@ -29,6 +32,48 @@ class SweepSeedsTest {
             double theta = points.value(p, 0), phi = points.value(p, 1);
             assertEquals(Math.cos(theta) * Math.cos(phi / 2), r.expectations()[0], 1e-12, "⟨Z1⟩ = cos θ · cos(φ/2)");
         }
+    }
+
+    /** 8 qubits (compiled plans, not the small-state loops), every kind of parametric gate in play. */
+    static final Circuit WIDE = Circuit.builder(8, 8).h(0).h(3).h(5)
+            .ry(Param.of("theta"), 0).ry(Param.of("theta").plus(Param.of("phi")), 3).cx(0, 1).cx(3, 4)
+            .rz(Param.of("phi").times(2).minus(Param.of("theta").dividedBy(2)), 1).crx(Param.of("phi"), 1, 2)
+            .rx(Param.of("theta").dividedBy(3), 7).cx(6, 7).u3(Param.of("theta"), Param.of("phi"), Param.constant(0.25), 5)
+            .measureAll().build();
+
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void aSixtyFourPointSweepCompilesOnceAndEachPointMatchesAFreshlyCompiledRun(int threads) {
+        SweepPoints points = SweepPoints.grid(List.of(SweepAxis.parse("theta=0.1:6:16"), SweepAxis.parse("phi=0.25,0.5,1,2")));
+        PauliSum zz = PauliSum.parse("Z0 Z1 + 0.5 X2");
+        Sweep sweep = new Sweep(WIDE, points, new Sweep.Settings(List.of(zz), 300, 17, "fast", false));
+        int[] all = new int[points.size()];
+        for (int p = 0; p < all.length; p++) all[p] = p;
+        List<Sweep.PointResult> results = new ArrayList<>();
+        long before = Compilations.count();
+        sweep.run(all, threads, results::add, (d, t, u) -> { });
+        assertEquals(1, Compilations.count() - before, "one compilation, then a re-binding per point");
+        assertEquals(64, results.size());
+        for (Sweep.PointResult r : results) {
+            int p = r.index();
+            try (Result direct = Simulator.builder().engine("fast").threads(1).shots(300).seed(Rng.stream(17, p).nextLong()).build()
+                    .run(WIDE.bind(points.point(p)))) {
+                assertEquals(direct.counts(), r.counts(), "point " + p);
+                assertEquals(direct.expectation(zz), r.expectations()[0], 0.0, "point " + p + ", bit for bit");
+            }
+        }
+    }
+
+    @Test
+    void aPointWhereARotationIsTheIdentityIsCompiledOnItsOwnAndStillExact() {
+        // θ = 0 makes ry(θ) the identity, a diagonal gate that fusion groups differently
+        SweepPoints points = SweepPoints.grid(List.of(SweepAxis.parse("theta=0,0.5,1"), SweepAxis.parse("phi=0.3")));
+        Sweep sweep = new Sweep(WIDE, points, new Sweep.Settings(List.of(PauliSum.parse("Z0")), 0, 5, "fast", false));
+        long before = Compilations.count();
+        double[] z0 = new double[3];
+        sweep.run(new int[]{0, 1, 2}, 1, r -> z0[r.index()] = r.expectations()[0], (d, t, u) -> { });
+        assertEquals(2, Compilations.count() - before, "the shared plan, and one of its own for θ = 0");
+        for (int p = 0; p < 3; p++) assertEquals(-Math.sin(points.value(p, 0)), z0[p], 1e-12, "ry(θ) turns |+⟩ to cos θ X − sin θ Z: ⟨Z0⟩ = −sin θ");
     }
 
     @Test

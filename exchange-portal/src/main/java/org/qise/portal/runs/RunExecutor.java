@@ -63,9 +63,9 @@ final class RunExecutor {
         String timeoutMessage = "stopped after the time limit of " + describe(config.timeout()) + " per run";
         Progress progress = progress(job, deadline, timeoutMessage);
         Run row = job.row;
-        if (row.noisy()) return executeNoisy(job, attempt, started, progress, deadline, timeoutMessage);
         var sweep = new RunSweeps(store.jdbc()).spec(row.id());
-        if (sweep.isPresent()) return executeSweep(job, sweep.get(), attempt, started);
+        if (sweep.isPresent()) return executeSweep(job, sweep.get(), attempt, started); // noisy or not
+        if (row.noisy()) return executeNoisy(job, attempt, started, progress, deadline, timeoutMessage);
         int n = job.circuit.numQubits();
         Simulator simulator = Simulator.builder().engine(row.engine()).threads(config.threadsPerRun()).shots(row.shots())
                 .seed(row.seed()).keepState(n <= RunConfig.MAX_STORED_STATE_QUBITS || !row.expect().isEmpty())
@@ -178,8 +178,14 @@ final class RunExecutor {
             sw.put("id", sweep.id());
             sw.put("parameters", spec.names());
             sw.put("points", points.stream().map(RunSweeps.Point::parameters).toList());
-            sw.put("random_streams", "point p samples with the stream of (seed, p), as qise sweep");
+            sw.put("random_streams", row.noisy() ? "point p samples and draws its trajectories with the stream of (seed, p), as qise sweep --noise"
+                    : "point p samples with the stream of (seed, p), as qise sweep");
             m.put("sweep", sw);
+            if (row.noisy()) {
+                m.put("noise_model", row.noiseModel());
+                m.put("noise_model_sha256", row.noiseModelSha256());
+                m.put("method", row.noiseMethod());
+            }
             Map<String, Object> manifest = portalFields(m, row, started, finished, resultSha);
             new RunSweeps(store.jdbc()).storePoints(job.id(), points);
             boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(), null, null, manifest, resultSha, null, finished);

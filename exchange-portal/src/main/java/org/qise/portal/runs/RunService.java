@@ -136,7 +136,6 @@ public final class RunService implements AutoCloseable {
         requireSignedIn(user);
         var details = circuits.get(user, circuitId, request.version());
         Circuit parsed = QasmCheck.parse(details.version().qasm());
-        if (request.noiseModel() != null) throw unprocessable("noise_model: sweeps run ideal circuits only");
         if (request.parameters() != null && !request.parameters().isEmpty()) {
             throw unprocessable("parameters: a sweep takes its values from \"grid\" or \"points\"");
         }
@@ -150,11 +149,15 @@ public final class RunService implements AutoCloseable {
             throw unprocessable("shots: " + points + " points x " + shots + " shots exceeds the cap of " + config.maxShots() + " shots per run");
         }
         checkCaps(parsed, 1);
-        String engine = engine(request.engine());
+        RunNoise.Model noise = RunNoise.read("noise_model", request.noiseModel(), parsed);
+        String engine = noise == null ? engine(request.engine()) : noisyEngine(request.engine());
+        String method = noise == null ? null : SweepNoise.method(noise, parsed.bind(spec.points().point(0)), shots, expect, config.memoryBytes());
+        if (method != null) checkMemory(parsed.numQubits(), RunNoise.memoryNeed(parsed.numQubits(), method));
         String canonical = Manifest.canonicalText(parsed);
         long seed = request.seed() != null ? request.seed() : randomSeed();
         var row = new RunStore.NewRun(circuitId, details.version().version(), user.id(), Origin.SERVER, null, false, shots,
-                seed, engine, expect, canonical, Manifest.sha256(canonical), parsed.numQubits(), null, null, Map.of());
+                seed, engine, expect, canonical, Manifest.sha256(canonical), parsed.numQubits(),
+                noise == null ? null : noise.canonicalText(), method, Map.of());
         return queueNew(row, spec);
     }
 
@@ -592,7 +595,7 @@ public final class RunService implements AutoCloseable {
         if (sweep.isPresent()) { // a sweep reruns every point with the same expectations
             row = new RunStore.NewRun(row.circuitId(), row.circuitVersion(), row.ownerId(), row.origin(), row.reproducesId(),
                     row.freshSeed(), row.shots(), row.seed(), row.engine(), run.expect(), row.circuitQasm(), row.circuitSha256(),
-                    row.numQubits(), null, null, Map.of());
+                    row.numQubits(), run.noiseModel(), run.noiseMethod(), Map.of()); // a noisy sweep keeps its model and method
         }
         return queueNew(row, sweep.orElse(null));
     }

@@ -245,10 +245,11 @@ final class RunSweeps {
         return SweepPlot.svg(spec.points(), expectNames(run), results, title);
     }
 
-    /** The sweep of a run's circuit (parsed with its parameters symbolic) under the run's settings. */
+    /** The sweep of a run's circuit (parsed with its parameters symbolic) under the run's settings (and noise model, if any). */
     static Sweep sweep(Circuit circuit, Spec spec, Run run) {
         List<PauliSum> sums = run.expect().stream().map(PauliSum::parse).toList();
-        return new Sweep(circuit, spec.points(), new Sweep.Settings(sums, run.shots(), run.seed(), run.engine(), false));
+        return new Sweep(circuit, spec.points(), new Sweep.Settings(sums, run.shots(), run.seed(), run.engine(), false,
+                run.noiseModel(), run.noiseMethod()));
     }
 
     /** A finished point as stored: its rows in both formats, as the CLI writes them. */

@@ -122,6 +122,39 @@ class SweepApiTest {
         assertStatus(200, portal.get("/runs/" + run + "/sweep.csv", null));
     }
 
+    @ParameterizedTest(name = "{0} shots per point: {1}")
+    @CsvSource({"0, density-matrix", "3, trajectories", "200, density-matrix"})
+    void aNoisySweepDownloadsWhatTheCliWritesUnderTheModelAndReproducesBitExact(long shots, String method) throws IOException {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Object> grid = new java.util.LinkedHashMap<>(); // the order of the axes is the order of the columns
+        grid.put("theta", "0:pi:4");
+        grid.put("phi", 0.5);
+        body.put("grid", grid);
+        body.put("expect", List.of("Z0", "Z0 Z1"));
+        body.put("shots", shots);
+        body.put("seed", 21);
+        body.put("noise_model", "example:depolarizing");
+        String run = submit(body);
+        JsonNode done = Runs.awaitDone(portal, token, run);
+
+        JsonNode manifest = done.get("manifest");
+        assertEquals(method, manifest.get("method").asText(), "fixed when queued: 2^2 states ≤ shots, or no shots at all, is the density matrix");
+        assertTrue(manifest.get("noise_model").asText().contains("qise-noise-model/1"), manifest.toString());
+        assertEquals(RunSweeps.sha256(manifest.get("noise_model").asText()), manifest.get("noise_model_sha256").asText());
+        assertTrue(manifest.at("/sweep/random_streams").asText().contains("trajectories"), manifest.toString());
+
+        var csv = portal.get("/api/v1/runs/" + run + "/sweep.csv", token);
+        assertStatus(200, csv);
+        assertEquals(cliSweep("--param", "theta=0:pi:4", "--param", "phi=0.5", "--expect", "Z0", "--expect", "Z0 Z1", "--shots", String.valueOf(shots),
+                "--seed", "21", "--noise", "example:depolarizing", "--method", method), csv.body(), "byte-identical to qise sweep --noise");
+        assertTrue(!csv.body().equals(cliSweep("--param", "theta=0:pi:4", "--param", "phi=0.5", "--expect", "Z0", "--expect", "Z0 Z1",
+                "--shots", String.valueOf(shots), "--seed", "21")), "the noise changes the values (and the id)");
+
+        var reproduced = portal.json("POST", "/api/v1/runs/" + run + "/reproduce", token, Map.of());
+        assertStatus(200, reproduced);
+        assertEquals("bit-exact", parse(reproduced).get("verdict").asText(), reproduced.body());
+    }
+
     @Test
     void aListOfPointsMatchesTheCliWithAPointsFile() throws IOException {
         String run = submit(Map.of("points", List.of(Map.of("theta", 0.3, "phi", 1.0), Map.of("theta", "pi/3", "phi", -0.25)),
@@ -147,6 +180,8 @@ class SweepApiTest {
             {"shots": 10}                                                  | grid: give either
             {"grid": {"theta": "0:1:1000", "phi": 0}, "shots": 2001}       | shots: 1000 points x 2001 shots exceeds the cap
             {"grid": {"theta": 1, "phi": 0}}                               | expect: nothing to report at each point
+            {"grid": {"theta": 1, "phi": 0}, "shots": 5, "noise_model": "example:nope"} | noise_model:
+            {"grid": {"theta": 1, "phi": 0}, "shots": 5, "noise_model": "example:depolarizing", "engine": "exact"} | engine 'exact': runs with a noise model use the
             """)
     void badSweepsAreRefusedNamingTheJsonPath(String body, String message) {
         var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/sweeps", token, body);

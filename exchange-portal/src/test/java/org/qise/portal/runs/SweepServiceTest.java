@@ -72,6 +72,24 @@ class SweepServiceTest {
     }
 
     @Test
+    void aNoisySweepShrinksTheBlochVectorOfTheNoisyQubitOnly() {
+        // depolarizing p = 0.2 after ry only: qubit 0's Bloch vector shrinks by 1 − p, <Z0 Z1> = <Z1> before the cx is untouched
+        String model = "{\"schema\":\"qise-noise-model/1\",\"gate_noise\":[{\"gates\":[\"ry\"],\"channel\":{\"type\":\"depolarizing\",\"p\":0.2}}]}";
+        RunService runs = portal.server.services().runs();
+        long id = runs.submitSweep(alice, circuitId, new RunService.RunRequest(null, 0L, 3L, null, List.of("Z0", "Z0 Z1"), model, null),
+                json("{\"grid\": {\"theta\": \"0:pi:5\", \"phi\": [0.25]}}"));
+        assertTrue(runs.awaitEnd(id, Duration.ofMinutes(1)));
+        RunService.SweepView v = runs.sweep(alice, id).orElseThrow();
+        assertEquals(RunStatus.DONE, v.run().status(), v.run().message());
+        assertEquals("density-matrix", v.run().noiseMethod(), "no shots: expectation values come from the exact density matrix");
+        for (RunSweeps.Point p : v.points()) {
+            double theta = Math.PI * p.index() / 4;
+            assertEquals(0.8 * Math.cos(theta), p.expectations()[0], 1e-12, "<Z0> at point " + p.index());
+            assertEquals(Math.cos(0.5), p.expectations()[1], 1e-12, "<Z0 Z1> at point " + p.index());
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameRowsAndAnotherSeedOtherCounts() {
         RunService runs = portal.server.services().runs();
         JsonNode body = json("{\"points\": [{\"theta\": 1.1, \"phi\": 0.3}, {\"theta\": 2, \"phi\": 0}]}");
