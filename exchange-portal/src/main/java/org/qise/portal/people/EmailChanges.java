@@ -26,6 +26,8 @@ public final class EmailChanges {
     private static final Logger LOG = LoggerFactory.getLogger(EmailChanges.class);
     public static final Duration LIFETIME = Duration.ofHours(24);
     static final String PREFIX = "qm_";
+    /** Requests per account in any {@link #LIFETIME}: each mails an address the requester chooses, so it is bounded. */
+    public static final int MAX_REQUESTS = 5;
 
     /** A change waiting for its link. */
     public record Pending(String newEmail, Instant expiresAt) {}
@@ -72,12 +74,19 @@ public final class EmailChanges {
         } catch (PortalException e) {
             throw e.status() == 401 ? PortalException.badRequest("the current password is wrong") : e;
         }
+        Instant now = clock.instant();
+        java.util.List<Instant> recent = jdbc.query("SELECT created_at FROM email_changes WHERE user_id = ? AND created_at > ? ORDER BY created_at",
+                rs -> Jdbc.instant(rs, "created_at"), user.id(), now.minus(LIFETIME));
+        if (recent.size() >= MAX_REQUESTS) {
+            long wait = Duration.between(now, recent.get(recent.size() - MAX_REQUESTS).plus(LIFETIME)).toSeconds() + 1;
+            throw PortalException.tooManyRequests("at most " + MAX_REQUESTS + " email-change requests a day (each sends mail);"
+                    + " try again in " + (wait + 3599) / 3600 + " h", wait);
+        }
         if (jdbc.count("SELECT COUNT(*) FROM users WHERE email = ?", email) > 0) {
             throw PortalException.conflict("another account uses " + email);
         }
         String secret = Secrets.newSecret(PREFIX);
         String hash = Secrets.sha256(secret);
-        Instant now = clock.instant();
         Instant expires = now.plus(LIFETIME);
         jdbc.transaction(tx -> {
             tx.update("UPDATE email_changes SET used_at = ? WHERE user_id = ? AND used_at IS NULL", now, user.id());

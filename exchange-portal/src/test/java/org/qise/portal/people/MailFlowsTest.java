@@ -215,6 +215,32 @@ class MailFlowsTest {
     }
 
     @Test
+    void anAccountMayAskForFiveChangesADaySinceEachMailsAnAddressItChooses() {
+        User ivy = portal.user("ivy@example.org", Role.FELLOW, null);
+        var services = portal.server.services();
+        List<Mail> sent = new ArrayList<>();
+        Outbox captured = Outbox.of(sent::add, null);
+        Instant t0 = Instant.parse("2031-03-01T08:00:00Z");
+        for (int i = 0; i < EmailChanges.MAX_REQUESTS; i++) {
+            var at = new EmailChanges(services.database().jdbc(), services.auth(), captured, services.audit(),
+                    Clock.fixed(t0.plusSeconds(60L * i), ZoneOffset.UTC));
+            at.request(ivy, "ivy" + i + "@example.net", TestPortal.PASSWORD, "test", s -> "http://x/email/confirm/" + s);
+        }
+        assertEquals(2 * EmailChanges.MAX_REQUESTS, sent.size(), "a link and a notice each");
+        var sixth = new EmailChanges(services.database().jdbc(), services.auth(), captured, services.audit(),
+                Clock.fixed(t0.plusSeconds(3600), ZoneOffset.UTC));
+        var refused = assertThrows(PortalException.class,
+                () -> sixth.request(ivy, "ivy5@example.net", TestPortal.PASSWORD, "test", s -> "http://x/email/confirm/" + s));
+        assertEquals(429, refused.status());
+        assertEquals(23 * 3600L + 1, refused.retryAfterSeconds(), "until the first request is a day old");
+        assertEquals("at most 5 email-change requests a day (each sends mail); try again in 24 h", refused.getMessage());
+        assertEquals(2 * EmailChanges.MAX_REQUESTS, sent.size(), "nothing sent for the refused one");
+        var nextDay = new EmailChanges(services.database().jdbc(), services.auth(), captured, services.audit(),
+                Clock.fixed(t0.plus(EmailChanges.LIFETIME).plusSeconds(1), ZoneOffset.UTC));
+        assertEquals("ivy5@example.net", nextDay.request(ivy, "ivy5@example.net", TestPortal.PASSWORD, "test", s -> "http://x/" + s).newEmail());
+    }
+
+    @Test
     void aMailServerThatCannotBeReachedLeavesTheAddressAndSaysSo() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
