@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param secureCookies         mark cookies Secure even when the request itself is plain HTTP
  *                              (set this behind a TLS-terminating proxy)
  * @param runs                  workers, queue limits, caps and timeout of server-side runs
+ * @param mail                  the SMTP server for the portal's mail, or null to send none
  */
 public record PortalConfig(
         int port,
@@ -46,7 +47,8 @@ public record PortalConfig(
         int freeLoginFailures,
         Duration maxLoginDelay,
         boolean secureCookies,
-        org.qise.portal.runs.RunConfig runs) {
+        org.qise.portal.runs.RunConfig runs,
+        org.qise.portal.mail.MailSettings mail) {
 
     /** The smallest bcrypt cost accepted at all; only tests should go below {@link #PRODUCTION_BCRYPT_COST}. */
     public static final int MIN_BCRYPT_COST = 4;
@@ -65,42 +67,48 @@ public record PortalConfig(
         return new PortalConfig(7070, dataDir, null, null, null, PRODUCTION_BCRYPT_COST,
                 1024 * 1024, 256 * 1024, 64, 100_000, 300,
                 Duration.ofHours(2), Duration.ofHours(12), Duration.ofDays(90),
-                5, Duration.ofMinutes(5), false, org.qise.portal.runs.RunConfig.defaults());
+                5, Duration.ofMinutes(5), false, org.qise.portal.runs.RunConfig.defaults(), null);
     }
 
     public PortalConfig withPort(int newPort) {
         return new PortalConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs, mail);
     }
 
     public PortalConfig withDatabase(String url, String user, String password) {
         return new PortalConfig(port, dataDir, url, user, password, bcryptCost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs, mail);
     }
 
     public PortalConfig withBcryptCost(int cost) {
         return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, cost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs, mail);
     }
 
     public PortalConfig withLimits(long bodyBytes, int qasmBytes, int qubits, int gates, int perMinute) {
         return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
                 bodyBytes, qasmBytes, qubits, gates, perMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs, mail);
     }
 
     public PortalConfig withSecureCookies(boolean secure) {
         return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secure, runs);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secure, runs, mail);
     }
 
     public PortalConfig withRuns(org.qise.portal.runs.RunConfig newRuns) {
         return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
                 maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
-                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, newRuns);
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, newRuns, mail);
+    }
+
+    public PortalConfig withMail(org.qise.portal.mail.MailSettings newMail) {
+        return new PortalConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, bcryptCost,
+                maxBodyBytes, maxQasmBytes, maxQubits, maxGates, requestsPerMinute, sessionIdleTimeout,
+                sessionAbsoluteTimeout, tokenLifetime, freeLoginFailures, maxLoginDelay, secureCookies, runs, newMail);
     }
 }

@@ -49,6 +49,33 @@ public final class PortalMain implements Callable<Integer> {
     @Option(names = "--secure-cookies", description = "Mark cookies Secure (set this behind a TLS-terminating proxy).")
     boolean secureCookies;
 
+    // Mail, each option also read from its QISE_* variable; the SMTP password only from QISE_SMTP_PASSWORD
+    // (a command line is visible to everyone on the machine).
+    @Option(names = "--smtp-host", paramLabel = "HOST", defaultValue = "${env:QISE_SMTP_HOST}",
+            description = "SMTP server for the portal's mail (env QISE_SMTP_HOST). Without it the portal sends no mail.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "${env:QISE_SMTP_PORT}",
+            description = "SMTP port (env QISE_SMTP_PORT; default 587 for starttls, 465 for ssl, 25 for none).")
+    String smtpPort;
+
+    @Option(names = "--smtp-security", paramLabel = "starttls|ssl|none", defaultValue = "${env:QISE_SMTP_SECURITY}",
+            description = "starttls (default; required, never a plain-text fallback), ssl (implicit TLS) or none (env QISE_SMTP_SECURITY).")
+    String smtpSecurity;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", defaultValue = "${env:QISE_SMTP_USER}",
+            description = "SMTP login (env QISE_SMTP_USER); its password comes from QISE_SMTP_PASSWORD.")
+    String smtpUser;
+
+    @Option(names = "--smtp-from", paramLabel = "ADDRESS", defaultValue = "${env:QISE_SMTP_FROM}",
+            description = "Sender of the portal's mail, e.g. 'QISE <portal@example.org>' (env QISE_SMTP_FROM; required with --smtp-host).")
+    String smtpFrom;
+
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:QISE_PUBLIC_URL}",
+            description = "The portal's address as people reach it, for links in mails, e.g. https://qise.example.org"
+                    + " (env QISE_PUBLIC_URL; default: the address of the request that caused the mail).")
+    String publicUrl;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -86,6 +113,14 @@ public final class PortalMain implements Callable<Integer> {
             System.err.println("qise portal: --run-queue and --run-queue-per-user must be at least 1");
             return 2;
         }
+        org.qise.portal.mail.MailSettings mail;
+        try {
+            mail = org.qise.portal.mail.MailSettings.of(smtpHost, smtpPort, smtpSecurity, smtpUser,
+                    System.getenv("QISE_SMTP_PASSWORD"), smtpFrom, publicUrl);
+        } catch (IllegalArgumentException e) {
+            System.err.println("qise portal: " + e.getMessage());
+            return 2;
+        }
         Path tempDir = demo ? Files.createTempDirectory("qise-demo-") : null;
         Path dataDir = demo ? tempDir : data != null ? data : Path.of("qise-data");
         PortalConfig config = PortalConfig.defaults(dataDir).withPort(port).withSecureCookies(secureCookies);
@@ -95,7 +130,7 @@ public final class PortalMain implements Callable<Integer> {
                     runQueuePerUser != null ? runQueuePerUser : runs.maxQueuedPerUser(), runs.maxRunningPerUser());
         }
         if (noRunWorkers) runs = runs.withExternalWorkers();
-        config = config.withRuns(runs);
+        config = config.withRuns(runs).withMail(mail);
         if (database != null) {
             config = config.withDatabase(database, System.getenv("QISE_DB_USER"), System.getenv("QISE_DB_PASSWORD"));
         } else {
@@ -110,6 +145,8 @@ public final class PortalMain implements Callable<Integer> {
         } else {
             Bootstrap.firstAdmin(server.services().users(), System.getenv(), out);
         }
+        out.println("  mail: " + (mail != null ? mail.describe()
+                : "none (no --smtp-host / QISE_SMTP_HOST: reset links are only shown to the admin, email changes are refused)"));
         int actualPort = server.start();
         if (noRunWorkers) out.println("  runs: left in the database for `qise worker` processes (--no-run-workers)");
         out.println("  listening on http://localhost:" + actualPort + "/  (API: /api/v1, spec: /api/v1/openapi.json)");

@@ -72,6 +72,8 @@ public final class PortalServer implements AutoCloseable {
     private final org.qise.portal.people.ProfileApi profileApi;
     private final org.qise.portal.people.ProfileService profiles;
     private final org.qise.portal.people.PasswordResets resets;
+    private final org.qise.portal.mail.Outbox outbox;
+    private final org.qise.portal.people.EmailChanges emailChanges;
     private final ScheduledExecutorService housekeeping;
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
@@ -108,7 +110,9 @@ public final class PortalServer implements AutoCloseable {
         this.searchApi = new org.qise.portal.search.SearchApi(search);
         this.profiles = new org.qise.portal.people.ProfileService(jdbc, audit);
         this.resets = new org.qise.portal.people.PasswordResets(jdbc, passwords, audit, clock);
-        this.profileApi = new org.qise.portal.people.ProfileApi(profiles, resets);
+        this.outbox = org.qise.portal.mail.Outbox.from(config.mail(), clock);
+        this.emailChanges = new org.qise.portal.people.EmailChanges(jdbc, auth, outbox, audit, clock);
+        this.profileApi = new org.qise.portal.people.ProfileApi(profiles, resets, emailChanges, outbox);
         this.rateLimiter = new RateLimiter(config.requestsPerMinute(), clock);
         this.pageLimiter = new RateLimiter(pageGetsPerMinute(config), clock);
         this.webSession = new WebSession(sessions, users, config.secureCookies());
@@ -200,7 +204,8 @@ public final class PortalServer implements AutoCloseable {
         searchApi.register(routes);
         new org.qise.portal.search.SearchPages(templates, search).register(routes);
         profileApi.register(routes);
-        new org.qise.portal.people.ProfilePages(templates, webSession, profiles, resets, search).register(routes);
+        new org.qise.portal.people.ProfilePages(templates, webSession, profiles, resets, search, outbox).register(routes);
+        new org.qise.portal.people.EmailChangePages(templates, webSession, emailChanges, outbox).register(routes);
         new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
         new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits(), credit).register(routes);
         new org.qise.portal.runs.SweepPages(templates, services.runs(), services.circuits()).register(routes);

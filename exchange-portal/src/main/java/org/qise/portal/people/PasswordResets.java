@@ -10,8 +10,9 @@ import org.qise.portal.auth.Secrets;
 import org.qise.portal.db.Jdbc;
 
 /**
- * Password resets by one-time link. The portal sends no mail, so an admin makes the link and
- * hands it over (in person, by a channel they trust); the link carries 256 random bits, only
+ * Password resets by one-time link. An admin makes the link and hands it over (in person, by a
+ * channel they trust); when SMTP is configured it is also mailed to the person ({@link #mail}),
+ * and the admin still sees it, in case the mail does not arrive. The link carries 256 random bits, only
  * their SHA-256 is stored, it works once, and it expires after {@link #LIFETIME}. Making a new
  * link for someone cancels their older unused ones. Using it sets the password (under the usual
  * policy) and ends every browser session of the account, as a password change does.
@@ -20,8 +21,13 @@ public final class PasswordResets {
     public static final Duration LIFETIME = Duration.ofHours(24);
     static final String PREFIX = "qr_";
 
-    /** A link just made: the secret (shown once) and when it stops working. */
-    public record Issued(String secret, Instant expiresAt) {}
+    /** A link just made: the secret (shown once), when it stops working, and whose it is. */
+    public record Issued(String secret, Instant expiresAt, String email, String name) {}
+
+    /** What became of mailing a link: not tried (no SMTP), sent, or refused by the server (with why). */
+    public record Mailing(boolean tried, boolean sent, String problem) {
+        static final Mailing NOT_TRIED = new Mailing(false, false, null);
+    }
 
     private final Jdbc jdbc;
     private final Passwords passwords;
@@ -38,8 +44,9 @@ public final class PasswordResets {
     /** A new link's secret for the user; admins only. */
     public Issued issue(User admin, long userId) {
         if (admin == null || !admin.isAdmin()) throw PortalException.forbidden("only an admin may make a password-reset link");
-        String email = jdbc.queryOne("SELECT email FROM users WHERE id = ?", rs -> rs.getString(1), userId)
+        String[] person = jdbc.queryOne("SELECT email, name FROM users WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, userId)
                 .orElseThrow(() -> PortalException.notFound("user " + userId));
+        String email = person[0];
         String secret = Secrets.newSecret(PREFIX);
         Instant now = clock.instant();
         Instant expires = now.plus(LIFETIME);
@@ -50,7 +57,21 @@ public final class PasswordResets {
             return null;
         });
         audit.record(admin.id(), "password-reset-link", email, null);
-        return new Issued(secret, expires);
+        return new Issued(secret, expires, email, person[1]);
+    }
+
+    /**
+     * Mails the link (its full address {@code url}) to the person when the outbox can send; a
+     * refused mail is reported, not thrown, since the admin holds the link and can hand it over.
+     */
+    public static Mailing mail(org.qise.portal.mail.Outbox outbox, Issued issued, String url) {
+        if (!outbox.enabled()) return Mailing.NOT_TRIED;
+        try {
+            outbox.send(PeopleMail.resetLink(issued.email(), issued.name(), url, issued.expiresAt()));
+            return new Mailing(true, true, null);
+        } catch (org.qise.portal.mail.MailFailure e) {
+            return new Mailing(true, false, e.getMessage());
+        }
     }
 
     /** The user a link would reset, if it is unused and unexpired; 404 otherwise (never saying which). */

@@ -14,19 +14,23 @@ import org.qise.portal.api.RouteTable;
 
 /**
  * API routes for people: read a profile and the person's visible runs, edit one's own profile,
- * an admin's one-time password-reset link, and the (refused) email change. camelCase names, as
- * the circuits API.
+ * an admin's one-time password-reset link (also mailed when SMTP is configured), and an email
+ * change (confirmed by mail, so refused without SMTP). camelCase names, as the circuits API.
  */
 public final class ProfileApi {
     private static final ObjectMapper JSON = org.qise.portal.PortalJson.MAPPER;
 
     private final ProfileService profiles;
     private final PasswordResets resets;
+    private final EmailChanges emailChanges;
+    private final org.qise.portal.mail.Outbox outbox;
     private List<String> registered = List.of();
 
-    public ProfileApi(ProfileService profiles, PasswordResets resets) {
+    public ProfileApi(ProfileService profiles, PasswordResets resets, EmailChanges emailChanges, org.qise.portal.mail.Outbox outbox) {
         this.profiles = profiles;
         this.resets = resets;
+        this.emailChanges = emailChanges;
+        this.outbox = outbox;
     }
 
     public List<String> routes() {
@@ -57,17 +61,31 @@ public final class ProfileApi {
         });
         routes.post("/users/{id}/password-reset", ctx -> {
             var issued = resets.issue(ApiRoutes.requireUser(ctx), id(ctx));
+            var mailing = PasswordResets.mail(outbox, issued, linkBase(ctx) + ProfilePages.resetPath(issued.secret()));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("path", ProfilePages.resetPath(issued.secret()));
             out.put("expiresAt", issued.expiresAt().toString());
+            out.put("mailed", mailing.sent());
+            if (mailing.problem() != null) out.put("mailError", mailing.problem());
             ctx.header("Cache-Control", "no-store");
             send(ctx, 201, out);
         });
         routes.post("/me/email", ctx -> {
-            ApiRoutes.requireUser(ctx);
-            throw EmailChange.refusal();
+            User me = ApiRoutes.requireUser(ctx);
+            if (!emailChanges.available()) throw EmailChanges.refusal();
+            JsonNode b = body(ctx);
+            var pending = emailChanges.request(me, text(b, "email"), text(b, "password"), ctx.ip(),
+                    secret -> linkBase(ctx) + EmailChangePages.confirmPath(secret));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("pendingEmail", pending.newEmail());
+            out.put("expiresAt", pending.expiresAt().toString());
+            send(ctx, 202, out);
         });
         registered = routes.registered();
+    }
+
+    private String linkBase(Context ctx) {
+        return outbox.linkBase(ctx.scheme() + "://" + ctx.host());
     }
 
     static Map<String, Object> json(ProfileService.Profile p) {

@@ -22,13 +22,16 @@ public final class ProfilePages {
     private final ProfileService profiles;
     private final PasswordResets resets;
     private final SearchService search;
+    private final org.qise.portal.mail.Outbox outbox;
 
-    public ProfilePages(Templates templates, WebSession web, ProfileService profiles, PasswordResets resets, SearchService search) {
+    public ProfilePages(Templates templates, WebSession web, ProfileService profiles, PasswordResets resets, SearchService search,
+                        org.qise.portal.mail.Outbox outbox) {
         this.templates = templates;
         this.web = web;
         this.profiles = profiles;
         this.resets = resets;
         this.search = search;
+        this.outbox = outbox;
     }
 
     /** Where a reset link points, relative to the portal. */
@@ -61,12 +64,14 @@ public final class ProfilePages {
         routes.post("/admin/users/{id}/reset-link", ctx -> {
             User admin = WebSession.requireUser(ctx);
             long id = personId(ctx);
+            var person = profiles.profile(id);
             var issued = resets.issue(admin, id);
-            String url = ctx.scheme() + "://" + ctx.host() + resetPath(issued.secret());
+            String url = outbox.linkBase(ctx.scheme() + "://" + ctx.host()) + resetPath(issued.secret());
+            var mailing = PasswordResets.mail(outbox, issued, url);
             // The page holds the secret: never cached, and a reload shows nothing new (no re-post).
             ctx.header("Cache-Control", "no-store").html(templates.render("reset_link.jte",
                     "page", new Page("Password-reset link", admin, WebSession.csrf(ctx), null),
-                    "person", profiles.profile(id), "url", url, "expiresAt", issued.expiresAt().toString()));
+                    "person", person, "url", url, "expiresAt", issued.expiresAt().toString(), "mailing", mailing));
         });
         routes.get("/reset/{secret}", ctx -> {
             resets.check(ctx.pathParam("secret"));

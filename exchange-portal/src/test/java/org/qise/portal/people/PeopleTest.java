@@ -150,9 +150,32 @@ class PeopleTest {
 
     @Test
     void anEmailChangeIsRefusedClearlyWithoutSmtp() {
-        var r = portal.json("POST", "/api/v1/me/email", aliceToken, Map.of("email", "new@example.org"));
+        var r = portal.json("POST", "/api/v1/me/email", aliceToken, Map.of("email", "new@example.org", "password", TestPortal.PASSWORD));
         assertStatus(409, r);
         assertTrue(parse(r).get("error").asText().contains("no SMTP server is configured"), r.body());
+        Browser b = new Browser(portal);
+        b.login("alice@example.org", TestPortal.PASSWORD);
+        var page = b.get("/account/email");
+        assertStatus(200, page);
+        assertTrue(page.body().contains("this portal sends no mail (no SMTP server\nis configured). Ask an admin"), page.body());
+        assertFalse(page.body().contains("name=\"email\""), "no form that cannot work");
+        var posted = b.submit("/account", "/account/email", Map.of("email", "new@example.org", "password", TestPortal.PASSWORD));
+        assertStatus(409, posted);
+        assertTrue(posted.body().contains("no SMTP server is configured"), posted.body());
+        assertEquals("alice@example.org", portal.server.services().users().find(alice.id()).orElseThrow().email());
+    }
+
+    @Test
+    void aResetLinkIsNotMailedWithoutSmtp() {
+        User gus = portal.user("gus@example.org", Role.FELLOW, null);
+        var made = portal.json("POST", "/api/v1/users/" + gus.id() + "/password-reset", adminToken, Map.of());
+        assertStatus(201, made);
+        assertFalse(parse(made).get("mailed").asBoolean());
+        assertFalse(parse(made).has("mailError"));
+        Browser b = new Browser(portal);
+        b.login("admin@example.org", TestPortal.PASSWORD);
+        var page = b.submit("/admin/users", "/admin/users/" + gus.id() + "/reset-link", Map.of());
+        assertTrue(page.body().contains("the portal sends no mail: no SMTP server is configured"), page.body());
     }
 
     @Test
