@@ -23,8 +23,16 @@ final class LeanStart {
 
     private LeanStart() {}
 
-    /** Whether this JVM runs without the Vector API module (only the launcher starts it so). */
+    /**
+     * Whether this is the launcher's lean JVM: started with {@code -Dqise.lean=true} and without
+     * the Vector API module. Anyone else who starts {@code QiseMain} without the module gets an
+     * error that says so, never the silent hand-back status.
+     */
     static boolean active() {
+        return Boolean.getBoolean("qise.lean") && vectorModuleMissing();
+    }
+
+    static boolean vectorModuleMissing() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty();
     }
 
@@ -38,14 +46,18 @@ final class LeanStart {
                 && numQubits <= FastEngine.SCALAR_MAX_QUBITS;
     }
 
-    /** Whether {@code e} is the Vector API missing from a lean JVM (a case {@link #fitsWithoutVectors} missed). */
+    /** Whether {@code e} is the Vector API missing from this JVM (on a lean one: a case {@link #fitsWithoutVectors} missed). */
     static boolean missingVectorApi(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if ((t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException)
                     && t.getMessage() != null && t.getMessage().replace('.', '/').contains("jdk/incubator/vector")) {
-                return active();
+                return vectorModuleMissing();
             }
         }
         return false;
     }
+
+    /** What a JVM started without the module by someone other than the launcher is told. */
+    static final String MODULE_NEEDED = "this command needs the Vector API module: start java with "
+            + "--add-modules jdk.incubator.vector (./qise does)";
 }

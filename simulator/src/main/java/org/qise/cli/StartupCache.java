@@ -33,7 +33,7 @@ public final class StartupCache {
     static final List<String> FULL_FLAGS = List.of("--add-modules", "jdk.incubator.vector",
             "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC");
     /** The flags of the lean start of {@code qise run}: the same without the Vector API. */
-    static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC");
+    static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Dqise.lean=true");
     static final String FULL_CACHE = "qise.aot", LEAN_CACHE = "qise-lean.aot", RELEASE_COPY = "qise-aot.release";
     private static final long TRAINING_LIMIT_SECONDS = 300;
 
