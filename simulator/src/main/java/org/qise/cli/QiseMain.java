@@ -133,6 +133,10 @@ public final class QiseMain implements Callable<Integer> {
 
     /** Turns an exception from a command into a message and an exit code. */
     int failure(Throwable e) {
+        if (LeanStart.missingVectorApi(e)) {
+            if (LeanStart.active()) return LeanStart.NEEDS_VECTOR_API; // the launcher runs it again with the module
+            return report(LeanStart.MODULE_NEEDED);
+        }
         if (debug()) e.printStackTrace(err);
         Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
         return switch (cause) {

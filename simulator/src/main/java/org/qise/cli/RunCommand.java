@@ -116,7 +116,15 @@ final class RunCommand implements Callable<Integer> {
             return QiseMain.OK;
         }
         checkOptions();
+        // On a lean JVM (no Vector API, see LeanStart) hand back what needs vectors before printing anything;
+        // standard input can be read only once, so a circuit from it goes straight to the full JVM.
+        boolean lean = LeanStart.active();
+        if (lean && "-".equals(source.file)) return LeanStart.NEEDS_VECTOR_API;
         Circuit circuit = source.read(main.in(), params);
+        if (lean && !LeanStart.fitsWithoutVectors(engine, precision, circuit.numQubits(),
+                noise != null || method != null || densityMatrix || explain || mpiSplit != null)) {
+            return LeanStart.NEEDS_VECTOR_API;
+        }
         source.notes.forEach(n -> main.err().println("qise: note: " + n));
         source.requireAllInputs(circuit);
         List<PauliSum> sums = parseExpectations(circuit);

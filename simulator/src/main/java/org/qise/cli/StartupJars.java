@@ -20,8 +20,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Makes the runtime jars fit for the JVM's ahead-of-time cache, which the {@code qise} launcher
- * builds after each build (see README, start-up).
+ * Makes the runtime jars fit for the JVM's ahead-of-time cache, which the build makes for the
+ * {@code qise} launcher ({@link StartupCache}; see docs/engine.md, start-up).
  *
  * <p>Why: the cache leaves out every class whose class file predates Java 6 (major version
  * below 50, "old classes": they are verified by the old type-inferring verifier, which the
@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * modern verifier needs, computed by the JDK's class-file API; the bytecode is otherwise
  * unchanged. Jars without old classes are copied as they are.
  *
- * <p>Usage (by the launcher): {@code java -cp qise-simulator.jar org.qise.cli.StartupJars FROM_DIR TO_DIR}.
+ * <p>Usage (by {@link StartupCache}): {@code java -cp qise-simulator.jar org.qise.cli.StartupJars FROM_DIR TO_DIR}.
  */
 public final class StartupJars {
     /** The first class-file version the cache accepts (Java 6); older ones are rewritten. */

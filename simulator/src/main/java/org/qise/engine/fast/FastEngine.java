@@ -25,7 +25,14 @@ public final class FastEngine implements Engine {
 
     private final int threads;
     private final int fusionQubits;
+    /** {@link #DEFAULT_PARALLEL} or a lowered threshold from a test. */
     private final long minParallelVectors;
+    /**
+     * Stands for {@link ParallelRunner#DEFAULT_MIN_PARALLEL_VECTORS}, which is read only when a
+     * vector state is made: that constant depends on the vector shape, and reading it here would
+     * load the Vector API for runs that never use it (a small {@code qise run}).
+     */
+    private static final long DEFAULT_PARALLEL = -1;
     /** States of at most this many qubits use plain scalar loops (see {@link #forCommandLine}); -1 for none. */
     private final int scalarMaxQubits;
     /** Single precision: states are {@link FloatState}s and plans are compiled for them. */
@@ -50,7 +57,7 @@ public final class FastEngine implements Engine {
      *                     {@link #FUSION_OFF}
      */
     public FastEngine(int threads, int fusionQubits) {
-        this(threads, fusionQubits, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS);
+        this(threads, fusionQubits, DEFAULT_PARALLEL);
     }
 
     /** Tests lower {@code minParallelVectors} to make small states take the multi-threaded path. */
@@ -60,7 +67,7 @@ public final class FastEngine implements Engine {
 
     /** As {@link #FastEngine(int)}, with amplitudes in {@code precision}. */
     public FastEngine(int threads, Precision precision) {
-        this(threads, FUSION_AUTO, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS, -1, precision);
+        this(threads, FUSION_AUTO, DEFAULT_PARALLEL, -1, precision);
     }
 
     /** Tests: single precision with a lowered parallel threshold. */
@@ -84,7 +91,7 @@ public final class FastEngine implements Engine {
      * even tiny states are float states (the scalar loops compute in double).
      */
     public static FastEngine forCommandLine(int threads, Precision precision) {
-        return new FastEngine(threads, FUSION_AUTO, ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS,
+        return new FastEngine(threads, FUSION_AUTO, DEFAULT_PARALLEL,
                 precision == Precision.SINGLE ? -1 : SCALAR_MAX_QUBITS, precision);
     }
 
@@ -125,7 +132,8 @@ public final class FastEngine implements Engine {
     }
 
     private ParallelRunner runner() {
-        return new ParallelRunner(threads, this::pool, minParallelVectors);
+        return new ParallelRunner(threads, this::pool,
+                minParallelVectors == DEFAULT_PARALLEL ? ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS : minParallelVectors);
     }
 
     @Override
