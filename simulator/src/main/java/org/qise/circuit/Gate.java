@@ -64,6 +64,20 @@ public final class Gate {
             record Inverse(Form base) implements Form {}
             /** {@code base}'s target matrix to the real power {@code k} (principal branch). */
             record Power(Form base, double k) implements Form {}
+            /**
+             * A user-defined gate on {@code qubits} qubits: {@code gates} applied in order on the
+             * body's qubits {@code where} (their angles are expressions of the {@code formals}, bound
+             * to the gate's angles in order), then the global phase {@code phase}. Its matrix is the
+             * product, so its derivative follows by the product and chain rules.
+             */
+            record Body(String name, int qubits, List<String> formals, List<Gate> gates, List<int[]> where, double phase) implements Form {
+                public Body {
+                    formals = List.copyOf(formals);
+                    gates = List.copyOf(gates);
+                    where = where.stream().map(int[]::clone).toList();
+                    if (gates.size() != where.size()) throw new IllegalArgumentException("one qubit list per body gate");
+                }
+            }
         }
     }
 

@@ -141,7 +141,7 @@ public final class AdjointGradient {
                 int i = taken.get(r);
                 run.add(ops.get(i));
                 if (!byUnit.get(i).isEmpty()) {
-                    int dim = ops.get(i).gate().targetMatrix().dim();
+                    int dim = Units.isChainCx(ops.get(i)) ? 2 : ops.get(i).gate().targetMatrix().dim(); // a fused cx's G is its chain's
                     g[r] = new double[2 * dim * dim];
                 }
             }

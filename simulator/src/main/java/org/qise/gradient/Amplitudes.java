@@ -40,11 +40,9 @@ final class Amplitudes {
     static Amplitudes copyOf(org.qise.engine.QuantumState state) {
         int n = state.numQubits();
         if (n > MAX_QUBITS) throw new IllegalArgumentException("gradients are limited to " + MAX_QUBITS + " qubits, the circuit has " + n);
-        double[] a = new double[2 << n];
-        for (int i = 0; i < (1 << n); i++) {
-            a[2 * i] = state.re(i);
-            a[2 * i + 1] = state.im(i);
-        }
+        // the engine's bulk copy, already interleaved as here (one call per amplitude cost a few % of a gradient)
+        double[] a = state.amplitudes();
+        if (a.length != 2 << n) throw new IllegalStateException("expected " + (2 << n) + " numbers, got " + a.length);
         return new Amplitudes(n, a);
     }
 
@@ -120,6 +118,10 @@ final class Amplitudes {
      * dM of the target matrix.
      */
     static void backward(Operation.GateOp op, Amplitudes psi, Amplitudes lambda, double[] g, int from, int to) {
+        if (Units.isChainCx(op)) {
+            backwardChainCx(op, psi.a, lambda.a, g, from, to);
+            return;
+        }
         if (op.gate().targets() == 1) {
             backwardOneTarget(op, psi.a, lambda.a, g, from, to);
             return;
@@ -170,6 +172,96 @@ final class Amplitudes {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The backward step for a cx followed by a chain M on one of its qubits ({@link Units#CHAIN_CX}):
+     * M† is un-applied from both states, adding the chain's G sums as {@link #backwardOneTarget}
+     * would, and then the cx, which only moves amplitudes: the results of M† are stored at their
+     * swapped places. One sweep instead of two (the cx had a pass over the tile of its own).
+     */
+    private static void backwardChainCx(Operation.GateOp op, double[] p, double[] l, double[] g, int from, int to) {
+        double[] m = op.gate().params();
+        int role = (int) m[8], a = op.qubits()[0], b = op.qubits()[1];
+        int sa = 1 << a, sb = 1 << b;
+        if (!(AMPS >= 2 && sa >= AMPS && sb >= AMPS)) { // a qubit inside a vector: the two steps one after the other
+            Matrix chain = Matrix.of(2, new double[]{m[0], m[2], m[4], m[6]}, new double[]{m[1], m[3], m[5], m[7]});
+            backwardOneTarget(new Operation.GateOp(new org.qise.circuit.Gate("fused", new double[0], 0, chain), new int[]{a}, null), p, l, g, from, to);
+            int[] cx = role == 0 ? new int[]{a, b} : new int[]{b, a};
+            backwardOneTarget(new Operation.GateOp(org.qise.circuit.Gates.cx(), cx, null), p, l, null, from, to);
+            return;
+        }
+        // M† = [[conj m00, conj m10], [conj m01, conj m11]] as in backwardOneTarget
+        DoubleVector vaR = DoubleVector.broadcast(SPECIES, m[0]), vaI = I_SIGNS.mul(-m[1]);
+        DoubleVector vbR = DoubleVector.broadcast(SPECIES, m[4]), vbI = I_SIGNS.mul(-m[5]);
+        DoubleVector vcR = DoubleVector.broadcast(SPECIES, m[2]), vcI = I_SIGNS.mul(-m[3]);
+        DoubleVector vdR = DoubleVector.broadcast(SPECIES, m[6]), vdI = I_SIGNS.mul(-m[7]);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector a00r = zero, a00i = zero, a01r = zero, a01i = zero, a10r = zero, a10i = zero, a11r = zero, a11i = zero;
+        boolean collect = g != null;
+        int lo = Math.min(sa, sb), hi = Math.max(sa, sb);
+        for (int h = from; h < to; h += 2 * hi) {
+            for (int r = h; r < h + hi; r += 2 * lo) {
+                for (int i = r; i < r + lo; i += AMPS) {
+                    // the chain's pairs along qubit a: (x0, xa) where b is 0, (xb, xab) where b is 1
+                    int x0 = 2 * i, xa = 2 * (i + sa), xb = 2 * (i + sb), xab = 2 * (i + sa + sb);
+                    // both pairs are computed before either is stored: the cx moves results across them
+                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x0), p1 = DoubleVector.fromArray(SPECIES, p, xa);
+                    DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x0), l1 = DoubleVector.fromArray(SPECIES, l, xa);
+                    DoubleVector q0 = DoubleVector.fromArray(SPECIES, p, xb), q1 = DoubleVector.fromArray(SPECIES, p, xab);
+                    DoubleVector j0 = DoubleVector.fromArray(SPECIES, l, xb), j1 = DoubleVector.fromArray(SPECIES, l, xab);
+                    DoubleVector sp0 = p0.rearrange(SWAP), sp1 = p1.rearrange(SWAP), sl0 = l0.rearrange(SWAP), sl1 = l1.rearrange(SWAP);
+                    DoubleVector n0 = sp1.fma(vbI, p1.fma(vbR, sp0.fma(vaI, p0.mul(vaR))));
+                    DoubleVector n1 = sp1.fma(vdI, p1.fma(vdR, sp0.fma(vcI, p0.mul(vcR))));
+                    DoubleVector k0 = sl1.fma(vbI, l1.fma(vbR, sl0.fma(vaI, l0.mul(vaR))));
+                    DoubleVector k1 = sl1.fma(vdI, l1.fma(vdR, sl0.fma(vcI, l0.mul(vcR))));
+                    DoubleVector sq0 = q0.rearrange(SWAP), sq1 = q1.rearrange(SWAP), sj0 = j0.rearrange(SWAP), sj1 = j1.rearrange(SWAP);
+                    DoubleVector m0 = sq1.fma(vbI, q1.fma(vbR, sq0.fma(vaI, q0.mul(vaR))));
+                    DoubleVector m1 = sq1.fma(vdI, q1.fma(vdR, sq0.fma(vcI, q0.mul(vcR))));
+                    DoubleVector h0 = sj1.fma(vbI, j1.fma(vbR, sj0.fma(vaI, j0.mul(vaR))));
+                    DoubleVector h1 = sj1.fma(vdI, j1.fma(vdR, sj0.fma(vcI, j0.mul(vcR))));
+                    // then the cx: where its control is 1, the amplitudes with target 0 and 1 trade places
+                    n0.intoArray(p, x0);
+                    k0.intoArray(l, x0);
+                    if (role == 0) { // a is the control: the pairs trade their a = 1 members
+                        n1.intoArray(p, xab);
+                        k1.intoArray(l, xab);
+                        m0.intoArray(p, xb);
+                        h0.intoArray(l, xb);
+                        m1.intoArray(p, xa);
+                        h1.intoArray(l, xa);
+                    } else { // b is the control, a the target: the pair where b = 1 swaps
+                        n1.intoArray(p, xa);
+                        k1.intoArray(l, xa);
+                        m0.intoArray(p, xab);
+                        h0.intoArray(l, xab);
+                        m1.intoArray(p, xb);
+                        h1.intoArray(l, xb);
+                    }
+                    if (collect) { // conj(λ_old)·ψ_new of the chain, over both pairs
+                        DoubleVector sn0 = n0.rearrange(SWAP), sn1 = n1.rearrange(SWAP), sm0 = m0.rearrange(SWAP), sm1 = m1.rearrange(SWAP);
+                        a00r = j0.fma(m0, l0.fma(n0, a00r));
+                        a00i = j0.fma(sm0, l0.fma(sn0, a00i));
+                        a01r = j0.fma(m1, l0.fma(n1, a01r));
+                        a01i = j0.fma(sm1, l0.fma(sn1, a01i));
+                        a10r = j1.fma(m0, l1.fma(n0, a10r));
+                        a10i = j1.fma(sm0, l1.fma(sn0, a10i));
+                        a11r = j1.fma(m1, l1.fma(n1, a11r));
+                        a11i = j1.fma(sm1, l1.fma(sn1, a11i));
+                    }
+                }
+            }
+        }
+        if (collect) {
+            g[0] += sum(a00r);
+            g[1] -= sum(a00i.mul(I_SIGNS));
+            g[2] += sum(a01r);
+            g[3] -= sum(a01i.mul(I_SIGNS));
+            g[4] += sum(a10r);
+            g[5] -= sum(a10i.mul(I_SIGNS));
+            g[6] += sum(a11r);
+            g[7] -= sum(a11i.mul(I_SIGNS));
         }
     }
 

@@ -75,9 +75,10 @@ final class Differentiable {
                         // body under modifiers does not
                         Gate.Derivation.Form form = gate.derivation().form();
                         if (form == null || !ModifierDerivatives.supported(form)) {
+                            String part = form == null ? null : ModifierDerivatives.unsupportedPart(form);
                             throw new IllegalArgumentException("gradients are not available for gate " + gate
-                                    + ": only library gates under ctrl, negctrl, inv and pow have known derivatives, not a user-defined gate under modifiers;"
-                                    + " write its body out without modifiers, or bind the parameter it uses");
+                                    + (part == null ? ": its structure is not known" : ": it contains " + part + ", which has no known derivative")
+                                    + "; bind the parameter it uses");
                         }
                         derived.put(gates.size(), gate);
                     }

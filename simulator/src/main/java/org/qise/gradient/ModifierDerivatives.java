@@ -32,6 +32,32 @@ final class ModifierDerivatives {
             case Gate.Derivation.Form.Controlled c -> supported(c.base());
             case Gate.Derivation.Form.Inverse i -> supported(i.base());
             case Gate.Derivation.Form.Power p -> supported(p.base());
+            case Gate.Derivation.Form.Body b -> b.gates().stream().allMatch(ModifierDerivatives::supported);
+        };
+    }
+
+    /** Whether a gate of a user gate's body has known derivatives (a constant gate needs none). */
+    private static boolean supported(Gate g) {
+        if (!g.isParametric()) return true;
+        if (g.derivation() != null) return g.derivation().form() != null && supported(g.derivation().form());
+        return GateDerivatives.knows(g.name());
+    }
+
+    /** The first gate of a user gate's body (at any depth) without known derivatives, for error messages; null if none. */
+    static String unsupportedPart(Gate.Derivation.Form form) {
+        return switch (form) {
+            case Gate.Derivation.Form.Library l -> GateDerivatives.knows(l.name()) ? null : l.name();
+            case Gate.Derivation.Form.Controlled c -> unsupportedPart(c.base());
+            case Gate.Derivation.Form.Inverse i -> unsupportedPart(i.base());
+            case Gate.Derivation.Form.Power p -> unsupportedPart(p.base());
+            case Gate.Derivation.Form.Body b -> {
+                for (Gate g : b.gates()) {
+                    if (supported(g)) continue;
+                    if (g.derivation() == null || g.derivation().form() == null) yield g.toString();
+                    yield unsupportedPart(g.derivation().form());
+                }
+                yield null;
+            }
         };
     }
 
@@ -55,7 +81,76 @@ final class ModifierDerivatives {
                 yield new Value(b.m().dagger(), b.dm().dagger());
             }
             case Gate.Derivation.Form.Power p -> power(eval(p.base(), v, j), p.k());
+            case Gate.Derivation.Form.Body b -> body(b, v, j);
         };
+    }
+
+    /**
+     * A user gate's body B = e^{iγ}·G_r⋯G_1 and its derivative by the product rule, gate by gate:
+     * (G·B)' = G'·B + G·B', where each G' is the chain rule over the gate's own angles,
+     * G' = Σ_i ∂G/∂a_i · ∂a_i/∂v_j (a_i an expression of the formals v), and ∂G/∂a_i is the
+     * derivative of its target matrix (a library gate's closed form, or this class again for a
+     * gate under modifiers) placed where its controls are 1 (elsewhere G is the identity: no derivative).
+     */
+    private static Value body(Gate.Derivation.Form.Body b, double[] v, int j) {
+        java.util.Map<String, Double> values = new java.util.HashMap<>();
+        for (int f = 0; f < v.length; f++) values.put(b.formals().get(f), v[f]);
+        String formal = b.formals().get(j);
+        int dim = 1 << b.qubits();
+        Matrix m = Matrix.identity(dim), dm = zero(dim);
+        for (int g = 0; g < b.gates().size(); g++) {
+            Gate gate = b.gates().get(g);
+            int[] where = b.where().get(g);
+            Gate bound = gate.bind(values);
+            Matrix gm = bound.matrix().embed(b.qubits(), where);
+            Matrix gd = null;
+            if (gate.isParametric()) {
+                java.util.List<org.qise.param.Expression> e = gate.expressions();
+                for (int i = 0; i < e.size(); i++) {
+                    double chain = e.get(i).derivative(formal, values);
+                    if (chain == 0) continue;
+                    Matrix target = gate.derivation() != null ? of(gate.derivation().form(), evaluate(e, values), i) : GateDerivatives.of(bound, i);
+                    Matrix full = controlledDerivative(target, bound.controls()).embed(b.qubits(), where);
+                    full = GateDerivatives.scale(full, chain, 0);
+                    gd = gd == null ? full : plus(gd, full);
+                }
+            }
+            dm = gd == null ? gm.times(dm) : plus(gm.times(dm), gd.times(m));
+            m = gm.times(m);
+        }
+        return new Value(m.timesPhase(b.phase()), dm.timesPhase(b.phase()));
+    }
+
+    private static double[] evaluate(java.util.List<org.qise.param.Expression> e, java.util.Map<String, Double> values) {
+        double[] a = new double[e.size()];
+        for (int i = 0; i < a.length; i++) a[i] = e.get(i).evaluate(values);
+        return a;
+    }
+
+    /** The derivative of M.controlled(n): M' where the n low control bits are all 1, zero elsewhere. */
+    private static Matrix controlledDerivative(Matrix d, int n) {
+        if (n == 0) return d;
+        int mask = (1 << n) - 1, small = d.dim(), big = small << n;
+        double[] re = new double[big * big], im = new double[big * big];
+        for (int r = 0; r < small; r++) {
+            for (int c = 0; c < small; c++) {
+                int row = (r << n) | mask, col = (c << n) | mask;
+                re[row * big + col] = d.re(r, c);
+                im[row * big + col] = d.im(r, c);
+            }
+        }
+        return Matrix.of(big, re, im);
+    }
+
+    private static Matrix zero(int dim) { return Matrix.of(dim, new double[dim * dim], new double[dim * dim]); }
+
+    private static Matrix plus(Matrix x, Matrix y) {
+        double[] re = x.realParts(), im = x.imagParts(), yr = y.realParts(), yi = y.imagParts();
+        for (int k = 0; k < re.length; k++) {
+            re[k] += yr[k];
+            im[k] += yi[k];
+        }
+        return Matrix.of(x.dim(), re, im);
     }
 
     private static Value power(Value b, double k) {

@@ -219,11 +219,14 @@ final class GateApplier {
      */
     private Gate derivedSymbolic(GateCall call, GateDef user, Gates.Definition builtin, Expression[] angles, List<Object> mods) {
         java.util.function.Function<double[], Gate> base;
+        Gate.Derivation.Form bodyForm = null;
         Map<String, String> defs = null;
         String name;
         if (user != null) {
             name = user.name();
-            base = recordedBody(user, call.pos());
+            RecordedBody body = recordedBody(user, call.pos());
+            base = body.build();
+            bodyForm = body.form();
             defs = new java.util.LinkedHashMap<>();
             definitions(user, defs);
         } else {
@@ -233,9 +236,9 @@ final class GateApplier {
         String written = UserGates.modifiers(mods) + name;
         Map<String, String> definitions = defs;
         List<Object> mods0 = List.copyOf(mods);
-        // a library gate under modifiers has a form gradients can differentiate; a user gate's
-        // recorded body does not (yet)
-        Gate.Derivation.Form form = user != null ? null : new Gate.Derivation.Form.Library(name);
+        // the form gradients differentiate: a library gate, or a user gate's recorded body (a
+        // product of gates), under the modifiers
+        Gate.Derivation.Form form = user != null ? bodyForm : new Gate.Derivation.Form.Library(name);
         for (int k = mods0.size() - 2; form != null && k >= 0; k -= 2) {
             double arg = (Double) mods0.get(k + 1);
             form = switch ((String) mods0.get(k)) {
@@ -272,8 +275,11 @@ final class GateApplier {
         return g;
     }
 
+    /** A user gate's body recorded over its formal parameters: the gate it makes for given values, and its structure. */
+    private record RecordedBody(java.util.function.Function<double[], Gate> build, Gate.Derivation.Form.Body form) {}
+
     /** A user gate's body as gates over its formal parameters (symbols), and the gate it makes for given values. */
-    private java.util.function.Function<double[], Gate> recordedBody(GateDef user, Pos pos) {
+    private RecordedBody recordedBody(GateDef user, Pos pos) {
         int k = user.qubits().size();
         if (k > 10) throw in.error(pos, "modifiers on gate " + user.name() + " of " + k + " qubits: at most 10 are supported");
         List<String> formals = user.params();
@@ -298,13 +304,14 @@ final class GateApplier {
             in.backend = saved;
         }
         double gphase = phase[0];
-        return v -> {
+        Gate.Derivation.Form.Body form = new Gate.Derivation.Form.Body(user.name(), k, formals, gates, where, gphase);
+        return new RecordedBody(v -> {
             Map<String, Double> values = new HashMap<>();
             for (int j = 0; j < v.length; j++) values.put(formals.get(j), v[j]);
             Matrix m = Matrix.identity(1 << k);
             for (int j = 0; j < gates.size(); j++) m = gates.get(j).bind(values).matrix().embed(k, where.get(j)).times(m);
             return new Gate(user.name(), v, 0, m.timesPhase(gphase));
-        };
+        }, form);
     }
 
     /** Above zero while a user gate's body is recorded for a derived gate, where a symbolic global phase is observable. */

@@ -112,9 +112,20 @@ class ModifierGradientTest {
         assertEquals(-k * Math.cos(k * theta), g.derivative("theta"), 1e-13);
     }
 
+    /** Integer powers, inverses and controls are written out as library gates with controls, each with its own shift rule. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"'pow(0.5) @ rx(2 * theta)', 1", "'ctrl @ negctrl @ U(theta, phi, 2 * theta)', 3"})
-    void parameterShiftRefusesGatesUnderModifiersNamingThem(String call, int qubits) {
+    @CsvSource({"'ctrl @ negctrl @ U(theta, phi, 2 * theta)', 3", "'pow(2) @ ctrl @ rx(2 * theta)', 2", "'inv @ ctrl(2) @ cu(theta, phi, 0.2, theta / 2)', 4",
+            "'pow(-3) @ negctrl @ cp(phi)', 3", "'ctrl @ inv @ pow(2) @ U(theta, phi, 2 * theta)', 2"})
+    void parameterShiftWritesOutIntegerModifiersAndAgreesWithTheAdjointMethod(String call, int qubits) {
+        Circuit c = circuit(call, qubits);
+        Gradient shift = ParameterShift.compute(c, used(c, POINT), H, "exact");
+        Gradient adjoint = AdjointGradient.compute(c, used(c, POINT), H);
+        for (String p : adjoint.parameters()) assertEquals(adjoint.derivative(p), shift.derivative(p), 1e-10, "∂/∂" + p + " of " + call);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'pow(0.5) @ rx(2 * theta)', 1", "'ctrl @ negctrl @ pow(1.5) @ U(theta, phi, 2 * theta)', 3"})
+    void parameterShiftRefusesAFractionalPowerNamingTheGate(String call, int qubits) {
         Circuit c = circuit(call, qubits);
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ParameterShift.compute(c, used(c, POINT), H, "exact"));
         assertNotNull(e.getMessage());

@@ -58,14 +58,21 @@ public final class CircuitPages {
             ctx.redirect("/circuits/" + circuits.publicId(fork));
         });
         routes.post("/circuits/{id}/delete", ctx -> {
-            circuits.delete(WebSession.requireUser(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/");
+            User user = WebSession.requireUser(ctx);
+            long id = Forms.pathId(ctx, "id");
+            String title = circuits.get(user, id, null).version().title();
+            if (!org.qise.portal.web.Confirm.given(ctx, templates, "Delete circuit “" + title + "”?",
+                    "It disappears from lists, search and its links for everyone, with its runs.", "Delete", "/circuits/" + ref(ctx))) return;
+            circuits.delete(user, id);
+            ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/circuits/{id}/comments", ctx -> {
             circuits.addComment(WebSession.requireUser(ctx), ref(ctx), Forms.field(ctx, "body"));
             ctx.redirect("/circuits/" + ref(ctx));
         });
         routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
+            if (!org.qise.portal.web.Confirm.given(ctx, templates, "Delete this comment?",
+                    "The comment is removed from the circuit's page.", "Delete", "/circuits/" + ref(ctx))) return;
             circuits.deleteComment(WebSession.requireUser(ctx), ref(ctx), Forms.pathId(ctx, "commentId"));
             ctx.redirect("/circuits/" + ref(ctx));
         });

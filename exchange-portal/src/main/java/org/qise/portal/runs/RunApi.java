@@ -41,6 +41,15 @@ public final class RunApi {
         routes.post("/circuits/{id}/runs", this::start);
         routes.get("/circuits/{id}/runs", ctx -> send(ctx, 200,
                 runs.forCircuit(ApiRoutes.user(ctx), ctx.pathParam("id")).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
+        routes.get("/me/runs", ctx -> send(ctx, 200, runs.mine(ApiRoutes.requireUser(ctx)).stream().map(m -> {
+            // New in this release, so camelCase only (the summary's fields keep their old names for a release).
+            Map<String, Object> out = RunViews.summary(m.run(), m.progress());
+            if (m.queuePosition() != null) out.put("queuePosition", m.queuePosition());
+            out.put("circuitTitle", m.circuitTitle());
+            if (m.run().startedAt() != null) out.put("startedAt", m.run().startedAt().toString());
+            if (m.run().finishedAt() != null) out.put("finishedAt", m.run().finishedAt().toString());
+            return out;
+        }).toList()));
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
             Run r = runs.get(viewer, ctx.pathParam("id"));

@@ -44,6 +44,7 @@ public final class RunPages {
         routes.get("/circuits/{id}/runs/compare", this::compare);
         routes.get("/circuits/{id}/runs/compare.svg", ctx -> svg(ctx, Histogram.svgCompare(series(ctx),
                 "Runs of circuit " + ctx.pathParam("id") + " (bitstrings c[n-1]…c[0])")));
+        routes.get("/me/runs", this::mine);
         routes.get("/runs/{id}", this::view);
         routes.get("/runs/{id}/sweep", this::viewSweep);
         routes.get("/runs/{id}/sweep.csv", ctx -> {
@@ -59,13 +60,18 @@ public final class RunPages {
             svg(ctx, RunSweeps.plot(v.run(), v.spec(), v.points(), "sweep " + v.run().publicId()));
         });
         routes.post("/runs/{id}/cancel", ctx -> {
-            runs.cancel(WebSession.requireUser(ctx), ctx.pathParam("id"));
-            ctx.redirect("/runs/" + ctx.pathParam("id"));
+            User user = WebSession.requireUser(ctx);
+            runs.get(user, ctx.pathParam("id")); // 404 before asking about a run one cannot see
+            if (!org.qise.portal.web.Confirm.given(ctx, templates, "Cancel run " + ctx.pathParam("id") + "?",
+                    "It stops now and keeps no result; you can start it again later.", "Cancel the run",
+                    "/runs/" + ctx.pathParam("id"))) return;
+            runs.cancel(user, ctx.pathParam("id"));
+            seeOther(ctx, "/runs/" + ctx.pathParam("id"));
         });
         routes.post("/runs/{id}/reproduce", ctx -> {
             boolean fresh = "on".equals(ctx.formParam("fresh_seed")) || "true".equals(ctx.formParam("fresh_seed"));
             runs.reproduce(WebSession.requireUser(ctx), ctx.pathParam("id"), fresh, FORM_WAIT);
-            ctx.redirect("/runs/" + ctx.pathParam("id"));
+            seeOther(ctx, "/runs/" + ctx.pathParam("id"));
         });
         routes.get("/runs/{id}/histogram.svg", ctx -> {
             Run r = done(ctx);
@@ -100,11 +106,28 @@ public final class RunPages {
             long id = runs.submit(user, circuitId, new RunService.RunRequest(optionalInt(form.get("version"), "version"),
                     optionalLong(form.get("shots"), "shots"), optionalLong(form.get("seed"), "seed"), form.get("engine"), expect, form.get("noise_model"),
                     RunParameters.parseForm(form.get("parameters"))));
-            ctx.redirect("/runs/" + runs.publicId(id));
+            seeOther(ctx, "/runs/" + runs.publicId(id));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() >= 500) throw e;
             showRuns(ctx, form, e.getMessage(), e.status());
         }
+    }
+
+    /**
+     * After a form that changed something: 303 tells the browser to fetch the page with GET, so
+     * reloading it shows the page again instead of posting the form a second time.
+     */
+    static void seeOther(Context ctx, String path) {
+        ctx.redirect(path, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** The signed-in person's runs: where each waits in the queue, how long it took, and links. */
+    private void mine(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        List<RunService.MyRun> list = runs.mine(user);
+        boolean anyUnfinished = list.stream().anyMatch(r -> !r.run().status().finished());
+        ctx.html(templates.render("my_runs.jte", "page", page(ctx, "My runs"), "runs", list, "queued", runs.queued(),
+                "now", java.time.Instant.now(), "refresh", anyUnfinished ? Integer.valueOf(REFRESH_SECONDS) : null));
     }
 
     private void showRuns(Context ctx, Map<String, String> form, String error, int status) {
@@ -133,12 +156,19 @@ public final class RunPages {
             citation = Citation.of(run, details.version().title(), authors, baseUrl(ctx) + "/runs/" + run.publicId());
         }
         boolean canCancel = !run.status().finished() && AccessPolicy.canRemove(viewer, run.ownerId());
+        // The run beside its finished reproductions on one histogram (the comparison takes up to 8 runs).
+        List<String> comparable = new ArrayList<>();
+        if (run.counts() != null) comparable.add(run.publicId());
+        reproductions.stream().filter(r -> r.counts() != null && r.circuitId() == run.circuitId()).limit(7)
+                .forEach(r -> comparable.add(r.publicId()));
+        String compareHref = comparable.size() < 2 ? null : "/circuits/" + run.circuitPublicId() + "/runs/compare?"
+                + String.join("&", comparable.stream().map(id -> "run=" + id).toList());
         ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.publicId() + " of " + details.version().title()),
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
                 "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null,
                 "countsPage", run.counts() == null ? null : CountsPage.of(run.counts(), countsPage(ctx)),
-                "sweep", runs.sweep(viewer, run.id()).isPresent()));
+                "sweep", runs.sweep(viewer, run.id()).isPresent(), "compareHref", compareHref));
     }
 
     /** A sweep's page: its points as a table, the plot, and the downloads. */
@@ -154,13 +184,18 @@ public final class RunPages {
         List<List<String>> rows = new ArrayList<>();
         for (RunSweeps.Point p : v.points()) {
             List<String> r = new ArrayList<>(List.of(String.valueOf(p.index())));
-            for (String n : v.spec().names()) r.add(String.valueOf(p.parameters().get(n)));
-            if (p.expectations() != null) for (double x : p.expectations()) r.add(String.valueOf(x));
+            // Rounded for reading; the CSV and JSONL downloads keep every digit.
+            for (String n : v.spec().names()) r.add(readable(p.parameters().get(n)));
+            if (p.expectations() != null) for (double x : p.expectations()) r.add(org.qise.portal.web.Readable.number(x));
             rows.add(r);
         }
         ctx.html(templates.render("run_sweep.jte", "page", page(ctx, "Sweep " + run.publicId() + " of " + details.version().title()),
                 "run", run, "circuitTitle", details.version().title(), "sweepId", v.sweepId(), "columns", columns, "rows", rows,
                 "refresh", run.status().finished() ? null : Integer.valueOf(REFRESH_SECONDS)));
+    }
+
+    private static String readable(Object value) {
+        return value instanceof Number n ? org.qise.portal.web.Readable.number(n.doubleValue()) : String.valueOf(value);
     }
 
     private RunService.SweepView doneSweep(Context ctx) {

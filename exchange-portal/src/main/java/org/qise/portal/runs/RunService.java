@@ -376,6 +376,40 @@ public final class RunService implements AutoCloseable {
         return store.forCircuit(circuitId);
     }
 
+    /**
+     * One of a person's runs as their "my runs" page shows it: where it stands in the queue
+     * (1: next to start; null when it is not waiting, or when {@code qise worker} processes
+     * take runs from the database, whose order the portal does not decide) and its progress.
+     */
+    public record MyRun(Run run, String circuitTitle, Integer queuePosition, double progress) {
+        /** How long it has run or ran; null before it starts (or if it ended without starting). */
+        public Duration ran(java.time.Instant now) {
+            if (run.startedAt() == null) return null;
+            return Duration.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : now);
+        }
+
+        /** How long it waited, or has waited so far, for a worker. */
+        public Duration waited(java.time.Instant now) {
+            java.time.Instant end = run.startedAt() != null ? run.startedAt() : run.finishedAt() != null ? run.finishedAt() : now;
+            return Duration.between(run.queuedAt(), end);
+        }
+    }
+
+    /** The signed-in person's own runs, newest first (the 200 newest). */
+    public List<MyRun> mine(User user) {
+        Map<Long, Integer> position = new java.util.HashMap<>();
+        queue.positions().forEach((job, p) -> position.put(job.id(), p));
+        return store.ownedBy(user.id(), 200).stream()
+                .map(t -> new MyRun(t.run(), t.circuitTitle(),
+                        t.run().status() == RunStatus.QUEUED ? position.get(t.run().id()) : null, progress(t.run())))
+                .toList();
+    }
+
+    /** How many runs wait in the portal's queue, everyone's together. */
+    public int queued() {
+        return config.externalWorkers() ? (int) store.countQueued(null) : queue.size();
+    }
+
     /** Runs of the circuit a URL names (its public id matched in the circuit's visibility read), newest first. */
     public List<Run> forCircuit(User viewer, String circuitRef) {
         return store.forCircuit(circuits.get(viewer, circuitRef, null).summary().id());

@@ -4,62 +4,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.Chromium;
+import org.qise.portal.DesktopAndPhone;
 import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
 
 /**
- * In real Chromium (headless; Debian packages chromium and chromium-driver) with JavaScript
- * switched off for the portal, at a desktop and a 390 px phone width: the Preview button draws
- * the diagram and shows a parse error without storing anything, the gate palette adds a gate, formulas render as MathML, and
- * a diff between two versions shows side by side, all without the page growing wider than the
- * window.
+ * In real Chromium (headless; Debian packages chromium and chromium-driver), at a desktop and a
+ * 390 px phone width. With JavaScript switched off for the portal: the Preview button draws the
+ * diagram and shows a parse error without storing anything, the gate palette adds a gate,
+ * formulas render as MathML, and a diff between two versions shows side by side, all without the
+ * page growing wider than the window. With it on: the edit page's preview follows the typing by
+ * itself (the portal's /static/preview.js), the page never reloading, and the Preview button
+ * still works.
  */
 class CircuitPreviewBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String BELL = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n";
 
     static TestPortal portal;
     static ChromeDriver driver;
+    static String token;
 
     @BeforeAll
     static void start() {
-        Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        driver = Chromium.start();
         portal = TestPortal.start();
-        portal.user("drafter@example.org", Role.FELLOW, null);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // The portal's own pages run no script; the driver's checks below use the DevTools protocol.
-        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
-        driver.get(portal.base + "/login");
-        driver.findElement(By.name("email")).sendKeys("drafter@example.org");
-        driver.findElement(By.name("password")).sendKeys(TestPortal.PASSWORD);
-        submit(By.cssSelector("form.stack button[type=submit]"));
-        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign out"));
+        token = portal.token(portal.user("drafter@example.org", Role.FELLOW, null));
+        Chromium.signIn(driver, portal, "drafter@example.org");
     }
 
     @AfterAll
@@ -68,10 +48,11 @@ class CircuitPreviewBrowserTest {
         if (portal != null) portal.close();
     }
 
-    @ParameterizedTest(name = "at {0}×{1} px")
-    @CsvSource({"1280, 800", "390, 844"})
-    void previewThenSaveThenDiff(int width, int height) {
+    @DesktopAndPhone
+    void withoutScriptsPreviewThenSaveThenDiff(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+        // The portal's pages work without their scripts; the driver's checks use the DevTools protocol.
+        Chromium.scripts(driver, false);
         String title = "Previewed Bell " + width;
         driver.get(portal.base + "/circuits/new");
         driver.findElement(By.name("title")).sendKeys(title);
@@ -119,6 +100,11 @@ class CircuitPreviewBrowserTest {
         WebElement edit = driver.findElement(By.name("qasm"));
         edit.clear();
         edit.sendKeys(BELL.replace("cx q[0],q[1];", "cz q[0],q[1];"));
+        // The edit page's Preview button, too, works with scripts off: the page comes back previewed.
+        submit(By.cssSelector("button[name=preview]"));
+        assertTrue(driver.getCurrentUrl().endsWith("/circuits/" + ref + "/edit#preview"), driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.cssSelector("#preview pre.qasm")).getText().contains("cz q[0],q[1];"));
+        assertTrue(driver.findElement(By.cssSelector("#preview figure.diagram svg")).isDisplayed());
         submit(By.cssSelector("form.stack button[type=submit]:not([name])"));
 
         driver.get(portal.base + "/circuits/" + ref + "/diff?from=1&to=2");
@@ -131,40 +117,60 @@ class CircuitPreviewBrowserTest {
         assertTrue(driver.findElement(By.cssSelector("pre.diff .add")).getText().contains("+ cz q[0],q[1];"));
         // On a phone the table scrolls inside its box; the page itself does not.
         assertNoSideways("the diff page");
-        assertFalse(driver.getPageSource().contains("<script"));
+        assertFalse(TestPortal.withoutOwnScripts(driver.getPageSource()).contains("<script"));
+        Chromium.scripts(driver, true);
     }
 
-    /** The document is no wider than the window (measured through DevTools: page scripts are off). */
+    @DesktopAndPhone
+    void withScriptsTheEditPreviewFollowsTheTypingWithoutReloading(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Chromium.scripts(driver, true);
+        var made = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "Live Bell " + width, "visibility", "private", "qasm", BELL));
+        TestPortal.assertStatus(201, made);
+        String ref = TestPortal.parse(made).get("id").asText();
+        driver.get(portal.base + "/circuits/" + ref + "/edit");
+        assertEquals(List.of(), driver.findElements(By.id("preview")), "no preview before any typing");
+        WebElement samePage = driver.findElement(By.tagName("html"));
+
+        // Typing, then a pause: the preview of exactly the typed text appears below the form.
+        WebElement qasm = driver.findElement(By.name("qasm"));
+        qasm.sendKeys("x q[1];");
+        Chromium.waitUntil(driver, () -> previewSource().contains("x q[1];"));
+        assertTrue(driver.findElement(By.cssSelector("#preview figure.diagram svg")).isDisplayed());
+        assertEquals(List.of(), driver.findElements(By.cssSelector("#preview .error")));
+
+        // A mistake shows with its place, and the diagram goes until it is fixed.
+        qasm.sendKeys("\ncx q[0],q[7];");
+        Chromium.waitUntil(driver, () -> !driver.findElements(By.cssSelector("#preview .error")).isEmpty());
+        String error = driver.findElement(By.cssSelector("#preview .error")).getText();
+        assertTrue(error.startsWith("circuit.qasm:9:"), error);
+        assertEquals(List.of(), driver.findElements(By.cssSelector("#preview figure.diagram")));
+
+        // All of it happened in the page that was loaded: no reload, no navigation, and nothing saved.
+        assertTrue(samePage.isEnabled(), "the page was not replaced");
+        assertTrue(driver.getCurrentUrl().endsWith("/circuits/" + ref + "/edit"), driver.getCurrentUrl());
+        assertEquals(1, TestPortal.parse(portal.get("/api/v1/circuits/" + ref + "/versions", token)).size(), "a preview saves nothing");
+        assertNoSideways("the edit page with its live preview");
+
+        // The Preview button still posts the form and shows the page it answers with.
+        qasm.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, "1];");
+        submit(By.cssSelector("button[name=preview]"));
+        assertTrue(driver.getCurrentUrl().endsWith("/circuits/" + ref + "/edit#preview"), driver.getCurrentUrl());
+        assertTrue(previewSource().contains("measure q -> c;\nx q[1];\ncx q[0],q[1];"), previewSource());
+        assertTrue(driver.findElement(By.cssSelector("#preview figure.diagram svg")).isDisplayed());
+    }
+
+    /** The text of the shown preview's highlighted source, or "" when there is none. */
+    private static String previewSource() {
+        var shown = driver.findElements(By.cssSelector("#preview pre.qasm"));
+        return shown.isEmpty() ? "" : shown.getFirst().getText().replace("\r\n", "\n");
+    }
+
     private static void assertNoSideways(String what) {
-        @SuppressWarnings("unchecked")
-        var metrics = (java.util.Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
-        @SuppressWarnings("unchecked")
-        var content = (java.util.Map<String, Object>) metrics.get("cssContentSize");
-        @SuppressWarnings("unchecked")
-        var viewport = (java.util.Map<String, Object>) metrics.get("cssLayoutViewport");
-        double overflow = ((Number) content.get("width")).doubleValue() - ((Number) viewport.get("clientWidth")).doubleValue();
-        assertTrue(overflow <= 0, what + " is wider than the window by " + overflow + " px");
+        Chromium.assertFitsTheWindow(driver, what);
     }
 
-    /** Clicks a submit button and waits until the browser has replaced the page. */
     private static void submit(By button) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
-        WebElement b = driver.findElement(button);
-        b.click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                oldPage.isEnabled();
-            } catch (WebDriverException replaced) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the page did not change after clicking " + button);
+        Chromium.submit(driver, button);
     }
 }

@@ -3,28 +3,21 @@ package org.qise.portal.workshops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.Chromium;
+import org.qise.portal.DesktopAndPhone;
 import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
 import org.qise.portal.people.User;
@@ -36,8 +29,6 @@ import org.qise.portal.people.User;
  * clicking the link; the pages fit the window.
  */
 class WorkshopBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String BELL = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0],q[1];\n";
 
     static TestPortal portal;
@@ -48,8 +39,6 @@ class WorkshopBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         portal = TestPortal.start();
         User teacher = portal.user("teacher@example.org", Role.INSTRUCTOR, null);
         ada = portal.user("ada@example.org", Role.FELLOW, null);
@@ -65,21 +54,8 @@ class WorkshopBrowserTest {
                 Map.of("qasm", BELL)));
 
         downloads = Files.createTempDirectory("qise-workshop-downloads-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,800");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(driverService, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        driver.get(portal.base + "/login");
-        driver.findElement(By.name("email")).sendKeys("teacher@example.org");
-        driver.findElement(By.name("password")).sendKeys(TestPortal.PASSWORD);
-        submit(By.cssSelector("form.stack button[type=submit]"));
-        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign out"));
+        driver = Chromium.start(downloads);
+        Chromium.signIn(driver, portal, "teacher@example.org");
     }
 
     @AfterAll
@@ -89,8 +65,7 @@ class WorkshopBrowserTest {
         if (downloads != null) TestPortal.deleteTree(downloads);
     }
 
-    @ParameterizedTest(name = "at {0}×{1} px")
-    @CsvSource({"1280, 800", "390, 844"})
+    @DesktopAndPhone
     void theInstructorEditsTheWorkshopAndDownloadsTheResults(int width, int height) throws IOException {
         driver.manage().window().setSize(new Dimension(width, height));
         String title = "Entanglement day at " + width;
@@ -133,7 +108,7 @@ class WorkshopBrowserTest {
         WebElement csvLink = driver.findElement(By.cssSelector("a.csv"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", csvLink);
         csvLink.click();
-        Path csv = awaitDownload(".csv");
+        Path csv = Chromium.awaitDownload(driver, downloads, ".csv");
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         Files.delete(csv);
         String[] lines = text.split("\r\n");
@@ -150,57 +125,18 @@ class WorkshopBrowserTest {
     }
 
     private static void assertFitsTheWindow(String page) {
-        long overflow = ((Number) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
-        assertTrue(overflow <= 0, "the " + page + " page is wider than the window by " + overflow + " px");
-    }
-
-    /** Waits for a finished download whose name ends so (Chromium writes .crdownload files until it is done). */
-    private static Path awaitDownload(String suffix) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var files = Files.list(downloads)) {
-                var done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) return done.get();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            pause();
-        }
-        throw new AssertionError("no *" + suffix + " was downloaded within 30 s");
+        Chromium.assertFitsTheWindow(driver, "the " + page + " page");
     }
 
     private static void click(By link) {
-        submit(driver.findElement(link));
+        Chromium.submit(driver, link);
     }
 
     private static void submit(By button) {
-        submit(driver.findElement(button));
+        Chromium.submit(driver, button);
     }
 
-    /** Clicks and waits until the browser has replaced the page. */
     private static void submit(WebElement target) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
-        target.click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                oldPage.isEnabled();
-            } catch (WebDriverException replaced) {
-                if ("complete".equals(driver.executeScript("return document.readyState;"))) return;
-            }
-            pause();
-        }
-        throw new AssertionError("the page did not change after clicking " + target);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Chromium.submit(driver, target);
     }
 }
