@@ -68,7 +68,7 @@ class ApiAnswerNamesTest {
             answers.put("POST reproduce", parse(reproduced));
             answers.put("POST workshops", workshop);
             answers.put("POST submissions", parse(submitted));
-            for (String path : List.of("/me", "/tokens", "/licenses", "/me/stars", "/circuits", "/circuits/" + circuit,
+            for (String path : List.of("/me", "/me/runs", "/tokens", "/licenses", "/me/stars", "/circuits", "/circuits/" + circuit,
                     "/circuits/" + circuit + "/versions", "/circuits/" + circuit + "/versions/1", "/circuits/" + circuit + "/comments",
                     "/circuits/" + circuit + "/credit", "/circuits/" + circuit + "/citation", "/circuits/" + circuit + "/runs",
                     "/runs/" + run, "/search?q=bell", "/tags", "/search/most-reproduced", "/search/recently-verified",
