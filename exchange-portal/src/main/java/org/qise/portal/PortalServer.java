@@ -143,6 +143,18 @@ public final class PortalServer implements AutoCloseable {
     public java.util.List<String> apiRoutes() { return java.util.stream.Stream.of(api.routes(), runApi.routes(), workshopApi.routes(),
             creditRoutes.apiRoutes(), exportRoutes.apiRoutes(), searchApi.routes(), profileApi.routes()).flatMap(java.util.List::stream).toList(); }
 
+    /**
+     * "METHOD /path" of every HTTP route Javalin itself holds (pages, API and static files alike;
+     * before/after filters left out), once started: what the OpenAPI test walks, so an API route
+     * registered without going through {@link org.qise.portal.api.RouteTable} is caught too.
+     */
+    public java.util.List<String> httpRoutes() {
+        if (app == null) throw new IllegalStateException("not started");
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
     /** Starts listening; returns the actual port. */
     public int start() {
         app = Javalin.create(this::configure);

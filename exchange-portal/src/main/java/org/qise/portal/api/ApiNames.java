@@ -1,14 +1,16 @@
 package org.qise.portal.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qise.portal.PortalException;
 
 /**
  * The API names its fields in camelCase, as the circuits, search, credit and people APIs always
- * did. The runs API used snake_case ({@code noise_model}, {@code result_sha256}, …) until this
- * release; for one more release its answers carry each field under both names and its requests
- * accept the old names too (documented as deprecated in the OpenAPI document).
+ * did. The runs and workshops APIs used snake_case ({@code noise_model}, {@code result_sha256},
+ * {@code opens_at}, …) until this release; for one more release their answers carry each field
+ * under both names and their requests accept the old names too (documented as deprecated in the
+ * OpenAPI document, whose test refuses any other snake_case name).
  *
  * <p>Only the API's own field names change. Documents that an answer carries as values keep their
  * own format: a run's manifest and result file (the simulator's files), counts, parameter values
@@ -66,5 +68,20 @@ public final class ApiNames {
             throw PortalException.badRequest("give \"" + name + "\" or its old name \"" + oldName + "\", not both");
         }
         return value != null ? value : oldValue;
+    }
+
+    /**
+     * The key under which a JSON body gives a field: {@code name}, or its deprecated old name;
+     * null when neither. Both at once is 400, as in {@link #either}. For bodies read as trees
+     * (PATCH, where a field left out and a field set to null mean different things).
+     */
+    public static String given(JsonNode body, String name) {
+        String old = snake(name);
+        boolean hasName = body.has(name);
+        boolean hasOld = !old.equals(name) && body.has(old);
+        if (hasName && hasOld) {
+            throw PortalException.badRequest("give \"" + name + "\" or its old name \"" + old + "\", not both");
+        }
+        return hasName ? name : hasOld ? old : null;
     }
 }

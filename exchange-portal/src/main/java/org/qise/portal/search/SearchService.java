@@ -20,7 +20,8 @@ import org.qise.portal.runs.Verification;
 /**
  * Finds circuits: full-text search through the database's own index (SQLite FTS5 table
  * {@code circuit_search}, PostgreSQL tsvector + GIN; both kept current by triggers, see the V50
- * migrations), filters, three orders with keyset paging, the tags in use, and the "most
+ * migrations; both fold accents, so "muller" finds "Müller": SQLite's tokenizer does it, on
+ * PostgreSQL the document and the query go through {@code search_fold}, see V80), filters, three orders with keyset paging, the tags in use, and the "most
  * reproduced" and "recently verified" lists. Every query applies the circuits' visibility rule,
  * so a search never shows, counts or hints at a circuit the viewer may not open.
  */
@@ -67,7 +68,7 @@ public final class SearchService {
             sql.append(sqlite
                     ? "WITH hits AS MATERIALIZED (SELECT rowid AS id, " + BM25 + " AS score FROM circuit_search WHERE circuit_search MATCH ?) "
                     : "WITH hits AS MATERIALIZED (SELECT circuit_id AS id, -ts_rank(document, q)::float8 AS score"
-                            + " FROM circuit_search, to_tsquery('simple', ?) q WHERE document @@ q) ");
+                            + " FROM circuit_search, to_tsquery('simple', search_fold(?)) q WHERE document @@ q) ");
             params.add(match);
         }
         // The page is chosen first, joining only what the filters need (for a common word that
@@ -90,7 +91,7 @@ public final class SearchService {
         if (query.hasWords() && !ranked) {
             // Newest first needs no score: the matching ids, then the circuits in index order.
             sql.append(sqlite ? " AND c.id IN (SELECT rowid FROM circuit_search WHERE circuit_search MATCH ?)"
-                    : " AND c.id IN (SELECT circuit_id FROM circuit_search WHERE document @@ to_tsquery('simple', ?))");
+                    : " AND c.id IN (SELECT circuit_id FROM circuit_search WHERE document @@ to_tsquery('simple', search_fold(?)))");
             params.add(match);
         }
         org.qise.portal.access.AccessPolicy.appendCircuitFilter(viewer, "c", sql, params);

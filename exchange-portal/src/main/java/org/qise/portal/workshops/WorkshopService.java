@@ -201,7 +201,7 @@ public final class WorkshopService {
         List<Long> have = exercises(actor, workshopId).stream().map(Exercise::id).sorted().toList();
         List<Long> given = ids == null ? List.of() : ids.stream().sorted().toList();
         if (!have.equals(given)) {
-            throw PortalException.unprocessable("exercise_ids: must list each of this workshop's exercises " + have + " exactly once, got "
+            throw PortalException.unprocessable("exerciseIds: must list each of this workshop's exercises " + have + " exactly once, got "
                     + (ids == null ? "nothing" : ids));
         }
         jdbc.transaction(tx -> {

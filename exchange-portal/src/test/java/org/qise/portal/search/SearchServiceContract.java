@@ -132,6 +132,33 @@ abstract class SearchServiceContract {
         assertEquals(want.stream().sorted().toList(), find(null, q).stream().sorted().toList(), q);
     }
 
+    /**
+     * Accents fold both ways on both stores (issue 16): a plain-letter query finds accented text and
+     * an accented query finds plain text, in titles, descriptions, names and institutions (tags are ASCII).
+     */
+    @ParameterizedTest(name = "\"{0}\" finds {1}")
+    @CsvSource(delimiter = ';', value = {
+            "muller; routing",               // the owner's name is Jürgen Müller
+            "Müller; routing",
+            "MÜLLER; routing",
+            "jurgen muller; routing",
+            "sao paulo; routing summer",     // an institution with an accent, a title without
+            "São Paulo; routing summer",
+            "etat; routing",                 // a description word with an accent
+            "état; routing",
+            "naive; summer",                 // a title word: naïve
+            "crepe; ",                       // folding makes no word out of nothing
+    })
+    void accentsFoldInTheIndexAndTheQuery(String q, String expected) throws Exception {
+        UserService users = new UserService(jdbc, new Passwords(4), new AuditLog(jdbc), new InviteService(jdbc));
+        User jurgen = users.createUser(new UserService.Registration("jurgen@example.org", "correct horse battery", "Jürgen Müller",
+                "Universidade de São Paulo", "BR"), Role.FELLOW, null);
+        add("routing", jurgen, "Qubit routing", "Préparer l'état intriqué.", 3, Visibility.PUBLIC, "routing");
+        add("summer", bob, "Sao Paulo summer school: the naïve way", "Exercises.", 2, Visibility.PUBLIC, "school");
+        List<String> want = expected == null ? List.of() : List.of(expected.split(" "));
+        assertEquals(want.stream().sorted().toList(), find(null, q).stream().sorted().toList(), q);
+    }
+
     @Test
     void filtersNarrowTheResults() {
         insertRun("ghz", "bit-exact", Instant.parse("2026-01-02T00:00:00Z"));
