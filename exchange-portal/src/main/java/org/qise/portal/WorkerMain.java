@@ -58,6 +58,11 @@ public final class WorkerMain implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
+    @Option(names = "--max-running-per-user", paramLabel = "N",
+            description = "Runs of one person that may run at once on all workers together; give every worker (and the portal)"
+                    + " the same value (default: 2, the portal's default).")
+    Integer maxRunningPerUser;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -78,8 +83,9 @@ public final class WorkerMain implements Callable<Integer> {
             return 2;
         }
         if (leaseSeconds < 1 || pollMillis < 1 || maxAttempts < 1 || (slots != null && slots < 1)
-                || (threadsPerRun != null && threadsPerRun < 1)) {
-            System.err.println("qise worker: --lease, --poll, --max-attempts, --slots and --threads-per-run must be at least 1");
+                || (threadsPerRun != null && threadsPerRun < 1) || (maxRunningPerUser != null && maxRunningPerUser < 1)) {
+            System.err.println("qise worker: --lease, --poll, --max-attempts, --slots, --threads-per-run and --max-running-per-user"
+                    + " must be at least 1");
             return 2;
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -87,7 +93,7 @@ public final class WorkerMain implements Callable<Integer> {
         int n = slots != null ? slots : defaults.workers();
         int threads = threadsPerRun != null ? threadsPerRun : Math.max(1, cores / n);
         RunConfig config = new RunConfig(n, 0, threads, defaults.queueCapacity(), defaults.maxQueuedPerUser(),
-                defaults.maxRunningPerUser(), defaults.maxQubits(), defaults.maxShots(), defaults.maxGates(), defaults.timeout(),
+                maxRunningPerUser != null ? maxRunningPerUser : defaults.maxRunningPerUser(), defaults.maxQubits(), defaults.maxShots(), defaults.maxGates(), defaults.timeout(),
                 defaults.memoryBytes());
         String worker = name != null && !name.isBlank() ? name.strip() : defaultName();
         Database db = Database.postgres(database, user != null ? user : System.getenv("QISE_DB_USER"),

@@ -32,7 +32,10 @@ public final class SweepMerge {
             if (lines.isEmpty()) throw new IllegalArgumentException(f + " is empty; it is not a sweep shard");
             SweepFormat fmt = SweepFormat.CSV.readHeader(lines.getFirst()) != null ? SweepFormat.CSV
                     : SweepFormat.JSONL.readHeader(lines.getFirst()) != null ? SweepFormat.JSONL : null;
-            if (fmt == null) throw new IllegalArgumentException(f + ":1: not a qise sweep file (its first line should be the sweep header)");
+            if (fmt == null) {
+                String hint = lines.getFirst().startsWith("{\"qise_batch\":") ? "; it is a qise batch file: merge it with qise batch --merge" : "";
+                throw new IllegalArgumentException(f + ":1: not a qise sweep file (its first line should be the sweep header)" + hint);
+            }
             SweepFormat.Header h = fmt.readHeader(lines.getFirst());
             if (!h.isShard()) throw new IllegalArgumentException(f + " is a complete sweep, not a shard");
             if (h.shard() < 1 || h.shard() > h.shards()) throw new IllegalArgumentException(f + ": shard " + h.shard() + "/" + h.shards() + " is out of range");

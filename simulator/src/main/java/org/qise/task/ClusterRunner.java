@@ -22,7 +22,10 @@ public interface ClusterRunner {
     default void prepare(String target) {}
 
     /**
-     * Runs every task and returns the results sorted by task index.
+     * Runs every task and returns the results sorted by task index. The list may come back
+     * before every task has run and fill as they finish (Spark's does, so that the caller writes
+     * early results while later ones run): reading a result then waits for it, and throws the
+     * error below if its task, or the job, failed.
      *
      * @param target     where to run (a Spark master URL; empty for the one the launcher configured)
      * @param partitions how many pieces to cut the tasks into (0: the framework's default)

@@ -25,6 +25,9 @@ class TaskResultSerializationTest {
                 Arguments.of("64-bit keys stay strings", Map.of("1" + "0".repeat(63), 3L, "0".repeat(64), 2L)),
                 Arguments.of("registers separated by a space", Map.of("01 1", 4L, "10 0", 6L)),
                 Arguments.of("keys of different widths", Map.of("1", 1L, "01", 2L)),
+                Arguments.of("bitstrings, then a key that is not one", Map.of("00", 1L, "01", 2L, "0x", 3L)),
+                Arguments.of("one width, then a longer key", Map.of("00", 1L, "01", 2L, "011", 3L)),
+                Arguments.of("an empty key", Map.of("", 9L)),
                 Arguments.of("no shots", Map.of()));
     }
 

@@ -1,21 +1,27 @@
 package org.qise.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.rdd.RDD;
 import org.qise.task.ClusterRunner;
 import org.qise.task.Task;
 import org.qise.task.TaskResult;
 import org.qise.task.TaskRunner;
+import scala.Function0;
+import scala.Function2;
+import scala.runtime.AbstractFunction1;
+import scala.runtime.BoxedUnit;
 
 /**
- * Runs tasks as a Spark job: {@code parallelize} the tasks into P partitions, run each partition
- * on one warm {@link TaskRunner} (the circuit parsed once per partition, each engine on one
- * thread), collect and sort by task index. A task's result depends only on the task, so the
+ * Runs tasks as a Spark job: the tasks, sorted by index, are cut into P contiguous slices, one
+ * per partition; each partition runs on one warm {@link TaskRunner} (the circuit parsed once per
+ * partition, each engine on one thread), and its results come back to the driver as soon as it
+ * finishes, to be read in task index order. A task's result depends only on the task, so the
  * bytes do not depend on the master, the partitioning or the executors.
  *
  * <p>One Spark context is kept per JVM and reused while the master stays the same (Spark allows
@@ -35,18 +41,47 @@ public final class SparkRunner implements ClusterRunner {
         context(master);
     }
 
+    /**
+     * Starts the job and returns at once: the list fills as partitions finish, and reading a
+     * result waits for its partition, so the caller writes the first results while the executors
+     * still run the rest (writing them all after the last partition left the driver's share
+     * of the work, and a core, idle until then). A task that cannot run fails the read that
+     * reaches it, with the error an in-process run gives.
+     */
     @Override
     public List<TaskResult> run(List<Task> tasks, String master, int partitions) {
         JavaSparkContext sc = context(master);
-        int p = partitions > 0 ? partitions : sc.defaultParallelism();
-        List<TaskResult> out;
-        try {
-            out = new ArrayList<>(sc.parallelize(tasks, p).mapPartitions(new RunPartition()).collect());
-        } catch (Exception e) { // SparkException is checked, though Scala throws it undeclared
-            throw taskError(e);
+        int p = Math.max(1, Math.min(partitions > 0 ? partitions : sc.defaultParallelism(), tasks.size()));
+        List<Task> sorted = new ArrayList<>(tasks);
+        sorted.sort(Comparator.comparingLong(Task::index));
+        // one contiguous slice of the sorted tasks per partition, cut here rather than by Spark,
+        // so that the driver knows which partition holds which result
+        List<List<Task>> slices = new ArrayList<>(p);
+        int[] starts = new int[p + 1];
+        for (int k = 0; k < p; k++) {
+            starts[k] = (int) ((long) k * sorted.size() / p);
+            starts[k + 1] = (int) ((long) (k + 1) * sorted.size() / p);
+            slices.add(new ArrayList<>(sorted.subList(starts[k], starts[k + 1])));
         }
-        out.sort(Comparator.comparingLong(TaskResult::index));
-        return out;
+        PartitionResults results = new PartitionResults(starts);
+        if (sorted.isEmpty()) return results;
+        RDD<List<Task>> rdd = sc.parallelize(slices, p).rdd();
+        Function2<Object, TaskResult[], BoxedUnit> arrived = (partition, rows) -> {
+            results.arrived((Integer) partition, rows);
+            return BoxedUnit.UNIT;
+        };
+        Function0<Object> done = () -> null;
+        SimpleFutureAction<Object> job = sc.sc().submitJob(rdd, new RunPartition(), new scala.collection.immutable.Range.Exclusive(0, p, 1), arrived, done);
+        Thread.ofPlatform().daemon().name("qise-spark-job").start(() -> {
+            try {
+                job.get();
+            } catch (Exception e) { // SparkException is checked, though Scala throws it undeclared
+                results.failed(taskError(e));
+            } catch (Throwable t) {
+                results.failed(new IllegalStateException("the Spark job failed: " + t, t));
+            }
+        });
+        return results;
     }
 
     /** Starts Spark (or reuses the running context) for {@code master}; "" means what spark-submit configured. */
@@ -101,23 +136,25 @@ public final class SparkRunner implements ClusterRunner {
         return e instanceof RuntimeException r ? r : new IllegalStateException("the Spark job failed: " + m, e);
     }
 
-    /** One partition: one warm runner for all its tasks. */
-    static final class RunPartition implements FlatMapFunction<Iterator<Task>, TaskResult> {
-        private static final long serialVersionUID = 1L;
+    /** One partition, on an executor: one warm runner for the partition's slice of tasks. */
+    static final class RunPartition extends AbstractFunction1<scala.collection.Iterator<List<Task>>, TaskResult[]> implements Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 2L;
 
         @Override
-        public Iterator<TaskResult> call(Iterator<Task> tasks) {
+        public TaskResult[] apply(scala.collection.Iterator<List<Task>> slices) {
             TaskRunner runner = new TaskRunner();
             List<TaskResult> out = new ArrayList<>();
-            while (tasks.hasNext()) {
-                Task t = tasks.next();
-                try {
-                    out.add(runner.run(t, 1));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException((t.name() != null ? t.name() : "point " + t.index()) + ": " + e.getMessage(), e);
+            while (slices.hasNext()) {
+                for (Task t : slices.next()) {
+                    try {
+                        out.add(runner.run(t, 1));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException((t.name() != null ? t.name() : "point " + t.index()) + ": " + e.getMessage(), e);
+                    }
                 }
             }
-            return out.iterator();
+            return out.toArray(TaskResult[]::new);
         }
     }
 }

@@ -16,7 +16,8 @@ import org.qise.portal.runs.RunStatus;
  * {@code GET /metrics}: the run queue in the Prometheus text format (version 0.0.4), read from
  * the database at each scrape, so that every portal process (and, later, every worker sharing
  * the database) reports the same figures: queue length, runs per state, and a histogram of how
- * long finished runs ran. Written by hand rather than through a metrics library: all of it is
+ * long finished runs ran, and on PostgreSQL the heartbeats of the {@code qise worker} processes.
+ * Written by hand rather than through a metrics library: all of it is
  * derived from rows at scrape time, so there is nothing to accumulate in the process.
  */
 public final class MetricsRoutes {
@@ -41,6 +42,29 @@ public final class MetricsRoutes {
             }
             ctx.status(200).header("Cache-Control", "no-store").contentType("text/plain; version=0.0.4; charset=utf-8").result(body);
         });
+    }
+
+    /** The {@code qise worker} heartbeats (PostgreSQL only: workers need it), ages by the database's clock. */
+    private static void workers(Jdbc jdbc, StringBuilder s) {
+        record Beat(String name, double age, boolean alive) {}
+        List<Beat> beats = jdbc.query("SELECT name, EXTRACT(EPOCH FROM (now() - last_seen_at)) AS age,"
+                + " last_seen_at + lease_millis * INTERVAL '1 millisecond' >= now() AS alive FROM run_workers ORDER BY name",
+                rs -> new Beat(rs.getString("name"), Math.max(0, rs.getDouble("age")), rs.getBoolean("alive")));
+        s.append("# HELP qise_workers_alive Run workers (qise worker processes) heard from within their lease.\n");
+        s.append("# TYPE qise_workers_alive gauge\n");
+        s.append("qise_workers_alive ").append(beats.stream().filter(Beat::alive).count()).append('\n');
+        s.append("# HELP qise_worker_heartbeat_age_seconds Seconds since each run worker's last heartbeat (sent every third"
+                + " of its lease); a killed worker's keeps growing until a starting worker removes it a day later.\n");
+        s.append("# TYPE qise_worker_heartbeat_age_seconds gauge\n");
+        for (Beat b : beats) {
+            s.append("qise_worker_heartbeat_age_seconds{worker=\"").append(label(b.name())).append("\"} ")
+                    .append(Math.round(b.age() * 1000) / 1000.0).append('\n');
+        }
+    }
+
+    /** A Prometheus label value: backslash, double quote and line feed escaped. */
+    static String label(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     static String render(Jdbc jdbc) {
@@ -71,6 +95,7 @@ public final class MetricsRoutes {
         s.append("qise_run_duration_seconds_bucket{le=\"+Inf\"} ").append(durations.size()).append('\n');
         s.append("qise_run_duration_seconds_sum ").append(sum).append('\n');
         s.append("qise_run_duration_seconds_count ").append(durations.size()).append('\n');
+        if (jdbc.dialect() == Database.Dialect.POSTGRESQL) workers(jdbc, s);
         return s.toString();
     }
 }

@@ -42,6 +42,7 @@ public final class RunWorker implements AutoCloseable {
     private final RunLeases leases;
     private final RunExecutor executor;
     private final Settings settings;
+    private final int maxRunningPerUser;
     private final Clock clock;
     private final PrintStream out;
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
@@ -53,18 +54,27 @@ public final class RunWorker implements AutoCloseable {
     });
     private volatile boolean stopping;
 
-    /** {@code out} gets one line per run this worker stored ("run 17 done, attempt 1, by NAME"). */
+    /**
+     * {@code out} gets one line per run this worker stored ("run 17 done, attempt 1, by NAME").
+     * {@code config.maxRunningPerUser()} holds across all workers: a claim passes over the queued
+     * runs of an owner who has that many running anywhere.
+     */
     public RunWorker(Jdbc jdbc, RunConfig config, Settings settings, Clock clock, PrintStream out) {
         this.leases = new RunLeases(jdbc);
         this.executor = new RunExecutor(leases.store(), config, clock);
         this.settings = settings;
+        this.maxRunningPerUser = config.maxRunningPerUser();
         this.clock = clock;
         this.out = out;
     }
 
     public void start() {
         long every = Math.max(200, settings.lease().toMillis() / 3);
-        heartbeat.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+        beat(true);
+        heartbeat.scheduleWithFixedDelay(() -> {
+            beat(false);
+            renewAll();
+        }, every, every, TimeUnit.MILLISECONDS);
         for (int i = 0; i < settings.slots(); i++) {
             Thread t = new Thread(this::work, "run-worker-" + (i + 1));
             threads.add(t);
@@ -76,7 +86,7 @@ public final class RunWorker implements AutoCloseable {
         while (!stopping) {
             Optional<RunLeases.Claim> claim;
             try {
-                claim = leases.claim(settings.name(), settings.lease(), settings.maxAttempts());
+                claim = leases.claim(settings.name(), settings.lease(), settings.maxAttempts(), maxRunningPerUser);
             } catch (RuntimeException e) {
                 // The database may be restarting or out of reach for a moment; try again after a pause.
                 LOG.warn("claiming a run failed: {}", e.getMessage());
@@ -132,6 +142,15 @@ public final class RunWorker implements AutoCloseable {
         out.flush();
     }
 
+    /** The worker's own heartbeat (for /metrics); failing to write it must not stop the worker. */
+    private void beat(boolean started) {
+        try {
+            leases.heartbeat(settings.name(), settings.lease(), settings.slots(), started);
+        } catch (RuntimeException e) {
+            LOG.warn("recording the heartbeat of worker {} failed: {}", settings.name(), e.getMessage());
+        }
+    }
+
     /** The heartbeat: renew every lease in hand; stop the runs whose lease is gone. */
     private void renewAll() {
         for (Held h : held) {
@@ -168,6 +187,11 @@ public final class RunWorker implements AutoCloseable {
             }
         }
         heartbeat.shutdownNow();
+        try {
+            leases.signOff(settings.name());
+        } catch (RuntimeException e) {
+            LOG.warn("removing the heartbeat of worker {} failed: {}", settings.name(), e.getMessage());
+        }
     }
 
     /** Blocks until every worker thread has ended. */
