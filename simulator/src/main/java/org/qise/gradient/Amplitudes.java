@@ -126,6 +126,10 @@ final class Amplitudes {
             backwardOneTarget(op, psi.a, lambda.a, g, from, to);
             return;
         }
+        if (Units.isPair(op) && !insideVector(op.qubits()[0]) && !insideVector(op.qubits()[1])) {
+            backwardPair(op, psi.a, lambda.a, g, from, to);
+            return;
+        }
         Geometry geo = new Geometry(psi.n, op);
         Matrix m = op.gate().targetMatrix();
         double[] mr = m.realParts(), mi = m.imagParts();
@@ -264,6 +268,139 @@ final class Amplitudes {
             g[7] -= sum(a11i.mul(I_SIGNS));
         }
     }
+
+    /**
+     * The backward step for a two-qubit unit ({@link Units#PAIR}: a cx with the chains before and
+     * after it on both of its qubits, one 4×4 matrix U) when both qubits are at or above the vector
+     * width: ψ ← U†ψ, λ ← U†λ and the 4×4 G sums in one sweep over the groups of four vectors.
+     * Written out (no arrays of vectors, which the JIT would not keep in registers).
+     */
+    private static void backwardPair(Operation.GateOp op, double[] p, double[] l, double[] g, int from, int to) {
+        int sa = 1 << op.qubits()[0], sb = 1 << op.qubits()[1];
+        Matrix u = op.gate().targetMatrix();
+        // the coefficient of amplitude c in new amplitude r is U†[r][c] = conj(U[c][r]); its imaginary
+        // part multiplies i·v = swap(v)·(−1, 1), so the signs go into the broadcast as elsewhere
+        DoubleVector c00R = DoubleVector.broadcast(SPECIES, u.re(0, 0)), c00I = I_SIGNS.mul(-u.im(0, 0));
+        DoubleVector c01R = DoubleVector.broadcast(SPECIES, u.re(1, 0)), c01I = I_SIGNS.mul(-u.im(1, 0));
+        DoubleVector c02R = DoubleVector.broadcast(SPECIES, u.re(2, 0)), c02I = I_SIGNS.mul(-u.im(2, 0));
+        DoubleVector c03R = DoubleVector.broadcast(SPECIES, u.re(3, 0)), c03I = I_SIGNS.mul(-u.im(3, 0));
+        DoubleVector c10R = DoubleVector.broadcast(SPECIES, u.re(0, 1)), c10I = I_SIGNS.mul(-u.im(0, 1));
+        DoubleVector c11R = DoubleVector.broadcast(SPECIES, u.re(1, 1)), c11I = I_SIGNS.mul(-u.im(1, 1));
+        DoubleVector c12R = DoubleVector.broadcast(SPECIES, u.re(2, 1)), c12I = I_SIGNS.mul(-u.im(2, 1));
+        DoubleVector c13R = DoubleVector.broadcast(SPECIES, u.re(3, 1)), c13I = I_SIGNS.mul(-u.im(3, 1));
+        DoubleVector c20R = DoubleVector.broadcast(SPECIES, u.re(0, 2)), c20I = I_SIGNS.mul(-u.im(0, 2));
+        DoubleVector c21R = DoubleVector.broadcast(SPECIES, u.re(1, 2)), c21I = I_SIGNS.mul(-u.im(1, 2));
+        DoubleVector c22R = DoubleVector.broadcast(SPECIES, u.re(2, 2)), c22I = I_SIGNS.mul(-u.im(2, 2));
+        DoubleVector c23R = DoubleVector.broadcast(SPECIES, u.re(3, 2)), c23I = I_SIGNS.mul(-u.im(3, 2));
+        DoubleVector c30R = DoubleVector.broadcast(SPECIES, u.re(0, 3)), c30I = I_SIGNS.mul(-u.im(0, 3));
+        DoubleVector c31R = DoubleVector.broadcast(SPECIES, u.re(1, 3)), c31I = I_SIGNS.mul(-u.im(1, 3));
+        DoubleVector c32R = DoubleVector.broadcast(SPECIES, u.re(2, 3)), c32I = I_SIGNS.mul(-u.im(2, 3));
+        DoubleVector c33R = DoubleVector.broadcast(SPECIES, u.re(3, 3)), c33I = I_SIGNS.mul(-u.im(3, 3));
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector g00R = zero, g00I = zero, g01R = zero, g01I = zero, g02R = zero, g02I = zero, g03R = zero, g03I = zero;
+        DoubleVector g10R = zero, g10I = zero, g11R = zero, g11I = zero, g12R = zero, g12I = zero, g13R = zero, g13I = zero;
+        DoubleVector g20R = zero, g20I = zero, g21R = zero, g21I = zero, g22R = zero, g22I = zero, g23R = zero, g23I = zero;
+        DoubleVector g30R = zero, g30I = zero, g31R = zero, g31I = zero, g32R = zero, g32I = zero, g33R = zero, g33I = zero;
+        boolean collect = g != null;
+        int lo = Math.min(sa, sb), hi = Math.max(sa, sb);
+        for (int h = from; h < to; h += 2 * hi) {
+            for (int r = h; r < h + hi; r += 2 * lo) {
+                for (int i = r; i < r + lo; i += AMPS) {
+                    int x0 = 2 * i, x1 = 2 * (i + sa), x2 = 2 * (i + sb), x3 = 2 * (i + sa + sb);
+                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x0), l0 = DoubleVector.fromArray(SPECIES, l, x0);
+                    DoubleVector p1 = DoubleVector.fromArray(SPECIES, p, x1), l1 = DoubleVector.fromArray(SPECIES, l, x1);
+                    DoubleVector p2 = DoubleVector.fromArray(SPECIES, p, x2), l2 = DoubleVector.fromArray(SPECIES, l, x2);
+                    DoubleVector p3 = DoubleVector.fromArray(SPECIES, p, x3), l3 = DoubleVector.fromArray(SPECIES, l, x3);
+                    DoubleVector sp0 = p0.rearrange(SWAP), sp1 = p1.rearrange(SWAP), sp2 = p2.rearrange(SWAP), sp3 = p3.rearrange(SWAP);
+                    DoubleVector sl0 = l0.rearrange(SWAP), sl1 = l1.rearrange(SWAP), sl2 = l2.rearrange(SWAP), sl3 = l3.rearrange(SWAP);
+                    DoubleVector n0 = sp3.fma(c03I, p3.fma(c03R, sp2.fma(c02I, p2.fma(c02R, sp1.fma(c01I, p1.fma(c01R, sp0.fma(c00I, p0.mul(c00R))))))));
+                    DoubleVector n1 = sp3.fma(c13I, p3.fma(c13R, sp2.fma(c12I, p2.fma(c12R, sp1.fma(c11I, p1.fma(c11R, sp0.fma(c10I, p0.mul(c10R))))))));
+                    DoubleVector n2 = sp3.fma(c23I, p3.fma(c23R, sp2.fma(c22I, p2.fma(c22R, sp1.fma(c21I, p1.fma(c21R, sp0.fma(c20I, p0.mul(c20R))))))));
+                    DoubleVector n3 = sp3.fma(c33I, p3.fma(c33R, sp2.fma(c32I, p2.fma(c32R, sp1.fma(c31I, p1.fma(c31R, sp0.fma(c30I, p0.mul(c30R))))))));
+                    sl3.fma(c03I, l3.fma(c03R, sl2.fma(c02I, l2.fma(c02R, sl1.fma(c01I, l1.fma(c01R, sl0.fma(c00I, l0.mul(c00R)))))))).intoArray(l, x0);
+                    sl3.fma(c13I, l3.fma(c13R, sl2.fma(c12I, l2.fma(c12R, sl1.fma(c11I, l1.fma(c11R, sl0.fma(c10I, l0.mul(c10R)))))))).intoArray(l, x1);
+                    sl3.fma(c23I, l3.fma(c23R, sl2.fma(c22I, l2.fma(c22R, sl1.fma(c21I, l1.fma(c21R, sl0.fma(c20I, l0.mul(c20R)))))))).intoArray(l, x2);
+                    sl3.fma(c33I, l3.fma(c33R, sl2.fma(c32I, l2.fma(c32R, sl1.fma(c31I, l1.fma(c31R, sl0.fma(c30I, l0.mul(c30R)))))))).intoArray(l, x3);
+                    n0.intoArray(p, x0);
+                    n1.intoArray(p, x1);
+                    n2.intoArray(p, x2);
+                    n3.intoArray(p, x3);
+                    if (collect) { // G[x][y] += conj(λ_old[x])·ψ_new[y], as in vectorOneTarget
+                        DoubleVector sn0 = n0.rearrange(SWAP), sn1 = n1.rearrange(SWAP), sn2 = n2.rearrange(SWAP), sn3 = n3.rearrange(SWAP);
+                        g00R = l0.fma(n0, g00R);
+                        g00I = l0.fma(sn0, g00I);
+                        g01R = l0.fma(n1, g01R);
+                        g01I = l0.fma(sn1, g01I);
+                        g02R = l0.fma(n2, g02R);
+                        g02I = l0.fma(sn2, g02I);
+                        g03R = l0.fma(n3, g03R);
+                        g03I = l0.fma(sn3, g03I);
+                        g10R = l1.fma(n0, g10R);
+                        g10I = l1.fma(sn0, g10I);
+                        g11R = l1.fma(n1, g11R);
+                        g11I = l1.fma(sn1, g11I);
+                        g12R = l1.fma(n2, g12R);
+                        g12I = l1.fma(sn2, g12I);
+                        g13R = l1.fma(n3, g13R);
+                        g13I = l1.fma(sn3, g13I);
+                        g20R = l2.fma(n0, g20R);
+                        g20I = l2.fma(sn0, g20I);
+                        g21R = l2.fma(n1, g21R);
+                        g21I = l2.fma(sn1, g21I);
+                        g22R = l2.fma(n2, g22R);
+                        g22I = l2.fma(sn2, g22I);
+                        g23R = l2.fma(n3, g23R);
+                        g23I = l2.fma(sn3, g23I);
+                        g30R = l3.fma(n0, g30R);
+                        g30I = l3.fma(sn0, g30I);
+                        g31R = l3.fma(n1, g31R);
+                        g31I = l3.fma(sn1, g31I);
+                        g32R = l3.fma(n2, g32R);
+                        g32I = l3.fma(sn2, g32I);
+                        g33R = l3.fma(n3, g33R);
+                        g33I = l3.fma(sn3, g33I);
+                    }
+                }
+            }
+        }
+        if (collect) {
+            g[0] += sum(g00R);
+            g[1] -= sum(g00I.mul(I_SIGNS));
+            g[2] += sum(g01R);
+            g[3] -= sum(g01I.mul(I_SIGNS));
+            g[4] += sum(g02R);
+            g[5] -= sum(g02I.mul(I_SIGNS));
+            g[6] += sum(g03R);
+            g[7] -= sum(g03I.mul(I_SIGNS));
+            g[8] += sum(g10R);
+            g[9] -= sum(g10I.mul(I_SIGNS));
+            g[10] += sum(g11R);
+            g[11] -= sum(g11I.mul(I_SIGNS));
+            g[12] += sum(g12R);
+            g[13] -= sum(g12I.mul(I_SIGNS));
+            g[14] += sum(g13R);
+            g[15] -= sum(g13I.mul(I_SIGNS));
+            g[16] += sum(g20R);
+            g[17] -= sum(g20I.mul(I_SIGNS));
+            g[18] += sum(g21R);
+            g[19] -= sum(g21I.mul(I_SIGNS));
+            g[20] += sum(g22R);
+            g[21] -= sum(g22I.mul(I_SIGNS));
+            g[22] += sum(g23R);
+            g[23] -= sum(g23I.mul(I_SIGNS));
+            g[24] += sum(g30R);
+            g[25] -= sum(g30I.mul(I_SIGNS));
+            g[26] += sum(g31R);
+            g[27] -= sum(g31I.mul(I_SIGNS));
+            g[28] += sum(g32R);
+            g[29] -= sum(g32I.mul(I_SIGNS));
+            g[30] += sum(g33R);
+            g[31] -= sum(g33I.mul(I_SIGNS));
+        }
+    }
+
+    /** Whether qubit q of a state (or tile) lies inside one vector, where {@link #backwardPair} does not apply. */
+    static boolean insideVector(int q) { return !(AMPS >= 2 && (1 << q) >= AMPS); }
 
     /** Exchanges a[x, x+count) with a[y, y+count). */
     private static void swapRows(double[] a, int x, int y, int count) {

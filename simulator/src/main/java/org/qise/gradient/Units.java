@@ -1,7 +1,9 @@
 package org.qise.gradient;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
@@ -38,6 +40,8 @@ final class Units {
     static List<Unit> of(List<Operation.GateOp> gates) {
         int size = gates.size();
         boolean[] placed = new boolean[size];
+        // chains held back to join the cx that follows them on their qubit (key: the cx's index)
+        Map<Integer, List<Integer>> before = new HashMap<>();
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             if (placed[i]) continue;
@@ -45,29 +49,52 @@ final class Units {
             Operation.GateOp first = gates.get(i);
             if (oneQubit(first)) {
                 List<Integer> members = chain(gates, placed, i);
+                // a chain whose next gate on its qubit is a pairable cx moves forward to it, past
+                // gates on other qubits only (every gate between that touches its qubit is placed
+                // already, in a unit listed earlier), and becomes part of that cx's unit
+                int j = nextTouching(gates, placed, members.getLast(), first.qubits()[0]);
+                if (j >= 0 && isCx(gates.get(j)) && pairable(gates.get(j))) {
+                    before.computeIfAbsent(j, k -> new ArrayList<>()).addAll(members);
+                    continue;
+                }
                 units.add(new Unit(chainOp(gates, members), toArray(members)));
                 continue;
             }
             if (isCx(first)) {
                 // a cx and the chain that follows it on its control (else its target) become one
                 // unit, un-applied in one sweep (Amplitudes.backwardChainCx): the chain's gates
-                // move back to the cx past gates on other qubits only, with which they commute
-                Unit fusedUnit = null;
-                for (int role = 0; role < 2 && fusedUnit == null; role++) {
+                // move back to the cx past gates on other qubits only, with which they commute.
+                // With both qubits above a vector's width, the chains after it on both qubits
+                // and those held back before it all join one 4×4 unit (Amplitudes.backwardPair).
+                boolean pair = pairable(first);
+                List<Integer> held = before.remove(i);
+                List<List<Integer>> after = new ArrayList<>();
+                int role0 = -1;
+                for (int role = 0; role < 2 && (pair || after.isEmpty()); role++) {
                     int q = first.qubits()[role];
                     int j = nextTouching(gates, placed, i, q);
                     if (j < 0 || !oneQubit(gates.get(j))) continue;
                     placed[j] = true;
-                    List<Integer> members = chain(gates, placed, j);
-                    fusedUnit = new Unit(fused(chainOp(gates, members), first, role), toArray(members));
+                    if (after.isEmpty()) role0 = role;
+                    after.add(chain(gates, placed, j));
                 }
-                if (fusedUnit != null) {
-                    units.add(fusedUnit);
+                if (held == null && after.size() == 1) {
+                    List<Integer> members = after.getFirst();
+                    units.add(new Unit(fused(chainOp(gates, members), first, role0), toArray(members)));
+                    continue;
+                }
+                if (held != null || !after.isEmpty()) {
+                    List<Integer> members = new ArrayList<>(List.of(i));
+                    if (held != null) members.addAll(held);
+                    for (List<Integer> a : after) members.addAll(a);
+                    java.util.Collections.sort(members); // circuit order: chains before, the cx, chains after
+                    units.add(pairUnit(gates, i, toArray(members)));
                     continue;
                 }
             }
             units.add(new Unit(first, new int[]{i}));
         }
+        if (!before.isEmpty()) throw new IllegalStateException("chains held back for a cx that was never reached: " + before.keySet());
         return units;
     }
 
@@ -136,10 +163,48 @@ final class Units {
      */
     static Matrix derivative(Unit unit, Differentiable c, int position, int angle) {
         List<Operation.GateOp> gates = c.gates;
-        Matrix d = c.derivative(unit.members()[position], angle);
-        for (int i = position - 1; i >= 0; i--) d = d.times(gates.get(unit.members()[i]).gate().targetMatrix());
-        for (int i = position + 1; i < unit.members().length; i++) d = gates.get(unit.members()[i]).gate().targetMatrix().times(d);
+        int[] members = unit.members();
+        Matrix d = onUnit(unit.op(), gates.get(members[position]), c.derivative(members[position], angle));
+        for (int i = position - 1; i >= 0; i--) d = d.times(onUnit(unit.op(), gates.get(members[i]), null));
+        for (int i = position + 1; i < members.length; i++) d = onUnit(unit.op(), gates.get(members[i]), null).times(d);
         return d;
+    }
+
+    /**
+     * A member's matrix (or {@code m}, a derivative of its target matrix) on the unit's bits: as
+     * it is for a chain, on bit 0 or 1 of a {@link #PAIR} unit's (control, target) for its chains,
+     * and the full cx matrix (control on bit 0) for its cx.
+     */
+    private static Matrix onUnit(Operation.GateOp unitOp, Operation.GateOp member, Matrix m) {
+        if (!isPair(unitOp)) return m != null ? m : member.gate().targetMatrix();
+        if (member.qubits().length == 2) return member.gate().matrix(); // the cx: no angle
+        Matrix one = m != null ? m : member.gate().targetMatrix();
+        return one.embed(2, member.qubits()[0] == unitOp.qubits()[0] ? 0 : 1);
+    }
+
+    /**
+     * The name of a unit gate "a cx with the one-qubit chains before and after it on both its
+     * qubits": qubits (control, target), its target matrix the product of all of them, 4×4.
+     */
+    static final String PAIR = "chains+cx+chains";
+
+    /** Whether {@code op} is a {@link #PAIR} unit. */
+    static boolean isPair(Operation.GateOp op) { return op.gate().name().equals(PAIR); }
+
+    private static Unit pairUnit(List<Operation.GateOp> gates, int cx, int[] members) {
+        Operation.GateOp op = gates.get(cx);
+        Operation.GateOp unitOp = new Operation.GateOp(new Gate(PAIR, new double[0], 0, Matrix.identity(4)), op.qubits().clone(), null);
+        Matrix product = Matrix.identity(4);
+        for (int m : members) product = onUnit(unitOp, gates.get(m), null).times(product);
+        return new Unit(new Operation.GateOp(new Gate(PAIR, new double[0], 0, product), op.qubits().clone(), null), members);
+    }
+
+    /**
+     * A cx both of whose qubits are at or above a vector's width (in the state and in any tile,
+     * whose lowest qubits are the state's): the 4×4 kernel applies, so chains join it on both sides.
+     */
+    private static boolean pairable(Operation.GateOp cx) {
+        return !Amplitudes.insideVector(cx.qubits()[0]) && !Amplitudes.insideVector(cx.qubits()[1]);
     }
 
     /** A cx: X with one control (the fused kernel swaps amplitudes for it). */
