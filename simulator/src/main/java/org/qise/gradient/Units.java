@@ -26,8 +26,11 @@ final class Units {
     /**
      * @param op      the gate to un-apply (the members' product for a chain)
      * @param members indices of the member gates in the circuit's gate list, in circuit order
+     *                within each part
+     * @param part    per member, the chain it belongs to: 0, or 1 for the chain before the cx of
+     *                a {@link #PAIR} unit, whose G sums are g[8…15]
      */
-    record Unit(Operation.GateOp op, int[] members) {}
+    record Unit(Operation.GateOp op, int[] members, int[] part) {}
 
     /** How far past a chain's last member a later member is looked for. */
     private static final int WINDOW = 256;
@@ -57,42 +60,47 @@ final class Units {
                     before.computeIfAbsent(j, k -> new ArrayList<>()).addAll(members);
                     continue;
                 }
-                units.add(new Unit(chainOp(gates, members), toArray(members)));
+                units.add(new Unit(chainOp(gates, members), toArray(members), new int[members.size()]));
                 continue;
             }
             if (isCx(first)) {
                 // a cx and the chain that follows it on its control (else its target) become one
                 // unit, un-applied in one sweep (Amplitudes.backwardChainCx): the chain's gates
                 // move back to the cx past gates on other qubits only, with which they commute.
-                // With both qubits above a vector's width, the chains after it on both qubits
-                // and those held back before it all join one 4×4 unit (Amplitudes.backwardPair).
-                boolean pair = pairable(first);
+                // With both qubits above a vector's width, a chain held back before it on its
+                // other qubit joins too (Amplitudes.backwardPair); other held chains stay units
+                // of their own, listed just before the cx.
                 List<Integer> held = before.remove(i);
-                List<List<Integer>> after = new ArrayList<>();
-                int role0 = -1;
-                for (int role = 0; role < 2 && (pair || after.isEmpty()); role++) {
+                Unit fusedUnit = null;
+                for (int role = 0; role < 2 && fusedUnit == null; role++) {
                     int q = first.qubits()[role];
                     int j = nextTouching(gates, placed, i, q);
                     if (j < 0 || !oneQubit(gates.get(j))) continue;
                     placed[j] = true;
-                    if (after.isEmpty()) role0 = role;
-                    after.add(chain(gates, placed, j));
+                    List<Integer> members = chain(gates, placed, j);
+                    int other = first.qubits()[1 - role];
+                    List<Integer> partner = new ArrayList<>();
+                    if (held != null) for (int k : held) if (gates.get(k).qubits()[0] == other) partner.add(k);
+                    if (!partner.isEmpty()) {
+                        held.removeAll(partner);
+                        fusedUnit = pairUnit(gates, chainOp(gates, members), first, role, chainOp(gates, partner), members, partner);
+                    } else {
+                        fusedUnit = new Unit(fused(chainOp(gates, members), first, role), toArray(members), new int[members.size()]);
+                    }
                 }
-                if (held == null && after.size() == 1) {
-                    List<Integer> members = after.getFirst();
-                    units.add(new Unit(fused(chainOp(gates, members), first, role0), toArray(members)));
-                    continue;
+                if (held != null) {
+                    for (int q : first.qubits()) {
+                        List<Integer> chain = new ArrayList<>();
+                        for (int k : held) if (gates.get(k).qubits()[0] == q) chain.add(k);
+                        if (!chain.isEmpty()) units.add(new Unit(chainOp(gates, chain), toArray(chain), new int[chain.size()]));
+                    }
                 }
-                if (held != null || !after.isEmpty()) {
-                    List<Integer> members = new ArrayList<>(List.of(i));
-                    if (held != null) members.addAll(held);
-                    for (List<Integer> a : after) members.addAll(a);
-                    java.util.Collections.sort(members); // circuit order: chains before, the cx, chains after
-                    units.add(pairUnit(gates, i, toArray(members)));
+                if (fusedUnit != null) {
+                    units.add(fusedUnit);
                     continue;
                 }
             }
-            units.add(new Unit(first, new int[]{i}));
+            units.add(new Unit(first, new int[]{i}, new int[1]));
         }
         if (!before.isEmpty()) throw new IllegalStateException("chains held back for a cx that was never reached: " + before.keySet());
         return units;
@@ -163,45 +171,45 @@ final class Units {
      */
     static Matrix derivative(Unit unit, Differentiable c, int position, int angle) {
         List<Operation.GateOp> gates = c.gates;
-        int[] members = unit.members();
-        Matrix d = onUnit(unit.op(), gates.get(members[position]), c.derivative(members[position], angle));
-        for (int i = position - 1; i >= 0; i--) d = d.times(onUnit(unit.op(), gates.get(members[i]), null));
-        for (int i = position + 1; i < members.length; i++) d = onUnit(unit.op(), gates.get(members[i]), null).times(d);
+        int[] members = unit.members(), part = unit.part();
+        Matrix d = c.derivative(members[position], angle);
+        for (int i = position - 1; i >= 0; i--) if (part[i] == part[position]) d = d.times(gates.get(members[i]).gate().targetMatrix());
+        for (int i = position + 1; i < members.length; i++) if (part[i] == part[position]) d = gates.get(members[i]).gate().targetMatrix().times(d);
         return d;
     }
 
     /**
-     * A member's matrix (or {@code m}, a derivative of its target matrix) on the unit's bits: as
-     * it is for a chain, on bit 0 or 1 of a {@link #PAIR} unit's (control, target) for its chains,
-     * and the full cx matrix (control on bit 0) for its cx.
+     * The name of a unit gate "chain N on one qubit of a cx, the cx, then a chain M on its other
+     * qubit": qubits {M's, N's}, params M's entries (re, im row by row), the role of M's qubit in
+     * the cx (0 control, 1 target), N's entries; its target matrix is the full 4×4 product.
      */
-    private static Matrix onUnit(Operation.GateOp unitOp, Operation.GateOp member, Matrix m) {
-        if (!isPair(unitOp)) return m != null ? m : member.gate().targetMatrix();
-        if (member.qubits().length == 2) return member.gate().matrix(); // the cx: no angle
-        Matrix one = m != null ? m : member.gate().targetMatrix();
-        return one.embed(2, member.qubits()[0] == unitOp.qubits()[0] ? 0 : 1);
-    }
-
-    /**
-     * The name of a unit gate "a cx with the one-qubit chains before and after it on both its
-     * qubits": qubits (control, target), its target matrix the product of all of them, 4×4.
-     */
-    static final String PAIR = "chains+cx+chains";
+    static final String PAIR = "chain+cx+chain";
 
     /** Whether {@code op} is a {@link #PAIR} unit. */
     static boolean isPair(Operation.GateOp op) { return op.gate().name().equals(PAIR); }
 
-    private static Unit pairUnit(List<Operation.GateOp> gates, int cx, int[] members) {
-        Operation.GateOp op = gates.get(cx);
-        Operation.GateOp unitOp = new Operation.GateOp(new Gate(PAIR, new double[0], 0, Matrix.identity(4)), op.qubits().clone(), null);
-        Matrix product = Matrix.identity(4);
-        for (int m : members) product = onUnit(unitOp, gates.get(m), null).times(product);
-        return new Unit(new Operation.GateOp(new Gate(PAIR, new double[0], 0, product), op.qubits().clone(), null), members);
+    private static Unit pairUnit(List<Operation.GateOp> gates, Operation.GateOp after, Operation.GateOp cx, int role, Operation.GateOp before,
+                                 List<Integer> afterMembers, List<Integer> beforeMembers) {
+        Operation.GateOp chainCx = fused(after, cx, role);
+        Matrix n = before.gate().targetMatrix();
+        double[] p = new double[17];
+        System.arraycopy(chainCx.gate().params(), 0, p, 0, 9);
+        double[] np = {n.re(0, 0), n.im(0, 0), n.re(0, 1), n.im(0, 1), n.re(1, 0), n.im(1, 0), n.re(1, 1), n.im(1, 1)};
+        System.arraycopy(np, 0, p, 9, 8);
+        Matrix full = chainCx.gate().targetMatrix().times(n.embed(2, 1));
+        int[] members = new int[afterMembers.size() + beforeMembers.size()], part = new int[members.length];
+        int k = 0;
+        for (int m : afterMembers) members[k++] = m;
+        for (int m : beforeMembers) {
+            part[k] = 1;
+            members[k++] = m;
+        }
+        return new Unit(new Operation.GateOp(new Gate(PAIR, p, 0, full), chainCx.qubits(), null), members, part);
     }
 
     /**
      * A cx both of whose qubits are at or above a vector's width (in the state and in any tile,
-     * whose lowest qubits are the state's): the 4×4 kernel applies, so chains join it on both sides.
+     * whose lowest qubits are the state's): the pair kernel applies, so a chain before it may join.
      */
     private static boolean pairable(Operation.GateOp cx) {
         return !Amplitudes.insideVector(cx.qubits()[0]) && !Amplitudes.insideVector(cx.qubits()[1]);
