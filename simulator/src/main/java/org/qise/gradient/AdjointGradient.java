@@ -141,10 +141,8 @@ public final class AdjointGradient {
                 int i = taken.get(r);
                 run.add(ops.get(i));
                 if (!byUnit.get(i).isEmpty()) {
-                    // a fused cx's G is its chain's; a pair unit has one per chain, after then before the cx
-                    boolean pair = Units.isPair(ops.get(i));
-                    int dim = pair || Units.isChainCx(ops.get(i)) ? 2 : ops.get(i).gate().targetMatrix().dim();
-                    g[r] = new double[(pair ? 4 : 2) * dim * dim];
+                    int dim = Units.isChainCx(ops.get(i)) ? 2 : ops.get(i).gate().targetMatrix().dim(); // a fused cx's G is its chain's
+                    g[r] = new double[2 * dim * dim];
                 }
             }
             Set<Integer> qubits = new HashSet<>();
@@ -154,8 +152,7 @@ public final class AdjointGradient {
                 int i = taken.get(r);
                 for (Differentiable.Angle a : byUnit.get(i)) {
                     Matrix dm = Units.derivative(units.get(i), d, positionOf[a.gate()], a.index());
-                    int part = units.get(i).part()[positionOf[a.gate()]];
-                    accumulate(d, a, dm, part == 0 ? g[r] : java.util.Arrays.copyOfRange(g[r], 8, 16), grad);
+                    accumulate(d, a, dm, g[r], grad);
                 }
             }
             remaining = rest;

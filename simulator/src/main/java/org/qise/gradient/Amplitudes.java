@@ -126,10 +126,6 @@ final class Amplitudes {
             backwardOneTarget(op, psi.a, lambda.a, g, from, to);
             return;
         }
-        if (Units.isPair(op)) {
-            backwardPair(op, psi.a, lambda.a, g, from, to);
-            return;
-        }
         Geometry geo = new Geometry(psi.n, op);
         Matrix m = op.gate().targetMatrix();
         double[] mr = m.realParts(), mi = m.imagParts();
@@ -268,125 +264,6 @@ final class Amplitudes {
             g[7] -= sum(a11i.mul(I_SIGNS));
         }
     }
-
-    /**
-     * The backward step for a chain M after a cx on one of its qubits (a) and a chain N before it
-     * on the other (b), {@link Units#PAIR}: M† is un-applied along a (adding M's G to g[0…7]),
-     * then the cx, then N† along b (adding N's G, around N alone, to g[8…15]), all on the four
-     * vectors of a group held in registers, so the tile is swept once instead of twice. The
-     * arithmetic is that of two {@link #vectorOneTarget} sweeps; both qubits are at or above the
-     * vector width (Units only forms the unit then).
-     */
-    private static void backwardPair(Operation.GateOp op, double[] p, double[] l, double[] g, int from, int to) {
-        double[] m = op.gate().params();
-        int role = (int) m[8], a = op.qubits()[0], b = op.qubits()[1];
-        int sa = 1 << a, sb = 1 << b;
-        if (!(AMPS >= 2 && sa >= AMPS && sb >= AMPS)) throw new IllegalStateException("a chain+cx+chain unit on a qubit inside a vector");
-        // M† and N† = [[conj x00, conj x10], [conj x01, conj x11]] as in backwardOneTarget
-        DoubleVector vaR = DoubleVector.broadcast(SPECIES, m[0]), vaI = I_SIGNS.mul(-m[1]);
-        DoubleVector vbR = DoubleVector.broadcast(SPECIES, m[4]), vbI = I_SIGNS.mul(-m[5]);
-        DoubleVector vcR = DoubleVector.broadcast(SPECIES, m[2]), vcI = I_SIGNS.mul(-m[3]);
-        DoubleVector vdR = DoubleVector.broadcast(SPECIES, m[6]), vdI = I_SIGNS.mul(-m[7]);
-        DoubleVector waR = DoubleVector.broadcast(SPECIES, m[9]), waI = I_SIGNS.mul(-m[10]);
-        DoubleVector wbR = DoubleVector.broadcast(SPECIES, m[13]), wbI = I_SIGNS.mul(-m[14]);
-        DoubleVector wcR = DoubleVector.broadcast(SPECIES, m[11]), wcI = I_SIGNS.mul(-m[12]);
-        DoubleVector wdR = DoubleVector.broadcast(SPECIES, m[15]), wdI = I_SIGNS.mul(-m[16]);
-        DoubleVector zero = DoubleVector.zero(SPECIES);
-        DoubleVector a00r = zero, a00i = zero, a01r = zero, a01i = zero, a10r = zero, a10i = zero, a11r = zero, a11i = zero;
-        DoubleVector b00r = zero, b00i = zero, b01r = zero, b01i = zero, b10r = zero, b10i = zero, b11r = zero, b11i = zero;
-        boolean collect = g != null;
-        int lo = Math.min(sa, sb), hi = Math.max(sa, sb);
-        for (int h = from; h < to; h += 2 * hi) {
-            for (int r = h; r < h + hi; r += 2 * lo) {
-                for (int i = r; i < r + lo; i += AMPS) {
-                    int x0 = 2 * i, xa = 2 * (i + sa), xb = 2 * (i + sb), xab = 2 * (i + sa + sb);
-                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x0), p1 = DoubleVector.fromArray(SPECIES, p, xa);
-                    DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x0), l1 = DoubleVector.fromArray(SPECIES, l, xa);
-                    DoubleVector q0 = DoubleVector.fromArray(SPECIES, p, xb), q1 = DoubleVector.fromArray(SPECIES, p, xab);
-                    DoubleVector j0 = DoubleVector.fromArray(SPECIES, l, xb), j1 = DoubleVector.fromArray(SPECIES, l, xab);
-                    // M† on the pairs along a: (x0, xa) → (n0, n1), (xb, xab) → (m0, m1)
-                    DoubleVector sp0 = p0.rearrange(SWAP), sp1 = p1.rearrange(SWAP), sl0 = l0.rearrange(SWAP), sl1 = l1.rearrange(SWAP);
-                    DoubleVector n0 = sp1.fma(vbI, p1.fma(vbR, sp0.fma(vaI, p0.mul(vaR))));
-                    DoubleVector n1 = sp1.fma(vdI, p1.fma(vdR, sp0.fma(vcI, p0.mul(vcR))));
-                    DoubleVector k0 = sl1.fma(vbI, l1.fma(vbR, sl0.fma(vaI, l0.mul(vaR))));
-                    DoubleVector k1 = sl1.fma(vdI, l1.fma(vdR, sl0.fma(vcI, l0.mul(vcR))));
-                    DoubleVector sq0 = q0.rearrange(SWAP), sq1 = q1.rearrange(SWAP), sj0 = j0.rearrange(SWAP), sj1 = j1.rearrange(SWAP);
-                    DoubleVector m0 = sq1.fma(vbI, q1.fma(vbR, sq0.fma(vaI, q0.mul(vaR))));
-                    DoubleVector m1 = sq1.fma(vdI, q1.fma(vdR, sq0.fma(vcI, q0.mul(vcR))));
-                    DoubleVector h0 = sj1.fma(vbI, j1.fma(vbR, sj0.fma(vaI, j0.mul(vaR))));
-                    DoubleVector h1 = sj1.fma(vdI, j1.fma(vdR, sj0.fma(vcI, j0.mul(vcR))));
-                    if (collect) { // M's G: conj(λ_old)·ψ_new over both pairs
-                        DoubleVector sn0 = n0.rearrange(SWAP), sn1 = n1.rearrange(SWAP), sm0 = m0.rearrange(SWAP), sm1 = m1.rearrange(SWAP);
-                        a00r = j0.fma(m0, l0.fma(n0, a00r));
-                        a00i = j0.fma(sm0, l0.fma(sn0, a00i));
-                        a01r = j0.fma(m1, l0.fma(n1, a01r));
-                        a01i = j0.fma(sm1, l0.fma(sn1, a01i));
-                        a10r = j1.fma(m0, l1.fma(n0, a10r));
-                        a10i = j1.fma(sm0, l1.fma(sn0, a10i));
-                        a11r = j1.fma(m1, l1.fma(n1, a11r));
-                        a11i = j1.fma(sm1, l1.fma(sn1, a11i));
-                    }
-                    // the cx: where its control is 1 the target's 0 and 1 trade places. After it,
-                    // the pairs along b are (x0, xb) = (u0, u1) and (xa, xab) = (v0, v1), ψ and λ
-                    DoubleVector u0 = n0, u1, v0, v1, e0 = k0, e1, f0, f1;
-                    if (role == 0) { // a is the control: xa ↔ xab
-                        u1 = m0; v0 = m1; v1 = n1;
-                        e1 = h0; f0 = h1; f1 = k1;
-                    } else { // b is the control, a the target: xb ↔ xab
-                        u1 = m1; v0 = n1; v1 = m0;
-                        e1 = h1; f0 = k1; f1 = h0;
-                    }
-                    // N† on the pairs along b, with N's G taken against λ as it is between N and the cx
-                    DoubleVector su0 = u0.rearrange(SWAP), su1 = u1.rearrange(SWAP), se0 = e0.rearrange(SWAP), se1 = e1.rearrange(SWAP);
-                    DoubleVector y0 = su1.fma(wbI, u1.fma(wbR, su0.fma(waI, u0.mul(waR))));
-                    DoubleVector y1 = su1.fma(wdI, u1.fma(wdR, su0.fma(wcI, u0.mul(wcR))));
-                    se1.fma(wbI, e1.fma(wbR, se0.fma(waI, e0.mul(waR)))).intoArray(l, x0);
-                    se1.fma(wdI, e1.fma(wdR, se0.fma(wcI, e0.mul(wcR)))).intoArray(l, xb);
-                    DoubleVector sv0 = v0.rearrange(SWAP), sv1 = v1.rearrange(SWAP), sf0 = f0.rearrange(SWAP), sf1 = f1.rearrange(SWAP);
-                    DoubleVector z0 = sv1.fma(wbI, v1.fma(wbR, sv0.fma(waI, v0.mul(waR))));
-                    DoubleVector z1 = sv1.fma(wdI, v1.fma(wdR, sv0.fma(wcI, v0.mul(wcR))));
-                    sf1.fma(wbI, f1.fma(wbR, sf0.fma(waI, f0.mul(waR)))).intoArray(l, xa);
-                    sf1.fma(wdI, f1.fma(wdR, sf0.fma(wcI, f0.mul(wcR)))).intoArray(l, xab);
-                    y0.intoArray(p, x0);
-                    y1.intoArray(p, xb);
-                    z0.intoArray(p, xa);
-                    z1.intoArray(p, xab);
-                    if (collect) {
-                        DoubleVector sy0 = y0.rearrange(SWAP), sy1 = y1.rearrange(SWAP), sz0 = z0.rearrange(SWAP), sz1 = z1.rearrange(SWAP);
-                        b00r = f0.fma(z0, e0.fma(y0, b00r));
-                        b00i = f0.fma(sz0, e0.fma(sy0, b00i));
-                        b01r = f0.fma(z1, e0.fma(y1, b01r));
-                        b01i = f0.fma(sz1, e0.fma(sy1, b01i));
-                        b10r = f1.fma(z0, e1.fma(y0, b10r));
-                        b10i = f1.fma(sz0, e1.fma(sy0, b10i));
-                        b11r = f1.fma(z1, e1.fma(y1, b11r));
-                        b11i = f1.fma(sz1, e1.fma(sy1, b11i));
-                    }
-                }
-            }
-        }
-        if (collect) {
-            g[0] += sum(a00r);
-            g[1] -= sum(a00i.mul(I_SIGNS));
-            g[2] += sum(a01r);
-            g[3] -= sum(a01i.mul(I_SIGNS));
-            g[4] += sum(a10r);
-            g[5] -= sum(a10i.mul(I_SIGNS));
-            g[6] += sum(a11r);
-            g[7] -= sum(a11i.mul(I_SIGNS));
-            g[8] += sum(b00r);
-            g[9] -= sum(b00i.mul(I_SIGNS));
-            g[10] += sum(b01r);
-            g[11] -= sum(b01i.mul(I_SIGNS));
-            g[12] += sum(b10r);
-            g[13] -= sum(b10i.mul(I_SIGNS));
-            g[14] += sum(b11r);
-            g[15] -= sum(b11i.mul(I_SIGNS));
-        }
-    }
-
-    /** Whether qubit q of a state (or tile) lies inside one vector, where {@link #backwardPair} does not apply. */
-    static boolean insideVector(int q) { return !(AMPS >= 2 && (1 << q) >= AMPS); }
 
     /** Exchanges a[x, x+count) with a[y, y+count). */
     private static void swapRows(double[] a, int x, int y, int count) {

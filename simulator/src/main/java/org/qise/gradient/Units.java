@@ -1,9 +1,7 @@
 package org.qise.gradient;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
@@ -26,11 +24,8 @@ final class Units {
     /**
      * @param op      the gate to un-apply (the members' product for a chain)
      * @param members indices of the member gates in the circuit's gate list, in circuit order
-     *                within each part
-     * @param part    per member, the chain it belongs to: 0, or 1 for the chain before the cx of
-     *                a {@link #PAIR} unit, whose G sums are g[8…15]
      */
-    record Unit(Operation.GateOp op, int[] members, int[] part) {}
+    record Unit(Operation.GateOp op, int[] members) {}
 
     /** How far past a chain's last member a later member is looked for. */
     private static final int WINDOW = 256;
@@ -43,8 +38,6 @@ final class Units {
     static List<Unit> of(List<Operation.GateOp> gates) {
         int size = gates.size();
         boolean[] placed = new boolean[size];
-        // chains held back to join the cx that follows them on their qubit (key: the cx's index)
-        Map<Integer, List<Integer>> before = new HashMap<>();
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             if (placed[i]) continue;
@@ -52,25 +45,13 @@ final class Units {
             Operation.GateOp first = gates.get(i);
             if (oneQubit(first)) {
                 List<Integer> members = chain(gates, placed, i);
-                // a chain whose next gate on its qubit is a pairable cx moves forward to it, past
-                // gates on other qubits only (every gate between that touches its qubit is placed
-                // already, in a unit listed earlier), and becomes part of that cx's unit
-                int j = nextTouching(gates, placed, members.getLast(), first.qubits()[0]);
-                if (j >= 0 && isCx(gates.get(j)) && pairable(gates.get(j))) {
-                    before.computeIfAbsent(j, k -> new ArrayList<>()).addAll(members);
-                    continue;
-                }
-                units.add(new Unit(chainOp(gates, members), toArray(members), new int[members.size()]));
+                units.add(new Unit(chainOp(gates, members), toArray(members)));
                 continue;
             }
             if (isCx(first)) {
                 // a cx and the chain that follows it on its control (else its target) become one
                 // unit, un-applied in one sweep (Amplitudes.backwardChainCx): the chain's gates
-                // move back to the cx past gates on other qubits only, with which they commute.
-                // With both qubits above a vector's width, a chain held back before it on its
-                // other qubit joins too (Amplitudes.backwardPair); other held chains stay units
-                // of their own, listed just before the cx.
-                List<Integer> held = before.remove(i);
+                // move back to the cx past gates on other qubits only, with which they commute
                 Unit fusedUnit = null;
                 for (int role = 0; role < 2 && fusedUnit == null; role++) {
                     int q = first.qubits()[role];
@@ -78,31 +59,15 @@ final class Units {
                     if (j < 0 || !oneQubit(gates.get(j))) continue;
                     placed[j] = true;
                     List<Integer> members = chain(gates, placed, j);
-                    int other = first.qubits()[1 - role];
-                    List<Integer> partner = new ArrayList<>();
-                    if (held != null) for (int k : held) if (gates.get(k).qubits()[0] == other) partner.add(k);
-                    if (!partner.isEmpty()) {
-                        held.removeAll(partner);
-                        fusedUnit = pairUnit(gates, chainOp(gates, members), first, role, chainOp(gates, partner), members, partner);
-                    } else {
-                        fusedUnit = new Unit(fused(chainOp(gates, members), first, role), toArray(members), new int[members.size()]);
-                    }
-                }
-                if (held != null) {
-                    for (int q : first.qubits()) {
-                        List<Integer> chain = new ArrayList<>();
-                        for (int k : held) if (gates.get(k).qubits()[0] == q) chain.add(k);
-                        if (!chain.isEmpty()) units.add(new Unit(chainOp(gates, chain), toArray(chain), new int[chain.size()]));
-                    }
+                    fusedUnit = new Unit(fused(chainOp(gates, members), first, role), toArray(members));
                 }
                 if (fusedUnit != null) {
                     units.add(fusedUnit);
                     continue;
                 }
             }
-            units.add(new Unit(first, new int[]{i}, new int[1]));
+            units.add(new Unit(first, new int[]{i}));
         }
-        if (!before.isEmpty()) throw new IllegalStateException("chains held back for a cx that was never reached: " + before.keySet());
         return units;
     }
 
@@ -171,48 +136,10 @@ final class Units {
      */
     static Matrix derivative(Unit unit, Differentiable c, int position, int angle) {
         List<Operation.GateOp> gates = c.gates;
-        int[] members = unit.members(), part = unit.part();
-        Matrix d = c.derivative(members[position], angle);
-        for (int i = position - 1; i >= 0; i--) if (part[i] == part[position]) d = d.times(gates.get(members[i]).gate().targetMatrix());
-        for (int i = position + 1; i < members.length; i++) if (part[i] == part[position]) d = gates.get(members[i]).gate().targetMatrix().times(d);
+        Matrix d = c.derivative(unit.members()[position], angle);
+        for (int i = position - 1; i >= 0; i--) d = d.times(gates.get(unit.members()[i]).gate().targetMatrix());
+        for (int i = position + 1; i < unit.members().length; i++) d = gates.get(unit.members()[i]).gate().targetMatrix().times(d);
         return d;
-    }
-
-    /**
-     * The name of a unit gate "chain N on one qubit of a cx, the cx, then a chain M on its other
-     * qubit": qubits {M's, N's}, params M's entries (re, im row by row), the role of M's qubit in
-     * the cx (0 control, 1 target), N's entries; its target matrix is the full 4×4 product.
-     */
-    static final String PAIR = "chain+cx+chain";
-
-    /** Whether {@code op} is a {@link #PAIR} unit. */
-    static boolean isPair(Operation.GateOp op) { return op.gate().name().equals(PAIR); }
-
-    private static Unit pairUnit(List<Operation.GateOp> gates, Operation.GateOp after, Operation.GateOp cx, int role, Operation.GateOp before,
-                                 List<Integer> afterMembers, List<Integer> beforeMembers) {
-        Operation.GateOp chainCx = fused(after, cx, role);
-        Matrix n = before.gate().targetMatrix();
-        double[] p = new double[17];
-        System.arraycopy(chainCx.gate().params(), 0, p, 0, 9);
-        double[] np = {n.re(0, 0), n.im(0, 0), n.re(0, 1), n.im(0, 1), n.re(1, 0), n.im(1, 0), n.re(1, 1), n.im(1, 1)};
-        System.arraycopy(np, 0, p, 9, 8);
-        Matrix full = chainCx.gate().targetMatrix().times(n.embed(2, 1));
-        int[] members = new int[afterMembers.size() + beforeMembers.size()], part = new int[members.length];
-        int k = 0;
-        for (int m : afterMembers) members[k++] = m;
-        for (int m : beforeMembers) {
-            part[k] = 1;
-            members[k++] = m;
-        }
-        return new Unit(new Operation.GateOp(new Gate(PAIR, p, 0, full), chainCx.qubits(), null), members, part);
-    }
-
-    /**
-     * A cx both of whose qubits are at or above a vector's width (in the state and in any tile,
-     * whose lowest qubits are the state's): the pair kernel applies, so a chain before it may join.
-     */
-    private static boolean pairable(Operation.GateOp cx) {
-        return !Amplitudes.insideVector(cx.qubits()[0]) && !Amplitudes.insideVector(cx.qubits()[1]);
     }
 
     /** A cx: X with one control (the fused kernel swaps amplitudes for it). */
