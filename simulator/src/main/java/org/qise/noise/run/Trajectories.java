@@ -56,9 +56,9 @@ final class Trajectories {
     /** Reports one more finished trajectory; a callback that throws ends the run (see NoisySimulator.Builder#progress). */
     private void finished(long shots) {
         if (progress == Progress.NONE) return; // nobody listens: no lock per shot
-        long d = done.incrementAndGet();
+        // count inside the lock: counted outside, a thread could report 6 before another reports 5
         synchronized (reporting) {
-            progress.update(d, shots, "trajectories");
+            progress.update(done.incrementAndGet(), shots, "trajectories");
         }
     }
 
