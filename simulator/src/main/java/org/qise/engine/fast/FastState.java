@@ -109,6 +109,47 @@ final class FastState implements QuantumState {
         Reference.reachabilityFence(this);
     }
 
+    /**
+     * Runs a fast plan of m qubits with its qubit p at this state's qubit {@code place[p]}: on
+     * every block of 2^m amplitudes that share the bits of the other qubits, exactly as the plan
+     * runs on a state of m qubits holding that block in order ({@link #runOnBlock} when the
+     * placement is the identity). Stages and steps that fit the scratch buffer gather each block
+     * (or chunk) in plan order, so their kernels run unchanged; wider whole-state steps run
+     * kernels rebuilt at the placed qubits, which needs the lane qubits in place.
+     */
+    void runPlaced(FastPlan fp, int[] place) {
+        requireOpen();
+        int m = fp.numQubits();
+        if (place.length != m || m > n) throw new IllegalArgumentException("a placement of " + place.length + " qubits for a plan of " + m + " on a state of " + n);
+        long used = 0;
+        boolean identity = true;
+        for (int p = 0; p < m; p++) {
+            if (place[p] < 0 || place[p] >= n || (used >> place[p] & 1) == 1) throw new IllegalArgumentException("not a placement: " + Arrays.toString(place));
+            used |= 1L << place[p];
+            identity &= place[p] == p;
+        }
+        if (identity) {
+            for (long block = 0; block < 1L << (n - m); block++) runOnBlock(fp, block);
+            return;
+        }
+        for (CompiledStep c : fp.compiled) {
+            if (c instanceof CompiledStep.Staged s) {
+                int[] positions = new int[s.kernelQubits(m)];
+                long mask = s.localMask();
+                for (int q = 0, j = 0; q < m; q++) if ((mask >> q & 1) == 1) positions[j++] = place[q];
+                StageRunner.runGathered(positions, s.kernels, n, amps, runner);
+            } else if (m <= StageRunner.CHUNK_QUBITS) {
+                StageRunner.runGathered(place, c.kernels, n, amps, runner);
+            } else {
+                for (int p = 0; p < Lanes.LOW_QUBITS; p++) {
+                    if (place[p] != p) throw new IllegalArgumentException("a whole-state step of " + m + " qubits needs the lane qubits in place: " + Arrays.toString(place));
+                }
+                for (Fuser.Block b : c.blocks) runner.runKernel(Fuser.placedKernel(b, n, place), amps);
+            }
+        }
+        Reference.reachabilityFence(this);
+    }
+
     @Override
     public double probabilityOfOne(int qubit) {
         requireOpen();

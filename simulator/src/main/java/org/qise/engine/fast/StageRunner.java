@@ -158,16 +158,38 @@ final class StageRunner {
      * one run for every value of the other local qubits; the non-local qubits pick the chunk.
      */
     static void runStaged(long localMask, Kernel[] kernels, int n, MemorySegment amps, ParallelRunner runner) {
-        int local = Long.bitCount(localMask);
-        int run = Long.numberOfTrailingZeros(~localMask);
-        long highLocal = localMask & ~((1L << run) - 1);
+        int[] positions = new int[Long.bitCount(localMask)];
+        for (int q = 0, j = 0; q < n; q++) if ((localMask >> q & 1) == 1) positions[j++] = q;
+        runGathered(positions, kernels, n, amps, runner);
+    }
+
+    /**
+     * Runs kernels built for a chunk of {@code positions.length} qubits on every chunk of an
+     * n-qubit state whose chunk-local qubit j is the state's qubit {@code positions[j]}, in any
+     * order (a stage passes its mask's qubits in ascending order; the distributed engine a
+     * relabelled placement). The chunk is gathered into scratch in chunk-local index order, so
+     * the kernels see exactly the amplitudes, in exactly the places, they would see on a state
+     * of {@code positions.length} qubits, and give them the same arithmetic wherever the qubits
+     * lie. Copies move runs of the longest prefix j = 0, 1, … with {@code positions[j] == j}.
+     */
+    static void runGathered(int[] positions, Kernel[] kernels, int n, MemorySegment amps, ParallelRunner runner) {
+        int local = positions.length;
+        if (local > CHUNK_QUBITS) throw new IllegalArgumentException("a chunk of " + local + " qubits exceeds the scratch buffer's " + CHUNK_QUBITS);
+        int run = 0;
+        while (run < local && positions[run] == run) run++;
+        long localMask = 0;
+        for (int q : positions) localMask |= 1L << q;
         long outside = ~localMask & ((1L << n) - 1);
         long runs = 1L << (local - run), runBytes = 16L << run;
         long[] runStart = new long[(int) runs];
-        for (int r = 0; r < runs; r++) runStart[r] = Long.expand(r, highLocal >>> run) << run;
+        for (int r = 0; r < runs; r++) {
+            long start = 0;
+            for (int i = 0; run + i < local; i++) if ((r >> i & 1) == 1) start |= 1L << positions[run + i];
+            runStart[r] = start;
+        }
         long chunks = 1L << (n - local);
         long chunkBytes = 16L << local;
-        boolean inPlace = run == local; // the local qubits are the lowest ones: chunks are contiguous
+        boolean inPlace = run == local; // the local qubits are the lowest ones, in order: chunks are contiguous
         runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.length + 2), (from, to) -> {
             MemorySegment scratch = inPlace ? null : SCRATCH.get().asSlice(0, chunkBytes);
             for (long c = from; c < to; c++) {
