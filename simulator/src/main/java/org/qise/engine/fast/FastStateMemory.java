@@ -77,4 +77,19 @@ public final class FastStateMemory {
     public static int gatheredQubits() {
         return StageRunner.CHUNK_QUBITS;
     }
+
+    /**
+     * Runs fast plans one after another, plan i with its qubits placed by {@code places.get(i)}
+     * as in {@link #runPlaced}, with the same bits, in one memory pass when all their placed
+     * qubits together number at most {@link #gatheredQubits()}.
+     */
+    public static void runPlacedGroup(QuantumState state, java.util.List<Plan> plans, java.util.List<int[]> places) {
+        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        java.util.List<FastPlan> fps = new java.util.ArrayList<>(plans.size());
+        for (Plan plan : plans) {
+            if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
+            fps.add(p);
+        }
+        f.runPlacedGroup(fps, places);
+    }
 }

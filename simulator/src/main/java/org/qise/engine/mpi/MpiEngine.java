@@ -35,6 +35,8 @@ public final class MpiEngine implements Engine {
      * (only when a lane qubit would move, see {@link SlicePlacement}).
      */
     long exchanges, relabels, localSwaps;
+    /** Local runs made in groups that share one memory pass ({@link RunGroup}). */
+    long groupedRuns;
 
     private MpiEngine(MpiBinding mpi, int threads, int split) {
         this.mpi = mpi;
@@ -131,6 +133,9 @@ public final class MpiEngine implements Engine {
 
     /** Swaps of data inside a slice (moves of planned-global qubits that had to move a lane qubit) made so far. */
     public long localSwaps() { return localSwaps; }
+
+    /** Local runs made so far in groups sharing one memory pass (see {@link RunGroup}). */
+    public long groupedRuns() { return groupedRuns; }
 
     /** Moves of planned-global qubits inside a slice made so far by relabelling, without moving data. */
     public long relabels() { return relabels; }

@@ -101,10 +101,26 @@ final class MpiState implements QuantumState {
         java.util.Objects.checkFromToIndex(fromStep, toStep, mp.actions.size());
         remapTo(mp.layouts.get(fromStep));
         changed();
-        for (int i = fromStep; i < toStep; i++) {
+        for (int i = fromStep; i < toStep; ) {
             MpiPlan.Action a = mp.actions.get(i);
-            if (a.isExchange()) exchange(a.global(), a.localPos());
-            else FastStateMemory.runPlaced(slice, a.localPlan(), where.prefix(local));
+            if (a.isExchange()) {
+                exchange(a.global(), a.localPos());
+                i++;
+                continue;
+            }
+            RunGroup group = RunGroup.at(mp, i, toStep, where, realLocal, local);
+            if (group.plans().size() == 1) {
+                FastStateMemory.runPlaced(slice, a.localPlan(), where.prefix(local));
+            } else {
+                // Runs separated only by relabellings, in one pass: make the relabellings, then run them all.
+                for (int j = i; j < group.end(); j++) {
+                    MpiPlan.Action b = mp.actions.get(j);
+                    if (b.isExchange()) exchange(b.global(), b.localPos());
+                }
+                FastStateMemory.runPlacedGroup(slice, group.plans(), group.places());
+                engine.groupedRuns += group.plans().size();
+            }
+            i = group.end();
         }
     }
 

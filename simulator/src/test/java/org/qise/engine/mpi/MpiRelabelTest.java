@@ -71,6 +71,51 @@ class MpiRelabelTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} plans of {1} qubits placed in a {2}-qubit state run in one pass with the bits of running them one by one")
+    @CsvSource({
+            "4, 10, 16",  // whole-state steps gathered from the chunk
+            "3, 14, 17",  // stages inside the chunk
+    })
+    void aGroupOfPlacedPlansGivesTheBitsOfRunningThemOneByOne(int count, int m, int n) {
+        Random r = new Random(count * 1000L + m);
+        try (FastEngine fast = new FastEngine(2)) {
+            List<Plan> plans = new ArrayList<>();
+            List<int[]> places = new ArrayList<>();
+            // Each plan's placement differs from the last by one relabelled pair, as between the runs of a split's plan.
+            int[] place = placement(m, n, false, r);
+            int lanes = FastStateMemory.laneQubits();
+            for (int i = 0; i < count; i++) {
+                plans.add(fast.compile(m, MpiCheckMain.random(m, 60, r)));
+                places.add(place.clone());
+                long used = 0;
+                for (int x : place) used |= 1L << x;
+                int x;
+                do {
+                    x = lanes + r.nextInt(n - lanes);
+                } while ((used >> x & 1) == 1);
+                place[lanes + r.nextInt(m - lanes)] = x;
+            }
+            QuantumState one = fast.allocate(n), group = fast.allocate(n);
+            MemorySegment a = FastStateMemory.of(one), b = FastStateMemory.of(group);
+            for (long i = 0; i < 1L << n; i++) {
+                double x = r.nextGaussian(), y = r.nextGaussian();
+                a.set(DOUBLE, FastStateMemory.amplitudeOffset(i), x);
+                a.set(DOUBLE, FastStateMemory.amplitudeOffset(i) + 8, y);
+                b.set(DOUBLE, FastStateMemory.amplitudeOffset(i), x);
+                b.set(DOUBLE, FastStateMemory.amplitudeOffset(i) + 8, y);
+            }
+            for (int i = 0; i < count; i++) FastStateMemory.runPlaced(one, plans.get(i), places.get(i));
+            FastStateMemory.runPlacedGroup(group, plans, places);
+            for (long i = 0; i < 1L << n; i++) {
+                long at = FastStateMemory.amplitudeOffset(i);
+                assertEquals(Double.doubleToLongBits(a.get(DOUBLE, at)), Double.doubleToLongBits(b.get(DOUBLE, at)), "re of amplitude " + i);
+                assertEquals(Double.doubleToLongBits(a.get(DOUBLE, at + 8)), Double.doubleToLongBits(b.get(DOUBLE, at + 8)), "im of amplitude " + i);
+            }
+            one.close();
+            group.close();
+        }
+    }
+
     /** A random placement of m plan qubits among n, keeping the lane qubits in place unless told otherwise. */
     private static int[] placement(int m, int n, boolean movesLanes, Random r) {
         int fixed = movesLanes ? 0 : FastStateMemory.laneQubits();
@@ -149,6 +194,7 @@ class MpiRelabelTest {
                 if (n - g > 2 + 3) assertEquals(0, replay.dataSwaps, "moves inside the slice that swapped data on " + (1 << k) + " ranks");
                 assertEquals(plan.localSwaps(), replay.relabels + replay.dataSwaps);
                 if (k < g) assertTrue(replay.relabels > 0, "no relabelling on " + (1 << k) + " ranks");
+                if (k < g && n - g < 16) assertTrue(replay.grouped > 0, "no local runs grouped into one pass on " + (1 << k) + " ranks");
                 if (first == null) {
                     first = replay.amplitudes;
                     for (long i = 0; i < 1L << n; i++) {
@@ -165,7 +211,7 @@ class MpiRelabelTest {
         }
     }
 
-    record Replay(double[] amplitudes, int relabels, int dataSwaps) {}
+    record Replay(double[] amplitudes, int relabels, int dataSwaps, int grouped) {}
 
     /**
      * The moves of {@link MpiState} for 2^k ranks on one n-qubit state: the top k positions are
@@ -177,13 +223,30 @@ class MpiRelabelTest {
         int realLocal = n - k, local = plan.layouts.getFirst().local;
         SlicePlacement where = new SlicePlacement(realLocal, FastStateMemory.laneQubits());
         QubitLayout layout = plan.layouts.getFirst().copy();
-        int relabels = 0, dataSwaps = 0;
+        int relabels = 0, dataSwaps = 0, grouped = 0;
         try (QuantumState s = fast.allocate(n)) {
-            for (MpiPlan.Action a : plan.actions) {
+            for (int i = 0; i < plan.actions.size(); ) {
+                MpiPlan.Action a = plan.actions.get(i);
                 if (!a.isExchange()) {
-                    FastStateMemory.runPlaced(s, a.localPlan(), where.prefix(local));
+                    // As MpiState.run: runs separated only by relabellings go together, in one pass.
+                    RunGroup group = RunGroup.at(plan, i, plan.actions.size(), where, realLocal, local);
+                    for (int j = i + 1; j < group.end(); j++) {
+                        MpiPlan.Action b = plan.actions.get(j);
+                        if (!b.isExchange()) continue;
+                        assertTrue(where.relabel(b.global(), b.localPos()));
+                        layout.swapPositions(b.global(), b.localPos());
+                        relabels++;
+                    }
+                    if (group.plans().size() == 1) {
+                        FastStateMemory.runPlaced(s, a.localPlan(), where.prefix(local));
+                    } else {
+                        FastStateMemory.runPlacedGroup(s, group.plans(), group.places());
+                        grouped += group.plans().size();
+                    }
+                    i = group.end();
                     continue;
                 }
+                i++;
                 int g = a.global(), l = a.localPos();
                 if (g >= realLocal || !where.relabel(g, l)) {
                     s.apply(new Operation.GateOp(Gates.swap(), new int[]{where.physical(g), where.physical(l)}, null));
@@ -202,7 +265,7 @@ class MpiRelabelTest {
                 out[(int) (2 * i)] = mem.get(DOUBLE, FastStateMemory.amplitudeOffset(p));
                 out[(int) (2 * i + 1)] = mem.get(DOUBLE, FastStateMemory.amplitudeOffset(p) + 8);
             }
-            return new Replay(out, relabels, dataSwaps);
+            return new Replay(out, relabels, dataSwaps, grouped);
         }
     }
 }
