@@ -61,8 +61,12 @@ final class MpiPlan implements Plan {
         return Math.max(rankQubits, Math.min(split, numQubits - MIN_LOCAL_QUBITS));
     }
 
-    /** The split when none is chosen: rank counts up to 2^DEFAULT_SPLIT give bit-identical amplitudes. */
-    static final int DEFAULT_SPLIT = 3;
+    /**
+     * The split when none is chosen: rank counts up to 2^DEFAULT_SPLIT (1024) give bit-identical
+     * amplitudes. It costs few memory passes because moves inside a slice are relabellings and
+     * the runs between them share passes ({@link RunGroup}); see docs/mpi.md for the figures.
+     */
+    static final int DEFAULT_SPLIT = 10;
     /** The largest split one may choose (2^20 ranks; a plan for more global qubits than that helps no one). */
     static final int MAX_SPLIT = 20;
     /** Smallest planned slice (in qubits) for which the split is kept, so that fused blocks and wide gates fit. */
