@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     String precision = "double";
 
     @Option(names = "--mpi-split", paramLabel = "G",
-            description = "With --engine mpi: plan for G global qubits whatever the rank count, so that runs with the same G are bit-identical on every rank count up to 2^G (default: QISE_MPI_SPLIT, else 3).")
+            description = "With --engine mpi: plan for G global qubits whatever the rank count, so that runs with the same G are bit-identical on every rank count up to 2^G (default: QISE_MPI_SPLIT, else 10).")
     Integer mpiSplit;
 
     @Option(names = "--explain", description = "Print the compiled plan (stages, fused blocks and widths, kernels, modelled cost) instead of running.")

@@ -181,6 +181,8 @@ abstract sealed class CompiledStep {
 
         @Override int kernelQubits(int n) { return Long.bitCount(localMask); }
 
+        long localMask() { return localMask; }
+
         @Override
         CompiledStep with(List<Operation.GateOp> gates, List<Operation.GateOp> fused, List<Fuser.Block> blocks, Kernel[] kernels) {
             return new Staged(gates, indices, fused, groups, blocks, kernels, localMask);

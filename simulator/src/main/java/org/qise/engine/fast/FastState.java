@@ -109,6 +109,111 @@ final class FastState implements QuantumState {
         Reference.reachabilityFence(this);
     }
 
+    /**
+     * Runs a fast plan of m qubits with its qubit p at this state's qubit {@code place[p]}: on
+     * every block of 2^m amplitudes that share the bits of the other qubits, exactly as the plan
+     * runs on a state of m qubits holding that block in order ({@link #runOnBlock} when the
+     * placement is the identity). Stages and steps that fit the scratch buffer gather each block
+     * (or chunk) in plan order, so their kernels run unchanged; wider whole-state steps run
+     * kernels rebuilt at the placed qubits, which needs the lane qubits in place.
+     */
+    void runPlaced(FastPlan fp, int[] place) {
+        requireOpen();
+        int m = fp.numQubits();
+        if (place.length != m || m > n) throw new IllegalArgumentException("a placement of " + place.length + " qubits for a plan of " + m + " on a state of " + n);
+        long used = 0;
+        boolean identity = true;
+        for (int p = 0; p < m; p++) {
+            if (place[p] < 0 || place[p] >= n || (used >> place[p] & 1) == 1) throw new IllegalArgumentException("not a placement: " + Arrays.toString(place));
+            used |= 1L << place[p];
+            identity &= place[p] == p;
+        }
+        if (identity) {
+            for (long block = 0; block < 1L << (n - m); block++) runOnBlock(fp, block);
+            return;
+        }
+        for (CompiledStep c : fp.compiled) {
+            if (c instanceof CompiledStep.Staged s) {
+                int[] positions = new int[s.kernelQubits(m)];
+                long mask = s.localMask();
+                for (int q = 0, j = 0; q < m; q++) if ((mask >> q & 1) == 1) positions[j++] = place[q];
+                StageRunner.runGathered(positions, s.kernels, n, amps, runner);
+            } else if (m <= StageRunner.CHUNK_QUBITS) {
+                StageRunner.runGathered(place, c.kernels, n, amps, runner);
+            } else {
+                for (int p = 0; p < Lanes.LOW_QUBITS; p++) {
+                    if (place[p] != p) throw new IllegalArgumentException("a whole-state step of " + m + " qubits needs the lane qubits in place: " + Arrays.toString(place));
+                }
+                for (Fuser.Block b : c.blocks) runner.runKernel(Fuser.placedKernel(b, n, place), amps);
+            }
+        }
+        Reference.reachabilityFence(this);
+    }
+
+    /**
+     * Runs fast plans one after another, plan i placed by {@code places.get(i)} as in
+     * {@link #runPlaced}, in one pass over memory when every placed qubit of all of them fits one
+     * chunk of at most {@link StageRunner#CHUNK_QUBITS}: each chunk over their union is copied
+     * into scratch once, every plan runs on it (its own blocks gathered from there, so each
+     * block gets exactly the arithmetic of {@link #runPlaced}), and the chunk is copied back.
+     * Blocks of a later plan lie inside one chunk, so the chunks stay independent. When the
+     * union is wider, the plans run one by one.
+     */
+    void runPlacedGroup(List<FastPlan> plans, List<int[]> places) {
+        requireOpen();
+        long union = 0;
+        for (int[] place : places) for (int x : place) union |= 1L << x;
+        int u = Long.bitCount(union);
+        if (plans.size() != places.size() || u > StageRunner.CHUNK_QUBITS || (union >>> n) != 0) {
+            for (int i = 0; i < plans.size(); i++) runPlaced(plans.get(i), places.get(i));
+            return;
+        }
+        int[] chunkPositions = new int[u];
+        int[] toChunk = new int[n];
+        for (int x = 0, j = 0; x < n; x++) {
+            if ((union >> x & 1) == 0) continue;
+            toChunk[x] = j;
+            chunkPositions[j++] = x;
+        }
+        // Each step of each plan, as gathers inside the chunk (u qubits) and its kernels.
+        List<StageRunner.Gather> gathers = new java.util.ArrayList<>();
+        List<Kernel[]> kernels = new java.util.ArrayList<>();
+        int kernelCount = 0;
+        for (int i = 0; i < plans.size(); i++) {
+            FastPlan fp = plans.get(i);
+            int m = fp.numQubits();
+            int[] place = places.get(i);
+            if (place.length != m) throw new IllegalArgumentException("a placement of " + place.length + " qubits for a plan of " + m);
+            for (CompiledStep c : fp.compiled) {
+                int[] positions;
+                if (c instanceof CompiledStep.Staged st) {
+                    positions = new int[st.kernelQubits(m)];
+                    for (int q = 0, j = 0; q < m; q++) if ((st.localMask() >> q & 1) == 1) positions[j++] = toChunk[place[q]];
+                } else {
+                    positions = new int[m];
+                    for (int q = 0; q < m; q++) positions[q] = toChunk[place[q]];
+                }
+                gathers.add(StageRunner.Gather.of(positions, u));
+                kernels.add(c.kernels);
+                kernelCount += c.kernels.length;
+            }
+        }
+        StageRunner.Gather outer = StageRunner.Gather.of(chunkPositions, n);
+        runner.forRange(outer.chunks(), (outer.chunkBytes() / Lanes.VECTOR_BYTES) * (kernelCount + 2), (from, to) -> {
+            MemorySegment chunk = StageRunner.GROUP_SCRATCH.get(), inner = StageRunner.SCRATCH.get();
+            for (long c = from; c < to; c++) {
+                long base = Long.expand(c, outer.outside());
+                MemorySegment work = outer.inPlace() ? amps.asSlice(Lanes.amplitudeOffset(base), outer.chunkBytes()) : outer.load(amps, base, chunk);
+                for (int s = 0; s < gathers.size(); s++) {
+                    StageRunner.Gather g = gathers.get(s);
+                    g.run(work, 0, g.chunks(), kernels.get(s), inner);
+                }
+                if (!outer.inPlace()) outer.store(work, amps, base);
+            }
+        });
+        Reference.reachabilityFence(this);
+    }
+
     @Override
     public double probabilityOfOne(int qubit) {
         requireOpen();

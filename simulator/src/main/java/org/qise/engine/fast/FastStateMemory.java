@@ -54,4 +54,42 @@ public final class FastStateMemory {
         if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
         f.runOnBlock(p, block);
     }
+
+    /**
+     * Runs {@code plan}, a fast-engine plan of m qubits, with its qubit p at qubit
+     * {@code place[p]} of {@code state}: on every block of 2^m amplitudes sharing the other
+     * qubits' bits, with the arithmetic it has on a state of m qubits holding the block in
+     * order, bit for bit, wherever the qubits lie. {@code place} must keep the lowest
+     * {@link #laneQubits()} qubits in place when m is over {@link #gatheredQubits()}.
+     */
+    public static void runPlaced(QuantumState state, Plan plan, int[] place) {
+        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
+        f.runPlaced(p, place);
+    }
+
+    /** Qubits inside one vector (lanes): kernels treat them differently from the others. */
+    public static int laneQubits() {
+        return Lanes.LOW_QUBITS;
+    }
+
+    /** Widest plan whose steps {@link #runPlaced} always runs through the scratch buffer (any placement). */
+    public static int gatheredQubits() {
+        return StageRunner.CHUNK_QUBITS;
+    }
+
+    /**
+     * Runs fast plans one after another, plan i with its qubits placed by {@code places.get(i)}
+     * as in {@link #runPlaced}, with the same bits, in one memory pass when all their placed
+     * qubits together number at most {@link #gatheredQubits()}.
+     */
+    public static void runPlacedGroup(QuantumState state, java.util.List<Plan> plans, java.util.List<int[]> places) {
+        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        java.util.List<FastPlan> fps = new java.util.ArrayList<>(plans.size());
+        for (Plan plan : plans) {
+            if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
+            fps.add(p);
+        }
+        f.runPlacedGroup(fps, places);
+    }
 }

@@ -46,6 +46,33 @@ final class Fuser {
         long qubitMask();
     }
 
+    /**
+     * The block's kernel with its qubit q moved to {@code place[q]} of an n-qubit state. The
+     * matrix and the order of its qubits stay as they are, so every kernel does the same
+     * arithmetic on each amplitude as {@link Block#kernel} does, as long as {@code place} keeps
+     * the lane qubits (below {@link Lanes#LOW_QUBITS}) where they are: kernels differ only
+     * between lane and vector qubits, and use vector qubits' positions only as memory offsets.
+     */
+    static Kernel placedKernel(Block b, int numQubits, int[] place) {
+        return switch (b) {
+            case Single s -> {
+                Gate g = s.op().gate();
+                int[] q = placed(s.op().qubits(), place);
+                int c = g.controls();
+                yield KernelPlanner.plan(numQubits, g.targetMatrix(), Arrays.copyOfRange(q, c, q.length), Arrays.copyOf(q, c));
+            }
+            case Dense d -> KernelPlanner.plan(numQubits, d.matrix(), placed(d.qubits(), place), new int[0]);
+            case Diagonal d -> KernelPlanner.planDiagonal(numQubits, d.re(), d.im(), placed(d.qubits(), place));
+            default -> throw new IllegalArgumentException("no placed kernel for " + b.getClass().getName());
+        };
+    }
+
+    private static int[] placed(int[] qubits, int[] place) {
+        int[] q = new int[qubits.length];
+        for (int i = 0; i < q.length; i++) q[i] = place[qubits[i]];
+        return q;
+    }
+
     /** The qubits as a bit mask (bit q for qubit q). */
     static long mask(int[] qubits) {
         long m = 0;

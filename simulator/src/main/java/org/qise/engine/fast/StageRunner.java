@@ -158,36 +158,81 @@ final class StageRunner {
      * one run for every value of the other local qubits; the non-local qubits pick the chunk.
      */
     static void runStaged(long localMask, Kernel[] kernels, int n, MemorySegment amps, ParallelRunner runner) {
-        int local = Long.bitCount(localMask);
-        int run = Long.numberOfTrailingZeros(~localMask);
-        long highLocal = localMask & ~((1L << run) - 1);
-        long outside = ~localMask & ((1L << n) - 1);
-        long runs = 1L << (local - run), runBytes = 16L << run;
-        long[] runStart = new long[(int) runs];
-        for (int r = 0; r < runs; r++) runStart[r] = Long.expand(r, highLocal >>> run) << run;
-        long chunks = 1L << (n - local);
-        long chunkBytes = 16L << local;
-        boolean inPlace = run == local; // the local qubits are the lowest ones: chunks are contiguous
-        runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.length + 2), (from, to) -> {
-            MemorySegment scratch = inPlace ? null : SCRATCH.get().asSlice(0, chunkBytes);
+        int[] positions = new int[Long.bitCount(localMask)];
+        for (int q = 0, j = 0; q < n; q++) if ((localMask >> q & 1) == 1) positions[j++] = q;
+        runGathered(positions, kernels, n, amps, runner);
+    }
+
+    /**
+     * Runs kernels built for a chunk of {@code positions.length} qubits on every chunk of an
+     * n-qubit state whose chunk-local qubit j is the state's qubit {@code positions[j]}, in any
+     * order (a stage passes its mask's qubits in ascending order; the distributed engine a
+     * relabelled placement). The chunk is gathered into scratch in chunk-local index order, so
+     * the kernels see exactly the amplitudes, in exactly the places, they would see on a state
+     * of {@code positions.length} qubits, and give them the same arithmetic wherever the qubits
+     * lie. Copies move runs of the longest prefix j = 0, 1, … with {@code positions[j] == j}.
+     */
+    static void runGathered(int[] positions, Kernel[] kernels, int n, MemorySegment amps, ParallelRunner runner) {
+        Gather g = Gather.of(positions, n);
+        runner.forRange(g.chunks(), (g.chunkBytes() / Lanes.VECTOR_BYTES) * (kernels.length + 2),
+                (from, to) -> g.run(amps, from, to, kernels, g.inPlace() ? null : SCRATCH.get()));
+    }
+
+    /**
+     * How the chunks of a placed set of qubits are copied: chunk-local qubit j is the state's
+     * qubit {@code positions[j]}; the first {@code run} of them are the lowest, in order, so each
+     * chunk is 2^(local − run) contiguous runs of 2^run amplitudes, starting at the chunk's base
+     * (its other qubits' bits) plus {@code runStart[r]}.
+     */
+    record Gather(int local, int n, long outside, long runBytes, long[] runStart, boolean inPlace) {
+        static Gather of(int[] positions, int n) {
+            int local = positions.length;
+            if (local > CHUNK_QUBITS) throw new IllegalArgumentException("a chunk of " + local + " qubits exceeds the scratch buffer's " + CHUNK_QUBITS);
+            int run = 0;
+            while (run < local && positions[run] == run) run++;
+            long localMask = 0;
+            for (int q : positions) localMask |= 1L << q;
+            long runs = 1L << (local - run);
+            long[] runStart = new long[(int) runs];
+            for (int r = 0; r < runs; r++) {
+                long start = 0;
+                for (int i = 0; run + i < local; i++) if ((r >> i & 1) == 1) start |= 1L << positions[run + i];
+                runStart[r] = start;
+            }
+            // In place when the local qubits are the lowest ones, in order: chunks are contiguous.
+            return new Gather(local, n, ~localMask & ((1L << n) - 1), 16L << run, runStart, run == local);
+        }
+
+        long chunks() { return 1L << (n - local); }
+
+        long chunkBytes() { return 16L << local; }
+
+        /** Runs the kernels on chunks [from, to), each gathered into {@code scratch} (unused when in place). */
+        void run(MemorySegment amps, long from, long to, Kernel[] kernels, MemorySegment scratch) {
             for (long c = from; c < to; c++) {
                 long base = Long.expand(c, outside);
-                MemorySegment work;
-                if (inPlace) {
-                    work = amps.asSlice(Lanes.amplitudeOffset(base), chunkBytes);
-                } else {
-                    for (int r = 0; r < runs; r++) {
-                        MemorySegment.copy(amps, Lanes.amplitudeOffset(base | runStart[r]), scratch, r * runBytes, runBytes);
-                    }
-                    work = scratch;
-                }
+                MemorySegment work = inPlace ? amps.asSlice(Lanes.amplitudeOffset(base), chunkBytes()) : load(amps, base, scratch);
                 for (Kernel k : kernels) k.run(work, 0, k.groupCount());
-                if (!inPlace) {
-                    for (int r = 0; r < runs; r++) {
-                        MemorySegment.copy(scratch, r * runBytes, amps, Lanes.amplitudeOffset(base | runStart[r]), runBytes);
-                    }
-                }
+                if (!inPlace) store(work, amps, base);
             }
-        });
+        }
+
+        /** Copies the chunk at {@code base} into the start of {@code scratch}, and returns that part. */
+        MemorySegment load(MemorySegment amps, long base, MemorySegment scratch) {
+            for (int r = 0; r < runStart.length; r++) {
+                MemorySegment.copy(amps, Lanes.amplitudeOffset(base | runStart[r]), scratch, r * runBytes, runBytes);
+            }
+            return scratch.asSlice(0, chunkBytes());
+        }
+
+        void store(MemorySegment work, MemorySegment amps, long base) {
+            for (int r = 0; r < runStart.length; r++) {
+                MemorySegment.copy(work, r * runBytes, amps, Lanes.amplitudeOffset(base | runStart[r]), runBytes);
+            }
+        }
     }
+
+    /** A second scratch buffer per thread, for the chunk that holds a group of placed plans ({@link FastState#runPlacedGroup}). */
+    static final ThreadLocal<MemorySegment> GROUP_SCRATCH =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16L << CHUNK_QUBITS, AmplitudeMemory.ALIGNMENT));
 }

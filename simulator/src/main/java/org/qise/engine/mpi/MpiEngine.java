@@ -29,8 +29,14 @@ public final class MpiEngine implements Engine {
     final FastEngine local;
     /** Global qubits every plan is made for (at least the real ones): runs with the same split are bit-identical for 1 … 2^split ranks. */
     final int split;
-    /** Exchanges between ranks made by this engine's states so far, and swaps of planned-global positions inside a slice. */
-    long exchanges, localSwaps;
+    /**
+     * Exchanges between ranks made by this engine's states so far; moves of planned-global
+     * positions inside a slice made by relabelling (no data moved), and by swapping the data
+     * (only when a lane qubit would move, see {@link SlicePlacement}).
+     */
+    long exchanges, relabels, localSwaps;
+    /** Local runs made in groups that share one memory pass ({@link RunGroup}). */
+    long groupedRuns;
 
     private MpiEngine(MpiBinding mpi, int threads, int split) {
         this.mpi = mpi;
@@ -125,8 +131,14 @@ public final class MpiEngine implements Engine {
     /** Exchanges made by this engine's states so far (for reports and the plan check). */
     public long exchanges() { return exchanges; }
 
-    /** Swaps inside a slice (of qubits planned global that this rank count holds locally) made so far. */
+    /** Swaps of data inside a slice (moves of planned-global qubits that had to move a lane qubit) made so far. */
     public long localSwaps() { return localSwaps; }
+
+    /** Local runs made so far in groups sharing one memory pass (see {@link RunGroup}). */
+    public long groupedRuns() { return groupedRuns; }
+
+    /** Moves of planned-global qubits inside a slice made so far by relabelling, without moving data. */
+    public long relabels() { return relabels; }
 
     /** Global qubits the plans are made for (see {@link #start(int, Integer)}). */
     public int split() { return split; }
@@ -155,7 +167,8 @@ public final class MpiEngine implements Engine {
         }
         // The fast engine starts a slice in |0…0⟩; global index 0 lives on rank 0 only.
         if (rank != 0) FastStateMemory.of(slice).set(ValueLayout.JAVA_DOUBLE, FastStateMemory.amplitudeOffset(0), 0.0);
-        return new MpiState(this, numQubits, slice, new QubitLayout(numQubits, numQubits - MpiPlan.splitQubits(numQubits, k, split)));
+        return new MpiState(this, numQubits, slice, new QubitLayout(numQubits, numQubits - MpiPlan.splitQubits(numQubits, k, split)),
+                new SlicePlacement(numQubits - k, FastStateMemory.laneQubits()));
     }
 
     /** The number of global qubits, after checking that every rank gets at least one amplitude. */

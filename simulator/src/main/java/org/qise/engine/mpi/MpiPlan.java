@@ -61,8 +61,12 @@ final class MpiPlan implements Plan {
         return Math.max(rankQubits, Math.min(split, numQubits - MIN_LOCAL_QUBITS));
     }
 
-    /** The split when none is chosen: rank counts up to 2^DEFAULT_SPLIT give bit-identical amplitudes. */
-    static final int DEFAULT_SPLIT = 3;
+    /**
+     * The split when none is chosen: rank counts up to 2^DEFAULT_SPLIT (1024) give bit-identical
+     * amplitudes. It costs few memory passes because moves inside a slice are relabellings and
+     * the runs between them share passes ({@link RunGroup}); see docs/mpi.md for the figures.
+     */
+    static final int DEFAULT_SPLIT = 10;
     /** The largest split one may choose (2^20 ranks; a plan for more global qubits than that helps no one). */
     static final int MAX_SPLIT = 20;
     /** Smallest planned slice (in qubits) for which the split is kept, so that fused blocks and wide gates fit. */
@@ -119,11 +123,11 @@ final class MpiPlan implements Plan {
                 int global = layout.physical(q);
                 layouts.add(layout.copy());
                 actions.add(new Action(global, victim, null));
-                steps.add(new Step(List.of(), global >= realLocal ? "exchange" : "local swap", List.of(global >= realLocal
+                steps.add(new Step(List.of(), global >= realLocal ? "exchange" : "relabel", List.of(global >= realLocal
                         ? String.format("swap global position %d (qubit %d) with local position %d (qubit %d): half the slice to rank ^ %d",
                                 global, q, victim, layout.logical(victim), 1 << (global - realLocal))
-                        : String.format("swap position %d (qubit %d) with position %d (qubit %d) inside the slice",
-                                global, q, victim, layout.logical(victim))), 1, 0));
+                        : String.format("move qubit %d (position %d) and qubit %d (position %d) inside the slice by relabelling (no data moves)",
+                                q, global, layout.logical(victim), victim)), global >= realLocal ? 1 : 0, 0));
                 layout.swapPositions(global, victim);
             }
             pending = waiting;
@@ -132,11 +136,26 @@ final class MpiPlan implements Plan {
         return new MpiPlan(numQubits, realLocal, gates, steps, actions, layouts);
     }
 
-    /** The local position, not used by the gate, whose qubit is next needed furthest ahead (ties: the highest position). */
+    /**
+     * The local position, not used by the gate, whose qubit is next needed furthest ahead (ties:
+     * the highest position), outside the lowest {@link #LANE_POSITIONS} when any other will do.
+     * Lane positions make poor victims: on a rank count that holds the planned-global position in
+     * its slice the move is a relabelling, which must leave the qubits inside a vector in place
+     * ({@link SlicePlacement}), so it would cost a swap of the data; and an exchange with a lane
+     * position copies single amplitudes.
+     */
     private static int victim(QubitLayout layout, int[] gateQubits, NextUse next, int at) {
+        int best = victim(layout, gateQubits, next, at, LANE_POSITIONS);
+        return best >= 0 ? best : victim(layout, gateQubits, next, at, 0);
+    }
+
+    /** Positions of the lowest qubits that select lanes inside a vector (two with 512-bit vectors); a constant, so that plans do not depend on the machine. */
+    static final int LANE_POSITIONS = 2;
+
+    private static int victim(QubitLayout layout, int[] gateQubits, NextUse next, int at, int lowest) {
         int best = -1;
         long bestNext = -1;
-        for (int p = layout.local - 1; p >= 0; p--) {
+        for (int p = layout.local - 1; p >= lowest; p--) {
             int q = layout.logical(p);
             boolean used = false;
             for (int g : gateQubits) used |= g == q;

@@ -37,13 +37,15 @@ final class MpiState implements QuantumState {
     private final int n, local, realLocal, rank, ranks;
     private final QuantumState slice;
     private final MemorySegment mem;
+    /** Logical qubit → plan position (the same on every rank count), and plan position → bit of this slice's memory. */
     private final QubitLayout layout;
+    private final SlicePlacement where;
     private final MemorySegment send, receive;
     /** The whole state gathered on this rank, kept until the state changes. */
     private QuantumState gathered;
     private boolean closed;
 
-    MpiState(MpiEngine engine, int n, QuantumState slice, QubitLayout layout) {
+    MpiState(MpiEngine engine, int n, QuantumState slice, QubitLayout layout, SlicePlacement where) {
         this.engine = engine;
         this.mpi = engine.mpi;
         this.n = n;
@@ -54,6 +56,7 @@ final class MpiState implements QuantumState {
         this.slice = slice;
         this.mem = FastStateMemory.of(slice);
         this.layout = layout;
+        this.where = where;
         long bytes = Math.min(1L << Math.max(0, realLocal - 1), MESSAGE_AMPS) * 16;
         Arena arena = Arena.ofAuto();
         send = arena.allocate(bytes, 64);
@@ -62,8 +65,18 @@ final class MpiState implements QuantumState {
 
     @Override public int numQubits() { return n; }
 
-    /** Physical qubit layout (for tests and the plan check). */
+    /** Plan layout (for tests and the plan check). */
     QubitLayout layout() { return layout; }
+
+    /** Where logical qubit q lies now: a bit of the slice's local index (below realLocal) or of the rank. */
+    private int phys(int q) {
+        return where.physical(layout.physical(q));
+    }
+
+    /** The logical qubit at physical position x. */
+    private int logicalAt(int x) {
+        return layout.logical(where.planPosition(x));
+    }
 
     /** One gate, planned from the current layout like any plan, so it runs with the same kernels on every rank count. */
     @Override
@@ -88,27 +101,57 @@ final class MpiState implements QuantumState {
         java.util.Objects.checkFromToIndex(fromStep, toStep, mp.actions.size());
         remapTo(mp.layouts.get(fromStep));
         changed();
-        for (int i = fromStep; i < toStep; i++) {
+        for (int i = fromStep; i < toStep; ) {
             MpiPlan.Action a = mp.actions.get(i);
-            if (a.isExchange()) exchange(a.global(), a.localPos());
-            else for (long block = 0; block < 1L << (realLocal - local); block++) FastStateMemory.runOnBlock(slice, a.localPlan(), block);
+            if (a.isExchange()) {
+                exchange(a.global(), a.localPos());
+                i++;
+                continue;
+            }
+            RunGroup group = RunGroup.at(mp, i, toStep, where, realLocal, local);
+            if (group.plans().size() == 1) {
+                FastStateMemory.runPlaced(slice, a.localPlan(), where.prefix(local));
+            } else {
+                // Runs separated only by relabellings, in one pass: make the relabellings, then run them all.
+                for (int j = i; j < group.end(); j++) {
+                    MpiPlan.Action b = mp.actions.get(j);
+                    if (b.isExchange()) exchange(b.global(), b.localPos());
+                }
+                FastStateMemory.runPlacedGroup(slice, group.plans(), group.places());
+                engine.groupedRuns += group.plans().size();
+            }
+            i = group.end();
         }
     }
 
     /**
-     * Swaps the qubit at global position {@code global} with the one at local position
-     * {@code localPos}: the half of the slice whose local bit differs from this rank's global
-     * bit goes to the partner rank, and the partner's matching half comes back in its place.
+     * Moves the qubit at plan position {@code global} to plan position {@code localPos} and back.
+     * A rank bit is swapped with the local position by an exchange with the partner rank; a
+     * planned-global position that this rank count holds inside its slice is only relabelled
+     * ({@link SlicePlacement}): no data moves, the next local runs use the new positions.
      */
     void exchange(int global, int localPos) {
         if (global < realLocal) {
-            // Planned global, but inside this slice: a swap gate (the fast engine moves, never computes, for it).
-            slice.apply(new Operation.GateOp(Gates.swap(), new int[]{global, localPos}, null));
+            if (where.relabel(global, localPos)) {
+                engine.relabels++;
+            } else {
+                // A lane qubit would move: swap the data (the fast engine moves, never computes, for a swap).
+                slice.apply(new Operation.GateOp(Gates.swap(), new int[]{where.physical(global), where.physical(localPos)}, null));
+                engine.localSwaps++;
+            }
             layout.swapPositions(global, localPos);
-            engine.localSwaps++;
             changed();
             return;
         }
+        exchangePhysical(global, where.physical(localPos));
+    }
+
+    /**
+     * Swaps rank bit {@code global} with physical position {@code localPos} of the slice: the
+     * half of the slice whose local bit differs from this rank's global bit goes to the partner
+     * rank, and the partner's matching half comes back in its place.
+     */
+    private void exchangePhysical(int global, int localPos) {
         int bit = global - realLocal;
         int partner = rank ^ (1 << bit);
         long sendBit = ((rank >> bit) & 1) ^ 1;
@@ -125,7 +168,7 @@ final class MpiState implements QuantumState {
                 MemorySegment.copy(receive, (j - j0) * 16, mem, FastStateMemory.amplitudeOffset(insertBit(j, localPos, sendBit)), piece * 16);
             }
         }
-        layout.swapPositions(global, localPos);
+        layout.swapPositions(global, where.planPosition(localPos));
         engine.exchanges++;
         changed();
     }
@@ -135,25 +178,26 @@ final class MpiState implements QuantumState {
         return ((j >>> position) << (position + 1)) | (bit << position) | low;
     }
 
-    /** Moves qubits (exchanges for global positions, local swap gates for the rest) until the layout equals {@code target}. */
+    /**
+     * Moves qubits until the plan layout equals {@code target}: exchanges for the rank bits,
+     * relabelling (or, for lane positions, swaps) inside the slice.
+     */
     private void remapTo(QubitLayout target) {
         if (layout.equals(target)) return;
-        for (int g = local; g < n; g++) {
+        for (int g = realLocal; g < n; g++) {
             int want = target.logical(g);
             if (layout.logical(g) == want) continue;
             int p = layout.physical(want);
-            if (p >= local) {
+            if (p >= realLocal) {
                 exchange(p, 0);
                 p = 0;
             }
             exchange(g, p);
         }
-        for (int p = 0; p < local; p++) {
+        for (int p = 0; p < realLocal; p++) {
             int want = target.logical(p);
             if (layout.logical(p) == want) continue;
-            int p2 = layout.physical(want);
-            slice.apply(new Operation.GateOp(Gates.swap(), new int[]{p, p2}, null));
-            layout.swapPositions(p, p2);
+            exchange(layout.physical(want), p);
         }
         changed();
     }
@@ -162,22 +206,31 @@ final class MpiState implements QuantumState {
     int exchangesToIdentity() {
         QubitLayout l = layout.copy();
         int count = 0;
-        for (int g = local; g < n; g++) { // as remapTo does it
+        for (int g = realLocal; g < n; g++) { // as remapTo does it
             if (l.logical(g) == g) continue;
             int p = l.physical(g);
-            if (p >= local) {
-                if (p >= realLocal) count++;
+            if (p >= realLocal) {
+                count++;
                 l.swapPositions(p, 0);
                 p = 0;
             }
-            if (g >= realLocal) count++;
+            count++;
             l.swapPositions(g, p);
         }
         return count;
     }
 
+    /** The identity layout, in memory too: every qubit at its own bit (for reads of the gathered state). */
     private void canonical() {
         remapTo(new QubitLayout(n, local));
+        for (int x = 0; x < realLocal; x++) {
+            int p = where.planPosition(x);
+            if (p == x) continue;
+            // Plan position x's data goes to bit x, plan position p's to where x's was.
+            slice.apply(new Operation.GateOp(Gates.swap(), new int[]{where.physical(x), x}, null));
+            where.swapEntries(x, p);
+        }
+        changed();
     }
 
     private void changed() {
@@ -242,10 +295,10 @@ final class MpiState implements QuantumState {
      */
     private void makeLocal(long mask) {
         for (int q = 0; q < n; q++) {
-            if ((mask >> q & 1) == 0 || layout.physical(q) < realLocal) continue;
+            if ((mask >> q & 1) == 0 || phys(q) < realLocal) continue;
             int p = realLocal - 1;
-            while ((mask >> layout.logical(p) & 1) != 0) p--;
-            exchange(layout.physical(q), p);
+            while ((mask >> logicalAt(p) & 1) != 0) p--;
+            exchangePhysical(phys(q), p);
         }
     }
 
@@ -255,7 +308,7 @@ final class MpiState implements QuantumState {
         for (int g = 0; g < t.length; g++) {
             for (int v = 0; v < 256; v++) {
                 long p = 0;
-                for (int b = 0; b < 8 && 8 * g + b < n; b++) if ((v >> b & 1) != 0) p |= 1L << layout.physical(8 * g + b);
+                for (int b = 0; b < 8 && 8 * g + b < n; b++) if ((v >> b & 1) != 0) p |= 1L << phys(8 * g + b);
                 t[g][v] = p;
             }
         }
@@ -271,7 +324,7 @@ final class MpiState implements QuantumState {
     /** Physical index (rank bits on top) to logical index. */
     private long unplace(long physical) {
         long i = 0;
-        for (int p = 0; p < n; p++) if ((physical >> p & 1) != 0) i |= 1L << layout.logical(p);
+        for (int p = 0; p < n; p++) if ((physical >> p & 1) != 0) i |= 1L << logicalAt(p);
         return i;
     }
 
@@ -348,7 +401,7 @@ final class MpiState implements QuantumState {
         requireOpen();
         GateChecks.qubit(n, qubit);
         changed();
-        int p = layout.physical(qubit);
+        int p = phys(qubit);
         if (p < realLocal) {
             slice.collapse(p, outcome, probability);
             return;
@@ -461,7 +514,7 @@ final class MpiState implements QuantumState {
     /** Where logical index {@code logical} lives now: its physical index, the rank in the bits from realLocal up. */
     private long physicalIndex(long logical) {
         long p = 0;
-        for (int q = 0; q < n; q++) if ((logical >> q & 1) != 0) p |= 1L << layout.physical(q);
+        for (int q = 0; q < n; q++) if ((logical >> q & 1) != 0) p |= 1L << phys(q);
         return p;
     }
 
@@ -559,7 +612,7 @@ final class MpiState implements QuantumState {
     @Override
     public QuantumState copy() {
         requireOpen();
-        return new MpiState(engine, n, slice.copy(), layout.copy());
+        return new MpiState(engine, n, slice.copy(), layout.copy(), where.copy());
     }
 
     @Override

@@ -41,9 +41,11 @@ public final class MpiCheckMain {
         try (MpiEngine mpi = MpiEngine.start(1, split); FastEngine fast = new FastEngine(1)) {
             MpiPlan plan = (MpiPlan) mpi.compile(n, gates);
             QuantumState s = mpi.allocate(n);
-            long before = mpi.exchanges(), swapsBefore = mpi.localSwaps();
+            long before = mpi.exchanges(), swapsBefore = mpi.localSwaps(), relabelsBefore = mpi.relabels();
             s.run(plan);
-            long made = mpi.exchanges() - before, swaps = mpi.localSwaps() - swapsBefore;
+            // Moves inside the slice: relabelled (no data moved) or, when a lane qubit would move, swapped.
+            long made = mpi.exchanges() - before, dataSwaps = mpi.localSwaps() - swapsBefore, relabels = mpi.relabels() - relabelsBefore;
+            long swaps = dataSwaps + relabels;
             int moveBack = ((MpiState) s).exchangesToIdentity();
             long readsFrom = mpi.exchanges();
             long[] samples = s.sampleSorted(uniforms);
@@ -94,11 +96,11 @@ public final class MpiCheckMain {
             {
                 System.out.printf("RESULT ranks=%d qubits=%d gates=%d globalGates=%d exchanges=%d planned=%d localSwaps=%d plannedSwaps=%d "
                                 + "moveBack=%d readExchanges=%d maxDiff=%.3e probDiff=%.3e expDiff=%.3e samplesEqual=%b outcomeEqual=%b "
-                                + "p1bits=%016x expBits=%016x ampBits=%016x samplesHash=%d split=%d singleReadsEqual=%b%n",
+                                + "p1bits=%016x expBits=%016x ampBits=%016x samplesHash=%d split=%d singleReadsEqual=%b relabels=%d dataSwaps=%d%n",
                         mpi.ranks(), n, gates.size(), globalGates, made, plan.exchanges(), swaps, plan.localSwaps(),
                         moveBack, readExchanges, maxDiff, probDiff, Math.abs(expectation - fastExpectation),
                         Arrays.equals(samples, fastSamples), outcome == fastOutcome,
-                        Double.doubleToLongBits(p1), Double.doubleToLongBits(expectation), bits, Arrays.hashCode(samples), mpi.split(), singleEqual);
+                        Double.doubleToLongBits(p1), Double.doubleToLongBits(expectation), bits, Arrays.hashCode(samples), mpi.split(), singleEqual, relabels, dataSwaps);
             }
         }
     }

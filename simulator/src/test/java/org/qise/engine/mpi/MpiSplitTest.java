@@ -15,7 +15,8 @@ class MpiSplitTest {
     @CsvSource({
             "'',   1, " + MpiPlan.DEFAULT_SPLIT,
             "'',   8, " + MpiPlan.DEFAULT_SPLIT,
-            "'', 1024, 10", // more ranks than the default serves: the plan takes their qubits
+            "'', 1024, 10",
+            "'', 2048, 11", // more ranks than the default serves: the plan takes their qubits
             "6,    1, 6",
             "' 10 ', 16, 10",
             "0,    1, 0",
