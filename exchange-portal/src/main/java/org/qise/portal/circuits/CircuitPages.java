@@ -55,7 +55,7 @@ public final class CircuitPages {
         routes.get("/circuits/{id}/diff", this::diff);
         routes.post("/circuits/{id}/fork", ctx -> {
             long fork = circuits.fork(WebSession.requireUser(ctx), ref(ctx), Forms.optionalInt(ctx.formParam("version"), "version"));
-            ctx.redirect("/circuits/" + circuits.publicId(fork));
+            Forms.seeOther(ctx, "/circuits/" + circuits.publicId(fork));
         });
         routes.post("/circuits/{id}/delete", ctx -> {
             User user = WebSession.requireUser(ctx);
@@ -68,13 +68,13 @@ public final class CircuitPages {
         });
         routes.post("/circuits/{id}/comments", ctx -> {
             circuits.addComment(WebSession.requireUser(ctx), ref(ctx), Forms.field(ctx, "body"));
-            ctx.redirect("/circuits/" + ref(ctx));
+            Forms.seeOther(ctx, "/circuits/" + ref(ctx));
         });
         routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
             if (!org.qise.portal.web.Confirm.given(ctx, templates, "Delete this comment?",
                     "The comment is removed from the circuit's page.", "Delete", "/circuits/" + ref(ctx))) return;
             circuits.deleteComment(WebSession.requireUser(ctx), ref(ctx), Forms.pathId(ctx, "commentId"));
-            ctx.redirect("/circuits/" + ref(ctx));
+            Forms.seeOther(ctx, "/circuits/" + ref(ctx));
         });
         routes.get("/circuits/{id}/download.qasm", ctx -> {
             Details d = details(ctx);
@@ -135,7 +135,7 @@ public final class CircuitPages {
         try {
             var licence = org.qise.portal.credit.Licence.parse(form.get("license"), "license");
             long id = circuits.create(user, draft(ctx, form), licence);
-            ctx.redirect("/circuits/" + circuits.publicId(id));
+            Forms.seeOther(ctx, "/circuits/" + circuits.publicId(id));
         } catch (PortalException e) {
             if (e.status() >= 500) throw e;
             showForm(ctx, "New circuit", "/circuits", form, e.getMessage(), e.status());
@@ -166,7 +166,7 @@ public final class CircuitPages {
         }
         try {
             circuits.update(user, ref(ctx), draft(ctx, form));
-            ctx.redirect("/circuits/" + ref(ctx));
+            Forms.seeOther(ctx, "/circuits/" + ref(ctx));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
             showForm(ctx, "Edit circuit", "/circuits/" + ref(ctx) + "/edit", form, e.getMessage(), e.status());

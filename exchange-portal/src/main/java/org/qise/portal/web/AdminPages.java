@@ -18,7 +18,7 @@ public final class AdminPages {
     private final InviteService invites;
     private final AuditLog audit;
     /** Secrets made by a form, waiting for the page it redirects to. */
-    private final OneTime shown = new OneTime();
+    private final OneTime<String> shown = new OneTime<>();
 
     public AdminPages(Templates templates, UserService users, InviteService invites, AuditLog audit) {
         this.templates = templates;
@@ -43,8 +43,14 @@ public final class AdminPages {
             ctx.redirect("/invites?shown=" + shown.put(ctx, code), io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/invites/{id}/revoke", ctx -> {
-            invites.revoke(inviter(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/invites");
+            User u = inviter(ctx);
+            long id = Forms.pathId(ctx, "id");
+            invites.checkRevocable(u, id); // 404 before asking about someone else's invite
+            if (!Confirm.given(ctx, templates, "Revoke this invite?",
+                    "Its code no longer registers anyone; people who already registered with it keep their accounts.",
+                    "Revoke", "/invites")) return;
+            invites.revoke(u, id);
+            Forms.seeOther(ctx, "/invites");
         });
         routes.get("/admin/users", ctx -> {
             User admin = admin(ctx);
@@ -59,20 +65,20 @@ public final class AdminPages {
                     "They are signed out everywhere and cannot sign in or use their API tokens until enabled again.",
                     "Disable", "/admin/users")) return;
             users.disable(admin, id);
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
         routes.post("/admin/users/{id}/enable", ctx -> {
             users.enable(admin(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
         routes.post("/admin/users/{id}/role", ctx -> {
             users.changeRole(admin(ctx), Forms.pathId(ctx, "id"), Role.parse(Forms.field(ctx, "role")));
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
         routes.post("/admin/users/{id}/cohort", ctx -> {
             User admin = admin(ctx);
             users.addToCohort(admin, Forms.pathId(ctx, "id"), users.cohortNamed(Forms.field(ctx, "cohort")));
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
     }
 
