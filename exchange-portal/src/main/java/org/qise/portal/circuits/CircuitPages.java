@@ -67,7 +67,15 @@ public final class CircuitPages {
             ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/circuits/{id}/comments", ctx -> {
-            circuits.addComment(WebSession.requireUser(ctx), ref(ctx), Forms.field(ctx, "body"));
+            User user = WebSession.requireUser(ctx);
+            try {
+                circuits.addComment(user, ref(ctx), Forms.field(ctx, "body"));
+            } catch (PortalException e) {
+                if (e.status() != 400 && e.status() != 413) throw e;
+                ctx.status(e.status()); // the circuit's page again, the comment form with the reason and the text
+                render(ctx, details(ctx), e.getMessage(), Forms.field(ctx, "body"));
+                return;
+            }
             Forms.seeOther(ctx, "/circuits/" + ref(ctx));
         });
         routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
@@ -116,13 +124,16 @@ public final class CircuitPages {
     }
 
     private void view(Context ctx) {
+        render(ctx, details(ctx), null, "");
+    }
+
+    private void render(Context ctx, Details d, String commentError, String commentTyped) {
         User viewer = WebSession.user(ctx);
-        Details d = details(ctx);
         long owner = d.summary().ownerId();
         ctx.html(templates.render("circuit.jte", "page", page(ctx, d.version().title()), "circuit", d,
                 "comments", circuits.comments(viewer, d.summary().id()), "canEdit", AccessPolicy.canEdit(viewer, owner),
                 "credit", credit.credit(viewer, d.summary().id(), d.version().version()),
-                "canDelete", AccessPolicy.canRemove(viewer, owner)));
+                "canDelete", AccessPolicy.canRemove(viewer, owner), "commentError", commentError, "commentTyped", commentTyped));
     }
 
     private void create(Context ctx) {

@@ -28,19 +28,20 @@ public final class AdminPages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/invites", ctx -> showInvites(ctx, shown.take(ctx, ctx.queryParam("shown"))));
+        routes.get("/invites", ctx -> showInvites(ctx, shown.take(ctx, ctx.queryParam("shown")), null));
         routes.post("/invites", ctx -> {
             User u = inviter(ctx);
-            Integer uses = Forms.optionalInt(ctx.formParam("uses"), "uses");
-            Integer days = Forms.optionalInt(ctx.formParam("days"), "days");
-            String cohortName = Forms.field(ctx, "cohort");
-            Cohort cohort = cohortName.isBlank() ? null
-                    : u.isAdmin() ? users.cohortNamed(cohortName)
-                    : users.findCohort(cohortName).orElseThrow(() -> PortalException.forbidden("instructors may only invite into a cohort they belong to"));
-            String code = invites.create(u, Role.parse(Forms.field(ctx, "role")), cohort, uses == null ? 1 : uses,
-                    Duration.ofDays(days == null ? 14 : days));
+            String code;
+            try {
+                code = invite(ctx, u);
+            } catch (PortalException e) {
+                if (e.status() != 400 && e.status() != 403) throw e;
+                ctx.status(e.status()); // the invites page again, with the reason
+                showInvites(ctx, null, e.getMessage());
+                return;
+            }
             // Post/redirect/get: the code waits for the invites page, so a reload creates no second invite.
-            ctx.redirect("/invites?shown=" + shown.put(ctx, code), io.javalin.http.HttpStatus.SEE_OTHER);
+            Forms.seeOther(ctx, "/invites?shown=" + shown.put(ctx, code));
         });
         routes.post("/invites/{id}/revoke", ctx -> {
             User u = inviter(ctx);
@@ -82,10 +83,23 @@ public final class AdminPages {
         });
     }
 
-    private void showInvites(Context ctx, String newCode) {
+    /** Creates the invite the form describes; its code. */
+    private String invite(Context ctx, User u) {
+        Integer uses = Forms.optionalInt(ctx.formParam("uses"), "uses");
+        Integer days = Forms.optionalInt(ctx.formParam("days"), "days");
+        String cohortName = Forms.field(ctx, "cohort");
+        Cohort cohort = cohortName.isBlank() ? null
+                : u.isAdmin() ? users.cohortNamed(cohortName)
+                : users.findCohort(cohortName).orElseThrow(() -> PortalException.forbidden("instructors may only invite into a cohort they belong to"));
+        return invites.create(u, Role.parse(Forms.field(ctx, "role")), cohort, uses == null ? 1 : uses,
+                Duration.ofDays(days == null ? 14 : days));
+    }
+
+    private void showInvites(Context ctx, String newCode, String error) {
         User u = inviter(ctx);
         ctx.header("Cache-Control", "no-store").html(templates.render("invites.jte",
-                "page", new Page("Invites", u, WebSession.csrf(ctx), null), "invites", invites.createdBy(u), "newCode", newCode));
+                "page", new Page("Invites", u, WebSession.csrf(ctx), null), "invites", invites.createdBy(u), "newCode", newCode,
+                "error", error));
     }
 
     private static User inviter(Context ctx) {
