@@ -4,10 +4,12 @@
   var format = new Intl.DateTimeFormat(undefined, {
     day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
   });
+  // <time class="when day">: only the day matters (member since, verified on), in the reader's zone.
+  var dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
   document.querySelectorAll('time.when[datetime]').forEach(function (t) {
     var d = new Date(t.getAttribute('datetime'));
     if (isNaN(d.getTime())) return;
     t.title = t.textContent; // the UTC text stays one hover away
-    t.textContent = format.format(d);
+    t.textContent = (t.classList.contains('day') ? dayFormat : format).format(d);
   });
 })();

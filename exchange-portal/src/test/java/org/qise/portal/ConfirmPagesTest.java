@@ -60,7 +60,7 @@ class ConfirmPagesTest {
         String id = TestPortal.parse(made).get("id").asText();
         Browser b = new Browser(portal);
         b.login("commenter@example.org", TestPortal.PASSWORD);
-        assertStatus(302, b.submit("/circuits/" + id, "/circuits/" + id + "/comments", Map.of("body", "A second look, please")));
+        assertStatus(303, b.submit("/circuits/" + id, "/circuits/" + id + "/comments", Map.of("body", "A second look, please")));
         var services = portal.server.services().circuits();
         long internal = services.resolve(author, id);
         long commentId = services.comments(author, internal).getFirst().id();
@@ -69,7 +69,7 @@ class ConfirmPagesTest {
         assertStatus(200, asked);
         assertTrue(asked.body().contains("Delete this comment?"), asked.body());
         assertEquals(1, services.comments(author, internal).size(), "nothing deleted yet");
-        assertStatus(302, b.submit("/circuits/" + id, "/circuits/" + id + "/comments/" + commentId + "/delete", Map.of("confirm", "yes")));
+        assertStatus(303, b.submit("/circuits/" + id, "/circuits/" + id + "/comments/" + commentId + "/delete", Map.of("confirm", "yes")));
         assertEquals(0, services.comments(author, internal).size());
     }
 
@@ -86,7 +86,7 @@ class ConfirmPagesTest {
         assertEquals(false, portal.server.services().users().find(target.id()).orElseThrow().disabled());
 
         var done = a.submit("/admin/users", "/admin/users/" + target.id() + "/disable", Map.of("confirm", "yes"));
-        assertStatus(302, done);
+        assertStatus(303, done);
         assertEquals(true, portal.server.services().users().find(target.id()).orElseThrow().disabled());
     }
 }

@@ -48,7 +48,7 @@ class PostgresTest {
                 assertStatus(201, portal.json("POST", "/api/v1/circuits/" + circuitId + "/comments", token, Map.of("body", "hi")));
                 assertEquals(1, parse(portal.get("/api/v1/circuits?tag=pg", token)).size());
                 Browser b = new Browser(portal);
-                assertEquals(302, b.login("pg.alice@example.org", TestPortal.PASSWORD).statusCode());
+                assertEquals(303, b.login("pg.alice@example.org", TestPortal.PASSWORD).statusCode());
                 assertEquals(200, b.get("/circuits/" + circuitId).statusCode());
             }
             try (TestPortal again = TestPortal.startKeeping(config)) {

@@ -122,7 +122,7 @@ class TrustHolesTest {
                 TestPortal.PASSWORD, "scopes", List.of("admin"))));
 
         Browser b = new Browser(portal);
-        assertStatus(302, b.login("carol@example.org", TestPortal.PASSWORD));
+        assertStatus(303, b.login("carol@example.org", TestPortal.PASSWORD));
         var posted = b.submit("/account", "/account/tokens", Map.of("name", "page token", "scope_read", "on", "scope_run", "on"));
         assertStatus(303, posted);
         var page = b.get(posted.headers().firstValue("Location").orElseThrow());
@@ -149,9 +149,10 @@ class TrustHolesTest {
 
         String second = portal.server.services().invites().create(alice, Role.FELLOW, cohortA, 5, Duration.ofDays(7));
         Browser b = new Browser(portal);
-        assertStatus(302, b.login("alice@example.org", TestPortal.PASSWORD));
+        assertStatus(303, b.login("alice@example.org", TestPortal.PASSWORD));
         long secondId = portal.server.services().invites().createdBy(alice).getFirst().id();
-        assertStatus(302, b.submit("/invites", "/invites/" + secondId + "/revoke", Map.of()));
+        assertStatus(200, b.submit("/invites", "/invites/" + secondId + "/revoke", Map.of())); // asks first
+        assertStatus(303, b.submit("/invites", "/invites/" + secondId + "/revoke", Map.of("confirm", "yes")));
         assertThrows(PortalException.class, () -> register("later@example.org", second));
         assertTrue(b.get("/invites").body().contains("revoked or used up"));
     }

@@ -40,7 +40,7 @@ class WebPagesTest {
 
     /** The public id a redirect names, e.g. after creating a circuit. */
     static String refFromLocation(java.net.http.HttpResponse<String> r) {
-        assertEquals(302, r.statusCode(), r.body());
+        assertEquals(303, r.statusCode(), r.body());
         Matcher m = Pattern.compile("/circuits/([0-9a-z]{12})$").matcher(r.headers().firstValue("Location").orElseThrow());
         assertTrue(m.find(), r.headers().firstValue("Location").orElseThrow());
         return m.group(1);
@@ -54,7 +54,7 @@ class WebPagesTest {
     @Test
     void createEditForkAndCommentThroughForms() {
         Browser b = new Browser(portal);
-        assertEquals(302, b.login("fellow@example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(303, b.login("fellow@example.org", TestPortal.PASSWORD).statusCode());
         String ref = refFromLocation(b.submitMultipart("/circuits/new", "/circuits", Map.of("title", "Uploaded GHZ",
                 "description", "Three qubits", "tags", "ghz, upload", "visibility", "cohort", "qasm", ""), "qasmFile", "ghz.qasm", GHZ));
         long id = internal(ref);
@@ -103,7 +103,7 @@ class WebPagesTest {
         assertEquals(1, forked.forkedFromVersion());
         assertEquals(GHZ, forked.version().qasm());
 
-        assertEquals(302, t.submit("/circuits/" + ref, "/circuits/" + ref + "/comments", Map.of("body", "Try **four** qubits")).statusCode());
+        assertEquals(303, t.submit("/circuits/" + ref, "/circuits/" + ref + "/comments", Map.of("body", "Try **four** qubits")).statusCode());
         assertTrue(b.get("/circuits/" + ref).body().contains("Try <strong>four</strong> qubits"));
     }
 
@@ -133,9 +133,9 @@ class WebPagesTest {
         User target = portal.user("promote.me@example.org", Role.FELLOW, null);
         Browser a = new Browser(portal);
         a.login("admin@example.org", TestPortal.PASSWORD);
-        assertEquals(302, a.submit("/admin/users", "/admin/users/" + target.id() + "/role", Map.of("role", "instructor")).statusCode());
+        assertEquals(303, a.submit("/admin/users", "/admin/users/" + target.id() + "/role", Map.of("role", "instructor")).statusCode());
         assertEquals(Role.INSTRUCTOR, portal.server.services().users().find(target.id()).orElseThrow().role());
-        assertEquals(302, a.submit("/admin/users", "/admin/users/" + target.id() + "/cohort", Map.of("cohort", "Page cohort")).statusCode());
+        assertEquals(303, a.submit("/admin/users", "/admin/users/" + target.id() + "/cohort", Map.of("cohort", "Page cohort")).statusCode());
         assertTrue(portal.server.services().users().find(target.id()).orElseThrow().inCohort(cohort.id()));
         String people = a.get("/admin/users").body();
         assertTrue(people.contains("role-change"), people);

@@ -69,7 +69,7 @@ class WebSecurityTest {
         var wrong = b.post("/login", Map.of("email", "admin@example.org", "password", TestPortal.PASSWORD, "csrf", "guessed"));
         assertEquals(403, wrong.statusCode());
 
-        assertEquals(302, b.login("admin@example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(303, b.login("admin@example.org", TestPortal.PASSWORD).statusCode());
         // Signed in, a state-changing form without the token still fails and changes nothing.
         int invitesBefore = portal.server.services().invites().createdBy(admin).size();
         var invite = b.post("/invites", Map.of("role", "fellow", "uses", "1", "days", "1"));
@@ -87,13 +87,13 @@ class WebSecurityTest {
         assertFalse(setCookie.contains("Secure"), "plain HTTP gets no Secure flag: " + setCookie);
         String before = b.cookie(WebSession());
         var login = b.submit("/login", "/login", Map.of("email", "admin@example.org", "password", TestPortal.PASSWORD));
-        assertEquals(302, login.statusCode());
+        assertEquals(303, login.statusCode());
         String after = b.cookie(WebSession());
         assertNotNull(after);
         assertNotEquals(before, after, "a new session id is issued at login");
         assertEquals(200, b.get("/account").statusCode());
 
-        assertEquals(302, b.submit("/account", "/logout", Map.of()).statusCode());
+        assertEquals(303, b.submit("/account", "/logout", Map.of()).statusCode());
         // Replaying the old cookie value does not sign anyone in: the server-side session is gone.
         var replay = portal.send(HttpRequest.newBuilder(URI.create(portal.base + "/account"))
                 .header("Cookie", WebSession() + "=" + after).GET().build());
@@ -113,7 +113,7 @@ class WebSecurityTest {
     void disablingAnAccountEndsItsBrowserSession() {
         User fellow = portal.user("web.fellow@example.org", Role.FELLOW, null);
         Browser b = new Browser(portal);
-        assertEquals(302, b.login("web.fellow@example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(303, b.login("web.fellow@example.org", TestPortal.PASSWORD).statusCode());
         assertEquals(200, b.get("/account").statusCode());
         portal.server.services().users().disable(admin, fellow.id());
         assertEquals(302, b.get("/account").statusCode());
@@ -125,7 +125,7 @@ class WebSecurityTest {
         Browser b = new Browser(portal);
         var reg = b.submit("/register?invite=" + code, "/register", Map.of("invite", code, "name", "Wen Fellow",
                 "email", "wen@example.org", "institution", "Uni", "country", "SG", "password", "long enough pw"));
-        assertEquals(302, reg.statusCode(), reg.body());
+        assertEquals(303, reg.statusCode(), reg.body());
         var posted = b.submit("/account", "/account/tokens", Map.of("name", "notebook", "scope_read", "on"));
         assertEquals(303, posted.statusCode(), "post/redirect/get: a reload creates no second token");
         String shownAt = posted.headers().firstValue("Location").orElseThrow();
@@ -145,7 +145,11 @@ class WebSecurityTest {
 
         long tokenId = portal.server.services().tokens().list(
                 portal.server.services().users().findByEmail("wen@example.org").orElseThrow().id()).getFirst().id();
-        assertEquals(302, b.submit("/account", "/account/tokens/" + tokenId + "/revoke", Map.of()).statusCode());
+        var asked = b.submit("/account", "/account/tokens/" + tokenId + "/revoke", Map.of());
+        assertEquals(200, asked.statusCode(), "revoking asks first");
+        assertTrue(asked.body().contains("Revoke API token"), asked.body());
+        assertStatus(200, portal.get("/api/v1/circuits", token));
+        assertEquals(303, b.submit("/account", "/account/tokens/" + tokenId + "/revoke", Map.of("confirm", "yes")).statusCode());
         assertStatus(401, portal.get("/api/v1/circuits", token));
     }
 
@@ -154,8 +158,8 @@ class WebSecurityTest {
         portal.user("changer@example.org", Role.FELLOW, null);
         Browser laptop = new Browser(portal);
         Browser phone = new Browser(portal);
-        assertEquals(302, laptop.login("changer@example.org", TestPortal.PASSWORD).statusCode());
-        assertEquals(302, phone.login("changer@example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(303, laptop.login("changer@example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(303, phone.login("changer@example.org", TestPortal.PASSWORD).statusCode());
         String before = laptop.cookie(WebSession());
 
         var wrong = laptop.submit("/account", "/account/password", Map.of("currentPassword", "not the password",
@@ -169,8 +173,9 @@ class WebSecurityTest {
 
         var ok = laptop.submit("/account", "/account/password", Map.of("currentPassword", TestPortal.PASSWORD,
                 "newPassword", "brand new secret", "repeatPassword", "brand new secret"));
-        assertEquals(200, ok.statusCode(), ok.body());
-        assertTrue(ok.body().contains("Password changed"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        assertEquals("/account?password=changed", ok.headers().firstValue("Location").orElseThrow());
+        assertTrue(laptop.get("/account?password=changed").body().contains("Password changed"));
         assertNotEquals(before, laptop.cookie(WebSession()), "this browser gets a new session id");
         assertEquals(200, laptop.get("/account").statusCode());
         assertEquals(302, phone.get("/account").statusCode(), "the other browser is signed out");

@@ -55,7 +55,7 @@ public final class CircuitPages {
         routes.get("/circuits/{id}/diff", this::diff);
         routes.post("/circuits/{id}/fork", ctx -> {
             long fork = circuits.fork(WebSession.requireUser(ctx), ref(ctx), Forms.optionalInt(ctx.formParam("version"), "version"));
-            ctx.redirect("/circuits/" + circuits.publicId(fork));
+            Forms.seeOther(ctx, "/circuits/" + circuits.publicId(fork));
         });
         routes.post("/circuits/{id}/delete", ctx -> {
             User user = WebSession.requireUser(ctx);
@@ -67,14 +67,22 @@ public final class CircuitPages {
             ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/circuits/{id}/comments", ctx -> {
-            circuits.addComment(WebSession.requireUser(ctx), ref(ctx), Forms.field(ctx, "body"));
-            ctx.redirect("/circuits/" + ref(ctx));
+            User user = WebSession.requireUser(ctx);
+            try {
+                circuits.addComment(user, ref(ctx), Forms.field(ctx, "body"));
+            } catch (PortalException e) {
+                if (e.status() != 400 && e.status() != 413) throw e;
+                ctx.status(e.status()); // the circuit's page again, the comment form with the reason and the text
+                render(ctx, details(ctx), e.getMessage(), Forms.field(ctx, "body"));
+                return;
+            }
+            Forms.seeOther(ctx, "/circuits/" + ref(ctx));
         });
         routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
             if (!org.qise.portal.web.Confirm.given(ctx, templates, "Delete this comment?",
                     "The comment is removed from the circuit's page.", "Delete", "/circuits/" + ref(ctx))) return;
             circuits.deleteComment(WebSession.requireUser(ctx), ref(ctx), Forms.pathId(ctx, "commentId"));
-            ctx.redirect("/circuits/" + ref(ctx));
+            Forms.seeOther(ctx, "/circuits/" + ref(ctx));
         });
         routes.get("/circuits/{id}/download.qasm", ctx -> {
             Details d = details(ctx);
@@ -116,13 +124,16 @@ public final class CircuitPages {
     }
 
     private void view(Context ctx) {
+        render(ctx, details(ctx), null, "");
+    }
+
+    private void render(Context ctx, Details d, String commentError, String commentTyped) {
         User viewer = WebSession.user(ctx);
-        Details d = details(ctx);
         long owner = d.summary().ownerId();
         ctx.html(templates.render("circuit.jte", "page", page(ctx, d.version().title()), "circuit", d,
                 "comments", circuits.comments(viewer, d.summary().id()), "canEdit", AccessPolicy.canEdit(viewer, owner),
                 "credit", credit.credit(viewer, d.summary().id(), d.version().version()),
-                "canDelete", AccessPolicy.canRemove(viewer, owner)));
+                "canDelete", AccessPolicy.canRemove(viewer, owner), "commentError", commentError, "commentTyped", commentTyped));
     }
 
     private void create(Context ctx) {
@@ -135,7 +146,7 @@ public final class CircuitPages {
         try {
             var licence = org.qise.portal.credit.Licence.parse(form.get("license"), "license");
             long id = circuits.create(user, draft(ctx, form), licence);
-            ctx.redirect("/circuits/" + circuits.publicId(id));
+            Forms.seeOther(ctx, "/circuits/" + circuits.publicId(id));
         } catch (PortalException e) {
             if (e.status() >= 500) throw e;
             showForm(ctx, "New circuit", "/circuits", form, e.getMessage(), e.status());
@@ -166,7 +177,7 @@ public final class CircuitPages {
         }
         try {
             circuits.update(user, ref(ctx), draft(ctx, form));
-            ctx.redirect("/circuits/" + ref(ctx));
+            Forms.seeOther(ctx, "/circuits/" + ref(ctx));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
             showForm(ctx, "Edit circuit", "/circuits/" + ref(ctx) + "/edit", form, e.getMessage(), e.status());

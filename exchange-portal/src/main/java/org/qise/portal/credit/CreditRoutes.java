@@ -40,11 +40,11 @@ public final class CreditRoutes {
         });
         routes.post("/circuits/{id}/star", ctx -> {
             credit.star(WebSession.requireUser(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/circuits/" + ctx.pathParam("id"));
+            Forms.seeOther(ctx, "/circuits/" + ctx.pathParam("id"));
         });
         routes.post("/circuits/{id}/unstar", ctx -> {
             credit.unstar(WebSession.requireUser(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/circuits/" + ctx.pathParam("id"));
+            Forms.seeOther(ctx, "/circuits/" + ctx.pathParam("id"));
         });
         routes.get("/circuits/{id}/citation.bib", ctx -> citation(ctx, WebSession.user(ctx), "bib", "application/x-bibtex"));
         routes.get("/circuits/{id}/citation.cff", ctx -> citation(ctx, WebSession.user(ctx), "cff", "application/x-yaml"));

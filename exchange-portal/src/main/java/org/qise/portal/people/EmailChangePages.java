@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.mail.Outbox;
+import org.qise.portal.web.Forms;
 import org.qise.portal.web.Page;
 import org.qise.portal.web.Templates;
 import org.qise.portal.web.WebSession;
@@ -14,7 +15,7 @@ import org.qise.portal.web.WebSession;
  * the reason there is none) and {@code /email/confirm/{secret}}, the page the mailed link opens.
  * Opening the link only shows what would change; a button posts the change, so a mail scanner
  * that fetches links cannot spend it. Usable signed out, with the signed form CSRF token like the
- * reset page. Every post ends in a redirect (post/redirect/get) or a page a reload does not post again.
+ * reset page. Every post that succeeds answers 303 (post/redirect/get).
  */
 public final class EmailChangePages {
     static final String PATH = "/account/email";
@@ -55,7 +56,7 @@ public final class EmailChangePages {
                 form(ctx, typed, null, e.getMessage(), e.status());
                 return;
             }
-            ctx.redirect(PATH + "?sent=1");
+            Forms.seeOther(ctx, PATH + "?sent=1");
         });
         routes.get("/email/confirm/{secret}", ctx -> confirmation(ctx, changes.check(ctx.pathParam("secret")), null, 200));
         routes.post("/email/confirm/{secret}", ctx -> {
@@ -67,7 +68,7 @@ public final class EmailChangePages {
                 confirmation(ctx, changes.check(secret), e.getMessage(), 409);
                 return;
             }
-            ctx.redirect(PATH + "?changed=1");
+            Forms.seeOther(ctx, PATH + "?changed=1");
         });
     }
 

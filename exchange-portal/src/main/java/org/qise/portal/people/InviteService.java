@@ -86,10 +86,15 @@ public final class InviteService {
 
     /** Revokes an invite by hand (its creator or an admin): no further registrations with it. 404 for anyone else. */
     public void revoke(User actor, long inviteId) {
+        checkRevocable(actor, inviteId);
+        jdbc.update("UPDATE invites SET uses_left = 0 WHERE id = ?", inviteId);
+    }
+
+    /** Throws what {@link #revoke} would for someone who may not revoke it (the page asks first only those who may). */
+    public void checkRevocable(User actor, long inviteId) {
         if (actor == null) throw PortalException.unauthorized("sign in first");
         Long creator = jdbc.queryOne("SELECT created_by FROM invites WHERE id = ?", rs -> rs.getLong(1), inviteId).orElse(null);
         if (creator == null || (creator != actor.id() && !actor.isAdmin())) throw PortalException.notFound("invite " + inviteId);
-        jdbc.update("UPDATE invites SET uses_left = 0 WHERE id = ?", inviteId);
     }
 
     /** Revokes every invite a person created (when their account is disabled); inside the caller's transaction. */

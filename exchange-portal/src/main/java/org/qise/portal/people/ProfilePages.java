@@ -6,6 +6,7 @@ import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.search.SearchQuery;
 import org.qise.portal.search.SearchService;
+import org.qise.portal.web.Forms;
 import org.qise.portal.web.Page;
 import org.qise.portal.web.Templates;
 import org.qise.portal.web.WebSession;
@@ -13,8 +14,8 @@ import org.qise.portal.web.WebSession;
 /**
  * Profile pages ({@code /people/{id}}, edit for oneself), the admin's "reset link" button, and the
  * one-time reset page {@code /reset/{secret}} (usable signed out; its form carries the signed
- * double-submit CSRF token like the login form). Every post answers with a redirect or a page
- * that a reload does not post again.
+ * double-submit CSRF token like the login form). Every post that succeeds answers 303 to a page
+ * (post/redirect/get); a new reset link reaches its page by a one-time key, never in the URL.
  */
 public final class ProfilePages {
     private final Templates templates;
@@ -23,6 +24,10 @@ public final class ProfilePages {
     private final PasswordResets resets;
     private final SearchService search;
     private final org.qise.portal.mail.Outbox outbox;
+    /** Reset links just made, waiting for the page the admin's form redirects to. */
+    private final org.qise.portal.web.OneTime<IssuedLink> shownLinks = new org.qise.portal.web.OneTime<>();
+
+    private record IssuedLink(long personId, String url, java.time.Instant expiresAt, PasswordResets.Mailing mailing) {}
 
     public ProfilePages(Templates templates, WebSession web, ProfileService profiles, PasswordResets resets, SearchService search,
                         org.qise.portal.mail.Outbox outbox) {
@@ -59,7 +64,7 @@ public final class ProfilePages {
                 edit(ctx, typed, e.getMessage(), 400);
                 return;
             }
-            ctx.redirect("/people/" + me.id());
+            Forms.seeOther(ctx, "/people/" + me.id());
         });
         routes.post("/admin/users/{id}/reset-link", ctx -> {
             User admin = WebSession.requireUser(ctx);
@@ -68,10 +73,22 @@ public final class ProfilePages {
             var issued = resets.issue(admin, id);
             String url = outbox.linkBase(ctx.scheme() + "://" + ctx.host()) + resetPath(issued.secret());
             var mailing = PasswordResets.mail(outbox, issued, url);
-            // The page holds the secret: never cached, and a reload shows nothing new (no re-post).
-            ctx.header("Cache-Control", "no-store").html(templates.render("reset_link.jte",
+            // Post/redirect/get: the link waits for the page the form redirects to, so a reload
+            // neither makes another link (cancelling this one) nor mails it again.
+            String key = shownLinks.put(ctx, new IssuedLink(id, url, issued.expiresAt(), mailing));
+            Forms.seeOther(ctx, "/admin/users/" + id + "/reset-link?shown=" + key);
+        });
+        routes.get("/admin/users/{id}/reset-link", ctx -> {
+            User admin = WebSession.requireUser(ctx);
+            if (!admin.isAdmin()) throw PortalException.forbidden("only admins may make reset links");
+            IssuedLink link = shownLinks.take(ctx, ctx.queryParam("shown"));
+            if (link == null || link.personId() != personId(ctx)) {
+                throw PortalException.notFound("a reset link to show: it is shown once only; make another from the People page");
+            }
+            // The page holds the secret: never cached.
+            ctx.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").html(templates.render("reset_link.jte",
                     "page", new Page("Password-reset link", admin, WebSession.csrf(ctx), null),
-                    "person", person, "url", url, "expiresAt", issued.expiresAt().toString(), "mailing", mailing));
+                    "person", profiles.profile(link.personId()), "url", link.url(), "expiresAt", link.expiresAt(), "mailing", link.mailing()));
         });
         routes.get("/reset/{secret}", ctx -> {
             resets.check(ctx.pathParam("secret"));
@@ -90,7 +107,7 @@ public final class ProfilePages {
                 reset(ctx, e.getMessage(), 400);
                 return;
             }
-            ctx.redirect("/login?reset=done");
+            Forms.seeOther(ctx, "/login?reset=done");
         });
     }
 

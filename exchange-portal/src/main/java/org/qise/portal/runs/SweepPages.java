@@ -11,6 +11,7 @@ import org.qise.portal.PortalException;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.people.User;
+import org.qise.portal.web.Forms;
 import org.qise.portal.web.Page;
 import org.qise.portal.web.Templates;
 import org.qise.portal.web.WebSession;
@@ -61,7 +62,7 @@ public final class SweepPages {
             for (String line : form.get("expect").split("\\R|;")) if (!line.isBlank()) expect.add(line.strip());
             long id = runs.submitSweep(user, circuitId, new RunService.RunRequest(null, number(form.get("shots"), "shots"),
                     number(form.get("seed"), "seed"), null, expect, form.get("noise_model").isBlank() ? null : form.get("noise_model"), null), body);
-            ctx.redirect("/runs/" + runs.publicId(id) + "/sweep");
+            Forms.seeOther(ctx, "/runs/" + runs.publicId(id) + "/sweep");
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() >= 500) throw e;
             show(ctx, form, formMessage(e.getMessage()), e.status());

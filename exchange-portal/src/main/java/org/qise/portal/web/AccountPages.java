@@ -18,7 +18,7 @@ public final class AccountPages {
     private final UserService users;
     private final TokenService tokens;
     /** Secrets made by a form, waiting for the page it redirects to. */
-    private final OneTime shown = new OneTime();
+    private final OneTime<String> shown = new OneTime<>();
 
     public AccountPages(WebSession web, Templates templates, AuthService auth, UserService users, TokenService tokens) {
         this.web = web;
@@ -33,11 +33,12 @@ public final class AccountPages {
         routes.post("/login", this::login);
         routes.post("/logout", ctx -> {
             web.signOut(ctx);
-            ctx.redirect("/");
+            Forms.seeOther(ctx, "/");
         });
         routes.get("/register", ctx -> showRegister(ctx, Map.of("invite", nullToEmpty(ctx.queryParam("invite"))), null, 200));
         routes.post("/register", this::registerUser);
-        routes.get("/account", ctx -> showAccount(ctx, shown.take(ctx, ctx.queryParam("shown")), null));
+        routes.get("/account", ctx -> showAccount(ctx, shown.take(ctx, ctx.queryParam("shown")),
+                "changed".equals(ctx.queryParam("password")) ? PASSWORD_CHANGED : null));
         routes.post("/account/tokens", ctx -> {
             User u = WebSession.requireUser(ctx);
             var scopes = java.util.EnumSet.noneOf(org.qise.portal.auth.TokenScope.class);
@@ -45,14 +46,27 @@ public final class AccountPages {
                 if (ctx.formParam("scope_" + scope.label()) != null) scopes.add(scope);
             }
             // Post/redirect/get: the new secret waits for the account page, so a reload creates no second token.
-            String secret = tokens.create(u.id(), Forms.field(ctx, "name"), scopes);
+            String secret;
+            try {
+                secret = tokens.create(u.id(), Forms.field(ctx, "name"), scopes);
+            } catch (PortalException e) {
+                if (e.status() >= 500) throw e;
+                ctx.status(e.status()); // the account page again, with the reason
+                showAccount(ctx, null, "Token not created: " + e.getMessage());
+                return;
+            }
             ctx.redirect("/account?shown=" + shown.put(ctx, secret), io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens/{tokenId}/revoke", ctx -> {
             User u = WebSession.requireUser(ctx);
-            tokens.revoke(u.id(), Forms.pathId(ctx, "tokenId"));
-            ctx.redirect("/account");
+            long tokenId = Forms.pathId(ctx, "tokenId");
+            String name = tokens.list(u.id()).stream().filter(t -> t.id() == tokenId).map(t -> "“" + t.name() + "”").findFirst()
+                    .orElseThrow(() -> PortalException.notFound("token " + tokenId)); // only one's own tokens
+            if (!Confirm.given(ctx, templates, "Revoke API token " + name + "?",
+                    "Programs that use it are refused from now on; a revoked token cannot be used again.", "Revoke", "/account")) return;
+            tokens.revoke(u.id(), tokenId);
+            Forms.seeOther(ctx, "/account");
         });
     }
 
@@ -62,7 +76,7 @@ public final class AccountPages {
             User user = auth.login(email, Forms.field(ctx, "password"), ctx.ip());
             web.signIn(ctx, user);
             // Back to the page that asked for a sign-in, if it is one of ours (never another site).
-            ctx.redirect(LocalPath.of(ctx.formParam("next")).orElse("/"));
+            Forms.seeOther(ctx, LocalPath.of(ctx.formParam("next")).orElse("/"));
         } catch (PortalException e) {
             if (e.status() == 429) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             showLogin(ctx, email, e.getMessage(), e.status());
@@ -90,7 +104,8 @@ public final class AccountPages {
             return;
         }
         web.signInAfterPasswordChange(ctx, u);
-        showAccount(ctx, null, "Password changed. Other browsers signed in to this account were signed out.");
+        // Post/redirect/get: reloading the account page afterwards posts no passwords again.
+        Forms.seeOther(ctx, "/account?password=changed");
     }
 
     private void registerUser(Context ctx) {
@@ -99,11 +114,14 @@ public final class AccountPages {
             User user = users.register(new UserService.Registration(form.get("email"), Forms.field(ctx, "password"),
                     form.get("name"), form.get("institution"), form.get("country")), form.get("invite"));
             web.signIn(ctx, user);
-            ctx.redirect("/");
+            Forms.seeOther(ctx, "/");
         } catch (PortalException e) {
             showRegister(ctx, form, e.getMessage(), e.status());
         }
     }
+
+    /** Shown on the account page that a successful password change redirects to. */
+    static final String PASSWORD_CHANGED = "Password changed. Other browsers signed in to this account were signed out.";
 
     /** Shown on the sign-in page that a password-reset link leads to once the new password is set. */
     static final String RESET_DONE = "Your new password is set. Sign in with it.";

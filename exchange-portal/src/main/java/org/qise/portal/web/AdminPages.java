@@ -18,7 +18,7 @@ public final class AdminPages {
     private final InviteService invites;
     private final AuditLog audit;
     /** Secrets made by a form, waiting for the page it redirects to. */
-    private final OneTime shown = new OneTime();
+    private final OneTime<String> shown = new OneTime<>();
 
     public AdminPages(Templates templates, UserService users, InviteService invites, AuditLog audit) {
         this.templates = templates;
@@ -28,23 +28,30 @@ public final class AdminPages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/invites", ctx -> showInvites(ctx, shown.take(ctx, ctx.queryParam("shown"))));
+        routes.get("/invites", ctx -> showInvites(ctx, shown.take(ctx, ctx.queryParam("shown")), null));
         routes.post("/invites", ctx -> {
             User u = inviter(ctx);
-            Integer uses = Forms.optionalInt(ctx.formParam("uses"), "uses");
-            Integer days = Forms.optionalInt(ctx.formParam("days"), "days");
-            String cohortName = Forms.field(ctx, "cohort");
-            Cohort cohort = cohortName.isBlank() ? null
-                    : u.isAdmin() ? users.cohortNamed(cohortName)
-                    : users.findCohort(cohortName).orElseThrow(() -> PortalException.forbidden("instructors may only invite into a cohort they belong to"));
-            String code = invites.create(u, Role.parse(Forms.field(ctx, "role")), cohort, uses == null ? 1 : uses,
-                    Duration.ofDays(days == null ? 14 : days));
+            String code;
+            try {
+                code = invite(ctx, u);
+            } catch (PortalException e) {
+                if (e.status() != 400 && e.status() != 403) throw e;
+                ctx.status(e.status()); // the invites page again, with the reason
+                showInvites(ctx, null, e.getMessage());
+                return;
+            }
             // Post/redirect/get: the code waits for the invites page, so a reload creates no second invite.
-            ctx.redirect("/invites?shown=" + shown.put(ctx, code), io.javalin.http.HttpStatus.SEE_OTHER);
+            Forms.seeOther(ctx, "/invites?shown=" + shown.put(ctx, code));
         });
         routes.post("/invites/{id}/revoke", ctx -> {
-            invites.revoke(inviter(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/invites");
+            User u = inviter(ctx);
+            long id = Forms.pathId(ctx, "id");
+            invites.checkRevocable(u, id); // 404 before asking about someone else's invite
+            if (!Confirm.given(ctx, templates, "Revoke this invite?",
+                    "Its code no longer registers anyone; people who already registered with it keep their accounts.",
+                    "Revoke", "/invites")) return;
+            invites.revoke(u, id);
+            Forms.seeOther(ctx, "/invites");
         });
         routes.get("/admin/users", ctx -> {
             User admin = admin(ctx);
@@ -59,27 +66,40 @@ public final class AdminPages {
                     "They are signed out everywhere and cannot sign in or use their API tokens until enabled again.",
                     "Disable", "/admin/users")) return;
             users.disable(admin, id);
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
         routes.post("/admin/users/{id}/enable", ctx -> {
             users.enable(admin(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
         routes.post("/admin/users/{id}/role", ctx -> {
             users.changeRole(admin(ctx), Forms.pathId(ctx, "id"), Role.parse(Forms.field(ctx, "role")));
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
         routes.post("/admin/users/{id}/cohort", ctx -> {
             User admin = admin(ctx);
             users.addToCohort(admin, Forms.pathId(ctx, "id"), users.cohortNamed(Forms.field(ctx, "cohort")));
-            ctx.redirect("/admin/users");
+            Forms.seeOther(ctx, "/admin/users");
         });
     }
 
-    private void showInvites(Context ctx, String newCode) {
+    /** Creates the invite the form describes; its code. */
+    private String invite(Context ctx, User u) {
+        Integer uses = Forms.optionalInt(ctx.formParam("uses"), "uses");
+        Integer days = Forms.optionalInt(ctx.formParam("days"), "days");
+        String cohortName = Forms.field(ctx, "cohort");
+        Cohort cohort = cohortName.isBlank() ? null
+                : u.isAdmin() ? users.cohortNamed(cohortName)
+                : users.findCohort(cohortName).orElseThrow(() -> PortalException.forbidden("instructors may only invite into a cohort they belong to"));
+        return invites.create(u, Role.parse(Forms.field(ctx, "role")), cohort, uses == null ? 1 : uses,
+                Duration.ofDays(days == null ? 14 : days));
+    }
+
+    private void showInvites(Context ctx, String newCode, String error) {
         User u = inviter(ctx);
         ctx.header("Cache-Control", "no-store").html(templates.render("invites.jte",
-                "page", new Page("Invites", u, WebSession.csrf(ctx), null), "invites", invites.createdBy(u), "newCode", newCode));
+                "page", new Page("Invites", u, WebSession.csrf(ctx), null), "invites", invites.createdBy(u), "newCode", newCode,
+                "error", error));
     }
 
     private static User inviter(Context ctx) {

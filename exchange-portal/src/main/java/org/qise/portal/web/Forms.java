@@ -9,6 +9,15 @@ import org.qise.portal.PortalException;
 public final class Forms {
     private Forms() {}
 
+    /**
+     * The answer to a form post that changed something (post/redirect/get): 303 See Other tells
+     * the browser to load {@code path} with GET, so a reload shows that page again instead of
+     * posting the form a second time. Javalin's plain redirect is a 302, which says less.
+     */
+    public static void seeOther(Context ctx, String path) {
+        ctx.redirect(path, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
     /** A field's value, or "" when absent. */
     public static String field(Context ctx, String name) {
         String v = ctx.formParam(name);

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -19,17 +21,31 @@ public final class Readable {
     private static final MathContext DIGITS = new MathContext(10);
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Readable() {}
 
     /** A double rounded to ten significant digits, without trailing zeros or an exponent for everyday sizes. */
     public static String number(double x) {
+        return number(x, DIGITS);
+    }
+
+    /**
+     * A double rounded to {@code significant} digits, for tables where ten would crowd the columns
+     * (workshop scores: four digits still tell 0.9999 from 1).
+     */
+    public static String number(double x, int significant) {
+        if (significant < 1) throw new IllegalArgumentException("significant digits must be at least 1, got " + significant);
+        return number(x, new MathContext(significant));
+    }
+
+    private static String number(double x, MathContext digits) {
         if (Double.isNaN(x)) return "NaN";
         if (Double.isInfinite(x)) return x > 0 ? "∞" : "−∞";
         if (x == 0) return "0"; // also -0.0, which only means "rounded to zero from below"
         // Whole numbers a double holds exactly (counts, shots, seeds) keep every digit.
         if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
-        BigDecimal d = new BigDecimal(x).round(DIGITS).stripTrailingZeros();
+        BigDecimal d = new BigDecimal(x).round(digits).stripTrailingZeros();
         int exponent = d.precision() - d.scale() - 1; // the power of ten of the leading digit
         if (exponent < -6 || exponent >= 12) {
             String sci = d.toString(); // e.g. 1.5E-7
@@ -46,6 +62,36 @@ public final class Readable {
     /** A readable date and time in UTC, e.g. "3 Dec 2026, 06:31 UTC". */
     public static String time(Instant t) {
         return TEXT.format(t);
+    }
+
+    /**
+     * The instant a value written as ISO 8601 text stands for ("2026-12-03T08:50:08.858466Z", as a
+     * run's manifest records it), so a page can show it readably; null for any other value.
+     */
+    public static Instant instantOrNull(Object value) {
+        if (!(value instanceof String s) || s.length() < 20 || s.length() > 40 || s.charAt(10) != 'T') return null;
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A readable day in UTC, e.g. "3 Dec 2026" (where the hour does not matter: member since, verified on). */
+    public static String day(Instant t) {
+        return DAY.format(t);
+    }
+
+    /**
+     * A calendar date given as ISO text ("2026-12-01", a workshop's day: no time, so no zone) as
+     * "1 Dec 2026"; text that is not such a date is shown as it is.
+     */
+    public static String date(String isoDate) {
+        try {
+            return DAY.format(LocalDate.parse(isoDate));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return isoDate == null ? "" : isoDate;
+        }
     }
 
     /** A duration as "850 ms", "12.3 s", "4 min 5 s" or "2 h 3 min". */

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.people.User;
+import org.qise.portal.web.Forms;
 import org.qise.portal.web.Page;
 import org.qise.portal.web.Templates;
 import org.qise.portal.web.WebSession;
@@ -16,6 +17,8 @@ public final class WorkshopPages {
 
     private final Templates templates;
     private final WorkshopService workshops;
+    /** A submission's verdict, waiting for the workshop page its form redirects to. */
+    private final org.qise.portal.web.OneTime<String> verdicts = new org.qise.portal.web.OneTime<>();
 
     public WorkshopPages(Templates templates, WorkshopService workshops) {
         this.templates = templates;
@@ -28,7 +31,7 @@ public final class WorkshopPages {
             User user = WebSession.requireUser(ctx);
             try {
                 var w = workshops.create(user, ctx.formParam("title"), ctx.formParam("date"), ctx.formParam("cohort"));
-                ctx.redirect("/workshops/" + w.id());
+                Forms.seeOther(ctx, "/workshops/" + w.id());
             } catch (PortalException e) {
                 if (e.status() >= 500) throw e;
                 showList(ctx, e.getMessage(), e.status());
@@ -37,13 +40,13 @@ public final class WorkshopPages {
         routes.post("/workshops/join", ctx -> {
             User user = WebSession.requireUser(ctx);
             try {
-                ctx.redirect("/workshops/" + workshops.join(user, ctx.formParam("code")).id());
+                Forms.seeOther(ctx, "/workshops/" + workshops.join(user, ctx.formParam("code")).id());
             } catch (PortalException e) {
                 if (e.status() >= 500) throw e;
                 showList(ctx, e.getMessage(), e.status());
             }
         });
-        routes.get("/workshops/{id}", ctx -> showWorkshop(ctx, null, null, 200));
+        routes.get("/workshops/{id}", ctx -> showWorkshop(ctx, null, verdicts.take(ctx, ctx.queryParam("verdict")), 200));
         routes.post("/workshops/{id}/exercises", ctx -> {
             User user = WebSession.requireUser(ctx);
             long id = WorkshopApi.id(ctx, "id");
@@ -53,7 +56,7 @@ public final class WorkshopPages {
                 Target target = checker != null ? Target.checker(checker) : TargetInput.parse(kind, ctx.formParam("target"));
                 workshops.addExercise(user, id, ctx.formParam("title"), ctx.formParam("task"), target, threshold(ctx.formParam("threshold")),
                         ctx.formParam("noise_model"));
-                ctx.redirect("/workshops/" + id);
+                Forms.seeOther(ctx, "/workshops/" + id);
             } catch (PortalException e) {
                 if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
                 showWorkshop(ctx, e.getMessage(), null, e.status());
@@ -62,8 +65,12 @@ public final class WorkshopPages {
         routes.post("/workshops/{id}/exercises/{exercise}/submit", ctx -> {
             User user = WebSession.requireUser(ctx);
             try {
-                var s = workshops.submit(user, WorkshopApi.id(ctx, "id"), WorkshopApi.id(ctx, "exercise"), ctx.formParam("qasm"));
-                showWorkshop(ctx, null, (s.passed() ? "Solved! " : "Not yet: ") + s.detail(), 200);
+                long id = WorkshopApi.id(ctx, "id");
+                long exercise = WorkshopApi.id(ctx, "exercise");
+                var s = workshops.submit(user, id, exercise, ctx.formParam("qasm"));
+                // Post/redirect/get: the verdict waits for the page, so a reload submits nothing twice.
+                String key = verdicts.put(ctx, (s.passed() ? "Solved! " : "Not yet: ") + s.detail());
+                Forms.seeOther(ctx, "/workshops/" + id + "?verdict=" + key + "#exercise-" + exercise);
             } catch (PortalException e) {
                 if (e.status() == 404 || e.status() >= 500) throw e;
                 showWorkshop(ctx, e.getMessage(), null, e.status());
@@ -77,7 +84,7 @@ public final class WorkshopPages {
                 workshops.update(user, id, ctx.formParam("title"), ctx.formParam("description"), ctx.formParam("date"),
                         SubmissionWindow.parse("opens_at", ctx.formParam("opens_at")),
                         SubmissionWindow.parse("closes_at", ctx.formParam("closes_at")));
-                ctx.redirect("/workshops/" + id);
+                Forms.seeOther(ctx, "/workshops/" + id);
             } catch (PortalException e) {
                 if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
                 showEdit(ctx, e.getMessage(), typedWorkshop(ctx), e.status());
@@ -92,7 +99,7 @@ public final class WorkshopPages {
                 if (target == null) target = TargetInput.parse(TargetKind.parse(ctx.formParam("kind")), ctx.formParam("target"));
                 workshops.updateExercise(user, id, exercise, ctx.formParam("title"), ctx.formParam("task"), target,
                         threshold(ctx.formParam("threshold")), ctx.formParam("noise_model"));
-                ctx.redirect("/workshops/" + id + "/edit#exercise-" + exercise);
+                Forms.seeOther(ctx, "/workshops/" + id + "/edit#exercise-" + exercise);
             } catch (PortalException e) {
                 if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
                 showEdit(ctx, "Exercise " + exercise + ": " + e.getMessage(), null, e.status());
@@ -105,7 +112,7 @@ public final class WorkshopPages {
             String direction = ctx.formParam("direction");
             if (!"up".equals(direction) && !"down".equals(direction)) throw PortalException.badRequest("direction must be up or down");
             workshops.move(user, id, exercise, "up".equals(direction) ? -1 : 1);
-            ctx.redirect("/workshops/" + id + "/edit#exercise-" + exercise);
+            Forms.seeOther(ctx, "/workshops/" + id + "/edit#exercise-" + exercise);
         });
         routes.get("/workshops/{id}/participants/{user}", ctx -> {
             User viewer = WebSession.requireUser(ctx);

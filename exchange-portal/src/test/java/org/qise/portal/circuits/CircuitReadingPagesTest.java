@@ -40,14 +40,14 @@ class CircuitReadingPagesTest {
 
     private static Browser signedIn(String email) {
         Browser b = new Browser(portal);
-        assertEquals(302, b.login(email, TestPortal.PASSWORD).statusCode());
+        assertEquals(303, b.login(email, TestPortal.PASSWORD).statusCode());
         return b;
     }
 
     private static String create(Browser b, String title, String description, String qasm) {
         var r = b.submit("/circuits/new", "/circuits", Map.of("title", title, "description", description, "tags", "",
                 "visibility", "public", "cohort", "", "qasm", qasm, "license", "CC-BY-4.0"));
-        assertEquals(302, r.statusCode(), r.body());
+        assertEquals(303, r.statusCode(), r.body());
         Matcher m = Pattern.compile("/circuits/([0-9a-z]{12})$").matcher(r.headers().firstValue("Location").orElseThrow());
         assertTrue(m.find());
         return m.group(1);
@@ -149,7 +149,7 @@ class CircuitReadingPagesTest {
         String edited = BELL.replace("h q[0];\n", "x q[0];\nh q[0];\n").replace("cx q[0],q[1];\n", "cz q[0],q[1];\n");
         var saved = b.submit("/circuits/" + ref + "/edit", "/circuits/" + ref + "/edit", Map.of("title", "Diffed",
                 "description", "", "tags", "", "visibility", "public", "cohort", "", "qasm", edited));
-        assertEquals(302, saved.statusCode(), saved.body());
+        assertEquals(303, saved.statusCode(), saved.body());
         String page = b.get("/circuits/" + ref + "/diff?from=1&to=2").body();
         // Hand-worked rows: line 5 (h) kept as right line 6 after the inserted x; line 6 (cx) replaced by cz.
         assertTrue(page.contains("<tr><td class=\"num\"></td><td class=\"empty\"></td><td class=\"num\">5</td><td class=\"add\">x q[0];</td></tr>"), page);

@@ -53,7 +53,7 @@ class HealthAndAnonymousVisitsTest {
             assertEquals(0, sessionRows(portal));
 
             Browser b = new Browser(portal);
-            assertEquals(302, b.login("visitor@example.org", TestPortal.PASSWORD).statusCode());
+            assertEquals(303, b.login("visitor@example.org", TestPortal.PASSWORD).statusCode());
             assertEquals(1, sessionRows(portal), "the first session row is written at sign-in");
             assertTrue(b.get("/account").body().contains("visitor@example.org"));
         }

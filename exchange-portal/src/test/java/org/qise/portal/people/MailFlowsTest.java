@@ -83,7 +83,7 @@ class MailFlowsTest {
         assertStatus(200, b.get(mailed));
         var done = b.submit(mailed, mailed, Map.of("password", "a mailed new passphrase", "repeat", "a mailed new passphrase"));
         assertEquals("/login?reset=done", done.headers().firstValue("Location").orElseThrow());
-        assertEquals(302, new Browser(portal).login("carol@example.org", "a mailed new passphrase").statusCode());
+        assertEquals(303, new Browser(portal).login("carol@example.org", "a mailed new passphrase").statusCode());
         assertStatus(404, b.get(mailed));
     }
 
@@ -92,7 +92,9 @@ class MailFlowsTest {
         User dan = portal.user("dan@example.org", Role.FELLOW, null);
         Browser b = new Browser(portal);
         b.login("root@example.org", TestPortal.PASSWORD);
-        var page = b.submit("/admin/users", "/admin/users/" + dan.id() + "/reset-link", Map.of());
+        var made = b.submit("/admin/users", "/admin/users/" + dan.id() + "/reset-link", Map.of());
+        assertStatus(303, made);
+        var page = b.get(made.headers().firstValue("Location").orElseThrow());
         assertStatus(200, page);
         assertTrue(page.body().contains("The link was mailed to Name of dan@example.org's address."), page.body());
         String mailedLink = link(text(onlyMailTo("dan@example.org")));
@@ -114,7 +116,7 @@ class MailFlowsTest {
         assertEquals(0, mailsTo("erin@new.example.org").size(), "nothing mailed for a refused request");
 
         var asked = b.submit("/account/email", "/account/email", Map.of("email", " Erin@New.Example.org ", "password", TestPortal.PASSWORD));
-        assertEquals(302, asked.statusCode(), "post/redirect/get: " + asked.body());
+        assertEquals(303, asked.statusCode(), "post/redirect/get: " + asked.body());
         String sentPage = asked.headers().firstValue("Location").orElseThrow();
         assertEquals("/account/email?sent=1", sentPage);
         String shown = b.get(sentPage).body();
@@ -134,8 +136,8 @@ class MailFlowsTest {
         String secret = link.substring(link.lastIndexOf('/') + 1);
         assertEquals(Secrets.sha256(secret), stored, "only the link's hash is stored");
 
-        assertEquals(302, new Browser(portal).login("erin@example.org", TestPortal.PASSWORD).statusCode(), "unchanged until confirmed");
-        assertNotEquals(302, new Browser(portal).login("erin@new.example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(303, new Browser(portal).login("erin@example.org", TestPortal.PASSWORD).statusCode(), "unchanged until confirmed");
+        assertNotEquals(303, new Browser(portal).login("erin@new.example.org", TestPortal.PASSWORD).statusCode());
 
         // The person opens the link from their mailbox, in a browser that is not signed in.
         Browser mailbox = new Browser(portal);
@@ -144,13 +146,13 @@ class MailFlowsTest {
         assertStatus(200, opened);
         assertTrue(opened.body().contains("from erin@example.org to <strong>erin@new.example.org</strong>"), opened.body());
         assertEquals("no-referrer", opened.headers().firstValue("Referrer-Policy").orElseThrow());
-        assertEquals(302, new Browser(portal).login("erin@example.org", TestPortal.PASSWORD).statusCode(), "opening the link changes nothing");
+        assertEquals(303, new Browser(portal).login("erin@example.org", TestPortal.PASSWORD).statusCode(), "opening the link changes nothing");
         var used = mailbox.submit(path, path, Map.of());
-        assertEquals(302, used.statusCode(), used.body());
+        assertEquals(303, used.statusCode(), used.body());
         assertEquals("/account/email?changed=1", used.headers().firstValue("Location").orElseThrow());
 
-        assertEquals(302, new Browser(portal).login("erin@new.example.org", TestPortal.PASSWORD).statusCode(), "the new address signs in");
-        assertNotEquals(302, new Browser(portal).login("erin@example.org", TestPortal.PASSWORD).statusCode(), "the old one no longer");
+        assertEquals(303, new Browser(portal).login("erin@new.example.org", TestPortal.PASSWORD).statusCode(), "the new address signs in");
+        assertNotEquals(303, new Browser(portal).login("erin@example.org", TestPortal.PASSWORD).statusCode(), "the old one no longer");
         assertTrue(b.get("/account/email?changed=1").body().contains("Your email address is now erin@new.example.org."));
 
         var again = mailbox.get(path);
@@ -187,7 +189,7 @@ class MailFlowsTest {
         String secondPath = link(text(onlyMailTo("fay@two.example.org"))).substring(portal.base.length());
         assertStatus(404, new Browser(portal).get(firstPath));
         Browser b = new Browser(portal);
-        assertEquals(302, b.submit(secondPath, secondPath, Map.of()).statusCode());
+        assertEquals(303, b.submit(secondPath, secondPath, Map.of()).statusCode());
         assertEquals("fay@two.example.org", portal.server.services().users().find(fay.id()).orElseThrow().email());
     }
 

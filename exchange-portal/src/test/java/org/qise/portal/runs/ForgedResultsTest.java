@@ -200,7 +200,7 @@ class ForgedResultsTest {
     /** Pages take a browser session, not a token. */
     private static Browser browser() {
         Browser b = new Browser(portal);
-        assertStatus(302, b.login("mallory@example.org", TestPortal.PASSWORD));
+        assertStatus(303, b.login("mallory@example.org", TestPortal.PASSWORD));
         return b;
     }
 

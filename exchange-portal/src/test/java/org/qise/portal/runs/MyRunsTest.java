@@ -38,7 +38,7 @@ class MyRunsTest {
             String bobsFirst = Runs.start(portal, bob, bell, Map.of("shots", 100, "seed", 5));
 
             Browser a = new Browser(portal);
-            assertStatus(302, a.login("alice@example.org", TestPortal.PASSWORD));
+            assertStatus(303, a.login("alice@example.org", TestPortal.PASSWORD));
             String page = a.get("/me/runs").body();
             // Alice was served last, so bob's run, though queued after hers, goes first.
             assertEquals("number 2 in the queue", positionOf(page, alicesSecond));
@@ -49,7 +49,7 @@ class MyRunsTest {
             assertFalse(page.contains(bobsFirst), "only her own runs");
 
             Browser b = new Browser(portal);
-            assertStatus(302, b.login("bob@example.org", TestPortal.PASSWORD));
+            assertStatus(303, b.login("bob@example.org", TestPortal.PASSWORD));
             String bobsPage = b.get("/me/runs").body();
             assertEquals("number 1 in the queue", positionOf(bobsPage, bobsFirst));
             assertFalse(bobsPage.contains(running), "not alice's runs");
@@ -110,7 +110,7 @@ class MyRunsTest {
             String form = d.get("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)).body();
             assertFalse(form.contains("evil") || form.contains("javascript:"), "the address is not echoed into the form");
             var signedIn = d.submit("/login", "/login", Map.of("email", "dave@example.org", "password", TestPortal.PASSWORD, "next", next));
-            assertStatus(302, signedIn);
+            assertStatus(303, signedIn);
             assertEquals("/", signedIn.headers().firstValue("Location").orElseThrow());
         }
     }

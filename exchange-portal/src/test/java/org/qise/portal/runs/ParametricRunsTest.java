@@ -144,7 +144,7 @@ class ParametricRunsTest {
     void theRunFormTakesParameterValuesAndANoiseModel() {
         String circuit = Runs.circuit(portal, token, "Parametric form", PARAMETRIC, "private");
         var b = new org.qise.portal.Browser(portal);
-        assertEquals(302, b.login("alice@example.org", TestPortal.PASSWORD).statusCode());
+        assertEquals(303, b.login("alice@example.org", TestPortal.PASSWORD).statusCode());
         String path = "/circuits/" + circuit + "/runs";
         assertTrue(b.get(path).body().contains("name=\"noise_model\""), "the form has a noise model field");
         var started = b.submit(path, path, Map.of("shots", "200", "seed", "3", "parameters", "theta=0.7, phi=0.4",

@@ -238,7 +238,7 @@ class RunResultsTest {
         Runs.awaitDone(portal, token, b);
 
         Browser browser = new Browser(portal);
-        assertStatus(302, browser.login("alice@example.org", TestPortal.PASSWORD));
+        assertStatus(303, browser.login("alice@example.org", TestPortal.PASSWORD));
         var compare = browser.get("/circuits/" + circuit + "/runs/compare?run=" + a + "&run=" + b);
         assertStatus(200, compare);
         var svg = browser.get("/circuits/" + circuit + "/runs/compare.svg?run=" + a + "&run=" + b);

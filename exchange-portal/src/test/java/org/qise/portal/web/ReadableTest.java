@@ -54,4 +54,49 @@ class ReadableTest {
         assertEquals(iso, Readable.iso(Instant.parse(instant)));
         assertEquals(text, Readable.time(Instant.parse(instant)));
     }
+
+    @ParameterizedTest(name = "{0} to {1} digits reads as {2}")
+    @CsvSource(delimiter = '|', value = {
+            "0.9999999999999998 | 4 | 1",
+            "0.99994 | 4 | 0.9999",
+            "0.7071067811865476 | 4 | 0.7071",
+            "0.5 | 4 | 0.5",
+            "1 | 4 | 1",
+            "0.000123456 | 2 | 0.00012",
+    })
+    void scoresRoundToFewerDigits(double x, int digits, String shown) {
+        assertEquals(shown, Readable.number(x, digits));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2026-12-03T23:59:59Z | 3 Dec 2026",
+            "2027-01-09T00:00:00Z | 9 Jan 2027",
+    })
+    void daysDropTheHour(String instant, String text) {
+        assertEquals(text, Readable.day(Instant.parse(instant)));
+    }
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "2026-12-01 | 1 Dec 2026",
+            "2027-02-28 | 28 Feb 2027",
+            "next week | next week",
+    })
+    void calendarDatesReadAsWordsAndOtherTextStaysAsItIs(String date, String text) {
+        assertEquals(text, Readable.date(date));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2026-12-03T08:50:08.858466Z | 2026-12-03T08:50:08Z",
+            "2026-12-03T08:50:08Z | 2026-12-03T08:50:08Z",
+            "2026-12-03 | ",
+            "server | ",
+            "2026-12-03T25:00:00Z | ",
+    })
+    void manifestValuesThatAreInstantsAreRecognised(String value, String iso) {
+        var t = Readable.instantOrNull(value);
+        assertEquals(iso, t == null ? null : Readable.iso(t));
+    }
 }

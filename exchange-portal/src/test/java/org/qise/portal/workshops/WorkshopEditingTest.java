@@ -133,9 +133,10 @@ class WorkshopEditingTest {
             assertStatus(200, portal.json("PATCH", "/api/v1/workshops/" + id, t, Map.of("closes_at", hourAgo.toString())));
             portal.user("bob@example.org", Role.FELLOW, null);
             Browser bob = new Browser(portal);
-            assertStatus(302, bob.login("ada@example.org", TestPortal.PASSWORD));
+            assertStatus(303, bob.login("ada@example.org", TestPortal.PASSWORD));
             String page = bob.get("/workshops/" + id).body();
-            assertTrue(page.contains("Submissions close " + SubmissionWindow.shown(hourAgo)), page);
+            assertTrue(page.contains("Submissions close <time class=\"when\" datetime=\"" + org.qise.portal.web.Readable.iso(hourAgo) + "\">"
+                    + org.qise.portal.web.Readable.time(hourAgo) + "</time>."), page);
             assertTrue(page.contains("Submissions are not being taken now."), page);
         }
     }
@@ -156,8 +157,9 @@ class WorkshopEditingTest {
             assertEquals("Hello", parse(made).get("description").asText());
 
             Browser lead = new Browser(portal);
-            assertStatus(302, lead.login("teacher@example.org", TestPortal.PASSWORD));
-            assertTrue(lead.get("/workshops").body().contains("Submissions open 2026-12-01 09:00 UTC and close 2026-12-01 17:00 UTC."));
+            assertStatus(303, lead.login("teacher@example.org", TestPortal.PASSWORD));
+            assertTrue(lead.get("/workshops").body().contains("Submissions open <time class=\"when\" datetime=\"2026-12-01T09:00:00Z\">1 Dec 2026, 09:00 UTC</time>"
+                    + " and close <time class=\"when\" datetime=\"2026-12-01T17:00:00Z\">1 Dec 2026, 17:00 UTC</time>."));
             String edit = "/workshops/" + id + "/edit";
             assertTrue(lead.get(edit).body().contains("value=\"2026-12-01T17:00\""), "the form shows the stored time as UTC");
             var refused = lead.submit(edit, edit, Map.of("title", "Typed title", "description", "", "date", "2026-12-01",
@@ -168,7 +170,7 @@ class WorkshopEditingTest {
             assertEquals("Timed", parse(portal.get("/api/v1/workshops/" + id, t)).get("title").asText());
             var saved = lead.submit(edit, edit, Map.of("title", "Typed title", "description", "*Bring* a laptop", "date", "2026-12-01",
                     "opens_at", "", "closes_at", ""));
-            assertStatus(302, saved);
+            assertStatus(303, saved);
             String page = lead.get("/workshops/" + id).body();
             assertTrue(page.contains("<em>Bring</em> a laptop"), "the description is Markdown");
             assertFalse(page.contains("Submissions open"), "no window, nothing said");
@@ -278,7 +280,7 @@ class WorkshopEditingTest {
 
             // The pages: the results table links each name to their submissions; the CSV downloads.
             Browser lead = new Browser(portal);
-            assertStatus(302, lead.login("teacher@example.org", TestPortal.PASSWORD));
+            assertStatus(303, lead.login("teacher@example.org", TestPortal.PASSWORD));
             String table = lead.get("/workshops/" + id + "/results").body();
             assertTrue(table.contains("/workshops/" + id + "/participants/" + mallory.id()), table);
             assertTrue(table.contains("/workshops/" + id + "/results.csv"), table);
@@ -289,7 +291,7 @@ class WorkshopEditingTest {
             assertFalse(person.body().contains("<a href=\"http://evil"), "names are escaped");
             assertEquals(csv.body(), lead.get("/workshops/" + id + "/results.csv").body());
             Browser adaPages = new Browser(portal);
-            assertStatus(302, adaPages.login("ada@example.org", TestPortal.PASSWORD));
+            assertStatus(303, adaPages.login("ada@example.org", TestPortal.PASSWORD));
             assertStatus(403, adaPages.get("/workshops/" + id + "/edit"));
             assertStatus(403, adaPages.get("/workshops/" + id + "/participants/" + mallory.id()));
             assertTrue(adaPages.get("/workshops/" + id).body().contains("/workshops/" + id + "/participants/" + ada.id()), "a link to one's own");

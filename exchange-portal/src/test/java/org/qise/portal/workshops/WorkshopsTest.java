@@ -77,7 +77,7 @@ class WorkshopsTest {
             assertFalse(bobRow.get("best").get(String.valueOf(bell)).get("passed").asBoolean());
 
             Browser browser = new Browser(portal);
-            assertStatus(302, browser.login("teacher@example.org", TestPortal.PASSWORD));
+            assertStatus(303, browser.login("teacher@example.org", TestPortal.PASSWORD));
             var page = browser.get("/workshops/" + id + "/results");
             assertStatus(200, page);
             assertTrue(page.body().contains("http-equiv=\"refresh\""), "the instructor's table refreshes itself");
@@ -92,23 +92,27 @@ class WorkshopsTest {
             portal.user("lead@example.org", Role.INSTRUCTOR, cohort);
             portal.user("fellow@example.org", Role.FELLOW, cohort);
             Browser lead = new Browser(portal);
-            assertStatus(302, lead.login("lead@example.org", TestPortal.PASSWORD));
+            assertStatus(303, lead.login("lead@example.org", TestPortal.PASSWORD));
             var made = lead.submit("/workshops", "/workshops", Map.of("title", "Cohort session", "date", "2026-12-02", "cohort", "Winter school"));
-            assertStatus(302, made);
+            assertStatus(303, made);
             String path = made.headers().firstValue("Location").orElseThrow();
             var added = lead.submit(path, path + "/exercises", Map.of("title", "Plus state", "kind", "state",
                     "target", "[0.7071067811865476, 0.7071067811865476]", "threshold", "0.99"));
-            assertStatus(302, added);
+            assertStatus(303, added);
 
             Browser fellow = new Browser(portal);
-            assertStatus(302, fellow.login("fellow@example.org", TestPortal.PASSWORD));
+            assertStatus(303, fellow.login("fellow@example.org", TestPortal.PASSWORD));
             var page = fellow.get(path);
             assertStatus(200, page);
             String action = page.body().replaceAll("(?s).*action=\"(" + path + "/exercises/\\d+/submit)\".*", "$1");
             var graded = fellow.submit(path, action, Map.of("qasm", HEADER + "qreg q[1];\nh q[0];\n"));
-            assertStatus(200, graded);
-            assertTrue(graded.body().contains("Solved!"), graded.body());
-            assertTrue(fellow.get(path).body().contains("✔ solved"));
+            assertStatus(303, graded);
+            String shown = graded.headers().firstValue("Location").orElseThrow();
+            assertTrue(shown.startsWith(path + "?verdict=") && shown.endsWith("#exercise-" + action.replaceAll(".*/exercises/(\\d+)/submit", "$1")), shown);
+            assertTrue(fellow.get(shown.replaceAll("#.*", "")).body().contains("Solved!"), "the verdict is shown after the redirect");
+            String reloaded = fellow.get(shown.replaceAll("#.*", "")).body();
+            assertFalse(reloaded.contains("Solved!"), "and only once");
+            assertTrue(reloaded.contains("✔ solved"));
         }
     }
 
