@@ -71,6 +71,21 @@ abstract sealed class CompiledStep {
 
     abstract void run(MemorySegment amps, ParallelRunner runner, int n);
 
+    /** Float kernels of the blocks (see {@link FloatBlocks}), built on the first single-precision run; NONE when a block has none. */
+    private volatile FloatBlocks.FloatKernel[] floatKernels;
+    private static final FloatBlocks.FloatKernel[] NONE = new FloatBlocks.FloatKernel[0];
+
+    /** The blocks' float kernels on a state (or chunk) of {@code qubits} qubits, or null to widen to double instead. */
+    final FloatBlocks.FloatKernel[] floatKernels(int qubits) {
+        FloatBlocks.FloatKernel[] f = floatKernels;
+        if (f == null) {
+            // Two threads may both build them: the kernels come out the same, so either may stay.
+            f = FloatBlocks.forBlocks(blocks, qubits);
+            floatKernels = f = f == null ? NONE : f;
+        }
+        return f == NONE ? null : f;
+    }
+
     /** Runs the step on a single-precision state ({@link FloatLayout}). */
     abstract void runSingle(MemorySegment floats, ParallelRunner runner, int n);
 
@@ -160,7 +175,12 @@ abstract sealed class CompiledStep {
 
         @Override
         void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
-            FloatStages.runWhole(kernels, n, floats);
+            FloatBlocks.FloatKernel[] f = floatKernels(n);
+            if (f == null) {
+                FloatStages.runWhole(kernels, n, floats);
+                return;
+            }
+            for (FloatBlocks.FloatKernel k : f) k.runAll(floats);
         }
 
         @Override
@@ -244,7 +264,9 @@ abstract sealed class CompiledStep {
 
         @Override
         void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
-            FloatStages.runStaged(localMask, kernels, n, floats, runner);
+            FloatBlocks.FloatKernel[] f = floatKernels(kernelQubits(n));
+            if (f != null) FloatStages.runStagedFloat(localMask, f, n, floats, runner);
+            else FloatStages.runStaged(localMask, kernels, n, floats, runner);
         }
 
         @Override

@@ -1,0 +1,209 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import org.qise.circuit.Gate;
+import org.qise.circuit.Matrix;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float kernels for the fused blocks of a stage, so that a single-precision stage runs in float
+ * from start to end: its chunk is copied (not widened) into the scratch, and each block's matrix
+ * is rounded to float once, when the kernel is built. Blocks with no float kernel (a gate with
+ * controls and several targets, a dense block wider than {@link #MAX_DENSE}) leave the stage on
+ * the widening path ({@link FloatStages#runStaged}).
+ *
+ * <p>Kernels work on states of fewer than 2^19 amplitudes (a stage's chunk, or a small whole
+ * state), where the float layout has no gap.
+ */
+final class FloatBlocks {
+    private FloatBlocks() {}
+
+    /** Widest dense block with a float kernel: 2^4 × 2^4 coefficients per lane pattern. */
+    static final int MAX_DENSE = 4;
+
+    /** A block run over a whole (small) float state. */
+    interface FloatKernel {
+        void runAll(MemorySegment floats);
+    }
+
+    /** Float kernels for every block, or null when one of them has none (or the state is narrower than a float vector). */
+    static FloatKernel[] forBlocks(List<Fuser.Block> blocks, int n) {
+        if (FloatGateKernel.AMPS < 2 || n < FloatGateKernel.LOW_QUBITS || n > FloatLayout.PAD_SHIFT) return null;
+        FloatKernel[] out = new FloatKernel[blocks.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = forBlock(blocks.get(i), n);
+            if (out[i] == null) return null;
+        }
+        return out;
+    }
+
+    private static FloatKernel forBlock(Fuser.Block b, int n) {
+        return switch (b) {
+            case Fuser.Single s when s.op().gate().targets() == 1 -> {
+                FloatGateKernel k = FloatGateKernel.of(s.op(), n);
+                yield f -> k.run(f, 0, k.units());
+            }
+            case Fuser.Single s when s.op().gate().controls() == 0 && s.op().gate().targets() <= MAX_DENSE ->
+                    new Dense(n, s.op().gate().targetMatrix(), s.op().qubits());
+            case Fuser.Dense d when d.qubits().length <= MAX_DENSE -> new Dense(n, d.matrix(), d.qubits());
+            case Fuser.Diagonal d when ascending(d.qubits()) -> new Diagonal(n, d.re(), d.im(), d.qubits());
+            default -> null;
+        };
+    }
+
+    /** The diagonal kernel finds a vector's entry by compressing its high bits, which lists them in ascending order. */
+    private static boolean ascending(int[] q) {
+        for (int i = 1; i < q.length; i++) if (q[i] <= q[i - 1]) return false;
+        return true;
+    }
+
+    private static final VectorSpecies<Float> SPECIES = FloatGateKernel.SPECIES;
+    private static final int FLOATS = FloatGateKernel.FLOATS;
+    private static final int AMPS = FloatGateKernel.AMPS;
+    private static final int LOW = FloatGateKernel.LOW_QUBITS;
+    private static final long VECTOR_BYTES = FLOATS * 4L;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    /** Index bit j of the block's matrix for lane amplitude a and high-target combination h (matrix bit j ↔ qubits[j]). */
+    private static int matrixIndex(int[] qubits, int a, int h) {
+        int idx = 0, hi = 0;
+        for (int j = 0; j < qubits.length; j++) {
+            int bit = qubits[j] < LOW ? (a >> qubits[j]) & 1 : (h >> hi++) & 1;
+            idx |= bit << j;
+        }
+        return idx;
+    }
+
+    /** Vector-index offsets of each combination of the high qubits (bit i of h ↔ i-th high qubit in the given order). */
+    private static long[] highOffsets(int[] qubits) {
+        int[] high = Arrays.stream(qubits).filter(q -> q >= LOW).toArray();
+        long[] off = new long[1 << high.length];
+        for (int h = 0; h < off.length; h++)
+            for (int i = 0; i < high.length; i++) if ((h >> i & 1) == 1) off[h] |= 1L << (high[i] - LOW);
+        return off;
+    }
+
+    private static int lowMask(int[] qubits) {
+        int m = 0;
+        for (int q : qubits) if (q < LOW) m |= 1 << q;
+        return m;
+    }
+
+    /** The lane shuffle taking, for amplitude a, amplitude a ^ xor (re and im exchanged when swap). */
+    private static VectorShuffle<Float> shuffle(int xor, boolean swap) {
+        int[] idx = new int[FLOATS];
+        for (int lane = 0; lane < FLOATS; lane++) {
+            int a = lane >> 1, part = lane & 1;
+            idx[lane] = 2 * (a ^ xor) + (swap ? 1 - part : part);
+        }
+        return VectorShuffle.fromArray(SPECIES, idx, 0);
+    }
+
+    /**
+     * A dense k-qubit matrix: each output vector of a group is Σ over the group's input vectors
+     * and over the patterns x of its low (in-vector) qubits of C ⊙ (lanes of the input shuffled
+     * by x), with per-lane complex coefficients C taken from the matrix (re, and im signed −/+ on
+     * real/imaginary lanes so that swap(z)·im completes the complex product).
+     */
+    static final class Dense implements FloatKernel {
+        private final long free;
+        private final long[] offsets;
+        private final VectorShuffle<Float>[] flip, flipSwap;
+        private final float[] coef;
+        private final int inputs, patterns;
+        private final long units;
+
+        @SuppressWarnings("unchecked")
+        Dense(int n, Matrix m, int[] qubits) {
+            offsets = highOffsets(qubits);
+            inputs = offsets.length;
+            long highBits = offsets[inputs - 1];
+            long vectorBits = (1L << (n - LOW)) - 1;
+            free = vectorBits & ~highBits;
+            units = 1L << Long.bitCount(free);
+            int lowMask = lowMask(qubits);
+            patterns = 1 << Integer.bitCount(lowMask);
+            flip = new VectorShuffle[patterns];
+            flipSwap = new VectorShuffle[patterns];
+            int[] xs = new int[patterns];
+            for (int p = 0; p < patterns; p++) {
+                xs[p] = (int) Long.expand(p, lowMask);
+                flip[p] = shuffle(xs[p], false);
+                flipSwap[p] = shuffle(xs[p], true);
+            }
+            coef = new float[inputs * inputs * patterns * 2 * FLOATS];
+            for (int h = 0; h < inputs; h++)
+                for (int h2 = 0; h2 < inputs; h2++)
+                    for (int p = 0; p < patterns; p++) {
+                        int at = ((h * inputs + h2) * patterns + p) * 2 * FLOATS;
+                        for (int lane = 0; lane < FLOATS; lane++) {
+                            int a = lane >> 1;
+                            int row = matrixIndex(qubits, a, h), col = matrixIndex(qubits, a ^ xs[p], h2);
+                            coef[at + lane] = (float) m.re(row, col);
+                            coef[at + FLOATS + lane] = (float) ((lane & 1) == 0 ? -m.im(row, col) : m.im(row, col));
+                        }
+                    }
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            float[] out = new float[inputs * FLOATS];
+            for (long k = 0; k < units; k++) {
+                long g = Long.expand(k, free);
+                for (int h = 0; h < inputs; h++) {
+                    FloatVector acc = FloatVector.zero(SPECIES);
+                    int c = h * inputs * patterns * 2 * FLOATS;
+                    for (int h2 = 0; h2 < inputs; h2++) {
+                        FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | offsets[h2]) * VECTOR_BYTES, ORDER);
+                        for (int p = 0; p < patterns; p++, c += 2 * FLOATS) {
+                            FloatVector u = p == 0 ? v : v.rearrange(flip[p]);
+                            acc = u.fma(FloatVector.fromArray(SPECIES, coef, c), acc);
+                            acc = v.rearrange(flipSwap[p]).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
+                        }
+                    }
+                    acc.intoArray(out, h * FLOATS);
+                }
+                for (int h = 0; h < inputs; h++) {
+                    FloatVector.fromArray(SPECIES, out, h * FLOATS).intoMemorySegment(s, (g | offsets[h]) * VECTOR_BYTES, ORDER);
+                }
+            }
+        }
+    }
+
+    /** A diagonal block: every vector times the coefficient vector picked by its high qubits. */
+    static final class Diagonal implements FloatKernel {
+        private final long highBits, vectors;
+        private final float[] coef;
+        private static final VectorShuffle<Float> SWAP = shuffle(0, true);
+
+        Diagonal(int n, double[] re, double[] im, int[] qubits) {
+            long[] offsets = highOffsets(qubits);
+            highBits = offsets[offsets.length - 1];
+            vectors = 1L << (n - LOW);
+            coef = new float[offsets.length * 2 * FLOATS];
+            for (int h = 0; h < offsets.length; h++)
+                for (int lane = 0; lane < FLOATS; lane++) {
+                    int d = matrixIndex(qubits, lane >> 1, h);
+                    coef[h * 2 * FLOATS + lane] = (float) re[d];
+                    coef[h * 2 * FLOATS + FLOATS + lane] = (float) ((lane & 1) == 0 ? -im[d] : im[d]);
+                }
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            for (long v = 0; v < vectors; v++) {
+                int c = (int) Long.compress(v, highBits) * 2 * FLOATS;
+                long at = v * VECTOR_BYTES;
+                FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                z.mul(FloatVector.fromArray(SPECIES, coef, c))
+                        .add(z.rearrange(SWAP).mul(FloatVector.fromArray(SPECIES, coef, c + FLOATS)))
+                        .intoMemorySegment(s, at, ORDER);
+            }
+        }
+    }
+}
