@@ -7,7 +7,6 @@ import java.util.List;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Matrix;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -33,7 +32,7 @@ final class FloatBlocks {
 
     /** Float kernels for every block, or null when one of them has none (or the state is narrower than a float vector). */
     static FloatKernel[] forBlocks(List<Fuser.Block> blocks, int n) {
-        if (FloatGateKernel.AMPS < 2 || n < FloatGateKernel.LOW_QUBITS || n > FloatLayout.PAD_SHIFT) return null;
+        if (FloatGateKernel.AMPS < 2 || FloatGateKernel.LOW_QUBITS > FloatShuffles.MAX_LOW_QUBITS || n < FloatGateKernel.LOW_QUBITS || n > FloatLayout.PAD_SHIFT) return null;
         FloatKernel[] out = new FloatKernel[blocks.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = forBlock(blocks.get(i), n);
@@ -50,6 +49,11 @@ final class FloatBlocks {
             }
             case Fuser.Single s when s.op().gate().controls() == 0 && s.op().gate().targets() <= MAX_DENSE ->
                     new Dense(n, s.op().gate().targetMatrix(), s.op().qubits());
+            // One qubit: the one-target kernel (one re↔im swap per input, no output buffer).
+            case Fuser.Dense d when d.qubits().length == 1 -> {
+                FloatGateKernel k = new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
+                yield f -> k.run(f, 0, k.units());
+            }
             case Fuser.Dense d when d.qubits().length <= MAX_DENSE -> new Dense(n, d.matrix(), d.qubits());
             case Fuser.Diagonal d when ascending(d.qubits()) -> new Diagonal(n, d.re(), d.im(), d.qubits());
             default -> null;
@@ -94,16 +98,6 @@ final class FloatBlocks {
         return m;
     }
 
-    /** The lane shuffle taking, for amplitude a, amplitude a ^ xor (re and im exchanged when swap). */
-    private static VectorShuffle<Float> shuffle(int xor, boolean swap) {
-        int[] idx = new int[FLOATS];
-        for (int lane = 0; lane < FLOATS; lane++) {
-            int a = lane >> 1, part = lane & 1;
-            idx[lane] = 2 * (a ^ xor) + (swap ? 1 - part : part);
-        }
-        return VectorShuffle.fromArray(SPECIES, idx, 0);
-    }
-
     /**
      * A dense k-qubit matrix: each output vector of a group is Σ over the group's input vectors
      * and over the patterns x of its low (in-vector) qubits of C ⊙ (lanes of the input shuffled
@@ -113,12 +107,12 @@ final class FloatBlocks {
     static final class Dense implements FloatKernel {
         private final long free;
         private final long[] offsets;
-        private final VectorShuffle<Float>[] flip, flipSwap;
+        /** The in-vector qubit pattern of each shuffle index p. */
+        private final int[] xs;
         private final float[] coef;
         private final int inputs, patterns;
         private final long units;
 
-        @SuppressWarnings("unchecked")
         Dense(int n, Matrix m, int[] qubits) {
             offsets = highOffsets(qubits);
             inputs = offsets.length;
@@ -128,14 +122,8 @@ final class FloatBlocks {
             units = 1L << Long.bitCount(free);
             int lowMask = lowMask(qubits);
             patterns = 1 << Integer.bitCount(lowMask);
-            flip = new VectorShuffle[patterns];
-            flipSwap = new VectorShuffle[patterns];
-            int[] xs = new int[patterns];
-            for (int p = 0; p < patterns; p++) {
-                xs[p] = (int) Long.expand(p, lowMask);
-                flip[p] = shuffle(xs[p], false);
-                flipSwap[p] = shuffle(xs[p], true);
-            }
+            xs = new int[patterns];
+            for (int p = 0; p < patterns; p++) xs[p] = (int) Long.expand(p, lowMask);
             coef = new float[inputs * inputs * patterns * 2 * FLOATS];
             for (int h = 0; h < inputs; h++)
                 for (int h2 = 0; h2 < inputs; h2++)
@@ -155,22 +143,44 @@ final class FloatBlocks {
             float[] out = new float[inputs * FLOATS];
             for (long k = 0; k < units; k++) {
                 long g = Long.expand(k, free);
-                for (int h = 0; h < inputs; h++) {
-                    FloatVector acc = FloatVector.zero(SPECIES);
-                    int c = h * inputs * patterns * 2 * FLOATS;
-                    for (int h2 = 0; h2 < inputs; h2++) {
-                        FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | offsets[h2]) * VECTOR_BYTES, ORDER);
-                        for (int p = 0; p < patterns; p++, c += 2 * FLOATS) {
-                            FloatVector u = p == 0 ? v : v.rearrange(flip[p]);
-                            acc = u.fma(FloatVector.fromArray(SPECIES, coef, c), acc);
-                            acc = v.rearrange(flipSwap[p]).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
-                        }
-                    }
-                    acc.intoArray(out, h * FLOATS);
-                }
+                if (patterns == 1) high(s, g, out);
+                else mixed(s, g, out);
                 for (int h = 0; h < inputs; h++) {
                     FloatVector.fromArray(SPECIES, out, h * FLOATS).intoMemorySegment(s, (g | offsets[h]) * VECTOR_BYTES, ORDER);
                 }
+            }
+        }
+
+        /** Every qubit above the vector: lane-uniform coefficients, one re↔im swap per input. */
+        private void high(MemorySegment s, long g, float[] out) {
+            for (int h = 0; h < inputs; h++) {
+                FloatVector acc = FloatVector.zero(SPECIES);
+                int c = h * inputs * 2 * FLOATS;
+                for (int h2 = 0; h2 < inputs; h2++, c += 2 * FLOATS) {
+                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | offsets[h2]) * VECTOR_BYTES, ORDER);
+                    acc = v.fma(FloatVector.fromArray(SPECIES, coef, c), acc);
+                    acc = FloatShuffles.swap(v).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
+                }
+                acc.intoArray(out, h * FLOATS);
+            }
+        }
+
+        /** Some qubits inside the vector: each input also enters shuffled by every pattern of them. */
+        private void mixed(MemorySegment s, long g, float[] out) {
+            for (int h = 0; h < inputs; h++) {
+                FloatVector acc = FloatVector.zero(SPECIES);
+                int c = h * inputs * patterns * 2 * FLOATS;
+                for (int h2 = 0; h2 < inputs; h2++) {
+                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | offsets[h2]) * VECTOR_BYTES, ORDER);
+                    acc = v.fma(FloatVector.fromArray(SPECIES, coef, c), acc);
+                    acc = FloatShuffles.swap(v).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
+                    c += 2 * FLOATS;
+                    for (int p = 1; p < patterns; p++, c += 2 * FLOATS) {
+                        acc = FloatShuffles.flip(v, xs[p]).fma(FloatVector.fromArray(SPECIES, coef, c), acc);
+                        acc = FloatShuffles.flipSwap(v, xs[p]).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
+                    }
+                }
+                acc.intoArray(out, h * FLOATS);
             }
         }
     }
@@ -179,7 +189,6 @@ final class FloatBlocks {
     static final class Diagonal implements FloatKernel {
         private final long highBits, vectors;
         private final float[] coef;
-        private static final VectorShuffle<Float> SWAP = shuffle(0, true);
 
         Diagonal(int n, double[] re, double[] im, int[] qubits) {
             long[] offsets = highOffsets(qubits);
@@ -201,7 +210,7 @@ final class FloatBlocks {
                 long at = v * VECTOR_BYTES;
                 FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
                 z.mul(FloatVector.fromArray(SPECIES, coef, c))
-                        .add(z.rearrange(SWAP).mul(FloatVector.fromArray(SPECIES, coef, c + FLOATS)))
+                        .add(FloatShuffles.swap(z).mul(FloatVector.fromArray(SPECIES, coef, c + FLOATS)))
                         .intoMemorySegment(s, at, ORDER);
             }
         }

@@ -5,7 +5,6 @@ import java.nio.ByteOrder;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -32,8 +31,6 @@ final class FloatGateKernel {
     static final int LOW_QUBITS = Integer.numberOfTrailingZeros(Math.max(1, AMPS));
     private static final long VECTOR_BYTES = FLOATS * 4L;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    /** Swaps re and im of every amplitude. */
-    private static final VectorShuffle<Float> SWAP = shuffle(0, true);
 
     private final int n;
     private final int target;
@@ -43,14 +40,17 @@ final class FloatGateKernel {
     private final long free;
     private final boolean highTarget;
     /** Coefficients, re and signed im (see {@link #cmul}), for the target bit 0 / 1 (high target) or per lane (low target). */
-    private final FloatVector d0Re, d0Im, o0Re, o0Im, d1Re, d1Im, o1Re, o1Im;
+    private final float[] coef;
+    /** Offsets in {@link #coef}: a vector field's concrete class is unknown to the JIT, an array load's is not. */
+    private static final int D0RE = 0, D0IM = 1, O0RE = 2, O0IM = 3, D1RE = 4, D1IM = 5, O1RE = 6, O1IM = 7;
     /** Matrix kinds that save work: no off-diagonal part; D = 1 and O = 0 on the target-0 half. */
     private final boolean diagonal, zeroHalfIdentity, pureSwap;
-    private final VectorShuffle<Float> flip, flipSwap;
+    /** The target's bit within a vector's amplitudes (low target), for {@link FloatShuffles}. */
+    private final int flipMask;
 
     /** Whether this kernel can run the gate on an n-qubit float state (vectors wide enough, state at least one vector). */
     static boolean supports(Operation.GateOp op, int n) {
-        return AMPS >= 2 && op.gate().targets() == 1 && n >= LOW_QUBITS;
+        return AMPS >= 2 && LOW_QUBITS <= FloatShuffles.MAX_LOW_QUBITS && op.gate().targets() == 1 && n >= LOW_QUBITS;
     }
 
     static FloatGateKernel of(Operation.GateOp op, int n) {
@@ -93,16 +93,9 @@ final class FloatGateKernel {
                 co[4 * half + 3][lane] = (float) (re ? -oi : oi);
             }
         }
-        d0Re = FloatVector.fromArray(SPECIES, co[0], 0);
-        d0Im = FloatVector.fromArray(SPECIES, co[1], 0);
-        o0Re = FloatVector.fromArray(SPECIES, co[2], 0);
-        o0Im = FloatVector.fromArray(SPECIES, co[3], 0);
-        d1Re = FloatVector.fromArray(SPECIES, co[4], 0);
-        d1Im = FloatVector.fromArray(SPECIES, co[5], 0);
-        o1Re = FloatVector.fromArray(SPECIES, co[6], 0);
-        o1Im = FloatVector.fromArray(SPECIES, co[7], 0);
-        flip = highTarget ? null : shuffle(1 << target, false);
-        flipSwap = highTarget ? null : shuffle(1 << target, true);
+        coef = new float[8 * FLOATS];
+        for (int i = 0; i < 8; i++) System.arraycopy(co[i], 0, coef, i * FLOATS, FLOATS);
+        flipMask = highTarget ? 0 : 1 << target;
     }
 
     /** Vectors visited per unit of work: a pair for a high target, one for a low target. */
@@ -115,49 +108,47 @@ final class FloatGateKernel {
         runner.forRange(units(), vectorsPerUnit() * (FLOATS / Lanes.DOUBLES), (from, to) -> run(floats, from, to));
     }
 
-    /** Units [from, to). */
-    void run(MemorySegment floats, long from, long to) {
-        if (highTarget) {
-            long t = 1L << (target - LOW_QUBITS);
+    /** Units [from, to). Everything inline: a vector passed to a method that is not inlined is boxed. */
+    void run(MemorySegment s, long from, long to) {
+        FloatVector d0Re = c(D0RE), d0Im = c(D0IM), o0Re = c(O0RE), o0Im = c(O0IM);
+        FloatVector d1Re = c(D1RE), d1Im = c(D1IM), o1Re = c(O1RE), o1Im = c(O1IM);
+        if (!highTarget) {
             for (long k = from; k < to; k++) {
-                long v0 = Long.expand(k, free) | highControls;
-                pair(floats, offset(v0), offset(v0 | t));
+                long at = offset(Long.expand(k, free) | highControls);
+                FloatVector z = load(s, at);
+                FloatVector r = z.mul(d0Re).add(FloatShuffles.swap(z).mul(d0Im));
+                if (!diagonal) r = r.add(FloatShuffles.flip(z, flipMask).mul(o0Re)).add(FloatShuffles.flipSwap(z, flipMask).mul(o0Im));
+                r.intoMemorySegment(s, at, ORDER);
             }
-        } else {
-            for (long k = from; k < to; k++) inVector(floats, offset(Long.expand(k, free) | highControls));
+            return;
+        }
+        long t = 1L << (target - LOW_QUBITS);
+        for (long k = from; k < to; k++) {
+            long v0 = Long.expand(k, free) | highControls;
+            long at0 = offset(v0), at1 = offset(v0 | t);
+            if (pureSwap) {
+                FloatVector a = load(s, at0), b = load(s, at1);
+                b.intoMemorySegment(s, at0, ORDER);
+                a.intoMemorySegment(s, at1, ORDER);
+            } else if (diagonal) {
+                // p, cp, cz and the like leave the target-0 half alone: half the traffic.
+                if (!zeroHalfIdentity) {
+                    FloatVector a = load(s, at0);
+                    a.mul(d0Re).add(FloatShuffles.swap(a).mul(d0Im)).intoMemorySegment(s, at0, ORDER);
+                }
+                FloatVector b = load(s, at1);
+                b.mul(d1Re).add(FloatShuffles.swap(b).mul(d1Im)).intoMemorySegment(s, at1, ORDER);
+            } else {
+                FloatVector a = load(s, at0), b = load(s, at1);
+                FloatVector as = FloatShuffles.swap(a), bs = FloatShuffles.swap(b);
+                a.mul(d0Re).add(as.mul(d0Im)).add(b.mul(o0Re)).add(bs.mul(o0Im)).intoMemorySegment(s, at0, ORDER);
+                b.mul(d1Re).add(bs.mul(d1Im)).add(a.mul(o1Re)).add(as.mul(o1Im)).intoMemorySegment(s, at1, ORDER);
+            }
         }
     }
 
-    private void pair(MemorySegment s, long at0, long at1) {
-        if (pureSwap) {
-            FloatVector a = load(s, at0), b = load(s, at1);
-            b.intoMemorySegment(s, at0, ORDER);
-            a.intoMemorySegment(s, at1, ORDER);
-        } else if (diagonal) {
-            // p, cp, cz and the like leave the target-0 half alone: half the traffic.
-            if (!zeroHalfIdentity) cmul(d0Re, d0Im, load(s, at0)).intoMemorySegment(s, at0, ORDER);
-            cmul(d1Re, d1Im, load(s, at1)).intoMemorySegment(s, at1, ORDER);
-        } else {
-            FloatVector a = load(s, at0), b = load(s, at1);
-            FloatVector as = a.rearrange(SWAP), bs = b.rearrange(SWAP);
-            a.mul(d0Re).add(as.mul(d0Im)).add(b.mul(o0Re)).add(bs.mul(o0Im)).intoMemorySegment(s, at0, ORDER);
-            b.mul(d1Re).add(bs.mul(d1Im)).add(a.mul(o1Re)).add(as.mul(o1Im)).intoMemorySegment(s, at1, ORDER);
-        }
-    }
-
-    private void inVector(MemorySegment s, long at) {
-        FloatVector z = load(s, at);
-        FloatVector r = cmul(d0Re, d0Im, z);
-        if (!diagonal) r = r.add(z.rearrange(flip).mul(o0Re)).add(z.rearrange(flipSwap).mul(o0Im));
-        r.intoMemorySegment(s, at, ORDER);
-    }
-
-    /**
-     * (re, im) · z lane by lane, with {@code im} signed per lane (−im on real lanes, +im on
-     * imaginary ones): z·re + swap(z)·im = (a·c − b·d, b·c + a·d).
-     */
-    private static FloatVector cmul(FloatVector re, FloatVector im, FloatVector z) {
-        return z.mul(re).add(z.rearrange(SWAP).mul(im));
+    private FloatVector c(int which) {
+        return FloatVector.fromArray(SPECIES, coef, which * FLOATS);
     }
 
     private static FloatVector load(MemorySegment s, long at) {
@@ -167,16 +158,6 @@ final class FloatGateKernel {
     /** Byte offset of float vector v: vectors never straddle a gap, since a gap follows a multiple of 2^19 amplitudes. */
     private static long offset(long v) {
         return FloatLayout.amplitudeOffset(v * AMPS);
-    }
-
-    /** The shuffle whose lane for amplitude a takes amplitude a ^ xorMask, with re and im exchanged when swapReIm. */
-    private static VectorShuffle<Float> shuffle(int xorMask, boolean swapReIm) {
-        int[] idx = new int[FLOATS];
-        for (int lane = 0; lane < FLOATS; lane++) {
-            int a = lane >> 1, part = lane & 1;
-            idx[lane] = 2 * ((a ^ xorMask) & (AMPS - 1)) + (swapReIm ? 1 - part : part);
-        }
-        return VectorShuffle.fromArray(SPECIES, idx, 0);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.qise.engine.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -65,6 +66,9 @@ class FloatBlocksTest {
         for (CompiledStep step : plan.compiled) {
             if (step instanceof CompiledStep.FloatGate) continue;
             assertNotNull(step.floatKernels(step.kernelQubits(n)), () -> "no float kernels for " + step.describe(n));
+        }
+        for (org.qise.engine.Plan.Step step : plan.steps()) {
+            assertTrue(step.kind().contains("in float") || step.kind().contains("(float)"), step.kind());
         }
     }
 
