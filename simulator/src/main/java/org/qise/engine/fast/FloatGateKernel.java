@@ -29,7 +29,6 @@ final class FloatGateKernel {
     static final int AMPS = FLOATS / 2;
     /** Qubits whose bit selects a lane rather than a vector. */
     static final int LOW_QUBITS = Integer.numberOfTrailingZeros(Math.max(1, AMPS));
-    private static final long VECTOR_BYTES = FLOATS * 4L;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     private final int n;
@@ -39,7 +38,7 @@ final class FloatGateKernel {
     /** Vector-index bits enumerated: every vector bit but the target's (when high) and the high controls. */
     private final long free;
     private final boolean highTarget;
-    /** Coefficients, re and signed im (see {@link #cmul}), for the target bit 0 / 1 (high target) or per lane (low target). */
+    /** Coefficients, re and signed im (−im on real lanes, +im on imaginary: z·re + swap(z)·im is the complex product), for the target bit 0 / 1 (high target) or per lane (low target). */
     private final float[] coef;
     /** Offsets in {@link #coef}: a vector field's concrete class is unknown to the JIT, an array load's is not. */
     private static final int D0RE = 0, D0IM = 1, O0RE = 2, O0IM = 3, D1RE = 4, D1IM = 5, O1RE = 6, O1IM = 7;
