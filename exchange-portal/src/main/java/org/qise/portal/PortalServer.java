@@ -41,8 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
 
-    /** Pages never run scripts or get framed; images and styles come from this site only. */
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+    /** Pages never run inline scripts or get framed; scripts, images and styles come from this site only. */
+    // script-src 'self': the scripts are /static/localtime.js (times in the reader's zone) and
+    // /static/preview.js (live circuit preview, which posts the form to this site: connect-src 'self');
+    // no inline script runs, and everything else the portal serves is sent with nosniff and a non-script type.
+    static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
     /** The plain services, for tests and for seeding data. */
@@ -72,6 +75,8 @@ public final class PortalServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final org.qise.portal.workshops.GradingQueue grading;
     private final String css;
+    private final String localTimeJs;
+    private final String previewJs;
     private Javalin app;
 
     private PortalServer(PortalConfig config, Database db) {
@@ -109,6 +114,8 @@ public final class PortalServer implements AutoCloseable {
         this.webSession = new WebSession(sessions, users, config.secureCookies());
         this.api = new ApiRoutes(auth, tokens, users, invites, circuits, credit);
         this.css = resource("/static/portal.css");
+        this.localTimeJs = resource("/static/localtime.js");
+        this.previewJs = resource("/static/preview.js");
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portal-housekeeping");
             t.setDaemon(true);
@@ -177,6 +184,10 @@ public final class PortalServer implements AutoCloseable {
         });
         routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600").result(css));
+        routes.get("/static/localtime.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600").result(localTimeJs));
+        routes.get("/static/preview.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600").result(previewJs));
         new org.qise.portal.health.HealthRoutes(services.database()).register(routes);
         new org.qise.portal.health.MetricsRoutes(services.database()).register(routes);
         api.register(routes);
@@ -191,7 +202,7 @@ public final class PortalServer implements AutoCloseable {
         profileApi.register(routes);
         new org.qise.portal.people.ProfilePages(templates, webSession, profiles, resets, search).register(routes);
         new org.qise.portal.workshops.WorkshopPages(templates, services.workshops()).register(routes);
-        new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits()).register(routes);
+        new org.qise.portal.runs.RunPages(templates, services.runs(), services.circuits(), credit).register(routes);
         new AccountPages(webSession, templates, services.auth(), services.users(), services.tokens()).register(routes);
         new CircuitPages(templates, services.circuits(), credit, config.maxQasmBytes()).register(routes);
         new AdminPages(templates, services.users(), services.invites(), services.audit()).register(routes);
@@ -319,7 +330,9 @@ public final class PortalServer implements AutoCloseable {
         if (isApi(ctx)) {
             ApiRoutes.sendError(ctx, e);
         } else if (e.status() == 401 && ctx.method().name().equals("GET")) {
-            ctx.redirect("/login");
+            // Remember the page, so signing in leads back to it (AccountPages checks it is ours).
+            String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8));
         } else {
             Page page = new Page(title(e.status()), WebSession.user(ctx), WebSession.csrf(ctx), null);
             ctx.status(e.status()).html(templates.render("error.jte", "page", page, "status", e.status(), "message", e.getMessage()));

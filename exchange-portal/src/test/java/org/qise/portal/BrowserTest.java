@@ -3,7 +3,6 @@ package org.qise.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.qise.portal.people.Role;
 
 /**
@@ -26,30 +22,19 @@ import org.qise.portal.people.Role;
  * phone-sized and a projector-sized window, under the portal's strict Content-Security-Policy.
  */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String GHZ = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\ncreg c[3];\nh q[0];\ncx q[0],q[1];\ncx q[1],q[2];\nmeasure q -> c;\n";
 
     static TestPortal portal;
-    static WebDriver driver;
+    static ChromeDriver driver;
     static String instructorToken;
 
     @BeforeAll
     static void start() {
-        Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         portal = TestPortal.start();
         var cohort = portal.cohort("Browser cohort");
         portal.user("browser@example.org", Role.FELLOW, cohort);
         instructorToken = portal.token(portal.user("teacher@example.org", Role.INSTRUCTOR, cohort));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = Chromium.start();
     }
 
     @AfterAll
@@ -62,26 +47,8 @@ class BrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Clicks a submit button and waits until the browser has replaced the page. */
     private static void submit(By button) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
-        driver.findElement(button).click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                oldPage.isEnabled();
-            } catch (org.openqa.selenium.WebDriverException replaced) {
-                // Stale element, or Chrome's "node does not belong to the document": the page changed.
-                if ("complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;"))) return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the page did not change after clicking " + button);
+        Chromium.submit(driver, button);
     }
 
     /** Starts a fresh browser session: no cookies from an earlier test. */

@@ -128,6 +128,15 @@ public final class TestPortal implements AutoCloseable {
                 + " answered " + response.statusCode() + ": " + response.body());
     }
 
+    /**
+     * A page without the portal's own script tags (external files under /static, which the CSP
+     * allows), so that what is left can be checked for any other script, e.g. one a user smuggled in.
+     */
+    public static String withoutOwnScripts(String html) {
+        // As served, or as a browser writes the same element back (defer="").
+        return html.replaceAll("<script src=\"/static/[a-z]+\\.js\" defer(=\"\")?></script>", "");
+    }
+
     /** Stops the server and closes the database (the data directory stays). */
     public void stop() {
         server.close();

@@ -123,7 +123,9 @@ class TrustHolesTest {
 
         Browser b = new Browser(portal);
         assertStatus(302, b.login("carol@example.org", TestPortal.PASSWORD));
-        var page = b.submit("/account", "/account/tokens", Map.of("name", "page token", "scope_read", "on", "scope_run", "on"));
+        var posted = b.submit("/account", "/account/tokens", Map.of("name", "page token", "scope_read", "on", "scope_run", "on"));
+        assertStatus(303, posted);
+        var page = b.get(posted.headers().firstValue("Location").orElseThrow());
         assertStatus(200, page);
         assertTrue(page.body().contains("<td>page token</td><td>read, run</td>"), page.body());
         assertTrue(page.body().contains("<td>reader</td><td>read</td>"), "scopes of every token are shown");

@@ -111,7 +111,9 @@ class WebPagesTest {
     void instructorsCreateInvitesThatRegisterIntoTheirCohort() {
         Browser t = new Browser(portal);
         t.login("teacher@example.org", TestPortal.PASSWORD);
-        var r = t.submit("/invites", "/invites", Map.of("role", "fellow", "cohort", "Page cohort", "uses", "3", "days", "7"));
+        var posted = t.submit("/invites", "/invites", Map.of("role", "fellow", "cohort", "Page cohort", "uses", "3", "days", "7"));
+        assertEquals(303, posted.statusCode(), "post/redirect/get: a reload creates no second invite");
+        var r = t.get(posted.headers().firstValue("Location").orElseThrow());
         assertEquals(200, r.statusCode(), r.body());
         Matcher m = Pattern.compile("<pre class=\"token\">([^<]+)</pre>").matcher(r.body());
         assertTrue(m.find(), r.body());
@@ -146,7 +148,7 @@ class WebPagesTest {
         Browser b = new Browser(portal);
         var r = b.get("/circuits/new");
         assertEquals(302, r.statusCode());
-        assertEquals("/login", r.headers().firstValue("Location").orElseThrow());
+        assertEquals("/login?next=%2Fcircuits%2Fnew", r.headers().firstValue("Location").orElseThrow());
         assertEquals(200, b.get("/static/portal.css").statusCode());
         assertTrue(portal.server.services().circuits().list(null, new CircuitService.Filter(null, null, null)).stream()
                 .allMatch(c -> c.visibility() == org.qise.portal.circuits.Visibility.PUBLIC));

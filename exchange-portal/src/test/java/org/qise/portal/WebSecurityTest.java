@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,14 @@ class WebSecurityTest {
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertTrue(csp.contains("default-src 'none'"), csp);
+        // The portal's own scripts, and the live preview's posts to the portal itself; nothing inline.
+        assertTrue(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"), csp);
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        for (String script : List.of("/static/localtime.js", "/static/preview.js")) {
+            var js = portal.get(script, null);
+            assertStatus(200, js);
+            assertTrue(js.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"), script);
+        }
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
         assertNotNull(r.headers().firstValue("Referrer-Policy").orElse(null));
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().contains("charset=utf-8"));
@@ -89,7 +98,7 @@ class WebSecurityTest {
         var replay = portal.send(HttpRequest.newBuilder(URI.create(portal.base + "/account"))
                 .header("Cookie", WebSession() + "=" + after).GET().build());
         assertEquals(302, replay.statusCode());
-        assertEquals("/login", replay.headers().firstValue("Location").orElseThrow());
+        assertEquals("/login?next=%2Faccount", replay.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
@@ -117,7 +126,12 @@ class WebSecurityTest {
         var reg = b.submit("/register?invite=" + code, "/register", Map.of("invite", code, "name", "Wen Fellow",
                 "email", "wen@example.org", "institution", "Uni", "country", "SG", "password", "long enough pw"));
         assertEquals(302, reg.statusCode(), reg.body());
-        var created = b.submit("/account", "/account/tokens", Map.of("name", "notebook", "scope_read", "on"));
+        var posted = b.submit("/account", "/account/tokens", Map.of("name", "notebook", "scope_read", "on"));
+        assertEquals(303, posted.statusCode(), "post/redirect/get: a reload creates no second token");
+        String shownAt = posted.headers().firstValue("Location").orElseThrow();
+        assertTrue(shownAt.startsWith("/account?shown="), shownAt);
+        assertFalse(new Browser(portal).get(shownAt).body().contains("class=\"token\""), "another browser is not shown the secret");
+        var created = b.get(shownAt);
         assertEquals(200, created.statusCode());
         Matcher m = Pattern.compile("<pre class=\"token\">([^<]+)</pre>").matcher(created.body());
         assertTrue(m.find(), created.body());
@@ -125,6 +139,9 @@ class WebSecurityTest {
         assertStatus(200, portal.get("/api/v1/circuits", token));
         // The secret is shown once: the account page does not show it again.
         assertFalse(b.get("/account").body().contains(token));
+        assertFalse(b.get(shownAt).body().contains(token), "nor does reloading the page that showed it");
+        assertEquals(1, portal.server.services().tokens().list(
+                portal.server.services().users().findByEmail("wen@example.org").orElseThrow().id()).size());
 
         long tokenId = portal.server.services().tokens().list(
                 portal.server.services().users().findByEmail("wen@example.org").orElseThrow().id()).getFirst().id();

@@ -42,7 +42,30 @@ public final class Gate {
      * @param written the gate as an OpenQASM 3 call up to its angle list, e.g. {@code "ctrl(2) @ rx"}
      * @param recipe  the gate for given angle values (one per angle, in order)
      */
-    public record Derivation(String written, java.util.function.Function<double[], Gate> recipe) {}
+    public record Derivation(String written, java.util.function.Function<double[], Gate> recipe, Form form) {
+
+        /** A derivation whose structure is not known (gradients refuse its gate). */
+        public Derivation(String written, java.util.function.Function<double[], Gate> recipe) {
+            this(written, recipe, null);
+        }
+
+        /**
+         * What the recipe builds, as far as gradients need to know it: a library gate under
+         * modifiers. Each step keeps or transforms the target matrix in a way whose derivative is
+         * known exactly (controls leave it alone, inv takes its adjoint, pow(k) its k-th power on
+         * the principal branch), so the derived gate can be differentiated without differences.
+         */
+        public sealed interface Form {
+            /** The library gate {@code name} at the gate's angles. */
+            record Library(String name) implements Form {}
+            /** {@code base} with {@code n} more controls ({@code ctrl} or {@code negctrl}: the target matrix is the same). */
+            record Controlled(Form base, int n) implements Form {}
+            /** The conjugate transpose of {@code base}'s target matrix. */
+            record Inverse(Form base) implements Form {}
+            /** {@code base}'s target matrix to the real power {@code k} (principal branch). */
+            record Power(Form base, double k) implements Form {}
+        }
+    }
 
     /**
      * @param name     the OpenQASM name when the gate is in qelib1 (e.g. {@code "cu3"}), else a

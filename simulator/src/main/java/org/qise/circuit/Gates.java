@@ -213,20 +213,22 @@ public final class Gates {
         }
         Gate.Derivation base = derivationOf(g);
         return derived(new Gate.Derivation((extra == 1 ? "ctrl @ " : "ctrl(" + extra + ") @ ") + base.written(),
-                v -> base.recipe().apply(v).controlled(extra)), angles);
+                v -> base.recipe().apply(v).controlled(extra),
+                base.form() == null ? null : new Gate.Derivation.Form.Controlled(base.form(), extra)), angles);
     }
 
     /** The inverse of a parametric gate: its conjugate transpose, built when it is bound. */
     static Gate parametricInverse(Gate g) {
         Gate.Derivation base = derivationOf(g);
-        return derived(new Gate.Derivation("inv @ " + base.written(), v -> base.recipe().apply(v).inverse()),
+        return derived(new Gate.Derivation("inv @ " + base.written(), v -> base.recipe().apply(v).inverse(),
+                        base.form() == null ? null : new Gate.Derivation.Form.Inverse(base.form())),
                 g.expressions().toArray(Expression[]::new));
     }
 
     private static Gate.Derivation derivationOf(Gate g) {
         if (g.derivation() != null) return g.derivation();
         Definition d = LIBRARY.get(g.name());
-        return new Gate.Derivation(g.name(), d::create);
+        return new Gate.Derivation(g.name(), d::create, new Gate.Derivation.Form.Library(g.name()));
     }
 
     /**

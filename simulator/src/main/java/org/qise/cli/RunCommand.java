@@ -10,6 +10,7 @@ import org.qise.circuit.Circuit;
 import org.qise.draw.Histogram;
 import org.qise.engine.Engines;
 import org.qise.engine.Precision;
+import org.qise.engine.mpi.MpiEngine;
 import org.qise.sim.MemoryNeed;
 import org.qise.sim.PauliSum;
 import org.qise.sim.Result;
@@ -79,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "P", defaultValue = "double",
             description = "Amplitudes in single (complex64: half the memory, one more qubit) or double (complex128) precision; default ${DEFAULT-VALUE}. Single needs the fast engine and no noise.")
     String precision = "double";
+
+    @Option(names = "--mpi-split", paramLabel = "G",
+            description = "With --engine mpi: plan for G global qubits whatever the rank count, so that runs with the same G are bit-identical on every rank count up to 2^G (default: QISE_MPI_SPLIT, else 3).")
+    Integer mpiSplit;
 
     @Option(names = "--explain", description = "Print the compiled plan (stages, fused blocks and widths, kernels, modelled cost) instead of running.")
     boolean explain;
@@ -182,6 +187,8 @@ final class RunCommand implements Callable<Integer> {
 
     private Simulator.Builder simulatorBuilder(boolean keepState) {
         Simulator.Builder builder = Simulator.builder().engine(engine).precision(precision()).threads(threads).shots(shots).keepState(keepState);
+        // The split is the mpi engine's own setting, so the engine is started here rather than found by name.
+        if (mpiSplit != null) builder.engine(MpiEngine.start(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, mpiSplit));
         if (seed != null) builder.seed(seed);
         return builder;
     }
@@ -213,6 +220,7 @@ final class RunCommand implements Callable<Integer> {
         if (!Engines.registered().contains(engine)) {
             throw new UserError("unknown engine '" + engine + "'; choose one of " + String.join(", ", Engines.registered()));
         }
+        if (mpiSplit != null && !engine.equals("mpi")) throw new UserError("--mpi-split goes with --engine mpi");
         if (precision() == Precision.SINGLE && !engine.equals("fast")) {
             throw new UserError("--precision single needs --engine fast; the " + engine + " engine computes in double precision only");
         }

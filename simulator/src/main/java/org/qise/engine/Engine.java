@@ -23,6 +23,14 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Settings of this engine, beyond its name and precision, that decide the bits of its
+     * results; runs record them in their manifest's options (strings, as the other options).
+     */
+    default java.util.Map<String, String> resultOptions() {
+        return java.util.Map.of();
+    }
+
+    /**
      * A fresh state |0…0⟩ of {@code numQubits} qubits.
      *
      * @throws StateTooLargeException if the state does not fit in the memory available

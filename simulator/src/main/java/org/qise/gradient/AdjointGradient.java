@@ -151,7 +151,7 @@ public final class AdjointGradient {
             for (int r = taken.size() - 1; r >= 0; r--) {
                 int i = taken.get(r);
                 for (Differentiable.Angle a : byUnit.get(i)) {
-                    Matrix dm = Units.derivative(units.get(i), d.gates, positionOf[a.gate()], a.index());
+                    Matrix dm = Units.derivative(units.get(i), d, positionOf[a.gate()], a.index());
                     accumulate(d, a, dm, g[r], grad);
                 }
             }

@@ -173,6 +173,22 @@ final class Amplitudes {
         }
     }
 
+    /** Exchanges a[x, x+count) with a[y, y+count). */
+    private static void swapRows(double[] a, int x, int y, int count) {
+        int j = 0;
+        // vectors: the JIT does not vectorise a swap within one array (it cannot rule out overlap)
+        for (int vl = SPECIES.length(); j + vl <= count; j += vl) {
+            DoubleVector u = DoubleVector.fromArray(SPECIES, a, x + j), w = DoubleVector.fromArray(SPECIES, a, y + j);
+            w.intoArray(a, x + j);
+            u.intoArray(a, y + j);
+        }
+        for (; j < count; j++) {
+            double v = a[x + j];
+            a[x + j] = a[y + j];
+            a[y + j] = v;
+        }
+    }
+
     /** The backward step for a gate with one target (and any controls), the common case, written out. */
     private static void backwardOneTarget(Operation.GateOp op, double[] p, double[] l, double[] g, int from, int to) {
         int[] q = op.qubits();
@@ -206,6 +222,18 @@ final class Amplitudes {
             return;
         }
         if (aR == 0 && aI == 0 && dR == 0 && dI == 0 && bR == 1 && bI == 0 && cR == 1 && cI == 0 && g == null) { // X (cx, ccx, …): a swap
+            int len = Integer.lowestOneBit(controlBits | s); // amplitudes in a row on which no control nor the target changes
+            if (len >= 4 && (from & (len - 1)) == 0) {
+                // cx between qubits above 1 (the ansatz's chain): swap whole rows where the
+                // controls are 1 and the target 0, a copy loop the JIT vectorises, instead of
+                // visiting every pair and skipping those with a control at 0
+                for (int i = from; i < to; i += len) {
+                    if ((i & controlBits) != controlBits || (i & s) != 0) continue;
+                    swapRows(p, 2 * i, 2 * (i + s), 2 * len);
+                    swapRows(l, 2 * i, 2 * (i + s), 2 * len);
+                }
+                return;
+            }
             if (s >= AMPS && AMPS >= 2) {
                 // controls inside a vector (cx from qubit 0 or 1 on the tile) swap only the lanes where they are 1
                 int low = controlBits & (AMPS - 1), high = controlBits & ~(AMPS - 1);
@@ -412,10 +440,14 @@ final class Amplitudes {
         // the terms these skip are exact zeros, so the results are the same
         boolean real = aI == 0 && bI == 0 && cI == 0 && dI == 0;
         boolean diagonal = bR == 0 && bI == 0 && cR == 0 && cI == 0;
-        for (int k = from >> 1; k < to >> 1; k += AMPS) {
-            int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
-            if ((i & controlBits) != controlBits) continue;
-            int x = 2 * i, y = 2 * (i + s);
+        // rows of s amplitudes with the target bit 0, each followed by its partner row; a row
+        // whose controls are not all 1 is skipped whole (controls above the target) or lane group
+        // by lane group (controls below it)
+        int step = SPECIES.length();
+        for (int row = from; row < to; row += 2 * s) {
+            if ((row & controlBits & ~(s - 1)) != (controlBits & ~(s - 1))) continue;
+            for (int x = 2 * row, y = x + 2 * s, end = y; x < end; x += step, y += step) {
+            if (((x >> 1) & controlBits) != controlBits) continue;
             DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x), p1 = DoubleVector.fromArray(SPECIES, p, y);
             DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x), l1 = DoubleVector.fromArray(SPECIES, l, y);
             DoubleVector n0, n1;
@@ -448,6 +480,7 @@ final class Amplitudes {
                 a10i = l1.fma(sn0, a10i);
                 a11r = l1.fma(n1, a11r);
                 a11i = l1.fma(sn1, a11i);
+            }
             }
         }
         if (g != null) { // the signs of i·n applied once, at the end (exact: they are ±1)

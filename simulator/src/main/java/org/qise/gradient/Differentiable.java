@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.Gate;
+import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
 import org.qise.param.Expression;
 
@@ -23,8 +24,12 @@ final class Differentiable {
     final List<Operation.GateOp> gates;
     final List<Angle> angles;
     final int numQubits;
+    /** The gates built by modifiers, unbound, by index in {@link #gates}. */
+    private final Map<Integer, Gate> derived;
 
-    private Differentiable(List<String> parameters, Map<String, Double> point, List<Operation.GateOp> gates, List<Angle> angles, int numQubits) {
+    private Differentiable(List<String> parameters, Map<String, Double> point, List<Operation.GateOp> gates, List<Angle> angles, int numQubits,
+                           Map<Integer, Gate> derived) {
+        this.derived = derived;
         this.parameters = parameters;
         this.point = point;
         this.gates = gates;
@@ -51,6 +56,7 @@ final class Differentiable {
         }
         List<Operation.GateOp> gates = new ArrayList<>();
         List<Angle> angles = new ArrayList<>();
+        Map<Integer, Gate> derived = new java.util.HashMap<>();
         boolean measured = false;
         for (Operation op : circuit.operations()) {
             if (op.condition() != null) throw notUnitary("a classically conditioned operation (if)");
@@ -64,11 +70,16 @@ final class Differentiable {
                     if (measured) throw notUnitary("a gate after a measurement");
                     Gate gate = g.gate();
                     if (gate.isParametric() && gate.derivation() != null) {
-                        // its matrix is rebuilt from the bound angles (a power, an adjoint, a
-                        // controlled user gate), so there is no generator to differentiate
-                        throw new IllegalArgumentException("gradients are not available for gate " + gate
-                                + ": a parametric gate under modifiers (other than one ctrl of a rotation or inv) has no known derivative;"
-                                + " write it without modifiers, or bind the parameter it uses");
+                        // its matrix is rebuilt from the bound angles; a library gate under
+                        // modifiers has exact derivatives (ModifierDerivatives), a user gate's
+                        // body under modifiers does not
+                        Gate.Derivation.Form form = gate.derivation().form();
+                        if (form == null || !ModifierDerivatives.supported(form)) {
+                            throw new IllegalArgumentException("gradients are not available for gate " + gate
+                                    + ": only library gates under ctrl, negctrl, inv and pow have known derivatives, not a user-defined gate under modifiers;"
+                                    + " write its body out without modifiers, or bind the parameter it uses");
+                        }
+                        derived.put(gates.size(), gate);
                     }
                     if (gate.isParametric()) {
                         List<Expression> e = gate.expressions();
@@ -80,8 +91,21 @@ final class Differentiable {
                 }
             }
         }
-        return new Differentiable(parameters, Map.copyOf(point), List.copyOf(gates), List.copyOf(angles), circuit.numQubits());
+        return new Differentiable(parameters, Map.copyOf(point), List.copyOf(gates), List.copyOf(angles), circuit.numQubits(), Map.copyOf(derived));
     }
+
+    /** ∂(target matrix of gate {@code gate})/∂(its angle {@code angle}), exact. */
+    Matrix derivative(int gate, int angle) {
+        Gate unbound = derived.get(gate);
+        if (unbound == null) return GateDerivatives.of(gates.get(gate).gate(), angle);
+        List<Expression> e = unbound.expressions();
+        double[] v = new double[e.size()];
+        for (int i = 0; i < v.length; i++) v[i] = e.get(i).evaluate(point);
+        return ModifierDerivatives.of(unbound.derivation().form(), v, angle);
+    }
+
+    /** Whether gate {@code gate} was built by modifiers (parameter-shift rules do not cover it). */
+    Gate derivedGate(int gate) { return derived.get(gate); }
 
     private static IllegalArgumentException notUnitary(String what) {
         return new IllegalArgumentException("gradients need a circuit of gates followed only by measurements, but this one has " + what);

@@ -19,6 +19,12 @@ final class GateDerivatives {
     private static final Matrix XX = X.embed(2, 0).times(X.embed(2, 1));
     private static final Matrix ZZ = Z.embed(2, 0).times(Z.embed(2, 1));
 
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(
+            "rx", "crx", "ry", "cry", "rz", "crz", "rxx", "rzz", "p", "u1", "cp", "cu1", "u0", "u2", "U", "u3", "u", "cu3", "cu");
+
+    /** Whether {@link #of} knows library gate {@code name}. */
+    static boolean knows(String name) { return KNOWN.contains(name); }
+
     /** The derivative of {@code gate.targetMatrix()} with respect to angle {@code j}; the gate is bound. */
     static Matrix of(Gate gate, int j) {
         Matrix m = gate.targetMatrix();

@@ -37,6 +37,12 @@ public final class ParameterShift {
         double value = expectation(sim, circuit, gates, h);
         double[] grad = new double[d.parameters.size()];
         for (Differentiable.Angle a : d.angles) {
+            if (d.derivedGate(a.gate()) != null) {
+                // the spectrum of a generator under pow or several controls is not one of the
+                // two rules' (pow(0.5) halves the frequency): the adjoint method covers these
+                throw new IllegalArgumentException("parameter-shift rules are not available for gate " + d.derivedGate(a.gate())
+                        + " (a gate under modifiers); use the adjoint method");
+            }
             Gate g = gates.get(a.gate()).gate();
             double dTheta = switch (rule(g.name(), a.index())) {
                 case ZERO -> 0;

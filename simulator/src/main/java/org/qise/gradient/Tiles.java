@@ -104,10 +104,22 @@ final class Tiles {
         }
     }
 
-    /** Gathers each tile of [firstTile, endTile), un-applies the run on it, scatters it back. */
+    /**
+     * Gathers each tile of [firstTile, endTile), un-applies the run on it, scatters it back; or,
+     * when the tile's qubits are the lowest ones, un-applies the run in place.
+     */
     private static void runTiles(Operation.GateOp[] local, int[] tileQubits, int[] offset, Amplitudes psi, Amplitudes lambda,
                                  double[][] g, int firstTile, int endTile, int t) {
         int size = 1 << t;
+        if (tileQubits[t - 1] == t - 1) {
+            // the tile is qubits 0…t−1: each tile is one contiguous range of the states, already
+            // cache-sized, so it is un-applied where it lies (a copy would only add two passes)
+            for (int tile = firstTile; tile < endTile; tile++) {
+                int from = tile << t;
+                for (int i = local.length - 1; i >= 0; i--) Amplitudes.backward(local[i], psi, lambda, g[i], from, from + size);
+            }
+            return;
+        }
         Amplitudes tp = new Amplitudes(t), tl = new Amplitudes(t);
         double[] p = psi.a, lam = lambda.a, a = tp.a, b = tl.a;
         // tile qubits 0…r−1 are the state's qubits 0…r−1: blocks of 2^r amplitudes are contiguous

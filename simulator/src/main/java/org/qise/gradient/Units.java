@@ -71,8 +71,9 @@ final class Units {
      * The derivative of the unit's matrix with respect to angle {@code angle} of member
      * {@code position}: the member's own derivative between the products of the other members.
      */
-    static Matrix derivative(Unit unit, List<Operation.GateOp> gates, int position, int angle) {
-        Matrix d = GateDerivatives.of(gates.get(unit.members()[position]).gate(), angle);
+    static Matrix derivative(Unit unit, Differentiable c, int position, int angle) {
+        List<Operation.GateOp> gates = c.gates;
+        Matrix d = c.derivative(unit.members()[position], angle);
         for (int i = position - 1; i >= 0; i--) d = d.times(gates.get(unit.members()[i]).gate().targetMatrix());
         for (int i = position + 1; i < unit.members().length; i++) d = gates.get(unit.members()[i]).gate().targetMatrix().times(d);
         return d;

@@ -233,6 +233,17 @@ final class GateApplier {
         String written = UserGates.modifiers(mods) + name;
         Map<String, String> definitions = defs;
         List<Object> mods0 = List.copyOf(mods);
+        // a library gate under modifiers has a form gradients can differentiate; a user gate's
+        // recorded body does not (yet)
+        Gate.Derivation.Form form = user != null ? null : new Gate.Derivation.Form.Library(name);
+        for (int k = mods0.size() - 2; form != null && k >= 0; k -= 2) {
+            double arg = (Double) mods0.get(k + 1);
+            form = switch ((String) mods0.get(k)) {
+                case "inv" -> new Gate.Derivation.Form.Inverse(form);
+                case "pow" -> new Gate.Derivation.Form.Power(form, arg);
+                default -> new Gate.Derivation.Form.Controlled(form, (int) arg);
+            };
+        }
         Gate.Derivation d = new Gate.Derivation(written, v -> {
             Gate g = base.apply(v);
             for (int k = mods0.size() - 2; k >= 0; k -= 2) {
@@ -250,7 +261,7 @@ final class GateApplier {
                 UserGates.remember(g, new UserGates.Origin(c.append(')').toString(), definitions));
             }
             return g;
-        });
+        }, form);
         Gate g;
         try {
             g = Gates.derived(d, angles);

@@ -185,6 +185,7 @@ public final class Simulator implements AutoCloseable {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("engine", engine.name());
         options.put("precision", engine.precision().label());
+        options.putAll(engine.resultOptions());
         int n = circuit.numQubits();
         long oneState = engine.bytesFor(n);
         if (oneState >= MemoryNeed.CHECK_FROM_BYTES / 2) memoryNeed(circuit).requireFits();

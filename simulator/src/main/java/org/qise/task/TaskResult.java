@@ -3,7 +3,6 @@ package org.qise.task;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What one task gave. {@code counts} is empty without shots; {@code probabilities} and
@@ -93,12 +92,15 @@ public record TaskResult(long index, String name, List<String> paramNames, doubl
                 return new TaskResult(index, name, paramNames, paramValues, expectationNames, expectations, Map.of(), probabilities,
                         stateSha256, manifest);
             }
-            Map<String, Long> counts = new TreeMap<>();
+            // In the order the entries were written (the sender's map order), so the JSON line is the same.
+            Map<String, Long> counts = java.util.LinkedHashMap.newLinkedHashMap(values.length);
+            byte[] bits = width > 0 ? new byte[width] : null;
             for (int k = 0; k < values.length; k++) {
                 String key;
                 if (width > 0) {
-                    String bits = Long.toBinaryString(packedKeys[k]);
-                    key = "0".repeat(width - bits.length()) + bits;
+                    long v = packedKeys[k];
+                    for (int i = 0; i < width; i++) bits[width - 1 - i] = (byte) ((v >>> i & 1) == 1 ? '1' : '0');
+                    key = new String(bits, java.nio.charset.StandardCharsets.ISO_8859_1);
                 } else {
                     key = keys[k];
                 }

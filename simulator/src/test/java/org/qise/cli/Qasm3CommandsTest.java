@@ -138,7 +138,7 @@ class Qasm3CommandsTest {
     }
 
     @Test
-    void aSweepBindsGatesUnderModifiersAtEveryPointAndGradRefusesThemNamingTheGate() throws IOException {
+    void aSweepBindsGatesUnderModifiersAtEveryPointAndGradDifferentiatesThemExactly() throws IOException {
         // pow(0.5) @ rx(theta) is rx(theta/2) for |theta| < 2pi: q[0] = cos(theta/4)|0> - i sin(theta/4)|1>,
         // so <Z0> = cos(theta/2); ry(theta) turns q[1] only where q[0] is 0: <Z1> = cos^2(theta/4) cos(theta) + sin^2(theta/4)
         String f = file("mod.qasm", "input float theta;\nqubit[2] q;\npow(0.5) @ rx(theta) q[0];\nnegctrl @ ry(theta) q[0], q[1];\n");
@@ -151,9 +151,16 @@ class Qasm3CommandsTest {
             assertEquals(Math.cos(theta / 2), Double.parseDouble(cells[2]), 1e-12, lines.get(2 + p));
             assertEquals(c * c * Math.cos(theta) + s * s, Double.parseDouble(cells[3]), 1e-12, lines.get(2 + p));
         }
-        Cli.Run g = Cli.run("grad", f, "--param", "theta=0.3", "--expect", "Z0");
-        assertEquals(2, g.code(), g.toString());
-        assertTrue(g.err().contains("gradients are not available for gate pow(0.5) @ rx(theta)"), g.err());
+        // d<Z1>/dtheta of the closed form above, through both gates under modifiers
+        double t = 0.3, c2 = Math.cos(t / 4) * Math.cos(t / 4);
+        Cli.Run g = Cli.run("grad", f, "--param", "theta=0.3", "--expect", "Z1", "--json");
+        assertEquals(0, g.code(), g.toString());
+        assertEquals(c2 * Math.cos(t) + (1 - c2), g.json().get("value").asDouble(), 1e-14);
+        assertEquals(-Math.sin(t / 2) / 4 * Math.cos(t) - c2 * Math.sin(t) + Math.sin(t / 2) / 4,
+                g.json().get("gradient").get("theta").asDouble(), 1e-14);
+        Cli.Run shift = Cli.run("grad", f, "--param", "theta=0.3", "--expect", "Z1", "--method", "shift");
+        assertEquals(2, shift.code(), shift.toString());
+        assertTrue(shift.err().contains("parameter-shift rules are not available for gate pow(0.5) @ rx(theta)"), shift.err());
     }
 
     @Test

@@ -186,12 +186,15 @@ class Qasm3ParametricModifiersTest {
     }
 
     @Test
-    void aGradientThroughAGateUnderModifiersIsAClearErrorNamingTheGate() {
-        Circuit c = read("pow(0.5) @ rx(theta)", 1);
+    void aGradientThroughAUserGateUnderModifiersIsAClearErrorNamingTheGate() {
+        String src = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float theta;\n"
+                + "gate layer(a) x, y { ry(a / 2) x; cx x, y; rz(a - 1) y; }\nqubit[2] q;\npow(0.5) @ layer(theta) q[0], q[1];\n";
+        Circuit c = Qasm3Reader.parse(src, "u.qasm", ParseLimits.DEFAULT, Map.of());
         var e = assertThrows(IllegalArgumentException.class,
                 () -> AdjointGradient.compute(c, Map.of("theta", 0.3), org.qise.sim.PauliSum.parse("Z0")));
-        assertTrue(e.getMessage().contains("pow(0.5) @ rx(theta)"), e.getMessage());
+        assertTrue(e.getMessage().contains("pow(0.5) @ layer(theta)"), e.getMessage());
         assertTrue(e.getMessage().contains("gradients are not available"), e.getMessage());
+        assertTrue(e.getMessage().contains("user-defined gate under modifiers"), e.getMessage());
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.qise.portal.people.User;
  * owner, admins and members of its cohort; a private one to its owner and admins. Only the owner
  * edits a circuit (an admin may remove someone's work, never rewrite it); the owner or an admin
  * deletes it, deletes a comment (its author) and cancels a run. A workshop is run by its
- * instructor or an admin and visible to them, to its cohort and to those who joined it.
+ * instructor or an admin and visible to them, to its cohort and to those who joined it; only
+ * they edit it and its exercises and see what each participant submitted.
  */
 public final class AccessPolicy {
     /** What the rules need to know of a circuit. */
@@ -81,6 +82,19 @@ public final class AccessPolicy {
     /** Does {@code viewer} run the workshop (add exercises, see everyone's results)? */
     public static boolean runsWorkshop(User viewer, long instructorId) {
         return viewer != null && (viewer.isAdmin() || viewer.id() == instructorId);
+    }
+
+    /** May {@code actor} change a workshop's title, description, dates and exercises (text, target, order)? */
+    public static boolean canEditWorkshop(User actor, long instructorId) {
+        return runsWorkshop(actor, instructorId);
+    }
+
+    /**
+     * May {@code viewer} read the circuits that {@code participantId} submitted to a workshop, and
+     * their grades? The participant (their own history) and those who run the workshop.
+     */
+    public static boolean canSeeSubmissions(User viewer, long instructorId, long participantId) {
+        return viewer != null && (viewer.id() == participantId || runsWorkshop(viewer, instructorId));
     }
 
     /** May {@code viewer} see a workshop: its runners, its cohort, and those who joined it with the code (asked last, it may query). */

@@ -25,6 +25,8 @@ public final class RouteTable {
 
     public void delete(String path, Handler handler) { add("DELETE", path, handler); }
 
+    public void patch(String path, Handler handler) { add("PATCH", path, handler); }
+
     /** "METHOD /path" of every route added. */
     public List<String> registered() { return List.copyOf(registered); }
 
@@ -36,6 +38,7 @@ public final class RouteTable {
             case "POST" -> routes.post(full, handler);
             case "PUT" -> routes.put(full, handler);
             case "DELETE" -> routes.delete(full, handler);
+            case "PATCH" -> routes.patch(full, handler);
             default -> throw new IllegalArgumentException(method);
         }
     }

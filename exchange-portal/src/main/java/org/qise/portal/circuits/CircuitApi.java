@@ -41,14 +41,12 @@ public final class CircuitApi {
             DraftBody body = PortalJson.body(ctx, DraftBody.class, true);
             // Checked before the circuit is made, so an unknown licence creates nothing.
             var licence = org.qise.portal.credit.Licence.parse(body.license(), "license");
-            long id = circuits.create(requireUser(ctx), body.draft(true));
-            credit.setLicence(id, licence);
+            long id = circuits.create(requireUser(ctx), body.draft(true), licence);
             send(ctx, 201, object("id", circuits.publicId(id), "version", 1));
         });
         routes.get("/circuits/{id}", this::getCircuit);
         routes.put("/circuits/{id}", ctx -> {
-            long id = id(ctx);
-            int version = circuits.update(requireUser(ctx), id, PortalJson.body(ctx, DraftBody.class, true).draft(false));
+            int version = circuits.update(requireUser(ctx), ctx.pathParam("id"), PortalJson.body(ctx, DraftBody.class, true).draft(false));
             send(ctx, 200, object("id", ctx.pathParam("id"), "version", version));
         });
         routes.delete("/circuits/{id}", ctx -> {
@@ -80,13 +78,13 @@ public final class CircuitApi {
         });
         routes.post("/circuits/{id}/fork", ctx -> {
             Integer version = PortalJson.body(ctx, ForkBody.class, false).version();
-            send(ctx, 201, object("id", circuits.publicId(circuits.fork(requireUser(ctx), id(ctx), version))));
+            send(ctx, 201, object("id", circuits.publicId(circuits.fork(requireUser(ctx), ctx.pathParam("id"), version))));
         });
-        routes.get("/circuits/{id}/comments", ctx -> send(ctx, 200, circuits.comments(user(ctx), id(ctx)).stream()
+        routes.get("/circuits/{id}/comments", ctx -> send(ctx, 200, circuits.comments(user(ctx), ctx.pathParam("id")).stream()
                 .map(c -> object("id", c.id(), "author", c.authorName(), "body", c.body(), "createdAt", c.createdAt().toString()))
                 .toList()));
         routes.post("/circuits/{id}/comments", ctx -> {
-            long comment = circuits.addComment(requireUser(ctx), id(ctx), PortalJson.required(PortalJson.body(ctx, CommentBody.class, true).body(), "body"));
+            long comment = circuits.addComment(requireUser(ctx), ctx.pathParam("id"), PortalJson.required(PortalJson.body(ctx, CommentBody.class, true).body(), "body"));
             send(ctx, 201, object("id", comment));
         });
     }

@@ -54,22 +54,26 @@ public final class CircuitPages {
         });
         routes.get("/circuits/{id}/diff", this::diff);
         routes.post("/circuits/{id}/fork", ctx -> {
-            long id = Forms.pathId(ctx, "id");
-            long fork = circuits.fork(WebSession.requireUser(ctx), id, Forms.optionalInt(ctx.formParam("version"), "version"));
+            long fork = circuits.fork(WebSession.requireUser(ctx), ref(ctx), Forms.optionalInt(ctx.formParam("version"), "version"));
             ctx.redirect("/circuits/" + circuits.publicId(fork));
         });
         routes.post("/circuits/{id}/delete", ctx -> {
-            circuits.delete(WebSession.requireUser(ctx), Forms.pathId(ctx, "id"));
-            ctx.redirect("/");
+            User user = WebSession.requireUser(ctx);
+            long id = Forms.pathId(ctx, "id");
+            String title = circuits.get(user, id, null).version().title();
+            if (!org.qise.portal.web.Confirm.given(ctx, templates, "Delete circuit “" + title + "”?",
+                    "It disappears from lists, search and its links for everyone, with its runs.", "Delete", "/circuits/" + ref(ctx))) return;
+            circuits.delete(user, id);
+            ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/circuits/{id}/comments", ctx -> {
-            long id = Forms.pathId(ctx, "id");
-            circuits.addComment(WebSession.requireUser(ctx), id, Forms.field(ctx, "body"));
+            circuits.addComment(WebSession.requireUser(ctx), ref(ctx), Forms.field(ctx, "body"));
             ctx.redirect("/circuits/" + ref(ctx));
         });
         routes.post("/circuits/{id}/comments/{commentId}/delete", ctx -> {
-            long id = Forms.pathId(ctx, "id");
-            circuits.deleteComment(WebSession.requireUser(ctx), id, Forms.pathId(ctx, "commentId"));
+            if (!org.qise.portal.web.Confirm.given(ctx, templates, "Delete this comment?",
+                    "The comment is removed from the circuit's page.", "Delete", "/circuits/" + ref(ctx))) return;
+            circuits.deleteComment(WebSession.requireUser(ctx), ref(ctx), Forms.pathId(ctx, "commentId"));
             ctx.redirect("/circuits/" + ref(ctx));
         });
         routes.get("/circuits/{id}/download.qasm", ctx -> {
@@ -124,10 +128,13 @@ public final class CircuitPages {
     private void create(Context ctx) {
         User user = WebSession.requireUser(ctx);
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm", "license");
+        if (ctx.formParam("preview") != null || ctx.formParam("append") != null) {
+            showPreview(ctx, "New circuit", "/circuits", form);
+            return;
+        }
         try {
             var licence = org.qise.portal.credit.Licence.parse(form.get("license"), "license");
-            long id = circuits.create(user, draft(ctx, form));
-            credit.setLicence(id, licence);
+            long id = circuits.create(user, draft(ctx, form), licence);
             ctx.redirect("/circuits/" + circuits.publicId(id));
         } catch (PortalException e) {
             if (e.status() >= 500) throw e;
@@ -148,10 +155,17 @@ public final class CircuitPages {
 
     private void edit(Context ctx) {
         User user = WebSession.requireUser(ctx);
-        long id = Forms.pathId(ctx, "id");
         var form = Forms.echo(ctx, "title", "description", "tags", "visibility", "cohort", "qasm");
+        if (ctx.formParam("preview") != null || ctx.formParam("append") != null) {
+            // The same check as the edit form itself: only the owner previews changes to a circuit.
+            if (!AccessPolicy.canEdit(user, details(ctx).summary().ownerId())) {
+                throw PortalException.forbidden("only the owner may edit this circuit");
+            }
+            showPreview(ctx, "Edit circuit", "/circuits/" + ref(ctx) + "/edit", form);
+            return;
+        }
         try {
-            circuits.update(user, id, draft(ctx, form));
+            circuits.update(user, ref(ctx), draft(ctx, form));
             ctx.redirect("/circuits/" + ref(ctx));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() == 403 || e.status() >= 500) throw e;
@@ -173,7 +187,7 @@ public final class CircuitPages {
         if (from == null || to == null) throw PortalException.badRequest("give the versions to compare as ?from=…&to=…");
         var lines = circuits.diff(WebSession.user(ctx), id, from, to);
         ctx.html(templates.render("diff.jte", "page", page(ctx, "Diff of circuit " + ref(ctx)), "circuitRef", ref(ctx),
-                "from", from, "to", to, "lines", lines));
+                "from", from, "to", to, "lines", lines, "rows", SideBySide.rows(lines)));
     }
 
     /** The circuit's public id as the URL names it (old integer URLs were redirected before any route ran). */
@@ -196,7 +210,48 @@ public final class CircuitPages {
         return DIAGRAMS.of(d.version().qasm()).svg();
     }
 
+    /**
+     * The form again with a preview of what saving would store: the diagram, or the parse error
+     * with its line and column, plus the highlighted source and rendered description. Nothing is
+     * saved, so the browser's back button and a reload lose nothing.
+     */
+    private void showPreview(Context ctx, String title, String action, Map<String, String> form) {
+        CircuitPreview preview;
+        // Saving refuses a description over the limit, so the preview does not render one either.
+        String description = form.get("description").length() > CircuitService.MAX_DESCRIPTION
+                ? "<p class=\"error\">The description is longer than " + CircuitService.MAX_DESCRIPTION + " characters.</p>"
+                : Markdown.toSafeHtml(form.get("description"));
+        try {
+            String qasm = qasmWithUpload(ctx, form);
+            if (ctx.formParam("append") != null) {
+                // The palette's "Add": the gate goes at the end of the text, which is then previewed.
+                form.put("paletteGate", Forms.field(ctx, "paletteGate"));
+                form.put("paletteQubits", Forms.field(ctx, "paletteQubits"));
+                form.put("paletteAngle", Forms.field(ctx, "paletteAngle"));
+                qasm = GatePalette.append(qasm, form.get("paletteGate"), form.get("paletteQubits"), form.get("paletteAngle"));
+                form.put("qasm", qasm);
+            }
+            var circuit = circuits.check(qasm);
+            preview = new CircuitPreview(DiagramCache.drawUnkept(circuit), null, QasmHighlight.toHtml(qasm), description,
+                    circuit.numQubits(), circuit.gateCount());
+        } catch (PortalException e) {
+            if (e.status() >= 500) throw e;
+            String qasm = form.get("qasm");
+            preview = new CircuitPreview(null, e.getMessage(), qasm.isBlank() ? null : QasmHighlight.toHtml(qasm), description, null, null);
+        }
+        ctx.html(templates.render("circuit_form.jte", "page", page(ctx, title), "action", action,
+                "form", form, "error", null, "preview", preview));
+    }
+
     private CircuitDraft draft(Context ctx, Map<String, String> form) {
+        String qasm = qasmWithUpload(ctx, form);
+        return new CircuitDraft(form.get("title"), form.get("description"), qasm,
+                Visibility.parse(form.get("visibility").isBlank() ? "private" : form.get("visibility")),
+                List.of(form.get("tags")), form.get("cohort"));
+    }
+
+    /** The text box's QASM, or when it is empty an uploaded file's (then also put in the form, so it is shown). */
+    private String qasmWithUpload(Context ctx, Map<String, String> form) {
         String qasm = form.get("qasm");
         if (qasm.isBlank()) {
             UploadedFile file = ctx.uploadedFile("qasmFile");
@@ -212,9 +267,7 @@ public final class CircuitPages {
                 form.put("qasm", qasm);
             }
         }
-        return new CircuitDraft(form.get("title"), form.get("description"), qasm,
-                Visibility.parse(form.get("visibility").isBlank() ? "private" : form.get("visibility")),
-                List.of(form.get("tags")), form.get("cohort"));
+        return qasm;
     }
 
     private void showForm(Context ctx, String title, String action, Map<String, String> form, String error, int status) {

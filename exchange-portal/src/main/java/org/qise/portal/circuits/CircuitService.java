@@ -15,6 +15,7 @@ import org.qise.portal.Moved;
 import org.qise.portal.PortalException;
 import org.qise.portal.access.AccessPolicy;
 import org.qise.portal.audit.AuditLog;
+import org.qise.portal.credit.Licence;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.db.PublicIds;
 import org.qise.portal.people.Cohort;
@@ -65,8 +66,22 @@ public final class CircuitService {
         this.audit = audit;
     }
 
-    /** Creates a circuit at version 1 and returns its id. */
+    /** Checks text as saving would (parser and size limits), for a preview that stores nothing. */
+    public Circuit check(String qasm) {
+        return qasmCheck.check(qasm);
+    }
+
+    /** Creates a circuit at version 1 under the default licence and returns its id. */
     public long create(User owner, CircuitDraft draft) {
+        return create(owner, draft, Licence.DEFAULT);
+    }
+
+    /**
+     * Creates a circuit at version 1 under {@code licence} and returns its id. The licence is
+     * written by the statement that inserts the circuit, so a circuit never exists without the
+     * licence its author chose, not even for a moment, and a failed write leaves nothing.
+     */
+    public long create(User owner, CircuitDraft draft, Licence licence) {
         requireSignedIn(owner);
         String title = title(draft.title());
         String description = description(draft.description());
@@ -77,7 +92,8 @@ public final class CircuitService {
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
             long id = tx.insert("INSERT INTO circuits (public_id, owner_id, visibility, cohort_id, latest_version, deleted, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?)", PublicIds.random(), owner.id(), visibility, cohortId, now, now);
+                    + " updated_at, license) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?, ?)", PublicIds.random(), owner.id(), visibility, cohortId,
+                    now, now, licence.spdx());
             insertVersion(tx, id, 1, title, description, draft.qasm(), circuit, owner.id(), now);
             insertTags(tx, id, tags);
             return id;
@@ -87,7 +103,17 @@ public final class CircuitService {
     /** Saves an edit as a new version; only the owner may edit. Returns the new version number. */
     public int update(User editor, long id, CircuitDraft draft) {
         requireSignedIn(editor);
-        Row row = visibleRow(editor, id);
+        return update(editor, visibleRow(editor, id), draft);
+    }
+
+    /** As {@link #update(User, long, CircuitDraft)} for the circuit a URL names, matched by its public id in the visibility read. */
+    public int update(User editor, String ref, CircuitDraft draft) {
+        requireSignedIn(editor);
+        return update(editor, visibleRow(editor, ref), draft);
+    }
+
+    private int update(User editor, Row row, CircuitDraft draft) {
+        long id = row.id();
         if (!AccessPolicy.canEdit(editor, row.ownerId())) throw PortalException.forbidden("only the owner may edit this circuit");
         String title = title(draft.title());
         // No description given (an API PUT without the field) keeps the current one; "" clears it.
@@ -164,14 +190,27 @@ public final class CircuitService {
      */
     public long fork(User viewer, long id, Integer version) {
         requireSignedIn(viewer);
-        Details source = get(viewer, id, version);
+        return fork(viewer, get(viewer, id, version));
+    }
+
+    /** As {@link #fork(User, long, Integer)} for the circuit a URL names, matched by its public id in the read. */
+    public long fork(User viewer, String ref, Integer version) {
+        requireSignedIn(viewer);
+        return fork(viewer, get(viewer, ref, version));
+    }
+
+    private long fork(User viewer, Details source) {
+        long id = source.summary().id();
         Version v = source.version();
         Circuit circuit = QasmCheck.parse(v.qasm());
         return jdbc.transaction(tx -> {
             Instant now = Instant.now();
+            // A fork may not relicense its origin's work: it keeps the origin's licence, copied in
+            // this statement (NULL for an origin older than licences, which credit reads along the chain).
             long forkId = tx.insert("INSERT INTO circuits (public_id, owner_id, visibility, cohort_id, latest_version, forked_from_id,"
-                    + " forked_from_version, deleted, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, ?, ?, FALSE, ?, ?)",
-                    PublicIds.random(), viewer.id(), Visibility.PRIVATE, id, v.version(), now, now);
+                    + " forked_from_version, deleted, created_at, updated_at, license) VALUES (?, ?, ?, NULL, 1, ?, ?, FALSE, ?, ?,"
+                    + " (SELECT o.license FROM circuits o WHERE o.id = ?))",
+                    PublicIds.random(), viewer.id(), Visibility.PRIVATE, id, v.version(), now, now, id);
             // The fork's first version is the original's work: it stays credited to its author.
             long originalAuthor = tx.queryOne("SELECT author_id FROM circuit_versions WHERE circuit_id = ? AND version = ?",
                     rs -> rs.getLong(1), id, v.version()).orElse(viewer.id());
@@ -244,7 +283,17 @@ public final class CircuitService {
 
     public long addComment(User author, long circuitId, String body) {
         requireSignedIn(author);
-        visibleRow(author, circuitId);
+        return addComment(author, visibleRow(author, circuitId), body);
+    }
+
+    /** Comments on the circuit a URL names (its public id matched in the visibility read). */
+    public long addComment(User author, String ref, String body) {
+        requireSignedIn(author);
+        return addComment(author, visibleRow(author, ref), body);
+    }
+
+    private long addComment(User author, Row row, String body) {
+        long circuitId = row.id();
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) throw PortalException.badRequest("the comment is empty");
         if (text.length() > MAX_COMMENT) throw PortalException.badRequest("a comment may have at most " + MAX_COMMENT + " characters");
@@ -253,7 +302,16 @@ public final class CircuitService {
     }
 
     public List<Comment> comments(User viewer, long circuitId) {
-        visibleRow(viewer, circuitId);
+        return comments(visibleRow(viewer, circuitId));
+    }
+
+    /** The comments on the circuit a URL names (its public id matched in the visibility read). */
+    public List<Comment> comments(User viewer, String ref) {
+        return comments(visibleRow(viewer, ref));
+    }
+
+    private List<Comment> comments(Row row) {
+        long circuitId = row.id();
         return jdbc.query("SELECT m.id, m.author_id, u.name, m.body, m.created_at FROM comments m JOIN users u ON u.id = m.author_id"
                 + " WHERE m.circuit_id = ? AND m.deleted = FALSE ORDER BY m.id", rs -> new Comment(rs.getLong(1),
                 rs.getLong(2), rs.getString(3), rs.getString(4), Jdbc.instant(rs, "created_at")), circuitId);
@@ -262,7 +320,17 @@ public final class CircuitService {
     /** Removes a comment; its author or an admin. */
     public void deleteComment(User actor, long circuitId, long commentId) {
         requireSignedIn(actor);
-        visibleRow(actor, circuitId);
+        deleteComment(actor, visibleRow(actor, circuitId), commentId);
+    }
+
+    /** As {@link #deleteComment(User, long, long)} on the circuit a URL names (its public id matched in the visibility read). */
+    public void deleteComment(User actor, String ref, long commentId) {
+        requireSignedIn(actor);
+        deleteComment(actor, visibleRow(actor, ref), commentId);
+    }
+
+    private void deleteComment(User actor, Row row, long commentId) {
+        long circuitId = row.id();
         Long authorId = jdbc.queryOne("SELECT author_id FROM comments WHERE id = ? AND circuit_id = ? AND deleted = FALSE",
                 rs -> rs.getLong(1), commentId, circuitId).orElseThrow(() -> PortalException.notFound("comment"));
         if (!AccessPolicy.canRemove(actor, authorId)) throw PortalException.forbidden("only its author or an admin may delete a comment");
@@ -317,6 +385,15 @@ public final class CircuitService {
     /** The circuit row if the viewer may see it; otherwise 404, whether or not it exists. */
     private Row visibleRow(User viewer, long id) {
         return visibleRow(viewer, "id = ?", id, String.valueOf(id));
+    }
+
+    /**
+     * The circuit row a URL names, if the viewer may see it: a public id is matched in this one
+     * query (no look-up before it); an old integer id is answered as {@link #resolve} answers it.
+     */
+    private Row visibleRow(User viewer, String ref) {
+        if (!PublicIds.isPublicId(ref)) return visibleRow(viewer, resolve(viewer, ref));
+        return visibleRow(viewer, "public_id = ?", ref, ref);
     }
 
     /** The same, for the circuit {@code key} (a constant "column = ?") names; {@code what} names it in the 404. */

@@ -61,7 +61,18 @@ public final class DiagramCache {
     }
 
     private static Diagram draw(String qasm, String sha) {
-        Circuit c = QasmCheck.parse(qasm);
+        return draw(QasmCheck.parse(qasm), sha);
+    }
+
+    /**
+     * The SVG of a circuit that is not stored (an edit form's preview), drawn under the same size
+     * caps and not kept: unsaved text must not push stored versions out of the cache.
+     */
+    public static String drawUnkept(Circuit c) {
+        return draw(c, "").svg();
+    }
+
+    private static Diagram draw(Circuit c, String sha) {
         long cells = (long) (c.numQubits() + c.numClbits()) * c.operations().size();
         if (cells > MAX_CELLS) {
             return new Diagram(placeholder(c.numQubits() + " qubits and " + c.operations().size() + " operations"), sha, false);

@@ -7,7 +7,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * Renders circuit descriptions and comments. Raw HTML in the input is escaped, not passed
  * through, and link and image targets with any scheme but http, https and mailto (javascript:, data: …) are dropped, so the output is
- * safe to embed in a page.
+ * safe to embed in a page. LaTeX math between {@code $…$} (inline) or {@code $$…$$} (display) is
+ * drawn as MathML by {@link TexMath}; dollars in code spans and fenced code stay as written, and
+ * {@code \$} is a plain dollar.
  */
 public final class Markdown {
     private static final Parser PARSER = Parser.builder().build();
@@ -28,6 +30,11 @@ public final class Markdown {
     private Markdown() {}
 
     public static String toSafeHtml(String markdown) {
-        return RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
+        // Formulas are taken out before Markdown reads the text (its emphasis and backslash rules
+        // would mangle "a*b*c" or "\\"), left as placeholders, and put back as MathML after.
+        var formulas = new java.util.ArrayList<String>();
+        String text = MathSpans.extract(markdown == null ? "" : markdown, formulas);
+        String html = RENDERER.render(PARSER.parse(text));
+        return formulas.isEmpty() ? html : MathSpans.restore(html, formulas);
     }
 }

@@ -30,11 +30,6 @@ public final class CreditService {
         this.circuits = circuits;
     }
 
-    /** Records the licence chosen when the circuit was created (forks keep their origin's and are never given one). */
-    public void setLicence(long circuitId, Licence licence) {
-        jdbc.update("UPDATE circuits SET license = ? WHERE id = ?", licence.spdx(), circuitId);
-    }
-
     /** Licence, credited authors, fork chain and counts of a circuit version the viewer may see (null version: the latest). */
     public Credit credit(User viewer, long circuitId, Integer version) {
         var details = circuits.get(viewer, circuitId, version);
@@ -57,6 +52,20 @@ public final class CreditService {
         boolean starred = viewer != null && jdbc.count("SELECT COUNT(*) FROM circuit_stars WHERE circuit_id = ? AND user_id = ?",
                 circuitId, viewer.id()) > 0;
         return new Credit(licence, authors(steps), List.copyOf(links), stars, forks, starred);
+    }
+
+    /**
+     * Everyone a run of a circuit version credits: the version's credited authors (the whole fork
+     * chain, as {@link #credit} orders them), then whoever ran it, unless already among them.
+     * Run citations, pages and exports all name a run's authors through this.
+     */
+    public List<Credit.Author> withRunner(Credit credit, long runnerId) {
+        List<Credit.Author> out = new ArrayList<>(credit.authors());
+        if (out.stream().noneMatch(a -> a.userId() == runnerId)) {
+            var runner = people(List.of(runnerId)).get(runnerId);
+            if (runner != null) out.add(runner);
+        }
+        return List.copyOf(out);
     }
 
     /** "Cite this circuit version" for a version the viewer may see; {@code baseUrl} is the portal's own address. */

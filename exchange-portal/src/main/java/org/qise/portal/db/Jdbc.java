@@ -105,7 +105,12 @@ public final class Jdbc {
             }
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            try {
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                discard(c);
+                throw e;
+            }
             try {
                 T result = work.run(new Jdbc(dataSource, dialect, c));
                 c.commit();
@@ -118,6 +123,29 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);
+        }
+    }
+
+    /**
+     * Keeps a connection whose transaction could not begin out of the pool. sqlite-jdbc records
+     * "not auto-commit" before it runs BEGIN IMMEDIATE; when BEGIN fails (another connection holds
+     * the write lock past the busy timeout) the connection would go back to the pool believing a
+     * transaction is open, and the next transaction on it would run in auto-commit mode, each
+     * statement committed on its own, and fail at its end with a 500 after writing.
+     */
+    private void discard(Connection c) {
+        try {
+            if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+                dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).evictConnection(c);
+                return;
+            }
+        } catch (SQLException ignored) {
+            // fall through to resetting it by hand
+        }
+        try {
+            c.setAutoCommit(true); // sqlite-jdbc sets the flag before its COMMIT, which fails harmlessly here
+        } catch (SQLException ignored) {
+            // the flag is what matters; there was no transaction to end
         }
     }
 

@@ -211,12 +211,7 @@ public final class ExportService {
 
     /** The circuit's credited authors, then whoever ran it. */
     private List<Credit.Author> runAuthors(Credit c, Run run) {
-        List<Credit.Author> out = new ArrayList<>(c.authors());
-        if (out.stream().noneMatch(a -> a.userId() == run.ownerId())) {
-            var runner = credit.people(List.of(run.ownerId())).get(run.ownerId());
-            if (runner != null) out.add(runner);
-        }
-        return out;
+        return credit.withRunner(c, run.ownerId());
     }
 
     private static Map<String, Object> runAgent(RoCrate crate, List<Credit.Author> authors, Run run) {

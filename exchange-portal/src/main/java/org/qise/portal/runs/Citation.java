@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * How to cite a public result: a BibTeX entry and a CITATION.cff-style block naming the
- * authors (the circuit's author and owner, then who ran it), the circuit and version, the
- * stable URL and the result's SHA-256.
+ * authors (everyone the circuit version credits along its fork chain, then who ran it: see
+ * {@code CreditService.withRunner}), the circuit and version, the stable URL and the result's SHA-256.
  */
 public record Citation(String bibtex, String cff) {
 

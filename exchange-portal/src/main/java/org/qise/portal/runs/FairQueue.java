@@ -173,6 +173,42 @@ final class FairQueue<J extends FairQueue.Job> {
         }
     }
 
+    /**
+     * Where each waiting run stands: 1 for the run that would be handed out next, and so on, if
+     * the people were served in turn from now on as {@link #take} serves them. Running limits and
+     * memory can still reorder the actual hand-outs; this is the order fairness alone gives,
+     * which is what a person waiting wants to know ("3 runs before yours").
+     */
+    Map<J, Integer> positions() {
+        lock.lock();
+        try {
+            Map<J, Integer> out = new java.util.IdentityHashMap<>();
+            Map<Long, Deque<J>> lines = new LinkedHashMap<>();
+            waiting.forEach((owner, line) -> lines.put(owner, new ArrayDeque<>(line)));
+            Map<Long, Long> served = new HashMap<>(lastServed);
+            long t = turn;
+            int position = 0;
+            while (!lines.isEmpty()) {
+                Long chosen = null;
+                long chosenServed = Long.MAX_VALUE;
+                for (Long owner : lines.keySet()) {
+                    long s = served.getOrDefault(owner, 0L);
+                    if (s < chosenServed) {
+                        chosen = owner;
+                        chosenServed = s;
+                    }
+                }
+                Deque<J> line = lines.get(chosen);
+                out.put(line.removeFirst(), ++position);
+                if (line.isEmpty()) lines.remove(chosen);
+                served.put(chosen, ++t);
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int size() {
         lock.lock();
         try {

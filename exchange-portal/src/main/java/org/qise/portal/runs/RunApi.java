@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.qise.portal.PortalException;
 import org.qise.portal.PortalJson;
+import org.qise.portal.api.ApiNames;
 import org.qise.portal.api.ApiRoutes;
 import org.qise.portal.api.RouteTable;
 import org.qise.portal.people.User;
@@ -39,7 +40,16 @@ public final class RunApi {
         RouteTable routes = new RouteTable(config);
         routes.post("/circuits/{id}/runs", this::start);
         routes.get("/circuits/{id}/runs", ctx -> send(ctx, 200,
-                runs.forCircuit(ApiRoutes.user(ctx), id(ctx)).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
+                runs.forCircuit(ApiRoutes.user(ctx), ctx.pathParam("id")).stream().map(r -> RunViews.summary(r, runs.progress(r))).toList()));
+        routes.get("/me/runs", ctx -> send(ctx, 200, runs.mine(ApiRoutes.requireUser(ctx)).stream().map(m -> {
+            // New in this release, so camelCase only (the summary's fields keep their old names for a release).
+            Map<String, Object> out = RunViews.summary(m.run(), m.progress());
+            if (m.queuePosition() != null) out.put("queuePosition", m.queuePosition());
+            out.put("circuitTitle", m.circuitTitle());
+            if (m.run().startedAt() != null) out.put("startedAt", m.run().startedAt().toString());
+            if (m.run().finishedAt() != null) out.put("finishedAt", m.run().finishedAt().toString());
+            return out;
+        }).toList()));
         routes.get("/runs/{id}", ctx -> {
             User viewer = ApiRoutes.user(ctx);
             Run r = runs.get(viewer, ctx.pathParam("id"));
@@ -48,8 +58,8 @@ public final class RunApi {
             send(ctx, 200, out);
         });
         routes.post("/runs/{id}/cancel", ctx -> {
-            RunStatus status = runs.cancel(ApiRoutes.requireUser(ctx), id(ctx));
-            send(ctx, 200, Map.of("id", id(ctx), "status", status.label()));
+            RunStatus status = runs.cancel(ApiRoutes.requireUser(ctx), ctx.pathParam("id"));
+            send(ctx, 200, Map.of("id", ctx.pathParam("id"), "status", status.label()));
         });
         routes.post("/runs/{id}/reproduce", this::reproduce);
         routes.post("/circuits/{id}/sweeps", this::startSweep);
@@ -58,7 +68,7 @@ public final class RunApi {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", v.run().publicId());
             out.put("status", v.run().status().label());
-            out.put("sweep_id", v.sweepId());
+            out.put("sweepId", v.sweepId());
             out.put("parameters", v.spec().names());
             out.put("expect", RunSweeps.expectNames(v.run()));
             out.put("points", v.spec().points().size());
@@ -73,7 +83,7 @@ public final class RunApi {
             out.put("results", rows);
             out.put("downloads", Map.of("csv", "/api/v1/runs/" + v.run().publicId() + "/sweep.csv",
                     "jsonl", "/api/v1/runs/" + v.run().publicId() + "/sweep.jsonl", "svg", "/api/v1/runs/" + v.run().publicId() + "/sweep.svg"));
-            send(ctx, 200, out);
+            send(ctx, 200, ApiNames.withOldNames(out));
         });
         routes.get("/runs/{id}/sweep.csv", ctx -> sweepFile(ctx, org.qise.sweep.SweepFormat.CSV));
         routes.get("/runs/{id}/sweep.jsonl", ctx -> sweepFile(ctx, org.qise.sweep.SweepFormat.JSONL));
@@ -89,7 +99,7 @@ public final class RunApi {
         User user = ApiRoutes.requireUser(ctx);
         StartBody b = PortalJson.body(ctx, StartBody.class, false);
         var request = new RunService.RunRequest(b.version(), b.shots(), b.seed(), b.engine(), strings(b.expect(), "expect"),
-                noiseModel(b.noise_model()), parameters(b.parameters()));
+                noiseModel(ApiNames.either(b.noiseModel(), "noiseModel", b.noise_model(), "noise_model"), b.noise_model() != null ? "noise_model" : "noiseModel"), parameters(b.parameters()));
         String id = runs.publicId(runs.submit(user, id(ctx), request));
         send(ctx, 202, Map.of("id", id, "status", "queued", "url", "/runs/" + id));
     }
@@ -99,7 +109,7 @@ public final class RunApi {
         User user = ApiRoutes.requireUser(ctx);
         SweepBody b = PortalJson.body(ctx, SweepBody.class, true);
         var request = new RunService.RunRequest(b.version(), b.shots(), b.seed(), b.engine(), strings(b.expect(), "expect"),
-                noiseModel(b.noise_model()), parameters(b.parameters()));
+                noiseModel(ApiNames.either(b.noiseModel(), "noiseModel", b.noise_model(), "noise_model"), b.noise_model() != null ? "noise_model" : "noiseModel"), parameters(b.parameters()));
         var points = PortalJson.MAPPER.createObjectNode();
         if (b.grid() != null) points.set("grid", b.grid());
         if (b.points() != null) points.set("points", b.points());
@@ -109,8 +119,8 @@ public final class RunApi {
         out.put("id", id);
         out.put("status", "queued");
         out.put("url", "/runs/" + id);
-        out.put("sweep_url", "/api/v1/runs/" + id + "/sweep");
-        send(ctx, 202, out);
+        out.put("sweepUrl", "/api/v1/runs/" + id + "/sweep");
+        send(ctx, 202, ApiNames.withOldNames(out));
     }
 
     private RunService.SweepView sweepOf(Context ctx) {
@@ -135,12 +145,12 @@ public final class RunApi {
 
     private void reproduce(Context ctx) {
         User user = ApiRoutes.requireUser(ctx);
-        Boolean fresh = PortalJson.body(ctx, ReproduceBody.class, false).fresh_seed();
-        long runId = id(ctx);
-        Origin origin = runs.get(user, runId).origin();
-        // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
-        var later = runs.reproduceLater(user, runId, Boolean.TRUE.equals(fresh), VERDICT_WAIT); // refusals throw here
+        ReproduceBody body = PortalJson.body(ctx, ReproduceBody.class, false);
+        Boolean fresh = ApiNames.either(body.freshSeed(), "freshSeed", body.fresh_seed(), "fresh_seed");
         String runRef = ctx.pathParam("id");
+        Origin origin = runs.get(user, runRef).origin();
+        // The request thread is free while the rerun runs; the answer is written when the verdict is in or the wait is over.
+        var later = runs.reproduceLater(user, runRef, Boolean.TRUE.equals(fresh), VERDICT_WAIT); // refusals throw here
         ctx.future(() -> later.thenAccept(r -> sendReproduction(ctx, runRef, origin, r, runs.publicId(r.rerunId()), new LinkedHashMap<>())));
     }
 
@@ -155,9 +165,9 @@ public final class RunApi {
         String runRef = runs.publicId(pushed.runId());
         out.put("id", runRef);
         out.put("url", "/runs/" + runRef);
-        out.put("circuit_id", runs.circuitPublicId(pushed.circuitId()));
-        out.put("circuit_version", pushed.circuitVersion());
-        out.put("created_circuit", pushed.createdCircuit());
+        out.put("circuitId", runs.circuitPublicId(pushed.circuitId()));
+        out.put("circuitVersion", pushed.circuitVersion());
+        out.put("createdCircuit", pushed.createdCircuit());
         sendReproduction(ctx, runRef, Origin.PUSHED, pushed.reproduction(), runs.publicId(pushed.reproduction().rerunId()), out);
         if (ctx.statusCode() == 200) ctx.status(201);
     }
@@ -165,21 +175,22 @@ public final class RunApi {
     /** 200 with the verdict, or 202 "pending" while the rerun has not ended. */
     private static void sendReproduction(Context ctx, String runId, Origin origin, RunService.Reproduction r, String rerunId,
                                          Map<String, Object> out) {
-        out.put("run_id", runId);
-        out.put("rerun_id", rerunId);
+        out.put("runId", runId);
+        out.put("rerunId", rerunId);
         if (r.verification().isEmpty()) {
             out.put("verdict", "pending");
             out.put("detail", "the rerun (run " + rerunId + ") has not finished yet; the verdict will appear on run " + runId);
-            out.put("rerun_url", "/api/v1/runs/" + rerunId);
-            send(ctx, 202, out);
+            out.put("rerunUrl", "/api/v1/runs/" + rerunId);
+            send(ctx, 202, ApiNames.withOldNames(out));
             return;
         }
         Map<String, Object> v = RunViews.verification(r.verification().get());
         v.remove("id");
+        v.remove("rerunId");
         v.remove("rerun_id");
         out.putAll(v);
         out.put("verified", Verdicts.verified(origin, r.verification().get()));
-        send(ctx, 200, out);
+        send(ctx, 200, ApiNames.withOldNames(out));
     }
 
     /**
@@ -199,8 +210,11 @@ public final class RunApi {
         }
         CountsPage.Slice slice = CountsPage.slice(r.counts(), ctx.queryParam("cursor"), limit);
         out.put("counts", slice.counts());
+        // The run's map already carries old names beside new ones; these two are added the same way.
+        out.put("countsTotal", slice.total());
         out.put("counts_total", slice.total());
         if (slice.next() != null) {
+            out.put("countsNextCursor", slice.next());
             out.put("counts_next_cursor", slice.next());
             ctx.header("X-Next-Cursor", slice.next());
             ctx.header("Link", "<" + Forms.nextUrl(ctx, slice.next()) + ">; rel=\"next\"");
@@ -217,21 +231,22 @@ public final class RunApi {
      * POST /circuits/{id}/runs. expect, noise_model and parameters take more than one shape (or
      * need their own 422 wording), so they stay trees and are read below.
      */
-    record StartBody(Integer version, Long shots, Long seed, String engine, JsonNode expect, JsonNode noise_model,
-                     JsonNode parameters) {}
+    record StartBody(Integer version, Long shots, Long seed, String engine, JsonNode expect, JsonNode noiseModel,
+                     JsonNode parameters, @Deprecated JsonNode noise_model) {}
 
     /** A sweep: the run fields, plus "grid" (per parameter: a range, a list or a number) or "points" (one object per point). */
-    record SweepBody(Integer version, Long shots, Long seed, String engine, JsonNode expect, JsonNode noise_model,
-                     JsonNode parameters, JsonNode grid, JsonNode points) {}
+    record SweepBody(Integer version, Long shots, Long seed, String engine, JsonNode expect, JsonNode noiseModel,
+                     JsonNode parameters, JsonNode grid, JsonNode points, @Deprecated JsonNode noise_model) {}
 
-    record ReproduceBody(Boolean fresh_seed) {}
+    /** fresh_seed: the old name of freshSeed, accepted for one release. */
+    record ReproduceBody(Boolean freshSeed, @Deprecated Boolean fresh_seed) {}
 
-    /** "noise_model": a qise-noise-model/1 object, its JSON text, or "example:NAME". */
-    static String noiseModel(JsonNode v) {
+    /** "noiseModel" (or its old name, as {@code field} says): a qise-noise-model/1 object, its JSON text, or "example:NAME". */
+    static String noiseModel(JsonNode v, String field) {
         if (v == null || v.isNull()) return null;
         if (v.isTextual()) return v.asText();
         if (v.isObject()) return RunJson.write(v);
-        throw PortalException.unprocessable("noise_model: must be a qise-noise-model/1 object or \"example:NAME\"");
+        throw PortalException.unprocessable(field + ": must be a qise-noise-model/1 object or \"example:NAME\"");
     }
 
     /** "parameters": an object of name → number. */

@@ -75,17 +75,8 @@ final class RunExecutor {
             boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(result.counts()), expectations(row.expect(), result),
                     stateJson(result), manifest(row, result, started, finished), result.sha256(), note(row, result), finished);
             return stored ? RunStatus.DONE : RunStatus.RUNNING;
-        } catch (LiveRun.Stopped s) {
-            if (s.reason == LiveRun.StopReason.SHUTDOWN || s.reason == LiveRun.StopReason.LEASE_LOST) return RunStatus.RUNNING;
-            RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
-            return end(job, attempt, status, s.getMessage());
-        } catch (StateTooLargeException e) {
-            return end(job, attempt, RunStatus.FAILED, e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return end(job, attempt, RunStatus.FAILED, "the server ran out of memory for this run");
-        } catch (RuntimeException e) {
-            LOG.warn("run {} failed", job.id(), e);
-            return end(job, attempt, RunStatus.FAILED, "the simulation failed: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return ended(job, attempt, e, "run", "simulation");
         }
     }
 
@@ -140,17 +131,8 @@ final class RunExecutor {
                     ? "expectation values are averages over " + row.shots() + " trajectories" : null;
             boolean stored = store.finishDone(job.id(), attempt, counts, expectations, null, m, resultSha, note, finished);
             return stored ? RunStatus.DONE : RunStatus.RUNNING;
-        } catch (LiveRun.Stopped s) {
-            if (s.reason == LiveRun.StopReason.SHUTDOWN || s.reason == LiveRun.StopReason.LEASE_LOST) return RunStatus.RUNNING;
-            RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
-            return end(job, attempt, status, s.getMessage());
-        } catch (StateTooLargeException | NoiseException e) {
-            return end(job, attempt, RunStatus.FAILED, e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return end(job, attempt, RunStatus.FAILED, "the server ran out of memory for this run");
-        } catch (RuntimeException e) {
-            LOG.warn("run {} failed", job.id(), e);
-            return end(job, attempt, RunStatus.FAILED, "the simulation failed: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return ended(job, attempt, e, "run", "simulation");
         }
     }
 
@@ -202,18 +184,27 @@ final class RunExecutor {
             new RunSweeps(store.jdbc()).storePoints(job.id(), points);
             boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(), null, null, manifest, resultSha, null, finished);
             return stored ? RunStatus.DONE : RunStatus.RUNNING;
-        } catch (LiveRun.Stopped s) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return ended(job, attempt, e, "sweep", "sweep");
+        }
+    }
+
+    /**
+     * How a simulation that threw ends its run, the same for ideal, noisy and sweep runs: a stop
+     * by shutdown or a lost lease leaves the run to whoever holds it (RUNNING); a cancel or time
+     * limit ends it so; a state too large, a bad noise model or running out of memory fail it with
+     * a message for its owner; anything else fails it and is logged as {@code kind} {@code id}.
+     */
+    private RunStatus ended(LiveRun job, int attempt, Throwable e, String kind, String what) {
+        if (e instanceof LiveRun.Stopped s) {
             if (s.reason == LiveRun.StopReason.SHUTDOWN || s.reason == LiveRun.StopReason.LEASE_LOST) return RunStatus.RUNNING;
             RunStatus status = s.reason == LiveRun.StopReason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
             return end(job, attempt, status, s.getMessage());
-        } catch (StateTooLargeException e) {
-            return end(job, attempt, RunStatus.FAILED, e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return end(job, attempt, RunStatus.FAILED, "the server ran out of memory for this run");
-        } catch (RuntimeException e) {
-            LOG.warn("sweep {} failed", job.id(), e);
-            return end(job, attempt, RunStatus.FAILED, "the sweep failed: " + e.getMessage());
         }
+        if (e instanceof StateTooLargeException || e instanceof NoiseException) return end(job, attempt, RunStatus.FAILED, e.getMessage());
+        if (e instanceof OutOfMemoryError) return end(job, attempt, RunStatus.FAILED, "the server ran out of memory for this run");
+        LOG.warn("{} {} failed", kind, job.id(), e);
+        return end(job, attempt, RunStatus.FAILED, "the " + what + " failed: " + e.getMessage());
     }
 
     /** Ends the run as {@code status} if this attempt still holds it; otherwise leaves it to whoever does (RUNNING). */

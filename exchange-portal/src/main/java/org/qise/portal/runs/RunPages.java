@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.qise.draw.Histogram;
@@ -30,11 +29,13 @@ public final class RunPages {
     private final Templates templates;
     private final RunService runs;
     private final CircuitService circuits;
+    private final org.qise.portal.credit.CreditService credit;
 
-    public RunPages(Templates templates, RunService runs, CircuitService circuits) {
+    public RunPages(Templates templates, RunService runs, CircuitService circuits, org.qise.portal.credit.CreditService credit) {
         this.templates = templates;
         this.runs = runs;
         this.circuits = circuits;
+        this.credit = credit;
     }
 
     public void register(RoutesConfig routes) {
@@ -43,6 +44,7 @@ public final class RunPages {
         routes.get("/circuits/{id}/runs/compare", this::compare);
         routes.get("/circuits/{id}/runs/compare.svg", ctx -> svg(ctx, Histogram.svgCompare(series(ctx),
                 "Runs of circuit " + ctx.pathParam("id") + " (bitstrings c[n-1]…c[0])")));
+        routes.get("/me/runs", this::mine);
         routes.get("/runs/{id}", this::view);
         routes.get("/runs/{id}/sweep", this::viewSweep);
         routes.get("/runs/{id}/sweep.csv", ctx -> {
@@ -58,13 +60,18 @@ public final class RunPages {
             svg(ctx, RunSweeps.plot(v.run(), v.spec(), v.points(), "sweep " + v.run().publicId()));
         });
         routes.post("/runs/{id}/cancel", ctx -> {
-            runs.cancel(WebSession.requireUser(ctx), RunApi.id(ctx));
-            ctx.redirect("/runs/" + ctx.pathParam("id"));
+            User user = WebSession.requireUser(ctx);
+            runs.get(user, ctx.pathParam("id")); // 404 before asking about a run one cannot see
+            if (!org.qise.portal.web.Confirm.given(ctx, templates, "Cancel run " + ctx.pathParam("id") + "?",
+                    "It stops now and keeps no result; you can start it again later.", "Cancel the run",
+                    "/runs/" + ctx.pathParam("id"))) return;
+            runs.cancel(user, ctx.pathParam("id"));
+            seeOther(ctx, "/runs/" + ctx.pathParam("id"));
         });
         routes.post("/runs/{id}/reproduce", ctx -> {
             boolean fresh = "on".equals(ctx.formParam("fresh_seed")) || "true".equals(ctx.formParam("fresh_seed"));
-            runs.reproduce(WebSession.requireUser(ctx), RunApi.id(ctx), fresh, FORM_WAIT);
-            ctx.redirect("/runs/" + ctx.pathParam("id"));
+            runs.reproduce(WebSession.requireUser(ctx), ctx.pathParam("id"), fresh, FORM_WAIT);
+            seeOther(ctx, "/runs/" + ctx.pathParam("id"));
         });
         routes.get("/runs/{id}/histogram.svg", ctx -> {
             Run r = done(ctx);
@@ -99,18 +106,35 @@ public final class RunPages {
             long id = runs.submit(user, circuitId, new RunService.RunRequest(optionalInt(form.get("version"), "version"),
                     optionalLong(form.get("shots"), "shots"), optionalLong(form.get("seed"), "seed"), form.get("engine"), expect, form.get("noise_model"),
                     RunParameters.parseForm(form.get("parameters"))));
-            ctx.redirect("/runs/" + runs.publicId(id));
+            seeOther(ctx, "/runs/" + runs.publicId(id));
         } catch (PortalException e) {
             if (e.status() == 404 || e.status() >= 500) throw e;
             showRuns(ctx, form, e.getMessage(), e.status());
         }
     }
 
+    /**
+     * After a form that changed something: 303 tells the browser to fetch the page with GET, so
+     * reloading it shows the page again instead of posting the form a second time.
+     */
+    static void seeOther(Context ctx, String path) {
+        ctx.redirect(path, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** The signed-in person's runs: where each waits in the queue, how long it took, and links. */
+    private void mine(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        List<RunService.MyRun> list = runs.mine(user);
+        boolean anyUnfinished = list.stream().anyMatch(r -> !r.run().status().finished());
+        ctx.html(templates.render("my_runs.jte", "page", page(ctx, "My runs"), "runs", list, "queued", runs.queued(),
+                "now", java.time.Instant.now(), "refresh", anyUnfinished ? Integer.valueOf(REFRESH_SECONDS) : null));
+    }
+
     private void showRuns(Context ctx, Map<String, String> form, String error, int status) {
         User viewer = WebSession.user(ctx);
-        long circuitId = RunApi.id(ctx);
-        var details = circuits.get(viewer, circuitId, null);
-        List<Run> list = runs.forCircuit(viewer, circuitId);
+        // Both read the circuit by the public id in the URL, with no look-up of its internal id first.
+        var details = circuits.get(viewer, ctx.pathParam("id"), null);
+        List<Run> list = runs.forCircuit(viewer, ctx.pathParam("id"));
         boolean anyUnfinished = list.stream().anyMatch(r -> !r.status().finished());
         ctx.status(status).html(templates.render("runs.jte", "page", page(ctx, "Runs of " + details.version().title()),
                 "circuit", details, "runs", list, "form", form, "error", error, "config", runs.config(),
@@ -126,19 +150,25 @@ public final class RunPages {
         boolean waiting = !run.status().finished() || reproductions.stream().anyMatch(r -> !r.status().finished());
         Citation citation = null;
         if (run.status() == RunStatus.DONE && runs.isPublic(run)) {
-            LinkedHashSet<String> authors = new LinkedHashSet<>();
-            authors.add(details.version().authorName());
-            authors.add(details.summary().ownerName());
-            authors.add(run.ownerName());
-            citation = Citation.of(run, details.version().title(), new ArrayList<>(authors), baseUrl(ctx) + "/runs/" + run.publicId());
+            // The whole fork chain is credited, as for the circuit version itself, then the runner.
+            var credited = credit.withRunner(credit.credit(viewer, run.circuitId(), run.circuitVersion()), run.ownerId());
+            List<String> authors = credited.stream().map(org.qise.portal.credit.Credit.Author::name).toList();
+            citation = Citation.of(run, details.version().title(), authors, baseUrl(ctx) + "/runs/" + run.publicId());
         }
         boolean canCancel = !run.status().finished() && AccessPolicy.canRemove(viewer, run.ownerId());
+        // The run beside its finished reproductions on one histogram (the comparison takes up to 8 runs).
+        List<String> comparable = new ArrayList<>();
+        if (run.counts() != null) comparable.add(run.publicId());
+        reproductions.stream().filter(r -> r.counts() != null && r.circuitId() == run.circuitId()).limit(7)
+                .forEach(r -> comparable.add(r.publicId()));
+        String compareHref = comparable.size() < 2 ? null : "/circuits/" + run.circuitPublicId() + "/runs/compare?"
+                + String.join("&", comparable.stream().map(id -> "run=" + id).toList());
         ctx.html(templates.render("run.jte", "page", page(ctx, "Run " + run.publicId() + " of " + details.version().title()),
                 "run", run, "progress", runs.progress(run), "circuitTitle", details.version().title(),
                 "verifications", verifications, "reproductions", reproductions, "canCancel", canCancel,
                 "citation", citation, "refresh", waiting ? Integer.valueOf(REFRESH_SECONDS) : null,
                 "countsPage", run.counts() == null ? null : CountsPage.of(run.counts(), countsPage(ctx)),
-                "sweep", runs.sweep(viewer, run.id()).isPresent()));
+                "sweep", runs.sweep(viewer, run.id()).isPresent(), "compareHref", compareHref));
     }
 
     /** A sweep's page: its points as a table, the plot, and the downloads. */
@@ -154,13 +184,18 @@ public final class RunPages {
         List<List<String>> rows = new ArrayList<>();
         for (RunSweeps.Point p : v.points()) {
             List<String> r = new ArrayList<>(List.of(String.valueOf(p.index())));
-            for (String n : v.spec().names()) r.add(String.valueOf(p.parameters().get(n)));
-            if (p.expectations() != null) for (double x : p.expectations()) r.add(String.valueOf(x));
+            // Rounded for reading; the CSV and JSONL downloads keep every digit.
+            for (String n : v.spec().names()) r.add(readable(p.parameters().get(n)));
+            if (p.expectations() != null) for (double x : p.expectations()) r.add(org.qise.portal.web.Readable.number(x));
             rows.add(r);
         }
         ctx.html(templates.render("run_sweep.jte", "page", page(ctx, "Sweep " + run.publicId() + " of " + details.version().title()),
                 "run", run, "circuitTitle", details.version().title(), "sweepId", v.sweepId(), "columns", columns, "rows", rows,
                 "refresh", run.status().finished() ? null : Integer.valueOf(REFRESH_SECONDS)));
+    }
+
+    private static String readable(Object value) {
+        return value instanceof Number n ? org.qise.portal.web.Readable.number(n.doubleValue()) : String.valueOf(value);
     }
 
     private RunService.SweepView doneSweep(Context ctx) {

@@ -376,6 +376,45 @@ public final class RunService implements AutoCloseable {
         return store.forCircuit(circuitId);
     }
 
+    /**
+     * One of a person's runs as their "my runs" page shows it: where it stands in the queue
+     * (1: next to start; null when it is not waiting, or when {@code qise worker} processes
+     * take runs from the database, whose order the portal does not decide) and its progress.
+     */
+    public record MyRun(Run run, String circuitTitle, Integer queuePosition, double progress) {
+        /** How long it has run or ran; null before it starts (or if it ended without starting). */
+        public Duration ran(java.time.Instant now) {
+            if (run.startedAt() == null) return null;
+            return Duration.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : now);
+        }
+
+        /** How long it waited, or has waited so far, for a worker. */
+        public Duration waited(java.time.Instant now) {
+            java.time.Instant end = run.startedAt() != null ? run.startedAt() : run.finishedAt() != null ? run.finishedAt() : now;
+            return Duration.between(run.queuedAt(), end);
+        }
+    }
+
+    /** The signed-in person's own runs, newest first (the 200 newest). */
+    public List<MyRun> mine(User user) {
+        Map<Long, Integer> position = new java.util.HashMap<>();
+        queue.positions().forEach((job, p) -> position.put(job.id(), p));
+        return store.ownedBy(user.id(), 200).stream()
+                .map(t -> new MyRun(t.run(), t.circuitTitle(),
+                        t.run().status() == RunStatus.QUEUED ? position.get(t.run().id()) : null, progress(t.run())))
+                .toList();
+    }
+
+    /** How many runs wait in the portal's queue, everyone's together. */
+    public int queued() {
+        return config.externalWorkers() ? (int) store.countQueued(null) : queue.size();
+    }
+
+    /** Runs of the circuit a URL names (its public id matched in the circuit's visibility read), newest first. */
+    public List<Run> forCircuit(User viewer, String circuitRef) {
+        return store.forCircuit(circuits.get(viewer, circuitRef, null).summary().id());
+    }
+
     public List<Verification> verifications(User viewer, long runId) {
         get(viewer, runId);
         return store.verifications(runId);
@@ -445,7 +484,17 @@ public final class RunService implements AutoCloseable {
     /** Cancels a queued or running run (owner or admin); returns its status afterwards. 409 when it had ended. */
     public RunStatus cancel(User actor, long runId) {
         requireSignedIn(actor);
-        Run run = get(actor, runId);
+        return cancel(actor, get(actor, runId));
+    }
+
+    /** As {@link #cancel(User, long)} for the run a URL names, matched by its public id in the query that reads it. */
+    public RunStatus cancel(User actor, String ref) {
+        requireSignedIn(actor);
+        return cancel(actor, get(actor, ref));
+    }
+
+    private RunStatus cancel(User actor, Run run) {
+        long runId = run.id();
         if (!AccessPolicy.canRemove(actor, run.ownerId())) throw PortalException.forbidden("only the owner may cancel this run");
         if (run.status().finished()) throw PortalException.conflict("run " + runId + " has already ended (" + run.status().label() + ")");
         String message = "cancelled by " + actor.name();
@@ -473,7 +522,15 @@ public final class RunService implements AutoCloseable {
      * {@code wait} for it.
      */
     public Reproduction reproduce(User actor, long runId, boolean freshSeed, Duration wait) {
-        long rerun = startReproduction(actor, runId, freshSeed);
+        requireSignedIn(actor);
+        long rerun = startReproduction(actor, get(actor, runId), freshSeed);
+        return new Reproduction(rerun, awaitVerdict(rerun, wait));
+    }
+
+    /** As {@link #reproduce(User, long, boolean, Duration)} for the run a URL names, matched by its public id in the read. */
+    public Reproduction reproduce(User actor, String ref, boolean freshSeed, Duration wait) {
+        requireSignedIn(actor);
+        long rerun = startReproduction(actor, get(actor, ref), freshSeed);
         return new Reproduction(rerun, awaitVerdict(rerun, wait));
     }
 
@@ -483,15 +540,25 @@ public final class RunService implements AutoCloseable {
      * {@code wait} has passed, whichever comes first.
      */
     public CompletableFuture<Reproduction> reproduceLater(User actor, long runId, boolean freshSeed, Duration wait) {
-        long rerun = startReproduction(actor, runId, freshSeed);
+        requireSignedIn(actor);
+        return reproduceLater(actor, get(actor, runId), freshSeed, wait);
+    }
+
+    /** As {@link #reproduceLater(User, long, boolean, Duration)} for the run a URL names, matched by its public id in the read. */
+    public CompletableFuture<Reproduction> reproduceLater(User actor, String ref, boolean freshSeed, Duration wait) {
+        requireSignedIn(actor);
+        return reproduceLater(actor, get(actor, ref), freshSeed, wait);
+    }
+
+    private CompletableFuture<Reproduction> reproduceLater(User actor, Run run, boolean freshSeed, Duration wait) {
+        long rerun = startReproduction(actor, run, freshSeed);
         return verdictLater(rerun, wait).thenApply(v -> new Reproduction(rerun, v));
     }
 
-    private long startReproduction(User actor, long runId, boolean freshSeed) {
-        requireSignedIn(actor);
-        Run run = get(actor, runId);
+    /** {@code run} was read as {@code actor}, through the visibility rule. */
+    private long startReproduction(User actor, Run run, boolean freshSeed) {
         if (run.status() != RunStatus.DONE) {
-            throw PortalException.conflict("run " + runId + " has no result to reproduce (it is " + run.status().label() + ")");
+            throw PortalException.conflict("run " + run.publicId() + " has no result to reproduce (it is " + run.status().label() + ")");
         }
         return queueReproduction(actor, run, freshSeed);
     }

@@ -83,6 +83,17 @@ final class RunStore {
                 RunStore::map, circuitId);
     }
 
+    /** A run with the title of the circuit version it ran, for lists that name circuits. */
+    record Titled(Run run, String circuitTitle) {}
+
+    /** A person's runs (reproductions too) of circuits not deleted, newest first, at most {@code limit}. */
+    List<Titled> ownedBy(long ownerId, int limit) {
+        String titled = "SELECT (SELECT v.title FROM circuit_versions v WHERE v.circuit_id = r.circuit_id"
+                + " AND v.version = r.circuit_version) AS circuit_title, " + SELECT.substring("SELECT ".length());
+        return jdbc.query(titled + " WHERE r.owner_id = ? AND c.deleted = FALSE ORDER BY r.id DESC LIMIT ?",
+                rs -> new Titled(map(rs), rs.getString("circuit_title")), ownerId, limit);
+    }
+
     /** Reproductions of a run, newest first. */
     List<Run> reproductionsOf(long runId) {
         return jdbc.query(SELECT + " WHERE r.reproduces_id = ? ORDER BY r.id DESC", RunStore::map, runId);

@@ -3,8 +3,12 @@ package org.qise.portal.runs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qise.portal.api.ApiNames;
 
-/** Runs and verifications as JSON-ready maps (snake_case keys, like the manifest). */
+/**
+ * Runs and verifications as JSON-ready maps: camelCase names, each followed for one release by its
+ * old snake_case name ({@link ApiNames#withOldNames}); the manifest inside keeps its own names.
+ */
 public final class RunViews {
     private RunViews() {}
 
@@ -16,9 +20,9 @@ public final class RunViews {
         m.put("progress", progress);
         m.put("origin", r.origin().label());
         if (r.reproducesId() != null) m.put("reproduces", r.reproducesPublicId());
-        m.put("circuit_id", r.circuitPublicId());
-        m.put("circuit_version", r.circuitVersion());
-        m.put("circuit_sha256", r.circuitSha256());
+        m.put("circuitId", r.circuitPublicId());
+        m.put("circuitVersion", r.circuitVersion());
+        m.put("circuitSha256", r.circuitSha256());
         m.put("qubits", r.numQubits());
         m.put("owner", Map.of("id", r.ownerId(), "name", r.ownerName()));
         m.put("shots", r.shots());
@@ -27,16 +31,16 @@ public final class RunViews {
         m.put("expect", r.expect());
         if (!r.parameters().isEmpty()) m.put("parameters", r.parameters());
         if (r.noisy()) {
-            m.put("noise_model", RunJson.readTree(r.noiseModel()));
-            m.put("noise_model_sha256", r.noiseModelSha256());
+            m.put("noiseModel", RunJson.readTree(r.noiseModel()));
+            m.put("noiseModelSha256", r.noiseModelSha256());
             m.put("method", r.noiseMethod());
         }
         if (r.message() != null) m.put("message", r.message());
-        m.put("queued_at", r.queuedAt().toString());
-        if (r.startedAt() != null) m.put("started_at", r.startedAt().toString());
-        if (r.finishedAt() != null) m.put("finished_at", r.finishedAt().toString());
+        m.put("queuedAt", r.queuedAt().toString());
+        if (r.startedAt() != null) m.put("startedAt", r.startedAt().toString());
+        if (r.finishedAt() != null) m.put("finishedAt", r.finishedAt().toString());
         if (r.counts() != null) m.put("counts", r.counts());
-        if (r.resultSha256() != null) m.put("result_sha256", r.resultSha256());
+        if (r.resultSha256() != null) m.put("resultSha256", r.resultSha256());
         if (r.expectations() != null) m.put("expectations", r.expectations());
         if (r.state() != null) {
             m.put("probabilities", r.state().probabilities());
@@ -52,7 +56,7 @@ public final class RunViews {
         if (r.origin() == Origin.PUSHED) {
             m.put("checks", ClaimChecks.json(ClaimChecks.of(r, verifications.isEmpty() ? null : verifications.get(0))));
         }
-        return m;
+        return ApiNames.withOldNames(m);
     }
 
     /** Whether this verification makes the run's counts verified (see {@link Verdicts#verified}). */
@@ -73,30 +77,30 @@ public final class RunViews {
         m.put("status", r.status().label());
         m.put("progress", progress);
         m.put("origin", r.origin().label());
-        m.put("circuit_version", r.circuitVersion());
+        m.put("circuitVersion", r.circuitVersion());
         m.put("owner", r.ownerName());
         m.put("shots", r.shots());
         m.put("seed", r.seed());
         m.put("engine", r.engine());
         if (!r.parameters().isEmpty()) m.put("parameters", r.parameters());
-        if (r.noisy()) m.put("noise_model_sha256", r.noiseModelSha256());
-        if (r.resultSha256() != null) m.put("result_sha256", r.resultSha256());
-        m.put("queued_at", r.queuedAt().toString());
-        return m;
+        if (r.noisy()) m.put("noiseModelSha256", r.noiseModelSha256());
+        if (r.resultSha256() != null) m.put("resultSha256", r.resultSha256());
+        m.put("queuedAt", r.queuedAt().toString());
+        return ApiNames.withOldNames(m);
     }
 
     public static Map<String, Object> verification(Verification v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.id());
-        if (v.rerunId() != null) m.put("rerun_id", v.rerunPublicId());
+        if (v.rerunId() != null) m.put("rerunId", v.rerunPublicId());
         m.put("verdict", v.verdict());
         m.put("method", v.method());
-        if (v.pValue() != null) m.put("p_value", v.pValue());
+        if (v.pValue() != null) m.put("pValue", v.pValue());
         if (v.statistic() != null) m.put("statistic", v.statistic());
-        if (v.degreesOfFreedom() != null) m.put("degrees_of_freedom", v.degreesOfFreedom());
+        if (v.degreesOfFreedom() != null) m.put("degreesOfFreedom", v.degreesOfFreedom());
         if (v.threshold() != null) m.put("threshold", v.threshold());
         m.put("detail", v.detail());
-        m.put("created_at", v.createdAt().toString());
-        return m;
+        m.put("createdAt", v.createdAt().toString());
+        return ApiNames.withOldNames(m);
     }
 }

@@ -17,6 +17,8 @@ public final class AccountPages {
     private final AuthService auth;
     private final UserService users;
     private final TokenService tokens;
+    /** Secrets made by a form, waiting for the page it redirects to. */
+    private final OneTime shown = new OneTime();
 
     public AccountPages(WebSession web, Templates templates, AuthService auth, UserService users, TokenService tokens) {
         this.web = web;
@@ -35,14 +37,16 @@ public final class AccountPages {
         });
         routes.get("/register", ctx -> showRegister(ctx, Map.of("invite", nullToEmpty(ctx.queryParam("invite"))), null, 200));
         routes.post("/register", this::registerUser);
-        routes.get("/account", ctx -> showAccount(ctx, null, null));
+        routes.get("/account", ctx -> showAccount(ctx, shown.take(ctx, ctx.queryParam("shown")), null));
         routes.post("/account/tokens", ctx -> {
             User u = WebSession.requireUser(ctx);
             var scopes = java.util.EnumSet.noneOf(org.qise.portal.auth.TokenScope.class);
             for (var scope : org.qise.portal.auth.TokenScope.values()) {
                 if (ctx.formParam("scope_" + scope.label()) != null) scopes.add(scope);
             }
-            showAccount(ctx, tokens.create(u.id(), Forms.field(ctx, "name"), scopes), null);
+            // Post/redirect/get: the new secret waits for the account page, so a reload creates no second token.
+            String secret = tokens.create(u.id(), Forms.field(ctx, "name"), scopes);
+            ctx.redirect("/account?shown=" + shown.put(ctx, secret), io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens/{tokenId}/revoke", ctx -> {
@@ -57,7 +61,8 @@ public final class AccountPages {
         try {
             User user = auth.login(email, Forms.field(ctx, "password"), ctx.ip());
             web.signIn(ctx, user);
-            ctx.redirect("/");
+            // Back to the page that asked for a sign-in, if it is one of ours (never another site).
+            ctx.redirect(LocalPath.of(ctx.formParam("next")).orElse("/"));
         } catch (PortalException e) {
             if (e.status() == 429) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             showLogin(ctx, email, e.getMessage(), e.status());
@@ -100,9 +105,15 @@ public final class AccountPages {
         }
     }
 
+    /** Shown on the sign-in page that a password-reset link leads to once the new password is set. */
+    static final String RESET_DONE = "Your new password is set. Sign in with it.";
+
     private void showLogin(Context ctx, String email, String error, int status) {
-        Page page = new Page("Sign in", WebSession.user(ctx), web.ensureCsrf(ctx), null);
-        ctx.status(status).html(templates.render("login.jte", "page", page, "email", email, "error", error));
+        // The reset page redirects here (post/redirect/get): say that it worked, or people reset again.
+        String notice = error == null && "done".equals(ctx.queryParam("reset")) ? RESET_DONE : null;
+        Page page = new Page("Sign in", WebSession.user(ctx), web.ensureCsrf(ctx), notice);
+        String next = LocalPath.of(ctx.method().name().equals("GET") ? ctx.queryParam("next") : ctx.formParam("next")).orElse("");
+        ctx.status(status).html(templates.render("login.jte", "page", page, "email", email, "error", error, "next", next));
     }
 
     private void showRegister(Context ctx, Map<String, String> form, String error, int status) {

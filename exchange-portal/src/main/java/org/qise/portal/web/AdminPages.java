@@ -17,6 +17,8 @@ public final class AdminPages {
     private final UserService users;
     private final InviteService invites;
     private final AuditLog audit;
+    /** Secrets made by a form, waiting for the page it redirects to. */
+    private final OneTime shown = new OneTime();
 
     public AdminPages(Templates templates, UserService users, InviteService invites, AuditLog audit) {
         this.templates = templates;
@@ -26,7 +28,7 @@ public final class AdminPages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/invites", ctx -> showInvites(ctx, null));
+        routes.get("/invites", ctx -> showInvites(ctx, shown.take(ctx, ctx.queryParam("shown"))));
         routes.post("/invites", ctx -> {
             User u = inviter(ctx);
             Integer uses = Forms.optionalInt(ctx.formParam("uses"), "uses");
@@ -37,7 +39,8 @@ public final class AdminPages {
                     : users.findCohort(cohortName).orElseThrow(() -> PortalException.forbidden("instructors may only invite into a cohort they belong to"));
             String code = invites.create(u, Role.parse(Forms.field(ctx, "role")), cohort, uses == null ? 1 : uses,
                     Duration.ofDays(days == null ? 14 : days));
-            showInvites(ctx, code);
+            // Post/redirect/get: the code waits for the invites page, so a reload creates no second invite.
+            ctx.redirect("/invites?shown=" + shown.put(ctx, code), io.javalin.http.HttpStatus.SEE_OTHER);
         });
         routes.post("/invites/{id}/revoke", ctx -> {
             invites.revoke(inviter(ctx), Forms.pathId(ctx, "id"));
@@ -49,7 +52,13 @@ public final class AdminPages {
                     "users", users.all(), "audit", audit.recent(100)));
         });
         routes.post("/admin/users/{id}/disable", ctx -> {
-            users.disable(admin(ctx), Forms.pathId(ctx, "id"));
+            User admin = admin(ctx);
+            long id = Forms.pathId(ctx, "id");
+            String name = users.find(id).map(User::name).orElseThrow(() -> org.qise.portal.PortalException.notFound("user " + id));
+            if (!Confirm.given(ctx, templates, "Disable " + name + "?",
+                    "They are signed out everywhere and cannot sign in or use their API tokens until enabled again.",
+                    "Disable", "/admin/users")) return;
+            users.disable(admin, id);
             ctx.redirect("/admin/users");
         });
         routes.post("/admin/users/{id}/enable", ctx -> {

@@ -119,6 +119,23 @@ class AccessPolicyTest {
         assertEquals(runs, AccessPolicy.runsWorkshop(u, OWNER), "runs");
     }
 
+    @ParameterizedTest(name = "{0}: edits the workshop {1}, sees fellow-A's submissions {2}")
+    @CsvSource(delimiter = '|', value = {
+            // viewer     | edit  | sees fellow-A's work
+            "anonymous    | false | false",
+            "owner        | true  | true",
+            "fellow-A     | false | true",
+            "fellow-B     | false | false",
+            "instructor-A | false | false",
+            "instructor-B | false | false",
+            "admin        | true  | true"})
+    void onlyThoseWhoRunAWorkshopEditItAndReadOthersSubmissions(String viewer, boolean edit, boolean seesWork) {
+        User u = person(viewer);
+        // The workshop's instructor is "owner" (id 1); the participant is fellow-A (id 2).
+        assertEquals(edit, AccessPolicy.canEditWorkshop(u, OWNER), "edit");
+        assertEquals(seesWork, AccessPolicy.canSeeSubmissions(u, OWNER, 2), "submissions");
+    }
+
     /** The list query's SQL (appendCircuitFilter) and the single-circuit rule (canView) agree for every viewer. */
     @Test
     void listsShowExactlyTheCircuitsThePolicyLetsEachViewerSee() {

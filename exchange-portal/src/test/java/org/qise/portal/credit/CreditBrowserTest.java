@@ -3,9 +3,7 @@ package org.qise.portal.credit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,17 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.Chromium;
+import org.qise.portal.DesktopAndPhone;
 import org.qise.portal.TestPortal;
 import org.qise.portal.export.RoCrateValidator;
 import org.qise.portal.people.Role;
@@ -34,8 +28,6 @@ import org.qise.portal.people.Role;
  * circuit is starred, and its RO-Crate is downloaded by clicking the link, unzipped and checked.
  */
 class CreditBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String BELL = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n";
 
     static TestPortal portal;
@@ -45,22 +37,10 @@ class CreditBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         portal = TestPortal.start();
         token = portal.token(portal.user("licensor@example.org", Role.FELLOW, null));
         downloads = Files.createTempDirectory("qise-crate-downloads-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,800");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // Headless Chromium saves downloads only where it is told to.
-        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver = Chromium.start(downloads);
         signIn();
     }
 
@@ -71,8 +51,7 @@ class CreditBrowserTest {
         if (downloads != null) TestPortal.deleteTree(downloads);
     }
 
-    @ParameterizedTest(name = "at {0}×{1} px")
-    @CsvSource({"1280, 800", "390, 844"})
+    @DesktopAndPhone
     void aLicenceChosenAtCreationIsShownAndTheCrateDownloads(int width, int height) throws IOException {
         driver.manage().window().setSize(new Dimension(width, height));
         String title = "Licensed Bell " + width;
@@ -104,7 +83,7 @@ class CreditBrowserTest {
         assertTrue(crateLink.isDisplayed());
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", crateLink);
         crateLink.click();
-        Path zip = awaitDownload(".crate.zip");
+        Path zip = Chromium.awaitDownload(driver, downloads, ".crate.zip");
         var crate = RoCrateValidator.read(Files.readAllBytes(zip));
         Files.delete(zip);
         assertEquals(List.of(), RoCrateValidator.problems(crate));
@@ -126,7 +105,7 @@ class CreditBrowserTest {
         assertTrue(runCrate.isDisplayed());
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", runCrate);
         runCrate.click();
-        Path runZip = awaitDownload(".crate.zip");
+        Path runZip = Chromium.awaitDownload(driver, downloads, ".crate.zip");
         var runCrateRead = RoCrateValidator.read(Files.readAllBytes(runZip));
         Files.delete(runZip);
         assertEquals(List.of(), RoCrateValidator.problems(runCrateRead));
@@ -134,42 +113,11 @@ class CreditBrowserTest {
     }
 
     private static void signIn() {
-        driver.get(portal.base + "/login");
-        driver.findElement(By.name("email")).sendKeys("licensor@example.org");
-        driver.findElement(By.name("password")).sendKeys(TestPortal.PASSWORD);
-        submit(By.cssSelector("form.stack button[type=submit]"));
-        assertTrue(driver.findElement(By.cssSelector("header nav")).getText().contains("Sign out"));
+        Chromium.signIn(driver, portal, "licensor@example.org");
     }
 
-    /** Waits for a finished download whose name ends so (Chromium writes .crdownload files until it is done). */
-    private static Path awaitDownload(String suffix) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var files = Files.list(downloads)) {
-                var done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) return done.get();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            pause();
-        }
-        throw new AssertionError("no *" + suffix + " was downloaded within 30 s");
-    }
-
-    /** Clicks a submit button and waits until the browser has replaced the page. */
     private static void submit(By button) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
-        driver.findElement(button).click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                oldPage.isEnabled();
-            } catch (WebDriverException replaced) {
-                if ("complete".equals(driver.executeScript("return document.readyState;"))) return;
-            }
-            pause();
-        }
-        throw new AssertionError("the page did not change after clicking " + button);
+        Chromium.submit(driver, button);
     }
 
     private static void pause() {

@@ -65,4 +65,37 @@ class BusyDatabaseTest {
                     "visibility", "private")).statusCode());
         }
     }
+
+    /**
+     * The connection whose BEGIN IMMEDIATE timed out must not be handed out again as if it were
+     * sound: with one pooled connection, the next transaction gets it, and a failure inside that
+     * transaction must still undo its writes (before, they stayed: each statement had committed
+     * on its own).
+     */
+    @Test
+    void aTransactionThatCouldNotBeginLeavesNoConnectionThatCommitsStatementByStatement() throws Exception {
+        java.nio.file.Path dir = TestPortal.tempDir();
+        Database db = Database.sqlite(dir, 1);
+        try {
+            Jdbc jdbc = new Jdbc(db.dataSource(), db.dialect());
+            jdbc.update("CREATE TABLE busy_probe (x INTEGER)");
+            try (Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + Database.sqliteFile(dir));
+                 Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE"); // holds the write lock
+                org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                        () -> jdbc.transaction(tx -> tx.update("INSERT INTO busy_probe (x) VALUES (1)")));
+                s.execute("ROLLBACK");
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> jdbc.transaction(tx -> {
+                tx.update("INSERT INTO busy_probe (x) VALUES (2)");
+                throw new IllegalStateException("undo");
+            }));
+            assertEquals(0, jdbc.count("SELECT COUNT(*) FROM busy_probe"), "the failed transaction wrote nothing");
+            assertEquals(1, (int) jdbc.transaction(tx -> tx.update("INSERT INTO busy_probe (x) VALUES (3)")));
+            assertEquals(1, jdbc.count("SELECT COUNT(*) FROM busy_probe"));
+        } finally {
+            db.close();
+            TestPortal.deleteTree(dir);
+        }
+    }
 }

@@ -122,6 +122,9 @@ class PeopleTest {
         assertStatus(400, weak);
         var done = b.submit(path, path, Map.of("password", "a new long passphrase", "repeat", "a new long passphrase"));
         assertEquals(302, done.statusCode(), done.body());
+        assertEquals("/login?reset=done", done.headers().firstValue("Location").orElseThrow());
+        assertTrue(b.get("/login?reset=done").body().contains("<p class=\"notice\">Your new password is set. Sign in with it.</p>"));
+        assertFalse(b.get("/login").body().contains("Your new password is set"), "only after a reset");
         assertEquals(302, new Browser(portal).login("carol@example.org", "a new long passphrase").statusCode(), "new password works");
         assertNotEquals(302, new Browser(portal).login("carol@example.org", TestPortal.PASSWORD).statusCode(), "old one does not");
         assertEquals(302, carolsOldSession.get("/account").statusCode(), "her other sessions ended");

@@ -99,4 +99,24 @@ class FairQueueTest {
         waiter.join(10_000);
         assertFalse(waiter.isAlive(), "close wakes a worker waiting in take()");
     }
+
+    @Test
+    void positionsForetellTheOrderInWhichPeopleAreServed() throws InterruptedException {
+        FairQueue<Job> q = new FairQueue<>(100, 50, 10, 1 << 20);
+        List<Job> jobs = new ArrayList<>();
+        for (String name : List.of("a1", "a2", "a3", "b1", "c1", "c2")) {
+            Job j = job(name, name.charAt(0));
+            jobs.add(j);
+            q.offer(j, true);
+        }
+        Job a1 = q.take(); // a has been served once, so b and c go before a's second run
+        java.util.Map<Job, Integer> positions = q.positions();
+        List<String> byPosition = new ArrayList<>(java.util.Collections.nCopies(positions.size(), ""));
+        positions.forEach((j, p) -> byPosition.set(p - 1, j.name()));
+        assertEquals(List.of("b1", "c1", "a2", "c2", "a3"), byPosition);
+        assertFalse(positions.containsKey(a1), "a running run has no place in the queue");
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < 5; i++) taken.add(q.take().name());
+        assertEquals(byPosition, taken, "the queue hands them out in that order");
+    }
 }

@@ -149,7 +149,7 @@ class ParametricRunsTest {
         assertTrue(b.get(path).body().contains("name=\"noise_model\""), "the form has a noise model field");
         var started = b.submit(path, path, Map.of("shots", "200", "seed", "3", "parameters", "theta=0.7, phi=0.4",
                 "noise_model", "example:depolarizing"));
-        assertEquals(302, started.statusCode(), started.body());
+        assertEquals(303, started.statusCode(), started.body());
         String run = started.headers().firstValue("Location").orElseThrow().replace("/runs/", "");
         JsonNode done = Runs.awaitDone(portal, token, run);
         assertEquals(0.4, done.at("/parameters/phi").asDouble(), 0.0);

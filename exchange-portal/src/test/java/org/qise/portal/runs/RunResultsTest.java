@@ -247,16 +247,25 @@ class RunResultsTest {
         assertStatus(404, portal.get("/circuits/" + circuit + "/runs/compare.svg?run=" + a, null));
 
         var posted = browser.submit("/runs/" + a, "/runs/" + a + "/reproduce", Map.of());
-        assertStatus(302, posted);
+        assertStatus(303, posted);
         long deadline = System.nanoTime() + 60_000_000_000L;
         String page;
         do {
             page = browser.get("/runs/" + a).body();
         } while (!page.contains("bit-exact") && System.nanoTime() < deadline);
         assertTrue(page.contains("bit-exact"), page);
+        // The reproduction is listed beside the run, identical, and both open on one histogram.
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/circuits/" + circuit
+                + "/runs/compare\\?run=" + a + "&amp;run=([0-9a-z]{12}))\" class=\"compare\"").matcher(page);
+        assertTrue(link.find(), page);
+        assertTrue(page.contains("(identical)"), page);
+        var both = browser.get(link.group(1).replace("&amp;", "&"));
+        assertStatus(200, both);
+        assertTrue(browser.get("/circuits/" + circuit + "/runs/compare.svg?run=" + a + "&run=" + link.group(2)).body()
+                .contains("run " + link.group(2)), "the reproduction is in the chart's legend");
 
         var form = browser.submit("/circuits/" + circuit + "/runs", "/circuits/" + circuit + "/runs", Map.of("shots", "50", "seed", "5"));
-        assertStatus(302, form);
+        assertStatus(303, form);
         assertTrue(form.headers().firstValue("Location").orElseThrow().startsWith("/runs/"));
     }
 }

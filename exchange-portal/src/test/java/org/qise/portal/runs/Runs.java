@@ -46,7 +46,11 @@ final class Runs {
         StringBuilder sb = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[12];\ncreg c[12];\n");
         for (int i = 0; i < 12; i++) sb.append("h q[").append(i).append("];\n");
         sb.append("measure q[0] -> c[0];\n");
-        for (int i = 0; i < 12; i++) sb.append("rx(0.3) q[").append(i).append("];\n");
+        // Eight layers, so that the run stays slow however fast a 12-qubit shot becomes (tests wait up to 10 s for it)
+        for (int layer = 0; layer < 8; layer++) {
+            for (int i = 0; i < 12; i++) sb.append("rx(").append(0.3 + 0.01 * layer).append(") q[").append(i).append("];\n");
+            for (int i = 0; i < 11; i++) sb.append("cx q[").append(i).append("],q[").append(i + 1).append("];\n");
+        }
         sb.append("measure q -> c;\n");
         return sb.toString();
     }

@@ -31,8 +31,12 @@ class SweepWorkerTest {
              TestPortal portal = TestPortal.startKeeping(Runs.config(Path.of("unused"), RUNS).withDatabase(pg.schemaUrl, pg.user, pg.password))) {
             String token = portal.token(portal.user("w.sweeper@example.org", Role.FELLOW, null));
             String circuit = Runs.circuit(portal, token, "Swept by a worker", ParametricRunsTest.PARAMETRIC, "private");
+            // The grid's order is the sweep's column order (as --param order is for the CLI): an ordered map, not Map.of
+            var grid = new java.util.LinkedHashMap<String, Object>();
+            grid.put("theta", "0:1:4");
+            grid.put("phi", 0.5);
             var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/sweeps", token,
-                    Map.of("grid", Map.of("theta", "0:1:4", "phi", 0.5), "expect", List.of("Z1"), "shots", 64, "seed", 4));
+                    Map.of("grid", grid, "expect", List.of("Z1"), "shots", 64, "seed", 4));
             assertStatus(202, r);
             String run = parse(r).get("id").asText();
             try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);

@@ -4,27 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.Chromium;
+import org.qise.portal.DesktopAndPhone;
 import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
 
@@ -35,18 +26,14 @@ import org.qise.portal.people.Role;
  * sideways.
  */
 class SearchBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String QASM = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[%d];\ncreg c[%d];\nh q[0];\nmeasure q -> c;\n";
 
     static TestPortal portal;
-    static WebDriver driver;
+    static ChromeDriver driver;
     static org.qise.portal.people.User searcher;
 
     @BeforeAll
     static void start() {
-        Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         portal = TestPortal.start();
         searcher = portal.user("searcher@example.org", Role.FELLOW, null);
         String token = portal.token(searcher);
@@ -58,13 +45,7 @@ class SearchBrowserTest {
                     "qasm", QASM.formatted(qubits, qubits), "tags", List.of("teleportation", "q" + qubits)));
             assertStatus(201, r);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = Chromium.start();
     }
 
     @AfterAll
@@ -73,8 +54,7 @@ class SearchBrowserTest {
         if (portal != null) portal.close();
     }
 
-    @ParameterizedTest(name = "{0} px wide")
-    @CsvSource({"1280, 800", "390, 844"})
+    @DesktopAndPhone
     void searchPagesThroughResultsAndOpensATagPage(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
         driver.get(portal.base + "/");
@@ -125,8 +105,7 @@ class SearchBrowserTest {
         assertNoSidewaysScroll();
     }
 
-    @ParameterizedTest(name = "{0} px wide")
-    @CsvSource({"1280, 800", "390, 844"})
+    @DesktopAndPhone
     void aPersonSetsAnOrcidIdOnTheirProfile(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().deleteAllCookies();
@@ -159,9 +138,7 @@ class SearchBrowserTest {
     }
 
     private static void assertNoSidewaysScroll() {
-        long overflow = ((Number) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
-        assertTrue(overflow <= 0, "the page is " + overflow + " px wider than the window at " + driver.getCurrentUrl());
+        Chromium.assertFitsTheWindow(driver, "the page");
     }
 
     private static void waitFor(String inUrl) {
@@ -169,16 +146,7 @@ class SearchBrowserTest {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out at " + driver.getCurrentUrl());
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        ((JavascriptExecutor) driver).executeScript("return document.readyState;");
+        Chromium.waitUntil(driver, done);
+        driver.executeScript("return document.readyState;");
     }
 }

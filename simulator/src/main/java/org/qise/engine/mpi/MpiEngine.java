@@ -2,6 +2,7 @@ package org.qise.engine.mpi;
 
 import java.lang.foreign.ValueLayout;
 import java.util.List;
+import java.util.Map;
 import org.qise.circuit.Operation;
 import org.qise.engine.Engine;
 import org.qise.engine.GateChecks;
@@ -26,23 +27,43 @@ public final class MpiEngine implements Engine {
     final MpiBinding mpi;
     final int rank, ranks;
     final FastEngine local;
+    /** Global qubits every plan is made for (at least the real ones): runs with the same split are bit-identical for 1 … 2^split ranks. */
+    final int split;
     /** Exchanges between ranks made by this engine's states so far, and swaps of planned-global positions inside a slice. */
     long exchanges, localSwaps;
 
-    private MpiEngine(MpiBinding mpi, int threads) {
+    private MpiEngine(MpiBinding mpi, int threads, int split) {
         this.mpi = mpi;
         this.rank = mpi.rank();
         this.ranks = mpi.size();
+        this.split = split;
         this.local = new FastEngine(threads);
     }
 
+    /** The environment variable that chooses the split when the caller does not. */
+    public static final String SPLIT_VARIABLE = "QISE_MPI_SPLIT";
+
     /**
-     * Starts MPI (once per process) and the engine.
+     * Starts MPI (once per process) and the engine, with the split from {@value #SPLIT_VARIABLE}
+     * or, when that is unset, {@value MpiPlan#DEFAULT_SPLIT}.
      *
-     * @throws MpiException when not launched by mpirun, when MPI is missing, or when the rank
-     *                      count is not a power of two
+     * @throws MpiException when not launched by mpirun, when MPI is missing, when the rank
+     *                      count is not a power of two, or when the split is bad
      */
     public static MpiEngine start(int threads) {
+        return start(threads, null);
+    }
+
+    /**
+     * Starts MPI and the engine with plans made for {@code split} global qubits (null: as
+     * {@link #start(int)}). Runs with the same split give the same amplitudes, bit for bit, on
+     * every power-of-two rank count up to 2^split; fewer ranks than that pay for the planned
+     * moves of the qubits they hold locally with swaps inside the slice.
+     *
+     * @throws MpiException as {@link #start(int)}, and when {@code split} is negative, above
+     *                      {@value MpiPlan#MAX_SPLIT}, or fewer than the ranks' log2
+     */
+    public static MpiEngine start(int threads, Integer split) {
         if (!launchedByMpirun()) {
             throw new MpiException("the mpi engine runs one process per rank and must be launched by mpirun, "
                     + "e.g. mpirun -np 4 ./qise run FILE.qasm --engine mpi");
@@ -55,7 +76,34 @@ public final class MpiEngine implements Engine {
         if (Integer.bitCount(ranks) != 1) {
             throw new MpiException("the mpi engine needs a power-of-two number of ranks (1, 2, 4, 8, …), got " + ranks);
         }
-        return new MpiEngine(mpi, threads);
+        // Checked after MPI started, so that the error is printed once, by rank 0.
+        int g = split != null ? checkSplit(split, "--mpi-split " + split, ranks) : splitFromEnvironment(System.getenv(SPLIT_VARIABLE), ranks);
+        return new MpiEngine(mpi, threads, g);
+    }
+
+    /** The split a value of {@value #SPLIT_VARIABLE} asks for (unset or blank: the default). */
+    static int splitFromEnvironment(String value, int ranks) {
+        if (value == null || value.isBlank()) return Math.max(MpiPlan.DEFAULT_SPLIT, Integer.numberOfTrailingZeros(ranks));
+        int g;
+        try {
+            g = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new MpiException(SPLIT_VARIABLE + "=" + value + " is not a whole number; give the split, 0 to " + MpiPlan.MAX_SPLIT);
+        }
+        return checkSplit(g, SPLIT_VARIABLE + "=" + value.strip(), ranks);
+    }
+
+    /** {@code split} when it can serve {@code ranks} ranks; {@code what} names where it came from. */
+    static int checkSplit(int split, String what, int ranks) {
+        if (split < 0 || split > MpiPlan.MAX_SPLIT) {
+            throw new MpiException(what + ": the split must be 0 to " + MpiPlan.MAX_SPLIT + " (global qubits the plans are made for)");
+        }
+        int k = Integer.numberOfTrailingZeros(ranks);
+        if (split < k) {
+            throw new MpiException(what + " is fewer than the " + k + " global qubits of " + ranks + " ranks: a split of G serves at most 2^G ranks; "
+                    + "choose a split of " + k + " or more (runs with the same split are bit-identical for every rank count up to 2^split)");
+        }
+        return split;
     }
 
     /** Open MPI, MPICH and PMIx launchers all set one of these in every rank's environment. */
@@ -80,6 +128,15 @@ public final class MpiEngine implements Engine {
     /** Swaps inside a slice (of qubits planned global that this rank count holds locally) made so far. */
     public long localSwaps() { return localSwaps; }
 
+    /** Global qubits the plans are made for (see {@link #start(int, Integer)}). */
+    public int split() { return split; }
+
+    /** The split decides the amplitudes' last bits, so results record it (the rank count does not matter). */
+    @Override
+    public Map<String, String> resultOptions() {
+        return Map.of("mpi_split", String.valueOf(split));
+    }
+
     private int globalQubits() { return Integer.numberOfTrailingZeros(ranks); }
 
     /** Every rank holds at least one amplitude. */
@@ -98,7 +155,7 @@ public final class MpiEngine implements Engine {
         }
         // The fast engine starts a slice in |0…0⟩; global index 0 lives on rank 0 only.
         if (rank != 0) FastStateMemory.of(slice).set(ValueLayout.JAVA_DOUBLE, FastStateMemory.amplitudeOffset(0), 0.0);
-        return new MpiState(this, numQubits, slice, new QubitLayout(numQubits, numQubits - MpiPlan.splitQubits(numQubits, k)));
+        return new MpiState(this, numQubits, slice, new QubitLayout(numQubits, numQubits - MpiPlan.splitQubits(numQubits, k, split)));
     }
 
     /** The number of global qubits, after checking that every rank gets at least one amplitude. */
@@ -115,7 +172,7 @@ public final class MpiEngine implements Engine {
     public Plan compile(int numQubits, List<Operation.GateOp> gates) {
         GateChecks.size(numQubits);
         checkFits(numQubits);
-        return MpiPlan.compile(numQubits, globalQubits(), gates, local);
+        return MpiPlan.compile(numQubits, globalQubits(), split, gates, local);
     }
 
     /** Bytes of the whole state over all ranks. */

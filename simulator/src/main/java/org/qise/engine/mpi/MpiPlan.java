@@ -50,24 +50,26 @@ final class MpiPlan implements Plan {
     }
 
     /**
-     * Global qubits the plan is made for: at least {@link #SPLIT_QUBITS} whatever the rank count
-     * (fewer only when a slice would then hold fewer than {@link #MIN_LOCAL_QUBITS}). With k real
-     * global qubits, positions n−G … n−k−1 are still bits of a rank's local index; moving a qubit
-     * there is a swap inside the slice, not an exchange. So the plan — which gates run together,
-     * on which positions, in which fused blocks — is the same for 1, 2, … 2^G ranks, and so are
-     * the amplitudes, bit for bit.
+     * Global qubits the plan is made for: the engine's split G whatever the rank count (fewer only
+     * when a slice would then hold fewer than {@link #MIN_LOCAL_QUBITS}, but never fewer than the
+     * k real ones). With k real global qubits, positions n−G … n−k−1 are still bits of a rank's
+     * local index; moving a qubit there is a swap inside the slice, not an exchange. So the plan —
+     * which gates run together, on which positions, in which fused blocks — is the same for 1, 2,
+     * … 2^G ranks, and so are the amplitudes, bit for bit.
      */
-    static int splitQubits(int numQubits, int rankQubits) {
-        return Math.max(rankQubits, Math.min(SPLIT_QUBITS, numQubits - MIN_LOCAL_QUBITS));
+    static int splitQubits(int numQubits, int rankQubits, int split) {
+        return Math.max(rankQubits, Math.min(split, numQubits - MIN_LOCAL_QUBITS));
     }
 
-    /** Rank counts up to 2^SPLIT_QUBITS give bit-identical amplitudes. */
-    static final int SPLIT_QUBITS = 3;
+    /** The split when none is chosen: rank counts up to 2^DEFAULT_SPLIT give bit-identical amplitudes. */
+    static final int DEFAULT_SPLIT = 3;
+    /** The largest split one may choose (2^20 ranks; a plan for more global qubits than that helps no one). */
+    static final int MAX_SPLIT = 20;
     /** Smallest planned slice (in qubits) for which the split is kept, so that fused blocks and wide gates fit. */
     static final int MIN_LOCAL_QUBITS = 8;
 
-    static MpiPlan compile(int numQubits, int rankQubits, List<Operation.GateOp> gates, Engine localEngine) {
-        int local = numQubits - splitQubits(numQubits, rankQubits);
+    static MpiPlan compile(int numQubits, int rankQubits, int split, List<Operation.GateOp> gates, Engine localEngine) {
+        int local = numQubits - splitQubits(numQubits, rankQubits, split);
         return compile(numQubits, rankQubits, gates, localEngine, new QubitLayout(numQubits, local));
     }
 

@@ -181,6 +181,7 @@ final class MpiState implements QuantumState {
     }
 
     private void changed() {
+        readIndex = -1;
         if (gathered != null) {
             gathered.close();
             gathered = null;
@@ -420,35 +421,89 @@ final class MpiState implements QuantumState {
         return gathered().sampleSorted(u);
     }
 
-    @Override public double re(long index) { return gathered().re(index); }
+    /**
+     * One amplitude, read where it lives: the rank holding it (known to every rank from the
+     * layout) broadcasts its two doubles. The pair is kept until the state changes, so
+     * {@code re(i)} then {@code im(i)} costs one broadcast, and no rank gathers the state.
+     */
+    @Override
+    public double re(long index) {
+        readAmplitude(index);
+        return readRe;
+    }
 
-    @Override public double im(long index) { return gathered().im(index); }
+    @Override
+    public double im(long index) {
+        readAmplitude(index);
+        return readIm;
+    }
+
+    /** Logical index of the amplitude last read by {@link #re}/{@link #im} (−1: none since the last change), and its parts. */
+    private long readIndex = -1;
+    private double readRe, readIm;
+
+    private void readAmplitude(long index) {
+        requireOpen();
+        GateChecks.range(n, index, 1);
+        if (index == readIndex) return;
+        long p = physicalIndex(index);
+        int owner = (int) (p >>> realLocal);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment pair = a.allocate(16, 8);
+            if (owner == rank) MemorySegment.copy(mem, FastStateMemory.amplitudeOffset(p & ((1L << realLocal) - 1)), pair, 0, 16);
+            if (ranks > 1) mpi.bcast(pair, 16, owner);
+            readRe = pair.get(DOUBLE, 0);
+            readIm = pair.get(DOUBLE, 8);
+        }
+        readIndex = index;
+    }
+
+    /** Where logical index {@code logical} lives now: its physical index, the rank in the bits from realLocal up. */
+    private long physicalIndex(long logical) {
+        long p = 0;
+        for (int q = 0; q < n; q++) if ((logical >> q & 1) != 0) p |= 1L << layout.physical(q);
+        return p;
+    }
 
     /**
-     * Each rank fills the amplitudes it holds, in place in whatever layout, the others add −0.0,
-     * and one exact sum over ranks gives everyone the range (no exchanges, no gathered state).
+     * Each rank fills the amplitudes it holds, in place in whatever layout (no exchanges, no
+     * gathered state). When one rank holds the whole range (a small range usually lies in one
+     * slice) it broadcasts it; otherwise the others add −0.0 and one exact sum over ranks of the
+     * real and imaginary parts together gives everyone the range.
      */
     @Override
     public void copyAmplitudes(long from, int count, double[] re, double[] im) {
         requireOpen();
         GateChecks.range(n, from, count);
+        if (count == 0) return;
         long[][] t = placement();
         long localMask = (1L << realLocal) - 1;
+        double[] both = new double[2 * count];
+        int owner = (int) (place(t, from) >>> realLocal);
+        boolean oneOwner = true;
         for (int k = 0; k < count; k++) {
             long p = place(t, from + k);
+            oneOwner &= (p >>> realLocal) == owner;
             if ((p >>> realLocal) == rank) {
                 long at = FastStateMemory.amplitudeOffset(p & localMask);
-                re[k] = mem.get(DOUBLE, at);
-                im[k] = mem.get(DOUBLE, at + 8);
+                both[k] = mem.get(DOUBLE, at);
+                both[count + k] = mem.get(DOUBLE, at + 8);
             } else {
-                re[k] = -0.0;
-                im[k] = -0.0;
+                both[k] = -0.0;
+                both[count + k] = -0.0;
             }
         }
-        if (ranks == 1) return;
-        double[] r = mpi.allreduceSum(java.util.Arrays.copyOf(re, count)), m = mpi.allreduceSum(java.util.Arrays.copyOf(im, count));
-        System.arraycopy(r, 0, re, 0, count);
-        System.arraycopy(m, 0, im, 0, count);
+        if (ranks > 1 && oneOwner && count <= Integer.MAX_VALUE / 16) {
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment buffer = a.allocateFrom(DOUBLE, both);
+                mpi.bcast(buffer, 16 * count, owner);
+                both = buffer.toArray(DOUBLE);
+            }
+        } else if (ranks > 1) {
+            both = mpi.allreduceSum(both);
+        }
+        System.arraycopy(both, 0, re, 0, count);
+        System.arraycopy(both, count, im, 0, count);
     }
 
     /** As {@link #copyAmplitudes}: each rank its own probabilities, combined exactly (8 bytes per amplitude, not 16). */

@@ -16,7 +16,8 @@ import org.qise.engine.fast.FastEngine;
  * for the test to check: the largest amplitude difference, whether the samples are equal, the
  * exchanges made and planned, and the bits of a probability sum.
  *
- * <p>Arguments: kind (random | qft), qubits, gates (random only), seed, shots.
+ * <p>Arguments: kind (random | qft), qubits, gates (random only), seed, shots, and optionally
+ * the split (global qubits the plans are made for; default: the engine's).
  */
 public final class MpiCheckMain {
     public static void main(String[] args) {
@@ -25,6 +26,7 @@ public final class MpiCheckMain {
         int count = Integer.parseInt(args[2]);
         long seed = Long.parseLong(args[3]);
         int shots = Integer.parseInt(args[4]);
+        Integer split = args.length > 5 ? Integer.valueOf(args[5]) : null;
         List<Operation.GateOp> gates = kind.equals("qft") ? qft(n) : random(n, count, new Random(seed));
         double[] uniforms = new double[shots];
         Random r = new Random(seed + 1);
@@ -36,7 +38,7 @@ public final class MpiCheckMain {
         // A Pauli string with x on the lowest and the top qubit (a global one), y and z in between.
         long xMask = 1L | 1L << (n - 1) | 1L << (n / 2), zMask = 1L << 1 | 1L << (n / 2);
 
-        try (MpiEngine mpi = MpiEngine.start(1); FastEngine fast = new FastEngine(1)) {
+        try (MpiEngine mpi = MpiEngine.start(1, split); FastEngine fast = new FastEngine(1)) {
             MpiPlan plan = (MpiPlan) mpi.compile(n, gates);
             QuantumState s = mpi.allocate(n);
             long before = mpi.exchanges(), swapsBefore = mpi.localSwaps();
@@ -54,6 +56,19 @@ public final class MpiCheckMain {
             s.copyAmplitudes(0, 1 << n, re, im);
             long bits = 17;
             for (int i = 0; i < 1 << n; i++) bits = bits * 31 + Double.doubleToLongBits(re[i]) * 7 + Double.doubleToLongBits(im[i]);
+            // Single amplitudes (one broadcast from the rank holding each) and a short range, against the full copy, bit for bit.
+            boolean singleEqual = true;
+            for (long i : new long[]{0, 1, (1L << n) - 1, (1L << (n - 1)) + 5, 0x2a5L % (1L << n)}) {
+                singleEqual &= Double.doubleToLongBits(s.re(i)) == Double.doubleToLongBits(re[(int) i])
+                        && Double.doubleToLongBits(s.im(i)) == Double.doubleToLongBits(im[(int) i]);
+            }
+            double[] rangeRe = new double[7], rangeIm = new double[7];
+            long rangeFrom = (1L << (n - 1)) - 3; // crosses the top qubit: two owners on 2 ranks and more
+            s.copyAmplitudes(rangeFrom, 7, rangeRe, rangeIm);
+            for (int k = 0; k < 7; k++) {
+                singleEqual &= Double.doubleToLongBits(rangeRe[k]) == Double.doubleToLongBits(re[(int) rangeFrom + k])
+                        && Double.doubleToLongBits(rangeIm[k]) == Double.doubleToLongBits(im[(int) rangeFrom + k]);
+            }
 
             s.close();
             if (mpi.rank() != 0) return; // the reference needs no other rank
@@ -79,11 +94,11 @@ public final class MpiCheckMain {
             {
                 System.out.printf("RESULT ranks=%d qubits=%d gates=%d globalGates=%d exchanges=%d planned=%d localSwaps=%d plannedSwaps=%d "
                                 + "moveBack=%d readExchanges=%d maxDiff=%.3e probDiff=%.3e expDiff=%.3e samplesEqual=%b outcomeEqual=%b "
-                                + "p1bits=%016x expBits=%016x ampBits=%016x samplesHash=%d%n",
+                                + "p1bits=%016x expBits=%016x ampBits=%016x samplesHash=%d split=%d singleReadsEqual=%b%n",
                         mpi.ranks(), n, gates.size(), globalGates, made, plan.exchanges(), swaps, plan.localSwaps(),
                         moveBack, readExchanges, maxDiff, probDiff, Math.abs(expectation - fastExpectation),
                         Arrays.equals(samples, fastSamples), outcome == fastOutcome,
-                        Double.doubleToLongBits(p1), Double.doubleToLongBits(expectation), bits, Arrays.hashCode(samples));
+                        Double.doubleToLongBits(p1), Double.doubleToLongBits(expectation), bits, Arrays.hashCode(samples), mpi.split(), singleEqual);
             }
         }
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The distributed engine under real mpirun on loopback, 1, 2 and 4 ranks, against the
+ * The distributed engine under real mpirun on loopback, 1, 2 and 4 ranks (8 and 16 for the
+ * split), against the
  * single-process fast engine (computed on rank 0 by {@link MpiCheckMain}). Skipped, with a
  * message, only where mpirun is missing and CI is not set; on CI a missing mpirun fails.
  */
@@ -101,6 +102,43 @@ class MpiEngineIT {
                 assertEquals(first.get(key), r.get(key), key + " differs between 1 and " + ranks + " ranks");
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} on {1} qubits, {2} gates, seed {3}, split {4}: the same bits and samples on 1, 8 and 16 ranks (oversubscribed)")
+    @CsvSource({
+            "random, 12, 200, 5, 6", // a 12-qubit slice keeps 8 qubits: planned for 4 global qubits, enough for 16 ranks
+            "qft,    14,   0, 3, 6",
+    })
+    void manyRanksGiveTheSameBitsAsOneWithTheSameSplit(String kind, int qubits, int gates, long seed, int split) throws Exception {
+        Map<String, String> one = null;
+        for (int ranks : new int[]{1, 8, 16}) {
+            Run run = launch(ranks, MpiCheckMain.class.getName(), kind, String.valueOf(qubits), String.valueOf(gates), String.valueOf(seed), "1000",
+                    String.valueOf(split));
+            assertEquals(0, run.exit(), run.output());
+            Map<String, String> r = result(run);
+            assertEquals(String.valueOf(split), r.get("split"));
+            assertTrue(Double.parseDouble(r.get("maxDiff")) <= 1e-12, "amplitudes differ from the fast engine's by " + r.get("maxDiff"));
+            assertEquals("true", r.get("samplesEqual"), "samples differ from the fast engine's for the same uniforms");
+            assertEquals("true", r.get("singleReadsEqual"), "single amplitudes or a short range read differ from the full copy");
+            assertEquals(r.get("planned"), r.get("exchanges"), "exchanges made differ from the plan");
+            assertEquals(r.get("plannedSwaps"), r.get("localSwaps"), "swaps inside the slice differ from the plan");
+            if (one == null) one = r;
+            for (String key : List.of("ampBits", "p1bits", "expBits", "samplesHash")) {
+                assertEquals(one.get(key), r.get(key), key + " differs between 1 and " + ranks + " ranks");
+            }
+        }
+    }
+
+    @Test
+    void theSplitIsCheckedAgainstTheRankCountAndRecordedInTheManifest(@TempDir Path dir) throws Exception {
+        Path qasm = bell(dir, 10);
+        Run tooSmall = launch(4, "org.qise.cli.QiseMain", "run", qasm.toString(), "--engine", "mpi", "--mpi-split", "1", "--shots", "10");
+        assertEquals(2, tooSmall.exit(), tooSmall.output());
+        assertEquals(1, tooSmall.output().lines().filter(l -> l.startsWith("qise: error: --mpi-split 1 is fewer than the 2 global qubits of 4 ranks")).count(),
+                tooSmall.output());
+        Run json = launch(4, "org.qise.cli.QiseMain", "run", qasm.toString(), "--engine", "mpi", "--mpi-split", "5", "--shots", "10", "--seed", "2", "--json");
+        assertEquals(0, json.exit(), json.output());
+        assertTrue(java.util.regex.Pattern.compile("\"mpi_split\"\\s*:\\s*\"5\"").matcher(json.output()).find(), json.output());
     }
 
     @ParameterizedTest(name = "{0} ranks on a {1}-qubit circuit: \"{2}\" once, on rank 0, and every rank exits")

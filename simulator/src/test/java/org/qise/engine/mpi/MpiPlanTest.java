@@ -33,7 +33,7 @@ class MpiPlanTest {
         List<Operation.GateOp> gates = kind.equals("qft") ? MpiCheckMain.qft(n) : MpiCheckMain.random(n, count, new Random(n * 31L + global));
         MpiPlan plan;
         try (FastEngine fast = new FastEngine(1)) {
-            plan = MpiPlan.compile(n, global, gates, fast);
+            plan = MpiPlan.compile(n, global, MpiPlan.DEFAULT_SPLIT, gates, fast);
         }
         int local = n - global;
         ExactEngine exact = new ExactEngine();
@@ -72,19 +72,23 @@ class MpiPlanTest {
         assertEquals(plan.actions.size(), plan.steps().size());
     }
 
-    @ParameterizedTest(name = "{0} on {1} qubits: the local runs are the same gates on the same positions for 1, 2, 4 and 8 ranks")
+    @ParameterizedTest(name = "{0} on {1} qubits, split {3}: the local runs are the same gates on the same positions for every rank count up to 2^split")
     @CsvSource({
-            "random, 12, 300",
-            "random, 16, 200",
-            "qft,    14, 0",
+            "random, 12, 300, 3",
+            "random, 16, 200, 3",
+            "qft,    14, 0,   3",
+            "random, 12, 300, 6",  // a 12-qubit slice keeps 8 qubits: planned for 4, so 1 … 16 ranks
+            "random, 16, 200, 6",
+            "qft,    18, 0,   6",
+            "random, 20, 150, 10",
     })
-    void theLocalRunsDoNotDependOnTheRankCount(String kind, int n, int count) {
+    void theLocalRunsDoNotDependOnTheRankCount(String kind, int n, int count, int split) {
         List<Operation.GateOp> gates = kind.equals("qft") ? MpiCheckMain.qft(n) : MpiCheckMain.random(n, count, new Random(n));
         String first = null;
         int firstMoves = -1;
         try (FastEngine fast = new FastEngine(1)) {
-            for (int rankQubits = 0; rankQubits <= 3; rankQubits++) {
-                MpiPlan plan = MpiPlan.compile(n, rankQubits, gates, fast);
+            for (int rankQubits = 0; rankQubits <= MpiPlan.splitQubits(n, 0, split); rankQubits++) {
+                MpiPlan plan = MpiPlan.compile(n, rankQubits, split, gates, fast);
                 StringBuilder sb = new StringBuilder();
                 for (MpiPlan.Action a : plan.actions) {
                     if (a.isExchange()) {
