@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Float kernels for the fused blocks of a stage, so that a single-precision stage runs in float
  * from start to end: its chunk is copied (not widened) into the scratch, and each block's matrix
  * is rounded to float once, when the kernel is built. Blocks with no float kernel (a gate with
- * controls and several targets, a dense block wider than {@link #MAX_DENSE}) leave the stage on
+ * controls and several targets, a dense block wider than {@link #MAX_DENSE} or with more than two
+ * qubits above the vector, see {@link FloatDenseKernels#fits}) leave the stage on
  * the widening path ({@link FloatStages#runStaged}).
  *
  * <p>Kernels work on states of fewer than 2^19 amplitudes (a stage's chunk, or a small whole
@@ -46,14 +47,14 @@ final class FloatBlocks {
                 FloatGateKernel k = FloatGateKernel.of(s.op(), n);
                 yield f -> k.run(f, 0, k.units());
             }
-            case Fuser.Single s when s.op().gate().controls() == 0 && s.op().gate().targets() <= MAX_DENSE ->
-                    new Dense(n, s.op().gate().targetMatrix(), s.op().qubits());
+            case Fuser.Single s when s.op().gate().controls() == 0 && FloatDenseKernels.fits(s.op().qubits()) ->
+                    FloatDenseKernels.of(n, s.op().gate().targetMatrix(), s.op().qubits());
             // One qubit: the one-target kernel (one re↔im swap per input, no output buffer).
             case Fuser.Dense d when d.qubits().length == 1 -> {
                 FloatGateKernel k = new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
                 yield f -> k.run(f, 0, k.units());
             }
-            case Fuser.Dense d when d.qubits().length <= MAX_DENSE -> new Dense(n, d.matrix(), d.qubits());
+            case Fuser.Dense d when FloatDenseKernels.fits(d.qubits()) -> FloatDenseKernels.of(n, d.matrix(), d.qubits());
             case Fuser.Diagonal d when ascending(d.qubits()) -> new Diagonal(n, d.re(), d.im(), d.qubits());
             default -> null;
         };
@@ -89,99 +90,6 @@ final class FloatBlocks {
         for (int h = 0; h < off.length; h++)
             for (int i = 0; i < high.length; i++) if ((h >> i & 1) == 1) off[h] |= 1L << (high[i] - LOW);
         return off;
-    }
-
-    private static int lowMask(int[] qubits) {
-        int m = 0;
-        for (int q : qubits) if (q < LOW) m |= 1 << q;
-        return m;
-    }
-
-    /**
-     * A dense k-qubit matrix: each output vector of a group is Σ over the group's input vectors
-     * and over the patterns x of its low (in-vector) qubits of C ⊙ (lanes of the input shuffled
-     * by x), with per-lane complex coefficients C taken from the matrix (re, and im signed −/+ on
-     * real/imaginary lanes so that swap(z)·im completes the complex product).
-     */
-    static final class Dense implements FloatKernel {
-        private final long free;
-        private final long[] offsets;
-        /** The in-vector qubit pattern of each shuffle index p. */
-        private final int[] xs;
-        private final float[] coef;
-        private final int inputs, patterns;
-        private final long units;
-
-        Dense(int n, Matrix m, int[] qubits) {
-            offsets = highOffsets(qubits);
-            inputs = offsets.length;
-            long highBits = offsets[inputs - 1];
-            long vectorBits = (1L << (n - LOW)) - 1;
-            free = vectorBits & ~highBits;
-            units = 1L << Long.bitCount(free);
-            int lowMask = lowMask(qubits);
-            patterns = 1 << Integer.bitCount(lowMask);
-            xs = new int[patterns];
-            for (int p = 0; p < patterns; p++) xs[p] = (int) Long.expand(p, lowMask);
-            coef = new float[inputs * inputs * patterns * 2 * FLOATS];
-            for (int h = 0; h < inputs; h++)
-                for (int h2 = 0; h2 < inputs; h2++)
-                    for (int p = 0; p < patterns; p++) {
-                        int at = ((h * inputs + h2) * patterns + p) * 2 * FLOATS;
-                        for (int lane = 0; lane < FLOATS; lane++) {
-                            int a = lane >> 1;
-                            int row = matrixIndex(qubits, a, h), col = matrixIndex(qubits, a ^ xs[p], h2);
-                            coef[at + lane] = (float) m.re(row, col);
-                            coef[at + FLOATS + lane] = (float) ((lane & 1) == 0 ? -m.im(row, col) : m.im(row, col));
-                        }
-                    }
-        }
-
-        @Override
-        public void runAll(MemorySegment s) {
-            float[] out = new float[inputs * FLOATS];
-            for (long k = 0; k < units; k++) {
-                long g = Long.expand(k, free);
-                if (patterns == 1) high(s, g, out);
-                else mixed(s, g, out);
-                for (int h = 0; h < inputs; h++) {
-                    FloatVector.fromArray(SPECIES, out, h * FLOATS).intoMemorySegment(s, (g | offsets[h]) * VECTOR_BYTES, ORDER);
-                }
-            }
-        }
-
-        /** Every qubit above the vector: lane-uniform coefficients, one re↔im swap per input. */
-        private void high(MemorySegment s, long g, float[] out) {
-            for (int h = 0; h < inputs; h++) {
-                FloatVector acc = FloatVector.zero(SPECIES);
-                int c = h * inputs * 2 * FLOATS;
-                for (int h2 = 0; h2 < inputs; h2++, c += 2 * FLOATS) {
-                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | offsets[h2]) * VECTOR_BYTES, ORDER);
-                    acc = v.fma(FloatVector.fromArray(SPECIES, coef, c), acc);
-                    acc = FloatShuffles.swap(v).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
-                }
-                acc.intoArray(out, h * FLOATS);
-            }
-        }
-
-        /** Some qubits inside the vector: each input also enters shuffled by every pattern of them. */
-        private void mixed(MemorySegment s, long g, float[] out) {
-            for (int h = 0; h < inputs; h++) {
-                FloatVector acc = FloatVector.zero(SPECIES);
-                int c = h * inputs * patterns * 2 * FLOATS;
-                for (int h2 = 0; h2 < inputs; h2++) {
-                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | offsets[h2]) * VECTOR_BYTES, ORDER);
-                    acc = v.fma(FloatVector.fromArray(SPECIES, coef, c), acc);
-                    acc = FloatShuffles.swap(v).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
-                    c += 2 * FLOATS;
-                    for (int p = 1; p < patterns; p++, c += 2 * FLOATS) {
-                        acc = FloatShuffles.flip(v, xs[p]).fma(FloatVector.fromArray(SPECIES, coef, c), acc);
-                        acc = FloatShuffles.flipSwap(v, xs[p]).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), acc);
-                    }
-                }
-                acc.intoArray(out, h * FLOATS);
-            }
-        }
     }
 
     /** A diagonal block: every vector times the coefficient vector picked by its high qubits. */
