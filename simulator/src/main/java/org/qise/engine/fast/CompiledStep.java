@@ -71,6 +71,21 @@ abstract sealed class CompiledStep {
 
     abstract void run(MemorySegment amps, ParallelRunner runner, int n);
 
+    /** Float kernels of the blocks (see {@link FloatBlocks}), built on the first single-precision run; NONE when a block has none. */
+    private volatile FloatBlocks.FloatKernel[] floatKernels;
+    private static final FloatBlocks.FloatKernel[] NONE = new FloatBlocks.FloatKernel[0];
+
+    /** The blocks' float kernels on a state (or chunk) of {@code qubits} qubits, or null to widen to double instead. */
+    final FloatBlocks.FloatKernel[] floatKernels(int qubits) {
+        FloatBlocks.FloatKernel[] f = floatKernels;
+        if (f == null) {
+            // Two threads may both build them: the kernels come out the same, so either may stay.
+            f = FloatBlocks.forBlocks(blocks, qubits);
+            floatKernels = f = f == null ? NONE : f;
+        }
+        return f == NONE ? null : f;
+    }
+
     /** Runs the step on a single-precision state ({@link FloatLayout}). */
     abstract void runSingle(MemorySegment floats, ParallelRunner runner, int n);
 
@@ -160,13 +175,69 @@ abstract sealed class CompiledStep {
 
         @Override
         void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
-            FloatStages.runWhole(kernels, n, floats);
+            FloatBlocks.FloatKernel[] f = floatKernels(n);
+            if (f == null) {
+                FloatStages.runWhole(kernels, n, floats);
+                return;
+            }
+            for (FloatBlocks.FloatKernel k : f) k.runAll(floats);
         }
 
         @Override
         Plan.Step describe(int n) {
             String kind = n < StageRunner.MIN_STAGED_QUBITS && kernels.length > 1 ? "in-cache blocks" : "whole-state pass";
             return CompiledStep.describe(kind, gates, blocks, kernels, null, kernels.length, n);
+        }
+    }
+
+    /**
+     * One gate with a single target in a single-precision plan: on a float state it runs as a
+     * {@link FloatGateKernel} straight on the floats (one pass, no widening); on a double state
+     * (a plan run gate by gate elsewhere) as the whole-state double kernel.
+     */
+    static final class FloatGate extends CompiledStep {
+        private final FloatGateKernel floatKernel;
+        private final int numQubits;
+
+        FloatGate(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> fused, List<Fuser.Group> groups,
+                  List<Fuser.Block> blocks, Kernel[] kernels, int n) {
+            super(gates, indices, fused, groups, blocks, kernels);
+            this.floatKernel = FloatGateKernel.of(gates.get(0), n);
+            this.numQubits = n;
+        }
+
+        /** The step for one gate (see {@link FloatGateKernel#supports}). */
+        static FloatGate of(Operation.GateOp op, int index, List<Fuser.Group> groups, int n) {
+            List<Fuser.Block> blocks = Fuser.build(List.of(op), groups);
+            Kernel[] kernels = new Kernel[blocks.size()];
+            for (int i = 0; i < kernels.length; i++) kernels[i] = blocks.get(i).kernel(n);
+            return new FloatGate(List.of(op), new int[]{index}, List.of(op), groups, blocks, kernels, n);
+        }
+
+        @Override int kernelQubits(int n) { return n; }
+
+        @Override
+        CompiledStep with(List<Operation.GateOp> gates, List<Operation.GateOp> fused, List<Fuser.Block> blocks, Kernel[] kernels) {
+            return new FloatGate(gates, indices, fused, groups, blocks, kernels, numQubits);
+        }
+
+        @Override
+        void run(MemorySegment amps, ParallelRunner runner, int n) {
+            for (Kernel k : kernels) runner.runKernel(k, amps);
+        }
+
+        @Override
+        void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
+            floatKernel.run(floats, runner);
+        }
+
+        @Override
+        Plan.Step describe(int n) {
+            Fuser.Block b = blocks.get(0);
+            String line = String.format("%-15s %d qubit(s) %-16s -> %s", gates.get(0).gate().name(), Long.bitCount(b.qubitMask()),
+                    Arrays.toString(qubits(b.qubitMask())), "FloatGateKernel");
+            return new Plan.Step(gates, "whole-state pass (float)", List.of(line), 1,
+                    BlockCost.of(b) * AmplitudeMemory.vectorsFor(n));
         }
     }
 
@@ -195,7 +266,9 @@ abstract sealed class CompiledStep {
 
         @Override
         void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
-            FloatStages.runStaged(localMask, kernels, n, floats, runner);
+            FloatBlocks.FloatKernel[] f = floatKernels(kernelQubits(n));
+            if (f != null) FloatStages.runStagedFloat(localMask, f, n, floats, runner);
+            else FloatStages.runStaged(localMask, kernels, n, floats, runner);
         }
 
         @Override

@@ -88,7 +88,15 @@ final class FastPlan implements Plan {
     public synchronized List<Step> steps() {
         if (steps == null) {
             List<Step> s = new ArrayList<>(compiled.length);
-            for (CompiledStep c : compiled) s.add(c.describe(n));
+            for (CompiledStep c : compiled) {
+                Step d = c.describe(n);
+                // Say which single-precision steps run in float and which widen their chunks to double.
+                if (single && !(c instanceof CompiledStep.FloatGate)) {
+                    boolean inFloat = c.floatKernels(c.kernelQubits(n)) != null;
+                    d = new Step(d.gates(), d.kind() + (inFloat ? ", in float" : ", widened to double"), d.blocks(), d.passes(), d.cost());
+                }
+                s.add(d);
+            }
             steps = List.copyOf(s);
         }
         return steps;

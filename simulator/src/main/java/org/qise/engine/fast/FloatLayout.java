@@ -14,12 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * reason as the double layout's gaps (see {@link Lanes}): two streams an exact power of two
  * apart collide in DRAM.
  *
- * <p>Kernels never see this layout. A stage gathers a chunk of float amplitudes into the double
- * scratch buffer (widening every value exactly), the double kernels of the plan run there in
- * cache, and the chunk is rounded back to float on the way out. So single precision moves half
- * the bytes through memory, which is what bounds large states, and shares every kernel, plan and
- * fusion decision with double precision; the rounding to float happens once per stage and
- * amplitude, so results are as accurate as float storage allows.
+ * <p>Below 2^19 amplitudes (a stage's chunk, a small state) the layout is plain interleaved
+ * floats, which the float kernels ({@link FloatGateKernel}, {@link FloatBlocks}) work on. A stage
+ * with a block that has no float kernel gathers its chunk into the double scratch buffer
+ * (widening every value exactly), runs the double kernels there and rounds the chunk back.
  *
  * <p>The conversion uses a float species with as many lanes as the double species (half its
  * width), so one float load widens into exactly one double vector.

@@ -45,4 +45,44 @@ final class FloatStages {
         for (Kernel k : kernels) k.run(scratch, 0, k.groupCount());
         FloatLayout.scatter(scratch, 0, amps, floats, 0);
     }
+
+    /**
+     * A stage whose blocks all have float kernels: each chunk is copied into the scratch (or
+     * used in place when the local qubits are the lowest ones), runs there in float and is
+     * copied back. Chunks hold at most 2^18 amplitudes, so neither a chunk nor a run crosses a
+     * gap of the float layout.
+     */
+    static void runStagedFloat(long localMask, FloatBlocks.FloatKernel[] kernels, int n, MemorySegment floats, ParallelRunner runner) {
+        int local = Long.bitCount(localMask);
+        int run = Long.numberOfTrailingZeros(~localMask);
+        long highLocal = localMask & ~((1L << run) - 1);
+        long outside = ~localMask & ((1L << n) - 1);
+        long runs = 1L << (local - run), runBytes = 8L << run;
+        long[] runStart = new long[(int) runs];
+        for (int r = 0; r < runs; r++) runStart[r] = Long.expand(r, highLocal >>> run) << run;
+        long chunks = 1L << (n - local);
+        long chunkBytes = 8L << local;
+        boolean inPlace = run == local;
+        runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.length + 2), (from, to) -> {
+            MemorySegment scratch = inPlace ? null : StageRunner.SCRATCH.get().asSlice(0, chunkBytes);
+            for (long c = from; c < to; c++) {
+                long base = Long.expand(c, outside);
+                MemorySegment work;
+                if (inPlace) {
+                    work = floats.asSlice(FloatLayout.amplitudeOffset(base), chunkBytes);
+                } else {
+                    for (int r = 0; r < runs; r++) {
+                        MemorySegment.copy(floats, FloatLayout.amplitudeOffset(base | runStart[r]), scratch, r * runBytes, runBytes);
+                    }
+                    work = scratch;
+                }
+                for (FloatBlocks.FloatKernel k : kernels) k.runAll(work);
+                if (!inPlace) {
+                    for (int r = 0; r < runs; r++) {
+                        MemorySegment.copy(scratch, r * runBytes, floats, FloatLayout.amplitudeOffset(base | runStart[r]), runBytes);
+                    }
+                }
+            }
+        });
+    }
 }

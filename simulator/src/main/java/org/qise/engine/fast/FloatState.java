@@ -11,8 +11,8 @@ import org.qise.engine.StateTooLargeException;
 
 /**
  * A single-precision state of the fast engine: 2^n complex64 amplitudes off heap, laid out as
- * {@link FloatLayout} says. Gates run as plans compiled for single precision, whose stages widen
- * chunks to double for the shared kernels ({@link FloatStages}). Every reduction (probabilities,
+ * {@link FloatLayout} says. Gates run as plans compiled for single precision: float kernels
+ * where every block of a step has one, otherwise stages widened to double ({@link FloatStages}). Every reduction (probabilities,
  * expectation values, sampling sums) widens each amplitude to double and adds in double over
  * fixed chunks, chunk sums in order, so results do not depend on the thread count.
  *

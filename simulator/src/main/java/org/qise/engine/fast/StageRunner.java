@@ -62,8 +62,10 @@ final class StageRunner {
     /**
      * As {@link #compile(List, int, int)}; for a single-precision state ({@code single}) every
      * step of a state too large for one buffer is a stage, since float amplitudes reach the
-     * (double) kernels only through a stage's scratch buffer (see {@link FloatLayout}). The
-     * stages, fusion and kernels are otherwise the same as in double precision.
+     * (double) kernels only through a stage's scratch buffer (see {@link FloatLayout}), except
+     * a lone gate with one target (a stage of one gate, or any gate unfused), which runs in float
+     * straight on the state ({@link FloatGateKernel}). The stages, fusion and kernels are
+     * otherwise the same as in double precision.
      */
     static List<CompiledStep> compile(List<Operation.GateOp> ops, int n, int fusionQubits, boolean single) {
         List<CompiledStep> steps = new ArrayList<>();
@@ -71,6 +73,10 @@ final class StageRunner {
         if (fusionQubits == FastEngine.FUSION_OFF) {
             for (int i = 0; i < ops.size(); i++) {
                 Operation.GateOp op = ops.get(i);
+                if (single && FloatGateKernel.supports(op, n)) {
+                    steps.add(CompiledStep.FloatGate.of(op, i, groups(List.of(op), fusionQubits), n));
+                    continue;
+                }
                 if (single && !small) {
                     steps.add(ownStage(op, i, n, fusionQubits));
                     continue;
@@ -90,7 +96,10 @@ final class StageRunner {
         for (Stages.Stage stage : Stages.plan(ops, n, local, Math.min(ALWAYS_LOCAL, local - 4))) {
             List<Operation.GateOp> stageOps = new ArrayList<>();
             for (int i : stage.gates()) stageOps.add(ops.get(i));
-            if (single && stage.wholeState()) {
+            if (single && stageOps.size() == 1 && FloatGateKernel.supports(stageOps.get(0), n)) {
+                // A lone one-target gate runs straight on the floats: one pass, no widening.
+                steps.add(CompiledStep.FloatGate.of(stageOps.get(0), stage.gates()[0], groups(stageOps, fusionQubits), n));
+            } else if (single && stage.wholeState()) {
                 steps.add(ownStage(stageOps.get(0), stage.gates()[0], n, fusionQubits));
             } else if (!single && (stage.wholeState() || stageOps.size() == 1)) {
                 // One gate gains nothing from a round trip through the scratch buffer.

@@ -53,10 +53,13 @@
  *
  * <h2>Single precision</h2>
  * A {@link org.qise.engine.fast.FloatState} holds complex64 amplitudes ({@link org.qise.engine.fast.FloatLayout}).
- * Its plans are the double plans except that every step of a state larger than a chunk is a
- * stage; {@link org.qise.engine.fast.FloatStages} widens each chunk into the same double scratch
- * buffer, runs the same kernels and rounds the chunk back. Memory traffic halves; the arithmetic
- * is the double kernels'. Reductions add in double over the same fixed chunks.
+ * Its plans are the double plans except that a lone one-target gate is a float pass
+ * ({@link org.qise.engine.fast.FloatGateKernel}) and every other step of a state larger than a
+ * chunk is a stage. A stage whose blocks all have float kernels ({@link org.qise.engine.fast.FloatBlocks},
+ * register-tiled dense blocks in {@link org.qise.engine.fast.FloatDenseKernels}) runs in float in the
+ * scratch buffer; any other stage is widened into it as double by
+ * {@link org.qise.engine.fast.FloatStages}, runs the double kernels and is rounded back. Memory
+ * traffic halves. Reductions add in double over the same fixed chunks.
  *
  * <h2>Threads and determinism</h2>
  * {@link org.qise.engine.fast.ParallelRunner} splits a kernel's independent groups over the pool

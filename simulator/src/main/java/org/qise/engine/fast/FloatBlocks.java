@@ -1,0 +1,125 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import org.qise.circuit.Matrix;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float kernels for the fused blocks of a stage, so that a single-precision stage runs in float
+ * from start to end: its chunk is copied (not widened) into the scratch, and each block's matrix
+ * is rounded to float once, when the kernel is built. Blocks with no float kernel (a gate with
+ * controls and several targets, a dense block wider than {@link #MAX_DENSE} or with more than two
+ * qubits above the vector, see {@link FloatDenseKernels#fits}) leave the stage on
+ * the widening path ({@link FloatStages#runStaged}).
+ *
+ * <p>Kernels work on states of fewer than 2^19 amplitudes (a stage's chunk, or a small whole
+ * state), where the float layout has no gap.
+ */
+final class FloatBlocks {
+    private FloatBlocks() {}
+
+    /** Widest dense block with a float kernel: 2^4 × 2^4 coefficients per lane pattern. */
+    static final int MAX_DENSE = 4;
+
+    /** A block run over a whole (small) float state. */
+    interface FloatKernel {
+        void runAll(MemorySegment floats);
+    }
+
+    /** Float kernels for every block, or null when one of them has none (or the state is narrower than a float vector). */
+    static FloatKernel[] forBlocks(List<Fuser.Block> blocks, int n) {
+        if (FloatGateKernel.AMPS < 2 || FloatGateKernel.LOW_QUBITS > FloatShuffles.MAX_LOW_QUBITS || n < FloatGateKernel.LOW_QUBITS || n > FloatLayout.PAD_SHIFT) return null;
+        FloatKernel[] out = new FloatKernel[blocks.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = forBlock(blocks.get(i), n);
+            if (out[i] == null) return null;
+        }
+        return out;
+    }
+
+    private static FloatKernel forBlock(Fuser.Block b, int n) {
+        return switch (b) {
+            case Fuser.Single s when s.op().gate().targets() == 1 -> {
+                FloatGateKernel k = FloatGateKernel.of(s.op(), n);
+                yield f -> k.run(f, 0, k.units());
+            }
+            case Fuser.Single s when s.op().gate().controls() == 0 && FloatDenseKernels.fits(s.op().qubits()) ->
+                    FloatDenseKernels.of(n, s.op().gate().targetMatrix(), s.op().qubits());
+            // One qubit: the one-target kernel (one re↔im swap per input, no output buffer).
+            case Fuser.Dense d when d.qubits().length == 1 -> {
+                FloatGateKernel k = new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
+                yield f -> k.run(f, 0, k.units());
+            }
+            case Fuser.Dense d when FloatDenseKernels.fits(d.qubits()) -> FloatDenseKernels.of(n, d.matrix(), d.qubits());
+            case Fuser.Diagonal d when ascending(d.qubits()) -> new Diagonal(n, d.re(), d.im(), d.qubits());
+            default -> null;
+        };
+    }
+
+    /** The diagonal kernel finds a vector's entry by compressing its high bits, which lists them in ascending order. */
+    private static boolean ascending(int[] q) {
+        for (int i = 1; i < q.length; i++) if (q[i] <= q[i - 1]) return false;
+        return true;
+    }
+
+    private static final VectorSpecies<Float> SPECIES = FloatGateKernel.SPECIES;
+    private static final int FLOATS = FloatGateKernel.FLOATS;
+    private static final int AMPS = FloatGateKernel.AMPS;
+    private static final int LOW = FloatGateKernel.LOW_QUBITS;
+    private static final long VECTOR_BYTES = FLOATS * 4L;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    /** Index bit j of the block's matrix for lane amplitude a and high-target combination h (matrix bit j ↔ qubits[j]). */
+    private static int matrixIndex(int[] qubits, int a, int h) {
+        int idx = 0, hi = 0;
+        for (int j = 0; j < qubits.length; j++) {
+            int bit = qubits[j] < LOW ? (a >> qubits[j]) & 1 : (h >> hi++) & 1;
+            idx |= bit << j;
+        }
+        return idx;
+    }
+
+    /** Vector-index offsets of each combination of the high qubits (bit i of h ↔ i-th high qubit in the given order). */
+    private static long[] highOffsets(int[] qubits) {
+        int[] high = Arrays.stream(qubits).filter(q -> q >= LOW).toArray();
+        long[] off = new long[1 << high.length];
+        for (int h = 0; h < off.length; h++)
+            for (int i = 0; i < high.length; i++) if ((h >> i & 1) == 1) off[h] |= 1L << (high[i] - LOW);
+        return off;
+    }
+
+    /** A diagonal block: every vector times the coefficient vector picked by its high qubits. */
+    static final class Diagonal implements FloatKernel {
+        private final long highBits, vectors;
+        private final float[] coef;
+
+        Diagonal(int n, double[] re, double[] im, int[] qubits) {
+            long[] offsets = highOffsets(qubits);
+            highBits = offsets[offsets.length - 1];
+            vectors = 1L << (n - LOW);
+            coef = new float[offsets.length * 2 * FLOATS];
+            for (int h = 0; h < offsets.length; h++)
+                for (int lane = 0; lane < FLOATS; lane++) {
+                    int d = matrixIndex(qubits, lane >> 1, h);
+                    coef[h * 2 * FLOATS + lane] = (float) re[d];
+                    coef[h * 2 * FLOATS + FLOATS + lane] = (float) ((lane & 1) == 0 ? -im[d] : im[d]);
+                }
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            for (long v = 0; v < vectors; v++) {
+                int c = (int) Long.compress(v, highBits) * 2 * FLOATS;
+                long at = v * VECTOR_BYTES;
+                FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                z.mul(FloatVector.fromArray(SPECIES, coef, c))
+                        .add(FloatShuffles.swap(z).mul(FloatVector.fromArray(SPECIES, coef, c + FLOATS)))
+                        .intoMemorySegment(s, at, ORDER);
+            }
+        }
+    }
+}

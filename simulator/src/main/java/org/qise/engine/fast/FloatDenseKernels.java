@@ -1,0 +1,426 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.qise.circuit.Matrix;
+
+/**
+ * Dense blocks of up to {@link FloatBlocks#MAX_DENSE} qubits on a float state, register-tiled as
+ * the double {@link RegisterKernels} and {@link TwoQubitKernel} are: each input vector of a group
+ * is loaded once and shuffled once per pattern of the block's in-vector qubits, and every output
+ * is built from those registers. The earlier float kernel recomputed each output from reloaded,
+ * re-shuffled inputs, which made random circuits slower in float than in double.
+ *
+ * <ul>
+ *   <li>2 qubits: {@link Q2Uniform} when both are above the vector (lane-uniform, broadcast
+ *       coefficients; the commonest block of random circuits), else {@link Q2}, whose four
+ *       shuffled inputs and their re↔im swaps are named locals and each output is one pass over
+ *       them;</li>
+ *   <li>3 qubits all above the vector: {@link U3} (eight inputs in registers, broadcast
+ *       coefficients, one re↔im swap per output);</li>
+ *   <li>3 or 4 qubits with at most two above the vector: {@link Tile1}, {@link Tile2},
+ *       {@link Tile4}, which carry all outputs (at most four, eight accumulators: real and i·z
+ *       parts apart for short FMA chains) around the loop over inputs and patterns.</li>
+ * </ul>
+ * Other shapes would need tiles that re-read and re-shuffle the inputs, or more live vectors than
+ * the JIT keeps in registers (16 shuffled inputs as named locals ran at a tenth of the speed);
+ * they have no float kernel ({@link #fits}) and their stage runs widened to double.
+ *
+ * <p>Shuffles come from {@link FloatShuffles}' constants through its switch: a shuffle read from an
+ * array is not a JIT constant and ran 5–20× slower. The accumulation order is fixed per kernel, so
+ * results do not depend on the thread split.
+ */
+final class FloatDenseKernels {
+    private FloatDenseKernels() {}
+
+    private static final VectorSpecies<Float> SPECIES = FloatGateKernel.SPECIES;
+    private static final int FLOATS = FloatGateKernel.FLOATS;
+    private static final int LOW = FloatGateKernel.LOW_QUBITS;
+    private static final long VECTOR_BYTES = FLOATS * 4L;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    /**
+     * Whether a dense block on these qubits has a float kernel that beats the double one: up to
+     * two qubits above the vector, or three qubits all above it. Others (three above the vector
+     * and one in it, four above) would need tiles that re-read and re-shuffle the inputs or more
+     * live vectors than registers, measured at 0.4–0.6× the double kernels' speed, so their
+     * stages stay on the widening path (run in double) instead.
+     */
+    static boolean fits(int[] qubits) {
+        long high = Arrays.stream(qubits).filter(q -> q >= LOW).count();
+        return qubits.length <= FloatBlocks.MAX_DENSE && (high <= 2 || high == 3 && qubits.length == 3);
+    }
+
+    /** The kernel of a dense block (matrix bit j ↔ qubits[j]) on an n-qubit float state. */
+    static FloatBlocks.FloatKernel of(int n, Matrix m, int[] qubits) {
+        if (qubits.length == 2) {
+            Shape s = new Shape(n, m, qubits, 1);
+            return s.patterns == 1 ? new Q2Uniform(s, m, qubits) : new Q2(s);
+        }
+        long high = Arrays.stream(qubits).filter(q -> q >= LOW).count();
+        if (high == qubits.length && high == 3) return new U3(new Shape(n, m, qubits, 1), m, qubits);
+        if (!fits(qubits)) throw new IllegalArgumentException("no float kernel for a dense block on " + Arrays.toString(qubits));
+        Shape s = new Shape(n, m, qubits, 1 << Arrays.stream(qubits).filter(q -> q >= LOW).count());
+        return switch (s.tile) {
+            case 1 -> new Tile1(s);
+            case 2 -> new Tile2(s);
+            default -> new Tile4(s);
+        };
+    }
+
+    /**
+     * Where a block's vectors are and its coefficients, laid out [tile][hIn][p][part][o] for tiles
+     * of {@code tile} outputs (o the output within the tile; with tiles of one output that is
+     * [output][variant][part]); part 0 multiplies the shuffled input, part 1 its re↔im swap with
+     * the imaginary part signed −/+ on real/imaginary lanes, so their sum is the complex product.
+     */
+    static final class Shape {
+        final long free, units;
+        final long[] offsets;
+        /** The in-vector qubit pattern (amplitude xor) of each pattern index p. */
+        final int[] xs;
+        final float[] coef;
+        final int inputs, patterns, tile;
+        /** 2^k: each input vector shuffled by each pattern; variant j is input j / patterns under pattern j % patterns. */
+        final int variants;
+        final long[] variantOffsets;
+        final int[] variantXors;
+
+        Shape(int n, Matrix m, int[] qubits, int tile) {
+            offsets = highOffsets(qubits);
+            inputs = offsets.length;
+            long vectorBits = (1L << (n - LOW)) - 1;
+            free = vectorBits & ~offsets[inputs - 1];
+            units = 1L << Long.bitCount(free);
+            int lowMask = 0;
+            for (int q : qubits) if (q < LOW) lowMask |= 1 << q;
+            patterns = 1 << Integer.bitCount(lowMask);
+            xs = new int[patterns];
+            for (int p = 0; p < patterns; p++) xs[p] = (int) Long.expand(p, lowMask);
+            variants = inputs * patterns;
+            variantOffsets = new long[variants];
+            variantXors = new int[variants];
+            for (int j = 0; j < variants; j++) {
+                variantOffsets[j] = offsets[j / patterns];
+                variantXors[j] = xs[j % patterns];
+            }
+            this.tile = tile;
+            coef = new float[inputs * variants * 2 * FLOATS];
+            for (int t = 0; t < inputs / tile; t++)
+                for (int hIn = 0; hIn < inputs; hIn++)
+                    for (int p = 0; p < patterns; p++)
+                        for (int o = 0; o < tile; o++) {
+                            int hOut = t * tile + o;
+                            int at = (((t * inputs + hIn) * patterns + p) * 2 * tile + o) * FLOATS;
+                            int imAt = at + tile * FLOATS;
+                            for (int lane = 0; lane < FLOATS; lane++) {
+                                int a = lane >> 1;
+                                int row = matrixIndex(qubits, a, hOut), col = matrixIndex(qubits, a ^ xs[p], hIn);
+                                coef[at + lane] = (float) m.re(row, col);
+                                coef[imAt + lane] = (float) ((lane & 1) == 0 ? -m.im(row, col) : m.im(row, col));
+                            }
+                        }
+        }
+
+        /** Index bit j of the block's matrix for lane amplitude a and high-target combination h. */
+        private static int matrixIndex(int[] qubits, int a, int h) {
+            int idx = 0, hi = 0;
+            for (int j = 0; j < qubits.length; j++) {
+                int bit = qubits[j] < LOW ? (a >> qubits[j]) & 1 : (h >> hi++) & 1;
+                idx |= bit << j;
+            }
+            return idx;
+        }
+
+        /** Vector-index offsets of each combination of the high qubits (bit i of h ↔ i-th high qubit in the given order). */
+        private static long[] highOffsets(int[] qubits) {
+            int[] high = Arrays.stream(qubits).filter(q -> q >= LOW).toArray();
+            long[] off = new long[1 << high.length];
+            for (int h = 0; h < off.length; h++)
+                for (int i = 0; i < high.length; i++) if ((h >> i & 1) == 1) off[h] |= 1L << (high[i] - LOW);
+            return off;
+        }
+    }
+
+    private static FloatVector load(MemorySegment s, long vector) {
+        return FloatVector.fromMemorySegment(SPECIES, s, vector * VECTOR_BYTES, ORDER);
+    }
+
+    private static void store(FloatVector v, MemorySegment s, long vector) {
+        v.intoMemorySegment(s, vector * VECTOR_BYTES, ORDER);
+    }
+
+    private static FloatVector coef(float[] c, int at) {
+        return FloatVector.fromArray(SPECIES, c, at);
+    }
+
+    /** A 2-qubit block: its 4 shuffled inputs and their re↔im swaps are named locals (the JIT keeps them in registers). */
+    static final class Q2 implements FloatBlocks.FloatKernel {
+        private final Shape shape;
+
+        Q2(Shape shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            final float[] c = shape.coef;
+            final long[] off = shape.offsets, in = shape.variantOffsets;
+            final int[] x = shape.variantXors;
+            final int outputs = shape.inputs;
+            final long free = shape.free;
+            for (long k = 0, units = shape.units; k < units; k++) {
+                long g = Long.expand(k, free);
+                FloatVector z0 = FloatShuffles.flip(load(s, g | in[0]), x[0]), s0 = FloatShuffles.swap(z0);
+                FloatVector z1 = FloatShuffles.flip(load(s, g | in[1]), x[1]), s1 = FloatShuffles.swap(z1);
+                FloatVector z2 = FloatShuffles.flip(load(s, g | in[2]), x[2]), s2 = FloatShuffles.swap(z2);
+                FloatVector z3 = FloatShuffles.flip(load(s, g | in[3]), x[3]), s3 = FloatShuffles.swap(z3);
+                for (int r = 0, at = 0; r < outputs; r++, at += 8 * FLOATS) {
+                    FloatVector a = z0.mul(coef(c, at));
+                    FloatVector b = s0.mul(coef(c, at + FLOATS));
+                    a = z1.fma(coef(c, at + 2 * FLOATS), a);
+                    b = s1.fma(coef(c, at + 3 * FLOATS), b);
+                    a = z2.fma(coef(c, at + 4 * FLOATS), a);
+                    b = s2.fma(coef(c, at + 5 * FLOATS), b);
+                    a = z3.fma(coef(c, at + 6 * FLOATS), a);
+                    b = s3.fma(coef(c, at + 7 * FLOATS), b);
+                    store(a.add(b), s, g | off[r]);
+                }
+            }
+        }
+    }
+    /** −1 on real lanes, +1 on imaginary ones: swap(z)·sign is i·z. */
+    private static final FloatVector I_SIGN = FloatVector.fromArray(SPECIES, iSign(), 0);
+
+    private static float[] iSign() {
+        float[] s = new float[FLOATS];
+        for (int lane = 0; lane < FLOATS; lane++) s[lane] = (lane & 1) == 0 ? -1 : 1;
+        return s;
+    }
+
+    /**
+     * A 2-qubit block with both qubits above the vector (the commonest block of random circuits):
+     * lane-uniform coefficients, so each is a broadcast scalar, and i·z is formed once per input
+     * (as the double {@link TwoQubitKernel} does) instead of loading a coefficient vector per FMA.
+     */
+    static final class Q2Uniform implements FloatBlocks.FloatKernel {
+        private final Shape shape;
+        /** re and im of entry (row, col) in group order: [row][col][re, im]. */
+        private final float[] c = new float[32];
+
+        Q2Uniform(Shape shape, Matrix m, int[] qubits) {
+            this.shape = shape;
+            for (int row = 0; row < 4; row++)
+                for (int col = 0; col < 4; col++) {
+                    int r = Shape.matrixIndex(qubits, 0, row), cc = Shape.matrixIndex(qubits, 0, col);
+                    c[(row * 4 + col) * 2] = (float) m.re(r, cc);
+                    c[(row * 4 + col) * 2 + 1] = (float) m.im(r, cc);
+                }
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            final float[] c = this.c;
+            final long[] off = shape.offsets;
+            final long free = shape.free;
+            final long o1 = off[1], o2 = off[2], o3 = off[3];
+            final FloatVector sign = I_SIGN;
+            for (long k = 0, units = shape.units; k < units; k++) {
+                long g = Long.expand(k, free);
+                FloatVector x0 = load(s, g), x1 = load(s, g | o1), x2 = load(s, g | o2), x3 = load(s, g | o3);
+                FloatVector s0 = FloatShuffles.swap(x0).mul(sign), s1 = FloatShuffles.swap(x1).mul(sign);
+                FloatVector s2 = FloatShuffles.swap(x2).mul(sign), s3 = FloatShuffles.swap(x3).mul(sign);
+                for (int row = 0; row < 4; row++) {
+                    int at = row * 8;
+                    FloatVector a = x0.mul(c[at]);
+                    FloatVector b = s0.mul(c[at + 1]);
+                    a = x1.fma(FloatVector.broadcast(SPECIES, c[at + 2]), a);
+                    b = s1.fma(FloatVector.broadcast(SPECIES, c[at + 3]), b);
+                    a = x2.fma(FloatVector.broadcast(SPECIES, c[at + 4]), a);
+                    b = s2.fma(FloatVector.broadcast(SPECIES, c[at + 5]), b);
+                    a = x3.fma(FloatVector.broadcast(SPECIES, c[at + 6]), a);
+                    b = s3.fma(FloatVector.broadcast(SPECIES, c[at + 7]), b);
+                    store(a.add(b), s, g | (row == 0 ? 0 : row == 1 ? o1 : row == 2 ? o2 : o3));
+                }
+            }
+        }
+    }
+
+    /**
+     * Blocks of qubits all above the vector: the inputs stay in registers and each output row is
+     * two FMA chains over them with broadcast coefficients, Σ re·x and Σ im·x; the imaginary
+     * chain becomes i·(Σ im·x) with one re↔im swap per output rather than one per input, so the
+     * swaps need not be live beside the inputs. Used for three qubits (eight inputs); with four
+     * (16 inputs) it ran at 0.4× the double kernel as named locals and 0.6× in two halves of eight,
+     * so such blocks widen to double.
+     */
+    abstract static class Uniform implements FloatBlocks.FloatKernel {
+        final Shape shape;
+        /** re and im of entry (row, col) in group order: [row][col][re, im]. */
+        final float[] c;
+
+        Uniform(Shape shape, Matrix m, int[] qubits) {
+            this.shape = shape;
+            int d = shape.inputs;
+            c = new float[d * d * 2];
+            for (int row = 0; row < d; row++)
+                for (int col = 0; col < d; col++) {
+                    int r = Shape.matrixIndex(qubits, 0, row), cc = Shape.matrixIndex(qubits, 0, col);
+                    c[(row * d + col) * 2] = (float) m.re(r, cc);
+                    c[(row * d + col) * 2 + 1] = (float) m.im(r, cc);
+                }
+        }
+    }
+
+    /** 3 qubits, all above the vector: 8 inputs, lane-uniform coefficients (see {@link Uniform}). */
+    static final class U3 extends Uniform {
+        U3(Shape shape, Matrix m, int[] qubits) {
+            super(shape, m, qubits);
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            final float[] c = this.c;
+            final long[] off = shape.offsets;
+            final long free = shape.free;
+            final FloatVector sign = I_SIGN;
+            for (long k = 0, units = shape.units; k < units; k++) {
+                long g = Long.expand(k, free);
+                FloatVector x0 = load(s, g | off[0]), x1 = load(s, g | off[1]), x2 = load(s, g | off[2]), x3 = load(s, g | off[3]);
+                FloatVector x4 = load(s, g | off[4]), x5 = load(s, g | off[5]), x6 = load(s, g | off[6]), x7 = load(s, g | off[7]);
+                for (int row = 0, at = 0; row < 8; row++, at += 16) {
+                    FloatVector a = x0.mul(c[at]);
+                    FloatVector b = x0.mul(c[at + 1]);
+                    a = x1.fma(FloatVector.broadcast(SPECIES, c[at + 2]), a);
+                    b = x1.fma(FloatVector.broadcast(SPECIES, c[at + 3]), b);
+                    a = x2.fma(FloatVector.broadcast(SPECIES, c[at + 4]), a);
+                    b = x2.fma(FloatVector.broadcast(SPECIES, c[at + 5]), b);
+                    a = x3.fma(FloatVector.broadcast(SPECIES, c[at + 6]), a);
+                    b = x3.fma(FloatVector.broadcast(SPECIES, c[at + 7]), b);
+                    a = x4.fma(FloatVector.broadcast(SPECIES, c[at + 8]), a);
+                    b = x4.fma(FloatVector.broadcast(SPECIES, c[at + 9]), b);
+                    a = x5.fma(FloatVector.broadcast(SPECIES, c[at + 10]), a);
+                    b = x5.fma(FloatVector.broadcast(SPECIES, c[at + 11]), b);
+                    a = x6.fma(FloatVector.broadcast(SPECIES, c[at + 12]), a);
+                    b = x6.fma(FloatVector.broadcast(SPECIES, c[at + 13]), b);
+                    a = x7.fma(FloatVector.broadcast(SPECIES, c[at + 14]), a);
+                    b = x7.fma(FloatVector.broadcast(SPECIES, c[at + 15]), b);
+                    store(FloatShuffles.swap(b).fma(sign, a), s, g | off[row]);
+                }
+            }
+        }
+    }
+
+    /** Every block qubit inside the vector: one input, one output per group. */
+    static final class Tile1 implements FloatBlocks.FloatKernel {
+        private final Shape shape;
+
+        Tile1(Shape shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            final float[] c = shape.coef;
+            final int[] xs = shape.xs;
+            final int P = shape.patterns;
+            final long free = shape.free;
+            final FloatVector zero = FloatVector.zero(SPECIES);
+            for (long k = 0, units = shape.units; k < units; k++) {
+                long g = Long.expand(k, free);
+                FloatVector r0 = zero, i0 = zero;
+                FloatVector v = load(s, g);
+                for (int p = 0, at = 0; p < P; p++, at += 2 * FLOATS) {
+                    FloatVector xp = FloatShuffles.flip(v, xs[p]);
+                    FloatVector sp = FloatShuffles.flipSwap(v, xs[p]);
+                    r0 = xp.fma(coef(c, at), r0);
+                    i0 = sp.fma(coef(c, at + FLOATS), i0);
+                }
+                store(r0.add(i0), s, g);
+            }
+        }
+    }
+
+    /** One block qubit above the vector: two inputs, both outputs in registers. */
+    static final class Tile2 implements FloatBlocks.FloatKernel {
+        private final Shape shape;
+
+        Tile2(Shape shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            final float[] c = shape.coef;
+            final int[] xs = shape.xs;
+            final long[] off = shape.offsets;
+            final int P = shape.patterns;
+            final long free = shape.free;
+            final FloatVector zero = FloatVector.zero(SPECIES);
+            for (long k = 0, units = shape.units; k < units; k++) {
+                long g = Long.expand(k, free);
+                FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero;
+                int at = 0;
+                for (int hIn = 0; hIn < 2; hIn++) {
+                    FloatVector v = load(s, g | off[hIn]);
+                    for (int p = 0; p < P; p++, at += 4 * FLOATS) {
+                        FloatVector xp = FloatShuffles.flip(v, xs[p]);
+                        FloatVector sp = FloatShuffles.flipSwap(v, xs[p]);
+                        r0 = xp.fma(coef(c, at), r0);
+                        r1 = xp.fma(coef(c, at + FLOATS), r1);
+                        i0 = sp.fma(coef(c, at + 2 * FLOATS), i0);
+                        i1 = sp.fma(coef(c, at + 3 * FLOATS), i1);
+                    }
+                }
+                store(r0.add(i0), s, g | off[0]);
+                store(r1.add(i1), s, g | off[1]);
+            }
+        }
+    }
+
+    /** Two block qubits above the vector: four inputs, all four outputs in registers. */
+    static final class Tile4 implements FloatBlocks.FloatKernel {
+        private final Shape shape;
+
+        Tile4(Shape shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void runAll(MemorySegment s) {
+            final float[] c = shape.coef;
+            final int[] xs = shape.xs;
+            final long[] off = shape.offsets;
+            final int P = shape.patterns;
+            final long free = shape.free;
+            final FloatVector zero = FloatVector.zero(SPECIES);
+            for (long k = 0, units = shape.units; k < units; k++) {
+                long g = Long.expand(k, free);
+                FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero, r2 = zero, i2 = zero, r3 = zero, i3 = zero;
+                int at = 0;
+                for (int hIn = 0; hIn < 4; hIn++) {
+                    FloatVector v = load(s, g | off[hIn]);
+                    for (int p = 0; p < P; p++, at += 8 * FLOATS) {
+                        FloatVector xp = FloatShuffles.flip(v, xs[p]);
+                        FloatVector sp = FloatShuffles.flipSwap(v, xs[p]);
+                        r0 = xp.fma(coef(c, at), r0);
+                        r1 = xp.fma(coef(c, at + FLOATS), r1);
+                        r2 = xp.fma(coef(c, at + 2 * FLOATS), r2);
+                        r3 = xp.fma(coef(c, at + 3 * FLOATS), r3);
+                        i0 = sp.fma(coef(c, at + 4 * FLOATS), i0);
+                        i1 = sp.fma(coef(c, at + 5 * FLOATS), i1);
+                        i2 = sp.fma(coef(c, at + 6 * FLOATS), i2);
+                        i3 = sp.fma(coef(c, at + 7 * FLOATS), i3);
+                    }
+                }
+                store(r0.add(i0), s, g | off[0]);
+                store(r1.add(i1), s, g | off[1]);
+                store(r2.add(i2), s, g | off[2]);
+                store(r3.add(i3), s, g | off[3]);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import org.qise.circuit.Matrix;
+import org.qise.circuit.Operation;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * A gate with one target qubit and any number of controls (h, rz, x, cx, cz, cp, …), applied
+ * directly to a single-precision state ({@link FloatLayout}) in one pass, with float vectors:
+ * no widening into the double scratch, and twice the amplitudes per vector of the double
+ * kernels. A lone gate is bound by memory, so what counts is that each amplitude is read and
+ * written once, in float.
+ *
+ * <p>Every amplitude's new value is {@code D·z + O·partner} with per-lane coefficients: D is the
+ * matrix's diagonal entry and O its off-diagonal entry for the lane's target bit, and D = 1,
+ * O = 0 where a control that lives inside the vector (a low qubit) is 0. Controls on higher
+ * qubits pick which vectors are visited at all. The partner of a lane is in another vector for
+ * a high target, and in the same vector (a lane shuffle) for a low one. Arithmetic is plain
+ * float multiplies and adds, lane by lane, the same whichever thread runs a vector, so results
+ * do not depend on the thread count.
+ */
+final class FloatGateKernel {
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int FLOATS = SPECIES.length();
+    /** Amplitudes per float vector. */
+    static final int AMPS = FLOATS / 2;
+    /** Qubits whose bit selects a lane rather than a vector. */
+    static final int LOW_QUBITS = Integer.numberOfTrailingZeros(Math.max(1, AMPS));
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    private final int n;
+    private final int target;
+    /** Vector-index bits of the high controls, all of which must be set. */
+    private final long highControls;
+    /** Vector-index bits enumerated: every vector bit but the target's (when high) and the high controls. */
+    private final long free;
+    private final boolean highTarget;
+    /** Coefficients, re and signed im (−im on real lanes, +im on imaginary: z·re + swap(z)·im is the complex product), for the target bit 0 / 1 (high target) or per lane (low target). */
+    private final float[] coef;
+    /** Offsets in {@link #coef}: a vector field's concrete class is unknown to the JIT, an array load's is not. */
+    private static final int D0RE = 0, D0IM = 1, O0RE = 2, O0IM = 3, D1RE = 4, D1IM = 5, O1RE = 6, O1IM = 7;
+    /** Matrix kinds that save work: no off-diagonal part; D = 1 and O = 0 on the target-0 half. */
+    private final boolean diagonal, zeroHalfIdentity, pureSwap;
+    /** The target's bit within a vector's amplitudes (low target), for {@link FloatShuffles}. */
+    private final int flipMask;
+
+    /** Whether this kernel can run the gate on an n-qubit float state (vectors wide enough, state at least one vector). */
+    static boolean supports(Operation.GateOp op, int n) {
+        return AMPS >= 2 && LOW_QUBITS <= FloatShuffles.MAX_LOW_QUBITS && op.gate().targets() == 1 && n >= LOW_QUBITS;
+    }
+
+    static FloatGateKernel of(Operation.GateOp op, int n) {
+        if (!supports(op, n)) throw new IllegalArgumentException("not a one-target gate on a large enough state: " + op.gate().name());
+        int[] q = op.qubits();
+        int c = op.gate().controls();
+        long controls = 0;
+        for (int i = 0; i < c; i++) controls |= 1L << q[i];
+        return new FloatGateKernel(n, q[c], controls, op.gate().targetMatrix());
+    }
+
+    FloatGateKernel(int n, int target, long controls, Matrix m) {
+        this.n = n;
+        this.target = target;
+        long lowMask = AMPS - 1;
+        long lowControls = controls & lowMask;
+        long vectorBits = (1L << (n - LOW_QUBITS)) - 1;
+        this.highControls = controls >>> LOW_QUBITS;
+        this.highTarget = target >= LOW_QUBITS;
+        long targetVectorBit = highTarget ? 1L << (target - LOW_QUBITS) : 0;
+        this.free = vectorBits & ~highControls & ~targetVectorBit;
+        this.diagonal = m.re(0, 1) == 0 && m.im(0, 1) == 0 && m.re(1, 0) == 0 && m.im(1, 0) == 0;
+        this.pureSwap = highTarget && lowControls == 0 && m.re(0, 1) == 1 && m.im(0, 1) == 0 && m.re(1, 0) == 1 && m.im(1, 0) == 0
+                && m.re(0, 0) == 0 && m.im(0, 0) == 0 && m.re(1, 1) == 0 && m.im(1, 1) == 0;
+        this.zeroHalfIdentity = highTarget && diagonal && m.re(0, 0) == 1 && m.im(0, 0) == 0;
+        float[][] co = new float[8][FLOATS];
+        for (int lane = 0; lane < FLOATS; lane++) {
+            int amp = lane >> 1;
+            boolean re = (lane & 1) == 0;
+            boolean on = (amp & lowControls) == lowControls;
+            for (int half = 0; half < 2; half++) {
+                // High target: half is the target bit of the vector. Low target: the lane's own bit decides, both halves alike.
+                int bit = highTarget ? half : (amp >> target) & 1;
+                int other = 1 - bit;
+                double dr = on ? m.re(bit, bit) : 1, di = on ? m.im(bit, bit) : 0;
+                double or = on ? m.re(bit, other) : 0, oi = on ? m.im(bit, other) : 0;
+                co[4 * half][lane] = (float) dr;
+                co[4 * half + 1][lane] = (float) (re ? -di : di);
+                co[4 * half + 2][lane] = (float) or;
+                co[4 * half + 3][lane] = (float) (re ? -oi : oi);
+            }
+        }
+        coef = new float[8 * FLOATS];
+        for (int i = 0; i < 8; i++) System.arraycopy(co[i], 0, coef, i * FLOATS, FLOATS);
+        flipMask = highTarget ? 0 : 1 << target;
+    }
+
+    /** Vectors visited per unit of work: a pair for a high target, one for a low target. */
+    private int vectorsPerUnit() { return highTarget ? 2 : 1; }
+
+    /** Units of work (independent): pairs of vectors, or single vectors. */
+    long units() { return 1L << Long.bitCount(free); }
+
+    void run(MemorySegment floats, ParallelRunner runner) {
+        runner.forRange(units(), vectorsPerUnit() * (FLOATS / Lanes.DOUBLES), (from, to) -> run(floats, from, to));
+    }
+
+    /** Units [from, to). Everything inline: a vector passed to a method that is not inlined is boxed. */
+    void run(MemorySegment s, long from, long to) {
+        FloatVector d0Re = c(D0RE), d0Im = c(D0IM), o0Re = c(O0RE), o0Im = c(O0IM);
+        FloatVector d1Re = c(D1RE), d1Im = c(D1IM), o1Re = c(O1RE), o1Im = c(O1IM);
+        if (!highTarget) {
+            for (long k = from; k < to; k++) {
+                long at = offset(Long.expand(k, free) | highControls);
+                FloatVector z = load(s, at);
+                FloatVector r = z.mul(d0Re).add(FloatShuffles.swap(z).mul(d0Im));
+                if (!diagonal) r = r.add(FloatShuffles.flip(z, flipMask).mul(o0Re)).add(FloatShuffles.flipSwap(z, flipMask).mul(o0Im));
+                r.intoMemorySegment(s, at, ORDER);
+            }
+            return;
+        }
+        long t = 1L << (target - LOW_QUBITS);
+        for (long k = from; k < to; k++) {
+            long v0 = Long.expand(k, free) | highControls;
+            long at0 = offset(v0), at1 = offset(v0 | t);
+            if (pureSwap) {
+                FloatVector a = load(s, at0), b = load(s, at1);
+                b.intoMemorySegment(s, at0, ORDER);
+                a.intoMemorySegment(s, at1, ORDER);
+            } else if (diagonal) {
+                // p, cp, cz and the like leave the target-0 half alone: half the traffic.
+                if (!zeroHalfIdentity) {
+                    FloatVector a = load(s, at0);
+                    a.mul(d0Re).add(FloatShuffles.swap(a).mul(d0Im)).intoMemorySegment(s, at0, ORDER);
+                }
+                FloatVector b = load(s, at1);
+                b.mul(d1Re).add(FloatShuffles.swap(b).mul(d1Im)).intoMemorySegment(s, at1, ORDER);
+            } else {
+                FloatVector a = load(s, at0), b = load(s, at1);
+                FloatVector as = FloatShuffles.swap(a), bs = FloatShuffles.swap(b);
+                a.mul(d0Re).add(as.mul(d0Im)).add(b.mul(o0Re)).add(bs.mul(o0Im)).intoMemorySegment(s, at0, ORDER);
+                b.mul(d1Re).add(bs.mul(d1Im)).add(a.mul(o1Re)).add(as.mul(o1Im)).intoMemorySegment(s, at1, ORDER);
+            }
+        }
+    }
+
+    private FloatVector c(int which) {
+        return FloatVector.fromArray(SPECIES, coef, which * FLOATS);
+    }
+
+    private static FloatVector load(MemorySegment s, long at) {
+        return FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+    }
+
+    /** Byte offset of float vector v: vectors never straddle a gap, since a gap follows a multiple of 2^19 amplitudes. */
+    private static long offset(long v) {
+        return FloatLayout.amplitudeOffset(v * AMPS);
+    }
+
+    @Override
+    public String toString() {
+        return "FloatGateKernel";
+    }
+}

@@ -1,0 +1,135 @@
+package org.qise.engine.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.apache.commons.math3.complex.Complex;
+import org.apache.commons.math3.complex.ComplexField;
+import org.apache.commons.math3.linear.Array2DRowFieldMatrix;
+import org.apache.commons.math3.linear.ArrayFieldVector;
+import org.apache.commons.math3.linear.FieldMatrix;
+import org.apache.commons.math3.linear.FieldVector;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qise.circuit.Matrix;
+
+/**
+ * The float kernels of fused blocks ({@link FloatBlocks}) against a dense Commons Math
+ * reference: a random k-qubit matrix (dense) or diagonal, placed on the chosen qubits of an
+ * n-qubit operator by definition (entry (r, c) is the block's entry for the block bits of r
+ * and c when every other bit agrees, else 0), times a random state. Qubit sets cover blocks
+ * entirely inside a float vector, entirely above it, mixed, and listed out of order.
+ */
+class FloatBlocksTest {
+    /** Seven qubits: every lane qubit of a float vector (three with AVX-512) and at least four above. */
+    static final int N = Math.max(7, FloatGateKernel.LOW_QUBITS + 4);
+
+    /** Qubit sets, written as lists ("0 1"): qubit 0 … LOW−1 are in-vector on this machine (0–2 with AVX-512). */
+    @ParameterizedTest(name = "dense block on {0}")
+    @ValueSource(strings = {"0 1", "0 2", "1 2", "2 1", "0 5", "5 0", "2 3", "3 6", "4 5", "6 3", "0 1 2", "2 0 1", "1 4 6", "0 5 2", "6 1 4", "3 4 5", "6 3 5",
+            "0 1 2 3", "2 6 1 5", "1 2 0 4", "3 0 1 2", "0 1 4 6", "5 1 0 6"})
+    void aDenseBlockMatchesTheDenseOperator(String set) {
+        int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).toArray();
+        Random rnd = new Random(set.hashCode());
+        int dim = 1 << qubits.length;
+        double[] re = new double[dim * dim], im = new double[dim * dim];
+        for (int i = 0; i < re.length; i++) {
+            re[i] = rnd.nextGaussian() / dim;
+            im[i] = rnd.nextGaussian() / dim;
+        }
+        Matrix m = Matrix.of(dim, re, im);
+        // Narrower vectors (AVX2) put more of a set above the vector; such blocks have no float kernel (tested below).
+        assumeTrue(FloatDenseKernels.fits(qubits), "more than two qubits above the vector on this machine");
+        check(FloatDenseKernels.of(N, m, qubits), qubits, (r, c) -> new Complex(m.re(r, c), m.im(r, c)), rnd);
+    }
+
+    /** Four-qubit sets with three or four qubits above a float vector (written for AVX-512, where qubits 3 and up are; shifted down on narrower vectors). */
+    @ParameterizedTest(name = "dense block on {0} widens to double")
+    @ValueSource(strings = {"0 3 4 5", "5 2 3 4", "3 4 5 6", "6 5 4 3"})
+    void aFourQubitBlockWithThreeOrFourQubitsAboveTheVectorHasNoFloatKernel(String set) {
+        int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).map(q -> q >= 3 ? q - 3 + FloatGateKernel.LOW_QUBITS : q).toArray();
+        int dim = 1 << qubits.length;
+        Matrix m = Matrix.of(dim, new double[dim * dim], new double[dim * dim]);
+        assertNull(FloatBlocks.forBlocks(java.util.List.of(new Fuser.Dense(m, qubits)), N), set);
+    }
+
+    @ParameterizedTest(name = "diagonal block on {0}")
+    @ValueSource(strings = {"0", "2", "5", "0 1", "1 4", "3 6", "0 1 2", "0 2 3 5 6", "0 1 2 3 4 5 6"})
+    void aDiagonalBlockMatchesTheDenseOperator(String set) {
+        int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).toArray();
+        Random rnd = new Random(set.hashCode());
+        int dim = 1 << qubits.length;
+        double[] re = new double[dim], im = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            double phi = rnd.nextDouble() * 2 * Math.PI;
+            re[i] = Math.cos(phi);
+            im[i] = Math.sin(phi);
+        }
+        check(new FloatBlocks.Diagonal(N, re, im, qubits), qubits, (r, c) -> r == c ? new Complex(re[r], im[r]) : Complex.ZERO, rnd);
+    }
+
+    /**
+     * qft and qcbm run every stage in float; random's stages too, except those fused into 4-qubit
+     * blocks above the vector, which have no float kernel that beats double and widen instead.
+     */
+    @ParameterizedTest(name = "every stage of {0} runs in float unless a block has no float kernel")
+    @ValueSource(strings = {"qft", "qcbm", "random"})
+    void theBenchWorkloadsStagesRunInFloat(String workload) {
+        int n = 20;
+        FastPlan plan = FastPlan.compile(n, org.qise.bench.Workloads.circuit(workload, n), FastEngine.FUSION_AUTO, true);
+        int widened = 0;
+        for (CompiledStep step : plan.compiled) {
+            if (step instanceof CompiledStep.FloatGate) continue;
+            if (step.floatKernels(step.kernelQubits(n)) != null) continue;
+            widened++;
+            assertTrue(step.blocks.stream().anyMatch(b -> b instanceof Fuser.Dense d && !FloatDenseKernels.fits(d.qubits())),
+                    () -> "no float kernels for " + step.describe(n));
+        }
+        if (!workload.equals("random")) assertEquals(0, widened, workload);
+        long inFloat = plan.steps().stream().filter(s -> s.kind().contains("in float") || s.kind().contains("(float)")).count();
+        assertEquals(plan.steps().size() - widened, inFloat, "steps in float");
+    }
+
+    private interface Entry {
+        Complex at(int row, int col);
+    }
+
+    private static void check(FloatBlocks.FloatKernel kernel, int[] qubits, Entry block, Random rnd) {
+        int dim = 1 << N;
+        long others = (dim - 1) & ~Fuser.mask(qubits);
+        Complex[][] op = new Complex[dim][dim];
+        for (int r = 0; r < dim; r++)
+            for (int c = 0; c < dim; c++) op[r][c] = (r & others) == (c & others) ? block.at(bits(r, qubits), bits(c, qubits)) : Complex.ZERO;
+        FieldMatrix<Complex> operator = new Array2DRowFieldMatrix<>(ComplexField.getInstance(), op);
+        Complex[] psi = new Complex[dim];
+        AmplitudeMemory memory = FloatState.allocateMemory(N);
+        try {
+            for (int i = 0; i < dim; i++) {
+                float re = (float) rnd.nextGaussian(), im = (float) rnd.nextGaussian();
+                psi[i] = new Complex(re, im);
+                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i), re);
+                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4, im);
+            }
+            kernel.runAll(memory.segment);
+            FieldVector<Complex> want = operator.operate(new ArrayFieldVector<>(psi));
+            for (int i = 0; i < dim; i++) {
+                assertEquals(want.getEntry(i).getReal(), memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i)), 1e-5, "re of amplitude " + i);
+                assertEquals(want.getEntry(i).getImaginary(), memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4), 1e-5, "im of amplitude " + i);
+            }
+        } finally {
+            memory.close();
+        }
+    }
+
+    /** Bit j of the block index is the bit of qubits[j] in the state index. */
+    private static int bits(int index, int[] qubits) {
+        int b = 0;
+        for (int j = 0; j < qubits.length; j++) b |= ((index >> qubits[j]) & 1) << j;
+        return b;
+    }
+}
