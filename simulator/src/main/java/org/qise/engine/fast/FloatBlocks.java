@@ -117,7 +117,7 @@ final class FloatBlocks {
                 long at = v * VECTOR_BYTES;
                 FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
                 z.mul(FloatVector.fromArray(SPECIES, coef, c))
-                        .add(FloatShuffles.swap(z).mul(FloatVector.fromArray(SPECIES, coef, c + FLOATS)))
+                        .add(z.rearrange(FloatShuffles.S0).mul(FloatVector.fromArray(SPECIES, coef, c + FLOATS)))
                         .intoMemorySegment(s, at, ORDER);
             }
         }

@@ -7,6 +7,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.qise.circuit.Matrix;
 
+import static org.qise.engine.fast.FloatShuffles.*;
+
 /**
  * Dense blocks of up to {@link FloatBlocks#MAX_DENSE} qubits on a float state, register-tiled as
  * the double {@link RegisterKernels} and {@link TwoQubitKernel} are: each input vector of a group
@@ -29,8 +31,11 @@ import org.qise.circuit.Matrix;
  * the JIT keeps in registers (16 shuffled inputs as named locals ran at a tenth of the speed);
  * they have no float kernel ({@link #fits}) and their stage runs widened to double.
  *
- * <p>Shuffles come from {@link FloatShuffles}' constants through its switch: a shuffle read from an
- * array is not a JIT constant and ran 5–20× slower. The accumulation order is fixed per kernel, so
+ * <p>Shuffles are {@link FloatShuffles}' constants, picked by a switch written out in each loop
+ * body: a shuffle read from an array is not a JIT constant and ran 5–20× slower. Each kernel's
+ * vector work is all in its {@code runAll}, which calls only Vector API methods (always inlined):
+ * a helper that takes or returns a vector may stop being inlined late in a long run, and then
+ * boxes every vector (see {@link FloatShuffles}). The accumulation order is fixed per kernel, so
  * results do not depend on the thread split.
  */
 final class FloatDenseKernels {
@@ -145,18 +150,6 @@ final class FloatDenseKernels {
         }
     }
 
-    private static FloatVector load(MemorySegment s, long vector) {
-        return FloatVector.fromMemorySegment(SPECIES, s, vector * VECTOR_BYTES, ORDER);
-    }
-
-    private static void store(FloatVector v, MemorySegment s, long vector) {
-        v.intoMemorySegment(s, vector * VECTOR_BYTES, ORDER);
-    }
-
-    private static FloatVector coef(float[] c, int at) {
-        return FloatVector.fromArray(SPECIES, c, at);
-    }
-
     /** A 2-qubit block: its 4 shuffled inputs and their re↔im swaps are named locals (the JIT keeps them in registers). */
     static final class Q2 implements FloatBlocks.FloatKernel {
         private final Shape shape;
@@ -174,20 +167,64 @@ final class FloatDenseKernels {
             final long free = shape.free;
             for (long k = 0, units = shape.units; k < units; k++) {
                 long g = Long.expand(k, free);
-                FloatVector z0 = FloatShuffles.flip(load(s, g | in[0]), x[0]), s0 = FloatShuffles.swap(z0);
-                FloatVector z1 = FloatShuffles.flip(load(s, g | in[1]), x[1]), s1 = FloatShuffles.swap(z1);
-                FloatVector z2 = FloatShuffles.flip(load(s, g | in[2]), x[2]), s2 = FloatShuffles.swap(z2);
-                FloatVector z3 = FloatShuffles.flip(load(s, g | in[3]), x[3]), s3 = FloatShuffles.swap(z3);
+                FloatVector v0 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[0]) * VECTOR_BYTES, ORDER);
+                FloatVector z0 = switch (x[0]) {
+                    case 0 -> v0;
+                    case 1 -> v0.rearrange(F1);
+                    case 2 -> v0.rearrange(F2);
+                    case 3 -> v0.rearrange(F3);
+                    case 4 -> v0.rearrange(F4);
+                    case 5 -> v0.rearrange(F5);
+                    case 6 -> v0.rearrange(F6);
+                    default -> v0.rearrange(F7);
+                };
+                FloatVector s0 = z0.rearrange(S0);
+                FloatVector v1 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[1]) * VECTOR_BYTES, ORDER);
+                FloatVector z1 = switch (x[1]) {
+                    case 0 -> v1;
+                    case 1 -> v1.rearrange(F1);
+                    case 2 -> v1.rearrange(F2);
+                    case 3 -> v1.rearrange(F3);
+                    case 4 -> v1.rearrange(F4);
+                    case 5 -> v1.rearrange(F5);
+                    case 6 -> v1.rearrange(F6);
+                    default -> v1.rearrange(F7);
+                };
+                FloatVector s1 = z1.rearrange(S0);
+                FloatVector v2 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[2]) * VECTOR_BYTES, ORDER);
+                FloatVector z2 = switch (x[2]) {
+                    case 0 -> v2;
+                    case 1 -> v2.rearrange(F1);
+                    case 2 -> v2.rearrange(F2);
+                    case 3 -> v2.rearrange(F3);
+                    case 4 -> v2.rearrange(F4);
+                    case 5 -> v2.rearrange(F5);
+                    case 6 -> v2.rearrange(F6);
+                    default -> v2.rearrange(F7);
+                };
+                FloatVector s2 = z2.rearrange(S0);
+                FloatVector v3 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[3]) * VECTOR_BYTES, ORDER);
+                FloatVector z3 = switch (x[3]) {
+                    case 0 -> v3;
+                    case 1 -> v3.rearrange(F1);
+                    case 2 -> v3.rearrange(F2);
+                    case 3 -> v3.rearrange(F3);
+                    case 4 -> v3.rearrange(F4);
+                    case 5 -> v3.rearrange(F5);
+                    case 6 -> v3.rearrange(F6);
+                    default -> v3.rearrange(F7);
+                };
+                FloatVector s3 = z3.rearrange(S0);
                 for (int r = 0, at = 0; r < outputs; r++, at += 8 * FLOATS) {
-                    FloatVector a = z0.mul(coef(c, at));
-                    FloatVector b = s0.mul(coef(c, at + FLOATS));
-                    a = z1.fma(coef(c, at + 2 * FLOATS), a);
-                    b = s1.fma(coef(c, at + 3 * FLOATS), b);
-                    a = z2.fma(coef(c, at + 4 * FLOATS), a);
-                    b = s2.fma(coef(c, at + 5 * FLOATS), b);
-                    a = z3.fma(coef(c, at + 6 * FLOATS), a);
-                    b = s3.fma(coef(c, at + 7 * FLOATS), b);
-                    store(a.add(b), s, g | off[r]);
+                    FloatVector a = z0.mul(FloatVector.fromArray(SPECIES, c, at));
+                    FloatVector b = s0.mul(FloatVector.fromArray(SPECIES, c, at + FLOATS));
+                    a = z1.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), a);
+                    b = s1.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), b);
+                    a = z2.fma(FloatVector.fromArray(SPECIES, c, at + 4 * FLOATS), a);
+                    b = s2.fma(FloatVector.fromArray(SPECIES, c, at + 5 * FLOATS), b);
+                    a = z3.fma(FloatVector.fromArray(SPECIES, c, at + 6 * FLOATS), a);
+                    b = s3.fma(FloatVector.fromArray(SPECIES, c, at + 7 * FLOATS), b);
+                    a.add(b).intoMemorySegment(s, (g | off[r]) * VECTOR_BYTES, ORDER);
                 }
             }
         }
@@ -230,9 +267,12 @@ final class FloatDenseKernels {
             final FloatVector sign = I_SIGN;
             for (long k = 0, units = shape.units; k < units; k++) {
                 long g = Long.expand(k, free);
-                FloatVector x0 = load(s, g), x1 = load(s, g | o1), x2 = load(s, g | o2), x3 = load(s, g | o3);
-                FloatVector s0 = FloatShuffles.swap(x0).mul(sign), s1 = FloatShuffles.swap(x1).mul(sign);
-                FloatVector s2 = FloatShuffles.swap(x2).mul(sign), s3 = FloatShuffles.swap(x3).mul(sign);
+                FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g * VECTOR_BYTES, ORDER);
+                FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, (g | o1) * VECTOR_BYTES, ORDER);
+                FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, (g | o2) * VECTOR_BYTES, ORDER);
+                FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, (g | o3) * VECTOR_BYTES, ORDER);
+                FloatVector s0 = x0.rearrange(S0).mul(sign), s1 = x1.rearrange(S0).mul(sign);
+                FloatVector s2 = x2.rearrange(S0).mul(sign), s3 = x3.rearrange(S0).mul(sign);
                 for (int row = 0; row < 4; row++) {
                     int at = row * 8;
                     FloatVector a = x0.mul(c[at]);
@@ -243,7 +283,7 @@ final class FloatDenseKernels {
                     b = s2.fma(FloatVector.broadcast(SPECIES, c[at + 5]), b);
                     a = x3.fma(FloatVector.broadcast(SPECIES, c[at + 6]), a);
                     b = s3.fma(FloatVector.broadcast(SPECIES, c[at + 7]), b);
-                    store(a.add(b), s, g | (row == 0 ? 0 : row == 1 ? o1 : row == 2 ? o2 : o3));
+                    a.add(b).intoMemorySegment(s, (g | (row == 0 ? 0 : row == 1 ? o1 : row == 2 ? o2 : o3)) * VECTOR_BYTES, ORDER);
                 }
             }
         }
@@ -289,8 +329,14 @@ final class FloatDenseKernels {
             final FloatVector sign = I_SIGN;
             for (long k = 0, units = shape.units; k < units; k++) {
                 long g = Long.expand(k, free);
-                FloatVector x0 = load(s, g | off[0]), x1 = load(s, g | off[1]), x2 = load(s, g | off[2]), x3 = load(s, g | off[3]);
-                FloatVector x4 = load(s, g | off[4]), x5 = load(s, g | off[5]), x6 = load(s, g | off[6]), x7 = load(s, g | off[7]);
+                FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[0]) * VECTOR_BYTES, ORDER);
+                FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[1]) * VECTOR_BYTES, ORDER);
+                FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[2]) * VECTOR_BYTES, ORDER);
+                FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[3]) * VECTOR_BYTES, ORDER);
+                FloatVector x4 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[4]) * VECTOR_BYTES, ORDER);
+                FloatVector x5 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[5]) * VECTOR_BYTES, ORDER);
+                FloatVector x6 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[6]) * VECTOR_BYTES, ORDER);
+                FloatVector x7 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[7]) * VECTOR_BYTES, ORDER);
                 for (int row = 0, at = 0; row < 8; row++, at += 16) {
                     FloatVector a = x0.mul(c[at]);
                     FloatVector b = x0.mul(c[at + 1]);
@@ -308,7 +354,7 @@ final class FloatDenseKernels {
                     b = x6.fma(FloatVector.broadcast(SPECIES, c[at + 13]), b);
                     a = x7.fma(FloatVector.broadcast(SPECIES, c[at + 14]), a);
                     b = x7.fma(FloatVector.broadcast(SPECIES, c[at + 15]), b);
-                    store(FloatShuffles.swap(b).fma(sign, a), s, g | off[row]);
+                    b.rearrange(S0).fma(sign, a).intoMemorySegment(s, (g | off[row]) * VECTOR_BYTES, ORDER);
                 }
             }
         }
@@ -332,14 +378,33 @@ final class FloatDenseKernels {
             for (long k = 0, units = shape.units; k < units; k++) {
                 long g = Long.expand(k, free);
                 FloatVector r0 = zero, i0 = zero;
-                FloatVector v = load(s, g);
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, g * VECTOR_BYTES, ORDER);
                 for (int p = 0, at = 0; p < P; p++, at += 2 * FLOATS) {
-                    FloatVector xp = FloatShuffles.flip(v, xs[p]);
-                    FloatVector sp = FloatShuffles.flipSwap(v, xs[p]);
-                    r0 = xp.fma(coef(c, at), r0);
-                    i0 = sp.fma(coef(c, at + FLOATS), i0);
+                    int x = xs[p];
+                    FloatVector xp = switch (x) {
+                        case 0 -> v;
+                        case 1 -> v.rearrange(F1);
+                        case 2 -> v.rearrange(F2);
+                        case 3 -> v.rearrange(F3);
+                        case 4 -> v.rearrange(F4);
+                        case 5 -> v.rearrange(F5);
+                        case 6 -> v.rearrange(F6);
+                        default -> v.rearrange(F7);
+                    };
+                    FloatVector sp = switch (x) {
+                        case 0 -> v.rearrange(S0);
+                        case 1 -> v.rearrange(S1);
+                        case 2 -> v.rearrange(S2);
+                        case 3 -> v.rearrange(S3);
+                        case 4 -> v.rearrange(S4);
+                        case 5 -> v.rearrange(S5);
+                        case 6 -> v.rearrange(S6);
+                        default -> v.rearrange(S7);
+                    };
+                    r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
+                    i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), i0);
                 }
-                store(r0.add(i0), s, g);
+                r0.add(i0).intoMemorySegment(s, g * VECTOR_BYTES, ORDER);
             }
         }
     }
@@ -365,18 +430,37 @@ final class FloatDenseKernels {
                 FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero;
                 int at = 0;
                 for (int hIn = 0; hIn < 2; hIn++) {
-                    FloatVector v = load(s, g | off[hIn]);
+                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | off[hIn]) * VECTOR_BYTES, ORDER);
                     for (int p = 0; p < P; p++, at += 4 * FLOATS) {
-                        FloatVector xp = FloatShuffles.flip(v, xs[p]);
-                        FloatVector sp = FloatShuffles.flipSwap(v, xs[p]);
-                        r0 = xp.fma(coef(c, at), r0);
-                        r1 = xp.fma(coef(c, at + FLOATS), r1);
-                        i0 = sp.fma(coef(c, at + 2 * FLOATS), i0);
-                        i1 = sp.fma(coef(c, at + 3 * FLOATS), i1);
+                        int x = xs[p];
+                        FloatVector xp = switch (x) {
+                            case 0 -> v;
+                            case 1 -> v.rearrange(F1);
+                            case 2 -> v.rearrange(F2);
+                            case 3 -> v.rearrange(F3);
+                            case 4 -> v.rearrange(F4);
+                            case 5 -> v.rearrange(F5);
+                            case 6 -> v.rearrange(F6);
+                            default -> v.rearrange(F7);
+                        };
+                        FloatVector sp = switch (x) {
+                            case 0 -> v.rearrange(S0);
+                            case 1 -> v.rearrange(S1);
+                            case 2 -> v.rearrange(S2);
+                            case 3 -> v.rearrange(S3);
+                            case 4 -> v.rearrange(S4);
+                            case 5 -> v.rearrange(S5);
+                            case 6 -> v.rearrange(S6);
+                            default -> v.rearrange(S7);
+                        };
+                        r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
+                        r1 = xp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), r1);
+                        i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), i0);
+                        i1 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), i1);
                     }
                 }
-                store(r0.add(i0), s, g | off[0]);
-                store(r1.add(i1), s, g | off[1]);
+                r0.add(i0).intoMemorySegment(s, (g | off[0]) * VECTOR_BYTES, ORDER);
+                r1.add(i1).intoMemorySegment(s, (g | off[1]) * VECTOR_BYTES, ORDER);
             }
         }
     }
@@ -402,24 +486,43 @@ final class FloatDenseKernels {
                 FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero, r2 = zero, i2 = zero, r3 = zero, i3 = zero;
                 int at = 0;
                 for (int hIn = 0; hIn < 4; hIn++) {
-                    FloatVector v = load(s, g | off[hIn]);
+                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | off[hIn]) * VECTOR_BYTES, ORDER);
                     for (int p = 0; p < P; p++, at += 8 * FLOATS) {
-                        FloatVector xp = FloatShuffles.flip(v, xs[p]);
-                        FloatVector sp = FloatShuffles.flipSwap(v, xs[p]);
-                        r0 = xp.fma(coef(c, at), r0);
-                        r1 = xp.fma(coef(c, at + FLOATS), r1);
-                        r2 = xp.fma(coef(c, at + 2 * FLOATS), r2);
-                        r3 = xp.fma(coef(c, at + 3 * FLOATS), r3);
-                        i0 = sp.fma(coef(c, at + 4 * FLOATS), i0);
-                        i1 = sp.fma(coef(c, at + 5 * FLOATS), i1);
-                        i2 = sp.fma(coef(c, at + 6 * FLOATS), i2);
-                        i3 = sp.fma(coef(c, at + 7 * FLOATS), i3);
+                        int x = xs[p];
+                        FloatVector xp = switch (x) {
+                            case 0 -> v;
+                            case 1 -> v.rearrange(F1);
+                            case 2 -> v.rearrange(F2);
+                            case 3 -> v.rearrange(F3);
+                            case 4 -> v.rearrange(F4);
+                            case 5 -> v.rearrange(F5);
+                            case 6 -> v.rearrange(F6);
+                            default -> v.rearrange(F7);
+                        };
+                        FloatVector sp = switch (x) {
+                            case 0 -> v.rearrange(S0);
+                            case 1 -> v.rearrange(S1);
+                            case 2 -> v.rearrange(S2);
+                            case 3 -> v.rearrange(S3);
+                            case 4 -> v.rearrange(S4);
+                            case 5 -> v.rearrange(S5);
+                            case 6 -> v.rearrange(S6);
+                            default -> v.rearrange(S7);
+                        };
+                        r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
+                        r1 = xp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), r1);
+                        r2 = xp.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), r2);
+                        r3 = xp.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), r3);
+                        i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 4 * FLOATS), i0);
+                        i1 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 5 * FLOATS), i1);
+                        i2 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 6 * FLOATS), i2);
+                        i3 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 7 * FLOATS), i3);
                     }
                 }
-                store(r0.add(i0), s, g | off[0]);
-                store(r1.add(i1), s, g | off[1]);
-                store(r2.add(i2), s, g | off[2]);
-                store(r3.add(i3), s, g | off[3]);
+                r0.add(i0).intoMemorySegment(s, (g | off[0]) * VECTOR_BYTES, ORDER);
+                r1.add(i1).intoMemorySegment(s, (g | off[1]) * VECTOR_BYTES, ORDER);
+                r2.add(i2).intoMemorySegment(s, (g | off[2]) * VECTOR_BYTES, ORDER);
+                r3.add(i3).intoMemorySegment(s, (g | off[3]) * VECTOR_BYTES, ORDER);
             }
         }
     }

@@ -40,7 +40,7 @@ final class FloatGateKernel {
     private final boolean highTarget;
     /** Coefficients, re and signed im (−im on real lanes, +im on imaginary: z·re + swap(z)·im is the complex product), for the target bit 0 / 1 (high target) or per lane (low target). */
     private final float[] coef;
-    /** Offsets in {@link #coef}: a vector field's concrete class is unknown to the JIT, an array load's is not. */
+    /** Offsets in {@link #coef} (in vectors): a vector field's concrete class is unknown to the JIT, an array load's is not. Vectors never straddle a gap of the layout, since a gap follows a multiple of 2^19 amplitudes. */
     private static final int D0RE = 0, D0IM = 1, O0RE = 2, O0IM = 3, D1RE = 4, D1IM = 5, O1RE = 6, O1IM = 7;
     /** Matrix kinds that save work: no off-diagonal part; D = 1 and O = 0 on the target-0 half. */
     private final boolean diagonal, zeroHalfIdentity, pureSwap;
@@ -107,16 +107,37 @@ final class FloatGateKernel {
         runner.forRange(units(), vectorsPerUnit() * (FLOATS / Lanes.DOUBLES), (from, to) -> run(floats, from, to));
     }
 
-    /** Units [from, to). Everything inline: a vector passed to a method that is not inlined is boxed. */
+    /**
+     * Units [from, to). Every vector operation is written out here, calling only Vector API
+     * methods: a vector passed to or returned from one of our own methods is boxed whenever the
+     * JIT does not inline that method, which depends on what ran before (see {@link FloatShuffles}).
+     */
     void run(MemorySegment s, long from, long to) {
-        FloatVector d0Re = c(D0RE), d0Im = c(D0IM), o0Re = c(O0RE), o0Im = c(O0IM);
-        FloatVector d1Re = c(D1RE), d1Im = c(D1IM), o1Re = c(O1RE), o1Im = c(O1IM);
+        final float[] co = coef;
+        FloatVector d0Re = FloatVector.fromArray(SPECIES, co, D0RE * FLOATS), d0Im = FloatVector.fromArray(SPECIES, co, D0IM * FLOATS);
+        FloatVector o0Re = FloatVector.fromArray(SPECIES, co, O0RE * FLOATS), o0Im = FloatVector.fromArray(SPECIES, co, O0IM * FLOATS);
+        FloatVector d1Re = FloatVector.fromArray(SPECIES, co, D1RE * FLOATS), d1Im = FloatVector.fromArray(SPECIES, co, D1IM * FLOATS);
+        FloatVector o1Re = FloatVector.fromArray(SPECIES, co, O1RE * FLOATS), o1Im = FloatVector.fromArray(SPECIES, co, O1IM * FLOATS);
         if (!highTarget) {
+            final int x = flipMask;
             for (long k = from; k < to; k++) {
-                long at = offset(Long.expand(k, free) | highControls);
-                FloatVector z = load(s, at);
-                FloatVector r = z.mul(d0Re).add(FloatShuffles.swap(z).mul(d0Im));
-                if (!diagonal) r = r.add(FloatShuffles.flip(z, flipMask).mul(o0Re)).add(FloatShuffles.flipSwap(z, flipMask).mul(o0Im));
+                long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS);
+                FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                FloatVector r = z.mul(d0Re).add(z.rearrange(FloatShuffles.S0).mul(d0Im));
+                if (!diagonal) {
+                    // The target is a lane bit: 1, 2 or 4 (at most three qubits inside a vector).
+                    FloatVector f = switch (x) {
+                        case 1 -> z.rearrange(FloatShuffles.F1);
+                        case 2 -> z.rearrange(FloatShuffles.F2);
+                        default -> z.rearrange(FloatShuffles.F4);
+                    };
+                    FloatVector fs = switch (x) {
+                        case 1 -> z.rearrange(FloatShuffles.S1);
+                        case 2 -> z.rearrange(FloatShuffles.S2);
+                        default -> z.rearrange(FloatShuffles.S4);
+                    };
+                    r = r.add(f.mul(o0Re)).add(fs.mul(o0Im));
+                }
                 r.intoMemorySegment(s, at, ORDER);
             }
             return;
@@ -124,39 +145,26 @@ final class FloatGateKernel {
         long t = 1L << (target - LOW_QUBITS);
         for (long k = from; k < to; k++) {
             long v0 = Long.expand(k, free) | highControls;
-            long at0 = offset(v0), at1 = offset(v0 | t);
+            long at0 = FloatLayout.amplitudeOffset(v0 * AMPS), at1 = FloatLayout.amplitudeOffset((v0 | t) * AMPS);
             if (pureSwap) {
-                FloatVector a = load(s, at0), b = load(s, at1);
+                FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
                 b.intoMemorySegment(s, at0, ORDER);
                 a.intoMemorySegment(s, at1, ORDER);
             } else if (diagonal) {
                 // p, cp, cz and the like leave the target-0 half alone: half the traffic.
                 if (!zeroHalfIdentity) {
-                    FloatVector a = load(s, at0);
-                    a.mul(d0Re).add(FloatShuffles.swap(a).mul(d0Im)).intoMemorySegment(s, at0, ORDER);
+                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER);
+                    a.mul(d0Re).add(a.rearrange(FloatShuffles.S0).mul(d0Im)).intoMemorySegment(s, at0, ORDER);
                 }
-                FloatVector b = load(s, at1);
-                b.mul(d1Re).add(FloatShuffles.swap(b).mul(d1Im)).intoMemorySegment(s, at1, ORDER);
+                FloatVector b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
+                b.mul(d1Re).add(b.rearrange(FloatShuffles.S0).mul(d1Im)).intoMemorySegment(s, at1, ORDER);
             } else {
-                FloatVector a = load(s, at0), b = load(s, at1);
-                FloatVector as = FloatShuffles.swap(a), bs = FloatShuffles.swap(b);
+                FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
+                FloatVector as = a.rearrange(FloatShuffles.S0), bs = b.rearrange(FloatShuffles.S0);
                 a.mul(d0Re).add(as.mul(d0Im)).add(b.mul(o0Re)).add(bs.mul(o0Im)).intoMemorySegment(s, at0, ORDER);
                 b.mul(d1Re).add(bs.mul(d1Im)).add(a.mul(o1Re)).add(as.mul(o1Im)).intoMemorySegment(s, at1, ORDER);
             }
         }
-    }
-
-    private FloatVector c(int which) {
-        return FloatVector.fromArray(SPECIES, coef, which * FLOATS);
-    }
-
-    private static FloatVector load(MemorySegment s, long at) {
-        return FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
-    }
-
-    /** Byte offset of float vector v: vectors never straddle a gap, since a gap follows a multiple of 2^19 amplitudes. */
-    private static long offset(long v) {
-        return FloatLayout.amplitudeOffset(v * AMPS);
     }
 
     @Override
