@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorShuffle;
  * such a helper only while its profile and size budgets allow, and once it did not (after other
  * workloads had compiled it on its own, or the caller's inlining budget was spent) every call
  * boxed its vectors. That made single-precision qcbm 3–5× slower than double late in one long
- * bench run. The Vector API's own methods are always inlined, so a kernel that calls only those
- * compiles the same way whatever ran before it.
+ * bench run (docs/engine.md). The Vector API's own methods are marked for forced inlining, so a
+ * kernel that calls only those keeps its vectors in registers whatever ran before it.
  */
 final class FloatShuffles {
     private FloatShuffles() {}
