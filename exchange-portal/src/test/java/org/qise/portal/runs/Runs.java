@@ -80,6 +80,11 @@ final class Runs {
         return parse(r).get("id").asText();
     }
 
+    /** A run of {@code shots} shots with this seed; its public id. */
+    static String start(TestPortal portal, String token, String circuitId, long shots, long seed) {
+        return start(portal, token, circuitId, Map.of("shots", shots, "seed", seed));
+    }
+
     static JsonNode get(TestPortal portal, String token, String runId) {
         var r = portal.get("/api/v1/runs/" + runId, token);
         assertStatus(200, r);
