@@ -57,10 +57,23 @@ final class Runs {
 
     static final int SLOW_SHOTS = 100_000;
 
+    /** A run of the slow circuit that would take a minute or more: tests cancel it or let it time out. */
+    static final Map<String, Object> SLOW_RUN = Map.of("shots", SLOW_SHOTS, "seed", 1);
+
     /** Test configuration: the given run settings, and no request rate limit to trip over while polling. */
     static PortalConfig config(java.nio.file.Path dir, RunConfig runs) {
         PortalConfig c = TestPortal.config(dir).withRuns(runs);
         return c.withLimits(c.maxBodyBytes(), c.maxQasmBytes(), c.maxQubits(), c.maxGates(), 1_000_000);
+    }
+
+    /** A portal with {@link #runConfig()} in a data directory of its own, deleted when it closes. */
+    static TestPortal portal() {
+        return portal(runConfig());
+    }
+
+    /** A portal with these run settings in a data directory of its own, deleted when it closes. */
+    static TestPortal portal(RunConfig runs) {
+        return TestPortal.start(config(TestPortal.tempDir(), runs));
     }
 
     static RunConfig runConfig() {
