@@ -241,6 +241,7 @@ class RunResultsTest {
         assertStatus(303, browser.login("alice@example.org", TestPortal.PASSWORD));
         var compare = browser.get("/circuits/" + circuit + "/runs/compare?run=" + a + "&run=" + b);
         assertStatus(200, compare);
+        assertTrue(compare.body().contains("/runs/compare.svg?run=" + a + "&amp;run=" + b + "\""), "the chart's address, escaped once");
         var svg = browser.get("/circuits/" + circuit + "/runs/compare.svg?run=" + a + "&run=" + b);
         assertStatus(200, svg);
         assertTrue(svg.body().contains("run " + a) && svg.body().contains("run " + b), "both runs in the legend");
