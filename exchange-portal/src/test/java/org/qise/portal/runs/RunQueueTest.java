@@ -83,7 +83,7 @@ class RunQueueTest {
             String running = Runs.start(portal, token, slow, Runs.SLOW_RUN);
             String waiting = Runs.start(portal, token, slow, Runs.SLOW_RUN);
             Runs.await(portal, token, running, "running");
-            JsonNode progressed = awaitProgress(portal, token, running);
+            JsonNode progressed = Runs.awaitProgress(portal, token, running);
             assertTrue(progressed.get("progress").asDouble() > 0 && progressed.get("progress").asDouble() < 1);
             assertEquals("queued", Runs.get(portal, token, waiting).get("status").asText(), "one worker: the second waits");
             var page = portal.get("/runs/" + running, null);
@@ -150,20 +150,6 @@ class RunQueueTest {
             }
         } finally {
             TestPortal.deleteTree(dir);
-        }
-    }
-
-    private static JsonNode awaitProgress(TestPortal portal, String token, String run) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode r = Runs.get(portal, token, run);
-            if (r.get("progress").asDouble() > 0 || System.nanoTime() > deadline) return r;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
         }
     }
 }

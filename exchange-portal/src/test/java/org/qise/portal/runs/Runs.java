@@ -123,6 +123,21 @@ final class Runs {
         }
     }
 
+    /** Polls until a running run reports some progress; after a minute, returns the run as it is (callers assert on it). */
+    static JsonNode awaitProgress(TestPortal portal, String token, String runId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode r = get(portal, token, runId);
+            if (r.get("progress").asDouble() > 0 || System.nanoTime() > deadline) return r;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
+    }
+
     static JsonNode awaitDone(TestPortal portal, String token, String runId) {
         JsonNode run = await(portal, token, runId, "done", "failed", "cancelled", "timed_out");
         if (!run.get("status").asText().equals("done")) throw new AssertionError("run " + runId + " ended " + run);
