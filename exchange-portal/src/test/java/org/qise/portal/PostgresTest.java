@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,18 +17,9 @@ import org.qise.portal.people.Role;
 class PostgresTest {
     @Test
     void portalRunsOnPostgres() throws Exception {
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-        String user = System.getenv("QISE_TEST_POSTGRES_USER");
-        String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-        String schema = "qise_test_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try {
+        try (PostgresSchema pg = PostgresSchema.create("qise_test_")) {
             // The data directory is unused with PostgreSQL but must be a valid path.
-            PortalConfig config = TestPortal.config(java.nio.file.Path.of("unused")).withDatabase(schemaUrl, user, password);
+            PortalConfig config = pg.configure(TestPortal.config(java.nio.file.Path.of("unused")));
             String circuitId;
             String token;
             try (TestPortal portal = TestPortal.startKeeping(config)) {
@@ -55,10 +43,6 @@ class PostgresTest {
                 var c = parse(again.get("/api/v1/circuits/" + circuitId, token));
                 assertEquals("On Postgres v2", c.get("title").asText());
                 assertEquals(2, parse(again.get("/api/v1/circuits/" + circuitId + "/versions", token)).size());
-            }
-        } finally {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import org.qise.circuit.Circuit;
 import org.qise.draw.CircuitDiagram;
 import org.qise.portal.PortalException;
+import org.qise.portal.web.Html;
 import org.qise.sim.Manifest;
 
 /**
@@ -89,8 +90,7 @@ public final class DiagramCache {
 
     /** A small SVG in place of a diagram too large to draw. */
     static String placeholder(String why) {
-        String text = ("Too large to draw here (" + why + "); download the OpenQASM text instead.")
-                .replace("&", "&amp;").replace("<", "&lt;");
+        String text = Html.escape("Too large to draw here (" + why + "); download the OpenQASM text instead.");
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"40\" viewBox=\"0 0 640 40\">"
                 + "<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"14\">" + text + "</text></svg>";
     }

@@ -3,6 +3,7 @@ package org.qise.portal.circuits;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qise.portal.web.Html;
 
 /**
  * Finds {@code $…$} and {@code $$…$$} in Markdown source outside code, swapping each for a
@@ -158,7 +159,7 @@ final class MathSpans {
                     boolean display = m.group(1).equals("d");
                     String tex = index < formulas.size() ? formulas.get(index) : "";
                     if (inTag || codeDepth > 0) {
-                        QasmHighlight.escape(display ? "$$" + tex + "$$" : "$" + tex + "$", out);
+                        Html.escape(display ? "$$" + tex + "$$" : "$" + tex + "$", out);
                     } else {
                         out.append(TexMath.toMathMl(tex, display));
                     }

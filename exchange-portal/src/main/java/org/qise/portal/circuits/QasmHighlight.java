@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.qise.portal.web.Html;
 
 /**
  * Splits OpenQASM 2 or 3 text into tokens for syntax colouring and renders them as HTML spans,
@@ -60,15 +61,15 @@ public final class QasmHighlight {
     public static String toHtml(String qasm) {
         StringBuilder out = new StringBuilder("<pre class=\"qasm\"><code>");
         if (qasm != null && qasm.length() > MAX_HIGHLIGHTED_CHARS) {
-            escape(qasm, out);
+            Html.escape(qasm, out);
             return out.append("</code></pre>").toString();
         }
         for (Token t : tokenize(qasm)) {
             if (t.kind().cssClass() == null) {
-                escape(t.text(), out);
+                Html.escape(t.text(), out);
             } else {
                 out.append("<span class=\"").append(t.kind().cssClass()).append("\">");
-                escape(t.text(), out);
+                Html.escape(t.text(), out);
                 out.append("</span>");
             }
         }
@@ -195,19 +196,5 @@ public final class QasmHighlight {
 
     private static boolean isNamePart(int cp) {
         return isNameStart(cp) || Character.isDigit(cp);
-    }
-
-    static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
     }
 }

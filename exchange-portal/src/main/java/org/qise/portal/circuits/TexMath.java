@@ -1,6 +1,7 @@
 package org.qise.portal.circuits;
 
 import java.util.Map;
+import org.qise.portal.web.Html;
 
 /**
  * A small subset of LaTeX math turned into MathML on the server, so formulas in descriptions and
@@ -88,7 +89,7 @@ public final class TexMath {
         StringBuilder html = new StringBuilder("<math").append(display ? " display=\"block\"" : "").append("><semantics>");
         if (s.length() > MAX_LENGTH) {
             html.append("<mtext>");
-            QasmHighlight.escape(s, html);
+            Html.escape(s, html);
             html.append("</mtext>");
         } else {
             TexMath m = new TexMath(s);
@@ -103,7 +104,7 @@ public final class TexMath {
         }
         // The source rides along, so copying the formula gives back its TeX.
         html.append("<annotation encoding=\"application/x-tex\">");
-        QasmHighlight.escape(s, html);
+        Html.escape(s, html);
         return html.append("</annotation></semantics></math>").toString();
     }
 
@@ -387,7 +388,7 @@ public final class TexMath {
 
     private void text(String s, String element, String attributes) {
         out.append('<').append(element).append(attributes).append('>');
-        QasmHighlight.escape(s, out);
+        Html.escape(s, out);
         out.append("</").append(element).append('>');
     }
 }

@@ -21,6 +21,7 @@ import org.qise.portal.runs.ResultFiles;
 import org.qise.portal.runs.Run;
 import org.qise.portal.runs.RunService;
 import org.qise.portal.runs.RunStatus;
+import org.qise.portal.web.Html;
 import org.qise.portal.circuits.CircuitPages;
 
 /**
@@ -307,7 +308,7 @@ public final class ExportService {
     }
 
     private static String html(String s) {
-        return "<p>" + s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>") + "</p>";
+        return "<p>" + Html.escape(s).replace("\n", "<br>") + "</p>";
     }
 
     static String json(Object value) {

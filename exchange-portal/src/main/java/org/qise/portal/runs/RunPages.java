@@ -214,8 +214,9 @@ public final class RunPages {
         long circuitId = RunApi.id(ctx);
         var details = circuits.get(viewer, circuitId, null);
         series(ctx); // validates the selection before the page points at the chart
-        // series() accepted each as a public id, so they are safe to echo into the chart's address.
-        String query = String.join("&amp;", ctx.queryParams("run").stream().map(r -> "run=" + r.strip()).toList());
+        // series() accepted each as a public id, so they need no percent-encoding in the chart's address;
+        // the template escapes the & between them for the attribute.
+        String query = String.join("&", ctx.queryParams("run").stream().map(r -> "run=" + r.strip()).toList());
         ctx.html(templates.render("run_compare.jte", "page", page(ctx, "Compare runs of " + details.version().title()),
                 "circuit", details, "query", query));
     }

@@ -7,13 +7,10 @@ import static org.qise.portal.TestPortal.parse;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.PostgresSchema;
 import org.qise.portal.TestPortal;
 import org.qise.portal.export.RoCrateValidator;
 import org.qise.portal.people.Role;
@@ -26,15 +23,8 @@ import org.qise.portal.people.Role;
 class PostgresCreditTest {
     @Test
     void creditStarsAndCratesWorkOnPostgres() throws Exception {
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-        String user = System.getenv("QISE_TEST_POSTGRES_USER");
-        String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-        String schema = "credit" + Long.toHexString(System.nanoTime());
-        execute(url, user, password, "CREATE SCHEMA " + schema);
-        try {
-            String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            var config = TestPortal.config(TestPortal.tempDir()).withDatabase(schemaUrl, user, password);
+        try (PostgresSchema pg = PostgresSchema.create("credit")) {
+            var config = pg.configure(TestPortal.config(TestPortal.tempDir()));
             try (TestPortal portal = TestPortal.start(config)) {
                 String ada = portal.token(portal.user("ada@example.org", Role.FELLOW, null));
                 String bob = portal.token(portal.user("bob@example.org", Role.FELLOW, null));
@@ -56,14 +46,6 @@ class PostgresCreditTest {
                 assertEquals(200, zip.statusCode());
                 assertEquals(List.of(), RoCrateValidator.problems(RoCrateValidator.read(zip.body())));
             }
-        } finally {
-            execute(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }

@@ -12,9 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.PostgresSchema;
 
 /**
  * Every write the portal acknowledged with a 2xx survives SIGKILL, however many clients write
@@ -68,18 +65,11 @@ class KillDurabilityIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("qise.kill.databases", database).contains(database),
                 "-Dqise.kill.databases leaves out " + database);
         Path dir = Files.createTempDirectory("qise-kill-");
-        String schema = null;
+        PostgresSchema pg = null;
         PortalProcess.Store store = PortalProcess.Store.embedded(dir.resolve("data"));
         if (database.equals("postgresql")) {
-            String url = System.getenv("QISE_TEST_POSTGRES_URL");
-            Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-            String user = System.getenv("QISE_TEST_POSTGRES_USER");
-            String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-            schema = "qise_kill_" + Long.toHexString(System.nanoTime());
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            }
-            store = new PortalProcess.Store(null, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+            pg = PostgresSchema.create("qise_kill_");
+            store = new PortalProcess.Store(null, pg.schemaUrl, pg.user, pg.password);
         }
         int port = PortalProcess.freePort();
         Path log = dir.resolve("portal.log");
@@ -111,13 +101,7 @@ class KillDurabilityIT {
                     database, CYCLES, acked.size(), (System.nanoTime() - began) / 1e9);
         } finally {
             portal.close();
-            if (schema != null) {
-                try (Connection c = DriverManager.getConnection(System.getenv("QISE_TEST_POSTGRES_URL"),
-                        System.getenv("QISE_TEST_POSTGRES_USER"), System.getenv("QISE_TEST_POSTGRES_PASSWORD"));
-                     Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
-                }
-            }
+            if (pg != null) pg.close();
             deleteTree(dir);
         }
     }

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.PostgresSchema;
 import org.qise.portal.WorkerMain;
 import org.qise.portal.circuits.QasmCheck;
 import org.qise.sim.Result;
@@ -87,27 +86,19 @@ class WorkersIT {
      * single-worker result, and returns runs per second from the first submission to the last result.
      */
     private double campaign(int workerCount, boolean killOne) throws Exception {
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-        String user = System.getenv("QISE_TEST_POSTGRES_USER");
-        String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-        String schema = "qise_workers_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        PostgresSchema pg = PostgresSchema.create("qise_workers_");
         Path dir = Files.createTempDirectory("qise-workers-");
         List<Process> workers = new ArrayList<>();
         PortalProcess portal = null;
         long began = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(schemaUrl, user, password)) {
-            portal = PortalProcess.start(new PortalProcess.Store(null, schemaUrl, user, password), PortalProcess.freePort(),
+        try (Connection db = pg.connect()) {
+            portal = PortalProcess.start(new PortalProcess.Store(null, pg.schemaUrl, pg.user, pg.password), PortalProcess.freePort(),
                     dir.resolve("portal.log"), Map.of("QISE_ADMIN_EMAIL", ADMIN, "QISE_ADMIN_PASSWORD", ADMIN_PASSWORD),
                     "--no-run-workers", "--run-queue", "1000", "--run-queue-per-user", "1000");
             List<String> tokens = userTokens(portal.base);
             List<String> circuits = new ArrayList<>();
             for (int u = 0; u < USERS; u++) circuits.add(circuit(portal.base, tokens.get(u), u));
-            for (int w = 1; w <= workerCount; w++) workers.add(startWorker(schemaUrl, user, password, "w" + w, dir.resolve("w" + w + ".log")));
+            for (int w = 1; w <= workerCount; w++) workers.add(startWorker(pg.schemaUrl, pg.user, pg.password, "w" + w, dir.resolve("w" + w + ".log")));
 
             long submitted = System.nanoTime();
             Map<String, Integer> owner = submitAll(portal.base, tokens, circuits);
@@ -168,9 +159,7 @@ class WorkersIT {
                 if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
             }
             if (portal != null) portal.close();
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            pg.close();
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

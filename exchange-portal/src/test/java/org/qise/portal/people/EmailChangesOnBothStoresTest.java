@@ -8,11 +8,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qise.portal.PortalException;
-import org.qise.portal.Prerequisite;
 import org.qise.portal.TestPortal;
+import org.qise.portal.TestStore;
 import org.qise.portal.audit.AuditLog;
 import org.qise.portal.auth.AuthService;
 import org.qise.portal.auth.LoginThrottle;
 import org.qise.portal.auth.Passwords;
-import org.qise.portal.db.Database;
 import org.qise.portal.mail.MailSettings;
 import org.qise.portal.mail.Outbox;
 
@@ -45,19 +39,9 @@ class EmailChangesOnBothStoresTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
-    void anEmailChangeAndAResetLinkTravelByMail(String store) throws Exception {
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        String user = System.getenv("QISE_TEST_POSTGRES_USER");
-        String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-        String schema = "qise_test_mail_" + Long.toHexString(System.nanoTime());
-        Path dir = Files.createTempDirectory("qise-mail-");
-        if (store.equals("postgresql")) {
-            Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-            execute(url, user, password, "CREATE SCHEMA " + schema);
-        }
-        try (Database db = store.equals("sqlite") ? Database.sqlite(dir)
-                : Database.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password)) {
-            var jdbc = db.jdbc();
+    void anEmailChangeAndAResetLinkTravelByMail(String kind) throws Exception {
+        try (TestStore store = TestStore.open(kind, "qise_test_mail_")) {
+            var jdbc = store.db().jdbc();
             var audit = new AuditLog(jdbc);
             var passwords = new Passwords(4);
             var users = new UserService(jdbc, passwords, audit, new InviteService(jdbc));
@@ -87,9 +71,6 @@ class EmailChangesOnBothStoresTest {
             assertTrue(mailing.sent(), String.valueOf(mailing.problem()));
             String resetSecret = secretIn(lastMailTo("ann@new.example.org"));
             assertEquals(ann.id(), resets.redeem(resetSecret, "a brand new passphrase"), "the reset goes to the new address and works");
-        } finally {
-            TestPortal.deleteTree(dir);
-            if (store.equals("postgresql")) execute(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -106,11 +87,5 @@ class EmailChangesOnBothStoresTest {
         }
         if (last == null) throw new AssertionError("no mail to " + address);
         return last;
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

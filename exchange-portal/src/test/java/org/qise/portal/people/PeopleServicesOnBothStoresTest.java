@@ -3,11 +3,6 @@ package org.qise.portal.people;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,11 +10,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qise.portal.PortalException;
-import org.qise.portal.Prerequisite;
 import org.qise.portal.TestPortal;
+import org.qise.portal.TestStore;
 import org.qise.portal.audit.AuditLog;
 import org.qise.portal.auth.Passwords;
-import org.qise.portal.db.Database;
 
 /**
  * Migration V51 and the people services on SQLite and on PostgreSQL (the latter only with
@@ -29,19 +23,9 @@ import org.qise.portal.db.Database;
 class PeopleServicesOnBothStoresTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
-    void profilesAndResetLinksWork(String store) throws Exception {
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        String user = System.getenv("QISE_TEST_POSTGRES_USER");
-        String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-        String schema = "qise_test_people_" + Long.toHexString(System.nanoTime());
-        Path dir = Files.createTempDirectory("qise-people-");
-        if (store.equals("postgresql")) {
-            Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-            execute(url, user, password, "CREATE SCHEMA " + schema);
-        }
-        try (Database db = store.equals("sqlite") ? Database.sqlite(dir)
-                : Database.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password)) {
-            var jdbc = db.jdbc();
+    void profilesAndResetLinksWork(String kind) throws Exception {
+        try (TestStore store = TestStore.open(kind, "qise_test_people_")) {
+            var jdbc = store.db().jdbc();
             var audit = new AuditLog(jdbc);
             var users = new UserService(jdbc, new Passwords(4), audit, new InviteService(jdbc));
             User ann = users.createUser(new UserService.Registration("ann@example.org", TestPortal.PASSWORD, "Ann", "QISE", "CH"), Role.FELLOW, null);
@@ -64,15 +48,6 @@ class PeopleServicesOnBothStoresTest {
             var other = resets.issue(admin, ann.id());
             var later = new PasswordResets(jdbc, new Passwords(4), audit, Clock.fixed(t0.plus(PasswordResets.LIFETIME), ZoneOffset.UTC));
             assertEquals(404, assertThrows(PortalException.class, () -> later.check(other.secret())).status(), "expired at its end");
-        } finally {
-            TestPortal.deleteTree(dir);
-            if (store.equals("postgresql")) execute(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,18 +20,15 @@ import org.qise.portal.people.Role;
  * sign-in that leads back to it; and forms that answer 303 so a reload never posts twice.
  */
 class MyRunsTest {
-    private static final Map<String, Object> SLOW = Map.of("shots", Runs.SLOW_SHOTS, "seed", 1);
-
     @Test
     void myRunsShowsEachRunsPlaceInTheFairQueueAndHowLongItTook() {
-        Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = Runs.portal()) {
             String alice = portal.token(portal.user("alice@example.org", Role.FELLOW, null));
             String bob = portal.token(portal.user("bob@example.org", Role.FELLOW, null));
             String slow = Runs.circuit(portal, alice, "Slow twelve qubits", Runs.slow(), "public");
             String bell = Runs.circuit(portal, alice, "Bell pair", Runs.BELL, "public");
             // The one worker is busy with alice's slow run, so the next two wait.
-            String running = Runs.start(portal, alice, slow, SLOW);
+            String running = Runs.start(portal, alice, slow, Runs.SLOW_RUN);
             Runs.await(portal, alice, running, "running");
             String alicesSecond = Runs.start(portal, alice, bell, Map.of("shots", 100, "seed", 4));
             String bobsFirst = Runs.start(portal, bob, bell, Map.of("shots", 100, "seed", 5));
@@ -79,8 +75,6 @@ class MyRunsTest {
             assertTrue(entryOf(after, running).contains("cancelled"), after);
             assertFalse(after.contains("in the queue</span>"), "nothing of hers waits now");
             assertFalse(after.contains("http-equiv=\"refresh\""), "nothing left to follow");
-        } finally {
-            TestPortal.deleteTree(dir);
         }
     }
 

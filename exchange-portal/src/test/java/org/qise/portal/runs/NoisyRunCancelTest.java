@@ -7,8 +7,6 @@ import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,8 +36,7 @@ class NoisyRunCancelTest {
     @ParameterizedTest(name = "a {0} run is cancelled midway and stores nothing")
     @CsvSource({"trajectories", "density-matrix"})
     void cancellingARunningNoisyRunStopsItMidway(String method) {
-        Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = Runs.portal()) {
             String token = portal.token(portal.user("noisy@example.org", Role.FELLOW, null));
             boolean trajectories = method.equals("trajectories");
             // the slow circuit measures mid-circuit, so it runs as trajectories; the long one ends in
@@ -48,7 +45,7 @@ class NoisyRunCancelTest {
             String run = Runs.start(portal, token, circuit, Map.of("shots", trajectories ? Runs.SLOW_SHOTS : 4096, "seed", 3,
                     "noise_model", "example:depolarizing"));
             Runs.await(portal, token, run, "running");
-            JsonNode progressed = awaitProgress(portal, token, run);
+            JsonNode progressed = Runs.awaitProgress(portal, token, run);
             assertEquals(method, progressed.get("method").asText());
             assertTrue(progressed.get("progress").asDouble() > 0, "a noisy run reports progress: " + progressed);
 
@@ -62,22 +59,6 @@ class NoisyRunCancelTest {
             // the worker is free again
             Runs.awaitDone(portal, token, Runs.start(portal, token, Runs.circuit(portal, token, "Q", Runs.BELL, "private"), Map.of("shots", 5)));
             assertEquals("cancelled", parse(portal.get("/api/v1/runs/" + run, token)).get("status").asText());
-        } finally {
-            TestPortal.deleteTree(dir);
-        }
-    }
-
-    private static JsonNode awaitProgress(TestPortal portal, String token, String run) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode r = Runs.get(portal, token, run);
-            if (r.get("progress").asDouble() > 0 || System.nanoTime() > deadline) return r;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
         }
     }
 }

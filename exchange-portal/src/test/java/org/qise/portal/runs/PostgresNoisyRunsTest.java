@@ -5,12 +5,9 @@ import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.PostgresSchema;
 import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
 
@@ -22,17 +19,8 @@ import org.qise.portal.people.Role;
 class PostgresNoisyRunsTest {
     @Test
     void aNoisyParametricRunRoundTripsOnPostgres() throws Exception {
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-        String user = System.getenv("QISE_TEST_POSTGRES_USER");
-        String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-        String schema = "qise_test_noise_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try {
-            var config = Runs.config(java.nio.file.Path.of("unused"), Runs.runConfig()).withDatabase(schemaUrl, user, password);
+        try (PostgresSchema pg = PostgresSchema.create("qise_test_noise_")) {
+            var config = pg.configure(Runs.config(java.nio.file.Path.of("unused"), Runs.runConfig()));
             String run;
             String token;
             JsonNode done;
@@ -51,10 +39,6 @@ class PostgresNoisyRunsTest {
                 var reproduced = again.json("POST", "/api/v1/runs/" + run + "/reproduce", token, Map.of());
                 assertStatus(200, reproduced);
                 assertEquals("bit-exact", parse(reproduced).get("verdict").asText(), reproduced.body());
-            }
-        } finally {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
+import static org.qise.portal.api.ApiNameAssertions.assertBothNames;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class RunApiNamesTest {
 
     @BeforeAll
     static void start() {
-        portal = TestPortal.start(Runs.config(TestPortal.tempDir(), Runs.runConfig()));
+        portal = Runs.portal();
         token = portal.token(portal.user("names@example.org", Role.FELLOW, null));
         circuit = Runs.circuit(portal, token, "Named", Runs.SAMPLED, "public");
         run = Runs.start(portal, token, circuit, Map.of("shots", 40, "seed", 3));
@@ -50,17 +51,6 @@ class RunApiNamesTest {
     void namesConvertBothWays(String snake, String camel) {
         assertEquals(camel, ApiNames.camel(snake));
         assertEquals(snake, ApiNames.snake(camel));
-    }
-
-    /** Every field of several words appears under its camelCase name, followed by its old name with the same value. */
-    private static void assertBothNames(JsonNode object, String... camelNames) {
-        for (String name : camelNames) {
-            assertTrue(object.has(name), name + " in " + object);
-            assertEquals(object.get(name), object.get(ApiNames.snake(name)), ApiNames.snake(name) + " in " + object);
-        }
-        object.properties().forEach(e -> {
-            if (e.getKey().contains("_")) assertTrue(object.has(ApiNames.camel(e.getKey())), "no camelCase twin of " + e.getKey());
-        });
     }
 
     @Test

@@ -24,13 +24,9 @@ import org.qise.portal.people.User;
  * occupies it; slow runs are always cancelled or timed out rather than waited for.
  */
 class RunQueueTest {
-    /** A run of the slow circuit that would take a minute or more. */
-    private static final Map<String, Object> SLOW = Map.of("shots", Runs.SLOW_SHOTS, "seed", 1);
-
     @Test
     void runsOverACapAreRefusedBeforeRunningWithTheCapNamed() {
-        Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = Runs.portal()) {
             String token = portal.token(portal.user("big@example.org", Role.FELLOW, null));
             StringBuilder wide = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[20];\n");
             for (int i = 0; i < 20; i++) wide.append("h q[").append(i).append("];\n");
@@ -44,12 +40,9 @@ class RunQueueTest {
             assertStatus(422, shots);
             assertEquals("shots 3000000 exceeds the cap of 2000000", parse(shots).get("error").asText());
             assertEquals(0, parse(portal.get("/api/v1/circuits/" + circuit + "/runs", token)).size(), "nothing was queued");
-        } finally {
-            TestPortal.deleteTree(dir);
         }
-        Path dir2 = TestPortal.tempDir();
         RunConfig tight = Runs.runConfig().withCaps(24, 1000, 3, 16L << 10);
-        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir2, tight))) {
+        try (TestPortal portal = Runs.portal(tight)) {
             String token = portal.token(portal.user("mem@example.org", Role.FELLOW, null));
             String circuit = Runs.circuit(portal, token, "Rotated GHZ", Runs.SAMPLED, "private");
             var gates = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 10));
@@ -60,19 +53,16 @@ class RunQueueTest {
             var memory = portal.json("POST", "/api/v1/circuits/" + wide + "/runs", token, Map.of("shots", 10));
             assertStatus(422, memory);
             assertEquals("memory 32 KiB for a 11-qubit state exceeds the cap of 16 KiB", parse(memory).get("error").asText());
-        } finally {
-            TestPortal.deleteTree(dir2);
         }
     }
 
     @Test
     void aRunPastItsTimeLimitEndsTimedOutAndFreesItsWorker() {
-        Path dir = TestPortal.tempDir();
         RunConfig config = Runs.runConfig().withTimeout(Duration.ofMillis(200));
-        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, config))) {
+        try (TestPortal portal = Runs.portal(config)) {
             String token = portal.token(portal.user("slow@example.org", Role.FELLOW, null));
             String slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "private");
-            String run = Runs.start(portal, token, slow, SLOW);
+            String run = Runs.start(portal, token, slow, Runs.SLOW_RUN);
             JsonNode ended = Runs.await(portal, token, run, "timed_out", "done", "failed", "cancelled");
             assertEquals("timed_out", ended.get("status").asText(), ended.toString());
             assertTrue(ended.get("message").asText().contains("time limit of 200 ms"), ended.toString());
@@ -80,23 +70,20 @@ class RunQueueTest {
 
             String quick = Runs.circuit(portal, token, "Quick", Runs.BELL, "private");
             Runs.awaitDone(portal, token, Runs.start(portal, token, quick, Map.of("shots", 10)));
-        } finally {
-            TestPortal.deleteTree(dir);
         }
     }
 
     @Test
     void ownersCancelQueuedAndRunningRunsAndProgressIsVisible() {
-        Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = Runs.portal()) {
             User owner = portal.user("owner@example.org", Role.FELLOW, null);
             String token = portal.token(owner);
             String stranger = portal.token(portal.user("other@example.org", Role.FELLOW, null));
             String slow = Runs.circuit(portal, token, "Slow", Runs.slow(), "public");
-            String running = Runs.start(portal, token, slow, SLOW);
-            String waiting = Runs.start(portal, token, slow, SLOW);
+            String running = Runs.start(portal, token, slow, Runs.SLOW_RUN);
+            String waiting = Runs.start(portal, token, slow, Runs.SLOW_RUN);
             Runs.await(portal, token, running, "running");
-            JsonNode progressed = awaitProgress(portal, token, running);
+            JsonNode progressed = Runs.awaitProgress(portal, token, running);
             assertTrue(progressed.get("progress").asDouble() > 0 && progressed.get("progress").asDouble() < 1);
             assertEquals("queued", Runs.get(portal, token, waiting).get("status").asText(), "one worker: the second waits");
             var page = portal.get("/runs/" + running, null);
@@ -112,15 +99,12 @@ class RunQueueTest {
             assertEquals("cancelled", Runs.await(portal, token, running, "cancelled", "done", "failed").get("status").asText());
             assertStatus(409, portal.json("POST", "/api/v1/runs/" + running + "/cancel", token, Map.of()));
             Runs.awaitDone(portal, token, Runs.start(portal, token, Runs.circuit(portal, token, "Q", Runs.BELL, "private"), Map.of("shots", 5)));
-        } finally {
-            TestPortal.deleteTree(dir);
         }
     }
 
     @Test
     void oneUsersFloodDoesNotStarveAnothersRun() {
-        Path dir = TestPortal.tempDir();
-        try (TestPortal portal = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
+        try (TestPortal portal = Runs.portal()) {
             String flooder = portal.token(portal.user("flood@example.org", Role.FELLOW, null));
             String patient = portal.token(portal.user("patient@example.org", Role.FELLOW, null));
             String slow = Runs.circuit(portal, flooder, "Slow", Runs.slow(), "private");
@@ -138,8 +122,6 @@ class RunQueueTest {
             }
             assertEquals("queued", Runs.get(portal, flooder, flood.get(2)).get("status").asText());
             for (String id : flood) portal.json("POST", "/api/v1/runs/" + id + "/cancel", flooder, Map.of());
-        } finally {
-            TestPortal.deleteTree(dir);
         }
     }
 
@@ -153,7 +135,7 @@ class RunQueueTest {
             try (TestPortal first = TestPortal.startKeeping(Runs.config(dir, Runs.runConfig()))) {
                 token = first.token(first.user("restart@example.org", Role.FELLOW, null));
                 String slow = Runs.circuit(first, token, "Slow", Runs.slow(), "private");
-                running = Runs.start(first, token, slow, SLOW);
+                running = Runs.start(first, token, slow, Runs.SLOW_RUN);
                 waiting = Runs.start(first, token, Runs.circuit(first, token, "Quick", Runs.BELL, "private"), Map.of("shots", 10, "seed", 4));
                 Runs.await(first, token, running, "running");
                 assertEquals("queued", Runs.get(first, token, waiting).get("status").asText());
@@ -168,20 +150,6 @@ class RunQueueTest {
             }
         } finally {
             TestPortal.deleteTree(dir);
-        }
-    }
-
-    private static JsonNode awaitProgress(TestPortal portal, String token, String run) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode r = Runs.get(portal, token, run);
-            if (r.get("progress").asDouble() > 0 || System.nanoTime() > deadline) return r;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
         }
     }
 }

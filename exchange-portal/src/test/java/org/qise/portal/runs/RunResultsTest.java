@@ -10,12 +10,7 @@ import static org.qise.portal.TestPortal.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.qise.Version;
-import org.qise.cli.QiseMain;
 import org.qise.portal.Browser;
 import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
@@ -56,19 +50,7 @@ class RunResultsTest {
 
     /** {@code qise run FILE --json ARGS…} in this JVM. */
     static JsonNode cli(String qasm, String... args) throws IOException {
-        Path file = Files.createTempFile(dir, "circuit", ".qasm");
-        Files.writeString(file, qasm);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] all = new String[args.length + 3];
-        all[0] = "run";
-        all[1] = file.toString();
-        all[2] = "--json";
-        System.arraycopy(args, 0, all, 3, args.length);
-        int code = new QiseMain(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]), Map.of(), false).execute(all);
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        return Runs.cli(dir, qasm, args);
     }
 
     @Test
@@ -241,6 +223,7 @@ class RunResultsTest {
         assertStatus(303, browser.login("alice@example.org", TestPortal.PASSWORD));
         var compare = browser.get("/circuits/" + circuit + "/runs/compare?run=" + a + "&run=" + b);
         assertStatus(200, compare);
+        assertTrue(compare.body().contains("/runs/compare.svg?run=" + a + "&amp;run=" + b + "\""), "the chart's address, escaped once");
         var svg = browser.get("/circuits/" + circuit + "/runs/compare.svg?run=" + a + "&run=" + b);
         assertStatus(200, svg);
         assertTrue(svg.body().contains("run " + a) && svg.body().contains("run " + b), "both runs in the legend");

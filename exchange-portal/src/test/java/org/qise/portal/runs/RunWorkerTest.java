@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
+import static org.qise.portal.runs.WorkerFixture.id;
+import static org.qise.portal.runs.WorkerFixture.portalConfig;
+import static org.qise.portal.runs.WorkerFixture.worker;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.qise.portal.PortalConfig;
+import org.qise.portal.PostgresSchema;
 import org.qise.portal.TestPortal;
 import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.db.Database;
@@ -34,17 +32,15 @@ import org.qise.sim.Simulator;
  * to the results an in-process simulation gives.
  */
 class RunWorkerTest {
-    private static final RunConfig RUNS = RunConfig.forCores(2).withExternalWorkers();
-
     @Test
     void twoClaimsTakeTwoRunsAndAnExpiredLeaseIsTakenOverAsTheNextAttemptWhoseResultAloneIsStored() throws Exception {
         try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("lease.alice@example.org", Role.FELLOW, null));
-            String circuit = circuit(portal, token, Runs.SAMPLED);
-            long first = id(pg, submit(portal, token, circuit, 100, 1));
-            long second = id(pg, submit(portal, token, circuit, 100, 2));
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
+            String circuit = Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private");
+            long first = id(pg, Runs.start(portal, token, circuit, 100, 1));
+            long second = id(pg, Runs.start(portal, token, circuit, 100, 2));
+            try (Database db = pg.open()) {
                 RunLeases leases = new RunLeases(db.jdbc());
                 var a = leases.claim("worker-a", Duration.ofSeconds(30), 3).orElseThrow();
                 var b = leases.claim("worker-b", Duration.ofSeconds(30), 3).orElseThrow();
@@ -52,7 +48,7 @@ class RunWorkerTest {
                 assertEquals(1, a.attempt());
                 assertTrue(leases.claim("worker-c", Duration.ofSeconds(30), 3).isEmpty(), "both runs are held");
 
-                sql(pg, "UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + first);
+                pg.execute("UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + first);
                 var takeover = leases.claim("worker-c", Duration.ofSeconds(30), 3).orElseThrow();
                 assertEquals(first, takeover.run().id());
                 assertEquals(2, takeover.attempt());
@@ -77,12 +73,12 @@ class RunWorkerTest {
         try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("lease.bob@example.org", Role.FELLOW, null));
-            long run = id(pg, submit(portal, token, circuit(portal, token, Runs.SAMPLED), 10, 1));
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
+            long run = id(pg, Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private"), 10, 1));
+            try (Database db = pg.open()) {
                 RunLeases leases = new RunLeases(db.jdbc());
                 for (int attempt = 1; attempt <= 2; attempt++) {
                     assertEquals(attempt, leases.claim("w", Duration.ofSeconds(30), 2).orElseThrow().attempt());
-                    sql(pg, "UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + run);
+                    pg.execute("UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + run);
                 }
                 assertTrue(leases.claim("w", Duration.ofSeconds(30), 2).isEmpty());
                 Run failed = leases.store().find(run).orElseThrow();
@@ -98,18 +94,16 @@ class RunWorkerTest {
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String alice = portal.token(portal.user("w.alice@example.org", Role.FELLOW, null));
             String bob = portal.token(portal.user("w.bob@example.org", Role.FELLOW, null));
-            String sampled = circuit(portal, alice, Runs.SAMPLED);
-            String bell = circuit(portal, bob, Runs.BELL);
+            String sampled = Runs.circuit(portal, alice, "worker circuit", Runs.SAMPLED, "private");
+            String bell = Runs.circuit(portal, bob, "worker circuit", Runs.BELL, "private");
             Map<String, String> ids = new java.util.LinkedHashMap<>(); // run → its owner's token
             for (int seed = 1; seed <= 3; seed++) {
-                ids.put(submit(portal, alice, sampled, 500, seed), alice);
-                ids.put(submit(portal, bob, bell, 200, seed), bob);
+                ids.put(Runs.start(portal, alice, sampled, 500, seed), alice);
+                ids.put(Runs.start(portal, bob, bell, 200, seed), bob);
             }
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
-                 RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(2),
-                         new RunWorker.Settings("test-worker", 2, Duration.ofSeconds(10), Duration.ofMillis(50), 3),
-                         Clock.systemUTC(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            try (Database db = pg.open();
+                 RunWorker worker = worker(db, "test-worker", 2, Duration.ofSeconds(10), log)) {
                 worker.start();
                 RunStore store = new RunStore(db.jdbc());
                 for (var e : ids.entrySet()) {
@@ -148,19 +142,17 @@ class RunWorkerTest {
         try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("w.carol@example.org", Role.FELLOW, null));
-            String pub = submit(portal, token, circuit(portal, token, Runs.slow()), Runs.SLOW_SHOTS, 3);
+            String pub = Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.slow(), "private"), Runs.SLOW_SHOTS, 3);
             long id = id(pg, pub);
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
-                 RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(1),
-                         new RunWorker.Settings("test-worker", 1, Duration.ofSeconds(1), Duration.ofMillis(50), 3),
-                         Clock.systemUTC(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            try (Database db = pg.open();
+                 RunWorker worker = worker(db, "test-worker", 1, Duration.ofSeconds(1), log)) {
                 worker.start();
                 Runs.await(portal, token, pub, "running");
                 assertStatus(200, portal.json("POST", "/api/v1/runs/" + pub + "/cancel", token, Map.of()));
                 // The heartbeat (every third of the 1 s lease) finds the lease gone and stops the simulation:
                 // the worker is free again for the next run, which it finishes.
-                String next = submit(portal, token, circuit(portal, token, Runs.SAMPLED), 100, 1);
+                String next = Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private"), 100, 1);
                 Runs.awaitDone(portal, token, next);
                 Run cancelled = new RunStore(db.jdbc()).find(id).orElseThrow();
                 assertEquals(RunStatus.CANCELLED, cancelled.status());
@@ -168,47 +160,6 @@ class RunWorkerTest {
             }
             String out = log.toString(StandardCharsets.UTF_8);
             assertFalse(out.contains("run " + id + " "), out);
-        }
-    }
-
-    private static PortalConfig portalConfig(PostgresSchema pg) {
-        return Runs.config(java.nio.file.Path.of("unused"), RUNS).withDatabase(pg.schemaUrl, pg.user, pg.password);
-    }
-
-    private static String circuit(TestPortal portal, String token, String qasm) {
-        var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "worker circuit", "qasm", qasm, "visibility", "private"));
-        assertStatus(201, r);
-        return parse(r).get("id").asText();
-    }
-
-    /** The run's public id (what the API answers). */
-    private static String submit(TestPortal portal, String token, String circuit, long shots, long seed) {
-        var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", shots, "seed", seed));
-        assertStatus(202, r);
-        return parse(r).get("id").asText();
-    }
-
-    /** The internal id behind a run's public id (leases, the store and the worker's log use it). */
-    private static long id(PostgresSchema pg, String publicId) throws Exception {
-        try (Connection c = pg.connect(); var s = c.prepareStatement("SELECT id FROM runs WHERE public_id = ?")) {
-            s.setString(1, publicId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) throw new AssertionError("no run " + publicId);
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void sql(PostgresSchema pg, String sql) throws Exception {
-        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    static int count(PostgresSchema pg, String sql) throws Exception {
-        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 }

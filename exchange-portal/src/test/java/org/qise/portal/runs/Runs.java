@@ -57,10 +57,23 @@ final class Runs {
 
     static final int SLOW_SHOTS = 100_000;
 
+    /** A run of the slow circuit that would take a minute or more: tests cancel it or let it time out. */
+    static final Map<String, Object> SLOW_RUN = Map.of("shots", SLOW_SHOTS, "seed", 1);
+
     /** Test configuration: the given run settings, and no request rate limit to trip over while polling. */
     static PortalConfig config(java.nio.file.Path dir, RunConfig runs) {
         PortalConfig c = TestPortal.config(dir).withRuns(runs);
         return c.withLimits(c.maxBodyBytes(), c.maxQasmBytes(), c.maxQubits(), c.maxGates(), 1_000_000);
+    }
+
+    /** A portal with {@link #runConfig()} in a data directory of its own, deleted when it closes. */
+    static TestPortal portal() {
+        return portal(runConfig());
+    }
+
+    /** A portal with these run settings in a data directory of its own, deleted when it closes. */
+    static TestPortal portal(RunConfig runs) {
+        return TestPortal.start(config(TestPortal.tempDir(), runs));
     }
 
     static RunConfig runConfig() {
@@ -78,6 +91,11 @@ final class Runs {
         var r = portal.json("POST", "/api/v1/circuits/" + circuitId + "/runs", token, body);
         assertStatus(202, r);
         return parse(r).get("id").asText();
+    }
+
+    /** A run of {@code shots} shots with this seed; its public id. */
+    static String start(TestPortal portal, String token, String circuitId, long shots, long seed) {
+        return start(portal, token, circuitId, Map.of("shots", shots, "seed", seed));
     }
 
     static JsonNode get(TestPortal portal, String token, String runId) {
@@ -101,6 +119,21 @@ final class Runs {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Polls until a running run reports some progress; after a minute, returns the run as it is (callers assert on it). */
+    static JsonNode awaitProgress(TestPortal portal, String token, String runId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode r = get(portal, token, runId);
+            if (r.get("progress").asDouble() > 0 || System.nanoTime() > deadline) return r;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
             }
         }
     }

@@ -3,16 +3,16 @@ package org.qise.portal.runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
+import static org.qise.portal.runs.WorkerFixture.portalConfig;
+import static org.qise.portal.runs.WorkerFixture.worker;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qise.portal.PostgresSchema;
 import org.qise.portal.TestPortal;
 import org.qise.portal.db.Database;
 import org.qise.portal.people.Role;
@@ -22,13 +22,11 @@ import org.qise.portal.people.Role;
  * JVM), stores one row per point there, and downloads exactly what {@code qise sweep} writes.
  */
 class SweepWorkerTest {
-    private static final RunConfig RUNS = RunConfig.forCores(2).withExternalWorkers();
-
     @Test
     void aWorkerRunsAQueuedSweepToTheCliOutput() throws Exception {
         Path dir = TestPortal.tempDir();
         try (PostgresSchema pg = PostgresSchema.create("qise_sweep_");
-             TestPortal portal = TestPortal.startKeeping(Runs.config(Path.of("unused"), RUNS).withDatabase(pg.schemaUrl, pg.user, pg.password))) {
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("w.sweeper@example.org", Role.FELLOW, null));
             String circuit = Runs.circuit(portal, token, "Swept by a worker", ParametricRunsTest.PARAMETRIC, "private");
             // The grid's order is the sweep's column order (as --param order is for the CLI): an ordered map, not Map.of
@@ -39,14 +37,12 @@ class SweepWorkerTest {
                     Map.of("grid", grid, "expect", List.of("Z1"), "shots", 64, "seed", 4));
             assertStatus(202, r);
             String run = parse(r).get("id").asText();
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
-                 RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(1),
-                         new RunWorker.Settings("sweep-worker", 1, Duration.ofSeconds(10), Duration.ofMillis(50), 3),
-                         Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            try (Database db = pg.open();
+                 RunWorker worker = worker(db, "sweep-worker", 1, Duration.ofSeconds(10), new ByteArrayOutputStream())) {
                 worker.start();
                 Runs.awaitDone(portal, token, run);
             }
-            assertEquals(4, RunWorkerTest.count(pg, "SELECT count(*) FROM run_sweep_points"));
+            assertEquals(4, pg.count("SELECT count(*) FROM run_sweep_points"));
             var csv = portal.get("/api/v1/runs/" + run + "/sweep.csv", token);
             assertStatus(200, csv);
             assertEquals(SweepApiTest.cliSweep(dir, "--param", "theta=0:1:4", "--param", "phi=0.5", "--expect", "Z1",

@@ -2,16 +2,11 @@ package org.qise.portal.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.qise.portal.TestPortal.assertStatus;
-import static org.qise.portal.TestPortal.parse;
+import static org.qise.portal.runs.WorkerFixture.id;
+import static org.qise.portal.runs.WorkerFixture.portalConfig;
+import static org.qise.portal.runs.WorkerFixture.worker;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.qise.portal.PortalConfig;
+import org.qise.portal.PostgresSchema;
 import org.qise.portal.TestPortal;
 import org.qise.portal.db.Database;
 import org.qise.portal.people.Role;
@@ -35,18 +30,17 @@ import org.qise.portal.people.Role;
  * each worker's heartbeat shows on /metrics while it lives and leaves it when it stops.
  */
 class WorkerLimitsTest {
-    private static final RunConfig RUNS = RunConfig.forCores(2).withExternalWorkers();
-
     @Test
     void aClaimPassesOverTheQueuedRunsOfSomeoneAtTheirRunningLimit() throws Exception {
         try (PostgresSchema pg = PostgresSchema.create("qise_limit_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String alice = portal.token(portal.user("limit.alice@example.org", Role.FELLOW, null));
             String bob = portal.token(portal.user("limit.bob@example.org", Role.FELLOW, null));
-            String ac = circuit(portal, alice), bc = circuit(portal, bob);
-            long a1 = id(pg, submit(portal, alice, ac, 1)), a2 = id(pg, submit(portal, alice, ac, 2)), a3 = id(pg, submit(portal, alice, ac, 3));
-            long b1 = id(pg, submit(portal, bob, bc, 1));
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
+            String ac = Runs.circuit(portal, alice, "limit circuit", Runs.SAMPLED, "private");
+            String bc = Runs.circuit(portal, bob, "limit circuit", Runs.SAMPLED, "private");
+            long a1 = id(pg, Runs.start(portal, alice, ac, 10, 1)), a2 = id(pg, Runs.start(portal, alice, ac, 10, 2)), a3 = id(pg, Runs.start(portal, alice, ac, 10, 3));
+            long b1 = id(pg, Runs.start(portal, bob, bc, 10, 1));
+            try (Database db = pg.open()) {
                 RunLeases leases = new RunLeases(db.jdbc());
                 Duration lease = Duration.ofSeconds(30);
                 // fewest running first, then oldest: alice's first, bob's, alice's second; her third waits at her limit of 2
@@ -56,7 +50,7 @@ class WorkerLimitsTest {
                 assertEquals(Optional.empty(), leases.claim("w3", lease, 3, 2).map(c -> c.run().id()),
                         "alice has 2 running; her third run waits although a worker is free");
                 // a run of hers whose worker died is still taken over: it was one of her two already
-                sql(pg, "UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + a1);
+                pg.execute("UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + a1);
                 var takeover = leases.claim("w4", lease, 3, 2).orElseThrow();
                 assertEquals(a1, takeover.run().id());
                 assertEquals(2, takeover.attempt());
@@ -72,15 +66,15 @@ class WorkerLimitsTest {
         try (PostgresSchema pg = PostgresSchema.create("qise_limit_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String carol = portal.token(portal.user("limit.carol@example.org", Role.FELLOW, null));
-            String circuit = circuit(portal, carol);
-            for (int seed = 1; seed <= 8; seed++) submit(portal, carol, circuit, seed);
+            String circuit = Runs.circuit(portal, carol, "limit circuit", Runs.SAMPLED, "private");
+            for (int seed = 1; seed <= 8; seed++) Runs.start(portal, carol, circuit, 10, seed);
             int workers = 6;
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password)) {
+            try (Database db = pg.open()) {
                 RunLeases leases = new RunLeases(db.jdbc());
                 ExecutorService pool = Executors.newFixedThreadPool(workers);
                 try {
                     for (int round = 0; round < 5; round++) {
-                        sql(pg, "UPDATE runs SET status = 'QUEUED', started_at = NULL, lease_expires_at = NULL, attempt = 0");
+                        pg.execute("UPDATE runs SET status = 'QUEUED', started_at = NULL, lease_expires_at = NULL, attempt = 0");
                         java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(workers);
                         List<Callable<Boolean>> claims = new ArrayList<>();
                         for (int w = 0; w < workers; w++) {
@@ -93,7 +87,7 @@ class WorkerLimitsTest {
                         int claimed = 0;
                         for (Future<Boolean> f : pool.invokeAll(claims)) if (f.get()) claimed++;
                         assertEquals(2, claimed, "round " + round + ": six workers at once, eight queued runs, a limit of 2");
-                        assertEquals(2, count(pg, "SELECT COUNT(*) FROM runs WHERE status = 'RUNNING'"));
+                        assertEquals(2, pg.count("SELECT COUNT(*) FROM runs WHERE status = 'RUNNING'"));
                     }
                 } finally {
                     pool.shutdownNow();
@@ -108,10 +102,8 @@ class WorkerLimitsTest {
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             List<String> before = portal.get("/metrics", null).body().lines().toList();
             assertTrue(before.contains("qise_workers_alive 0"), String.join("\n", before));
-            try (Database db = Database.postgres(pg.schemaUrl, pg.user, pg.password);
-                 RunWorker worker = new RunWorker(db.jdbc(), RUNS.withWorkers(1),
-                         new RunWorker.Settings("beat \"one\"", 1, Duration.ofSeconds(3), Duration.ofMillis(50), 3),
-                         Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            try (Database db = pg.open();
+                 RunWorker worker = worker(db, "beat \"one\"", 1, Duration.ofSeconds(3), new ByteArrayOutputStream())) {
                 worker.start();
                 String body = portal.get("/metrics", null).body();
                 assertTrue(body.lines().anyMatch("qise_workers_alive 1"::equals), body);
@@ -120,51 +112,12 @@ class WorkerLimitsTest {
                 double age = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 assertTrue(age >= 0 && age < 3, "heard from within its 3 s lease: " + line);
                 // a worker killed without signing off: its row ages past the lease and it no longer counts as alive
-                sql(pg, "UPDATE run_workers SET last_seen_at = now() - INTERVAL '1 hour'");
+                pg.execute("UPDATE run_workers SET last_seen_at = now() - INTERVAL '1 hour'");
                 String stale = portal.get("/metrics", null).body();
                 assertTrue(stale.lines().anyMatch("qise_workers_alive 0"::equals), stale);
                 assertTrue(stale.lines().anyMatch(l -> l.matches("qise_worker_heartbeat_age_seconds\\{.*} 36\\d\\d(\\.\\d+)?")), stale);
             }
-            assertEquals(0, count(pg, "SELECT COUNT(*) FROM run_workers"), "a worker that stops cleanly signs off");
-        }
-    }
-
-    private static PortalConfig portalConfig(PostgresSchema pg) {
-        return Runs.config(java.nio.file.Path.of("unused"), RUNS).withDatabase(pg.schemaUrl, pg.user, pg.password);
-    }
-
-    private static String circuit(TestPortal portal, String token) {
-        var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", "limit circuit", "qasm", Runs.SAMPLED, "visibility", "private"));
-        assertStatus(201, r);
-        return parse(r).get("id").asText();
-    }
-
-    private static String submit(TestPortal portal, String token, String circuit, long seed) {
-        var r = portal.json("POST", "/api/v1/circuits/" + circuit + "/runs", token, Map.of("shots", 10, "seed", seed));
-        assertStatus(202, r);
-        return parse(r).get("id").asText();
-    }
-
-    private static long id(PostgresSchema pg, String publicId) throws Exception {
-        try (Connection c = pg.connect(); var s = c.prepareStatement("SELECT id FROM runs WHERE public_id = ?")) {
-            s.setString(1, publicId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) throw new AssertionError("no run " + publicId);
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void sql(PostgresSchema pg, String sql) throws Exception {
-        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static int count(PostgresSchema pg, String sql) throws Exception {
-        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
+            assertEquals(0, pg.count("SELECT COUNT(*) FROM run_workers"), "a worker that stops cleanly signs off");
         }
     }
 }

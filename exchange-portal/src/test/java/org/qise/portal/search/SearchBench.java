@@ -1,7 +1,5 @@
 package org.qise.portal.search;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -13,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.qise.portal.PostgresSchema;
+import org.qise.portal.TestStore;
 import org.qise.portal.db.Database;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.Role;
@@ -42,26 +42,12 @@ public final class SearchBench {
 
     public static void main(String[] args) throws Exception {
         int circuits = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path dir = Files.createTempDirectory("qise-search-bench-");
-        try (Database db = Database.sqlite(dir)) {
-            run("SQLite (FTS5)", db, circuits);
-        } finally {
-            org.qise.portal.TestPortal.deleteTree(dir);
+        try (TestStore store = TestStore.open("sqlite", "qise-search-bench-")) {
+            run("SQLite (FTS5)", store.db(), circuits);
         }
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        if (url != null && !url.isBlank()) {
-            String user = System.getenv("QISE_TEST_POSTGRES_USER");
-            String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-            String schema = "qise_search_bench_" + Long.toHexString(System.nanoTime());
-            try (Connection c = java.sql.DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            }
-            try (Database db = Database.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password)) {
-                run("PostgreSQL (tsvector + GIN)", db, circuits);
-            } finally {
-                try (Connection c = java.sql.DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
-                }
+        if (PostgresSchema.configured()) {
+            try (TestStore store = TestStore.open("postgresql", "qise_search_bench_")) {
+                run("PostgreSQL (tsvector + GIN)", store.db(), circuits);
             }
         }
     }

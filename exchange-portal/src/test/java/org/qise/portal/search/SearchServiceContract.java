@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qise.portal.PortalException;
+import org.qise.portal.TestStore;
 import org.qise.portal.audit.AuditLog;
 import org.qise.portal.auth.Passwords;
 import org.qise.portal.circuits.CircuitDraft;
 import org.qise.portal.circuits.CircuitService;
 import org.qise.portal.circuits.QasmCheck;
 import org.qise.portal.circuits.Visibility;
-import org.qise.portal.db.Database;
 import org.qise.portal.db.Jdbc;
 import org.qise.portal.people.Cohort;
 import org.qise.portal.people.InviteService;
@@ -40,7 +40,7 @@ import org.qise.portal.people.UserService;
 abstract class SearchServiceContract {
     static final String QASM = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[%d];\ncreg c[%d];\nh q[0];\nmeasure q -> c;\n";
 
-    Database db;
+    TestStore store;
     Jdbc jdbc;
     CircuitService circuits;
     SearchService search;
@@ -51,14 +51,13 @@ abstract class SearchServiceContract {
     /** Circuit ids by name in the fixture. */
     final Map<String, Long> ids = new java.util.HashMap<>();
 
-    abstract Database open() throws Exception;
-
-    void closeStore() throws Exception {}
+    /** A fresh, migrated store for each test; closing it removes it. */
+    abstract TestStore open() throws Exception;
 
     @BeforeEach
     void fixture() throws Exception {
-        db = open();
-        jdbc = db.jdbc();
+        store = open();
+        jdbc = store.db().jdbc();
         AuditLog audit = new AuditLog(jdbc);
         UserService users = new UserService(jdbc, new Passwords(4), audit, new InviteService(jdbc));
         Cohort cohort = users.cohortNamed("spring-school");
@@ -81,8 +80,7 @@ abstract class SearchServiceContract {
 
     @AfterEach
     void close() throws Exception {
-        if (db != null) db.close();
-        closeStore();
+        if (store != null) store.close();
     }
 
     void add(String name, User owner, String title, String description, int qubits, Visibility visibility, String... tags) {

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qise.portal.Prerequisite;
+import org.qise.portal.PostgresSchema;
 import org.qise.portal.TestPortal;
 import org.qise.portal.people.Role;
 
@@ -24,15 +21,8 @@ import org.qise.portal.people.Role;
 class PostgresWorkshopTest {
     @Test
     void editingDatesOrderAndCsvWorkOnPostgres() throws Exception {
-        String url = System.getenv("QISE_TEST_POSTGRES_URL");
-        Prerequisite.require(url != null && !url.isBlank(), "QISE_TEST_POSTGRES_URL is not set");
-        String user = System.getenv("QISE_TEST_POSTGRES_USER");
-        String password = System.getenv("QISE_TEST_POSTGRES_PASSWORD");
-        String schema = "workshops" + Long.toHexString(System.nanoTime());
-        execute(url, user, password, "CREATE SCHEMA " + schema);
-        try {
-            String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            var config = TestPortal.config(TestPortal.tempDir()).withDatabase(schemaUrl, user, password);
+        try (PostgresSchema pg = PostgresSchema.create("workshops")) {
+            var config = pg.configure(TestPortal.config(TestPortal.tempDir()));
             try (TestPortal portal = TestPortal.start(config)) {
                 String t = portal.token(portal.user("teacher@example.org", Role.INSTRUCTOR, null));
                 String ada = portal.token(portal.user("ada@example.org", Role.FELLOW, null));
@@ -57,8 +47,6 @@ class PostgresWorkshopTest {
                         + "Name of ada@example.org,Test University,A,not submitted,,,\r\n",
                         portal.get("/api/v1/workshops/" + id + "/results.csv", t).body());
             }
-        } finally {
-            execute(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -67,11 +55,5 @@ class PostgresWorkshopTest {
                 Map.of("title", title, "kind", "checker:minus-state"));
         assertStatus(201, r);
         return parse(r).get("id").asLong();
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
     }
 }

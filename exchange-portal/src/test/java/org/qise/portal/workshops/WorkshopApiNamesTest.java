@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qise.portal.TestPortal.assertStatus;
 import static org.qise.portal.TestPortal.parse;
+import static org.qise.portal.api.ApiNameAssertions.assertBothNames;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qise.portal.TestPortal;
-import org.qise.portal.api.ApiNames;
 import org.qise.portal.people.Role;
 
 /**
@@ -39,17 +39,6 @@ class WorkshopApiNamesTest {
     @AfterAll
     static void stop() {
         portal.close();
-    }
-
-    /** Each name is there in camelCase, followed by its old name with the same value; no snake_case name without its twin. */
-    private static void assertBothNames(JsonNode object, String... camelNames) {
-        for (String name : camelNames) {
-            assertTrue(object.has(name), name + " in " + object);
-            assertEquals(object.get(name), object.get(ApiNames.snake(name)), ApiNames.snake(name) + " in " + object);
-        }
-        object.properties().forEach(e -> {
-            if (e.getKey().contains("_")) assertTrue(object.has(ApiNames.camel(e.getKey())), "no camelCase twin of " + e.getKey());
-        });
     }
 
     private static JsonNode created(Map<String, Object> body) {
