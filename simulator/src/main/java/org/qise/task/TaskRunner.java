@@ -101,8 +101,8 @@ public final class TaskRunner {
         Simulator.Builder sb = Simulator.builder().engine(o.engine()).threads(engineThreads).shots(o.shots())
                 .seed(task.streamSeed()).keepState(needsState);
         if (!task.paramNames().isEmpty()) sb.planReuse(planReuse(task.circuit(), circuit));
-        Simulator sim = sb.build();
-        try (Result r = sim.run(bound)) {
+        // the simulator owns its engine's thread pool: close it with the task (after the result), not at GC
+        try (Simulator sim = sb.build(); Result r = sim.run(bound)) {
             if ((!observables.isEmpty() || o.probabilities()) && !r.hasState()) {
                 throw new IllegalArgumentException("the circuit measures, resets or branches mid-circuit, so there is no single final state"
                         + " for expectation values or probabilities; run it with --shots only");
