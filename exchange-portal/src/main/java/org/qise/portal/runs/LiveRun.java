@@ -37,9 +37,14 @@ final class LiveRun implements FairQueue.Job {
     private final boolean small;
 
     LiveRun(Run row, Circuit circuit) {
+        this(row, circuit, 1);
+    }
+
+    /** @param points how many points the run simulates: a sweep's point count, 1 for any other run */
+    LiveRun(Run row, Circuit circuit, int points) {
         this.row = row;
         this.circuit = circuit;
-        this.small = RunSize.work(circuit, row.shots(), row.noiseMethod()) <= RunConfig.SMALL_RUN_WORK;
+        this.small = RunSize.work(circuit, row.shots(), row.noiseMethod(), points) <= RunConfig.SMALL_RUN_WORK;
     }
 
     long id() { return row.id(); }

@@ -92,7 +92,7 @@ public final class RunService implements AutoCloseable {
         if (config.externalWorkers()) return; // queued runs wait in the database for `qise worker` processes
         for (Run r : store.queued()) {
             try {
-                enqueue(new LiveRun(r, RunSweeps.circuitOf(store, r)), false);
+                enqueue(new LiveRun(r, RunSweeps.circuitOf(store, r), RunSweeps.pointCount(store, r)), false);
             } catch (RuntimeException e) {
                 store.finishWithout(r.id(), RunStatus.FAILED, "could not be queued again after a restart", clock.instant());
             }
@@ -202,7 +202,7 @@ public final class RunService implements AutoCloseable {
         }
         long id = insert(row, sweep, circuit);
         Run stored = store.find(id).orElseThrow();
-        Optional<String> refused = enqueue(new LiveRun(stored, circuit), true);
+        Optional<String> refused = enqueue(new LiveRun(stored, circuit, sweep == null ? 1 : sweep.points().size()), true);
         if (refused.isPresent()) {
             if (sweep != null) new RunSweeps(store.jdbc()).delete(id);
             store.delete(id);

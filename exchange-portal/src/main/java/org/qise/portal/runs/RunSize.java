@@ -33,6 +33,14 @@ final class RunSize {
     }
 
     /**
+     * The work of a sweep: every point is a run of its own (plans are shared, the passes are not),
+     * so a 1,000-point sweep of a small circuit is 1,000 times its work, not one small run.
+     */
+    static long work(Circuit c, long shots, String noiseMethod, int points) {
+        return saturatingMultiply(work(c, shots, noiseMethod), Math.max(1, points));
+    }
+
+    /**
      * Conservatively, whether the simulator must run shot by shot: a condition, a reset, or a
      * gate on a qubit already measured. (Erring towards "shot by shot" only keeps a run out of
      * the small lane.)

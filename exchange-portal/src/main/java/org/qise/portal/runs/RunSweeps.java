@@ -180,6 +180,11 @@ final class RunSweeps {
                 new java.util.LinkedHashSet<>(spec.get().names()));
     }
 
+    /** How many points a run simulates: its sweep's point count, or 1 when it is not a sweep. */
+    static int pointCount(RunStore store, Run row) {
+        return new RunSweeps(store.jdbc()).spec(row.id()).map(spec -> spec.points().size()).orElse(1);
+    }
+
     /** The expectation columns as the CLI names them (each Pauli sum in its normal form). */
     static List<String> expectNames(Run run) {
         return run.expect().stream().map(e -> PauliSum.parse(e).toString()).toList();

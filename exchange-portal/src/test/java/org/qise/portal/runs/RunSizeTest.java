@@ -30,6 +30,20 @@ class RunSizeTest {
         assertEquals(work, RunSize.work(c, shots));
     }
 
+    @ParameterizedTest(name = "a sweep of {0} points is {0} times one point''s work")
+    @CsvSource({"1, 40", "64, 2560", "1000, 40000"})
+    void aSweepCountsEveryPoint(int points, long work) {
+        // 3 qubits, 5 operations measured at the end: 2^3 · 5 = 40 amplitude updates a point
+        var c = QasmCheck.parse(HEADER + "qreg q[3];\ncreg c[3];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n");
+        assertEquals(work, RunSize.work(c, 100, null, points));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHugeSweepOfALargeCircuitSaturatesInsteadOfOverflowing() {
+        var c = QasmCheck.parse(HEADER + "qreg q[40];\nh q[0];\n");
+        assertEquals(Long.MAX_VALUE, RunSize.work(c, 1, null, 100_000_000));
+    }
+
     @ParameterizedTest(name = "{0} cores: {1} workers of {3} threads and {2} for small runs")
     @CsvSource({"1, 1, 1, 1", "2, 1, 1, 2", "4, 2, 1, 2", "16, 8, 4, 2", "64, 32, 16, 2"})
     void workersFollowTheMachine(int cores, int workers, int small, int threads) {
