@@ -73,8 +73,11 @@ final class FloatBlocks {
     private static final long VECTOR_BYTES = FLOATS * 4L;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
-    /** Index bit j of the block's matrix for lane amplitude a and high-target combination h (matrix bit j ↔ qubits[j]). */
-    private static int matrixIndex(int[] qubits, int a, int h) {
+    /**
+     * Index bit j of the block's matrix for lane amplitude a and high-target combination h (matrix bit j ↔ qubits[j]).
+     * Used when a plan is built (coefficient tables), here and by {@link FloatDenseKernels}; never inside a kernel loop.
+     */
+    static int matrixIndex(int[] qubits, int a, int h) {
         int idx = 0, hi = 0;
         for (int j = 0; j < qubits.length; j++) {
             int bit = qubits[j] < LOW ? (a >> qubits[j]) & 1 : (h >> hi++) & 1;
@@ -84,7 +87,7 @@ final class FloatBlocks {
     }
 
     /** Vector-index offsets of each combination of the high qubits (bit i of h ↔ i-th high qubit in the given order). */
-    private static long[] highOffsets(int[] qubits) {
+    static long[] highOffsets(int[] qubits) {
         int[] high = Arrays.stream(qubits).filter(q -> q >= LOW).toArray();
         long[] off = new long[1 << high.length];
         for (int h = 0; h < off.length; h++)

@@ -95,7 +95,7 @@ final class FloatDenseKernels {
         final int[] variantXors;
 
         Shape(int n, Matrix m, int[] qubits, int tile) {
-            offsets = highOffsets(qubits);
+            offsets = FloatBlocks.highOffsets(qubits);
             inputs = offsets.length;
             long vectorBits = (1L << (n - LOW)) - 1;
             free = vectorBits & ~offsets[inputs - 1];
@@ -123,30 +123,11 @@ final class FloatDenseKernels {
                             int imAt = at + tile * FLOATS;
                             for (int lane = 0; lane < FLOATS; lane++) {
                                 int a = lane >> 1;
-                                int row = matrixIndex(qubits, a, hOut), col = matrixIndex(qubits, a ^ xs[p], hIn);
+                                int row = FloatBlocks.matrixIndex(qubits, a, hOut), col = FloatBlocks.matrixIndex(qubits, a ^ xs[p], hIn);
                                 coef[at + lane] = (float) m.re(row, col);
                                 coef[imAt + lane] = (float) ((lane & 1) == 0 ? -m.im(row, col) : m.im(row, col));
                             }
                         }
-        }
-
-        /** Index bit j of the block's matrix for lane amplitude a and high-target combination h. */
-        private static int matrixIndex(int[] qubits, int a, int h) {
-            int idx = 0, hi = 0;
-            for (int j = 0; j < qubits.length; j++) {
-                int bit = qubits[j] < LOW ? (a >> qubits[j]) & 1 : (h >> hi++) & 1;
-                idx |= bit << j;
-            }
-            return idx;
-        }
-
-        /** Vector-index offsets of each combination of the high qubits (bit i of h ↔ i-th high qubit in the given order). */
-        private static long[] highOffsets(int[] qubits) {
-            int[] high = Arrays.stream(qubits).filter(q -> q >= LOW).toArray();
-            long[] off = new long[1 << high.length];
-            for (int h = 0; h < off.length; h++)
-                for (int i = 0; i < high.length; i++) if ((h >> i & 1) == 1) off[h] |= 1L << (high[i] - LOW);
-            return off;
         }
     }
 
@@ -252,7 +233,7 @@ final class FloatDenseKernels {
             this.shape = shape;
             for (int row = 0; row < 4; row++)
                 for (int col = 0; col < 4; col++) {
-                    int r = Shape.matrixIndex(qubits, 0, row), cc = Shape.matrixIndex(qubits, 0, col);
+                    int r = FloatBlocks.matrixIndex(qubits, 0, row), cc = FloatBlocks.matrixIndex(qubits, 0, col);
                     c[(row * 4 + col) * 2] = (float) m.re(r, cc);
                     c[(row * 4 + col) * 2 + 1] = (float) m.im(r, cc);
                 }
@@ -308,7 +289,7 @@ final class FloatDenseKernels {
             c = new float[d * d * 2];
             for (int row = 0; row < d; row++)
                 for (int col = 0; col < d; col++) {
-                    int r = Shape.matrixIndex(qubits, 0, row), cc = Shape.matrixIndex(qubits, 0, col);
+                    int r = FloatBlocks.matrixIndex(qubits, 0, row), cc = FloatBlocks.matrixIndex(qubits, 0, col);
                     c[(row * d + col) * 2] = (float) m.re(r, cc);
                     c[(row * d + col) * 2 + 1] = (float) m.im(r, cc);
                 }
