@@ -92,7 +92,7 @@ public final class RunService implements AutoCloseable {
         if (config.externalWorkers()) return; // queued runs wait in the database for `qise worker` processes
         for (Run r : store.queued()) {
             try {
-                enqueue(new LiveRun(r, RunSweeps.circuitOf(store, r), RunSweeps.pointCount(store, r)), false);
+                enqueue(RunSweeps.live(store, r), false);
             } catch (RuntimeException e) {
                 store.finishWithout(r.id(), RunStatus.FAILED, "could not be queued again after a restart", clock.instant());
             }

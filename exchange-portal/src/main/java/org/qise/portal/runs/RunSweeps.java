@@ -174,15 +174,22 @@ final class RunSweeps {
      * (each point binds them), any other run's circuit bound to its stored values.
      */
     static Circuit circuitOf(RunStore store, Run row) {
-        Optional<Spec> spec = new RunSweeps(store.jdbc()).spec(row.id());
+        return circuitOf(row, new RunSweeps(store.jdbc()).spec(row.id()));
+    }
+
+    private static Circuit circuitOf(Run row, Optional<Spec> spec) {
         if (spec.isEmpty()) return RunParameters.bound(row.circuitQasm(), row.parameters());
         return org.qise.portal.circuits.QasmCheck.parse(row.circuitQasm(), org.qise.qasm.ParseLimits.DEFAULT,
                 new java.util.LinkedHashSet<>(spec.get().names()));
     }
 
-    /** How many points a run simulates: its sweep's point count, or 1 when it is not a sweep. */
-    static int pointCount(RunStore store, Run row) {
-        return new RunSweeps(store.jdbc()).spec(row.id()).map(spec -> spec.points().size()).orElse(1);
+    /**
+     * A stored run made ready to execute, its sweep spec read once: the circuit (symbolic for a
+     * sweep, bound otherwise) and, for the queue's sizing, how many points it simulates.
+     */
+    static LiveRun live(RunStore store, Run row) {
+        Optional<Spec> spec = new RunSweeps(store.jdbc()).spec(row.id());
+        return new LiveRun(row, circuitOf(row, spec), spec.map(sp -> sp.points().size()).orElse(1));
     }
 
     /** The expectation columns as the CLI names them (each Pauli sum in its normal form). */

@@ -106,7 +106,7 @@ public final class RunWorker implements AutoCloseable {
         Run row = claim.run();
         LiveRun job;
         try {
-            job = new LiveRun(row, RunSweeps.circuitOf(leases.store(), row), RunSweeps.pointCount(leases.store(), row));
+            job = RunSweeps.live(leases.store(), row);
         } catch (RuntimeException e) {
             leases.store().finishWithout(row.id(), claim.attempt(), RunStatus.FAILED, "the stored circuit could not be read: "
                     + e.getMessage(), clock.instant());
