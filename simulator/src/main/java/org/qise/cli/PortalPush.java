@@ -34,7 +34,7 @@ final class PortalPush {
      */
     static ResultDocument parseResult(String text, String name) {
         try {
-            return ResultDocument.read(text);
+            return ResultDocument.read(text).requireCircuit();
         } catch (ResultDocument.Invalid e) {
             String problem = e.path().equals("$") ? e.problem() : "at " + e.path() + ": " + e.problem();
             throw new UserError("'" + name + "' " + problem + "; push the output of 'qise run --json' as it was written");

@@ -29,11 +29,19 @@ public final class Bitstrings {
         return sb.toString();
     }
 
-    /** Basis-state index of n qubits (or the value of an n-bit register) as text, bit n-1 first. */
+    /**
+     * Basis-state index of n qubits (or the value of an n-bit register) as text, bit n-1 first
+     * and bit 0 rightmost. The index is read as 64 unsigned bits: beyond bit 63 the text is 0s.
+     */
     public static String ofIndex(long index, int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int q = n - 1; q >= 0; q--) sb.append((index >> q & 1) == 1 ? '1' : '0');
-        return sb.toString();
+        if (n < 0) throw new IllegalArgumentException("a bitstring cannot have " + n + " bits");
+        // bytes, not a StringBuilder: Spark results rebuild a million count keys through here
+        byte[] text = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int q = n - 1 - i;
+            text[i] = (byte) (q < 64 && (index >>> q & 1) == 1 ? '1' : '0');
+        }
+        return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Whether the text could be a count key written by {@link #format}. */

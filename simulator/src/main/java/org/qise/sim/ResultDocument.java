@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
  * ({@link Bitstrings}), so that the CLI and the portal cannot drift apart.
  *
  * <p>The document is an ordered JSON object; its writer keeps the order the fields were put in,
- * and sorts counts by bitstring. A run document (what {@code qise run --json} writes) has at
- * least {@code counts}, {@code shots}, {@code seed}, {@code manifest} and {@code circuit_qasm};
- * the reader checks those and their agreement (the manifest repeats the seed, shots and engine),
- * and names the first problem by its JSON path ({@code $.counts['10 x']}).
+ * and sorts counts by bitstring. Every result document has {@code counts}, {@code shots},
+ * {@code seed} and {@code manifest}; the reader checks those and their agreement (the manifest
+ * repeats the seed, shots and engine; a stated result hash is the hash of the counts), and names
+ * the first problem by its JSON path ({@code $.counts['10 x']}). The same reader takes each form
+ * a result travels in: {@code qise run --json}'s output (what {@code qise push} sends), the
+ * portal's result.json and its API answer ({@code resultSha256}, with the manifest holding the
+ * circuit). A document to push must also carry its circuit ({@link #requireCircuit}).
  */
 public final class ResultDocument {
     /** One mapper: Jackson is loaded only when a document is written or read. */
@@ -99,15 +102,19 @@ public final class ResultDocument {
         return read(node);
     }
 
-    /** Checks a run document already parsed (the portal receives it parsed). */
+    /** Checks a result document already parsed (the portal receives it parsed). */
     public static ResultDocument read(JsonNode body) {
         if (body == null || !body.isObject()) throw new Invalid("$", "must be a JSON object, the output of qise run --json");
-        String qasm = text(body, "$", "circuit_qasm", true);
-        if (qasm.isBlank()) throw new Invalid("$.circuit_qasm", "is empty; it must be the circuit's OpenQASM text");
+        String qasm = text(body, "$", "circuit_qasm", false);
+        if (qasm != null && qasm.isBlank()) throw new Invalid("$.circuit_qasm", "is empty; it must be the circuit's OpenQASM text");
         long shots = whole(body, "$", "shots", true);
         if (shots < 0) throw new Invalid("$.shots", "must not be negative, got " + shots);
         long seed = whole(body, "$", "seed", true);
-        Map<String, Long> counts = counts(body.get("counts"));
+        // The API answers a page of counts at a time; a page is not the result, and would not hash to it.
+        for (String next : new String[]{"countsNextCursor", "counts_next_cursor"}) {
+            if (body.hasNonNull(next)) throw new Invalid("$.counts", "is one page of the counts ($." + next + " is set); read the run's result.json");
+        }
+        Map<String, Long> counts = counts(body.get("counts"), shots);
 
         JsonNode m = body.get("manifest");
         if (m == null || m.isNull()) throw new Invalid("$.manifest", "is required: the manifest qise run --json writes");
@@ -132,7 +139,34 @@ public final class ResultDocument {
         if (options != null && !options.isNull() && !options.isObject()) {
             throw new Invalid("$.manifest.options", "must be an object, got " + kind(options));
         }
-        return new ResultDocument(body, Collections.unmodifiableMap(counts));
+        // The portal keeps the circuit in the manifest; the command writes it beside it.
+        String storedQasm = text(m, "$.manifest", "circuit_qasm", false);
+        if (qasm != null && storedQasm != null && !qasm.equals(storedQasm)) {
+            throw new Invalid("$.manifest.circuit_qasm", "is not the text of $.circuit_qasm");
+        }
+        if (qasm == null && storedQasm != null && storedQasm.isBlank()) throw new Invalid("$.manifest.circuit_qasm", "is empty");
+        ResultDocument doc = new ResultDocument(body, Collections.unmodifiableMap(counts));
+        // A stated hash (the portal's result_sha256, the API's resultSha256) is over the canonical text, not these bytes,
+        // so a document stored in any layout still verifies.
+        String hash = doc.resultSha256();
+        for (String[] where : new String[][]{{"$", "result_sha256"}, {"$", "resultSha256"}, {"$.manifest", "result_sha256"}}) {
+            String stated = text(where[0].equals("$") ? body : m, where[0], where[1], false);
+            if (stated != null && !stated.equals(hash)) {
+                throw new Invalid(where[0] + "." + where[1], "is " + shorten(stated) + " but the counts hash to " + hash);
+            }
+        }
+        probabilities(body.get("probabilities"));
+        statevector(body.get("statevector"));
+        return doc;
+    }
+
+    /**
+     * This document, if it carries its circuit's OpenQASM text (at {@code $.circuit_qasm}, as
+     * {@code qise run --json} writes it); what {@code qise push} sends and the portal re-runs.
+     */
+    public ResultDocument requireCircuit() {
+        if (circuitQasm() == null) throw new Invalid("$.circuit_qasm", "is required");
+        return this;
     }
 
     public long shots() { return root.get("shots").asLong(); }
@@ -145,7 +179,20 @@ public final class ResultDocument {
     /** Counts by bitstring, sorted by bitstring. */
     public Map<String, Long> counts() { return counts; }
 
-    public String circuitQasm() { return root.get("circuit_qasm").asText(); }
+    /** The circuit's OpenQASM text, from {@code $.circuit_qasm} or the portal's {@code $.manifest.circuit_qasm}; null when neither. */
+    public String circuitQasm() {
+        JsonNode v = root.hasNonNull("circuit_qasm") ? root.get("circuit_qasm") : manifest().get("circuit_qasm");
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** SHA-256 of the circuit's canonical text, as the manifest states it. */
+    public String circuitSha256() { return manifest().get("circuit_sha256").asText(); }
+
+    /** Outcome probabilities by basis-state index ({@code $.probabilities}), or null when the document has none. */
+    public double[] probabilities() { return probabilities(root.get("probabilities")); }
+
+    /** The state vector as [re, im] pairs by basis-state index ({@code $.statevector}), or null when the document has none. */
+    public double[][] statevector() { return statevector(root.get("statevector")); }
 
     /** The manifest as sent, an ordered JSON object. */
     public JsonNode manifest() { return root.get("manifest"); }
@@ -156,10 +203,10 @@ public final class ResultDocument {
     /** SHA-256 of {@link #canonicalText(long, Map)} of this document's shots and counts. */
     public String resultSha256() { return Manifest.sha256(canonicalText(shots(), counts)); }
 
-    private static Map<String, Long> counts(JsonNode c) {
+    private static Map<String, Long> counts(JsonNode c, long shots) {
         if (c == null || c.isNull()) throw new Invalid("$.counts", "is required: an object of bitstring → count");
         if (!c.isObject()) throw new Invalid("$.counts", "must be an object of bitstring → count, got " + kind(c));
-        if (c.isEmpty()) throw new Invalid("$.counts", "is empty");
+        if (c.isEmpty() && shots > 0) throw new Invalid("$.counts", "is empty");
         Map<String, Long> out = new TreeMap<>();
         for (var it = c.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
@@ -171,6 +218,32 @@ public final class ResultDocument {
             out.put(e.getKey(), v.asLong());
         }
         return out;
+    }
+
+    private static double[] probabilities(JsonNode p) {
+        if (p == null || p.isNull()) return null;
+        if (!p.isArray()) throw new Invalid("$.probabilities", "must be an array of numbers by basis state, got " + kind(p));
+        double[] out = new double[p.size()];
+        for (int i = 0; i < out.length; i++) out[i] = number(p.get(i), "$.probabilities[" + i + "]");
+        return out;
+    }
+
+    private static double[][] statevector(JsonNode v) {
+        if (v == null || v.isNull()) return null;
+        if (!v.isArray()) throw new Invalid("$.statevector", "must be an array of [re, im] pairs, got " + kind(v));
+        double[][] out = new double[v.size()][];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode pair = v.get(i);
+            String path = "$.statevector[" + i + "]";
+            if (!pair.isArray() || pair.size() != 2) throw new Invalid(path, "must be an [re, im] pair, got " + kind(pair));
+            out[i] = new double[]{number(pair.get(0), path + "[0]"), number(pair.get(1), path + "[1]")};
+        }
+        return out;
+    }
+
+    private static double number(JsonNode v, String path) {
+        if (!v.isNumber()) throw new Invalid(path, "must be a number, got " + kind(v));
+        return v.asDouble();
     }
 
     /** A manifest number that must repeat the top-level one. */

@@ -43,7 +43,16 @@ class PushCommandTest {
         Path partial = Files.writeString(dir.resolve("partial.json"), "{\"counts\": {\"0\": 1}, \"shots\": 1}");
         Cli.Run p = Cli.run("push", partial.toString(), "--portal", "http://localhost:1", "--token", "t");
         assertEquals(2, p.code());
-        assertTrue(p.err().contains("at $.circuit_qasm: is required"), p.err()); // the reader names the first missing field by its JSON path
+        assertTrue(p.err().contains("at $.seed: is required"), p.err()); // the reader names the first missing field by its JSON path
+
+        // A result without its circuit reads (the portal's forms keep it in the manifest), but cannot be pushed.
+        Path bell = Files.writeString(dir.resolve("bell.qasm"), "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\nh q[0];\nmeasure q -> c;\n");
+        var printed = (com.fasterxml.jackson.databind.node.ObjectNode) Cli.run("run", bell.toString(), "--json", "--seed", "2", "--shots", "10").json();
+        printed.remove("circuit_qasm");
+        Path noCircuit = Files.writeString(dir.resolve("no-circuit.json"), printed.toString());
+        Cli.Run c = Cli.run("push", noCircuit.toString(), "--portal", "http://localhost:1", "--token", "t");
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("at $.circuit_qasm: is required"), c.err());
 
         Cli.Run missing = Cli.run("push", dir.resolve("absent.json").toString(), "--portal", "http://localhost:1", "--token", "t");
         assertEquals(2, missing.code());

@@ -85,7 +85,7 @@ class ResultDocumentTest {
     @CsvSource(delimiter = '|', textBlock = """
             not JSON at all                | <<{ "shots": >>                                | $                            | is not JSON at line
             an array                       | <<[1, 2]>>                                     | $                            | must be a JSON object
-            no circuit                     | "circuit_qasm"=>"circuit"                      | $.circuit_qasm               | is required
+            empty circuit                  | "circuit_qasm" : "OPENQASM=>"circuit_qasm" : " ", "x" : "OPENQASM | $.circuit_qasm | is empty
             shots as text                  | "shots" : 10=>"shots" : "10"                   | $.shots                      | must be a whole number, got a string
             shots negative                 | "shots" : 10,\\n  "seed"=>"shots" : -1,\\n  "seed" | $.shots                   | must not be negative
             counts a list                  | "counts" : {=>"counts" : [ ], "x": {           | $.counts                     | must be an object
@@ -99,6 +99,14 @@ class ResultDocumentTest {
             manifest engine differs        | "engine" : "fast",\\n    "threads"=>"engine" : "exact",\\n    "threads" | $.manifest.engine | is "exact" but $.engine is "fast"
             zero threads                   | "threads" : 2=>"threads" : 0                   | $.manifest.threads           | must be at least 1
             options a string               | "options" : { }=>"options" : "none"            | $.manifest.options           | must be an object, got a string
+            counts empty with shots        | "counts" : {=>"counts" : { }, "x" : {          | $.counts                     | is empty
+            stated hash of other counts    | "file" : =>"result_sha256" : "00", "file" :    | $.result_sha256              | but the counts hash to
+            API hash of other counts       | "file" : =>"resultSha256" : "00", "file" :     | $.resultSha256               | but the counts hash to
+            a page of the API's counts     | "file" : =>"countsNextCursor" : "00", "file" : | $.counts                     | is one page of the counts
+            another circuit in manifest    | "options" : { }=>"options" : { }, "circuit_qasm" : "qreg q[1];" | $.manifest.circuit_qasm | is not the text of $.circuit_qasm
+            probabilities an object        | "file" : =>"probabilities" : { }, "file" :     | $.probabilities              | must be an array of numbers
+            probability a string           | "file" : =>"probabilities" : [ 0.5, "x" ], "file" : | $.probabilities[1]      | must be a number, got a string
+            amplitude not a pair           | "file" : =>"statevector" : [ [ 1, 0 ], [ 0 ] ], "file" : | $.statevector[1]   | must be an [re, im] pair
             """)
     void readerRefusesMalformedDocumentsNamingTheJsonPath(String what, String change, String path, String problem) {
         String text = mutate(valid().replace("\": ", "\" : "), change);
@@ -106,6 +114,41 @@ class ResultDocumentTest {
         assertEquals(path, e.path(), e.getMessage());
         assertTrue(e.problem().contains(problem), what + ": " + e.getMessage());
         assertTrue(e.getMessage().startsWith(path + " "), e.getMessage());
+    }
+
+    @Test
+    void aDocumentWithoutItsCircuitReadsButCannotBePushed() {
+        String text = mutate(valid(), "\"circuit_qasm\"=>\"circuit\"");
+        ResultDocument d = ResultDocument.read(text);
+        assertEquals(null, d.circuitQasm());
+        ResultDocument.Invalid e = assertThrows(ResultDocument.Invalid.class, d::requireCircuit);
+        assertEquals("$.circuit_qasm is required", e.getMessage());
+        assertEquals(QASM, ResultDocument.read(valid()).requireCircuit().circuitQasm());
+    }
+
+    @Test
+    void thePortalsFormsReadTooTheCircuitInTheManifestAndTheHashStatedBesideTheCounts() throws Exception {
+        // result.json and the API answer of a portal run: the circuit inside the manifest, the result's hash stated
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(valid());
+        String qasm = node.remove("circuit_qasm").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("manifest")).put("circuit_qasm", qasm);
+        String hash = sha256("qise-result 1\nshots 10\n00\t4\n11\t6\n");
+        node.put("resultSha256", hash).put("result_sha256", hash);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("manifest")).put("result_sha256", hash);
+        node.putArray("probabilities").add(0.5).add(0).add(0).add(0.5);
+        node.putArray("statevector").add(json.readTree("[0.5, -0.5]")).add(json.readTree("[0, 1]"));
+        ResultDocument d = ResultDocument.read(node);
+        assertEquals(qasm, d.requireCircuit().circuitQasm());
+        assertEquals(hash, d.resultSha256());
+        assertEquals(SHA, d.circuitSha256());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[]{0.5, 0, 0, 0.5}, d.probabilities());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[][]{{0.5, -0.5}, {0, 1}}, d.statevector());
+        assertEquals(null, ResultDocument.read(valid()).probabilities());
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** "<<text>>" replaces the document; "a=>b" replaces the first a (\n for a newline). */
@@ -117,9 +160,41 @@ class ResultDocumentTest {
     }
 
     @ParameterizedTest(name = "index {0} of {1} bits is {2}")
-    @CsvSource({"0, 1, 0", "1, 1, 1", "5, 4, 0101", "6, 3, 110", "1, 5, 00001", "16, 5, 10000"})
+    @CsvSource({"0, 1, 0", "1, 1, 1", "5, 4, 0101", "6, 3, 110", "1, 5, 00001", "16, 5, 10000", "5, 0, ''",
+            "-1, 64, 1111111111111111111111111111111111111111111111111111111111111111",
+            "-9223372036854775808, 64, 1000000000000000000000000000000000000000000000000000000000000000",
+            "3, 66, 000000000000000000000000000000000000000000000000000000000000000011"})
     void basisStatesAreWrittenHighestQubitFirst(long index, int n, String expected) {
         assertEquals(expected, Bitstrings.ofIndex(index, n));
+    }
+
+    /** Every width 1..64: qubit q alone set is a 1 at q places from the right, and the text is a count key. */
+    static java.util.stream.Stream<Integer> widths() {
+        return java.util.stream.IntStream.rangeClosed(1, 64).boxed();
+    }
+
+    @ParameterizedTest(name = "{0} bits")
+    @org.junit.jupiter.params.provider.MethodSource("widths")
+    void qubitZeroIsTheRightmostCharacterAtEveryWidth(int n) {
+        for (int q = 0; q < n; q++) {
+            String text = Bitstrings.ofIndex(1L << q, n);
+            // the reference: n characters, all '0' but the one q places from the right
+            char[] expected = "0".repeat(n).toCharArray();
+            expected[n - 1 - q] = '1';
+            assertEquals(new String(expected), text, "qubit " + q);
+            assertTrue(Bitstrings.isCountKey(text));
+        }
+        // and a register's bits go through the same convention: bit q of c[n] set alone is the same text
+        boolean[] bits = new boolean[n];
+        bits[0] = true;
+        assertEquals(Bitstrings.ofIndex(1, n), Bitstrings.format(bits, List.of(new Register(Register.Kind.CLASSICAL, "c", 0, n))));
+        assertEquals("0".repeat(n), Bitstrings.ofIndex(0, n));
+        assertEquals(n == 64 ? "1".repeat(64) : "1".repeat(n), Bitstrings.ofIndex(n == 64 ? -1L : (1L << n) - 1, n));
+    }
+
+    @Test
+    void aNegativeWidthIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Bitstrings.ofIndex(0, -1));
     }
 
     @Test

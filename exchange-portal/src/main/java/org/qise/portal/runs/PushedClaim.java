@@ -36,7 +36,7 @@ record PushedClaim(String circuitQasm, long shots, long seed, String engine, Map
         // The shape, the counts and the agreement of manifest and document: the same reader as qise push's.
         ResultDocument doc;
         try {
-            doc = ResultDocument.read(body);
+            doc = ResultDocument.read(body).requireCircuit();
         } catch (ResultDocument.Invalid e) {
             throw invalid(e.path(), e.problem());
         }
