@@ -112,17 +112,8 @@ public record TaskResult(long index, String name, List<String> paramNames, doubl
             }
             // In the order the entries were written (the sender's map order), so the JSON line is the same.
             Map<String, Long> counts = java.util.LinkedHashMap.newLinkedHashMap(values.length);
-            byte[] bits = width > 0 ? new byte[width] : null;
             for (int k = 0; k < values.length; k++) {
-                String key;
-                if (width > 0) {
-                    long v = packedKeys[k];
-                    for (int i = 0; i < width; i++) bits[width - 1 - i] = (byte) ((v >>> i & 1) == 1 ? '1' : '0');
-                    key = new String(bits, java.nio.charset.StandardCharsets.ISO_8859_1);
-                } else {
-                    key = keys[k];
-                }
-                counts.put(key, values[k]);
+                counts.put(width > 0 ? org.qise.sim.Bitstrings.ofIndex(packedKeys[k], width) : keys[k], values[k]);
             }
             return new TaskResult(index, name, paramNames, paramValues, expectationNames, expectations, counts, probabilities,
                     stateSha256, manifest);

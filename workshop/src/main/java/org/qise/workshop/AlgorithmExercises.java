@@ -7,6 +7,7 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
+import org.qise.sim.Bitstrings;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
 
@@ -98,7 +99,7 @@ public final class AlgorithmExercises {
                     String hint = States.overlap(reversed, state) > 1 - 1e-9
                             ? " The output is the QFT with its qubits in reverse order: add the final swaps."
                             : " Check the controlled-phase angles: π/2^(k−j) between qubits k > j.";
-                    return Feedback.wrong(name, "on " + n + " qubits, |" + Integer.toBinaryString(j | size).substring(1) + "⟩ becomes "
+                    return Feedback.wrong(name, "on " + n + " qubits, |" + Bitstrings.ofIndex(j, n) + "⟩ becomes "
                             + States.ket(state, n) + "." + hint);
                 }
             }
@@ -132,6 +133,6 @@ public final class AlgorithmExercises {
     }
 
     static String bits(int value, int width) {
-        return Integer.toBinaryString(value | (1 << width)).substring(1);
+        return Bitstrings.ofIndex(value, width);
     }
 }

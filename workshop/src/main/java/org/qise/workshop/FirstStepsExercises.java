@@ -2,6 +2,7 @@ package org.qise.workshop;
 
 import java.util.function.BiFunction;
 import org.qise.circuit.Circuit;
+import org.qise.sim.Bitstrings;
 
 /** Checkers for the Java primer and lessons 1 and 2: bitstrings, |−⟩, the singlet. */
 public final class FirstStepsExercises {
@@ -15,15 +16,14 @@ public final class FirstStepsExercises {
         String name = "primer-bits";
         int[][] cases = {{5, 3}, {5, 5}, {0, 2}, {1, 1}, {6, 4}, {255, 8}, {1023, 10}};
         for (int[] c : cases) {
-            StringBuilder expected = new StringBuilder();
-            for (int k = c[1] - 1; k >= 0; k--) expected.append((c[0] >> k) & 1);
+            String expected = Bitstrings.ofIndex(c[0], c[1]);
             String got;
             try {
                 got = bits.apply(c[0], c[1]);
             } catch (RuntimeException e) {
                 return Feedback.wrong(name, "bits(" + c[0] + ", " + c[1] + ") threw " + e);
             }
-            if (!expected.toString().equals(got)) {
+            if (!expected.equals(got)) {
                 return Feedback.wrong(name, "bits(" + c[0] + ", " + c[1] + ") should be \"" + expected + "\" but is \"" + got + "\""
                         + (got != null && got.length() != c[1] ? " (it must have exactly " + c[1] + " digits: pad with leading zeros)" : ""));
             }

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
+import org.qise.sim.Bitstrings;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
 
@@ -71,7 +72,7 @@ public final class ProtocolExercises {
             CircuitBuilder b = Circuit.builder(2, 2).h(0).cx(0, 1);
             encode.accept(b, message);
             Circuit circuit = b.cx(0, 1).h(0).measure(0, 0).measure(1, 1).build();
-            String expected = Integer.toBinaryString(message | 4).substring(1);
+            String expected = Bitstrings.ofIndex(message, 2);
             try (Result r = Simulator.builder().shots(200).seed(3).build().run(circuit)) {
                 if (!r.counts().keySet().equals(java.util.Set.of(expected))) {
                     return Feedback.wrong(name, "message " + expected + " reached Bob as " + r.counts()

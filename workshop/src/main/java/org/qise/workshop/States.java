@@ -2,6 +2,7 @@ package org.qise.workshop;
 
 import java.util.Locale;
 import org.qise.circuit.Circuit;
+import org.qise.sim.Bitstrings;
 import org.qise.sim.Result;
 import org.qise.sim.Simulator;
 
@@ -39,7 +40,7 @@ final class States {
         for (int i = 0; i < state.length / 2; i++) {
             if (Math.hypot(state[2 * i], state[2 * i + 1]) < 5e-4) continue;
             if (!text.isEmpty()) text.append(" + ");
-            String bits = Integer.toBinaryString(i | (1 << qubits)).substring(1);
+            String bits = Bitstrings.ofIndex(i, qubits);
             text.append('(').append(amplitude(state[2 * i], state[2 * i + 1])).append(")|").append(bits).append('⟩');
         }
         return text.isEmpty() ? "0" : text.toString();
