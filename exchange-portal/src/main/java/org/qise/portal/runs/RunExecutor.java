@@ -238,12 +238,7 @@ final class RunExecutor {
         if (!result.hasState() || result.numQubits() > RunConfig.MAX_STORED_STATE_QUBITS) return null;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("probabilities", result.probabilities());
-        if (result.hasStatevector()) {
-            double[] v = result.statevector();
-            double[][] pairs = new double[v.length / 2][];
-            for (int i = 0; i < pairs.length; i++) pairs[i] = new double[]{v[2 * i], v[2 * i + 1]};
-            m.put("statevector", pairs);
-        }
+        if (result.hasStatevector()) m.put("statevector", org.qise.sim.ResultDocument.amplitudePairs(result.statevector()));
         return RunJson.write(m);
     }
 
