@@ -1,13 +1,6 @@
 package org.qise.noise;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +12,13 @@ import org.qise.circuit.Matrix;
  * every key and value and reports the first problem with its JSON path, e.g.
  * {@code $.gate_noise[1].channel.p: must be a probability in [0, 1], got 1.5}. Writing gives the
  * model's canonical text: fixed key order, no spaces, numbers as Java writes doubles, so that
- * its SHA-256 identifies the model in manifests.
+ * its SHA-256 identifies the model in manifests. The JSON itself is {@link Json}'s, so that the
+ * core library needs no JSON library.
  */
 public final class NoiseModelJson {
     private NoiseModelJson() {}
 
     public static final String SCHEMA = "qise-noise-model/1";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** Parameter names of the named channels, in constructor order; the JSON "type" is the channel name. */
     static final Map<String, List<String>> PARAMS = new LinkedHashMap<>();
@@ -50,15 +41,8 @@ public final class NoiseModelJson {
 
     /** Reads a model; errors are {@link NoiseException}s whose message starts with the JSON path. */
     public static NoiseModel read(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new NoiseException("not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                    + ": " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) throw new NoiseException("$: a noise model is a JSON object");
+        Object root = Json.parse(json);
+        if (!(root instanceof Map)) throw new NoiseException("$: a noise model is a JSON object");
         At at = new At("$", root);
         at.keys("schema", "name", "gate_noise", "readout", "idle", "calibration");
         String schema = at.field("schema").text();
@@ -79,7 +63,7 @@ public final class NoiseModelJson {
                 if (r.has("gates")) for (At g : r.field("gates").elements()) gates.add(g.text());
                 List<int[]> qubits = new ArrayList<>();
                 if (r.has("qubits")) {
-                    for (At q : r.field("qubits").elements()) qubits.add(q.node.isArray() ? q.qubitList() : new int[]{q.qubit()});
+                    for (At q : r.field("qubits").elements()) qubits.add(q.node instanceof List ? q.qubitList() : new int[]{q.qubit()});
                 }
                 Channel ch = channel(r.field("channel"));
                 r.wrap(() -> b.add(new NoiseModel.GateRule(gates, qubits, ch)));
@@ -201,12 +185,12 @@ public final class NoiseModelJson {
         return c;
     }
 
-    /** A JSON node and its path, with checked accessors. */
+    /** A JSON value (see {@link Json}) and its path, with checked accessors. */
     static final class At {
         final String path;
-        final JsonNode node;
+        final Object node;
 
-        At(String path, JsonNode node) {
+        At(String path, Object node) {
             this.path = path;
             this.node = node;
         }
@@ -230,46 +214,45 @@ public final class NoiseModelJson {
             });
         }
 
-        boolean has(String key) { return node.has(key); }
+        boolean has(String key) { return node instanceof Map<?, ?> m && m.containsKey(key); }
 
         At field(String key) {
-            if (!node.isObject()) throw error("expected an object");
-            JsonNode v = node.get(key);
+            if (!(node instanceof Map<?, ?> m)) throw error("expected an object");
+            Object v = m.get(key);
             if (v == null) throw error("missing \"" + key + "\"");
             return new At(path + "." + key, v);
         }
 
         void keys(String... allowed) {
-            if (!node.isObject()) throw error("expected an object");
+            if (!(node instanceof Map<?, ?> m)) throw error("expected an object");
             Set<String> ok = Set.of(allowed);
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
+            for (Object k : m.keySet()) {
                 if (!ok.contains(k)) throw new NoiseException(path + "." + k + ": unknown key (allowed here: " + String.join(", ", allowed) + ")");
             }
         }
 
         List<At> elements() {
-            if (!node.isArray()) throw error("expected an array");
+            if (!(node instanceof List<?> l)) throw error("expected an array");
             List<At> out = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) out.add(new At(path + "[" + i + "]", node.get(i)));
+            for (int i = 0; i < l.size(); i++) out.add(new At(path + "[" + i + "]", l.get(i)));
             return out;
         }
 
         String text() {
-            if (!node.isTextual()) throw error("expected a string");
-            return node.asText();
+            if (!(node instanceof String t)) throw error("expected a string");
+            return t;
         }
 
         double number() {
-            if (!node.isNumber()) throw error("expected a number, got " + node);
-            double v = node.asDouble();
+            if (!(node instanceof Number n)) throw error("expected a number, got " + Json.write(node));
+            double v = n.doubleValue();
             if (!Double.isFinite(v)) throw error("expected a finite number");
             return v;
         }
 
         int qubit() {
-            if (!node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > 63) throw error("expected a qubit number 0..63, got " + node);
-            return node.asInt();
+            if (!(node instanceof Long q) || q < 0 || q > 63) throw error("expected a qubit number 0..63, got " + Json.write(node));
+            return q.intValue();
         }
 
         int[] qubitList() {
@@ -290,7 +273,7 @@ public final class NoiseModelJson {
                 if (cells.size() != d) throw rows.get(r).error("expected " + d + " entries, got " + cells.size());
                 for (int c = 0; c < d; c++) {
                     At cell = cells.get(c);
-                    if (cell.node.isArray()) {
+                    if (cell.node instanceof List) {
                         List<At> parts = cell.elements();
                         if (parts.size() != 2) throw cell.error("a complex entry is [re, im]");
                         re[r * d + c] = parts.get(0).number();
@@ -308,61 +291,66 @@ public final class NoiseModelJson {
 
     /** The model's canonical JSON text (one line, then a newline). */
     public static String canonicalText(NoiseModel model) {
-        try {
-            return MAPPER.writeValueAsString(toJson(model)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(toJson(model)) + "\n";
     }
 
-    /** The model as a JSON tree that {@link #read} reads back to an equivalent model. */
-    public static ObjectNode toJson(NoiseModel model) {
-        ObjectNode root = F.objectNode();
+    /**
+     * The model as JSON values ({@link Json}: ordered maps, lists, strings, Integers for qubits
+     * and Doubles for figures) that {@link #read} reads back to an equivalent model.
+     */
+    static Map<String, Object> toJson(NoiseModel model) {
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         if (!model.name().isEmpty()) root.put("name", model.name());
         if (model.calibration() != null) {
-            root.set("calibration", calibrationJson(model.calibration()));
+            root.put("calibration", calibrationJson(model.calibration()));
             return root;
         }
         if (!model.gateRules().isEmpty()) {
-            ArrayNode rules = root.putArray("gate_noise");
+            List<Object> rules = new ArrayList<>();
             for (NoiseModel.GateRule r : model.gateRules()) {
-                ObjectNode o = rules.addObject();
-                if (!r.gates().isEmpty()) {
-                    ArrayNode g = o.putArray("gates");
-                    r.gates().forEach(g::add);
-                }
+                Map<String, Object> o = new LinkedHashMap<>();
+                if (!r.gates().isEmpty()) o.put("gates", List.copyOf(r.gates()));
                 if (!r.qubits().isEmpty()) {
-                    ArrayNode qs = o.putArray("qubits");
-                    for (int[] t : r.qubits()) {
-                        ArrayNode a = qs.addArray();
-                        for (int q : t) a.add(q);
-                    }
+                    List<Object> qs = new ArrayList<>();
+                    for (int[] t : r.qubits()) qs.add(ints(t));
+                    o.put("qubits", qs);
                 }
-                o.set("channel", channelJson(r.channel()));
+                o.put("channel", channelJson(r.channel()));
+                rules.add(o);
             }
+            root.put("gate_noise", rules);
         }
         if (!model.readoutRules().isEmpty()) {
-            ArrayNode rules = root.putArray("readout");
+            List<Object> rules = new ArrayList<>();
             for (NoiseModel.ReadoutRule r : model.readoutRules()) {
-                ObjectNode o = rules.addObject();
-                if (r.qubits().length > 0) {
-                    ArrayNode a = o.putArray("qubits");
-                    for (int q : r.qubits()) a.add(q);
-                }
-                ArrayNode m = o.putArray("confusion");
-                for (double[] row : r.error().matrix()) {
-                    ArrayNode a = m.addArray();
-                    for (double x : row) a.add(x);
-                }
+                Map<String, Object> o = new LinkedHashMap<>();
+                if (r.qubits().length > 0) o.put("qubits", ints(r.qubits()));
+                List<Object> m = new ArrayList<>();
+                for (double[] row : r.error().matrix()) m.add(doubles(row));
+                o.put("confusion", m);
+                rules.add(o);
             }
+            root.put("readout", rules);
         }
-        if (model.idle() != null) root.set("idle", channelJson(model.idle()));
+        if (model.idle() != null) root.put("idle", channelJson(model.idle()));
         return root;
     }
 
-    static ObjectNode channelJson(Channel ch) {
-        ObjectNode o = F.objectNode();
+    private static List<Object> ints(int[] values) {
+        List<Object> out = new ArrayList<>(values.length);
+        for (int v : values) out.add(v);
+        return out;
+    }
+
+    private static List<Object> doubles(double... values) {
+        List<Object> out = new ArrayList<>(values.length);
+        for (double v : values) out.add(v);
+        return out;
+    }
+
+    static Map<String, Object> channelJson(Channel ch) {
+        Map<String, Object> o = new LinkedHashMap<>();
         List<String> params = PARAMS.get(ch.name());
         double[] v = ch.params();
         if (params != null && v.length == params.size() && create(ch.name(), v).equals(ch)) {
@@ -372,39 +360,46 @@ public final class NoiseModelJson {
         }
         o.put("type", "kraus");
         o.put("name", ch.name());
-        ArrayNode ops = o.putArray("operators");
+        List<Object> ops = new ArrayList<>();
         for (Matrix k : ch.kraus()) {
-            ArrayNode rows = ops.addArray();
+            List<Object> rows = new ArrayList<>();
             for (int r = 0; r < k.dim(); r++) {
-                ArrayNode row = rows.addArray();
-                for (int c = 0; c < k.dim(); c++) row.addArray().add(k.re(r, c)).add(k.im(r, c));
+                List<Object> row = new ArrayList<>();
+                for (int c = 0; c < k.dim(); c++) row.add(doubles(k.re(r, c), k.im(r, c)));
+                rows.add(row);
             }
+            ops.add(rows);
         }
+        o.put("operators", ops);
         return o;
     }
 
-    static ObjectNode calibrationJson(DeviceCalibration c) {
-        ObjectNode o = F.objectNode();
-        ArrayNode qs = o.putArray("qubits");
+    static Map<String, Object> calibrationJson(DeviceCalibration c) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        List<Object> qs = new ArrayList<>();
         for (DeviceCalibration.Qubit q : c.qubits()) {
-            qs.addObject().put("t1", q.t1()).put("t2", q.t2()).put("excited_population", q.excitedPopulation())
-                    .put("gate_error", q.gateError()).put("gate_time", q.gateTime())
-                    .put("p1_given_0", q.p1Given0()).put("p0_given_1", q.p0Given1());
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("t1", q.t1());
+            e.put("t2", q.t2());
+            e.put("excited_population", q.excitedPopulation());
+            e.put("gate_error", q.gateError());
+            e.put("gate_time", q.gateTime());
+            e.put("p1_given_0", q.p1Given0());
+            e.put("p0_given_1", q.p0Given1());
+            qs.add(e);
         }
-        ArrayNode ps = o.putArray("pairs");
+        o.put("qubits", qs);
+        List<Object> ps = new ArrayList<>();
         for (DeviceCalibration.Pair p : c.pairs()) {
-            ObjectNode po = ps.addObject();
-            po.putArray("qubits").add(p.a()).add(p.b());
-            po.put("gate_error", p.gateError()).put("gate_time", p.gateTime());
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("qubits", ints(new int[]{p.a(), p.b()}));
+            e.put("gate_error", p.gateError());
+            e.put("gate_time", p.gateTime());
+            ps.add(e);
         }
-        if (!c.gates1q().isEmpty()) {
-            ArrayNode a = o.putArray("gates_1q");
-            c.gates1q().forEach(a::add);
-        }
-        if (!c.gates2q().isEmpty()) {
-            ArrayNode a = o.putArray("gates_2q");
-            c.gates2q().forEach(a::add);
-        }
+        o.put("pairs", ps);
+        if (!c.gates1q().isEmpty()) o.put("gates_1q", List.copyOf(c.gates1q()));
+        if (!c.gates2q().isEmpty()) o.put("gates_2q", List.copyOf(c.gates2q()));
         return o;
     }
 }

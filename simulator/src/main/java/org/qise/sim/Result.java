@@ -72,7 +72,18 @@ public final class Result implements AutoCloseable {
      * when these texts (and so {@link #sha256()}) are equal.
      */
     public String canonicalText() {
-        return ResultDocument.canonicalText(shots, counts);
+        return canonicalText(shots, counts);
+    }
+
+    /**
+     * The canonical text of a result from its shots and counts alone: a version line, the shots,
+     * then "bitstring, tab, count" lines in bitstring order. Results made here and results pushed
+     * from elsewhere (the portal reads those with ResultDocument, in qise-json) hash this same text.
+     */
+    public static String canonicalText(long shots, Map<String, Long> counts) {
+        StringBuilder sb = new StringBuilder("qise-result 1\nshots ").append(shots).append('\n');
+        new java.util.TreeMap<>(counts).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+        return sb.toString();
     }
 
     /** SHA-256 of {@link #canonicalText()}, in hex. */

@@ -85,6 +85,39 @@ class NoiseModelJsonTest {
         assertTrue(e.getMessage().startsWith(message), "got: " + e.getMessage());
     }
 
+    @ParameterizedTest(name = "the canonical text of example {0} is byte for byte what Jackson writes for it")
+    @MethodSource("org.qise.noise.ExampleModels#names")
+    void canonicalTextIsJacksonsCompactForm(String name) throws Exception {
+        // The text's SHA-256 names the model in manifests, so the core's own writer must give the
+        // bytes the Jackson-based writer gave before the core dropped Jackson.
+        var jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+        String canonical = NoiseModelJson.canonicalText(ExampleModels.load(name));
+        assertEquals(jackson.writeValueAsString(jackson.readTree(canonical)) + "\n", canonical);
+    }
+
+    @Test
+    void namesWithQuotesAndControlCharactersAreEscapedAsJacksonEscapesThem() throws Exception {
+        var jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+        NoiseModel m = NoiseModel.builder().name("a \"b\" \\ c\td\u0001é").afterGates(Channels.bitFlip(1e-4), "x").build();
+        String canonical = NoiseModelJson.canonicalText(m);
+        assertEquals(jackson.writeValueAsString(jackson.readTree(canonical)) + "\n", canonical);
+        assertEquals(m.name(), NoiseModelJson.read(canonical).name());
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"schema": qise}                              | not valid JSON at line 1, column 12: unexpected character 'q'
+            {"schema": "qise-noise-model/1",}             | not valid JSON at line 1, column 33
+            {"schema": "qise-noise-model/1"} extra        | not valid JSON at line 1, column 34: unexpected text after the end
+            {"schema": "qise-noise-model/1"               | not valid JSON at line 1, column 32: the document ends
+            [1, 2]                                        | $: a noise model is a JSON object
+            {"schema": "qise-noise-model/1", "name": 01}  | not valid JSON at line 1, column 42: a number must not start with 0
+            """)
+    void malformedDocumentsNameTheLineAndColumn(String json, String message) {
+        var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(json));
+        assertTrue(e.getMessage().startsWith(message), "got: " + e.getMessage());
+    }
+
     @Test
     void malformedJsonSaysWhere() {
         var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read("{\"schema\": \n  oops}"));
