@@ -53,7 +53,7 @@ fi
 # 60 s) and fails with a raw Maven message offline, so a start only says what to run.
 BUILD_COMMAND="mvn -q -DskipTests package"
 newer_sources() {
-  find "$ROOT/simulator/src/main" "$ROOT/workshop/src/main" "$ROOT/notebooks/kernel/src/main" -newer "$JAR" -type f -print -quit 2>/dev/null
+  find "$ROOT/simulator/src/main" "$ROOT/simulator-strange/src/main" "$ROOT/workshop/src/main" "$ROOT/notebooks/kernel/src/main" -newer "$JAR" -type f -print -quit 2>/dev/null
 }
 
 if [ "$1" = "--build" ]; then

@@ -77,15 +77,9 @@ public final class ResultDocument {
         return pairs;
     }
 
-    /**
-     * The canonical text of a result, from its shots and counts alone: a version line, the
-     * shots, then "bitstring, tab, count" lines in bitstring order. Results made here and
-     * results pushed from elsewhere hash this same text ({@link Result#sha256()}).
-     */
+    /** The canonical text of a result from its shots and counts alone; see {@link Result#canonicalText(long, Map)}. */
     public static String canonicalText(long shots, Map<String, Long> counts) {
-        StringBuilder sb = new StringBuilder("qise-result 1\nshots ").append(shots).append('\n');
-        new TreeMap<>(counts).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-        return sb.toString();
+        return Result.canonicalText(shots, counts);
     }
 
     // ---- reading -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the start-up caches the {@code qise} launcher uses, as a step of the build ({@code mvn
- * package} runs it in {@code simulator/target}; see docs/engine.md, start-up):
+ * package} runs it in {@code simulator-cli/target}; see docs/engine.md, start-up):
  *
  * <ul>
  *   <li>{@code aot-lib/}: the runtime jars with picocli's Java 5 classes rewritten ({@link StartupJars});
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * then runs without it. The JVM flags here are the launcher's; the cache records them, and a
  * JVM started with other module options does not use it.
  *
- * <p>Usage: {@code java -cp qise-simulator.jar org.qise.cli.StartupCache TARGET_DIR}.
+ * <p>Usage: {@code java -cp qise-cli.jar org.qise.cli.StartupCache TARGET_DIR}.
  */
 public final class StartupCache {
     /** The flags the launcher starts every command with (besides the cache and its own properties). */
@@ -34,6 +34,8 @@ public final class StartupCache {
             "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC");
     /** The flags of the lean start of {@code qise run}: the same without the Vector API. */
     static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Dqise.lean=true");
+    /** The command's own jar in the target folder; the core and the other libraries are in lib/. */
+    static final String JAR = "qise-cli.jar";
     static final String FULL_CACHE = "qise.aot", LEAN_CACHE = "qise-lean.aot", RELEASE_COPY = "qise-aot.release";
     private static final long TRAINING_LIMIT_SECONDS = 300;
 
@@ -54,7 +56,7 @@ public final class StartupCache {
     }
 
     static void make(Path target) throws IOException, InterruptedException {
-        Path jar = target.resolve("qise-simulator.jar"), lib = target.resolve("lib");
+        Path jar = target.resolve(JAR), lib = target.resolve("lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) throw new IOException("no " + jar + " and " + lib);
         Path release = Path.of(System.getProperty("java.home"), "release");
         if (!Files.isRegularFile(release)) throw new IOException("this JDK has no release file to recognise it by");

@@ -18,10 +18,11 @@ import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
 
 /**
  * Times Strange's own environment against the bridge (a benchmark, not a test; timings on a
- * shared machine are noisy). Run after {@code mvn -q -o test-compile -pl simulator}:
+ * shared machine are noisy). Run after {@code mvn -q -o -DskipTests package -pl simulator-cli -am}
+ * (whose target/lib holds the core, the bridge and Strange):
  * <pre>
  * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
- *   -cp 'simulator/target/test-classes:simulator/target/classes:simulator/target/lib/*' \
+ *   -cp 'simulator-strange/target/test-classes:simulator-cli/target/lib/*' \
  *   org.qise.strange.StrangeBridgeBenchmark [--overhead [THREADS]]
  * </pre>
  * {@code --overhead} times only the bridge against the engine alone on issue 20's 14-qubit program.

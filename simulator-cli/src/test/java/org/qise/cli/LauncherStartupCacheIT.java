@@ -34,11 +34,11 @@ class LauncherStartupCacheIT {
     static void copyTheBuildAndMakeTheCaches() throws Exception {
         Path module = Path.of("").toAbsolutePath();
         Path built = module.resolve("target");
-        target = root.resolve("simulator/target");
+        target = root.resolve("simulator-cli/target");
         Files.createDirectories(target.resolve("lib"));
         Files.copy(module.getParent().resolve("qise"), root.resolve("qise"));
         assertTrue(root.resolve("qise").toFile().setExecutable(true));
-        Files.copy(built.resolve("qise-simulator.jar"), target.resolve("qise-simulator.jar"));
+        Files.copy(built.resolve(StartupCache.JAR), target.resolve(StartupCache.JAR));
         try (var jars = Files.list(built.resolve("lib"))) {
             for (Path jar : jars.toList()) Files.copy(jar, target.resolve("lib").resolve(jar.getFileName()));
         }

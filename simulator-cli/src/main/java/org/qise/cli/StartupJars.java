@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * modern verifier needs, computed by the JDK's class-file API; the bytecode is otherwise
  * unchanged. Jars without old classes are copied as they are.
  *
- * <p>Usage (by {@link StartupCache}): {@code java -cp qise-simulator.jar org.qise.cli.StartupJars FROM_DIR TO_DIR}.
+ * <p>Usage (by {@link StartupCache}): {@code java -cp qise-cli.jar org.qise.cli.StartupJars FROM_DIR TO_DIR}.
  */
 public final class StartupJars {
     /** The first class-file version the cache accepts (Java 6); older ones are rewritten. */
