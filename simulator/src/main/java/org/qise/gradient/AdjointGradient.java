@@ -10,6 +10,7 @@ import java.util.Map;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
+import org.qise.engine.Engine;
 import org.qise.engine.Engines;
 import org.qise.engine.QuantumState;
 import org.qise.sim.PauliSum;
@@ -58,42 +59,45 @@ public final class AdjointGradient {
         if (d.numQubits > Amplitudes.MAX_QUBITS) {
             throw new IllegalArgumentException("gradients are limited to " + Amplitudes.MAX_QUBITS + " qubits, the circuit has " + d.numQubits);
         }
-        Amplitudes psi;
-        try (QuantumState state = Engines.create("fast", threads).allocate(d.numQubits)) {
-            state.applyAll(d.gates);
-            psi = Amplitudes.copyOf(state);
-        }
-        Amplitudes lambda = psi.applyPauliSum(h);
-        double value = psi.realInner(lambda);
-
-        // the backward pass un-applies units (chains of one-qubit gates fused); each angle belongs
-        // to one member of one unit, and is read off that unit's G sums
-        List<Units.Unit> units = Units.of(d.gates);
-        int[] unitOf = new int[d.gates.size()], positionOf = new int[d.gates.size()];
-        for (int u = 0; u < units.size(); u++) {
-            int[] m = units.get(u).members();
-            for (int i = 0; i < m.length; i++) {
-                unitOf[m[i]] = u;
-                positionOf[m[i]] = i;
-            }
-        }
-        List<List<Differentiable.Angle>> byUnit = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) byUnit.add(new ArrayList<>());
-        for (Differentiable.Angle a : d.angles) byUnit.get(unitOf[a.gate()]).add(a);
-
-        double[] grad = new double[d.parameters.size()];
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        // one pool for every step after the forward pass (H|ψ⟩, the tiles); below a tile's size
+        // the whole state is one piece of work and threads would only cost
         ExecutorService pool = workers > 1 && d.numQubits > TILE_QUBITS ? Executors.newFixedThreadPool(workers, r -> {
             Thread th = new Thread(r, "qise-adjoint");
             th.setDaemon(true);
             return th;
         }) : null;
         try {
+            Amplitudes psi;
+            try (Engine engine = Engines.create("fast", threads); QuantumState state = engine.allocate(d.numQubits)) {
+                state.applyAll(d.gates);
+                psi = Amplitudes.copyOf(state);
+            }
+            PauliProducts.Product hPsi = PauliProducts.apply(psi, h, pool);
+            Amplitudes lambda = hPsi.lambda();
+            double value = hPsi.value();
+
+            // the backward pass un-applies units (chains of one-qubit gates fused); each angle belongs
+            // to one member of one unit, and is read off that unit's G sums
+            List<Units.Unit> units = Units.of(d.gates);
+            int[] unitOf = new int[d.gates.size()], positionOf = new int[d.gates.size()];
+            for (int u = 0; u < units.size(); u++) {
+                int[] m = units.get(u).members();
+                for (int i = 0; i < m.length; i++) {
+                    unitOf[m[i]] = u;
+                    positionOf[m[i]] = i;
+                }
+            }
+            List<List<Differentiable.Angle>> byUnit = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) byUnit.add(new ArrayList<>());
+            for (Differentiable.Angle a : d.angles) byUnit.get(unitOf[a.gate()]).add(a);
+
+            double[] grad = new double[d.parameters.size()];
             backwardPass(d, units, byUnit, positionOf, psi, lambda, grad, pool);
+            return new Gradient(d.parameters, value, grad);
         } finally {
             if (pool != null) pool.shutdownNow();
         }
-        return new Gradient(d.parameters, value, grad);
     }
 
     private static void backwardPass(Differentiable d, List<Units.Unit> units, List<List<Differentiable.Angle>> byUnit, int[] positionOf,

@@ -7,11 +7,10 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
-import org.qise.sim.PauliSum;
 
 /**
  * The state vectors of the adjoint method, on the heap as interleaved (re, im) doubles, and the
- * few loops it needs: apply a Pauli sum, an inner product, and the backward step that un-applies
+ * loop it needs: the backward step that un-applies
  * one gate from two states while collecting what the gate's derivative needs.
  * Single-threaded and in a fixed order, so results do not depend on the machine.
  */
@@ -77,36 +76,6 @@ final class Amplitudes {
             for (int q : fixedSorted) b = ((b >>> q) << (q + 1)) | (b & ((1 << q) - 1));
             return b | controlBits;
         }
-    }
-
-    /** H ψ as a new state, for a Pauli sum H. */
-    Amplitudes applyPauliSum(PauliSum h) {
-        Amplitudes out = zeroCopy();
-        double[] o = out.a;
-        int size = 1 << n;
-        for (PauliSum.Term t : h.terms()) {
-            int x = (int) t.xMask(), z = (int) t.zMask();
-            // P = i^{#Y} X^x Z^z: (Pψ)[i ^ x] = i^{#Y} (−1)^{|i ∧ z|} ψ[i]
-            int yCount = Integer.bitCount(x & z) & 3;
-            double c = t.coefficient();
-            double pr = yCount == 0 ? c : yCount == 2 ? -c : 0, pi = yCount == 1 ? c : yCount == 3 ? -c : 0;
-            for (int i = 0; i < size; i++) {
-                double s = (Integer.bitCount(i & z) & 1) == 0 ? 1 : -1;
-                double re = a[2 * i], im = a[2 * i + 1];
-                int j = 2 * (i ^ x);
-                o[j] += s * (pr * re - pi * im);
-                o[j + 1] += s * (pr * im + pi * re);
-            }
-        }
-        return out;
-    }
-
-    /** Re ⟨this|other⟩. */
-    double realInner(Amplitudes other) {
-        double s = 0;
-        double[] b = other.a;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
     }
 
     /**

@@ -1,13 +1,9 @@
 package org.qise.gradient;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.qise.circuit.Operation;
 
 /**
@@ -61,29 +57,11 @@ final class Tiles {
         int tiles = 1 << (n - t);
         int chunks = Math.min(tiles, CHUNKS);
         double[][][] partial = new double[chunks][g.length][];
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int c = 0; c < chunks; c++) {
-            int chunk = c;
-            tasks.add(() -> {
-                for (int i = 0; i < g.length; i++) if (g[i] != null) partial[chunk][i] = new double[g[i].length];
-                runTiles(local, tileQubits, offset, psi, lambda, partial[chunk],
-                        (int) ((long) tiles * chunk / chunks), (int) ((long) tiles * (chunk + 1) / chunks), t);
-                return null;
-            });
-        }
-        if (pool == null) {
-            for (Callable<Void> task : tasks) call(task);
-        } else {
-            try {
-                for (Future<Void> f : pool.invokeAll(tasks)) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        Workers.forEach(pool, chunks, chunk -> {
+            for (int i = 0; i < g.length; i++) if (g[i] != null) partial[chunk][i] = new double[g[i].length];
+            runTiles(local, tileQubits, offset, psi, lambda, partial[chunk],
+                    (int) ((long) tiles * chunk / chunks), (int) ((long) tiles * (chunk + 1) / chunks), t);
+        });
         for (double[][] part : partial) {
             for (int i = 0; i < g.length; i++) {
                 if (g[i] != null) for (int e = 0; e < g[i].length; e++) g[i][e] += part[i][e];
@@ -93,16 +71,6 @@ final class Tiles {
 
     /** Fixed, whatever the thread count, so that the order of the G additions is too. */
     static final int CHUNKS = 64;
-
-    private static void call(Callable<Void> task) {
-        try {
-            task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * Gathers each tile of [firstTile, endTile), un-applies the run on it, scatters it back; or,
