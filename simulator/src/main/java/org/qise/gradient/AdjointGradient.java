@@ -109,36 +109,11 @@ public final class AdjointGradient {
         // that prepares |+…+⟩ contributes no derivative)
         int first = 0;
         while (first < ops.size() && byUnit.get(first).isEmpty()) first++;
-        long used = 0;
-        for (int i = first; i < ops.size(); i++) used |= mask(ops.get(i));
-        // units still to un-apply, last first
-        List<Integer> remaining = new ArrayList<>();
-        for (int i = ops.size() - 1; i >= first; i--) remaining.add(i);
-        while (!remaining.isEmpty()) {
-            // A run: the units, taken last to first, whose qubits fit in one tile together, each
-            // sharing no qubit with a unit left out before it (so un-applying it earlier than
-            // that one is exact: they commute). The lowest qubits always belong to the tile, so
-            // that it gathers whole cache lines (a tile of only high qubits would read 16 bytes
-            // of every 64 it fetches).
-            long tile = (1L << Math.min(d.numQubits, LOW_QUBITS)) - 1, blocked = 0;
-            List<Integer> taken = new ArrayList<>(), rest = new ArrayList<>();
-            for (int r = 0; r < remaining.size(); r++) {
-                int i = remaining.get(r);
-                if ((blocked & used) == used) { // nothing later can join: linear, not quadratic, time
-                    rest.addAll(remaining.subList(r, remaining.size()));
-                    break;
-                }
-                long m = mask(ops.get(i));
-                if ((m & blocked) == 0 && Long.bitCount(tile | m) <= t) {
-                    tile |= m;
-                    taken.add(i);
-                } else {
-                    blocked |= m;
-                    rest.add(i);
-                }
-            }
-            if (taken.isEmpty()) throw new IllegalStateException("a gate on more than " + t + " qubits");
-            java.util.Collections.reverse(taken); // circuit order, as Tiles expects
+        long[] masks = new long[ops.size()];
+        for (int i = 0; i < masks.length; i++) masks[i] = mask(ops.get(i));
+        for (Runs.Run pass : Runs.plan(masks, first, d.numQubits, t, LOW_QUBITS)) {
+            List<Integer> taken = pass.units();
+            long tile = pass.tile();
             List<Operation.GateOp> run = new ArrayList<>(taken.size());
             double[][] g = new double[taken.size()][];
             for (int r = 0; r < taken.size(); r++) {
@@ -159,7 +134,6 @@ public final class AdjointGradient {
                     accumulate(d, a, dm, g[r], grad);
                 }
             }
-            remaining = rest;
         }
     }
 
