@@ -19,12 +19,14 @@ import org.qise.circuit.Circuit;
  */
 class RunsTest {
     /**
-     * 20 qubits, tiles of 13 with qubits 0–2 always in: the first run takes the units on qubits
-     * 10–19 of every layer it can reach (a parallelogram), the second those on 5–14, the third,
-     * on the lowest 13 qubits, all that is left (its top layer's units reach qubit 9 at most).
+     * Tiles of 14 qubits with qubits 0–2 always in, so 11 more: on 20 qubits the first run takes
+     * the units on qubits 9–19 of every layer it can reach (a parallelogram: the top layer from
+     * cx(9, 10) up, each earlier layer from one qubit higher), and the first layer's units left
+     * reach qubit 13, so the lowest 14 qubits take the rest. On 24 qubits the first run is
+     * 13–23, the first layer's rest reaches qubit 17: one run of 7–17 first, then the lowest 14.
      */
     @ParameterizedTest(name = "{0} qubits, {1} layers: {2} runs")
-    @CsvSource({"20, 5, 3", "16, 4, 2", "13, 6, 1"})
+    @CsvSource({"20, 5, 2", "16, 4, 2", "24, 5, 3", "14, 6, 1"})
     void aCxStaircaseTakesTheFewestPasses(int n, int layers, int expected) {
         List<Runs.Run> runs = plan(GradientThreadsTest.ansatz(n, layers, false), n);
         assertEquals(expected, runs.size());
@@ -40,10 +42,10 @@ class RunsTest {
 
     private static void checkOrder(Circuit circuit, int n) {
         long[] masks = masks(circuit);
-        List<Runs.Run> runs = Runs.plan(masks, 0, n, Math.min(n, 13), 3);
+        List<Runs.Run> runs = Runs.plan(masks, 0, n, Math.min(n, AdjointGradient.TILE_QUBITS), AdjointGradient.LOW_QUBITS);
         List<Integer> order = new ArrayList<>(); // un-applied first to last
         for (Runs.Run r : runs) {
-            assertTrue(Long.bitCount(r.tile()) <= 13, "a tile of " + Long.bitCount(r.tile()) + " qubits");
+            assertTrue(Long.bitCount(r.tile()) <= AdjointGradient.TILE_QUBITS, "a tile of " + Long.bitCount(r.tile()) + " qubits");
             for (int k = r.units().size() - 1; k >= 0; k--) {
                 int u = r.units().get(k);
                 assertEquals(0, masks[u] & ~r.tile(), "unit " + u + " outside its run's tile");
@@ -65,7 +67,7 @@ class RunsTest {
     }
 
     private static List<Runs.Run> plan(Circuit circuit, int n) {
-        return Runs.plan(masks(circuit), 0, n, Math.min(n, 13), 3);
+        return Runs.plan(masks(circuit), 0, n, Math.min(n, AdjointGradient.TILE_QUBITS), AdjointGradient.LOW_QUBITS);
     }
 
     private static long[] masks(Circuit circuit) {
