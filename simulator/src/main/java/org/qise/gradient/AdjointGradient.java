@@ -114,6 +114,7 @@ public final class AdjointGradient {
         // that prepares |+…+⟩ contributes no derivative)
         int first = 0;
         while (first < ops.size() && byUnit.get(first).isEmpty()) first++;
+        Tiles.Scratch scratch = new Tiles.Scratch();
         long[] masks = new long[ops.size()];
         for (int i = 0; i < masks.length; i++) masks[i] = mask(ops.get(i));
         for (Runs.Run pass : Runs.plan(masks, first, d.numQubits, t, LOW_QUBITS)) {
@@ -131,7 +132,7 @@ public final class AdjointGradient {
             }
             Set<Integer> qubits = new HashSet<>();
             for (int q = 0; q < d.numQubits; q++) if ((tile >> q & 1) == 1) qubits.add(q);
-            Tiles.backward(run, qubits, psi, lambda, g, pool);
+            Tiles.backward(run, qubits, psi, lambda, g, pool, scratch);
             for (int r = taken.size() - 1; r >= 0; r--) {
                 int i = taken.get(r);
                 for (Differentiable.Angle a : byUnit.get(i)) {

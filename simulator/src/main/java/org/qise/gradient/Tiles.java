@@ -23,7 +23,7 @@ final class Tiles {
      * @param pool   threads for the tiles, or null to run them on the caller's thread
      */
     static void backward(List<Operation.GateOp> run, Set<Integer> qubits, Amplitudes psi, Amplitudes lambda, double[][] g,
-                         ExecutorService pool) {
+                         ExecutorService pool, Scratch scratch) {
         int n = psi.n;
         int t = Math.min(n, AdjointGradient.TILE_QUBITS);
         if (t == n) { // the whole state is one tile
@@ -59,7 +59,7 @@ final class Tiles {
         double[][][] partial = new double[chunks][g.length][];
         Workers.forEach(pool, chunks, chunk -> {
             for (int i = 0; i < g.length; i++) if (g[i] != null) partial[chunk][i] = new double[g[i].length];
-            runTiles(local, tileQubits, offset, psi, lambda, partial[chunk],
+            runTiles(local, tileQubits, offset, psi, lambda, partial[chunk], scratch,
                     (int) ((long) tiles * chunk / chunks), (int) ((long) tiles * (chunk + 1) / chunks), t);
         });
         for (double[][] part : partial) {
@@ -67,6 +67,22 @@ final class Tiles {
                 if (g[i] != null) for (int e = 0; e < g[i].length; e++) g[i][e] += part[i][e];
             }
         }
+    }
+
+    /**
+     * Tile copies of both states for the chunks, made once per gradient and handed from chunk to
+     * chunk (a tile pass would otherwise allocate and zero 2^t amplitudes twice per chunk). Every
+     * amplitude of a copy is gathered before it is read, so what a copy held before is never seen.
+     */
+    static final class Scratch {
+        private final java.util.concurrent.ConcurrentLinkedQueue<Amplitudes[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Amplitudes[] take(int t) {
+            Amplitudes[] pair = free.poll();
+            return pair != null && pair[0].n == t ? pair : new Amplitudes[]{new Amplitudes(t), new Amplitudes(t)};
+        }
+
+        void give(Amplitudes[] pair) { free.add(pair); }
     }
 
     /** Fixed, whatever the thread count, so that the order of the G additions is too. */
@@ -77,7 +93,7 @@ final class Tiles {
      * when the tile's qubits are the lowest ones, un-applies the run in place.
      */
     private static void runTiles(Operation.GateOp[] local, int[] tileQubits, int[] offset, Amplitudes psi, Amplitudes lambda,
-                                 double[][] g, int firstTile, int endTile, int t) {
+                                 double[][] g, Scratch scratch, int firstTile, int endTile, int t) {
         int size = 1 << t;
         if (tileQubits[t - 1] == t - 1) {
             // the tile is qubits 0…t−1: each tile is one contiguous range of the states, already
@@ -88,7 +104,8 @@ final class Tiles {
             }
             return;
         }
-        Amplitudes tp = new Amplitudes(t), tl = new Amplitudes(t);
+        Amplitudes[] pair = scratch.take(t);
+        Amplitudes tp = pair[0], tl = pair[1];
         double[] p = psi.a, lam = lambda.a, a = tp.a, b = tl.a;
         // tile qubits 0…r−1 are the state's qubits 0…r−1: blocks of 2^r amplitudes are contiguous
         int r = 0;
@@ -109,5 +126,6 @@ final class Tiles {
                 System.arraycopy(b, 2 * l, lam, i, doubles);
             }
         }
+        scratch.give(pair);
     }
 }
