@@ -34,8 +34,6 @@ final class Runs {
      * @param low    qubits 0…low−1 are in every tile
      */
     static List<Run> plan(long[] masks, int first, int n, int t, int low) {
-        long used = 0;
-        for (int i = first; i < masks.length; i++) used |= masks[i];
         long lowMask = (1L << Math.min(n, low)) - 1;
         List<Long> seeds = new ArrayList<>();
         seeds.add(lowMask); // grown with the units as they come
@@ -49,6 +47,10 @@ final class Runs {
         for (int i = masks.length - 1; i >= first; i--) remaining.add(i);
         List<Run> runs = new ArrayList<>();
         while (!remaining.isEmpty()) {
+            // the qubits of the units left: once every one of them is blocked, a take can stop
+            // (a qubit used only by units already un-applied would otherwise keep it scanning)
+            long used = 0;
+            for (int i : remaining) used |= masks[i];
             Take best = null;
             int bestScore = -1;
             for (long seed : seeds) {
