@@ -47,8 +47,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--noisy", description = "Run the noisy workloads instead: qcbm trajectories with depolarizing after every gate, and density matrices against state vectors of twice the qubits.")
     boolean noisy;
 
+    @Option(names = "--gradient", description = "Time the adjoint gradient of a hardware-efficient ansatz (5 layers, 10 parameters per qubit; --qubits, default 20, quick: 16) against one forward pass, and print their ratio.")
+    boolean gradient;
+
     @Override
     public Integer call() {
+        if (gradient) {
+            List<Integer> t = threads != null ? threads : List.of(1, Runtime.getRuntime().availableProcessors());
+            List<Integer> ns = qubits != null ? qubits : List.of(quick ? 16 : 20);
+            List<String> rows = new java.util.ArrayList<>();
+            for (int n : ns) {
+                if (n < 2 || n > 26) throw new UserError("--qubits: the gradient benchmark needs 2 to 26 qubits, got " + n);
+                for (int th : t) {
+                    var f = org.qise.bench.ParametersBench.gradient(n, th);
+                    main.err().println("bench: " + f.line());
+                    rows.add(json ? f.json() : f.line());
+                }
+            }
+            main.out().println(json ? "{\"gradient\":[" + String.join(",", rows) + "]}" : String.join(System.lineSeparator(), rows));
+            return QiseMain.OK;
+        }
         if (noisy) {
             List<Integer> t = threads != null ? threads : List.of(1, Runtime.getRuntime().availableProcessors());
             var rows = org.qise.bench.NoiseBench.run(quick, t, line -> main.err().println("bench: " + line));

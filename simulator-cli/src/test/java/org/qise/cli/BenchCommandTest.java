@@ -29,6 +29,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void gradientFigureGivesTheAdjointGradientAgainstAForwardPassPerThreadCount() {
+        Cli.Run r = Cli.run("bench", "--gradient", "--json", "--qubits", "14", "--threads", "1,2");
+        assertEquals(0, r.code(), r.toString());
+        JsonNode rows = r.json().get("gradient");
+        assertEquals(2, rows.size(), rows.toString());
+        for (int k = 0; k < 2; k++) {
+            JsonNode row = rows.get(k);
+            assertEquals(14, row.get("qubits").asInt());
+            assertEquals(k + 1, row.get("threads").asInt());
+            assertEquals(140, row.get("parameters").asInt(), "5 layers of ry and rz on every qubit");
+            assertEquals(5 * (14 + 14 + 13), row.get("gates").asInt(), "and a cx staircase per layer");
+            double ratio = row.get("gradient_seconds").asDouble() / row.get("forward_seconds").asDouble();
+            assertEquals(ratio, row.get("ratio").asDouble(), 1e-3 * ratio);
+        }
+        Cli.Run table = Cli.run("bench", "--gradient", "--qubits", "14", "--threads", "1");
+        assertEquals(0, table.code(), table.toString());
+        assertTrue(table.out().contains("adjoint gradient") && table.out().contains("ratio"), table.out());
+        Cli.Run bad = Cli.run("bench", "--gradient", "--qubits", "40", "--threads", "1");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("2 to 26 qubits, got 40"), bad.err());
+    }
+
+    @Test
     void unknownWorkloadIsAUsageErrorNotAStackTrace() {
         Cli.Run r = Cli.run("bench", "--workloads", "nonsense", "--qubits", "4");
         assertEquals(2, r.code(), r.toString());

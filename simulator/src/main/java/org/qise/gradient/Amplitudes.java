@@ -7,11 +7,10 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
-import org.qise.sim.PauliSum;
 
 /**
  * The state vectors of the adjoint method, on the heap as interleaved (re, im) doubles, and the
- * few loops it needs: apply a Pauli sum, an inner product, and the backward step that un-applies
+ * loop it needs: the backward step that un-applies
  * one gate from two states while collecting what the gate's derivative needs.
  * Single-threaded and in a fixed order, so results do not depend on the machine.
  */
@@ -77,36 +76,6 @@ final class Amplitudes {
             for (int q : fixedSorted) b = ((b >>> q) << (q + 1)) | (b & ((1 << q) - 1));
             return b | controlBits;
         }
-    }
-
-    /** H ψ as a new state, for a Pauli sum H. */
-    Amplitudes applyPauliSum(PauliSum h) {
-        Amplitudes out = zeroCopy();
-        double[] o = out.a;
-        int size = 1 << n;
-        for (PauliSum.Term t : h.terms()) {
-            int x = (int) t.xMask(), z = (int) t.zMask();
-            // P = i^{#Y} X^x Z^z: (Pψ)[i ^ x] = i^{#Y} (−1)^{|i ∧ z|} ψ[i]
-            int yCount = Integer.bitCount(x & z) & 3;
-            double c = t.coefficient();
-            double pr = yCount == 0 ? c : yCount == 2 ? -c : 0, pi = yCount == 1 ? c : yCount == 3 ? -c : 0;
-            for (int i = 0; i < size; i++) {
-                double s = (Integer.bitCount(i & z) & 1) == 0 ? 1 : -1;
-                double re = a[2 * i], im = a[2 * i + 1];
-                int j = 2 * (i ^ x);
-                o[j] += s * (pr * re - pi * im);
-                o[j + 1] += s * (pr * im + pi * re);
-            }
-        }
-        return out;
-    }
-
-    /** Re ⟨this|other⟩. */
-    double realInner(Amplitudes other) {
-        double s = 0;
-        double[] b = other.a;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
     }
 
     /**
@@ -201,56 +170,58 @@ final class Amplitudes {
         DoubleVector a00r = zero, a00i = zero, a01r = zero, a01i = zero, a10r = zero, a10i = zero, a11r = zero, a11i = zero;
         boolean collect = g != null;
         int lo = Math.min(sa, sb), hi = Math.max(sa, sb);
-        for (int h = from; h < to; h += 2 * hi) {
-            for (int r = h; r < h + hi; r += 2 * lo) {
-                for (int i = r; i < r + lo; i += AMPS) {
-                    // the chain's pairs along qubit a: (x0, xa) where b is 0, (xb, xab) where b is 1
-                    int x0 = 2 * i, xa = 2 * (i + sa), xb = 2 * (i + sb), xab = 2 * (i + sa + sb);
-                    // both pairs are computed before either is stored: the cx moves results across them
-                    DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x0), p1 = DoubleVector.fromArray(SPECIES, p, xa);
-                    DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x0), l1 = DoubleVector.fromArray(SPECIES, l, xa);
-                    DoubleVector q0 = DoubleVector.fromArray(SPECIES, p, xb), q1 = DoubleVector.fromArray(SPECIES, p, xab);
-                    DoubleVector j0 = DoubleVector.fromArray(SPECIES, l, xb), j1 = DoubleVector.fromArray(SPECIES, l, xab);
-                    DoubleVector sp0 = p0.rearrange(SWAP), sp1 = p1.rearrange(SWAP), sl0 = l0.rearrange(SWAP), sl1 = l1.rearrange(SWAP);
-                    DoubleVector n0 = sp1.fma(vbI, p1.fma(vbR, sp0.fma(vaI, p0.mul(vaR))));
-                    DoubleVector n1 = sp1.fma(vdI, p1.fma(vdR, sp0.fma(vcI, p0.mul(vcR))));
-                    DoubleVector k0 = sl1.fma(vbI, l1.fma(vbR, sl0.fma(vaI, l0.mul(vaR))));
-                    DoubleVector k1 = sl1.fma(vdI, l1.fma(vdR, sl0.fma(vcI, l0.mul(vcR))));
-                    DoubleVector sq0 = q0.rearrange(SWAP), sq1 = q1.rearrange(SWAP), sj0 = j0.rearrange(SWAP), sj1 = j1.rearrange(SWAP);
-                    DoubleVector m0 = sq1.fma(vbI, q1.fma(vbR, sq0.fma(vaI, q0.mul(vaR))));
-                    DoubleVector m1 = sq1.fma(vdI, q1.fma(vdR, sq0.fma(vcI, q0.mul(vcR))));
-                    DoubleVector h0 = sj1.fma(vbI, j1.fma(vbR, sj0.fma(vaI, j0.mul(vaR))));
-                    DoubleVector h1 = sj1.fma(vdI, j1.fma(vdR, sj0.fma(vcI, j0.mul(vcR))));
-                    // then the cx: where its control is 1, the amplitudes with target 0 and 1 trade places
-                    n0.intoArray(p, x0);
-                    k0.intoArray(l, x0);
-                    if (role == 0) { // a is the control: the pairs trade their a = 1 members
-                        n1.intoArray(p, xab);
-                        k1.intoArray(l, xab);
-                        m0.intoArray(p, xb);
-                        h0.intoArray(l, xb);
-                        m1.intoArray(p, xa);
-                        h1.intoArray(l, xa);
-                    } else { // b is the control, a the target: the pair where b = 1 swaps
-                        n1.intoArray(p, xa);
-                        k1.intoArray(l, xa);
-                        m0.intoArray(p, xab);
-                        h0.intoArray(l, xab);
-                        m1.intoArray(p, xb);
-                        h1.intoArray(l, xb);
-                    }
-                    if (collect) { // conj(λ_old)·ψ_new of the chain, over both pairs
-                        DoubleVector sn0 = n0.rearrange(SWAP), sn1 = n1.rearrange(SWAP), sm0 = m0.rearrange(SWAP), sm1 = m1.rearrange(SWAP);
-                        a00r = j0.fma(m0, l0.fma(n0, a00r));
-                        a00i = j0.fma(sm0, l0.fma(sn0, a00i));
-                        a01r = j0.fma(m1, l0.fma(n1, a01r));
-                        a01i = j0.fma(sm1, l0.fma(sn1, a01i));
-                        a10r = j1.fma(m0, l1.fma(n0, a10r));
-                        a10i = j1.fma(sm0, l1.fma(sn0, a10i));
-                        a11r = j1.fma(m1, l1.fma(n1, a11r));
-                        a11i = j1.fma(sm1, l1.fma(sn1, a11i));
-                    }
-                }
+        // one flat loop over the quads (bits a and b zero), in increasing order: nested loops
+        // over rows ran 1 or 2 times in the innermost one for a low qubit (2 or 3 in a tile)
+        int lb = Integer.numberOfTrailingZeros(lo), hb = Integer.numberOfTrailingZeros(hi);
+        int quads = (to - from) >> 2;
+        for (int k = 0; k < quads; k += AMPS) {
+            int j = ((k >>> lb) << (lb + 1)) | (k & (lo - 1));
+            int i = from + (((j >>> hb) << (hb + 1)) | (j & (hi - 1)));
+            // the chain's pairs along qubit a: (x0, xa) where b is 0, (xb, xab) where b is 1
+            int x0 = 2 * i, xa = 2 * (i + sa), xb = 2 * (i + sb), xab = 2 * (i + sa + sb);
+            // both pairs are computed before either is stored: the cx moves results across them
+            DoubleVector p0 = DoubleVector.fromArray(SPECIES, p, x0), p1 = DoubleVector.fromArray(SPECIES, p, xa);
+            DoubleVector l0 = DoubleVector.fromArray(SPECIES, l, x0), l1 = DoubleVector.fromArray(SPECIES, l, xa);
+            DoubleVector q0 = DoubleVector.fromArray(SPECIES, p, xb), q1 = DoubleVector.fromArray(SPECIES, p, xab);
+            DoubleVector j0 = DoubleVector.fromArray(SPECIES, l, xb), j1 = DoubleVector.fromArray(SPECIES, l, xab);
+            DoubleVector sp0 = p0.rearrange(SWAP), sp1 = p1.rearrange(SWAP), sl0 = l0.rearrange(SWAP), sl1 = l1.rearrange(SWAP);
+            DoubleVector n0 = sp1.fma(vbI, p1.fma(vbR, sp0.fma(vaI, p0.mul(vaR))));
+            DoubleVector n1 = sp1.fma(vdI, p1.fma(vdR, sp0.fma(vcI, p0.mul(vcR))));
+            DoubleVector k0 = sl1.fma(vbI, l1.fma(vbR, sl0.fma(vaI, l0.mul(vaR))));
+            DoubleVector k1 = sl1.fma(vdI, l1.fma(vdR, sl0.fma(vcI, l0.mul(vcR))));
+            DoubleVector sq0 = q0.rearrange(SWAP), sq1 = q1.rearrange(SWAP), sj0 = j0.rearrange(SWAP), sj1 = j1.rearrange(SWAP);
+            DoubleVector m0 = sq1.fma(vbI, q1.fma(vbR, sq0.fma(vaI, q0.mul(vaR))));
+            DoubleVector m1 = sq1.fma(vdI, q1.fma(vdR, sq0.fma(vcI, q0.mul(vcR))));
+            DoubleVector h0 = sj1.fma(vbI, j1.fma(vbR, sj0.fma(vaI, j0.mul(vaR))));
+            DoubleVector h1 = sj1.fma(vdI, j1.fma(vdR, sj0.fma(vcI, j0.mul(vcR))));
+            // then the cx: where its control is 1, the amplitudes with target 0 and 1 trade places
+            n0.intoArray(p, x0);
+            k0.intoArray(l, x0);
+            if (role == 0) { // a is the control: the pairs trade their a = 1 members
+                n1.intoArray(p, xab);
+                k1.intoArray(l, xab);
+                m0.intoArray(p, xb);
+                h0.intoArray(l, xb);
+                m1.intoArray(p, xa);
+                h1.intoArray(l, xa);
+            } else { // b is the control, a the target: the pair where b = 1 swaps
+                n1.intoArray(p, xa);
+                k1.intoArray(l, xa);
+                m0.intoArray(p, xab);
+                h0.intoArray(l, xab);
+                m1.intoArray(p, xb);
+                h1.intoArray(l, xb);
+            }
+            if (collect) { // conj(λ_old)·ψ_new of the chain, over both pairs
+                DoubleVector sn0 = n0.rearrange(SWAP), sn1 = n1.rearrange(SWAP), sm0 = m0.rearrange(SWAP), sm1 = m1.rearrange(SWAP);
+                a00r = j0.fma(m0, l0.fma(n0, a00r));
+                a00i = j0.fma(sm0, l0.fma(sn0, a00i));
+                a01r = j0.fma(m1, l0.fma(n1, a01r));
+                a01i = j0.fma(sm1, l0.fma(sn1, a01i));
+                a10r = j1.fma(m0, l1.fma(n0, a10r));
+                a10i = j1.fma(sm0, l1.fma(sn0, a10i));
+                a11r = j1.fma(m1, l1.fma(n1, a11r));
+                a11i = j1.fma(sm1, l1.fma(sn1, a11i));
             }
         }
         if (collect) {

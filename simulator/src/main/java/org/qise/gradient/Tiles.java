@@ -1,13 +1,9 @@
 package org.qise.gradient;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.qise.circuit.Operation;
 
 /**
@@ -27,7 +23,7 @@ final class Tiles {
      * @param pool   threads for the tiles, or null to run them on the caller's thread
      */
     static void backward(List<Operation.GateOp> run, Set<Integer> qubits, Amplitudes psi, Amplitudes lambda, double[][] g,
-                         ExecutorService pool) {
+                         ExecutorService pool, Scratch scratch) {
         int n = psi.n;
         int t = Math.min(n, AdjointGradient.TILE_QUBITS);
         if (t == n) { // the whole state is one tile
@@ -61,29 +57,11 @@ final class Tiles {
         int tiles = 1 << (n - t);
         int chunks = Math.min(tiles, CHUNKS);
         double[][][] partial = new double[chunks][g.length][];
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int c = 0; c < chunks; c++) {
-            int chunk = c;
-            tasks.add(() -> {
-                for (int i = 0; i < g.length; i++) if (g[i] != null) partial[chunk][i] = new double[g[i].length];
-                runTiles(local, tileQubits, offset, psi, lambda, partial[chunk],
-                        (int) ((long) tiles * chunk / chunks), (int) ((long) tiles * (chunk + 1) / chunks), t);
-                return null;
-            });
-        }
-        if (pool == null) {
-            for (Callable<Void> task : tasks) call(task);
-        } else {
-            try {
-                for (Future<Void> f : pool.invokeAll(tasks)) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        Workers.forEach(pool, chunks, chunk -> {
+            for (int i = 0; i < g.length; i++) if (g[i] != null) partial[chunk][i] = new double[g[i].length];
+            runTiles(local, tileQubits, offset, psi, lambda, partial[chunk], scratch,
+                    (int) ((long) tiles * chunk / chunks), (int) ((long) tiles * (chunk + 1) / chunks), t);
+        });
         for (double[][] part : partial) {
             for (int i = 0; i < g.length; i++) {
                 if (g[i] != null) for (int e = 0; e < g[i].length; e++) g[i][e] += part[i][e];
@@ -91,25 +69,31 @@ final class Tiles {
         }
     }
 
+    /**
+     * Tile copies of both states for the chunks, made once per gradient and handed from chunk to
+     * chunk (a tile pass would otherwise allocate and zero 2^t amplitudes twice per chunk). Every
+     * amplitude of a copy is gathered before it is read, so what a copy held before is never seen.
+     */
+    static final class Scratch {
+        private final java.util.concurrent.ConcurrentLinkedQueue<Amplitudes[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Amplitudes[] take(int t) {
+            Amplitudes[] pair = free.poll();
+            return pair != null && pair[0].n == t ? pair : new Amplitudes[]{new Amplitudes(t), new Amplitudes(t)};
+        }
+
+        void give(Amplitudes[] pair) { free.add(pair); }
+    }
+
     /** Fixed, whatever the thread count, so that the order of the G additions is too. */
     static final int CHUNKS = 64;
-
-    private static void call(Callable<Void> task) {
-        try {
-            task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * Gathers each tile of [firstTile, endTile), un-applies the run on it, scatters it back; or,
      * when the tile's qubits are the lowest ones, un-applies the run in place.
      */
     private static void runTiles(Operation.GateOp[] local, int[] tileQubits, int[] offset, Amplitudes psi, Amplitudes lambda,
-                                 double[][] g, int firstTile, int endTile, int t) {
+                                 double[][] g, Scratch scratch, int firstTile, int endTile, int t) {
         int size = 1 << t;
         if (tileQubits[t - 1] == t - 1) {
             // the tile is qubits 0…t−1: each tile is one contiguous range of the states, already
@@ -120,7 +104,8 @@ final class Tiles {
             }
             return;
         }
-        Amplitudes tp = new Amplitudes(t), tl = new Amplitudes(t);
+        Amplitudes[] pair = scratch.take(t);
+        Amplitudes tp = pair[0], tl = pair[1];
         double[] p = psi.a, lam = lambda.a, a = tp.a, b = tl.a;
         // tile qubits 0…r−1 are the state's qubits 0…r−1: blocks of 2^r amplitudes are contiguous
         int r = 0;
@@ -141,5 +126,6 @@ final class Tiles {
                 System.arraycopy(b, 2 * l, lam, i, doubles);
             }
         }
+        scratch.give(pair);
     }
 }
