@@ -119,8 +119,7 @@ final class FloatBlocks {
                 int c = (int) Long.compress(v, highBits) * 2 * FLOATS;
                 long at = v * VECTOR_BYTES;
                 FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
-                z.mul(FloatVector.fromArray(SPECIES, coef, c))
-                        .add(z.rearrange(FloatShuffles.S0).mul(FloatVector.fromArray(SPECIES, coef, c + FLOATS)))
+                z.rearrange(FloatShuffles.S0).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), z.mul(FloatVector.fromArray(SPECIES, coef, c)))
                         .intoMemorySegment(s, at, ORDER);
             }
         }

@@ -105,7 +105,7 @@ final class StageRunner {
                 // One gate gains nothing from a round trip through the scratch buffer.
                 steps.add(CompiledStep.wholeState(stageOps, stage.gates(), stageOps, groups(stageOps, fusionQubits), n));
             } else {
-                steps.add(compileStage(stage.localMask(), stage.gates(), stageOps, n, fusionQubits));
+                steps.add(compileStage(stage.localMask(), stage.gates(), stageOps, n, fusionQubits, single));
             }
         }
         return steps;
@@ -119,7 +119,7 @@ final class StageRunner {
         long mask = Stages.mask(op);
         int want = Math.max(chunkQubits(n), Math.min(n, Long.bitCount(mask | ((1L << ALWAYS_LOCAL) - 1))));
         for (int q = 0; q < n && Long.bitCount(mask) < want; q++) mask |= 1L << q;
-        return compileStage(mask, new int[]{index}, List.of(op), n, fusionQubits);
+        return compileStage(mask, new int[]{index}, List.of(op), n, fusionQubits, true);
     }
 
     /** Fusion at the given width, or at the width the cost model finds cheapest. */
@@ -145,11 +145,34 @@ final class StageRunner {
         return best;
     }
 
+    /**
+     * As {@link #groups(List, int)}, for a stage of a single-precision plan ({@code single}) with
+     * automatic fusion: the width is the one {@link FloatCost} finds cheapest among those whose
+     * blocks all have float kernels; the double choice when no width gives float kernels only
+     * (the stage then widens to double anyway).
+     */
+    static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single) {
+        if (!single || fusionQubits != FastEngine.FUSION_AUTO) return groups(ops, fusionQubits);
+        double[] alone = Fuser.costsAlone(ops);
+        List<Fuser.Group> best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(ops, alone);
+            double cost = FloatCost.of(ops, groups);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = groups;
+            }
+        }
+        return best != null ? best : groups(ops, fusionQubits);
+    }
+
     /** Widest dense block the cost model considers: wider ones never paid off in the measurements. */
     static final int AUTO_MAX_WIDTH = 4;
 
     /** A stage: its gates remapped onto the chunk's local qubits and fused there. */
-    private static CompiledStep compileStage(long localMask, int[] indices, List<Operation.GateOp> stageOps, int n, int fusionQubits) {
+    private static CompiledStep compileStage(long localMask, int[] indices, List<Operation.GateOp> stageOps, int n, int fusionQubits,
+                                             boolean single) {
         // Local qubit j is the j-th lowest qubit of the mask.
         int[] toLocal = new int[n];
         for (int q = 0, j = 0; q < n; q++) if ((localMask >> q & 1) == 1) toLocal[q] = j++;
@@ -159,7 +182,7 @@ final class StageRunner {
             for (int i = 0; i < q.length; i++) q[i] = toLocal[q[i]];
             remapped.add(new Operation.GateOp(op.gate(), q, null));
         }
-        return CompiledStep.staged(stageOps, indices, remapped, groups(remapped, fusionQubits), localMask, n);
+        return CompiledStep.staged(stageOps, indices, remapped, groups(remapped, fusionQubits, single), localMask, n);
     }
 
     /**

@@ -57,7 +57,9 @@
  * ({@link org.qise.engine.fast.FloatGateKernel}) and every other step of a state larger than a
  * chunk is a stage. A stage whose blocks all have float kernels ({@link org.qise.engine.fast.FloatBlocks},
  * register-tiled dense blocks in {@link org.qise.engine.fast.FloatDenseKernels}) runs in float in the
- * scratch buffer; any other stage is widened into it as double by
+ * scratch buffer, with a fusion width chosen by the float kernels' costs
+ * ({@link org.qise.engine.fast.FloatCost}) among widths that keep every block in float; any other
+ * stage is widened into it as double by
  * {@link org.qise.engine.fast.FloatStages}, runs the double kernels and is rounded back. Memory
  * traffic halves. Reductions add in double over the same fixed chunks.
  *
