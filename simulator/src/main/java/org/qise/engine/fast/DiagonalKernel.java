@@ -84,6 +84,10 @@ final class DiagonalKernel extends Kernel {
     @Override
     int vectorsPerGroup() { return 1; }
 
+    /** Any tile: a diagonal multiplies each vector on its own. */
+    @Override
+    long tileGroups(int tileVectorBits) { return 1L << tileVectorBits; }
+
     @Override
     void run(MemorySegment amps, long from, long to) {
         final int D = Lanes.DOUBLES;

@@ -23,6 +23,8 @@ final class GateGeometry {
     private final long controlVectorMask;
     /** Vector-index bits that vary between groups: all but the fixed ones. */
     private final long freeVectorBits;
+    /** Vector-index bits fixed per group: the high targets and high controls. */
+    final long fixedVectorBits;
     /** Vector offset of each high-target combination h within a group. */
     final long[] offsets;
     /** Number of groups, and of vectors in the state. */
@@ -83,6 +85,7 @@ final class GateGeometry {
         groups = 1L << (vectorBits - Long.bitCount(fixed));
         vectors = 1L << vectorBits;
         freeVectorBits = (vectors - 1) & ~fixed;
+        fixedVectorBits = fixed;
         int fixedLow = Long.numberOfTrailingZeros(~fixed); // vector bits 0.. that every group fixes
         int freeRun = Math.min(Long.numberOfTrailingZeros(fixed >>> fixedLow), Lanes.PAD_SHIFT - Math.min(fixedLow, Lanes.PAD_SHIFT));
         runStride = 1L << Math.min(fixedLow, 62);

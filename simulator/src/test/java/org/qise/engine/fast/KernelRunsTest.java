@@ -72,6 +72,24 @@ class KernelRunsTest {
         }
     }
 
+    @ParameterizedTest(name = "chunk of {0} qubits, seed {1}")
+    @CsvSource({"17, 1", "17, 2", "16, 3", "15, 4"})
+    void kernelsRunTileByTileGiveTheBitsOfKernelsRunOneAfterAnother(int local, long seed) {
+        Random rnd = new Random(seed);
+        var ops = RandomCircuits.circuit(rnd, local, 60);
+        var blocks = StageRunner.fuse(ops, FastEngine.FUSION_AUTO);
+        Kernel[] kernels = blocks.stream().map(b -> b.kernel(local)).toArray(Kernel[]::new);
+        long bytes = AmplitudeMemory.bytesFor(local);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment plain = arena.allocate(bytes, 64), tiled = arena.allocate(bytes, 64);
+            for (long at = 0; at < bytes; at += 8) plain.set(ValueLayout.JAVA_DOUBLE, at, rnd.nextGaussian());
+            tiled.copyFrom(plain);
+            for (Kernel k : kernels) k.run(plain, 0, k.groupCount());
+            StageRunner.Gather.runTiled(kernels, tiled, local - Lanes.LOW_QUBITS);
+            assertEquals(-1, plain.mismatch(tiled), "first differing byte");
+        }
+    }
+
     /** The controlled matrix applied by definition: on every index with all controls 1, the targets' 2^k amplitudes times u. */
     private static double[][] reference(double[] re, double[] im, Matrix u, int[] t, int[] c) {
         double[] outRe = re.clone(), outIm = im.clone();
