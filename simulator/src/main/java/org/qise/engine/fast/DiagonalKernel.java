@@ -84,6 +84,10 @@ final class DiagonalKernel extends Kernel {
     @Override
     int vectorsPerGroup() { return 1; }
 
+    /** Any tile: a diagonal multiplies each vector on its own. */
+    @Override
+    long tileGroups(int tileVectorBits) { return 1L << tileVectorBits; }
+
     @Override
     void run(MemorySegment amps, long from, long to) {
         final int D = Lanes.DOUBLES;
@@ -92,16 +96,20 @@ final class DiagonalKernel extends Kernel {
         final double[] re = coefRe, im = coefIm;
         // Consecutive vectors below the lowest high target or control bit share one coefficient:
         // look it up once per such run, and skip whole runs that it leaves unchanged.
-        final long runMask = (tb | cb) == 0 ? -1L : Long.lowestOneBit(tb | cb) - 1;
+        // Runs also end at the layout's gaps, so that a run is one stretch of bytes.
+        final long runMask = (tb | cb) == 0 ? Lanes.PAD_EVERY_VECTORS - 1 : Math.min(Long.lowestOneBit(tb | cb), Lanes.PAD_EVERY_VECTORS) - 1;
+        final long step = Lanes.VECTOR_BYTES;
+        final var swap = Lanes.SWAP_RE_IM;
         for (long v = from; v < to; ) {
-            long end = runMask == -1L ? to : Math.min(to, (v | runMask) + 1);
+            long end = Math.min(to, (v | runMask) + 1);
             int c = (int) Long.compress(v, tb);
             if ((v & cb) == cb && ch[c]) {
                 DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
                 DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
-                for (long u = v; u < end; u++) {
-                    DoubleVector x = Lanes.load(amps, u);
-                    Lanes.store(x.rearrange(Lanes.SWAP_RE_IM).fma(ci, x.mul(cr)), amps, u);
+                long b = Lanes.offset(v), last = b + (end - v) * step;
+                for (; b < last; b += step) {
+                    DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER);
+                    x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, b, Lanes.ORDER);
                 }
             }
             v = end;

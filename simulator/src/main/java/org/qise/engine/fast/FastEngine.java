@@ -1,6 +1,5 @@
 package org.qise.engine.fast;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.List;
 import org.qise.circuit.Operation;
 import org.qise.engine.Engine;
@@ -39,7 +38,7 @@ public final class FastEngine implements Engine {
     private final Precision precision;
     private final Engine scalar = new ExactEngine();
     /** Created when a state first needs it, so that small runs start no threads. */
-    private ForkJoinPool pool;
+    private Gang pool;
     private boolean closed;
 
     /** All available cores, automatic fusion. */
@@ -162,8 +161,8 @@ public final class FastEngine implements Engine {
     }
 
     /** The pool for parallel passes, started on first use; null after {@link #close()}. */
-    private synchronized ForkJoinPool pool() {
-        if (pool == null && !closed && threads > 1) pool = new ForkJoinPool(threads);
+    private synchronized Gang pool() {
+        if (pool == null && !closed && threads > 1) pool = new Gang(threads);
         return pool;
     }
 
@@ -172,7 +171,7 @@ public final class FastEngine implements Engine {
     public synchronized void close() {
         closed = true;
         if (pool != null) {
-            pool.shutdown();
+            pool.close();
             pool = null;
         }
     }

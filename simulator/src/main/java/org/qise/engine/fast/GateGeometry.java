@@ -23,10 +23,25 @@ final class GateGeometry {
     private final long controlVectorMask;
     /** Vector-index bits that vary between groups: all but the fixed ones. */
     private final long freeVectorBits;
+    /** Vector-index bits fixed per group: the high targets and high controls. */
+    final long fixedVectorBits;
     /** Vector offset of each high-target combination h within a group. */
     final long[] offsets;
     /** Number of groups, and of vectors in the state. */
     final long groups, vectors;
+    /**
+     * Groups per run (a power of two): the groups of a run, which starts at a multiple of it,
+     * have base vectors {@link #runStride} apart that lie between two gaps of the layout, so a
+     * kernel walks them with one byte offset stepping by {@link #stepBytes}. Consecutive
+     * vectors (stride 1) when the lowest high target or control is above the run's bits; when
+     * the lowest vector bits are all fixed (a gate on qubits 2, 3, …), the free bits just above
+     * them form runs of stride 2^(fixed low bits).
+     */
+    final long runGroups;
+    /** Vectors between the bases of consecutive groups of a run, and that in bytes. */
+    final long runStride, stepBytes;
+    /** {@link #offsets} in bytes ({@link Lanes#offset} adds over disjoint bits, gaps included). */
+    final long[] byteOffsets;
 
     GateGeometry(int numQubits, int[] targets, int[] controls) {
         numTargets = targets.length;
@@ -70,6 +85,28 @@ final class GateGeometry {
         groups = 1L << (vectorBits - Long.bitCount(fixed));
         vectors = 1L << vectorBits;
         freeVectorBits = (vectors - 1) & ~fixed;
+        fixedVectorBits = fixed;
+        int fixedLow = Long.numberOfTrailingZeros(~fixed); // vector bits 0.. that every group fixes
+        int freeRun = Math.min(Long.numberOfTrailingZeros(fixed >>> fixedLow), Lanes.PAD_SHIFT - Math.min(fixedLow, Lanes.PAD_SHIFT));
+        runStride = 1L << Math.min(fixedLow, 62);
+        runGroups = Math.min(1L << freeRun, groups);
+        stepBytes = Lanes.offset(runStride);
+        byteOffsets = new long[offsets.length];
+        for (int h = 0; h < offsets.length; h++) byteOffsets[h] = Lanes.offset(offsets[h]);
+    }
+
+    /**
+     * Shortest run worth a loop of its own: kernels walk shorter runs group by group (a loop
+     * nest whose inner loop runs once or twice cost twice the time per vector of the flat loop).
+     */
+    static final long MIN_RUN = 8;
+
+    /** Whether kernels should walk the groups run by run (see {@link #runGroups}). */
+    boolean longRuns() { return runGroups >= MIN_RUN; }
+
+    /** The end of the run holding group g, at most {@code to}. */
+    long runEnd(long g, long to) {
+        return Math.min(to, (g | (runGroups - 1)) + 1);
     }
 
     /** Vector-index bits that the high controls require to be 1. */

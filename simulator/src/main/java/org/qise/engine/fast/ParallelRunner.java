@@ -1,12 +1,6 @@
 package org.qise.engine.fast;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -25,13 +19,13 @@ final class ParallelRunner {
     static final long CHUNK_VECTORS = 1L << 11;
 
     private final int threads;
-    /** The engine's pool, created on first use (tiny states never start one); null once closed. */
-    private final Supplier<ForkJoinPool> pool;
+    /** The engine's threads, started on first use (tiny states never start any); null once closed. */
+    private final Supplier<Gang> gang;
     private final long minParallelVectors;
 
-    ParallelRunner(int threads, Supplier<ForkJoinPool> pool, long minParallelVectors) {
+    ParallelRunner(int threads, Supplier<Gang> gang, long minParallelVectors) {
         this.threads = threads;
-        this.pool = pool;
+        this.gang = gang;
         this.minParallelVectors = minParallelVectors;
     }
 
@@ -48,31 +42,14 @@ final class ParallelRunner {
 
     /** Runs body over [0, count), in parallel when count × vectorsPerItem is large enough. */
     void forRange(long count, long vectorsPerItem, RangeBody body) {
-        ForkJoinPool pool = null;
-        if (threads == 1 || count < 2 || count * Math.max(1, vectorsPerItem) < minParallelVectors || (pool = this.pool.get()) == null) {
+        Gang gang;
+        if (threads == 1 || count < 2 || count * Math.max(1, vectorsPerItem) < minParallelVectors || (gang = this.gang.get()) == null) {
             body.run(0, count);
             return;
         }
         // A few pieces per thread so that a thread slowed by other load does not hold up the rest.
-        long pieces = Math.min(count, threads * 4L);
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (long p = 0; p < pieces; p++) {
-            long from = count * p / pieces, to = count * (p + 1) / pieces;
-            tasks.add(() -> {
-                body.run(from, to);
-                return null;
-            });
-        }
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) f.get();
-        } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while applying a gate", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
+        int pieces = (int) Math.min(count, threads * 4L);
+        if (!gang.run(count, pieces, body)) body.run(0, count);
     }
 
     /** Number of fixed reduction chunks for a state of {@code vectors} vectors. */

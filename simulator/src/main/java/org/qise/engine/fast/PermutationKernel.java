@@ -168,21 +168,52 @@ final class PermutationKernel extends Kernel {
     /** x / cx / ccx… on a high target: exchange (the controlled lanes of) two vectors. */
     private void runExchange(MemorySegment amps, long from, long to) {
         VectorMask<Double> m = VectorMask.fromArray(Lanes.SPECIES, exchangeMask, 0);
-        long off = geometry.offsets[1];
-        for (long grp = from; grp < to; grp++) {
-            long v0 = geometry.base(grp), v1 = v0 + off;
-            DoubleVector x0 = Lanes.load(amps, v0), x1 = Lanes.load(amps, v1);
-            Lanes.store(x0.blend(x1, m), amps, v0);
-            Lanes.store(x1.blend(x0, m), amps, v1);
+        GateGeometry g = geometry;
+        final long off = g.byteOffsets[1], step = g.stepBytes;
+        var sp = Lanes.SPECIES;
+        if (!g.longRuns()) {
+            for (long grp = from; grp < to; grp++) {
+                long b = Lanes.offset(g.base(grp));
+                DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
+                DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
+                x0.blend(x1, m).intoMemorySegment(amps, b, Lanes.ORDER);
+                x1.blend(x0, m).intoMemorySegment(amps, b + off, Lanes.ORDER);
+            }
+            return;
+        }
+        for (long grp = from; grp < to; ) {
+            long end = g.runEnd(grp, to);
+            long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
+            for (; b < last; b += step) {
+                DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
+                DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
+                x0.blend(x1, m).intoMemorySegment(amps, b, Lanes.ORDER);
+                x1.blend(x0, m).intoMemorySegment(amps, b + off, Lanes.ORDER);
+            }
+            grp = end;
         }
     }
 
     /** Only low targets: one lane shuffle per vector. */
     private void runInVector(MemorySegment amps, long from, long to) {
         VectorShuffle<Double> sh = DoubleVector.fromArray(Lanes.SPECIES, pieceShuffle[0], 0).toShuffle();
-        for (long grp = from; grp < to; grp++) {
-            long v = geometry.base(grp);
-            Lanes.store(Lanes.load(amps, v).rearrange(sh), amps, v);
+        GateGeometry g = geometry;
+        final long step = g.stepBytes;
+        var sp = Lanes.SPECIES;
+        if (!g.longRuns()) {
+            for (long grp = from; grp < to; grp++) {
+                long b = Lanes.offset(g.base(grp));
+                DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER).rearrange(sh).intoMemorySegment(amps, b, Lanes.ORDER);
+            }
+            return;
+        }
+        for (long grp = from; grp < to; ) {
+            long end = g.runEnd(grp, to);
+            long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
+            for (; b < last; b += step) {
+                DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER).rearrange(sh).intoMemorySegment(amps, b, Lanes.ORDER);
+            }
+            grp = end;
         }
     }
 }

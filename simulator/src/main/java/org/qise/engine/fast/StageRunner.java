@@ -32,6 +32,11 @@ final class StageRunner {
     static {
         if (CHUNK_QUBITS - Lanes.LOW_QUBITS > Lanes.PAD_SHIFT) throw new AssertionError("chunks would span a layout gap");
     }
+    /**
+     * Tiles of a chunk that kernels run on one after another (see {@link Gather#runTiled}):
+     * 2^15 amplitudes, 512 KiB, half of a Zen 4/5 core's L2.
+     */
+    static final int TILE_QUBITS = 15;
     /** Lowest qubits in every chunk: runs of 2^8 amplitudes (4 KiB, one page) per copy. */
     static final int ALWAYS_LOCAL = 8;
     /** States this small run gate by gate (fused) on the whole state: it already sits in cache. */
@@ -244,8 +249,36 @@ final class StageRunner {
             for (long c = from; c < to; c++) {
                 long base = Long.expand(c, outside);
                 MemorySegment work = inPlace ? amps.asSlice(Lanes.amplitudeOffset(base), chunkBytes()) : load(amps, base, scratch);
-                for (Kernel k : kernels) k.run(work, 0, k.groupCount());
+                runTiled(kernels, work, local - Lanes.LOW_QUBITS);
                 if (!inPlace) store(work, amps, base);
+            }
+        }
+
+        /**
+         * Runs the kernels on a chunk of 2^chunkVectorBits vectors. Consecutive kernels that mix
+         * vectors only within tiles of 2^{@link #TILE_QUBITS} amplitudes (a quarter of a core's L2)
+         * run tile by tile, all of them on one tile before the next, so they read and write L2
+         * rather than the L3 that holds the chunk; the others run over the whole chunk. Every
+         * amplitude gets the same kernels in the same order either way, so the bits are the same.
+         */
+        static void runTiled(Kernel[] kernels, MemorySegment work, int chunkVectorBits) {
+            int tileBits = TILE_QUBITS - Lanes.LOW_QUBITS;
+            long tiles = chunkVectorBits > tileBits ? 1L << (chunkVectorBits - tileBits) : 1;
+            for (int k = 0; k < kernels.length; ) {
+                int end = k;
+                while (tiles > 1 && end < kernels.length && kernels[end].tileGroups(tileBits) > 0) end++;
+                if (end - k < 2) {
+                    kernels[k].run(work, 0, kernels[k].groupCount());
+                    k++;
+                    continue;
+                }
+                for (long t = 0; t < tiles; t++) {
+                    for (int j = k; j < end; j++) {
+                        long g = kernels[j].tileGroups(tileBits);
+                        kernels[j].run(work, t * g, (t + 1) * g);
+                    }
+                }
+                k = end;
             }
         }
 

@@ -38,27 +38,34 @@ final class TwoQubitKernel extends Kernel {
         DoubleVector sign = Lanes.I_SIGN;
         VectorShuffle<Double> swap = Lanes.SWAP_RE_IM;
         final double[] c = m;
-        long o1 = geometry.offsets[1], o2 = geometry.offsets[2], o3 = geometry.offsets[3];
         GateGeometry g = geometry;
-        for (long grp = from; grp < to; grp++) {
-            long v0 = g.base(grp);
-            DoubleVector x0 = Lanes.load(amps, v0), x1 = Lanes.load(amps, v0 + o1);
-            DoubleVector x2 = Lanes.load(amps, v0 + o2), x3 = Lanes.load(amps, v0 + o3);
-            DoubleVector s0 = x0.rearrange(swap).mul(sign), s1 = x1.rearrange(swap).mul(sign);
-            DoubleVector s2 = x2.rearrange(swap).mul(sign), s3 = x3.rearrange(swap).mul(sign);
-            for (int row = 0; row < 4; row++) {
-                // Σ_col re·x_col + im·(i·x_col), as two independent FMA chains added at the end.
-                int at = row * 8;
-                DoubleVector a = x0.mul(DoubleVector.broadcast(sp, c[at]));
-                DoubleVector b = s0.mul(DoubleVector.broadcast(sp, c[at + 1]));
-                a = x1.fma(DoubleVector.broadcast(sp, c[at + 2]), a);
-                b = s1.fma(DoubleVector.broadcast(sp, c[at + 3]), b);
-                a = x2.fma(DoubleVector.broadcast(sp, c[at + 4]), a);
-                b = s2.fma(DoubleVector.broadcast(sp, c[at + 5]), b);
-                a = x3.fma(DoubleVector.broadcast(sp, c[at + 6]), a);
-                b = s3.fma(DoubleVector.broadcast(sp, c[at + 7]), b);
-                Lanes.store(a.add(b), amps, v0 + (row == 0 ? 0 : row == 1 ? o1 : row == 2 ? o2 : o3));
+        final long o1 = g.byteOffsets[1], o2 = g.byteOffsets[2], o3 = g.byteOffsets[3], step = g.stepBytes;
+        // Run by run (also for short runs: measured faster here than a flat loop over groups).
+        for (long grp = from; grp < to; ) {
+            long end = g.runEnd(grp, to);
+            long v0 = Lanes.offset(g.base(grp)), last = v0 + (end - grp) * step;
+            for (; v0 < last; v0 += step) {
+                DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, v0, Lanes.ORDER);
+                DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, v0 + o1, Lanes.ORDER);
+                DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, v0 + o2, Lanes.ORDER);
+                DoubleVector x3 = DoubleVector.fromMemorySegment(sp, amps, v0 + o3, Lanes.ORDER);
+                DoubleVector s0 = x0.rearrange(swap).mul(sign), s1 = x1.rearrange(swap).mul(sign);
+                DoubleVector s2 = x2.rearrange(swap).mul(sign), s3 = x3.rearrange(swap).mul(sign);
+                for (int row = 0; row < 4; row++) {
+                    // Σ_col re·x_col + im·(i·x_col), as two independent FMA chains added at the end.
+                    int at = row * 8;
+                    DoubleVector a = x0.mul(DoubleVector.broadcast(sp, c[at]));
+                    DoubleVector b = s0.mul(DoubleVector.broadcast(sp, c[at + 1]));
+                    a = x1.fma(DoubleVector.broadcast(sp, c[at + 2]), a);
+                    b = s1.fma(DoubleVector.broadcast(sp, c[at + 3]), b);
+                    a = x2.fma(DoubleVector.broadcast(sp, c[at + 4]), a);
+                    b = s2.fma(DoubleVector.broadcast(sp, c[at + 5]), b);
+                    a = x3.fma(DoubleVector.broadcast(sp, c[at + 6]), a);
+                    b = s3.fma(DoubleVector.broadcast(sp, c[at + 7]), b);
+                    a.add(b).intoMemorySegment(amps, v0 + (row == 0 ? 0 : row == 1 ? o1 : row == 2 ? o2 : o3), Lanes.ORDER);
+                }
             }
+            grp = end;
         }
     }
 }

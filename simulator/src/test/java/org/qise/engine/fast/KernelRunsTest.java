@@ -1,0 +1,126 @@
+package org.qise.engine.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.qise.circuit.Gates;
+import org.qise.circuit.Matrix;
+
+/**
+ * Kernels walk their groups run by run ({@link GateGeometry#runGroups}): consecutive or strided
+ * vectors between two gaps of the layout. Each kernel is checked against the controlled matrix
+ * applied by definition on a random state, and run over ranges that start and end anywhere inside runs (as a
+ * thread's share does) against one call over every group, bit for bit.
+ */
+class KernelRunsTest {
+    private static final double TOL = 1e-12;
+
+    @ParameterizedTest(name = "{0} on targets {1}, controls {2}, {3} qubits")
+    @CsvSource(delimiter = ';', value = {
+            "h; 2; ; 10", "h; 3; ; 10", "h; 5; ; 10", "h; 9; ; 10", "h; 0; ; 10",
+            "h; 19; ; 20", "h; 18; ; 20", "h; 2; 19; 20", "h; 7; 18,19; 20",
+            "x; 19; 0; 20", "x; 3; 2; 12", "x; 11; 10; 12", "x; 4; 5; 12", "x; 0; 1; 12",
+            "u3; 2,3; ; 12", "u3; 3,4; ; 12", "u3; 6,7; ; 12", "u3; 2,5; ; 12", "u3; 18,19; ; 20", "u3; 2,19; ; 20",
+            "u3; 4,9; 2; 12", "u3; 5; 2,3; 12",
+            "rz; 4; ; 12", "cp; 19; 18; 20", "cp; 9; 3; 12"})
+    void aKernelMatchesExactAndGivesTheSameBitsForEverySplit(String gate, String targets, String controls, int n) {
+        int[] t = ints(targets), c = ints(controls);
+        Matrix u = switch (gate) {
+            case "h" -> Gates.h().targetMatrix();
+            case "x" -> Gates.x().targetMatrix();
+            case "rz" -> Gates.rz(0.7).targetMatrix();
+            case "cp" -> Gates.p(0.9).targetMatrix();
+            default -> t.length == 1 ? Gates.u3(0.3, 1.1, -0.4).targetMatrix()
+                    : Gates.u3(0.3, 1.1, -0.4).matrix().embed(2, 0).times(Gates.cx().matrix()).times(Gates.u3(-1.2, 0.5, 2.0).matrix().embed(2, 1));
+        };
+        Kernel k = KernelPlanner.plan(n, u, t, c);
+        Random rnd = new Random(n * 31L + t[0]);
+        long bytes = AmplitudeMemory.bytesFor(n);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment whole = arena.allocate(bytes, 64), split = arena.allocate(bytes, 64);
+            double[] re = new double[1 << n], im = new double[1 << n];
+            for (int i = 0; i < re.length; i++) {
+                re[i] = rnd.nextGaussian();
+                im[i] = rnd.nextGaussian();
+                long at = Lanes.amplitudeOffset(i);
+                whole.set(ValueLayout.JAVA_DOUBLE, at, re[i]);
+                whole.set(ValueLayout.JAVA_DOUBLE, at + 8, im[i]);
+            }
+            split.copyFrom(whole);
+            double[][] expected = reference(re, im, u, t, c);
+
+            k.run(whole, 0, k.groupCount());
+            // Ranges of random lengths (1 to 37 groups) cut runs at arbitrary places.
+            for (long from = 0; from < k.groupCount(); ) {
+                long to = Math.min(k.groupCount(), from + 1 + rnd.nextInt(37));
+                k.run(split, from, to);
+                from = to;
+            }
+            for (long i = 0; i < 1L << n; i++) {
+                long at = Lanes.amplitudeOffset(i);
+                double wr = whole.get(ValueLayout.JAVA_DOUBLE, at), wi = whole.get(ValueLayout.JAVA_DOUBLE, at + 8);
+                assertEquals(Double.doubleToRawLongBits(wr), Double.doubleToRawLongBits(split.get(ValueLayout.JAVA_DOUBLE, at)), "re " + i + " split");
+                assertEquals(Double.doubleToRawLongBits(wi), Double.doubleToRawLongBits(split.get(ValueLayout.JAVA_DOUBLE, at + 8)), "im " + i + " split");
+                assertEquals(expected[0][(int) i], wr, TOL, "re " + i);
+                assertEquals(expected[1][(int) i], wi, TOL, "im " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "chunk of {0} qubits, seed {1}")
+    @CsvSource({"17, 1", "17, 2", "16, 3", "15, 4"})
+    void kernelsRunTileByTileGiveTheBitsOfKernelsRunOneAfterAnother(int local, long seed) {
+        Random rnd = new Random(seed);
+        var ops = RandomCircuits.circuit(rnd, local, 60);
+        var blocks = StageRunner.fuse(ops, FastEngine.FUSION_AUTO);
+        Kernel[] kernels = blocks.stream().map(b -> b.kernel(local)).toArray(Kernel[]::new);
+        long bytes = AmplitudeMemory.bytesFor(local);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment plain = arena.allocate(bytes, 64), tiled = arena.allocate(bytes, 64);
+            for (long at = 0; at < bytes; at += 8) plain.set(ValueLayout.JAVA_DOUBLE, at, rnd.nextGaussian());
+            tiled.copyFrom(plain);
+            for (Kernel k : kernels) k.run(plain, 0, k.groupCount());
+            StageRunner.Gather.runTiled(kernels, tiled, local - Lanes.LOW_QUBITS);
+            assertEquals(-1, plain.mismatch(tiled), "first differing byte");
+        }
+    }
+
+    /** The controlled matrix applied by definition: on every index with all controls 1, the targets' 2^k amplitudes times u. */
+    private static double[][] reference(double[] re, double[] im, Matrix u, int[] t, int[] c) {
+        double[] outRe = re.clone(), outIm = im.clone();
+        int dim = 1 << t.length;
+        for (int i = 0; i < re.length; i++) {
+            boolean on = true;
+            for (int q : c) on &= (i >> q & 1) == 1;
+            boolean first = true;
+            for (int q : t) first &= (i >> q & 1) == 0;
+            if (!on || !first) continue;
+            int[] idx = new int[dim];
+            for (int m = 0; m < dim; m++) {
+                int k = i;
+                for (int j = 0; j < t.length; j++) if ((m >> j & 1) == 1) k |= 1 << t[j];
+                idx[m] = k;
+            }
+            for (int r = 0; r < dim; r++) {
+                double sr = 0, si = 0;
+                for (int col = 0; col < dim; col++) {
+                    sr += u.re(r, col) * re[idx[col]] - u.im(r, col) * im[idx[col]];
+                    si += u.re(r, col) * im[idx[col]] + u.im(r, col) * re[idx[col]];
+                }
+                outRe[idx[r]] = sr;
+                outIm[idx[r]] = si;
+            }
+        }
+        return new double[][]{outRe, outIm};
+    }
+
+    private static int[] ints(String s) {
+        if (s == null || s.isBlank()) return new int[0];
+        return java.util.Arrays.stream(s.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+}
