@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a JSON document into plain Java values with Gson's streaming reader in strict mode (RFC 8259
- * only: no comments, single quotes, unquoted names, NaN or trailing commas; one value per document).
+ * only: no comments, single quotes, unquoted names, NaN or trailing commas; one value per document;
+ * Gson skips a leading byte-order mark, which some editors write).
  *
  * <p>Values: objects are {@link LinkedHashMap}s in document order (a key given twice keeps its last
  * value), arrays {@link List}s, strings {@link String}s, whole numbers {@link Long}s (or
@@ -37,8 +38,8 @@ final class JsonTree {
     /** Deeper nesting than any model has; refused so that hostile input cannot exhaust the stack. */
     static final int MAX_DEPTH = 200;
 
-    /** Gson's location suffix: "at line L column C path P". */
-    private static final Pattern WHERE = Pattern.compile("(.*?)\\s*at line (\\d+) column (\\d+) path (\\S*)", Pattern.DOTALL);
+    /** Gson's message: "REASON at line L column C path P", then maybe a line pointing to its troubleshooting page. */
+    private static final Pattern WHERE = Pattern.compile("(.*?)\\s*at line (\\d+) column (\\d+) path (.*?)(?:\\R.*)?", Pattern.DOTALL);
 
     /** The value of a whole document; malformed text is a {@link NoiseException} naming the line and column. */
     static Object parse(String text) {
@@ -121,7 +122,7 @@ final class JsonTree {
     private static NoiseException malformed(String gsonMessage, Place place) {
         String message = gsonMessage == null ? "" : gsonMessage;
         Matcher m = WHERE.matcher(message);
-        if (!m.lookingAt()) return new NoiseException("not valid JSON: " + message);
+        if (!m.matches()) return new NoiseException("not valid JSON: " + message);
         String reason = m.group(1), path = m.group(4);
         boolean badName = place == Place.NAME && (reason.startsWith("Use JsonReader") || reason.startsWith("Expected name"));
         String what = place == Place.AFTER_DOCUMENT ? "unexpected text after the end of the document"

@@ -124,6 +124,13 @@ class NoiseModelJsonTest {
     }
 
     @Test
+    void theJsonPathOfAMalformedValueKeepsAFieldNameWithSpaces() {
+        var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model("\"my name\": tru")));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 1, column 45: not strict JSON here"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" (at $.my name)"), e.getMessage());
+    }
+
+    @Test
     void aControlCharacterInsideAStringIsRefused() {
         var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model("\"name\": \"a\tb\"")));
         assertTrue(e.getMessage().contains("a control character inside a string must be escaped (at $.name)"), e.getMessage());
