@@ -76,9 +76,8 @@ class ReadmeSnippetIT {
         assertTrue(block("bash").contains("mvn install -DskipTests -pl simulator -am"), block("bash"));
     }
 
-    @Test
-    void theJavaSnippetCompilesAndRunsOnTheCoreAloneAndPrintsWhatTheReadmeSays() throws Exception {
-        String java = block("java");
+    /** Compiles {@code java} (a public class CLASS) against the core's classpath alone, runs it, and gives what it printed. */
+    private static String compileAndRun(String java) throws Exception {
         Matcher cls = Pattern.compile("public class (\\w+)").matcher(java);
         assertTrue(cls.find(), "the snippet declares no public class");
         Path source = dir.resolve(cls.group(1) + ".java");
@@ -88,16 +87,21 @@ class ReadmeSnippetIT {
         var err = new java.io.ByteArrayOutputStream();
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, err, err,
                 "--release", "25", "-cp", cp, "-d", dir.toString(), source.toString());
-        assertEquals(0, compiled, "the README snippet does not compile on the core's classpath:\n" + err);
+        assertEquals(0, compiled, "the snippet does not compile on the core's classpath:\n" + err);
 
-        Path out = dir.resolve("out.txt"), errs = dir.resolve("err.txt");
+        Path out = dir.resolve(cls.group(1) + ".out"), errs = dir.resolve(cls.group(1) + ".err");
         Path java25 = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java25.toString(), "--add-modules", "jdk.incubator.vector",
                 "-cp", dir + File.pathSeparator + cp, cls.group(1))
                 .redirectOutput(out.toFile()).redirectError(errs.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the snippet did not finish");
         assertEquals(0, p.exitValue(), Files.readString(errs));
-        String printed = Files.readString(out, StandardCharsets.UTF_8).strip();
+        return Files.readString(out, StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void theJavaSnippetCompilesAndRunsOnTheCoreAloneAndPrintsWhatTheReadmeSays() throws Exception {
+        String printed = compileAndRun(block("java"));
 
         // A Bell pair measured 1000 times: only 00 and 11, each about half (five sigma is ±79).
         Map<String, Long> counts = new TreeMap<>();
@@ -109,5 +113,30 @@ class ReadmeSnippetIT {
 
         // … and exactly the line the README promises for this seed.
         assertTrue(section.contains("It prints `" + printed + "`"), "README says otherwise; the snippet printed " + printed);
+    }
+
+    @Test
+    void aNoiseModelFileReadsOnTheCoreAlone() throws Exception {
+        // Gson reads noise-model JSON: it must come with the core (and work without the annotations
+        // jar its pom names, which the parent excludes).
+        String printed = compileAndRun("""
+                import org.qise.noise.NoiseException;
+                import org.qise.noise.NoiseModelJson;
+
+                public class ReadNoise {
+                    public static void main(String[] args) {
+                        var m = NoiseModelJson.read("{\\"schema\\": \\"qise-noise-model/1\\", \\"idle\\": {\\"type\\": \\"bit_flip\\", \\"p\\": 0.25}}");
+                        System.out.print(NoiseModelJson.canonicalText(m));
+                        try {
+                            NoiseModelJson.read("{\\"schema\\":\\n [}");
+                        } catch (NoiseException e) {
+                            System.out.println(e.getMessage());
+                        }
+                    }
+                }
+                """);
+        List<String> lines = printed.lines().toList();
+        assertEquals("{\"schema\":\"qise-noise-model/1\",\"idle\":{\"type\":\"bit_flip\",\"p\":0.25}}", lines.get(0), printed);
+        assertTrue(lines.get(1).startsWith("not valid JSON at line 2, column "), printed);
     }
 }

@@ -12,8 +12,8 @@ import org.qise.circuit.Matrix;
  * every key and value and reports the first problem with its JSON path, e.g.
  * {@code $.gate_noise[1].channel.p: must be a probability in [0, 1], got 1.5}. Writing gives the
  * model's canonical text: fixed key order, no spaces, numbers as Java writes doubles, so that
- * its SHA-256 identifies the model in manifests. The JSON itself is {@link Json}'s, so that the
- * core library needs no JSON library.
+ * its SHA-256 identifies the model in manifests. Gson reads the JSON ({@link JsonTree}); the
+ * canonical text is written by {@link CanonicalJson}.
  */
 public final class NoiseModelJson {
     private NoiseModelJson() {}
@@ -41,7 +41,7 @@ public final class NoiseModelJson {
 
     /** Reads a model; errors are {@link NoiseException}s whose message starts with the JSON path. */
     public static NoiseModel read(String json) {
-        Object root = Json.parse(json);
+        Object root = JsonTree.parse(json);
         if (!(root instanceof Map)) throw new NoiseException("$: a noise model is a JSON object");
         At at = new At("$", root);
         at.keys("schema", "name", "gate_noise", "readout", "idle", "calibration");
@@ -185,7 +185,7 @@ public final class NoiseModelJson {
         return c;
     }
 
-    /** A JSON value (see {@link Json}) and its path, with checked accessors. */
+    /** A JSON value (see {@link JsonTree}) and its path, with checked accessors. */
     static final class At {
         final String path;
         final Object node;
@@ -244,14 +244,14 @@ public final class NoiseModelJson {
         }
 
         double number() {
-            if (!(node instanceof Number n)) throw error("expected a number, got " + Json.write(node));
+            if (!(node instanceof Number n)) throw error("expected a number, got " + CanonicalJson.write(node));
             double v = n.doubleValue();
             if (!Double.isFinite(v)) throw error("expected a finite number");
             return v;
         }
 
         int qubit() {
-            if (!(node instanceof Long q) || q < 0 || q > 63) throw error("expected a qubit number 0..63, got " + Json.write(node));
+            if (!(node instanceof Long q) || q < 0 || q > 63) throw error("expected a qubit number 0..63, got " + CanonicalJson.write(node));
             return q.intValue();
         }
 
@@ -291,11 +291,11 @@ public final class NoiseModelJson {
 
     /** The model's canonical JSON text (one line, then a newline). */
     public static String canonicalText(NoiseModel model) {
-        return Json.write(toJson(model)) + "\n";
+        return CanonicalJson.write(toJson(model)) + "\n";
     }
 
     /**
-     * The model as JSON values ({@link Json}: ordered maps, lists, strings, Integers for qubits
+     * The model as JSON values ({@link JsonTree}'s kinds: ordered maps, lists, strings, Integers for qubits
      * and Doubles for figures) that {@link #read} reads back to an equivalent model.
      */
     static Map<String, Object> toJson(NoiseModel model) {

@@ -1,5 +1,6 @@
 package org.qise.noise;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,16 +107,68 @@ class NoiseModelJsonTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            {"schema": qise}                              | not valid JSON at line 1, column 12: unexpected character 'q'
-            {"schema": "qise-noise-model/1",}             | not valid JSON at line 1, column 33
-            {"schema": "qise-noise-model/1"} extra        | not valid JSON at line 1, column 34: unexpected text after the end
+            {"schema": qise}                              | not valid JSON at line 1, column 12: not strict JSON here
+            {"schema": "qise-noise-model/1",}             | not valid JSON at line 1, column 34: expected a field name in double quotes
+            {"schema": "qise-noise-model/1"} extra        | not valid JSON at line 1, column 35: unexpected text after the end
+            {"schema": "qise-noise-model/1"} // comment   | not valid JSON at line 1, column 35: unexpected text after the end
             {"schema": "qise-noise-model/1"               | not valid JSON at line 1, column 32: the document ends
             [1, 2]                                        | $: a noise model is a JSON object
-            {"schema": "qise-noise-model/1", "name": 01}  | not valid JSON at line 1, column 42: a number must not start with 0
+            {"schema": "qise-noise-model/1", "name": 01}  | not valid JSON at line 1, column 42: not strict JSON here
+            {"schema": "qise-noise-model/1", name: ""}    | not valid JSON at line 1, column 35: expected a field name in double quotes
+            {"schema": "qise-noise-model/1" "name": ""}   | not valid JSON at line 1, column 34: expected ',' or '}' (at $.schema)
+            {"schema": "qise-noise-model/1", "name": "\\q"} | not valid JSON at line 1, column 45: unknown escape in a string (at $.name)
             """)
     void malformedDocumentsNameTheLineAndColumn(String json, String message) {
         var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(json));
         assertTrue(e.getMessage().startsWith(message), "got: " + e.getMessage());
+    }
+
+    @Test
+    void theJsonPathOfAMalformedValueKeepsAFieldNameWithSpaces() {
+        var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model("\"my name\": tru")));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 1, column 45: not strict JSON here"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" (at $.my name)"), e.getMessage());
+    }
+
+    @Test
+    void aControlCharacterInsideAStringIsRefused() {
+        var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model("\"name\": \"a\tb\"")));
+        assertTrue(e.getMessage().contains("a control character inside a string must be escaped (at $.name)"), e.getMessage());
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWithoutExhaustingTheStack() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model("\"name\": " + deep)));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 1, column "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("nested deeper than 200 levels"), e.getMessage());
+    }
+
+    @Test
+    void aKeyPresentAsNullIsNotAMissingKey() {
+        var present = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model("\"readout\": [{\"p1_given_0\": null, \"p0_given_1\": 0.1}]")));
+        assertEquals("$.readout[0].p1_given_0: expected a number, got null", present.getMessage());
+        var missing = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model("\"readout\": [{\"p0_given_1\": 0.1}]")));
+        assertEquals("$.readout[0]: missing \"p1_given_0\"", missing.getMessage());
+    }
+
+    @ParameterizedTest(name = "qubit {0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            63                   | ok
+            64                   | expected a qubit number 0..63, got 64
+            1.0                  | expected a qubit number 0..63, got 1.0
+            1e0                  | expected a qubit number 0..63, got 1.0
+            99999999999999999999 | expected a qubit number 0..63, got 99999999999999999999
+            "1"                  | expected a qubit number 0..63, got "1"
+            """)
+    void aQubitIsAWholeNumberFrom0To63(String qubit, String outcome) {
+        String body = "\"readout\": [{\"qubits\": [" + qubit + "], \"p1_given_0\": 0.1, \"p0_given_1\": 0.1}]";
+        if (outcome.equals("ok")) {
+            assertArrayEquals(new int[]{63}, NoiseModelJson.read(model(body)).readoutRules().getFirst().qubits());
+        } else {
+            var e = assertThrows(NoiseException.class, () -> NoiseModelJson.read(model(body)));
+            assertEquals("$.readout[0].qubits[0]: " + outcome, e.getMessage());
+        }
     }
 
     @Test
