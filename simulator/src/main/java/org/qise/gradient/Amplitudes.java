@@ -212,27 +212,27 @@ final class Amplitudes {
                 m1.intoArray(p, xb);
                 h1.intoArray(l, xb);
             }
-            if (collect) { // conj(λ_old)·ψ_new of the chain, over both pairs
-                DoubleVector sn0 = n0.rearrange(SWAP), sn1 = n1.rearrange(SWAP), sm0 = m0.rearrange(SWAP), sm1 = m1.rearrange(SWAP);
+            if (collect) { // conj(λ_old)·ψ_new of the chain, over both pairs; the imaginary parts
+                // pair swap(λ_old), already made for M†, with ψ_new (see IMAG_FROM_SWAPPED_LAMBDA)
                 a00r = j0.fma(m0, l0.fma(n0, a00r));
-                a00i = j0.fma(sm0, l0.fma(sn0, a00i));
+                a00i = sj0.fma(m0, sl0.fma(n0, a00i));
                 a01r = j0.fma(m1, l0.fma(n1, a01r));
-                a01i = j0.fma(sm1, l0.fma(sn1, a01i));
+                a01i = sj0.fma(m1, sl0.fma(n1, a01i));
                 a10r = j1.fma(m0, l1.fma(n0, a10r));
-                a10i = j1.fma(sm0, l1.fma(sn0, a10i));
+                a10i = sj1.fma(m0, sl1.fma(n0, a10i));
                 a11r = j1.fma(m1, l1.fma(n1, a11r));
-                a11i = j1.fma(sm1, l1.fma(sn1, a11i));
+                a11i = sj1.fma(m1, sl1.fma(n1, a11i));
             }
         }
         if (collect) {
             g[0] += sum(a00r);
-            g[1] -= sum(a00i.mul(I_SIGNS));
+            g[1] += sum(a00i.mul(I_SIGNS));
             g[2] += sum(a01r);
-            g[3] -= sum(a01i.mul(I_SIGNS));
+            g[3] += sum(a01i.mul(I_SIGNS));
             g[4] += sum(a10r);
-            g[5] -= sum(a10i.mul(I_SIGNS));
+            g[5] += sum(a10i.mul(I_SIGNS));
             g[6] += sum(a11r);
-            g[7] -= sum(a11i.mul(I_SIGNS));
+            g[7] += sum(a11i.mul(I_SIGNS));
         }
     }
 
@@ -316,6 +316,13 @@ final class Amplitudes {
                 }
                 return;
             }
+            if (s < AMPS && AMPS >= 2 && from % AMPS == 0 && (to - from) % AMPS == 0) {
+                // the target inside a vector (a cx onto tile qubit 0 or 1): each lane whose
+                // controls are 1 takes its partner's amplitude, a shuffle and a blend per vector,
+                // instead of a scalar loop over every pair
+                vectorLowSwap(p, l, from, to, t, controlBits);
+                return;
+            }
             for (int k = from >> 1; k < to >> 1; k++) {
                 {
                     int i = ((k >>> t) << (t + 1)) | (k & (s - 1));
@@ -385,6 +392,13 @@ final class Amplitudes {
     }
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /*
+     * IMAG_FROM_SWAPPED_LAMBDA: Im conj(l)·n = l_re·n_im − l_im·n_re. Summed over a vector's
+     * lanes, Σ_k s_k·l[k]·n[k^1] (s = −1 on re lanes, +1 on im lanes) equals −Σ_k s_k·l[k^1]·n[k]:
+     * the same products, so a kernel that has swap(λ) at hand for M† pairs it with ψ_new and
+     * flips the final sign instead of shuffling ψ_new once more (a shuffle per G entry pair less).
+     */
+
     /** Complex amplitudes per vector. */
     private static final int AMPS = SPECIES.length() / 2;
     private static final VectorShuffle<Double> SWAP = VectorShuffle.fromOp(SPECIES, k -> k ^ 1);
@@ -438,6 +452,22 @@ final class Amplitudes {
             if (((k >> 1) >> t & 1) == bit) s += signed && k % 2 == 0 ? -lanes[k] : lanes[k];
         }
         return s;
+    }
+
+    /** X on target t inside a vector (2^t < AMPS) where the controls are 1, on both states. */
+    private static void vectorLowSwap(double[] p, double[] l, int from, int to, int t, int controlBits) {
+        VectorShuffle<Double> partner = PARTNER[t];
+        int low = controlBits & (AMPS - 1), high = controlBits & ~(AMPS - 1);
+        boolean[] lanes = new boolean[SPECIES.length()];
+        for (int e = 0; e < lanes.length; e++) lanes[e] = ((e >> 1) & low) == low;
+        VectorMask<Double> take = VectorMask.fromArray(SPECIES, lanes, 0);
+        for (int i = from; i < to; i += AMPS) {
+            if ((i & high) != high) continue;
+            int x = 2 * i;
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, x), lv = DoubleVector.fromArray(SPECIES, l, x);
+            pv.blend(pv.rearrange(partner), take).intoArray(p, x);
+            lv.blend(lv.rearrange(partner), take).intoArray(l, x);
+        }
     }
 
     /**
@@ -530,6 +560,19 @@ final class Amplitudes {
                 n1 = sp1.fma(vdI, p1.fma(vdR, sp0.fma(vcI, p0.mul(vcR))));
                 sl1.fma(vbI, l1.fma(vbR, sl0.fma(vaI, l0.mul(vaR)))).intoArray(l, x);
                 sl1.fma(vdI, l1.fma(vdR, sl0.fma(vcI, l0.mul(vcR)))).intoArray(l, y);
+                n0.intoArray(p, x);
+                n1.intoArray(p, y);
+                if (collect) { // imaginary parts from swap(λ_old), already made (IMAG_FROM_SWAPPED_LAMBDA)
+                    a00r = l0.fma(n0, a00r);
+                    a00i = sl0.fma(n0, a00i);
+                    a01r = l0.fma(n1, a01r);
+                    a01i = sl0.fma(n1, a01i);
+                    a10r = l1.fma(n0, a10r);
+                    a10i = sl1.fma(n0, a10i);
+                    a11r = l1.fma(n1, a11r);
+                    a11i = sl1.fma(n1, a11i);
+                }
+                continue;
             }
             n0.intoArray(p, x);
             n1.intoArray(p, y);
@@ -547,14 +590,15 @@ final class Amplitudes {
             }
         }
         if (g != null) { // the signs of i·n applied once, at the end (exact: they are ±1)
+            double sign = real || diagonal ? -1 : 1; // the general case summed swap(λ)∘n, whose signs are the opposite
             g[0] += sum(a00r);
-            g[1] -= sum(a00i.mul(I_SIGNS));
+            g[1] += sign * sum(a00i.mul(I_SIGNS));
             g[2] += sum(a01r);
-            g[3] -= sum(a01i.mul(I_SIGNS));
+            g[3] += sign * sum(a01i.mul(I_SIGNS));
             g[4] += sum(a10r);
-            g[5] -= sum(a10i.mul(I_SIGNS));
+            g[5] += sign * sum(a10i.mul(I_SIGNS));
             g[6] += sum(a11r);
-            g[7] -= sum(a11i.mul(I_SIGNS));
+            g[7] += sign * sum(a11i.mul(I_SIGNS));
         }
     }
 }
