@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import org.qise.circuit.Circuit;
@@ -67,11 +66,7 @@ public final class AdjointGradient {
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         // one pool for every step after the forward pass (H|ψ⟩, the tiles); below a tile's size
         // the whole state is one piece of work and threads would only cost
-        ExecutorService pool = workers > 1 && d.numQubits > TILE_QUBITS ? Executors.newFixedThreadPool(workers, r -> {
-            Thread th = new Thread(r, "qise-adjoint");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        ExecutorService pool = d.numQubits > TILE_QUBITS ? Workers.pool(workers) : null;
         try {
             Amplitudes psi;
             try (Engine engine = Engines.create("fast", threads); QuantumState state = engine.allocate(d.numQubits)) {
