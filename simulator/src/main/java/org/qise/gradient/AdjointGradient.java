@@ -68,18 +68,23 @@ public final class AdjointGradient {
         // the whole state is one piece of work and threads would only cost
         ExecutorService pool = d.numQubits > TILE_QUBITS ? Workers.pool(workers) : null;
         try {
+            // a tail of cx gates after the last parametric gate is not run: ⟨ψ|V†HV|ψ⟩ = ⟨ψ|H'|ψ⟩
+            // with H' = V†HV again a Pauli sum (CliffordTail), so neither pass touches the tail
+            int cut = CliffordTail.start(d.gates);
+            List<Operation.GateOp> body = d.gates.subList(0, cut);
+            List<PauliSum.Term> terms = CliffordTail.conjugate(h.terms(), d.gates.subList(cut, d.gates.size()));
             Amplitudes psi;
             try (Engine engine = Engines.create("fast", threads); QuantumState state = engine.allocate(d.numQubits)) {
-                state.applyAll(d.gates);
+                state.applyAll(body);
                 psi = Amplitudes.copyOf(state);
             }
-            PauliProducts.Product hPsi = PauliProducts.apply(psi, h, pool);
+            PauliProducts.Product hPsi = PauliProducts.apply(psi, terms, pool);
             Amplitudes lambda = hPsi.lambda();
             double value = hPsi.value();
 
             // the backward pass un-applies units (chains of one-qubit gates fused); each angle belongs
             // to one member of one unit, and is read off that unit's G sums
-            List<Units.Unit> units = Units.of(d.gates);
+            List<Units.Unit> units = Units.of(body);
             int[] unitOf = new int[d.gates.size()], positionOf = new int[d.gates.size()];
             for (int u = 0; u < units.size(); u++) {
                 int[] m = units.get(u).members();

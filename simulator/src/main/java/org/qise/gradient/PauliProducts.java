@@ -29,13 +29,12 @@ final class PauliProducts {
     /** Block size: 2^12 amplitudes, 64 KiB per state, so a block's source and output stay in cache across the terms. */
     private static final int BLOCK_QUBITS = 12;
 
-    static Product apply(Amplitudes psi, PauliSum h, ExecutorService pool) {
+    static Product apply(Amplitudes psi, List<PauliSum.Term> terms, ExecutorService pool) {
         int n = psi.n;
         Amplitudes lambda = psi.zeroCopy();
         int bq = Math.min(n, BLOCK_QUBITS);
         int block = 1 << bq;
-        if (block < 2 * AMPS) return small(psi, lambda, h);
-        List<PauliSum.Term> terms = h.terms();
+        if (block < 2 * AMPS) return small(psi, lambda, terms);
         int count = terms.size();
         // per term: the weights of a block's outputs (interleaved re, im lanes), for high bits of even and odd parity
         double[][] even = new double[count][], odd = new double[count][];
@@ -109,10 +108,10 @@ final class PauliProducts {
     }
 
     /** States smaller than two vectors: plain loops, term after term. */
-    private static Product small(Amplitudes psi, Amplitudes lambda, PauliSum h) {
+    private static Product small(Amplitudes psi, Amplitudes lambda, List<PauliSum.Term> terms) {
         double[] a = psi.a, o = lambda.a;
         int size = 1 << psi.n;
-        for (PauliSum.Term t : h.terms()) {
+        for (PauliSum.Term t : terms) {
             int x = (int) t.xMask(), z = (int) t.zMask();
             int yCount = Integer.bitCount(x & z) & 3;
             double c = t.coefficient();

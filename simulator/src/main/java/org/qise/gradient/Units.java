@@ -143,7 +143,7 @@ final class Units {
     }
 
     /** A cx: X with one control (the fused kernel swaps amplitudes for it). */
-    private static boolean isCx(Operation.GateOp g) {
+    static boolean isCx(Operation.GateOp g) {
         Gate gate = g.gate();
         if (gate.controls() != 1 || gate.targets() != 1 || g.qubits().length != 2) return false;
         Matrix m = gate.targetMatrix();
