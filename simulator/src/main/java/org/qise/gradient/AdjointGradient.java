@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import org.qise.circuit.Circuit;
@@ -66,7 +67,11 @@ public final class AdjointGradient {
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         // one pool for every step after the forward pass (H|ψ⟩, the tiles); below a tile's size
         // the whole state is one piece of work and threads would only cost
-        ExecutorService pool = d.numQubits > TILE_QUBITS ? Workers.pool(workers) : null;
+        ExecutorService pool = workers > 1 && d.numQubits > TILE_QUBITS ? Executors.newFixedThreadPool(workers, r -> {
+            Thread th = new Thread(r, "qise-adjoint");
+            th.setDaemon(true);
+            return th;
+        }) : null;
         try {
             // a tail of cx gates after the last parametric gate is not run: ⟨ψ|V†HV|ψ⟩ = ⟨ψ|H'|ψ⟩
             // with H' = V†HV again a Pauli sum (CliffordTail), so neither pass touches the tail
