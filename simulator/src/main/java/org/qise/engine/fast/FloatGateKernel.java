@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * float multiplies and adds, lane by lane, the same whichever thread runs a vector, so results
  * do not depend on the thread count.
  */
-final class FloatGateKernel {
+final class FloatGateKernel implements FloatBlocks.FloatKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int FLOATS = SPECIES.length();
     /** Amplitudes per float vector. */
@@ -101,7 +101,13 @@ final class FloatGateKernel {
     private int vectorsPerUnit() { return highTarget ? 2 : 1; }
 
     /** Units of work (independent): pairs of vectors, or single vectors. */
-    long units() { return 1L << Long.bitCount(free); }
+    @Override
+    public long units() { return 1L << Long.bitCount(free); }
+
+    @Override
+    public long tileUnits(int tileVectorBits) {
+        return FloatBlocks.tileUnits(free, (1L << (n - LOW_QUBITS)) - 1, tileVectorBits);
+    }
 
     void run(MemorySegment floats, ParallelRunner runner) {
         runner.forRange(units(), vectorsPerUnit() * (FLOATS / Lanes.DOUBLES), (from, to) -> run(floats, from, to));
@@ -112,7 +118,8 @@ final class FloatGateKernel {
      * methods: a vector passed to or returned from one of our own methods is boxed whenever the
      * JIT does not inline that method, which depends on what ran before (see {@link FloatShuffles}).
      */
-    void run(MemorySegment s, long from, long to) {
+    @Override
+    public void run(MemorySegment s, long from, long to) {
         final float[] co = coef;
         FloatVector d0Re = FloatVector.fromArray(SPECIES, co, D0RE * FLOATS), d0Im = FloatVector.fromArray(SPECIES, co, D0IM * FLOATS);
         FloatVector o0Re = FloatVector.fromArray(SPECIES, co, O0RE * FLOATS), o0Im = FloatVector.fromArray(SPECIES, co, O0IM * FLOATS);
