@@ -49,7 +49,7 @@ final class FloatBlocks {
      * Float tiles (see {@link #runTiled}): 2^16 amplitudes of 8 bytes, 512 KiB, half of a Zen 4/5
      * core's 1 MiB L2 (the double engine's tiles, {@link StageRunner#TILE_QUBITS}, hold the same bytes).
      */
-    static final int TILE_QUBITS = Integer.getInteger("qise.floatTileQubits", 16);
+    static final int TILE_QUBITS = 16;
 
     /**
      * {@link FloatKernel#tileUnits} of a kernel whose unit k is the vector {@code Long.expand(k, free)}
