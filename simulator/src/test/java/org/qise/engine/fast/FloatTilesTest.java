@@ -87,6 +87,31 @@ class FloatTilesTest {
         assertTrue(checked >= 2, "kernels that stay inside tiles: " + checked);
     }
 
+    /** Thread shares cut a kernel's units anywhere, also inside the runs its loops walk: the bytes must not change. */
+    @ParameterizedTest(name = "{0} qubits, seed {1}")
+    @CsvSource({"10, 21", "13, 22", "16, 23"})
+    void unitRangesCutAnywhereGiveTheBytesOfOneCall(int n, long seed) {
+        assumeTrue(FloatGateKernel.AMPS >= 2 && FloatGateKernel.LOW_QUBITS <= 3, "float kernels need vectors of 2 to 8 amplitudes");
+        Random rnd = new Random(seed);
+        for (FloatBlocks.FloatKernel k : randomKernels(n, n, rnd)) {
+            AmplitudeMemory whole = FloatState.allocateMemory(n), cut = FloatState.allocateMemory(n);
+            try {
+                fill(whole.segment, n, rnd);
+                cut.segment.copyFrom(whole.segment);
+                k.run(whole.segment, 0, k.units());
+                long a = rnd.nextLong(k.units() + 1), b = rnd.nextLong(k.units() + 1);
+                long lo = Math.min(a, b), hi = Math.max(a, b);
+                k.run(cut.segment, hi, k.units());
+                k.run(cut.segment, 0, lo);
+                k.run(cut.segment, lo, hi);
+                assertArrayEquals(whole.segment.toArray(ValueLayout.JAVA_BYTE), cut.segment.toArray(ValueLayout.JAVA_BYTE), k + " cut at " + lo + ", " + hi);
+            } finally {
+                whole.close();
+                cut.close();
+            }
+        }
+    }
+
     private static void fill(MemorySegment s, int n, Random rnd) {
         for (long i = 0; i < 2L << n; i++) s.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) rnd.nextGaussian());
     }
