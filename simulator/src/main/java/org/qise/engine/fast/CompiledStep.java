@@ -180,7 +180,7 @@ abstract sealed class CompiledStep {
                 FloatStages.runWhole(kernels, n, floats);
                 return;
             }
-            for (FloatBlocks.FloatKernel k : f) k.runAll(floats);
+            FloatBlocks.runTiled(f, floats, Math.max(0, n - FloatGateKernel.LOW_QUBITS));
         }
 
         @Override

@@ -25,9 +25,73 @@ final class FloatBlocks {
     /** Widest dense block with a float kernel: 2^4 × 2^4 coefficients per lane pattern. */
     static final int MAX_DENSE = 4;
 
-    /** A block run over a whole (small) float state. */
+    /**
+     * A block on a small float state (a chunk): it updates independent units of work (groups of
+     * vectors), so any split of them, over threads or over tiles, gives the same bits.
+     */
     interface FloatKernel {
-        void runAll(MemorySegment floats);
+        /** Units of work over the whole state. */
+        long units();
+
+        /** Applies the block to units [from, to). */
+        void run(MemorySegment floats, long from, long to);
+
+        /**
+         * Units in each tile of 2^tileVectorBits consecutive vectors when the block mixes vectors
+         * only inside such tiles (units t·U … (t+1)·U − 1 are exactly tile t's), else −1.
+         */
+        long tileUnits(int tileVectorBits);
+
+        default void runAll(MemorySegment floats) { run(floats, 0, units()); }
+    }
+
+    /**
+     * Float tiles (see {@link #runTiled}): 2^16 amplitudes of 8 bytes, 512 KiB, half of a Zen 4/5
+     * core's 1 MiB L2 (the double engine's tiles, {@link StageRunner#TILE_QUBITS}, hold the same bytes).
+     */
+    static final int TILE_QUBITS = 16;
+
+    /**
+     * {@link FloatKernel#tileUnits} of a kernel whose unit k is the vector {@code Long.expand(k, free)}
+     * (plus fixed bits): the fixed bits (those of {@code vectorBits} not free) must all lie below the
+     * tile's bits, and then the low bits of k fill the free bits inside a tile first.
+     */
+    static long tileUnits(long free, long vectorBits, int tileVectorBits) {
+        long fixed = vectorBits & ~free;
+        if ((fixed >>> tileVectorBits) != 0) return -1;
+        return 1L << (tileVectorBits - Long.bitCount(fixed));
+    }
+
+    /**
+     * Runs the kernels on a float chunk of 2^vectorBits vectors. Consecutive kernels that mix
+     * vectors only within tiles of 2^{@link #TILE_QUBITS} amplitudes run tile by tile, all of
+     * them on one tile before the next, so they read and write L2 rather than the L3 that holds a
+     * 2 MiB chunk; the others run over the whole chunk. Every amplitude gets the same kernels in
+     * the same order either way, so the bits are those of running the kernels one after another.
+     */
+    static void runTiled(FloatKernel[] kernels, MemorySegment work, int vectorBits) {
+        runTiled(kernels, work, vectorBits, TILE_QUBITS - FloatGateKernel.LOW_QUBITS);
+    }
+
+    /** As {@link #runTiled(FloatKernel[], MemorySegment, int)} with tiles of 2^tileBits vectors (tests compare tile sizes). */
+    static void runTiled(FloatKernel[] kernels, MemorySegment work, int vectorBits, int tileBits) {
+        long tiles = vectorBits > tileBits ? 1L << (vectorBits - tileBits) : 1;
+        for (int k = 0; k < kernels.length; ) {
+            int end = k;
+            while (tiles > 1 && end < kernels.length && kernels[end].tileUnits(tileBits) > 0) end++;
+            if (end - k < 2) {
+                kernels[k].run(work, 0, kernels[k].units());
+                k++;
+                continue;
+            }
+            for (long t = 0; t < tiles; t++) {
+                for (int j = k; j < end; j++) {
+                    long u = kernels[j].tileUnits(tileBits);
+                    kernels[j].run(work, t * u, (t + 1) * u);
+                }
+            }
+            k = end;
+        }
     }
 
     /** Float kernels for every block, or null when one of them has none (or the state is narrower than a float vector). */
@@ -43,17 +107,11 @@ final class FloatBlocks {
 
     private static FloatKernel forBlock(Fuser.Block b, int n) {
         return switch (b) {
-            case Fuser.Single s when s.op().gate().targets() == 1 -> {
-                FloatGateKernel k = FloatGateKernel.of(s.op(), n);
-                yield f -> k.run(f, 0, k.units());
-            }
+            case Fuser.Single s when s.op().gate().targets() == 1 -> FloatGateKernel.of(s.op(), n);
             case Fuser.Single s when s.op().gate().controls() == 0 && FloatDenseKernels.fits(s.op().qubits()) ->
                     FloatDenseKernels.of(n, s.op().gate().targetMatrix(), s.op().qubits());
             // One qubit: the one-target kernel (one re↔im swap per input, no output buffer).
-            case Fuser.Dense d when d.qubits().length == 1 -> {
-                FloatGateKernel k = new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
-                yield f -> k.run(f, 0, k.units());
-            }
+            case Fuser.Dense d when d.qubits().length == 1 -> new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
             case Fuser.Dense d when FloatDenseKernels.fits(d.qubits()) -> FloatDenseKernels.of(n, d.matrix(), d.qubits());
             case Fuser.Diagonal d when ascending(d.qubits()) -> new Diagonal(n, d.re(), d.im(), d.qubits());
             default -> null;
@@ -114,8 +172,15 @@ final class FloatBlocks {
         }
 
         @Override
-        public void runAll(MemorySegment s) {
-            for (long v = 0; v < vectors; v++) {
+        public long units() { return vectors; }
+
+        /** A diagonal never mixes vectors. */
+        @Override
+        public long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
+            for (long v = from; v < to; v++) {
                 int c = (int) Long.compress(v, highBits) * 2 * FLOATS;
                 long at = v * VECTOR_BYTES;
                 FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);

@@ -33,7 +33,7 @@ import static org.qise.engine.fast.FloatShuffles.*;
  *
  * <p>Shuffles are {@link FloatShuffles}' constants, picked by a switch written out in each loop
  * body: a shuffle read from an array is not a JIT constant and ran 5–20× slower. Each kernel's
- * vector work is all in its {@code runAll}, which calls only Vector API methods (always inlined):
+ * vector work is all in its {@code run}, which calls only Vector API methods (always inlined):
  * a helper that takes or returns a vector may stop being inlined late in a long run, and then
  * boxes every vector (see {@link FloatShuffles}). The accumulation order is fixed per kernel, so
  * results do not depend on the thread split.
@@ -84,6 +84,8 @@ final class FloatDenseKernels {
      */
     static final class Shape {
         final long free, units;
+        /** Every vector-index bit of the state (or chunk) the kernel was built for. */
+        final long vectorBits;
         final long[] offsets;
         /** The in-vector qubit pattern (amplitude xor) of each pattern index p. */
         final int[] xs;
@@ -97,7 +99,7 @@ final class FloatDenseKernels {
         Shape(int n, Matrix m, int[] qubits, int tile) {
             offsets = FloatBlocks.highOffsets(qubits);
             inputs = offsets.length;
-            long vectorBits = (1L << (n - LOW)) - 1;
+            vectorBits = (1L << (n - LOW)) - 1;
             free = vectorBits & ~offsets[inputs - 1];
             units = 1L << Long.bitCount(free);
             int lowMask = 0;
@@ -140,13 +142,19 @@ final class FloatDenseKernels {
         }
 
         @Override
-        public void runAll(MemorySegment s) {
+        public long units() { return shape.units; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
             final float[] c = shape.coef;
             final long[] off = shape.offsets, in = shape.variantOffsets;
             final int[] x = shape.variantXors;
             final int outputs = shape.inputs;
             final long free = shape.free;
-            for (long k = 0, units = shape.units; k < units; k++) {
+            for (long k = from; k < to; k++) {
                 long g = Long.expand(k, free);
                 FloatVector v0 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[0]) * VECTOR_BYTES, ORDER);
                 FloatVector z0 = switch (x[0]) {
@@ -240,13 +248,19 @@ final class FloatDenseKernels {
         }
 
         @Override
-        public void runAll(MemorySegment s) {
+        public long units() { return shape.units; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
             final float[] c = this.c;
             final long[] off = shape.offsets;
             final long free = shape.free;
             final long o1 = off[1], o2 = off[2], o3 = off[3];
             final FloatVector sign = I_SIGN;
-            for (long k = 0, units = shape.units; k < units; k++) {
+            for (long k = from; k < to; k++) {
                 long g = Long.expand(k, free);
                 FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g * VECTOR_BYTES, ORDER);
                 FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, (g | o1) * VECTOR_BYTES, ORDER);
@@ -303,12 +317,18 @@ final class FloatDenseKernels {
         }
 
         @Override
-        public void runAll(MemorySegment s) {
+        public long units() { return shape.units; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
             final float[] c = this.c;
             final long[] off = shape.offsets;
             final long free = shape.free;
             final FloatVector sign = I_SIGN;
-            for (long k = 0, units = shape.units; k < units; k++) {
+            for (long k = from; k < to; k++) {
                 long g = Long.expand(k, free);
                 FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[0]) * VECTOR_BYTES, ORDER);
                 FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[1]) * VECTOR_BYTES, ORDER);
@@ -350,13 +370,19 @@ final class FloatDenseKernels {
         }
 
         @Override
-        public void runAll(MemorySegment s) {
+        public long units() { return shape.units; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
             final float[] c = shape.coef;
             final int[] xs = shape.xs;
             final int P = shape.patterns;
             final long free = shape.free;
             final FloatVector zero = FloatVector.zero(SPECIES);
-            for (long k = 0, units = shape.units; k < units; k++) {
+            for (long k = from; k < to; k++) {
                 long g = Long.expand(k, free);
                 FloatVector r0 = zero, i0 = zero;
                 FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, g * VECTOR_BYTES, ORDER);
@@ -399,14 +425,20 @@ final class FloatDenseKernels {
         }
 
         @Override
-        public void runAll(MemorySegment s) {
+        public long units() { return shape.units; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
             final float[] c = shape.coef;
             final int[] xs = shape.xs;
             final long[] off = shape.offsets;
             final int P = shape.patterns;
             final long free = shape.free;
             final FloatVector zero = FloatVector.zero(SPECIES);
-            for (long k = 0, units = shape.units; k < units; k++) {
+            for (long k = from; k < to; k++) {
                 long g = Long.expand(k, free);
                 FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero;
                 int at = 0;
@@ -455,14 +487,20 @@ final class FloatDenseKernels {
         }
 
         @Override
-        public void runAll(MemorySegment s) {
+        public long units() { return shape.units; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
             final float[] c = shape.coef;
             final int[] xs = shape.xs;
             final long[] off = shape.offsets;
             final int P = shape.patterns;
             final long free = shape.free;
             final FloatVector zero = FloatVector.zero(SPECIES);
-            for (long k = 0, units = shape.units; k < units; k++) {
+            for (long k = from; k < to; k++) {
                 long g = Long.expand(k, free);
                 FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero, r2 = zero, i2 = zero, r3 = zero, i3 = zero;
                 int at = 0;

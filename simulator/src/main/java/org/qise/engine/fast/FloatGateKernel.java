@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * float multiplies and adds, lane by lane, the same whichever thread runs a vector, so results
  * do not depend on the thread count.
  */
-final class FloatGateKernel {
+final class FloatGateKernel implements FloatBlocks.FloatKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int FLOATS = SPECIES.length();
     /** Amplitudes per float vector. */
@@ -37,6 +37,13 @@ final class FloatGateKernel {
     private final long highControls;
     /** Vector-index bits enumerated: every vector bit but the target's (when high) and the high controls. */
     private final long free;
+    /**
+     * Units per run (a power of two): the units of an aligned run visit consecutive vectors, so the
+     * loops step one byte offset through a run instead of spreading each unit's bits and working
+     * out its layout offset (what made the double kernels' loops slow, docs/engine.md).
+     */
+    private final long runUnits;
+    private static final long VECTOR_BYTES = FLOATS * 4L;
     private final boolean highTarget;
     /** Coefficients, re and signed im (−im on real lanes, +im on imaginary: z·re + swap(z)·im is the complex product), for the target bit 0 / 1 (high target) or per lane (low target). */
     private final float[] coef;
@@ -71,6 +78,9 @@ final class FloatGateKernel {
         this.highTarget = target >= LOW_QUBITS;
         long targetVectorBit = highTarget ? 1L << (target - LOW_QUBITS) : 0;
         this.free = vectorBits & ~highControls & ~targetVectorBit;
+        // Free vector bits below the lowest fixed one; a run never reaches a gap of the layout.
+        long fixed = vectorBits & ~free;
+        this.runUnits = 1L << Math.min(Long.numberOfTrailingZeros(fixed), FloatLayout.PAD_SHIFT - LOW_QUBITS);
         this.diagonal = m.re(0, 1) == 0 && m.im(0, 1) == 0 && m.re(1, 0) == 0 && m.im(1, 0) == 0;
         this.pureSwap = highTarget && lowControls == 0 && m.re(0, 1) == 1 && m.im(0, 1) == 0 && m.re(1, 0) == 1 && m.im(1, 0) == 0
                 && m.re(0, 0) == 0 && m.im(0, 0) == 0 && m.re(1, 1) == 0 && m.im(1, 1) == 0;
@@ -101,7 +111,13 @@ final class FloatGateKernel {
     private int vectorsPerUnit() { return highTarget ? 2 : 1; }
 
     /** Units of work (independent): pairs of vectors, or single vectors. */
-    long units() { return 1L << Long.bitCount(free); }
+    @Override
+    public long units() { return 1L << Long.bitCount(free); }
+
+    @Override
+    public long tileUnits(int tileVectorBits) {
+        return FloatBlocks.tileUnits(free, (1L << (n - LOW_QUBITS)) - 1, tileVectorBits);
+    }
 
     void run(MemorySegment floats, ParallelRunner runner) {
         runner.forRange(units(), vectorsPerUnit() * (FLOATS / Lanes.DOUBLES), (from, to) -> run(floats, from, to));
@@ -112,7 +128,8 @@ final class FloatGateKernel {
      * methods: a vector passed to or returned from one of our own methods is boxed whenever the
      * JIT does not inline that method, which depends on what ran before (see {@link FloatShuffles}).
      */
-    void run(MemorySegment s, long from, long to) {
+    @Override
+    public void run(MemorySegment s, long from, long to) {
         final float[] co = coef;
         FloatVector d0Re = FloatVector.fromArray(SPECIES, co, D0RE * FLOATS), d0Im = FloatVector.fromArray(SPECIES, co, D0IM * FLOATS);
         FloatVector o0Re = FloatVector.fromArray(SPECIES, co, O0RE * FLOATS), o0Im = FloatVector.fromArray(SPECIES, co, O0IM * FLOATS);
@@ -120,50 +137,56 @@ final class FloatGateKernel {
         FloatVector o1Re = FloatVector.fromArray(SPECIES, co, O1RE * FLOATS), o1Im = FloatVector.fromArray(SPECIES, co, O1IM * FLOATS);
         if (!highTarget) {
             final int x = flipMask;
-            for (long k = from; k < to; k++) {
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS);
-                FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
-                FloatVector r = z.rearrange(FloatShuffles.S0).fma(d0Im, z.mul(d0Re));
-                if (!diagonal) {
-                    // The target is a lane bit: 1, 2 or 4 (at most three qubits inside a vector).
-                    FloatVector f = switch (x) {
-                        case 1 -> z.rearrange(FloatShuffles.F1);
-                        case 2 -> z.rearrange(FloatShuffles.F2);
-                        default -> z.rearrange(FloatShuffles.F4);
-                    };
-                    FloatVector fs = switch (x) {
-                        case 1 -> z.rearrange(FloatShuffles.S1);
-                        case 2 -> z.rearrange(FloatShuffles.S2);
-                        default -> z.rearrange(FloatShuffles.S4);
-                    };
-                    r = fs.fma(o0Im, f.fma(o0Re, r));
+                for (; k < end; k++, at += VECTOR_BYTES) {
+                    FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                    FloatVector r = z.rearrange(FloatShuffles.S0).fma(d0Im, z.mul(d0Re));
+                    if (!diagonal) {
+                        // The target is a lane bit: 1, 2 or 4 (at most three qubits inside a vector).
+                        FloatVector f = switch (x) {
+                            case 1 -> z.rearrange(FloatShuffles.F1);
+                            case 2 -> z.rearrange(FloatShuffles.F2);
+                            default -> z.rearrange(FloatShuffles.F4);
+                        };
+                        FloatVector fs = switch (x) {
+                            case 1 -> z.rearrange(FloatShuffles.S1);
+                            case 2 -> z.rearrange(FloatShuffles.S2);
+                            default -> z.rearrange(FloatShuffles.S4);
+                        };
+                        r = fs.fma(o0Im, f.fma(o0Re, r));
+                    }
+                    r.intoMemorySegment(s, at, ORDER);
                 }
-                r.intoMemorySegment(s, at, ORDER);
             }
             return;
         }
         long t = 1L << (target - LOW_QUBITS);
-        for (long k = from; k < to; k++) {
+        for (long k = from; k < to; ) {
+            long end = Math.min(to, (k | (runUnits - 1)) + 1);
             long v0 = Long.expand(k, free) | highControls;
             long at0 = FloatLayout.amplitudeOffset(v0 * AMPS), at1 = FloatLayout.amplitudeOffset((v0 | t) * AMPS);
-            if (pureSwap) {
-                FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
-                b.intoMemorySegment(s, at0, ORDER);
-                a.intoMemorySegment(s, at1, ORDER);
-            } else if (diagonal) {
-                // p, cp, cz and the like leave the target-0 half alone: half the traffic.
-                if (!zeroHalfIdentity) {
-                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER);
-                    a.rearrange(FloatShuffles.S0).fma(d0Im, a.mul(d0Re)).intoMemorySegment(s, at0, ORDER);
+            for (; k < end; k++, at0 += VECTOR_BYTES, at1 += VECTOR_BYTES) {
+                if (pureSwap) {
+                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
+                    b.intoMemorySegment(s, at0, ORDER);
+                    a.intoMemorySegment(s, at1, ORDER);
+                } else if (diagonal) {
+                    // p, cp, cz and the like leave the target-0 half alone: half the traffic.
+                    if (!zeroHalfIdentity) {
+                        FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER);
+                        a.rearrange(FloatShuffles.S0).fma(d0Im, a.mul(d0Re)).intoMemorySegment(s, at0, ORDER);
+                    }
+                    FloatVector b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
+                    b.rearrange(FloatShuffles.S0).fma(d1Im, b.mul(d1Re)).intoMemorySegment(s, at1, ORDER);
+                } else {
+                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
+                    FloatVector as = a.rearrange(FloatShuffles.S0), bs = b.rearrange(FloatShuffles.S0);
+                    // One multiply and three fused multiply-adds per output (half the rounding steps of mul/add, fewer operations).
+                    bs.fma(o0Im, b.fma(o0Re, as.fma(d0Im, a.mul(d0Re)))).intoMemorySegment(s, at0, ORDER);
+                    as.fma(o1Im, a.fma(o1Re, bs.fma(d1Im, b.mul(d1Re)))).intoMemorySegment(s, at1, ORDER);
                 }
-                FloatVector b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
-                b.rearrange(FloatShuffles.S0).fma(d1Im, b.mul(d1Re)).intoMemorySegment(s, at1, ORDER);
-            } else {
-                FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
-                FloatVector as = a.rearrange(FloatShuffles.S0), bs = b.rearrange(FloatShuffles.S0);
-                // One multiply and three fused multiply-adds per output (half the rounding steps of mul/add, fewer operations).
-                bs.fma(o0Im, b.fma(o0Re, as.fma(d0Im, a.mul(d0Re)))).intoMemorySegment(s, at0, ORDER);
-                as.fma(o1Im, a.fma(o1Re, bs.fma(d1Im, b.mul(d1Re)))).intoMemorySegment(s, at1, ORDER);
             }
         }
     }

@@ -76,7 +76,7 @@ final class FloatStages {
                     }
                     work = scratch;
                 }
-                for (FloatBlocks.FloatKernel k : kernels) k.runAll(work);
+                FloatBlocks.runTiled(kernels, work, local - FloatGateKernel.LOW_QUBITS);
                 if (!inPlace) {
                     for (int r = 0; r < runs; r++) {
                         MemorySegment.copy(scratch, r * runBytes, floats, FloatLayout.amplitudeOffset(base | runStart[r]), runBytes);
