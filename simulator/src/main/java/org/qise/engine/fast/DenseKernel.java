@@ -76,7 +76,7 @@ final class DenseKernel extends Kernel {
     }
 
     @Override
-    void run(MemorySegment amps, long from, long to) {
+    public void run(MemorySegment amps, long from, long to) {
         if (uniform) runUniform(amps, from, to);
         else runLanes(amps, from, to);
     }

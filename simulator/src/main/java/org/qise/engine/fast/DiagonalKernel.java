@@ -79,17 +79,17 @@ final class DiagonalKernel extends Kernel {
 
     /** Every vector is its own group: the range is a range of vector indices. */
     @Override
-    long groupCount() { return geometry.vectors; }
+    public long units() { return geometry.vectors; }
 
     @Override
     int vectorsPerGroup() { return 1; }
 
     /** Any tile: a diagonal multiplies each vector on its own. */
     @Override
-    long tileGroups(int tileVectorBits) { return 1L << tileVectorBits; }
+    public long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
 
     @Override
-    void run(MemorySegment amps, long from, long to) {
+    public void run(MemorySegment amps, long from, long to) {
         final int D = Lanes.DOUBLES;
         final long tb = targetBits, cb = controlBits;
         final boolean[] ch = changes;

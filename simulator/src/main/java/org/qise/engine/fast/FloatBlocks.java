@@ -29,19 +29,7 @@ final class FloatBlocks {
      * A block on a small float state (a chunk): it updates independent units of work (groups of
      * vectors), so any split of them, over threads or over tiles, gives the same bits.
      */
-    interface FloatKernel {
-        /** Units of work over the whole state. */
-        long units();
-
-        /** Applies the block to units [from, to). */
-        void run(MemorySegment floats, long from, long to);
-
-        /**
-         * Units in each tile of 2^tileVectorBits consecutive vectors when the block mixes vectors
-         * only inside such tiles (units t·U … (t+1)·U − 1 are exactly tile t's), else −1.
-         */
-        long tileUnits(int tileVectorBits);
-
+    interface FloatKernel extends TileKernel {
         default void runAll(MemorySegment floats) { run(floats, 0, units()); }
     }
 
@@ -57,41 +45,12 @@ final class FloatBlocks {
      * tile's bits, and then the low bits of k fill the free bits inside a tile first.
      */
     static long tileUnits(long free, long vectorBits, int tileVectorBits) {
-        long fixed = vectorBits & ~free;
-        if ((fixed >>> tileVectorBits) != 0) return -1;
-        return 1L << (tileVectorBits - Long.bitCount(fixed));
+        return TileKernel.unitsPerTile(vectorBits & ~free, tileVectorBits);
     }
 
-    /**
-     * Runs the kernels on a float chunk of 2^vectorBits vectors. Consecutive kernels that mix
-     * vectors only within tiles of 2^{@link #TILE_QUBITS} amplitudes run tile by tile, all of
-     * them on one tile before the next, so they read and write L2 rather than the L3 that holds a
-     * 2 MiB chunk; the others run over the whole chunk. Every amplitude gets the same kernels in
-     * the same order either way, so the bits are those of running the kernels one after another.
-     */
+    /** Runs the kernels on a float chunk of 2^vectorBits vectors, in float tiles ({@link TileKernel#runTiled}). */
     static void runTiled(FloatKernel[] kernels, MemorySegment work, int vectorBits) {
-        runTiled(kernels, work, vectorBits, TILE_QUBITS - FloatGateKernel.LOW_QUBITS);
-    }
-
-    /** As {@link #runTiled(FloatKernel[], MemorySegment, int)} with tiles of 2^tileBits vectors (tests compare tile sizes). */
-    static void runTiled(FloatKernel[] kernels, MemorySegment work, int vectorBits, int tileBits) {
-        long tiles = vectorBits > tileBits ? 1L << (vectorBits - tileBits) : 1;
-        for (int k = 0; k < kernels.length; ) {
-            int end = k;
-            while (tiles > 1 && end < kernels.length && kernels[end].tileUnits(tileBits) > 0) end++;
-            if (end - k < 2) {
-                kernels[k].run(work, 0, kernels[k].units());
-                k++;
-                continue;
-            }
-            for (long t = 0; t < tiles; t++) {
-                for (int j = k; j < end; j++) {
-                    long u = kernels[j].tileUnits(tileBits);
-                    kernels[j].run(work, t * u, (t + 1) * u);
-                }
-            }
-            k = end;
-        }
+        TileKernel.runTiled(kernels, work, vectorBits, TILE_QUBITS - FloatGateKernel.LOW_QUBITS);
     }
 
     /** Float kernels for every block, or null when one of them has none (or the state is narrower than a float vector). */

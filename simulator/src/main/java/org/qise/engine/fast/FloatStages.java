@@ -30,7 +30,7 @@ final class FloatStages {
             for (long c = from; c < to; c++) {
                 long base = Long.expand(c, outside);
                 for (int r = 0; r < runs; r++) FloatLayout.gather(floats, base | runStart[r], runAmps, scratch, (long) r << run);
-                for (Kernel k : kernels) k.run(scratch, 0, k.groupCount());
+                for (Kernel k : kernels) k.run(scratch, 0, k.units());
                 for (int r = 0; r < runs; r++) FloatLayout.scatter(scratch, (long) r << run, runAmps, floats, base | runStart[r]);
             }
         });
@@ -42,7 +42,7 @@ final class FloatStages {
         long amps = Math.max(1L << n, Lanes.AMPS);
         MemorySegment scratch = StageRunner.SCRATCH.get();
         FloatLayout.gather(floats, 0, amps, scratch, 0);
-        for (Kernel k : kernels) k.run(scratch, 0, k.groupCount());
+        for (Kernel k : kernels) k.run(scratch, 0, k.units());
         FloatLayout.scatter(scratch, 0, amps, floats, 0);
     }
 

@@ -37,7 +37,7 @@ final class ParallelRunner {
     }
 
     void runKernel(Kernel k, MemorySegment amps) {
-        forRange(k.groupCount(), (long) k.vectorsPerGroup(), (from, to) -> k.run(amps, from, to));
+        forRange(k.units(), (long) k.vectorsPerGroup(), (from, to) -> k.run(amps, from, to));
     }
 
     /** Runs body over [0, count), in parallel when count × vectorsPerItem is large enough. */

@@ -133,7 +133,7 @@ final class PermutationKernel extends Kernel {
     int vectorsPerGroup() { return inputs.length; }
 
     @Override
-    void run(MemorySegment amps, long from, long to) {
+    public void run(MemorySegment amps, long from, long to) {
         if (outputs.length == 0) return; // the identity
         if (exchange) {
             runExchange(amps, from, to);

@@ -108,7 +108,7 @@ final class RegisterKernels {
         }
 
         @Override
-        void run(MemorySegment amps, long from, long to) {
+        public void run(MemorySegment amps, long from, long to) {
             final int D = Lanes.DOUBLES;
             final int P = patterns;
             final double[] c = coef;
@@ -146,7 +146,7 @@ final class RegisterKernels {
         }
 
         @Override
-        void run(MemorySegment amps, long from, long to) {
+        public void run(MemorySegment amps, long from, long to) {
             final int D = Lanes.DOUBLES;
             final int P = patterns;
             final double[] c = coef;
@@ -187,7 +187,7 @@ final class RegisterKernels {
         }
 
         @Override
-        void run(MemorySegment amps, long from, long to) {
+        public void run(MemorySegment amps, long from, long to) {
             final int D = Lanes.DOUBLES;
             final int P = patterns;
             final double[] c = coef;

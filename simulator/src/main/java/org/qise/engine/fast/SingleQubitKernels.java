@@ -24,7 +24,7 @@ final class SingleQubitKernels {
         }
 
         @Override
-        void run(MemorySegment amps, long from, long to) {
+        public void run(MemorySegment amps, long from, long to) {
             var sp = Lanes.SPECIES;
             DoubleVector sign = Lanes.I_SIGN;
             DoubleVector r00 = DoubleVector.broadcast(sp, m[0]), i00 = sign.mul(m[1]);
@@ -96,7 +96,7 @@ final class SingleQubitKernels {
         }
 
         @Override
-        void run(MemorySegment amps, long from, long to) {
+        public void run(MemorySegment amps, long from, long to) {
             if (qubit == 0) sweep(amps, from, to, Lanes.FLIP_Q0, Lanes.FLIP_Q0_SWAP);
             else sweep(amps, from, to, Lanes.FLIP_Q1, Lanes.FLIP_Q1_SWAP);
         }

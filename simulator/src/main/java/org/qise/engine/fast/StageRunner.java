@@ -254,32 +254,9 @@ final class StageRunner {
             }
         }
 
-        /**
-         * Runs the kernels on a chunk of 2^chunkVectorBits vectors. Consecutive kernels that mix
-         * vectors only within tiles of 2^{@link #TILE_QUBITS} amplitudes (a quarter of a core's L2)
-         * run tile by tile, all of them on one tile before the next, so they read and write L2
-         * rather than the L3 that holds the chunk; the others run over the whole chunk. Every
-         * amplitude gets the same kernels in the same order either way, so the bits are the same.
-         */
+        /** Runs the kernels on a chunk of 2^chunkVectorBits vectors, in double tiles ({@link TileKernel#runTiled}). */
         static void runTiled(Kernel[] kernels, MemorySegment work, int chunkVectorBits) {
-            int tileBits = TILE_QUBITS - Lanes.LOW_QUBITS;
-            long tiles = chunkVectorBits > tileBits ? 1L << (chunkVectorBits - tileBits) : 1;
-            for (int k = 0; k < kernels.length; ) {
-                int end = k;
-                while (tiles > 1 && end < kernels.length && kernels[end].tileGroups(tileBits) > 0) end++;
-                if (end - k < 2) {
-                    kernels[k].run(work, 0, kernels[k].groupCount());
-                    k++;
-                    continue;
-                }
-                for (long t = 0; t < tiles; t++) {
-                    for (int j = k; j < end; j++) {
-                        long g = kernels[j].tileGroups(tileBits);
-                        kernels[j].run(work, t * g, (t + 1) * g);
-                    }
-                }
-                k = end;
-            }
+            TileKernel.runTiled(kernels, work, chunkVectorBits, TILE_QUBITS - Lanes.LOW_QUBITS);
         }
 
         /** Copies the chunk at {@code base} into the start of {@code scratch}, and returns that part. */

@@ -33,7 +33,7 @@ final class TwoQubitKernel extends Kernel {
     }
 
     @Override
-    void run(MemorySegment amps, long from, long to) {
+    public void run(MemorySegment amps, long from, long to) {
         var sp = Lanes.SPECIES;
         DoubleVector sign = Lanes.I_SIGN;
         VectorShuffle<Double> swap = Lanes.SWAP_RE_IM;

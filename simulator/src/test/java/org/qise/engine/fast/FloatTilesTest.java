@@ -18,7 +18,7 @@ import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
 
 /**
- * Tiled float stages ({@link FloatBlocks#runTiled}) give exactly the bytes of running the same
+ * Tiled float stages ({@link FloatBlocks#runTiled}, {@link TileKernel#runTiled}) give exactly the bytes of running the same
  * kernels one after another over the whole chunk, and a kernel that claims to stay inside tiles
  * ({@link FloatBlocks.FloatKernel#tileUnits}) changes, for the units of tile t, only tile t's
  * amplitudes, and those exactly as a whole pass does. The blocks are random: one-target gates with
@@ -42,7 +42,7 @@ class FloatTilesTest {
             fill(a.segment, n, rnd);
             b.segment.copyFrom(a.segment);
             for (FloatBlocks.FloatKernel k : kernels) k.run(a.segment, 0, k.units());
-            FloatBlocks.runTiled(kernels, b.segment, vectorBits, tileBits);
+            TileKernel.runTiled(kernels, b.segment, vectorBits, tileBits);
             assertArrayEquals(a.segment.toArray(ValueLayout.JAVA_BYTE), b.segment.toArray(ValueLayout.JAVA_BYTE));
         } finally {
             a.close();

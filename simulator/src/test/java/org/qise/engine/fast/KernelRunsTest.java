@@ -54,10 +54,10 @@ class KernelRunsTest {
             split.copyFrom(whole);
             double[][] expected = reference(re, im, u, t, c);
 
-            k.run(whole, 0, k.groupCount());
+            k.run(whole, 0, k.units());
             // Ranges of random lengths (1 to 37 groups) cut runs at arbitrary places.
-            for (long from = 0; from < k.groupCount(); ) {
-                long to = Math.min(k.groupCount(), from + 1 + rnd.nextInt(37));
+            for (long from = 0; from < k.units(); ) {
+                long to = Math.min(k.units(), from + 1 + rnd.nextInt(37));
                 k.run(split, from, to);
                 from = to;
             }
@@ -84,7 +84,7 @@ class KernelRunsTest {
             MemorySegment plain = arena.allocate(bytes, 64), tiled = arena.allocate(bytes, 64);
             for (long at = 0; at < bytes; at += 8) plain.set(ValueLayout.JAVA_DOUBLE, at, rnd.nextGaussian());
             tiled.copyFrom(plain);
-            for (Kernel k : kernels) k.run(plain, 0, k.groupCount());
+            for (Kernel k : kernels) k.run(plain, 0, k.units());
             StageRunner.Gather.runTiled(kernels, tiled, local - Lanes.LOW_QUBITS);
             assertEquals(-1, plain.mismatch(tiled), "first differing byte");
         }

@@ -1,0 +1,61 @@
+package org.qise.engine.fast;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A kernel of either precision as a stage's chunk runs it: independent units of work that any
+ * range split gives the same bits for, and whether the kernel mixes vectors only inside tiles.
+ * One scheduler ({@link #runTiled}) serves the double kernels ({@link Kernel}) and the float ones
+ * ({@link FloatBlocks.FloatKernel}), so both precisions tile a chunk the same way.
+ */
+interface TileKernel {
+    /** Units of work over the whole state or chunk (groups of vectors, or single vectors). */
+    long units();
+
+    /** Applies the kernel to units [from, to). */
+    void run(MemorySegment work, long from, long to);
+
+    /**
+     * Units in each tile of 2^tileVectorBits consecutive vectors when the kernel mixes vectors
+     * only inside such tiles (units t·U … (t+1)·U − 1 are exactly tile t's), else −1.
+     */
+    long tileUnits(int tileVectorBits);
+
+    /**
+     * {@link #tileUnits} of a kernel whose unit k is the vector {@code Long.expand(k, free bits)}
+     * with its {@code fixedVectorBits} (targets and controls above the vector) filled in: it stays
+     * inside tiles when every fixed bit lies below the tile's bits, and then the free bits fill the
+     * tile's bits first.
+     */
+    static long unitsPerTile(long fixedVectorBits, int tileVectorBits) {
+        if ((fixedVectorBits >>> tileVectorBits) != 0) return -1;
+        return 1L << (tileVectorBits - Long.bitCount(fixedVectorBits));
+    }
+
+    /**
+     * Runs the kernels on a chunk of 2^vectorBits vectors. Consecutive kernels that mix vectors
+     * only within tiles of 2^tileBits vectors run tile by tile, all of them on one tile before the
+     * next, so they read and write L2 rather than the L3 that holds the chunk; the others run over
+     * the whole chunk. Every amplitude gets the same kernels in the same order either way, so the
+     * bits are those of running the kernels one after another.
+     */
+    static void runTiled(TileKernel[] kernels, MemorySegment work, int vectorBits, int tileBits) {
+        long tiles = vectorBits > tileBits ? 1L << (vectorBits - tileBits) : 1;
+        for (int k = 0; k < kernels.length; ) {
+            int end = k;
+            while (tiles > 1 && end < kernels.length && kernels[end].tileUnits(tileBits) > 0) end++;
+            if (end - k < 2) {
+                kernels[k].run(work, 0, kernels[k].units());
+                k++;
+                continue;
+            }
+            for (long t = 0; t < tiles; t++) {
+                for (int j = k; j < end; j++) {
+                    long u = kernels[j].tileUnits(tileBits);
+                    kernels[j].run(work, t * u, (t + 1) * u);
+                }
+            }
+            k = end;
+        }
+    }
+}
