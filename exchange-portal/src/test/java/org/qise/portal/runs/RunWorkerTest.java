@@ -69,6 +69,22 @@ class RunWorkerTest {
     }
 
     @Test
+    void aRunAWorkerGaveBackAndThePortalThenStartedNamesNoWorkerForThePortalsAttempt() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("lease.erin@example.org", Role.FELLOW, null));
+            long run = id(pg, Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private"), 10, 1));
+            try (Database db = pg.open()) {
+                RunLeases leases = new RunLeases(db.jdbc());
+                assertTrue(leases.release(leases.claim("worker-a", Duration.ofSeconds(30), 3).orElseThrow()));
+                assertEquals(2, leases.store().markRunning(run, Instant.now()), "the portal's start is the second attempt");
+                assertEquals(0, pg.count("SELECT COUNT(*) FROM runs WHERE id = " + run + " AND lease_owner IS NOT NULL"),
+                        "the portal's attempt is not worker-a's");
+            }
+        }
+    }
+
+    @Test
     void aRunWhoseWorkersKeepDyingFailsAfterTheAllowedAttempts() throws Exception {
         try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
