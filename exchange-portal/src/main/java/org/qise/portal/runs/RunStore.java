@@ -106,7 +106,9 @@ final class RunStore {
      */
     int markRunning(long id, Instant now) {
         return jdbc.transaction(tx -> {
-            if (tx.update("UPDATE runs SET status = 'RUNNING', started_at = ?, attempt = attempt + 1 WHERE id = ? AND status = 'QUEUED'",
+            // lease_owner is cleared: a run a worker gave back still names that worker, and this attempt is the portal's.
+            if (tx.update("UPDATE runs SET status = 'RUNNING', started_at = ?, attempt = attempt + 1, lease_owner = NULL"
+                    + " WHERE id = ? AND status = 'QUEUED'",
                     now, id) != 1) {
                 return 0;
             }

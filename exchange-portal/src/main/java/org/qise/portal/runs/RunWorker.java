@@ -98,7 +98,17 @@ public final class RunWorker implements AutoCloseable {
                 pause(settings.idlePoll().plusMillis(ThreadLocalRandom.current().nextLong(1 + settings.idlePoll().toMillis() / 2)));
                 continue;
             }
-            run(claim.get());
+            try {
+                run(claim.get());
+            } catch (RuntimeException e) {
+                // The database failed while the run was being ended (even marking it failed did not get
+                // through). Nothing of this attempt is stored; its lease is no longer renewed, so it expires
+                // and the run is taken again as a later attempt, here or by another worker. The slot goes on
+                // rather than ending its thread, which would leave a worker that beats but never runs.
+                LOG.warn("ending run {} failed: {}; it is taken again once its lease expires", claim.get().run().id(),
+                        e.getMessage());
+                pause(settings.idlePoll().multipliedBy(4));
+            }
         }
     }
 

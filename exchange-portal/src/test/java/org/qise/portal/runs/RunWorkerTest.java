@@ -69,6 +69,22 @@ class RunWorkerTest {
     }
 
     @Test
+    void aRunAWorkerGaveBackAndThePortalThenStartedNamesNoWorkerForThePortalsAttempt() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("lease.erin@example.org", Role.FELLOW, null));
+            long run = id(pg, Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private"), 10, 1));
+            try (Database db = pg.open()) {
+                RunLeases leases = new RunLeases(db.jdbc());
+                assertTrue(leases.release(leases.claim("worker-a", Duration.ofSeconds(30), 3).orElseThrow()));
+                assertEquals(2, leases.store().markRunning(run, Instant.now()), "the portal's start is the second attempt");
+                assertEquals(0, pg.count("SELECT COUNT(*) FROM runs WHERE id = " + run + " AND lease_owner IS NOT NULL"),
+                        "the portal's attempt is not worker-a's");
+            }
+        }
+    }
+
+    @Test
     void aRunWhoseWorkersKeepDyingFailsAfterTheAllowedAttempts() throws Exception {
         try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
@@ -125,6 +141,44 @@ class RunWorkerTest {
                 long id = id(pg, pub);
                 assertTrue(out.contains("run " + id + " done, attempt 1, by test-worker"), out);
             }
+        }
+    }
+
+    @Test
+    void whenTheDatabaseRefusesToEndARunTheWorkerGoesOnAndTheRunIsStoredOnceByALaterAttempt() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("w.dave@example.org", Role.FELLOW, null));
+            String circuit = Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private");
+            String refused = Runs.start(portal, token, circuit, 300, 1);
+            String next = Runs.start(portal, token, circuit, 300, 2);
+            long refusedId = id(pg, refused);
+            // The database fails every write that would end the first attempt at the first run, its result
+            // and its failure alike, as an unreachable database would.
+            pg.execute("CREATE FUNCTION " + pg.schema + ".refuse_first_attempt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF NEW.id = " + refusedId + " AND NEW.attempt = 1 AND NEW.status <> 'RUNNING' THEN"
+                    + " RAISE EXCEPTION 'the database refused (test)'; END IF; RETURN NEW; END $$");
+            pg.execute("CREATE TRIGGER refuse_first_attempt BEFORE UPDATE ON " + pg.schema + ".runs FOR EACH ROW"
+                    + " EXECUTE FUNCTION " + pg.schema + ".refuse_first_attempt()");
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            try (Database db = pg.open();
+                 RunWorker worker = worker(db, "test-worker", 1, Duration.ofSeconds(1), log)) {
+                worker.start();
+                // One slot: the next run is done only if the slot outlived the failure, and the refused run
+                // only once its lease (1 s, no longer renewed) expired and it was taken as attempt 2.
+                Runs.awaitDone(portal, token, next);
+                Runs.awaitDone(portal, token, refused);
+                RunStore store = new RunStore(db.jdbc());
+                Run run = store.find(refusedId).orElseThrow();
+                assertEquals(2, pg.count("SELECT attempt FROM runs WHERE id = " + refusedId));
+                Result reference = reference(run);
+                assertEquals(reference.sha256(), run.resultSha256());
+                assertEquals(new TreeMap<>(reference.counts()), run.counts());
+            }
+            String out = log.toString(StandardCharsets.UTF_8);
+            assertTrue(out.contains("run " + refusedId + " done, attempt 2, by test-worker"), out);
+            assertFalse(out.contains("run " + refusedId + " done, attempt 1"), out);
+            assertTrue(out.contains("run " + id(pg, next) + " done, attempt 1, by test-worker"), out);
         }
     }
 
