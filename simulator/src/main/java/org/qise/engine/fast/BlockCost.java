@@ -21,7 +21,12 @@ final class BlockCost {
     private static final double[] DENSE_HIGH = {0, 1.25, 3.7, 7.7, 11.7, 23, 46};
     /** Dense block on k targets with at least one low target (lane shuffles per pattern). */
     private static final double[] DENSE_LOW = {0, 1.4, 9.5, 13, 22, 40, 75};
-    private static final double PERMUTATION = 1.0;
+    private static final double PERMUTATION = 1.3;
+    /**
+     * A run on two high qubits ({@link RunKernel}): a 2×2 on each pair of vectors, the
+     * permutations and diagonals of the run folded in, so a little more than one rotation.
+     */
+    static final double RUN = 1.4;
     /** Diagonal: a sweep over every vector, plus a complex multiply on the vectors it changes. */
     private static final double DIAGONAL_SWEEP = 0.2, DIAGONAL_MULTIPLY = 1.4;
 
@@ -30,6 +35,7 @@ final class BlockCost {
             case Fuser.Single s -> single(s.op().gate(), s.op().qubits());
             case Fuser.Dense d -> dense(d.qubits());
             case Fuser.Diagonal d -> diagonal(d.re(), d.im(), 1.0);
+            case Fuser.Run r -> RUN;
             default -> throw new IllegalArgumentException("unknown block " + block);
         };
     }

@@ -129,6 +129,7 @@ abstract sealed class CompiledStep {
             case Fuser.Single s -> s.op().gate().name();
             case Fuser.Dense d -> "fused dense";
             case Fuser.Diagonal d -> "fused diagonal";
+            case Fuser.Run r -> "gate run (" + r.ops().size() + ")";
             default -> "block";
         };
         return String.format("%-15s %d qubit(s) %-16s -> %s", what, q.length, Arrays.toString(q), k.getClass().getName().replace(Kernel.class.getPackageName() + ".", ""));

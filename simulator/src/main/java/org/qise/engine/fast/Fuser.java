@@ -32,10 +32,17 @@ final class Fuser {
 
     private final int maxDense;
     private final int maxDiagonal;
+    /** Whether a block on two high qubits may become a {@link Run} (double precision only: the float kernels have none). */
+    private final boolean runs;
 
     Fuser(int maxDense, int maxDiagonal) {
+        this(maxDense, maxDiagonal, false);
+    }
+
+    Fuser(int maxDense, int maxDiagonal, boolean runs) {
         this.maxDense = maxDense;
         this.maxDiagonal = Math.max(maxDense, maxDiagonal);
+        this.runs = runs;
     }
 
     /** One fused block, ready to become a kernel. */
@@ -63,6 +70,11 @@ final class Fuser {
             }
             case Dense d -> KernelPlanner.plan(numQubits, d.matrix(), placed(d.qubits(), place), new int[0]);
             case Diagonal d -> KernelPlanner.planDiagonal(numQubits, d.re(), d.im(), placed(d.qubits(), place));
+            case Run r -> {
+                java.util.List<Operation.GateOp> ops = new ArrayList<>(r.ops().size());
+                for (Operation.GateOp op : r.ops()) ops.add(new Operation.GateOp(op.gate(), placed(op.qubits(), place), null));
+                yield Run.kernel(numQubits, ops, placed(r.qubits(), place));
+            }
             default -> throw new IllegalArgumentException("no placed kernel for " + b.getClass().getName());
         };
     }
@@ -116,12 +128,43 @@ final class Fuser {
         public long qubitMask() { return mask(qubits); }
     }
 
+    /**
+     * A run of gates on two high qubits (ascending) whose product is a 2×2 on each of two pairs
+     * of vectors ({@link RunKernel}): one pass at the cost of one rotation, instead of one pass
+     * per gate or a dense 4×4 block.
+     */
+    record Run(List<Operation.GateOp> ops, int[] qubits) implements Block {
+        @Override
+        public Kernel kernel(int numQubits) {
+            return kernel(numQubits, ops, qubits);
+        }
+
+        /**
+         * The run's kernel; a dense kernel of its product if that has no pairing (which a
+         * grouping never builds: {@link Fuser#asRun} checks the pairing first).
+         */
+        static Kernel kernel(int numQubits, List<Operation.GateOp> ops, int[] qubits) {
+            Matrix m = RunKernel.product(ops, qubits[0], qubits[1]);
+            RunKernel k = RunKernel.of(numQubits, m, qubits[0], qubits[1]);
+            return k != null ? k : KernelPlanner.plan(numQubits, m, qubits, new int[0]);
+        }
+
+        @Override
+        public long qubitMask() { return mask(qubits); }
+    }
+
     List<Block> fuse(List<Operation.GateOp> ops) {
         return build(ops, group(ops, costsAlone(ops)));
     }
 
     /** The block of one group (see {@link #group}); a plan re-bound to new angles rebuilds only the blocks whose gates changed. */
     static Block build(List<Operation.GateOp> ops, Group g) {
+        if (!Double.isNaN(g.runCost)) {
+            List<Operation.GateOp> members = new ArrayList<>(g.members.size());
+            for (int m : g.members) members.add(ops.get(m));
+            int lo = Long.numberOfTrailingZeros(g.qubits), hi = 63 - Long.numberOfLeadingZeros(g.qubits);
+            return new Run(List.copyOf(members), new int[]{lo, hi});
+        }
         return build(ops, g.members, g.qubits, g.allDiagonal);
     }
 
@@ -159,10 +202,20 @@ final class Fuser {
             // the start's qubit with others, so that the rotations on both sides of that gate
             // join it instead of the rotations on unrelated neighbouring qubits.
             List<Group> candidates = new ArrayList<>();
-            candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDiagonal));
-            if (diagonal[start] && maxDiagonal > maxDense) candidates.add(scan(start, 0, masks, diagonal, placed, used, maxDense));
+            candidates.add(asRun(scan(start, 0, masks, diagonal, placed, used, maxDiagonal), ops));
+            if (diagonal[start] && maxDiagonal > maxDense) candidates.add(asRun(scan(start, 0, masks, diagonal, placed, used, maxDense), ops));
             long partner = partnerQubits(start, masks, placed);
-            if (partner != 0) candidates.add(scan(start, partner, masks, diagonal, placed, used, maxDense));
+            if (partner != 0) candidates.add(asRun(scan(start, partner, masks, diagonal, placed, used, maxDense), ops));
+            // With runs, also the block kept to the start's own qubit: a wide block that saves
+            // less (qcbm's first rotations as dense pairs) must not crowd out the runs that the
+            // gates after it would form.
+            // And the start alone, so that no block costs more than its gates one by one (a cx
+            // joined to a rotation on a lane qubit as a dense block, say).
+            if (runs && maxDense > 1) {
+                if (Long.bitCount(masks[start]) == 1) candidates.add(scan(start, 0, masks, diagonal, placed, used, 1));
+                candidates.add(new Group(List.of(start), masks[start], diagonal[start]));
+            }
+            if (runs) candidates.removeIf(c -> candidates.size() > 1 && worseThanApart(c, ops, masks, diagonal, alone));
             Group best = null;
             double bestSaved = -Double.MAX_VALUE;
             for (Group c : candidates) {
@@ -177,6 +230,41 @@ final class Fuser {
             groups.add(best);
         }
         return groups;
+    }
+
+    /**
+     * Whether a dense block on several qubits costs more than its gates apart, each qubit's
+     * one-qubit gates multiplied into one 2×2 (what width 1 gives them) and each wider gate on
+     * its own. The greedy choice compares a block only with the other blocks from the same
+     * start, so without this a dense block of a cx and the rotations on both its qubits (qcbm's
+     * wrap-around cx onto a lane qubit: 9.5 units) wins over the cx alone (0.65) although the
+     * rotations then cost 1.25–1.4 each. Used with runs only, where the width-1 blocks and the
+     * runs are what such gates would otherwise become.
+     */
+    private static boolean worseThanApart(Group c, List<Operation.GateOp> ops, long[] masks, boolean[] diagonal, double[] alone) {
+        if (c.members.size() < 2 || Long.bitCount(c.qubits) < 2 || c.run() || c.allDiagonal) return false;
+        // One-qubit gates on a qubit multiply into one 2×2 until a wider gate on that qubit
+        // ends the segment; a segment of diagonals only costs a diagonal.
+        double apart = 0;
+        long open = 0, openDense = 0;
+        for (int m : c.members) {
+            long q = masks[m];
+            if (Long.bitCount(q) > 1) {
+                apart += alone[m];
+                open &= ~q;
+                openDense &= ~q;
+                continue;
+            }
+            if ((open & q) == 0) {
+                open |= q;
+                apart += BlockCost.estimate(q, diagonal[m]);
+                if (!diagonal[m]) openDense |= q;
+            } else if (!diagonal[m] && (openDense & q) == 0) {
+                apart += BlockCost.estimate(q, false) - BlockCost.estimate(q, true);
+                openDense |= q;
+            }
+        }
+        return c.cost(alone) > apart;
     }
 
     /** Each gate's cost as a block of its own. */
@@ -203,12 +291,39 @@ final class Fuser {
         return 0;
     }
 
-    /** A block before it is built: its gates (in order), their qubits, and whether all are diagonal. */
-    record Group(List<Integer> members, long qubits, boolean allDiagonal) {
+    /**
+     * A block before it is built: its gates (in order), their qubits, whether all are diagonal,
+     * and, when it is to run as a {@link Run}, that run's modelled cost (NaN otherwise).
+     */
+    record Group(List<Integer> members, long qubits, boolean allDiagonal, double runCost) {
+        Group(List<Integer> members, long qubits, boolean allDiagonal) {
+            this(members, qubits, allDiagonal, Double.NaN);
+        }
+
         /** Its cost in {@link BlockCost}'s units, given each gate's cost alone. */
         double cost(double[] alone) {
-            return members.size() == 1 ? alone[members.get(0)] : BlockCost.estimate(qubits, allDiagonal);
+            if (members.size() == 1) return alone[members.get(0)];
+            return Double.isNaN(runCost) ? BlockCost.estimate(qubits, allDiagonal) : runCost;
         }
+
+        /** Whether the group runs as a {@link Run}. */
+        boolean run() { return !Double.isNaN(runCost); }
+    }
+
+    /**
+     * The group as a run when runs are allowed and a run is modelled cheaper than the dense
+     * block: two or more gates on exactly two qubits above the lanes, not all diagonal, whose
+     * product pairs the vectors ({@link RunKernel#pairing}).
+     */
+    private Group asRun(Group g, List<Operation.GateOp> ops) {
+        if (!runs || g.members.size() < 2 || g.allDiagonal || Long.bitCount(g.qubits) != 2 || (g.qubits & ((1L << Lanes.LOW_QUBITS) - 1)) != 0) return g;
+        List<Operation.GateOp> members = new ArrayList<>(g.members.size());
+        for (int m : g.members) members.add(ops.get(m));
+        int lo = Long.numberOfTrailingZeros(g.qubits), hi = 63 - Long.numberOfLeadingZeros(g.qubits);
+        Matrix product = RunKernel.product(members, lo, hi);
+        if (product == null || RunKernel.pairing(product) == null) return g;
+        double cost = BlockCost.RUN;
+        return cost < BlockCost.estimate(g.qubits, false) ? new Group(g.members, g.qubits, false, cost) : g;
     }
 
     /** Grows a block from {@code start} as the class comment describes, without placing anything. */
@@ -225,7 +340,7 @@ final class Fuser {
             scanned++;
             boolean commutes = (masks[j] & skippedAll) == 0 || (diagonal[j] && (masks[j] & skippedNonDiagonal) == 0);
             long union = room | masks[j];
-            int limit = allDiagonal && diagonal[j] ? diagonalLimit : maxDense;
+            int limit = allDiagonal && diagonal[j] ? diagonalLimit : Math.min(maxDense, diagonalLimit);
             if (commutes && Long.bitCount(union) <= limit) {
                 members.add(j);
                 room = union;

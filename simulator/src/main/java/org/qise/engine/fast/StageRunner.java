@@ -94,7 +94,7 @@ final class StageRunner {
         if (n < MIN_STAGED_QUBITS) {
             int[] all = new int[ops.size()];
             for (int i = 0; i < all.length; i++) all[i] = i;
-            if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, all, ops, groups(ops, fusionQubits), n));
+            if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, all, ops, groups(ops, fusionQubits, single, true), n));
             return steps;
         }
         int local = chunkQubits(n);
@@ -134,12 +134,22 @@ final class StageRunner {
 
     /** The grouping {@link #fuse} builds blocks from (kept by a plan, so that a re-binding can rebuild single blocks). */
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits) {
+        return groups(ops, fusionQubits, false, true);
+    }
+
+    /**
+     * As {@link #groups(List, int)}; {@code runs} lets two-qubit blocks become register runs
+     * ({@link Fuser.Run}), which only double-precision steps run (a single-precision plan's
+     * steps never hold one, so its float kernels stay as they were).
+     */
+    static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single, boolean runs) {
         double[] alone = Fuser.costsAlone(ops);
-        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS).group(ops, alone);
+        boolean r = runs && !single;
+        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, r).group(ops, alone);
         List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(ops, alone);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, r).group(ops, alone);
             double cost = 0;
             for (Fuser.Group g : groups) cost += g.cost(alone);
             if (cost < bestCost) {
@@ -157,7 +167,7 @@ final class StageRunner {
      * (the stage then widens to double anyway).
      */
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single) {
-        if (!single || fusionQubits != FastEngine.FUSION_AUTO) return groups(ops, fusionQubits);
+        if (!single || fusionQubits != FastEngine.FUSION_AUTO) return groups(ops, fusionQubits, single, true);
         double[] alone = Fuser.costsAlone(ops);
         List<Fuser.Group> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
@@ -169,7 +179,7 @@ final class StageRunner {
                 best = groups;
             }
         }
-        return best != null ? best : groups(ops, fusionQubits);
+        return best != null ? best : groups(ops, fusionQubits, true, false);
     }
 
     /** Widest dense block the cost model considers: wider ones never paid off in the measurements. */

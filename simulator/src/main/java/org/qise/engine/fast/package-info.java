@@ -21,7 +21,10 @@
  * {@link org.qise.engine.fast.RegisterKernels}; wider dense (fused blocks) →
  * {@link org.qise.engine.fast.DenseKernel}. Controls on high qubits restrict the vectors visited;
  * controls on low qubits become identity coefficients on the lanes they switch off.
- * {@link org.qise.engine.fast.GateGeometry} says which vectors and lanes a gate mixes.
+ * {@link org.qise.engine.fast.GateGeometry} says which vectors and lanes a gate mixes. In double
+ * precision a run of gates on two high qubits whose product is a 2×2 on each of two pairs of
+ * vectors (a rotation with cx, cz and the like around it) is one pass of
+ * {@link org.qise.engine.fast.RunKernel}: its permutations only relabel registers.
  *
  * <h2>Vector API lessons</h2>
  * Only code whose vector shapes the JIT knows exactly compiles to SIMD: shuffles kept in arrays

@@ -93,12 +93,14 @@ class StagesTest {
 
     @Test
     void theFusionWidthIsChosenByCostNotFixed() {
-        // Rotations with a cx chain: single-qubit blocks plus moves are cheaper than dense blocks.
+        // Rotations with a cx chain: single-qubit blocks plus moves are cheaper than dense blocks,
+        // and a rotation on a cx's target followed by that cx is a run (one pass, no dense 4×4).
         List<Operation.GateOp> chain = new ArrayList<>();
         for (int q = 0; q < 8; q++) chain.add(new Operation.GateOp(Gates.rx(0.3 + q), new int[]{q + 2}, null));
         for (int q = 0; q < 7; q++) chain.add(new Operation.GateOp(Gates.cx(), new int[]{q + 2, q + 3}, null));
         List<Fuser.Block> blocks = StageRunner.fuse(chain, FastEngine.FUSION_AUTO);
         for (Fuser.Block b : blocks) assertTrue(Long.bitCount(b.qubitMask()) <= 2, "no dense block wider than the cx: " + b);
-        assertEquals(chain.size(), blocks.size(), "each gate its own block");
+        for (Fuser.Block b : blocks) assertTrue(b instanceof Fuser.Single || b instanceof Fuser.Run, "each gate its own block or in a run: " + b);
+        assertEquals(7, blocks.stream().filter(b -> b instanceof Fuser.Run).count(), "each cx joins the rotation on its target");
     }
 }
