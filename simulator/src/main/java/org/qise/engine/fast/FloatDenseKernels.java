@@ -95,6 +95,15 @@ final class FloatDenseKernels {
         final int variants;
         final long[] variantOffsets;
         final int[] variantXors;
+        /**
+         * Units per run (a power of two) and the bytes between consecutive units' first vectors:
+         * the units of an aligned run are evenly spaced (the lowest free vector bit and the free
+         * bits right above it), so the kernels that walk runs step one byte offset per unit instead
+         * of spreading each unit's bits. A chunk has no gap of the layout, so a run needs no cut.
+         */
+        final long runUnits, stepBytes;
+        /** {@link #offsets} and {@link #variantOffsets} in bytes. */
+        final long[] byteOffsets, variantByteOffsets;
 
         Shape(int n, Matrix m, int[] qubits, int tile) {
             offsets = FloatBlocks.highOffsets(qubits);
@@ -102,6 +111,11 @@ final class FloatDenseKernels {
             vectorBits = (1L << (n - LOW)) - 1;
             free = vectorBits & ~offsets[inputs - 1];
             units = 1L << Long.bitCount(free);
+            int lowestFree = free == 0 ? 0 : Long.numberOfTrailingZeros(free);
+            runUnits = free == 0 ? 1 : 1L << Long.numberOfTrailingZeros(~(free >>> lowestFree));
+            stepBytes = VECTOR_BYTES << lowestFree;
+            byteOffsets = new long[inputs];
+            for (int h = 0; h < inputs; h++) byteOffsets[h] = offsets[h] * VECTOR_BYTES;
             int lowMask = 0;
             for (int q : qubits) if (q < LOW) lowMask |= 1 << q;
             patterns = 1 << Integer.bitCount(lowMask);
@@ -114,6 +128,8 @@ final class FloatDenseKernels {
                 variantOffsets[j] = offsets[j / patterns];
                 variantXors[j] = xs[j % patterns];
             }
+            variantByteOffsets = new long[variants];
+            for (int j = 0; j < variants; j++) variantByteOffsets[j] = variantOffsets[j] * VECTOR_BYTES;
             this.tile = tile;
             coef = new float[inputs * variants * 2 * FLOATS];
             for (int t = 0; t < inputs / tile; t++)
@@ -150,71 +166,77 @@ final class FloatDenseKernels {
         @Override
         public void run(MemorySegment s, long from, long to) {
             final float[] c = shape.coef;
-            final long[] off = shape.offsets, in = shape.variantOffsets;
             final int[] x = shape.variantXors;
             final int outputs = shape.inputs;
             final long free = shape.free;
-            for (long k = from; k < to; k++) {
-                long g = Long.expand(k, free);
-                FloatVector v0 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[0]) * VECTOR_BYTES, ORDER);
-                FloatVector z0 = switch (x[0]) {
-                    case 0 -> v0;
-                    case 1 -> v0.rearrange(F1);
-                    case 2 -> v0.rearrange(F2);
-                    case 3 -> v0.rearrange(F3);
-                    case 4 -> v0.rearrange(F4);
-                    case 5 -> v0.rearrange(F5);
-                    case 6 -> v0.rearrange(F6);
-                    default -> v0.rearrange(F7);
-                };
-                FloatVector s0 = z0.rearrange(S0);
-                FloatVector v1 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[1]) * VECTOR_BYTES, ORDER);
-                FloatVector z1 = switch (x[1]) {
-                    case 0 -> v1;
-                    case 1 -> v1.rearrange(F1);
-                    case 2 -> v1.rearrange(F2);
-                    case 3 -> v1.rearrange(F3);
-                    case 4 -> v1.rearrange(F4);
-                    case 5 -> v1.rearrange(F5);
-                    case 6 -> v1.rearrange(F6);
-                    default -> v1.rearrange(F7);
-                };
-                FloatVector s1 = z1.rearrange(S0);
-                FloatVector v2 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[2]) * VECTOR_BYTES, ORDER);
-                FloatVector z2 = switch (x[2]) {
-                    case 0 -> v2;
-                    case 1 -> v2.rearrange(F1);
-                    case 2 -> v2.rearrange(F2);
-                    case 3 -> v2.rearrange(F3);
-                    case 4 -> v2.rearrange(F4);
-                    case 5 -> v2.rearrange(F5);
-                    case 6 -> v2.rearrange(F6);
-                    default -> v2.rearrange(F7);
-                };
-                FloatVector s2 = z2.rearrange(S0);
-                FloatVector v3 = FloatVector.fromMemorySegment(SPECIES, s, (g | in[3]) * VECTOR_BYTES, ORDER);
-                FloatVector z3 = switch (x[3]) {
-                    case 0 -> v3;
-                    case 1 -> v3.rearrange(F1);
-                    case 2 -> v3.rearrange(F2);
-                    case 3 -> v3.rearrange(F3);
-                    case 4 -> v3.rearrange(F4);
-                    case 5 -> v3.rearrange(F5);
-                    case 6 -> v3.rearrange(F6);
-                    default -> v3.rearrange(F7);
-                };
-                FloatVector s3 = z3.rearrange(S0);
-                for (int r = 0, at = 0; r < outputs; r++, at += 8 * FLOATS) {
-                    FloatVector a = z0.mul(FloatVector.fromArray(SPECIES, c, at));
-                    FloatVector b = s0.mul(FloatVector.fromArray(SPECIES, c, at + FLOATS));
-                    a = z1.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), a);
-                    b = s1.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), b);
-                    a = z2.fma(FloatVector.fromArray(SPECIES, c, at + 4 * FLOATS), a);
-                    b = s2.fma(FloatVector.fromArray(SPECIES, c, at + 5 * FLOATS), b);
-                    a = z3.fma(FloatVector.fromArray(SPECIES, c, at + 6 * FLOATS), a);
-                    b = s3.fma(FloatVector.fromArray(SPECIES, c, at + 7 * FLOATS), b);
-                    a.add(b).intoMemorySegment(s, (g | off[r]) * VECTOR_BYTES, ORDER);
+            final long[] inB = shape.variantByteOffsets, offB = shape.byteOffsets;
+            final long runUnits = shape.runUnits, step = shape.stepBytes;
+            // Run by run: one byte offset steps through each run (see Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector v0 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[0], ORDER);
+                    FloatVector z0 = switch (x[0]) {
+                        case 0 -> v0;
+                        case 1 -> v0.rearrange(F1);
+                        case 2 -> v0.rearrange(F2);
+                        case 3 -> v0.rearrange(F3);
+                        case 4 -> v0.rearrange(F4);
+                        case 5 -> v0.rearrange(F5);
+                        case 6 -> v0.rearrange(F6);
+                        default -> v0.rearrange(F7);
+                    };
+                    FloatVector s0 = z0.rearrange(S0);
+                    FloatVector v1 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[1], ORDER);
+                    FloatVector z1 = switch (x[1]) {
+                        case 0 -> v1;
+                        case 1 -> v1.rearrange(F1);
+                        case 2 -> v1.rearrange(F2);
+                        case 3 -> v1.rearrange(F3);
+                        case 4 -> v1.rearrange(F4);
+                        case 5 -> v1.rearrange(F5);
+                        case 6 -> v1.rearrange(F6);
+                        default -> v1.rearrange(F7);
+                    };
+                    FloatVector s1 = z1.rearrange(S0);
+                    FloatVector v2 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[2], ORDER);
+                    FloatVector z2 = switch (x[2]) {
+                        case 0 -> v2;
+                        case 1 -> v2.rearrange(F1);
+                        case 2 -> v2.rearrange(F2);
+                        case 3 -> v2.rearrange(F3);
+                        case 4 -> v2.rearrange(F4);
+                        case 5 -> v2.rearrange(F5);
+                        case 6 -> v2.rearrange(F6);
+                        default -> v2.rearrange(F7);
+                    };
+                    FloatVector s2 = z2.rearrange(S0);
+                    FloatVector v3 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[3], ORDER);
+                    FloatVector z3 = switch (x[3]) {
+                        case 0 -> v3;
+                        case 1 -> v3.rearrange(F1);
+                        case 2 -> v3.rearrange(F2);
+                        case 3 -> v3.rearrange(F3);
+                        case 4 -> v3.rearrange(F4);
+                        case 5 -> v3.rearrange(F5);
+                        case 6 -> v3.rearrange(F6);
+                        default -> v3.rearrange(F7);
+                    };
+                    FloatVector s3 = z3.rearrange(S0);
+                    for (int r = 0, at = 0; r < outputs; r++, at += 8 * FLOATS) {
+                        FloatVector a = z0.mul(FloatVector.fromArray(SPECIES, c, at));
+                        FloatVector b = s0.mul(FloatVector.fromArray(SPECIES, c, at + FLOATS));
+                        a = z1.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), a);
+                        b = s1.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), b);
+                        a = z2.fma(FloatVector.fromArray(SPECIES, c, at + 4 * FLOATS), a);
+                        b = s2.fma(FloatVector.fromArray(SPECIES, c, at + 5 * FLOATS), b);
+                        a = z3.fma(FloatVector.fromArray(SPECIES, c, at + 6 * FLOATS), a);
+                        b = s3.fma(FloatVector.fromArray(SPECIES, c, at + 7 * FLOATS), b);
+                        a.add(b).intoMemorySegment(s, g + offB[r], ORDER);
+                    }
                 }
+                k = end;
             }
         }
     }
@@ -256,30 +278,35 @@ final class FloatDenseKernels {
         @Override
         public void run(MemorySegment s, long from, long to) {
             final float[] c = this.c;
-            final long[] off = shape.offsets;
-            final long free = shape.free;
-            final long o1 = off[1], o2 = off[2], o3 = off[3];
+            final long[] ob = shape.byteOffsets;
+            final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
+            final long o1 = ob[1], o2 = ob[2], o3 = ob[3];
             final FloatVector sign = I_SIGN;
-            for (long k = from; k < to; k++) {
-                long g = Long.expand(k, free);
-                FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g * VECTOR_BYTES, ORDER);
-                FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, (g | o1) * VECTOR_BYTES, ORDER);
-                FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, (g | o2) * VECTOR_BYTES, ORDER);
-                FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, (g | o3) * VECTOR_BYTES, ORDER);
-                FloatVector s0 = x0.rearrange(S0).mul(sign), s1 = x1.rearrange(S0).mul(sign);
-                FloatVector s2 = x2.rearrange(S0).mul(sign), s3 = x3.rearrange(S0).mul(sign);
-                for (int row = 0; row < 4; row++) {
-                    int at = row * 8;
-                    FloatVector a = x0.mul(c[at]);
-                    FloatVector b = s0.mul(c[at + 1]);
-                    a = x1.fma(FloatVector.broadcast(SPECIES, c[at + 2]), a);
-                    b = s1.fma(FloatVector.broadcast(SPECIES, c[at + 3]), b);
-                    a = x2.fma(FloatVector.broadcast(SPECIES, c[at + 4]), a);
-                    b = s2.fma(FloatVector.broadcast(SPECIES, c[at + 5]), b);
-                    a = x3.fma(FloatVector.broadcast(SPECIES, c[at + 6]), a);
-                    b = s3.fma(FloatVector.broadcast(SPECIES, c[at + 7]), b);
-                    a.add(b).intoMemorySegment(s, (g | (row == 0 ? 0 : row == 1 ? o1 : row == 2 ? o2 : o3)) * VECTOR_BYTES, ORDER);
+            // Run by run: one byte offset steps through each run (see Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
+                    FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
+                    FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
+                    FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, g + o3, ORDER);
+                    FloatVector s0 = x0.rearrange(S0).mul(sign), s1 = x1.rearrange(S0).mul(sign);
+                    FloatVector s2 = x2.rearrange(S0).mul(sign), s3 = x3.rearrange(S0).mul(sign);
+                    for (int row = 0; row < 4; row++) {
+                        int at = row * 8;
+                        FloatVector a = x0.mul(c[at]);
+                        FloatVector b = s0.mul(c[at + 1]);
+                        a = x1.fma(FloatVector.broadcast(SPECIES, c[at + 2]), a);
+                        b = s1.fma(FloatVector.broadcast(SPECIES, c[at + 3]), b);
+                        a = x2.fma(FloatVector.broadcast(SPECIES, c[at + 4]), a);
+                        b = s2.fma(FloatVector.broadcast(SPECIES, c[at + 5]), b);
+                        a = x3.fma(FloatVector.broadcast(SPECIES, c[at + 6]), a);
+                        b = s3.fma(FloatVector.broadcast(SPECIES, c[at + 7]), b);
+                        a.add(b).intoMemorySegment(s, g + (row == 0 ? 0 : row == 1 ? o1 : row == 2 ? o2 : o3), ORDER);
+                    }
                 }
+                k = end;
             }
         }
     }
@@ -325,38 +352,44 @@ final class FloatDenseKernels {
         @Override
         public void run(MemorySegment s, long from, long to) {
             final float[] c = this.c;
-            final long[] off = shape.offsets;
-            final long free = shape.free;
+            final long[] ob = shape.byteOffsets;
+            final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
+            final long o1 = ob[1], o2 = ob[2], o3 = ob[3], o4 = ob[4], o5 = ob[5], o6 = ob[6], o7 = ob[7];
             final FloatVector sign = I_SIGN;
-            for (long k = from; k < to; k++) {
-                long g = Long.expand(k, free);
-                FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[0]) * VECTOR_BYTES, ORDER);
-                FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[1]) * VECTOR_BYTES, ORDER);
-                FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[2]) * VECTOR_BYTES, ORDER);
-                FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[3]) * VECTOR_BYTES, ORDER);
-                FloatVector x4 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[4]) * VECTOR_BYTES, ORDER);
-                FloatVector x5 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[5]) * VECTOR_BYTES, ORDER);
-                FloatVector x6 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[6]) * VECTOR_BYTES, ORDER);
-                FloatVector x7 = FloatVector.fromMemorySegment(SPECIES, s, (g | off[7]) * VECTOR_BYTES, ORDER);
-                for (int row = 0, at = 0; row < 8; row++, at += 16) {
-                    FloatVector a = x0.mul(c[at]);
-                    FloatVector b = x0.mul(c[at + 1]);
-                    a = x1.fma(FloatVector.broadcast(SPECIES, c[at + 2]), a);
-                    b = x1.fma(FloatVector.broadcast(SPECIES, c[at + 3]), b);
-                    a = x2.fma(FloatVector.broadcast(SPECIES, c[at + 4]), a);
-                    b = x2.fma(FloatVector.broadcast(SPECIES, c[at + 5]), b);
-                    a = x3.fma(FloatVector.broadcast(SPECIES, c[at + 6]), a);
-                    b = x3.fma(FloatVector.broadcast(SPECIES, c[at + 7]), b);
-                    a = x4.fma(FloatVector.broadcast(SPECIES, c[at + 8]), a);
-                    b = x4.fma(FloatVector.broadcast(SPECIES, c[at + 9]), b);
-                    a = x5.fma(FloatVector.broadcast(SPECIES, c[at + 10]), a);
-                    b = x5.fma(FloatVector.broadcast(SPECIES, c[at + 11]), b);
-                    a = x6.fma(FloatVector.broadcast(SPECIES, c[at + 12]), a);
-                    b = x6.fma(FloatVector.broadcast(SPECIES, c[at + 13]), b);
-                    a = x7.fma(FloatVector.broadcast(SPECIES, c[at + 14]), a);
-                    b = x7.fma(FloatVector.broadcast(SPECIES, c[at + 15]), b);
-                    b.rearrange(S0).fma(sign, a).intoMemorySegment(s, (g | off[row]) * VECTOR_BYTES, ORDER);
+            // Run by run: one byte offset steps through each run (see Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
+                    FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
+                    FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
+                    FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, g + o3, ORDER);
+                    FloatVector x4 = FloatVector.fromMemorySegment(SPECIES, s, g + o4, ORDER);
+                    FloatVector x5 = FloatVector.fromMemorySegment(SPECIES, s, g + o5, ORDER);
+                    FloatVector x6 = FloatVector.fromMemorySegment(SPECIES, s, g + o6, ORDER);
+                    FloatVector x7 = FloatVector.fromMemorySegment(SPECIES, s, g + o7, ORDER);
+                    for (int row = 0, at = 0; row < 8; row++, at += 16) {
+                        FloatVector a = x0.mul(c[at]);
+                        FloatVector b = x0.mul(c[at + 1]);
+                        a = x1.fma(FloatVector.broadcast(SPECIES, c[at + 2]), a);
+                        b = x1.fma(FloatVector.broadcast(SPECIES, c[at + 3]), b);
+                        a = x2.fma(FloatVector.broadcast(SPECIES, c[at + 4]), a);
+                        b = x2.fma(FloatVector.broadcast(SPECIES, c[at + 5]), b);
+                        a = x3.fma(FloatVector.broadcast(SPECIES, c[at + 6]), a);
+                        b = x3.fma(FloatVector.broadcast(SPECIES, c[at + 7]), b);
+                        a = x4.fma(FloatVector.broadcast(SPECIES, c[at + 8]), a);
+                        b = x4.fma(FloatVector.broadcast(SPECIES, c[at + 9]), b);
+                        a = x5.fma(FloatVector.broadcast(SPECIES, c[at + 10]), a);
+                        b = x5.fma(FloatVector.broadcast(SPECIES, c[at + 11]), b);
+                        a = x6.fma(FloatVector.broadcast(SPECIES, c[at + 12]), a);
+                        b = x6.fma(FloatVector.broadcast(SPECIES, c[at + 13]), b);
+                        a = x7.fma(FloatVector.broadcast(SPECIES, c[at + 14]), a);
+                        b = x7.fma(FloatVector.broadcast(SPECIES, c[at + 15]), b);
+                        b.rearrange(S0).fma(sign, a).intoMemorySegment(s, g + ob[row], ORDER);
+                    }
                 }
+                k = end;
             }
         }
     }
@@ -382,36 +415,43 @@ final class FloatDenseKernels {
             final int P = shape.patterns;
             final long free = shape.free;
             final FloatVector zero = FloatVector.zero(SPECIES);
-            for (long k = from; k < to; k++) {
-                long g = Long.expand(k, free);
-                FloatVector r0 = zero, i0 = zero;
-                FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, g * VECTOR_BYTES, ORDER);
-                for (int p = 0, at = 0; p < P; p++, at += 2 * FLOATS) {
-                    int x = xs[p];
-                    FloatVector xp = switch (x) {
-                        case 0 -> v;
-                        case 1 -> v.rearrange(F1);
-                        case 2 -> v.rearrange(F2);
-                        case 3 -> v.rearrange(F3);
-                        case 4 -> v.rearrange(F4);
-                        case 5 -> v.rearrange(F5);
-                        case 6 -> v.rearrange(F6);
-                        default -> v.rearrange(F7);
-                    };
-                    FloatVector sp = switch (x) {
-                        case 0 -> v.rearrange(S0);
-                        case 1 -> v.rearrange(S1);
-                        case 2 -> v.rearrange(S2);
-                        case 3 -> v.rearrange(S3);
-                        case 4 -> v.rearrange(S4);
-                        case 5 -> v.rearrange(S5);
-                        case 6 -> v.rearrange(S6);
-                        default -> v.rearrange(S7);
-                    };
-                    r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
-                    i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), i0);
+            final long[] inB = shape.variantByteOffsets, offB = shape.byteOffsets;
+            final long runUnits = shape.runUnits, step = shape.stepBytes;
+            // Run by run: one byte offset steps through each run (see Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector r0 = zero, i0 = zero;
+                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
+                    for (int p = 0, at = 0; p < P; p++, at += 2 * FLOATS) {
+                        int x = xs[p];
+                        FloatVector xp = switch (x) {
+                            case 0 -> v;
+                            case 1 -> v.rearrange(F1);
+                            case 2 -> v.rearrange(F2);
+                            case 3 -> v.rearrange(F3);
+                            case 4 -> v.rearrange(F4);
+                            case 5 -> v.rearrange(F5);
+                            case 6 -> v.rearrange(F6);
+                            default -> v.rearrange(F7);
+                        };
+                        FloatVector sp = switch (x) {
+                            case 0 -> v.rearrange(S0);
+                            case 1 -> v.rearrange(S1);
+                            case 2 -> v.rearrange(S2);
+                            case 3 -> v.rearrange(S3);
+                            case 4 -> v.rearrange(S4);
+                            case 5 -> v.rearrange(S5);
+                            case 6 -> v.rearrange(S6);
+                            default -> v.rearrange(S7);
+                        };
+                        r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
+                        i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), i0);
+                    }
+                    r0.add(i0).intoMemorySegment(s, g, ORDER);
                 }
-                r0.add(i0).intoMemorySegment(s, g * VECTOR_BYTES, ORDER);
+                k = end;
             }
         }
     }
@@ -434,46 +474,52 @@ final class FloatDenseKernels {
         public void run(MemorySegment s, long from, long to) {
             final float[] c = shape.coef;
             final int[] xs = shape.xs;
-            final long[] off = shape.offsets;
             final int P = shape.patterns;
             final long free = shape.free;
             final FloatVector zero = FloatVector.zero(SPECIES);
-            for (long k = from; k < to; k++) {
-                long g = Long.expand(k, free);
-                FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero;
-                int at = 0;
-                for (int hIn = 0; hIn < 2; hIn++) {
-                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | off[hIn]) * VECTOR_BYTES, ORDER);
-                    for (int p = 0; p < P; p++, at += 4 * FLOATS) {
-                        int x = xs[p];
-                        FloatVector xp = switch (x) {
-                            case 0 -> v;
-                            case 1 -> v.rearrange(F1);
-                            case 2 -> v.rearrange(F2);
-                            case 3 -> v.rearrange(F3);
-                            case 4 -> v.rearrange(F4);
-                            case 5 -> v.rearrange(F5);
-                            case 6 -> v.rearrange(F6);
-                            default -> v.rearrange(F7);
-                        };
-                        FloatVector sp = switch (x) {
-                            case 0 -> v.rearrange(S0);
-                            case 1 -> v.rearrange(S1);
-                            case 2 -> v.rearrange(S2);
-                            case 3 -> v.rearrange(S3);
-                            case 4 -> v.rearrange(S4);
-                            case 5 -> v.rearrange(S5);
-                            case 6 -> v.rearrange(S6);
-                            default -> v.rearrange(S7);
-                        };
-                        r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
-                        r1 = xp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), r1);
-                        i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), i0);
-                        i1 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), i1);
+            final long[] inB = shape.variantByteOffsets, offB = shape.byteOffsets;
+            final long runUnits = shape.runUnits, step = shape.stepBytes;
+            // Run by run: one byte offset steps through each run (see Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero;
+                    int at = 0;
+                    for (int hIn = 0; hIn < 2; hIn++) {
+                        FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, g + offB[hIn], ORDER);
+                        for (int p = 0; p < P; p++, at += 4 * FLOATS) {
+                            int x = xs[p];
+                            FloatVector xp = switch (x) {
+                                case 0 -> v;
+                                case 1 -> v.rearrange(F1);
+                                case 2 -> v.rearrange(F2);
+                                case 3 -> v.rearrange(F3);
+                                case 4 -> v.rearrange(F4);
+                                case 5 -> v.rearrange(F5);
+                                case 6 -> v.rearrange(F6);
+                                default -> v.rearrange(F7);
+                            };
+                            FloatVector sp = switch (x) {
+                                case 0 -> v.rearrange(S0);
+                                case 1 -> v.rearrange(S1);
+                                case 2 -> v.rearrange(S2);
+                                case 3 -> v.rearrange(S3);
+                                case 4 -> v.rearrange(S4);
+                                case 5 -> v.rearrange(S5);
+                                case 6 -> v.rearrange(S6);
+                                default -> v.rearrange(S7);
+                            };
+                            r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
+                            r1 = xp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), r1);
+                            i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), i0);
+                            i1 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), i1);
+                        }
                     }
+                    r0.add(i0).intoMemorySegment(s, g + offB[0], ORDER);
+                    r1.add(i1).intoMemorySegment(s, g + offB[1], ORDER);
                 }
-                r0.add(i0).intoMemorySegment(s, (g | off[0]) * VECTOR_BYTES, ORDER);
-                r1.add(i1).intoMemorySegment(s, (g | off[1]) * VECTOR_BYTES, ORDER);
+                k = end;
             }
         }
     }
@@ -496,52 +542,58 @@ final class FloatDenseKernels {
         public void run(MemorySegment s, long from, long to) {
             final float[] c = shape.coef;
             final int[] xs = shape.xs;
-            final long[] off = shape.offsets;
             final int P = shape.patterns;
             final long free = shape.free;
             final FloatVector zero = FloatVector.zero(SPECIES);
-            for (long k = from; k < to; k++) {
-                long g = Long.expand(k, free);
-                FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero, r2 = zero, i2 = zero, r3 = zero, i3 = zero;
-                int at = 0;
-                for (int hIn = 0; hIn < 4; hIn++) {
-                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, (g | off[hIn]) * VECTOR_BYTES, ORDER);
-                    for (int p = 0; p < P; p++, at += 8 * FLOATS) {
-                        int x = xs[p];
-                        FloatVector xp = switch (x) {
-                            case 0 -> v;
-                            case 1 -> v.rearrange(F1);
-                            case 2 -> v.rearrange(F2);
-                            case 3 -> v.rearrange(F3);
-                            case 4 -> v.rearrange(F4);
-                            case 5 -> v.rearrange(F5);
-                            case 6 -> v.rearrange(F6);
-                            default -> v.rearrange(F7);
-                        };
-                        FloatVector sp = switch (x) {
-                            case 0 -> v.rearrange(S0);
-                            case 1 -> v.rearrange(S1);
-                            case 2 -> v.rearrange(S2);
-                            case 3 -> v.rearrange(S3);
-                            case 4 -> v.rearrange(S4);
-                            case 5 -> v.rearrange(S5);
-                            case 6 -> v.rearrange(S6);
-                            default -> v.rearrange(S7);
-                        };
-                        r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
-                        r1 = xp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), r1);
-                        r2 = xp.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), r2);
-                        r3 = xp.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), r3);
-                        i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 4 * FLOATS), i0);
-                        i1 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 5 * FLOATS), i1);
-                        i2 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 6 * FLOATS), i2);
-                        i3 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 7 * FLOATS), i3);
+            final long[] inB = shape.variantByteOffsets, offB = shape.byteOffsets;
+            final long runUnits = shape.runUnits, step = shape.stepBytes;
+            // Run by run: one byte offset steps through each run (see Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero, r2 = zero, i2 = zero, r3 = zero, i3 = zero;
+                    int at = 0;
+                    for (int hIn = 0; hIn < 4; hIn++) {
+                        FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, g + offB[hIn], ORDER);
+                        for (int p = 0; p < P; p++, at += 8 * FLOATS) {
+                            int x = xs[p];
+                            FloatVector xp = switch (x) {
+                                case 0 -> v;
+                                case 1 -> v.rearrange(F1);
+                                case 2 -> v.rearrange(F2);
+                                case 3 -> v.rearrange(F3);
+                                case 4 -> v.rearrange(F4);
+                                case 5 -> v.rearrange(F5);
+                                case 6 -> v.rearrange(F6);
+                                default -> v.rearrange(F7);
+                            };
+                            FloatVector sp = switch (x) {
+                                case 0 -> v.rearrange(S0);
+                                case 1 -> v.rearrange(S1);
+                                case 2 -> v.rearrange(S2);
+                                case 3 -> v.rearrange(S3);
+                                case 4 -> v.rearrange(S4);
+                                case 5 -> v.rearrange(S5);
+                                case 6 -> v.rearrange(S6);
+                                default -> v.rearrange(S7);
+                            };
+                            r0 = xp.fma(FloatVector.fromArray(SPECIES, c, at), r0);
+                            r1 = xp.fma(FloatVector.fromArray(SPECIES, c, at + FLOATS), r1);
+                            r2 = xp.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), r2);
+                            r3 = xp.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), r3);
+                            i0 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 4 * FLOATS), i0);
+                            i1 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 5 * FLOATS), i1);
+                            i2 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 6 * FLOATS), i2);
+                            i3 = sp.fma(FloatVector.fromArray(SPECIES, c, at + 7 * FLOATS), i3);
+                        }
                     }
+                    r0.add(i0).intoMemorySegment(s, g + offB[0], ORDER);
+                    r1.add(i1).intoMemorySegment(s, g + offB[1], ORDER);
+                    r2.add(i2).intoMemorySegment(s, g + offB[2], ORDER);
+                    r3.add(i3).intoMemorySegment(s, g + offB[3], ORDER);
                 }
-                r0.add(i0).intoMemorySegment(s, (g | off[0]) * VECTOR_BYTES, ORDER);
-                r1.add(i1).intoMemorySegment(s, (g | off[1]) * VECTOR_BYTES, ORDER);
-                r2.add(i2).intoMemorySegment(s, (g | off[2]) * VECTOR_BYTES, ORDER);
-                r3.add(i3).intoMemorySegment(s, (g | off[3]) * VECTOR_BYTES, ORDER);
+                k = end;
             }
         }
     }

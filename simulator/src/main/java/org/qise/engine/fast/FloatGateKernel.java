@@ -38,11 +38,15 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
     /** Vector-index bits enumerated: every vector bit but the target's (when high) and the high controls. */
     private final long free;
     /**
-     * Units per run (a power of two): the units of an aligned run visit consecutive vectors, so the
-     * loops step one byte offset through a run instead of spreading each unit's bits and working
-     * out its layout offset (what made the double kernels' loops slow, docs/engine.md).
+     * Units per run (a power of two): the units of an aligned run visit evenly spaced vectors
+     * ({@link #stepBytes} apart: consecutive ones, or every second or fourth one when the target or
+     * a control is the lowest vector bit, as for cx on qubits 2 and 3), so the loops step one byte
+     * offset through a run instead of spreading each unit's bits and working out its layout offset
+     * (what made the double kernels' loops slow, docs/engine.md).
      */
     private final long runUnits;
+    /** Bytes between the first vectors of consecutive units of a run. */
+    private final long stepBytes;
     private static final long VECTOR_BYTES = FLOATS * 4L;
     private final boolean highTarget;
     /** Coefficients, re and signed im (−im on real lanes, +im on imaginary: z·re + swap(z)·im is the complex product), for the target bit 0 / 1 (high target) or per lane (low target). */
@@ -78,9 +82,11 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         this.highTarget = target >= LOW_QUBITS;
         long targetVectorBit = highTarget ? 1L << (target - LOW_QUBITS) : 0;
         this.free = vectorBits & ~highControls & ~targetVectorBit;
-        // Free vector bits below the lowest fixed one; a run never reaches a gap of the layout.
-        long fixed = vectorBits & ~free;
-        this.runUnits = 1L << Math.min(Long.numberOfTrailingZeros(fixed), FloatLayout.PAD_SHIFT - LOW_QUBITS);
+        // A run: the lowest free vector bit p and the free bits right above it; it never reaches a gap of the layout.
+        int p = free == 0 ? 0 : Long.numberOfTrailingZeros(free);
+        int len = free == 0 ? 0 : Math.max(0, Math.min(Long.numberOfTrailingZeros(~(free >>> p)), FloatLayout.PAD_SHIFT - LOW_QUBITS - p));
+        this.runUnits = 1L << len;
+        this.stepBytes = VECTOR_BYTES << p;
         this.diagonal = m.re(0, 1) == 0 && m.im(0, 1) == 0 && m.re(1, 0) == 0 && m.im(1, 0) == 0;
         this.pureSwap = highTarget && lowControls == 0 && m.re(0, 1) == 1 && m.im(0, 1) == 0 && m.re(1, 0) == 1 && m.im(1, 0) == 0
                 && m.re(0, 0) == 0 && m.im(0, 0) == 0 && m.re(1, 1) == 0 && m.im(1, 1) == 0;
@@ -135,12 +141,13 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         FloatVector o0Re = FloatVector.fromArray(SPECIES, co, O0RE * FLOATS), o0Im = FloatVector.fromArray(SPECIES, co, O0IM * FLOATS);
         FloatVector d1Re = FloatVector.fromArray(SPECIES, co, D1RE * FLOATS), d1Im = FloatVector.fromArray(SPECIES, co, D1IM * FLOATS);
         FloatVector o1Re = FloatVector.fromArray(SPECIES, co, O1RE * FLOATS), o1Im = FloatVector.fromArray(SPECIES, co, O1IM * FLOATS);
+        final long step = stepBytes;
         if (!highTarget) {
             final int x = flipMask;
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS);
-                for (; k < end; k++, at += VECTOR_BYTES) {
+                for (; k < end; k++, at += step) {
                     FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
                     FloatVector r = z.rearrange(FloatShuffles.S0).fma(d0Im, z.mul(d0Re));
                     if (!diagonal) {
@@ -162,31 +169,59 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
             }
             return;
         }
+        // A high target: one loop per kind of matrix, each over one byte offset per run (the
+        // partner a fixed distance above), so no test of the kind runs per vector.
         long t = 1L << (target - LOW_QUBITS);
-        for (long k = from; k < to; ) {
-            long end = Math.min(to, (k | (runUnits - 1)) + 1);
-            long v0 = Long.expand(k, free) | highControls;
-            long at0 = FloatLayout.amplitudeOffset(v0 * AMPS), at1 = FloatLayout.amplitudeOffset((v0 | t) * AMPS);
-            for (; k < end; k++, at0 += VECTOR_BYTES, at1 += VECTOR_BYTES) {
-                if (pureSwap) {
-                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
-                    b.intoMemorySegment(s, at0, ORDER);
-                    a.intoMemorySegment(s, at1, ORDER);
-                } else if (diagonal) {
-                    // p, cp, cz and the like leave the target-0 half alone: half the traffic.
-                    if (!zeroHalfIdentity) {
-                        FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER);
-                        a.rearrange(FloatShuffles.S0).fma(d0Im, a.mul(d0Re)).intoMemorySegment(s, at0, ORDER);
-                    }
-                    FloatVector b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
-                    b.rearrange(FloatShuffles.S0).fma(d1Im, b.mul(d1Re)).intoMemorySegment(s, at1, ORDER);
-                } else {
-                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at0, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at1, ORDER);
+        if (pureSwap) {
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long v0 = Long.expand(k, free) | highControls;
+                long at = FloatLayout.amplitudeOffset(v0 * AMPS), off = FloatLayout.amplitudeOffset((v0 | t) * AMPS) - at;
+                for (long last = at + (end - k) * step; at < last; at += step) {
+                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at + off, ORDER);
+                    b.intoMemorySegment(s, at, ORDER);
+                    a.intoMemorySegment(s, at + off, ORDER);
+                }
+                k = end;
+            }
+        } else if (zeroHalfIdentity) {
+            // p, cp, cz and the like leave the target-0 half alone: half the traffic.
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long v0 = Long.expand(k, free) | highControls;
+                long at = FloatLayout.amplitudeOffset((v0 | t) * AMPS);
+                for (long last = at + (end - k) * step; at < last; at += step) {
+                    FloatVector b = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                    b.rearrange(FloatShuffles.S0).fma(d1Im, b.mul(d1Re)).intoMemorySegment(s, at, ORDER);
+                }
+                k = end;
+            }
+        } else if (diagonal) {
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long v0 = Long.expand(k, free) | highControls;
+                long at = FloatLayout.amplitudeOffset(v0 * AMPS), off = FloatLayout.amplitudeOffset((v0 | t) * AMPS) - at;
+                for (long last = at + (end - k) * step; at < last; at += step) {
+                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                    a.rearrange(FloatShuffles.S0).fma(d0Im, a.mul(d0Re)).intoMemorySegment(s, at, ORDER);
+                    FloatVector b = FloatVector.fromMemorySegment(SPECIES, s, at + off, ORDER);
+                    b.rearrange(FloatShuffles.S0).fma(d1Im, b.mul(d1Re)).intoMemorySegment(s, at + off, ORDER);
+                }
+                k = end;
+            }
+        } else {
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long v0 = Long.expand(k, free) | highControls;
+                long at = FloatLayout.amplitudeOffset(v0 * AMPS), off = FloatLayout.amplitudeOffset((v0 | t) * AMPS) - at;
+                for (long last = at + (end - k) * step; at < last; at += step) {
+                    FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at + off, ORDER);
                     FloatVector as = a.rearrange(FloatShuffles.S0), bs = b.rearrange(FloatShuffles.S0);
                     // One multiply and three fused multiply-adds per output (half the rounding steps of mul/add, fewer operations).
-                    bs.fma(o0Im, b.fma(o0Re, as.fma(d0Im, a.mul(d0Re)))).intoMemorySegment(s, at0, ORDER);
-                    as.fma(o1Im, a.fma(o1Re, bs.fma(d1Im, b.mul(d1Re)))).intoMemorySegment(s, at1, ORDER);
+                    bs.fma(o0Im, b.fma(o0Re, as.fma(d0Im, a.mul(d0Re)))).intoMemorySegment(s, at, ORDER);
+                    as.fma(o1Im, a.fma(o1Re, bs.fma(d1Im, b.mul(d1Re)))).intoMemorySegment(s, at + off, ORDER);
                 }
+                k = end;
             }
         }
     }

@@ -54,6 +54,45 @@ class FloatBlocksTest {
         check(FloatDenseKernels.of(N, m, qubits), qubits, (r, c) -> new Complex(m.re(r, c), m.im(r, c)), rnd);
     }
 
+    /**
+     * Dense kernels walk runs of units with one stepping byte offset (strided when a block qubit is
+     * the lowest vector bit): ranges cut anywhere, as thread shares and tiles cut them, must give
+     * the bits of one call. Ten qubits, sets written for AVX-512 (qubit 3 the lowest vector bit).
+     */
+    @ParameterizedTest(name = "dense block on {0}, ranges cut anywhere")
+    @ValueSource(strings = {"3 4", "3 9", "5 8", "0 3", "1 7", "3 4 5", "4 6 9", "0 1 3", "2 3 8", "0 4 1 7"})
+    void rangesCutInsideRunsGiveTheBitsOfOneCall(String set) {
+        int n = 10;
+        int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).toArray();
+        assumeTrue(FloatDenseKernels.fits(qubits), "more than two qubits above the vector on this machine");
+        Random rnd = new Random(set.hashCode());
+        int dim = 1 << qubits.length;
+        double[] re = new double[dim * dim], im = new double[dim * dim];
+        for (int i = 0; i < re.length; i++) {
+            re[i] = rnd.nextGaussian() / dim;
+            im[i] = rnd.nextGaussian() / dim;
+        }
+        FloatBlocks.FloatKernel kernel = FloatDenseKernels.of(n, Matrix.of(dim, re, im), qubits);
+        AmplitudeMemory whole = FloatState.allocateMemory(n), cut = FloatState.allocateMemory(n);
+        try {
+            for (long i = 0; i < 2L << n; i++) {
+                float x = (float) rnd.nextGaussian();
+                whole.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+                cut.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+            }
+            kernel.runAll(whole.segment);
+            for (long from = 0; from < kernel.units(); ) {
+                long to = Math.min(kernel.units(), from + 1 + rnd.nextInt(5));
+                kernel.run(cut.segment, from, to);
+                from = to;
+            }
+            assertEquals(-1L, whole.segment.asSlice(0, 8L << n).mismatch(cut.segment.asSlice(0, 8L << n)));
+        } finally {
+            whole.close();
+            cut.close();
+        }
+    }
+
     /** Four-qubit sets with three or four qubits above a float vector (written for AVX-512, where qubits 3 and up are; shifted down on narrower vectors). */
     @ParameterizedTest(name = "dense block on {0} widens to double")
     @ValueSource(strings = {"0 3 4 5", "5 2 3 4", "3 4 5 6", "6 5 4 3"})

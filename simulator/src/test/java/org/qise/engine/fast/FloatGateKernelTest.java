@@ -132,6 +132,49 @@ class FloatGateKernelTest {
         return acc;
     }
 
+    /** Gates whose runs are strided (the target or a control is the lowest vector bit) or consecutive, on 10 qubits. */
+    static Stream<Arguments> runShapes() {
+        int v = FloatGateKernel.LOW_QUBITS; // the lowest qubit above the float vector
+        return Stream.of(
+                Arguments.of("cx", Gates.cx(), new int[]{v - 1, v}),
+                Arguments.of("cx", Gates.cx(), new int[]{v, v + 1}),
+                Arguments.of("cx", Gates.cx(), new int[]{0, 9}),
+                Arguments.of("cp", Gates.cp(0.8), new int[]{v, 9}),
+                Arguments.of("rz", Gates.rz(0.6), new int[]{v}),
+                Arguments.of("u3", Gates.u3(0.3, 1.1, -0.6), new int[]{v}),
+                Arguments.of("u3", Gates.u3(0.3, 1.1, -0.6), new int[]{v + 2}),
+                Arguments.of("cry", Gates.cry(1.2), new int[]{v + 1, 1}),
+                Arguments.of("ccx", Gates.ccx(), new int[]{v, v + 2, v + 1}));
+    }
+
+    /** The kernel's loops walk runs of units with one stepping offset: ranges cut anywhere (as thread shares are) must give the bits of one call. */
+    @ParameterizedTest(name = "{0} on {2}")
+    @MethodSource("runShapes")
+    void rangesCutInsideRunsGiveTheBitsOfOneCall(String name, Gate gate, int[] qubits) {
+        int n = 10;
+        Operation.GateOp op = new Operation.GateOp(gate, qubits, null);
+        FloatGateKernel k = FloatGateKernel.of(op, n);
+        Random rnd = new Random(7);
+        AmplitudeMemory whole = FloatState.allocateMemory(n), cut = FloatState.allocateMemory(n);
+        try {
+            for (long i = 0; i < 2L << n; i++) {
+                float x = (float) rnd.nextGaussian();
+                whole.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+                cut.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+            }
+            k.run(whole.segment, 0, k.units());
+            for (long from = 0; from < k.units(); ) {
+                long to = Math.min(k.units(), from + 1 + rnd.nextInt(5));
+                k.run(cut.segment, from, to);
+                from = to;
+            }
+            assertEquals(-1L, whole.segment.asSlice(0, 8L << n).mismatch(cut.segment.asSlice(0, 8L << n)));
+        } finally {
+            whole.close();
+            cut.close();
+        }
+    }
+
     /** Lone gates on 20 qubits: each a plan of one step, run by the float kernel across the layout's gaps. */
     static List<Operation.GateOp> loneGates(int n) {
         List<Operation.GateOp> gates = new ArrayList<>();

@@ -16,6 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Matrix;
 import org.qise.circuit.Operation;
+import org.qise.bench.Workloads;
+import org.qise.engine.Engine;
+import org.qise.engine.Precision;
+import org.qise.engine.QuantumState;
 
 /**
  * Tiled float stages ({@link FloatBlocks#runTiled}, {@link TileKernel#runTiled}) give exactly the bytes of running the same
@@ -178,5 +182,26 @@ class FloatTilesTest {
             im[i] = rnd.nextGaussian() / dim;
         }
         return Matrix.of(dim, re, im);
+    }
+
+    /**
+     * The bench circuits in single precision give the same bits on one, two and three threads:
+     * the float kernels' runs are cut wherever a thread's share ends (a parallel threshold of one
+     * vector splits every pass), and every amplitude still gets the same operations.
+     */
+    @ParameterizedTest(name = "{0} on {1} qubits")
+    @CsvSource({"qft, 20", "qcbm, 20", "random, 20", "qcbm, 13"})
+    void benchCircuitsGiveTheSameBitsOnOneTwoAndThreeThreads(String workload, int n) {
+        List<Operation.GateOp> gates = Workloads.circuit(workload, n);
+        double[][] amps = new double[3][];
+        for (int t = 1; t <= 3; t++) {
+            try (Engine e = new FastEngine(t, FastEngine.FUSION_AUTO, 1, Precision.SINGLE);
+                 QuantumState s = e.allocate(n)) {
+                s.applyAll(gates);
+                amps[t - 1] = s.amplitudes();
+            }
+        }
+        assertArrayEquals(amps[0], amps[1], "1 vs 2 threads");
+        assertArrayEquals(amps[0], amps[2], "1 vs 3 threads");
     }
 }
