@@ -182,12 +182,13 @@ public final class Bench {
 
     /**
      * Best wall time of the circuit (with fusion) over the repetitions, after a warm-up at a small size
-     * and, for states below 24 qubits, one untimed run at the timed size.
+     * and, for states below 24 qubits, one untimed run at the timed size (from 24, five at 20 qubits).
      */
     private static Timing timeCircuit(String w, int n, int threads, Precision precision, boolean quick) {
         List<Operation.GateOp> ops = Workloads.circuit(w, n);
         FastEngine engine = new FastEngine(threads, precision);
         warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
+        if (!quick && n >= 24) warmUpLarge(engine, Workloads.circuit(w, LARGE_WARM_UP_QUBITS));
         int reps = quick || n >= 24 ? 1 : 5;
         double best = Double.MAX_VALUE, bestCpu = 0;
         try (QuantumState s = engine.allocate(n)) {
@@ -213,6 +214,22 @@ public final class Bench {
      * cache, and large enough to take the engine's staged path (chunks gathered into scratch).
      */
     private static final int WARM_UP_QUBITS = 14;
+
+    /**
+     * From 24 qubits a circuit is timed once, so whatever the JIT compiles on first use at a large
+     * size lands in that one timing: the 14-qubit warm-up does not reach the paths that only larger
+     * states take (passes shared between threads, tiles inside a stage, gathers of global qubits),
+     * and the float kernels' large methods took C2 about 10 s of CPU in the timed run at 24 qubits
+     * (docs/engine.md, "Measured: float loops for every kernel"). A few runs at 20 qubits take those
+     * paths with the same kernels for well under a second.
+     */
+    private static final int LARGE_WARM_UP_QUBITS = 20;
+
+    private static void warmUpLarge(FastEngine engine, List<Operation.GateOp> ops) {
+        try (QuantumState s = engine.allocate(LARGE_WARM_UP_QUBITS)) {
+            for (int r = 0; r < 5; r++) s.applyAll(ops);
+        }
+    }
 
     /**
      * Runs the gates (fused and one by one) on a small state often enough for the JIT to compile
