@@ -107,6 +107,33 @@ class RunWorkerTest {
     }
 
     @Test
+    void aReproductionGivenUpAfterTheAllowedAttemptsFailsWithAnInconclusiveVerdictInTheSameClaim() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("lease.gina@example.org", Role.FELLOW, null));
+            long original = id(pg, Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private"), 10, 1));
+            try (Database db = pg.open()) {
+                RunLeases leases = new RunLeases(db.jdbc());
+                RunStore store = leases.store();
+                var claim = leases.claim("w", Duration.ofSeconds(30), 2).orElseThrow();
+                assertTrue(store.finishDone(original, claim.attempt(), Map.of("0", 10L), null, null, Map.of(), "sha", null, Instant.now()));
+                Run o = store.find(original).orElseThrow();
+                long rerun = store.insertQueued(new RunStore.NewRun(o.circuitId(), o.circuitVersion(), o.ownerId(), Origin.REPRODUCTION,
+                        original, false, o.shots(), o.seed(), o.engine(), List.of(), o.circuitQasm(), o.circuitSha256(), o.numQubits()),
+                        Instant.now());
+                for (int attempt = 1; attempt <= 2; attempt++) {
+                    assertEquals(rerun, leases.claim("w", Duration.ofSeconds(30), 2).orElseThrow().run().id());
+                    pg.execute("UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + rerun);
+                }
+                assertTrue(leases.claim("w", Duration.ofSeconds(30), 2).isEmpty());
+                assertEquals(RunStatus.FAILED, store.find(rerun).orElseThrow().status());
+                assertEquals(1, pg.count("SELECT COUNT(*) FROM run_verifications WHERE rerun_id = " + rerun + " AND run_id = " + original
+                        + " AND verdict = 'inconclusive' AND detail LIKE '%started 2 times%'"));
+            }
+        }
+    }
+
+    @Test
     void aWorkerRunsThePortalsQueuedRunsToTheInProcessResultsAndJudgesAReproduction() throws Exception {
         try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
