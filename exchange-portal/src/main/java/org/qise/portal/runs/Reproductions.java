@@ -10,14 +10,20 @@ import java.time.Instant;
 final class Reproductions {
     private Reproductions() {}
 
-    /** Judges the ended rerun {@code rerunId} against its original and stores the verdict. */
-    static void judge(RunStore store, long rerunId, Instant now) {
-        Run rerun = store.find(rerunId).orElseThrow();
+    /**
+     * Judges the ended run {@code runId} against its original and stores the verdict, when it is
+     * a reproduction that has none yet; true when a verdict was stored. Called in the transaction
+     * that ends the run, so "ended" and "judged" are written together.
+     */
+    static boolean judgeIfReproduction(RunStore store, long runId, Instant now) {
+        Run rerun = store.find(runId).orElseThrow();
+        if (rerun.reproducesId() == null || !rerun.status().finished() || store.hasVerdict(runId)) return false;
         Run original = store.find(rerun.reproducesId()).orElseThrow();
         Verdicts.Outcome outcome = rerun.status() == RunStatus.DONE
                 ? Verdicts.judge(String.valueOf(original.simulatorVersion()), original.resultSha256(), original.counts(),
                         rerun.simulatorVersion(), rerun.resultSha256(), rerun.counts(), rerun.freshSeed())
                 : Verdicts.inconclusive(rerun.status(), rerun.message());
-        store.insertVerification(original.id(), rerunId, outcome, now);
+        store.insertVerification(original.id(), runId, outcome, now);
+        return true;
     }
 }

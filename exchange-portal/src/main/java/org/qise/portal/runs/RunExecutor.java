@@ -70,13 +70,66 @@ final class RunExecutor {
         Simulator simulator = Simulator.builder().engine(row.engine()).threads(config.threadsPerRun()).shots(row.shots())
                 .seed(row.seed()).keepState(n <= RunConfig.MAX_STORED_STATE_QUBITS || !row.expect().isEmpty())
                 .progress(progress).build();
+        Ending write;
         try (simulator; Result result = simulator.run(job.circuit)) { // closing the simulator ends its engine's threads
             Instant finished = clock.instant();
-            boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(result.counts()), expectations(row.expect(), result),
-                    stateJson(result), manifest(row, result, started, finished), result.sha256(), note(row, result), finished);
-            return stored ? RunStatus.DONE : RunStatus.RUNNING;
+            var counts = new TreeMap<>(result.counts());
+            var expectations = expectations(row.expect(), result);
+            String state = stateJson(result);
+            var manifest = manifest(row, result, started, finished);
+            String sha = result.sha256();
+            String note = note(row, result);
+            write = () -> store.finishDone(job.id(), attempt, counts, expectations, state, manifest, sha, note, finished);
         } catch (RuntimeException | OutOfMemoryError e) {
             return ended(job, attempt, e, "run", "simulation");
+        }
+        // Outside the simulation's try: a database error here is not a failed simulation.
+        return store(job, write) ? RunStatus.DONE : RunStatus.RUNNING;
+    }
+
+    /** The write that ends a run; true when this attempt still held the run and ended it. */
+    private interface Ending {
+        boolean write();
+    }
+
+    /**
+     * Thrown when the database refused or could not take the write that ends a run, after a few
+     * tries: nothing of the ending is stored and the run is still running under this attempt. It
+     * is no failure of the simulation, so whoever runs it must not record one: a {@code qise
+     * worker} lets its lease expire so that a later attempt runs it again.
+     */
+    static final class OutcomeNotStored extends RuntimeException {
+        OutcomeNotStored(long runId, RuntimeException cause) {
+            super("the outcome of run " + runId + " could not be stored: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static final int STORE_TRIES = 3;
+
+    /**
+     * Writes the ending of a run, trying again after a short pause when the database fails (it
+     * may be restarting); each try is one transaction, and one that finds the run no longer held
+     * by this attempt writes nothing, so trying again never stores twice.
+     */
+    private boolean store(LiveRun job, Ending write) {
+        RuntimeException last = null;
+        for (int i = 0; i < STORE_TRIES; i++) {
+            if (i > 0) pause(100L << i);
+            try {
+                return write.write();
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warn("storing the outcome of run {} failed (try {} of {}): {}", job.id(), i + 1, STORE_TRIES, e.getMessage());
+            }
+        }
+        throw new OutcomeNotStored(job.id(), last);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -111,6 +164,7 @@ final class RunExecutor {
                 .keepDensityMatrix(false).progress(progress);
         List<PauliSum> sums = row.expect().stream().map(PauliSum::parse).toList();
         sums.forEach(b::observe);
+        Ending write;
         try (NoisyResult result = b.build().run(job.circuit)) {
             // a stop asked for after the last progress report still wins over storing the result, as for ideal runs
             job.checkStop(deadline, timeoutMessage);
@@ -129,11 +183,12 @@ final class RunExecutor {
             Map<String, Object> m = portalFields(manifest, row, started, finished, resultSha);
             String note = !sums.isEmpty() && result.method() == Method.TRAJECTORIES
                     ? "expectation values are averages over " + row.shots() + " trajectories" : null;
-            boolean stored = store.finishDone(job.id(), attempt, counts, expectations, null, m, resultSha, note, finished);
-            return stored ? RunStatus.DONE : RunStatus.RUNNING;
+            Map<String, Double> exp = expectations;
+            write = () -> store.finishDone(job.id(), attempt, counts, exp, null, m, resultSha, note, finished);
         } catch (RuntimeException | OutOfMemoryError e) {
             return ended(job, attempt, e, "run", "simulation");
         }
+        return store(job, write) ? RunStatus.DONE : RunStatus.RUNNING;
     }
 
     /**
@@ -146,6 +201,7 @@ final class RunExecutor {
         Run row = job.row;
         long deadline = System.nanoTime() + config.timeout().toNanos();
         String timeoutMessage = "stopped after the time limit of " + describe(config.timeout()) + " per run";
+        Ending write;
         try {
             org.qise.sweep.Sweep sweep = RunSweeps.sweep(job.circuit, spec, row);
             int n = sweep.points().size();
@@ -187,12 +243,18 @@ final class RunExecutor {
                 m.put("method", row.noiseMethod());
             }
             Map<String, Object> manifest = portalFields(m, row, started, finished, resultSha);
-            new RunSweeps(store.jdbc()).storePoints(job.id(), points);
-            boolean stored = store.finishDone(job.id(), attempt, new TreeMap<>(), null, null, manifest, resultSha, null, finished);
-            return stored ? RunStatus.DONE : RunStatus.RUNNING;
+            // The points go in with the result (and its verdict), only while this attempt holds the run.
+            write = () -> store.jdbc().transaction(tx -> {
+                if (!new RunStore(tx).finishDone(job.id(), attempt, new TreeMap<>(), null, null, manifest, resultSha, null, finished)) {
+                    return false;
+                }
+                new RunSweeps(tx).storePoints(job.id(), points);
+                return true;
+            });
         } catch (RuntimeException | OutOfMemoryError e) {
             return ended(job, attempt, e, "sweep", "sweep");
         }
+        return store(job, write) ? RunStatus.DONE : RunStatus.RUNNING;
     }
 
     /**
@@ -215,7 +277,7 @@ final class RunExecutor {
 
     /** Ends the run as {@code status} if this attempt still holds it; otherwise leaves it to whoever does (RUNNING). */
     private RunStatus end(LiveRun job, int attempt, RunStatus status, String message) {
-        return store.finishWithout(job.id(), attempt, status, message, clock.instant()) ? status : RunStatus.RUNNING;
+        return store(job, () -> store.finishWithout(job.id(), attempt, status, message, clock.instant())) ? status : RunStatus.RUNNING;
     }
 
     private static Map<String, Double> expectations(List<String> expect, Result result) {

@@ -54,9 +54,14 @@ final class RunLeases {
     Optional<Claim> claim(String worker, Duration lease, int maxAttempts, int maxRunningPerUser) {
         long leaseMillis = lease.toMillis();
         return jdbc.transaction(tx -> {
-            tx.update("UPDATE runs SET status = 'FAILED', finished_at = now(), message = ? WHERE status = 'RUNNING'"
-                    + " AND lease_expires_at < now() AND attempt >= ?", "the run was started " + maxAttempts
-                    + " times and each time its worker stopped answering; it is not tried again", maxAttempts);
+            String given = " WHERE status = 'RUNNING' AND lease_expires_at < now() AND attempt >= ?";
+            List<Long> reproductions = tx.query("SELECT id FROM runs" + given + " AND reproduces_id IS NOT NULL FOR UPDATE",
+                    rs -> rs.getLong(1), maxAttempts);
+            tx.update("UPDATE runs SET status = 'FAILED', finished_at = now(), message = ?" + given, "the run was started "
+                    + maxAttempts + " times and each time its worker stopped answering; it is not tried again", maxAttempts);
+            // Reproductions given up on get their (inconclusive) verdict with the failure, as every ending does.
+            RunStore in = new RunStore(tx);
+            for (long id : reproductions) Reproductions.judgeIfReproduction(in, id, java.time.Instant.now());
             List<Long> full = new ArrayList<>(); // owners found at their limit in this claim
             while (true) {
                 String skip = full.isEmpty() ? "" : " AND r.owner_id NOT IN (" + String.join(",", java.util.Collections.nCopies(full.size(), "?")) + ")";

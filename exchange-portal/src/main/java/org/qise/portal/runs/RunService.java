@@ -89,6 +89,9 @@ public final class RunService implements AutoCloseable {
     private void recover() {
         int failed = store.failInterrupted("the portal restarted while this run was running; start it again", clock.instant());
         if (failed > 0) LOG.info("marked {} run(s) interrupted by a restart as failed", failed);
+        // Reproductions that ended without a verdict (before verdicts were stored with the ending) are judged now.
+        int judged = store.judgeUnjudged(clock.instant());
+        if (judged > 0) LOG.info("stored the missing verdicts of {} reproduction(s)", judged);
         if (config.externalWorkers()) return; // queued runs wait in the database for `qise worker` processes
         for (Run r : store.queued()) {
             try {
@@ -464,7 +467,8 @@ public final class RunService implements AutoCloseable {
     /**
      * Waits for a run that this process does not run itself (a {@code qise worker} runs it, or it
      * has ended) by reading its row every 100 ms; with {@code verdict}, also until a
-     * reproduction's verdict is stored (the worker stores it just after the result).
+     * reproduction's verdict is stored (it is written in the transaction that ends the rerun, so
+     * this only matters for reproductions that ended before that).
      */
     private boolean pollEnd(long runId, Duration wait, boolean verdict) {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -616,11 +620,6 @@ public final class RunService implements AutoCloseable {
                 .filter(v -> v.rerunId() != null && v.rerunId() == rerunId).findFirst();
     }
 
-    /** Called on a worker when a reproduction has ended: judge it against the run it reproduces. */
-    private void judge(long rerunId) {
-        Reproductions.judge(store, rerunId, clock.instant());
-    }
-
     // ---- pushed results ----
 
     /** A stored pushed result with the reproduction that checks it. */
@@ -664,8 +663,17 @@ public final class RunService implements AutoCloseable {
             if (job == null) return;
             RunStatus status = RunStatus.FAILED;
             try {
-                status = executor.execute(job);
-                if (job.row.reproducesId() != null && status != RunStatus.RUNNING) judge(job.id());
+                status = executor.execute(job); // a reproduction's verdict is stored with how it ended
+            } catch (RunExecutor.OutcomeNotStored e) {
+                // The database did not take the outcome after a few tries. Say so, not that the simulation failed; if
+                // even this does not get through, the run stays running until the next start marks it interrupted.
+                LOG.error("run {}: {}", job.id(), e.getMessage());
+                try {
+                    store.finishWithout(job.id(), RunStatus.FAILED, "the server could not store this run's outcome ("
+                            + e.getCause().getMessage() + "); start it again", clock.instant());
+                } catch (RuntimeException ignored) {
+                    // the start-up recovery will mark it failed
+                }
             } catch (RuntimeException | Error e) {
                 // Whatever went wrong (the database, say), the worker lives on and the run does not stay "running".
                 LOG.error("run {} could not be completed", job.id(), e);

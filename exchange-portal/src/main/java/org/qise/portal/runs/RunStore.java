@@ -122,26 +122,45 @@ final class RunStore {
 
     /**
      * Stores the result of one attempt; false (and nothing written) when that attempt no longer
-     * holds the run: it was cancelled, or its lease expired and another worker took it over.
+     * holds the run: it was cancelled, or its lease expired and another worker took it over. A
+     * reproduction's verdict is stored in the same transaction, so a stored result always comes
+     * with its verdict (a failed verdict write leaves the run unended, for the next attempt).
      */
     boolean finishDone(long id, int attempt, Map<String, Long> counts, Map<String, Double> expectations, String stateJson,
                        Map<String, Object> manifest, String resultSha256, String note, Instant now) {
-        return jdbc.update("UPDATE runs SET status = 'DONE', progress = 1, counts = ?, expectations = ?, state = ?, manifest = ?,"
-                + " result_sha256 = ?, message = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING' AND attempt = ?",
-                RunJson.write(counts), expectations == null ? null : RunJson.write(expectations), stateJson,
-                RunJson.write(manifest), resultSha256, note, now, id, attempt) == 1;
+        return endAndJudge(id, now, tx -> tx.update("UPDATE runs SET status = 'DONE', progress = 1, counts = ?, expectations = ?,"
+                + " state = ?, manifest = ?, result_sha256 = ?, message = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING'"
+                + " AND attempt = ?", RunJson.write(counts), expectations == null ? null : RunJson.write(expectations), stateJson,
+                RunJson.write(manifest), resultSha256, note, now, id, attempt) == 1);
     }
 
-    /** Ends an unfinished run without a result; false when it had already ended. */
+    /** Ends an unfinished run without a result (a reproduction with its verdict); false when it had already ended. */
     boolean finishWithout(long id, RunStatus status, String message, Instant now) {
-        return jdbc.update("UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status IN " + UNFINISHED,
-                status, truncate(message), now, id) == 1;
+        return endAndJudge(id, now, tx -> tx.update("UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ?"
+                + " AND status IN " + UNFINISHED, status, truncate(message), now, id) == 1);
     }
 
     /** As {@link #finishWithout(long, RunStatus, String, Instant)}, only while {@code attempt} still holds the run. */
     boolean finishWithout(long id, int attempt, RunStatus status, String message, Instant now) {
-        return jdbc.update("UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING'"
-                + " AND attempt = ?", status, truncate(message), now, id, attempt) == 1;
+        return endAndJudge(id, now, tx -> tx.update("UPDATE runs SET status = ?, message = ?, finished_at = ? WHERE id = ?"
+                + " AND status = 'RUNNING' AND attempt = ?", status, truncate(message), now, id, attempt) == 1);
+    }
+
+    /** The ending write of one run; true when it ended the run. */
+    private interface Ending {
+        boolean end(Jdbc tx) throws SQLException;
+    }
+
+    /**
+     * Runs {@code ending} and, when it ended a reproduction, judges it, all in one transaction:
+     * either the run ends with its verdict or neither is written.
+     */
+    private boolean endAndJudge(long id, Instant now, Ending ending) {
+        return jdbc.transaction(tx -> {
+            if (!ending.end(tx)) return false;
+            Reproductions.judgeIfReproduction(new RunStore(tx), id, now);
+            return true;
+        });
     }
 
     /**
@@ -150,8 +169,36 @@ final class RunStore {
      * lease expires, to another worker). Returns how many failed.
      */
     int failInterrupted(String message, Instant now) {
-        return jdbc.update("UPDATE runs SET status = 'FAILED', message = ?, finished_at = ? WHERE status = 'RUNNING'"
-                + " AND lease_expires_at IS NULL", message, now);
+        return jdbc.transaction(tx -> {
+            String which = " WHERE status = 'RUNNING' AND lease_expires_at IS NULL";
+            List<Long> reproductions = tx.query("SELECT id FROM runs" + which + " AND reproduces_id IS NOT NULL",
+                    rs -> rs.getLong(1));
+            int failed = tx.update("UPDATE runs SET status = 'FAILED', message = ?, finished_at = ?" + which, message, now);
+            RunStore in = new RunStore(tx);
+            for (long id : reproductions) Reproductions.judgeIfReproduction(in, id, now);
+            return failed;
+        });
+    }
+
+    /**
+     * Reproductions that ended without a verdict (stored before verdicts went into the ending's
+     * transaction, or ended by hand) are judged now; returns how many. Safe to repeat: a
+     * reproduction with a verdict is left alone.
+     */
+    int judgeUnjudged(Instant now) {
+        List<Long> ids = jdbc.query("SELECT r.id FROM runs r WHERE r.reproduces_id IS NOT NULL"
+                + " AND r.status NOT IN " + UNFINISHED
+                + " AND NOT EXISTS (SELECT 1 FROM run_verifications v WHERE v.rerun_id = r.id) ORDER BY r.id", rs -> rs.getLong(1));
+        int judged = 0;
+        for (long id : ids) {
+            if (jdbc.transaction(tx -> Reproductions.judgeIfReproduction(new RunStore(tx), id, now))) judged++;
+        }
+        return judged;
+    }
+
+    /** Whether a verdict on the rerun {@code rerunId} is stored. */
+    boolean hasVerdict(long rerunId) {
+        return jdbc.count("SELECT COUNT(*) FROM run_verifications WHERE rerun_id = ?", rerunId) > 0;
     }
 
     /** How many runs wait in the database, in all or of one owner (null: everyone's). */

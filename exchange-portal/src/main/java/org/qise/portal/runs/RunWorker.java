@@ -127,6 +127,12 @@ public final class RunWorker implements AutoCloseable {
         RunStatus status;
         try {
             status = executor.executeClaimed(job, claim.attempt(), row.startedAt() != null ? row.startedAt() : Instant.now(clock));
+        } catch (RunExecutor.OutcomeNotStored e) {
+            // The run's outcome (and a reproduction's verdict with it) could not be written: nothing is recorded,
+            // least of all a failure of a simulation that may well have succeeded. The lease is no longer renewed,
+            // so the run is taken again as a later attempt once it expires.
+            LOG.warn("{}; it is taken again once its lease expires", e.getMessage());
+            status = RunStatus.RUNNING;
         } catch (RuntimeException | Error e) {
             LOG.error("run {} could not be completed", row.id(), e);
             leases.store().finishWithout(row.id(), claim.attempt(), RunStatus.FAILED, "the worker could not complete this run",
@@ -139,15 +145,8 @@ public final class RunWorker implements AutoCloseable {
             if (leases.release(claim)) out.println("run " + row.id() + " given back to the queue by " + settings.name());
             return;
         }
-        if (status.finished()) { // this attempt stored how the run ended
+        if (status.finished()) { // this attempt stored how the run ended (a reproduction's verdict in the same transaction)
             out.println("run " + row.id() + " " + status.label() + ", attempt " + claim.attempt() + ", by " + settings.name());
-            if (row.reproducesId() != null) {
-                try {
-                    Reproductions.judge(leases.store(), row.id(), clock.instant());
-                } catch (RuntimeException e) {
-                    LOG.error("the verdict on reproduction {} could not be stored", row.id(), e);
-                }
-            }
         }
         out.flush();
     }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.qise.portal.PostgresSchema;
 import org.qise.portal.TestPortal;
 import org.qise.portal.circuits.QasmCheck;
@@ -105,6 +107,33 @@ class RunWorkerTest {
     }
 
     @Test
+    void aReproductionGivenUpAfterTheAllowedAttemptsFailsWithAnInconclusiveVerdictInTheSameClaim() throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_lease_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("lease.gina@example.org", Role.FELLOW, null));
+            long original = id(pg, Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private"), 10, 1));
+            try (Database db = pg.open()) {
+                RunLeases leases = new RunLeases(db.jdbc());
+                RunStore store = leases.store();
+                var claim = leases.claim("w", Duration.ofSeconds(30), 2).orElseThrow();
+                assertTrue(store.finishDone(original, claim.attempt(), Map.of("0", 10L), null, null, Map.of(), "sha", null, Instant.now()));
+                Run o = store.find(original).orElseThrow();
+                long rerun = store.insertQueued(new RunStore.NewRun(o.circuitId(), o.circuitVersion(), o.ownerId(), Origin.REPRODUCTION,
+                        original, false, o.shots(), o.seed(), o.engine(), List.of(), o.circuitQasm(), o.circuitSha256(), o.numQubits()),
+                        Instant.now());
+                for (int attempt = 1; attempt <= 2; attempt++) {
+                    assertEquals(rerun, leases.claim("w", Duration.ofSeconds(30), 2).orElseThrow().run().id());
+                    pg.execute("UPDATE runs SET lease_expires_at = now() - INTERVAL '1 second' WHERE id = " + rerun);
+                }
+                assertTrue(leases.claim("w", Duration.ofSeconds(30), 2).isEmpty());
+                assertEquals(RunStatus.FAILED, store.find(rerun).orElseThrow().status());
+                assertEquals(1, pg.count("SELECT COUNT(*) FROM run_verifications WHERE rerun_id = " + rerun + " AND run_id = " + original
+                        + " AND verdict = 'inconclusive' AND detail LIKE '%started 2 times%'"));
+            }
+        }
+    }
+
+    @Test
     void aWorkerRunsThePortalsQueuedRunsToTheInProcessResultsAndJudgesAReproduction() throws Exception {
         try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
@@ -144,8 +173,14 @@ class RunWorkerTest {
         }
     }
 
-    @Test
-    void whenTheDatabaseRefusesToEndARunTheWorkerGoesOnAndTheRunIsStoredOnceByALaterAttempt() throws Exception {
+    /**
+     * {@code refused}: which ending writes of the first attempt the database refuses. All of them,
+     * as an unreachable database would; or only the result, so that a failure mark would get
+     * through: the simulation succeeded, so the run must not end up failed for a storage error.
+     */
+    @ParameterizedTest(name = "refused: {0}")
+    @ValueSource(strings = {"NEW.status <> 'RUNNING'", "NEW.status = 'DONE'"})
+    void whenTheDatabaseRefusesToEndARunTheWorkerGoesOnAndTheRunIsStoredOnceByALaterAttempt(String refusedWhen) throws Exception {
         try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
              TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
             String token = portal.token(portal.user("w.dave@example.org", Role.FELLOW, null));
@@ -153,10 +188,8 @@ class RunWorkerTest {
             String refused = Runs.start(portal, token, circuit, 300, 1);
             String next = Runs.start(portal, token, circuit, 300, 2);
             long refusedId = id(pg, refused);
-            // The database fails every write that would end the first attempt at the first run, its result
-            // and its failure alike, as an unreachable database would.
             pg.execute("CREATE FUNCTION " + pg.schema + ".refuse_first_attempt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                    + " IF NEW.id = " + refusedId + " AND NEW.attempt = 1 AND NEW.status <> 'RUNNING' THEN"
+                    + " IF NEW.id = " + refusedId + " AND NEW.attempt = 1 AND " + refusedWhen + " THEN"
                     + " RAISE EXCEPTION 'the database refused (test)'; END IF; RETURN NEW; END $$");
             pg.execute("CREATE TRIGGER refuse_first_attempt BEFORE UPDATE ON " + pg.schema + ".runs FOR EACH ROW"
                     + " EXECUTE FUNCTION " + pg.schema + ".refuse_first_attempt()");
@@ -179,6 +212,40 @@ class RunWorkerTest {
             assertTrue(out.contains("run " + refusedId + " done, attempt 2, by test-worker"), out);
             assertFalse(out.contains("run " + refusedId + " done, attempt 1"), out);
             assertTrue(out.contains("run " + id(pg, next) + " done, attempt 1, by test-worker"), out);
+        }
+    }
+
+    @Test
+    void whenTheDatabaseRefusesAReproductionsVerdictTheWorkerStoresNeitherResultNorVerdictAndALaterAttemptStoresBoth()
+            throws Exception {
+        try (PostgresSchema pg = PostgresSchema.create("qise_worker_");
+             TestPortal portal = TestPortal.startKeeping(portalConfig(pg))) {
+            String token = portal.token(portal.user("w.frank@example.org", Role.FELLOW, null));
+            String original = Runs.start(portal, token, Runs.circuit(portal, token, "worker circuit", Runs.SAMPLED, "private"), 300, 5);
+            // The verdict on a reproduction's first attempt is refused: the result written just before it must not stay.
+            pg.execute("CREATE FUNCTION " + pg.schema + ".refuse_first_verdict() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF (SELECT attempt FROM " + pg.schema + ".runs WHERE id = NEW.rerun_id) = 1 THEN"
+                    + " RAISE EXCEPTION 'the database refused the verdict (test)'; END IF; RETURN NEW; END $$");
+            pg.execute("CREATE TRIGGER refuse_first_verdict BEFORE INSERT ON " + pg.schema + ".run_verifications FOR EACH ROW"
+                    + " EXECUTE FUNCTION " + pg.schema + ".refuse_first_verdict()");
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            long rerunId;
+            try (Database db = pg.open();
+                 RunWorker worker = worker(db, "test-worker", 1, Duration.ofSeconds(1), log)) {
+                worker.start();
+                Runs.awaitDone(portal, token, original);
+                var r = portal.json("POST", "/api/v1/runs/" + original + "/reproduce", token, Map.of());
+                String rerun = parse(r).get("rerunId").asText();
+                Runs.awaitDone(portal, token, rerun);
+                rerunId = id(pg, rerun);
+                // Read as soon as the rerun shows done: its verdict is there already, from the same transaction.
+                assertEquals(1, pg.count("SELECT COUNT(*) FROM run_verifications WHERE rerun_id = " + rerunId
+                        + " AND verdict = 'bit-exact'"), "one bit-exact verdict with the result");
+                assertEquals(2, pg.count("SELECT attempt FROM runs WHERE id = " + rerunId), "stored by the second attempt");
+            }
+            String out = log.toString(StandardCharsets.UTF_8);
+            assertFalse(out.contains("run " + rerunId + " done, attempt 1"), out);
+            assertTrue(out.contains("run " + rerunId + " done, attempt 2, by test-worker"), out);
         }
     }
 
