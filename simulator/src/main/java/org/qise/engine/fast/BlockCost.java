@@ -27,6 +27,12 @@ final class BlockCost {
      * permutations and diagonals of the run folded in, so a little more than one rotation.
      */
     static final double RUN = 1.4;
+    /**
+     * A one-qubit gate with a real diagonal and an imaginary off-diagonal on a high qubit (rx,
+     * {@link SingleQubitKernels.HighRx}): half the multiply-adds of a general rotation, measured
+     * 0.57 against 0.97 ns per vector in the same run.
+     */
+    private static final double HALF_ROTATION = 0.75;
     /** Diagonal: a sweep over every vector, plus a complex multiply on the vectors it changes. */
     private static final double DIAGONAL_SWEEP = 0.2, DIAGONAL_MULTIPLY = 1.4;
 
@@ -55,6 +61,11 @@ final class BlockCost {
         if (m.isDiagonal()) return diagonal(DiagonalKernel.diagonalRe(m), DiagonalKernel.diagonalIm(m), active);
         if (PermutationKernel.isPermutation(m)) return PERMUTATION * Math.max(active, 0.5);
         int[] targets = java.util.Arrays.copyOfRange(qubits, g.controls(), qubits.length);
+        if (targets.length == 1 && targets[0] >= Lanes.LOW_QUBITS && SingleQubitKernels.HighRx.fits(m)) {
+            boolean lowControl = false;
+            for (int i = 0; i < g.controls(); i++) lowControl |= qubits[i] < Lanes.LOW_QUBITS;
+            if (!lowControl) return HALF_ROTATION * active;
+        }
         return dense(targets) * active;
     }
 
