@@ -37,8 +37,20 @@ final class BlockCost {
     private static final double DIAGONAL_SWEEP = 0.2, DIAGONAL_MULTIPLY = 1.4;
 
     static double of(Fuser.Block block) {
+        return of(block, true);
+    }
+
+    /**
+     * As {@link #of}, for grouping the gates of a single-precision plan: the float kernels have
+     * no half-cost rotation, so an rx costs what any rotation does.
+     */
+    static double ofFloat(Fuser.Block block) {
+        return of(block, false);
+    }
+
+    private static double of(Fuser.Block block, boolean halfRotations) {
         return switch (block) {
-            case Fuser.Single s -> single(s.op().gate(), s.op().qubits());
+            case Fuser.Single s -> single(s.op().gate(), s.op().qubits(), halfRotations);
             case Fuser.Dense d -> dense(d.qubits());
             case Fuser.Diagonal d -> diagonal(d.re(), d.im(), 1.0);
             case Fuser.Run r -> RUN;
@@ -55,13 +67,13 @@ final class BlockCost {
         return dense(Long.bitCount(qubitMask), (qubitMask & ((1L << Lanes.LOW_QUBITS) - 1)) != 0);
     }
 
-    private static double single(Gate g, int[] qubits) {
+    private static double single(Gate g, int[] qubits, boolean halfRotations) {
         Matrix m = g.targetMatrix();
         double active = Math.scalb(1.0, -g.controls()); // controls leave the other vectors alone
         if (m.isDiagonal()) return diagonal(DiagonalKernel.diagonalRe(m), DiagonalKernel.diagonalIm(m), active);
         if (PermutationKernel.isPermutation(m)) return PERMUTATION * Math.max(active, 0.5);
         int[] targets = java.util.Arrays.copyOfRange(qubits, g.controls(), qubits.length);
-        if (targets.length == 1 && targets[0] >= Lanes.LOW_QUBITS && SingleQubitKernels.HighRx.fits(m)) {
+        if (halfRotations && targets.length == 1 && targets[0] >= Lanes.LOW_QUBITS && SingleQubitKernels.HighRx.fits(m)) {
             boolean lowControl = false;
             for (int i = 0; i < g.controls(); i++) lowControl |= qubits[i] < Lanes.LOW_QUBITS;
             if (!lowControl) return HALF_ROTATION * active;

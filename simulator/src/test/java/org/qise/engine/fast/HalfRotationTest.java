@@ -53,6 +53,18 @@ class HalfRotationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theCostModelPricesRxAtHalfARotationInDoubleOnlyAndOnlyAboveTheLanes() {
+        double rx = BlockCost.of(single(Gates.rx(0.4), 5)), u3 = BlockCost.of(single(Gates.u3(0.4, 0.1, 0.2), 5));
+        assertTrue(rx < 0.7 * u3, rx + " against " + u3);
+        assertEquals(u3, BlockCost.ofFloat(single(Gates.rx(0.4), 5)), "single precision: the float kernels have no half rotation");
+        assertEquals(BlockCost.of(single(Gates.u3(0.4, 0.1, 0.2), 0)), BlockCost.of(single(Gates.rx(0.4), 0)), "a lane qubit");
+    }
+
+    private static Fuser.Single single(Gate g, int q) {
+        return new Fuser.Single(new Operation.GateOp(g, new int[]{q}, null));
+    }
+
     /** Layers of rx on random qubits (often alone between two-qubit gates), mixed with the other gates. */
     private static List<Operation.GateOp> circuit(Random rnd, int n, int gates) {
         List<Operation.GateOp> ops = new ArrayList<>();
