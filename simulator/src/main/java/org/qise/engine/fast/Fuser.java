@@ -269,8 +269,16 @@ final class Fuser {
 
     /** Each gate's cost as a block of its own. */
     static double[] costsAlone(List<Operation.GateOp> ops) {
+        return costsAlone(ops, false);
+    }
+
+    /**
+     * As {@link #costsAlone(List)}; for a single-precision plan ({@code single}) without the
+     * double-only kernels' lower costs, so that float plans are grouped as before they existed.
+     */
+    static double[] costsAlone(List<Operation.GateOp> ops, boolean single) {
         double[] alone = new double[ops.size()];
-        for (int i = 0; i < alone.length; i++) alone[i] = BlockCost.of(new Single(ops.get(i)));
+        for (int i = 0; i < alone.length; i++) alone[i] = single ? BlockCost.ofFloat(new Single(ops.get(i))) : BlockCost.of(new Single(ops.get(i)));
         return alone;
     }
 

@@ -15,7 +15,9 @@ final class KernelPlanner {
         GateGeometry g = new GateGeometry(numQubits, targets, controls);
         if (target.isDiagonal()) return new DiagonalKernel(g, target);
         if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
-        if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) return new SingleQubitKernels.High(g, target);
+        if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) {
+            return SingleQubitKernels.HighRx.fits(target) ? new SingleQubitKernels.HighRx(g, target) : new SingleQubitKernels.High(g, target);
+        }
         if (targets.length == 1 && g.lowCount() == 1 && Lanes.LOW_QUBITS == 2) return new SingleQubitKernels.Low(g, target);
         // Two high targets and nothing in the lanes: the unrolled kernel. Otherwise up to 2 high
         // targets the register kernels win; wider blocks need DenseKernel's scratch array.

@@ -68,6 +68,55 @@ final class SingleQubitKernels {
     }
 
     /**
+     * A 2×2 with a real diagonal and an imaginary off-diagonal (rx, and any rotation about an
+     * axis in the x–y plane's x direction), target above the low qubits: half the multiply-adds
+     * of {@link High}, since a real coefficient multiplies both parts of an amplitude in one
+     * operation and an imaginary one needs only the re↔im swap of its input. The same fixed
+     * sequence for every amplitude. (A real off-diagonal, ry or h, written the same way without
+     * the swap measured no faster than {@link High}, so it is left to that kernel.)
+     */
+    static final class HighRx extends Kernel {
+        private final double d0, d1, o01, o10;
+
+        /** Whether {@code u} has the structure this kernel needs. */
+        static boolean fits(Matrix u) {
+            return u.dim() == 2 && u.im(0, 0) == 0 && u.im(1, 1) == 0 && u.re(0, 1) == 0 && u.re(1, 0) == 0
+                    && (u.im(0, 1) != 0 || u.im(1, 0) != 0);
+        }
+
+        HighRx(GateGeometry g, Matrix u) {
+            super(g);
+            d0 = u.re(0, 0);
+            d1 = u.re(1, 1);
+            o01 = u.im(0, 1);
+            o10 = u.im(1, 0);
+        }
+
+        @Override
+        public void run(MemorySegment amps, long from, long to) {
+            var sp = Lanes.SPECIES;
+            DoubleVector a = DoubleVector.broadcast(sp, d0), d = DoubleVector.broadcast(sp, d1);
+            // i·o·z for real o: the re↔im swapped input times o with the re lane negated.
+            DoubleVector b = Lanes.I_SIGN.mul(o01), c = Lanes.I_SIGN.mul(o10);
+            VectorShuffle<Double> swap = Lanes.SWAP_RE_IM;
+            GateGeometry g = geometry;
+            final long off = g.byteOffsets[1], step = g.stepBytes;
+            boolean runs = g.longRuns() && g.runStride == 1; // otherwise group by group
+            for (long grp = from; grp < to; ) {
+                long end = runs ? g.runEnd(grp, to) : grp + 1;
+                long bo = Lanes.offset(g.base(grp)), last = bo + (end - grp) * step;
+                for (; bo < last; bo += step) {
+                    DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, bo, Lanes.ORDER);
+                    DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, bo + off, Lanes.ORDER);
+                    b.fma(x1.rearrange(swap), a.mul(x0)).intoMemorySegment(amps, bo, Lanes.ORDER);
+                    c.fma(x0.rearrange(swap), d.mul(x1)).intoMemorySegment(amps, bo + off, Lanes.ORDER);
+                }
+                grp = end;
+            }
+        }
+    }
+
+    /**
      * Target inside the vector (qubit 0 or 1), any controls: each vector holds whole pairs, so
      * out = d ⊙ z + o ⊙ flip(z), with per-lane coefficient vectors d (the diagonal entry of each
      * lane's row) and o (the off-diagonal one), identity on lanes whose low controls are 0. The

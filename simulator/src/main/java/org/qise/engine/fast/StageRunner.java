@@ -143,7 +143,7 @@ final class StageRunner {
      * steps never hold one, so its float kernels stay as they were).
      */
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single, boolean runs) {
-        double[] alone = Fuser.costsAlone(ops);
+        double[] alone = Fuser.costsAlone(ops, single);
         boolean r = runs && !single;
         if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, r).group(ops, alone);
         List<Fuser.Group> best = null;
@@ -168,7 +168,7 @@ final class StageRunner {
      */
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single) {
         if (!single || fusionQubits != FastEngine.FUSION_AUTO) return groups(ops, fusionQubits, single, true);
-        double[] alone = Fuser.costsAlone(ops);
+        double[] alone = Fuser.costsAlone(ops, true);
         List<Fuser.Group> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {

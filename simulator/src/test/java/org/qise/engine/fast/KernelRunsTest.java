@@ -27,7 +27,9 @@ class KernelRunsTest {
             "x; 19; 0; 20", "x; 3; 2; 12", "x; 11; 10; 12", "x; 4; 5; 12", "x; 0; 1; 12",
             "u3; 2,3; ; 12", "u3; 3,4; ; 12", "u3; 6,7; ; 12", "u3; 2,5; ; 12", "u3; 18,19; ; 20", "u3; 2,19; ; 20",
             "u3; 4,9; 2; 12", "u3; 5; 2,3; 12",
-            "rz; 4; ; 12", "cp; 19; 18; 20", "cp; 9; 3; 12"})
+            "rz; 4; ; 12", "cp; 19; 18; 20", "cp; 9; 3; 12",
+            "rx; 2; ; 10", "rx; 5; ; 10", "rx; 19; ; 20", "rx; 3; 19; 20", "rx; 9; 2,4; 12",
+            "ry; 2; ; 10", "ry; 7; ; 10", "ry; 18; ; 20", "ry; 4; 0; 12", "ry; 11; 5; 12"})
     void aKernelMatchesExactAndGivesTheSameBitsForEverySplit(String gate, String targets, String controls, int n) {
         int[] t = ints(targets), c = ints(controls);
         Matrix u = switch (gate) {
@@ -35,6 +37,8 @@ class KernelRunsTest {
             case "x" -> Gates.x().targetMatrix();
             case "rz" -> Gates.rz(0.7).targetMatrix();
             case "cp" -> Gates.p(0.9).targetMatrix();
+            case "rx" -> Gates.rx(1.3).targetMatrix();
+            case "ry" -> Gates.ry(-2.2).targetMatrix();
             default -> t.length == 1 ? Gates.u3(0.3, 1.1, -0.4).targetMatrix()
                     : Gates.u3(0.3, 1.1, -0.4).matrix().embed(2, 0).times(Gates.cx().matrix()).times(Gates.u3(-1.2, 0.5, 2.0).matrix().embed(2, 1));
         };
@@ -88,6 +92,19 @@ class KernelRunsTest {
             StageRunner.Gather.runTiled(kernels, tiled, local - Lanes.LOW_QUBITS);
             assertEquals(-1, plain.mismatch(tiled), "first differing byte");
         }
+    }
+
+    @ParameterizedTest(name = "{0} on a high qubit runs on {1}")
+    @CsvSource({"rx, HighRx", "ry, High", "h, High", "u3, High", "rzrx, High"})
+    void rotationsWithAnImaginaryOffDiagonalGetTheHalfKernel(String gate, String kernel) {
+        Matrix u = switch (gate) {
+            case "rx" -> Gates.rx(0.4).targetMatrix();
+            case "ry" -> Gates.ry(0.4).targetMatrix();
+            case "h" -> Gates.h().targetMatrix();
+            case "rzrx" -> Gates.rz(0.3).targetMatrix().times(Gates.rx(0.4).targetMatrix());
+            default -> Gates.u3(0.3, 1.1, -0.4).targetMatrix();
+        };
+        assertEquals(kernel, KernelPlanner.plan(12, u, new int[]{5}, new int[0]).getClass().getSimpleName());
     }
 
     /** The controlled matrix applied by definition: on every index with all controls 1, the targets' 2^k amplitudes times u. */
