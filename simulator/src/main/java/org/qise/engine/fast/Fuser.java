@@ -319,11 +319,6 @@ final class Fuser {
     }
 
     /**
-     * The group as a run when runs are allowed and a run is modelled cheaper than the dense
-     * block: two or more gates on exactly two qubits above the lanes, not all diagonal, whose
-     * product pairs the vectors ({@link RunKernel#pairing}).
-     */
-    /**
      * Whether gates that are neither diagonal nor a permutation of their targets act on both of
      * the group's qubits. Such a product pairs no vectors in practice (rotations on both qubits
      * mix all four), so {@link #asRun} skips the 4×4 products for it: they were most of the
@@ -354,6 +349,11 @@ final class Fuser {
         return true;
     }
 
+    /**
+     * The group as a run when runs are allowed and a run is modelled cheaper than the dense
+     * block: two or more gates on exactly two qubits above the lanes, not all diagonal, whose
+     * product pairs the vectors ({@link RunKernel#pairing}).
+     */
     private Group asRun(Group g, List<Operation.GateOp> ops) {
         if (!runs || g.members.size() < 2 || g.allDiagonal || Long.bitCount(g.qubits) != 2 || (g.qubits & ((1L << Lanes.LOW_QUBITS) - 1)) != 0) return g;
         if (mixesBothQubits(g, ops)) return g;
