@@ -73,11 +73,8 @@ final class BlockCost {
         if (m.isDiagonal()) return diagonal(DiagonalKernel.diagonalRe(m), DiagonalKernel.diagonalIm(m), active);
         if (PermutationKernel.isPermutation(m)) return PERMUTATION * Math.max(active, 0.5);
         int[] targets = java.util.Arrays.copyOfRange(qubits, g.controls(), qubits.length);
-        if (halfRotations && targets.length == 1 && targets[0] >= Lanes.LOW_QUBITS && SingleQubitKernels.HighRx.fits(m)) {
-            boolean lowControl = false;
-            for (int i = 0; i < g.controls(); i++) lowControl |= qubits[i] < Lanes.LOW_QUBITS;
-            if (!lowControl) return HALF_ROTATION * active;
-        }
+        int[] controls = java.util.Arrays.copyOf(qubits, g.controls());
+        if (halfRotations && SingleQubitKernels.HighRx.takes(m, targets, controls)) return HALF_ROTATION * active;
         return dense(targets) * active;
     }
 

@@ -16,7 +16,8 @@ final class KernelPlanner {
         if (target.isDiagonal()) return new DiagonalKernel(g, target);
         if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
         if (targets.length == 1 && g.highCount() == 1 && g.lowControlMask == 0) {
-            return SingleQubitKernels.HighRx.fits(target) ? new SingleQubitKernels.HighRx(g, target) : new SingleQubitKernels.High(g, target);
+            return SingleQubitKernels.HighRx.takes(target, targets, controls) ? new SingleQubitKernels.HighRx(g, target)
+                    : new SingleQubitKernels.High(g, target);
         }
         if (targets.length == 1 && g.lowCount() == 1 && Lanes.LOW_QUBITS == 2) return new SingleQubitKernels.Low(g, target);
         // Two high targets and nothing in the lanes: the unrolled kernel. Otherwise up to 2 high

@@ -78,6 +78,17 @@ final class SingleQubitKernels {
     static final class HighRx extends Kernel {
         private final double d0, d1, o01, o10;
 
+        /**
+         * Whether {@link KernelPlanner} gives this gate to this kernel: one target above the lanes,
+         * no control in them (what {@link High} needs too), and a matrix that {@link #fits}. The
+         * cost model asks the same question, so it prices exactly the gates that run here.
+         */
+        static boolean takes(Matrix target, int[] targets, int[] controls) {
+            if (targets.length != 1 || targets[0] < Lanes.LOW_QUBITS) return false;
+            for (int c : controls) if (c < Lanes.LOW_QUBITS) return false;
+            return fits(target);
+        }
+
         /** Whether {@code u} has the structure this kernel needs. */
         static boolean fits(Matrix u) {
             return u.dim() == 2 && u.im(0, 0) == 0 && u.im(1, 1) == 0 && u.re(0, 1) == 0 && u.re(1, 0) == 0
