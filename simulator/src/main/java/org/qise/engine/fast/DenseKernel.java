@@ -20,8 +20,8 @@ import org.qise.circuit.Matrix;
  *
  * <p>Accumulators are plain local variables carried around a loop: the JIT keeps such vectors in
  * registers, whereas a loop nest carrying dozens of them makes it box them on the heap. Shuffles
- * are rebuilt at their use from index vectors ({@code toShuffle()}), because shuffles read from
- * arrays, or made by {@code VectorShuffle.fromArray}, do not compile to SIMD code.
+ * are rebuilt at their use from long index vectors ({@link Lanes#shuffle}), because shuffles read
+ * from arrays, or made by {@code VectorShuffle.fromArray}, do not compile to SIMD code.
  */
 final class DenseKernel extends Kernel {
     private static final VectorSpecies<Double> S = Lanes.SPECIES;
@@ -32,7 +32,7 @@ final class DenseKernel extends Kernel {
     private final boolean uniform;
     /** Terms per output: input vectors × patterns × {z, i·z}. */
     private final int terms;
-    private final double[] permIndex;
+    private final long[] permIndex;
     /** Uniform: coef[j·terms + t]; lanes: coefficient vector at (j·terms + t)·DOUBLES. */
     private final double[] coef;
 
@@ -169,7 +169,7 @@ final class DenseKernel extends Kernel {
             for (int h = 0; h < blocks; h++) {
                 DoubleVector x = Lanes.load(amps, b + off[h]);
                 for (int p = 0; p < P; p++) {
-                    DoubleVector xp = x.rearrange(DoubleVector.fromArray(S, permIndex, p * D).toShuffle());
+                    DoubleVector xp = x.rearrange(Lanes.shuffle(permIndex, p * D));
                     int s = (h * P + p) * 2 * D;
                     xp.intoArray(scratch, s);
                     xp.rearrange(Lanes.SWAP_RE_IM).mul(Lanes.I_SIGN).intoArray(scratch, s + D);

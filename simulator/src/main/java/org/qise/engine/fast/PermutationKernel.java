@@ -18,7 +18,7 @@ final class PermutationKernel extends Kernel {
     private final int[] outputs;
     private final int[][] pieceSource;
     /** Shuffle indices (as doubles, DOUBLES per piece) and lane masks, rebuilt into vector types at use (see DenseKernel). */
-    private final double[][] pieceShuffle;
+    private final long[][] pieceShuffle;
     private final boolean[][] pieceMask;
     /** Input combinations any changed output reads. */
     private final int[] inputs;
@@ -31,7 +31,7 @@ final class PermutationKernel extends Kernel {
         int blocks = g.offsets.length;
         List<Integer> outs = new ArrayList<>();
         List<int[]> sources = new ArrayList<>();
-        List<double[]> shuffles = new ArrayList<>();
+        List<long[]> shuffles = new ArrayList<>();
         List<boolean[]> masks = new ArrayList<>();
         boolean[] read = new boolean[blocks];
         for (int hOut = 0; hOut < blocks; hOut++) {
@@ -59,7 +59,7 @@ final class PermutationKernel extends Kernel {
             List<Integer> hs = new ArrayList<>();
             for (int a = 0; a < Lanes.AMPS; a++) if (!hs.contains(fromH[a])) hs.add(fromH[a]);
             int[] src = new int[hs.size()];
-            double[] sh = new double[hs.size() * Lanes.DOUBLES];
+            long[] sh = new long[hs.size() * Lanes.DOUBLES];
             boolean[] mk = new boolean[hs.size() * Lanes.DOUBLES];
             for (int i = 0; i < hs.size(); i++) {
                 int h = hs.get(i);
@@ -78,7 +78,7 @@ final class PermutationKernel extends Kernel {
         }
         outputs = outs.stream().mapToInt(Integer::intValue).toArray();
         pieceSource = sources.toArray(new int[0][]);
-        pieceShuffle = shuffles.toArray(new double[0][]);
+        pieceShuffle = shuffles.toArray(new long[0][]);
         pieceMask = masks.toArray(new boolean[0][]);
         List<Integer> in = new ArrayList<>();
         for (int h = 0; h < blocks; h++) if (read[h]) in.add(h);
@@ -151,13 +151,13 @@ final class PermutationKernel extends Kernel {
             for (int h : inputs) Lanes.load(amps, base + offsets[h]).intoArray(scratch, h * D);
             for (int o = 0; o < outputs.length; o++) {
                 int[] src = pieceSource[o];
-                double[] sh = pieceShuffle[o];
+                long[] sh = pieceShuffle[o];
                 boolean[] mk = pieceMask[o];
                 DoubleVector out = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[0] * D)
-                        .rearrange(DoubleVector.fromArray(Lanes.SPECIES, sh, 0).toShuffle());
+                        .rearrange(Lanes.shuffle(sh, 0));
                 for (int i = 1; i < src.length; i++) {
                     DoubleVector piece = DoubleVector.fromArray(Lanes.SPECIES, scratch, src[i] * D)
-                            .rearrange(DoubleVector.fromArray(Lanes.SPECIES, sh, i * D).toShuffle());
+                            .rearrange(Lanes.shuffle(sh, i * D));
                     out = out.blend(piece, VectorMask.fromArray(Lanes.SPECIES, mk, i * D));
                 }
                 Lanes.store(out, amps, base + offsets[outputs[o]]);
@@ -196,7 +196,7 @@ final class PermutationKernel extends Kernel {
 
     /** Only low targets: one lane shuffle per vector. */
     private void runInVector(MemorySegment amps, long from, long to) {
-        VectorShuffle<Double> sh = DoubleVector.fromArray(Lanes.SPECIES, pieceShuffle[0], 0).toShuffle();
+        VectorShuffle<Double> sh = Lanes.shuffle(pieceShuffle[0], 0);
         GateGeometry g = geometry;
         final long step = g.stepBytes;
         var sp = Lanes.SPECIES;

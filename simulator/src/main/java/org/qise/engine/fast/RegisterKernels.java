@@ -36,9 +36,9 @@ final class RegisterKernels {
     }
 
     /** Shuffle indices (as doubles) for each low-target pattern p: lane of amplitude a takes a ^ laneXor(p). */
-    static double[] laneShuffles(GateGeometry g) {
+    static long[] laneShuffles(GateGeometry g) {
         int patterns = 1 << g.lowCount();
-        double[] idx = new double[patterns * Lanes.DOUBLES];
+        long[] idx = new long[patterns * Lanes.DOUBLES];
         for (int p = 0; p < patterns; p++) {
             int xm = g.laneXor(p);
             for (int lane = 0; lane < Lanes.DOUBLES; lane++) idx[p * Lanes.DOUBLES + lane] = 2 * ((lane >> 1) ^ xm) + (lane & 1);
@@ -97,7 +97,7 @@ final class RegisterKernels {
     /** Dense kernel for 0 high target(s) (any low targets and low controls): 1 output vector(s) per group. */
     static final class High0 extends Kernel {
         private final double[] coef;
-        private final double[] perm;
+        private final long[] perm;
         private final int patterns;
 
         High0(GateGeometry g, Matrix m) {
@@ -120,7 +120,7 @@ final class RegisterKernels {
                 for (int hIn = 0; hIn < 1; hIn++) {
                     DoubleVector x = Lanes.load(amps, b + off[hIn]);
                     for (int p = 0; p < P; p++) {
-                        DoubleVector xp = x.rearrange(DoubleVector.fromArray(S, perm, p * D).toShuffle());
+                        DoubleVector xp = x.rearrange(Lanes.shuffle(perm, p * D));
                         DoubleVector sp = xp.rearrange(Lanes.SWAP_RE_IM);
                         int k = (hIn * P + p) * 2 * D;
                         r0 = xp.fma(DoubleVector.fromArray(S, c, k + 0 * D), r0);
@@ -135,7 +135,7 @@ final class RegisterKernels {
     /** Dense kernel for 1 high target(s) (any low targets and low controls): 2 output vector(s) per group. */
     static final class High1 extends Kernel {
         private final double[] coef;
-        private final double[] perm;
+        private final long[] perm;
         private final int patterns;
 
         High1(GateGeometry g, Matrix m) {
@@ -158,7 +158,7 @@ final class RegisterKernels {
                 for (int hIn = 0; hIn < 2; hIn++) {
                     DoubleVector x = Lanes.load(amps, b + off[hIn]);
                     for (int p = 0; p < P; p++) {
-                        DoubleVector xp = x.rearrange(DoubleVector.fromArray(S, perm, p * D).toShuffle());
+                        DoubleVector xp = x.rearrange(Lanes.shuffle(perm, p * D));
                         DoubleVector sp = xp.rearrange(Lanes.SWAP_RE_IM);
                         int k = (hIn * P + p) * 4 * D;
                         r0 = xp.fma(DoubleVector.fromArray(S, c, k + 0 * D), r0);
@@ -176,7 +176,7 @@ final class RegisterKernels {
     /** Dense kernel for 2 high target(s) (any low targets and low controls): 4 output vector(s) per group. */
     static final class High2 extends Kernel {
         private final double[] coef;
-        private final double[] perm;
+        private final long[] perm;
         private final int patterns;
 
         High2(GateGeometry g, Matrix m) {
@@ -199,7 +199,7 @@ final class RegisterKernels {
                 for (int hIn = 0; hIn < 4; hIn++) {
                     DoubleVector x = Lanes.load(amps, b + off[hIn]);
                     for (int p = 0; p < P; p++) {
-                        DoubleVector xp = x.rearrange(DoubleVector.fromArray(S, perm, p * D).toShuffle());
+                        DoubleVector xp = x.rearrange(Lanes.shuffle(perm, p * D));
                         DoubleVector sp = xp.rearrange(Lanes.SWAP_RE_IM);
                         int k = (hIn * P + p) * 8 * D;
                         r0 = xp.fma(DoubleVector.fromArray(S, c, k + 0 * D), r0);

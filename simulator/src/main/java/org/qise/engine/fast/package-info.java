@@ -28,8 +28,9 @@
  *
  * <h2>Vector API lessons</h2>
  * Only code whose vector shapes the JIT knows exactly compiles to SIMD: shuffles kept in arrays
- * or built with {@code VectorShuffle.fromArray} ran about 100× slower (they are rebuilt from
- * index vectors with {@code toShuffle()} instead), and more than about eight vector
+ * or built with {@code VectorShuffle.fromArray} ran about 100× slower on AVX-512 (they are
+ * rebuilt from long index vectors with {@code toShuffle()} instead: from double indices that
+ * needs a conversion AVX2 lacks, and lane kernels ran 40–60× slower there), and more than about eight vector
  * accumulators carried around a loop nest get boxed on the heap (so wide blocks go through a
  * small scratch array instead of dozens of locals). {@code reduceLanes} is avoided in
  * reductions because its order is unspecified.
