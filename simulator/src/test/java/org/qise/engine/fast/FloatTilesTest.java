@@ -128,7 +128,12 @@ class FloatTilesTest {
             // Mostly below the tile, so that runs of tileable kernels form; now and then anywhere.
             int span = rnd.nextInt(4) == 0 ? n : Math.max(tileQubits, low + 3);
             switch (i % 8) {
-                case 0 -> blocks.add(new Fuser.Single(new Operation.GateOp(Gates.u3(rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()), distinct(rnd, span, 1, 0), null)));
+                case 0 -> {
+                    // The first gate sits on the top qubit, so that every list has a kernel across
+                    // tiles whatever the vector width (the draws alone left none at some widths).
+                    int[] q = i == 0 && tileQubits < n ? new int[]{n - 1} : distinct(rnd, span, 1, 0);
+                    blocks.add(new Fuser.Single(new Operation.GateOp(Gates.u3(rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()), q, null)));
+                }
                 case 1 -> blocks.add(new Fuser.Single(new Operation.GateOp(Gates.cx(), distinct(rnd, span, 2, 0), null)));
                 case 2 -> blocks.add(new Fuser.Single(new Operation.GateOp(Gates.ccx(), distinct(rnd, span, 3, 0), null)));
                 case 3 -> blocks.add(new Fuser.Dense(random(4, rnd), distinct(rnd, span, 2, 0)));
