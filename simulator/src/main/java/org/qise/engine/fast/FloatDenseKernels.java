@@ -241,7 +241,7 @@ final class FloatDenseKernels {
         }
     }
     /** −1 on real lanes, +1 on imaginary ones: swap(z)·sign is i·z. */
-    private static final FloatVector I_SIGN = FloatVector.fromArray(SPECIES, iSign(), 0);
+    static final FloatVector I_SIGN = FloatVector.fromArray(SPECIES, iSign(), 0);
 
     private static float[] iSign() {
         float[] s = new float[FLOATS];
