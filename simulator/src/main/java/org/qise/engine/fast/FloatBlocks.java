@@ -73,6 +73,7 @@ final class FloatBlocks {
             case Fuser.Dense d when d.qubits().length == 1 -> new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
             case Fuser.Dense d when FloatDenseKernels.fits(d.qubits()) -> FloatDenseKernels.of(n, d.matrix(), d.qubits());
             case Fuser.Diagonal d when ascending(d.qubits()) -> new Diagonal(n, d.re(), d.im(), d.qubits());
+            case Fuser.Run r -> FloatRunKernel.of(n, r.ops(), r.qubits());
             default -> null;
         };
     }

@@ -32,6 +32,11 @@ final class FloatCost {
     /** One-target gate: dense, and diagonal or a swap of vectors (half the arithmetic or none). */
     private static final double GATE_DENSE = 0.95, GATE_CHEAP = 0.5;
     private static final double DIAGONAL = 0.6;
+    /**
+     * A run of gates on two qubits above the vector ({@link FloatRunKernel}): 1.15–1.3 dense
+     * one-target gates on a 2^18-amplitude chunk (AVX2, FloatKernelTimeMain in docs/engine.md).
+     */
+    private static final double RUN = 1.2;
     /** Dense blocks by qubits (index) with every qubit above the vector, and with some inside it. */
     private static final double[] DENSE_HIGH = {0, 0.95, 1.85, 3.85, Double.POSITIVE_INFINITY};
     private static final double[] DENSE_LOW = {0, 1.1, 5.6, 8.5, 12.7};
@@ -55,6 +60,7 @@ final class FloatCost {
             if (gate.controls() > 0 || !FloatDenseKernels.fits(op.qubits())) return Double.POSITIVE_INFINITY;
             return dense(Fuser.mask(op.qubits()));
         }
+        if (g.run()) return RUN;
         if (g.allDiagonal()) return DIAGONAL;
         if (Long.bitCount(g.qubits()) == 1) return GATE_DENSE;
         int[] q = new int[Long.bitCount(g.qubits())];

@@ -32,17 +32,29 @@ final class Fuser {
 
     private final int maxDense;
     private final int maxDiagonal;
-    /** Whether a block on two high qubits may become a {@link Run} (double precision only: the float kernels have none). */
+    /** Whether a block on two high qubits may become a {@link Run} ({@link RunKernel}, or {@link FloatRunKernel} in a float stage). */
     private final boolean runs;
+    /** Qubits inside a vector of the kernels the runs are for: a run needs both its qubits at or above this. */
+    private final int runLowQubits;
 
     Fuser(int maxDense, int maxDiagonal) {
         this(maxDense, maxDiagonal, false);
     }
 
     Fuser(int maxDense, int maxDiagonal, boolean runs) {
+        this(maxDense, maxDiagonal, runs, Lanes.LOW_QUBITS);
+    }
+
+    /**
+     * As {@link #Fuser(int, int, boolean)}, with runs only on qubits at or above {@code runLowQubits}:
+     * {@link Lanes#LOW_QUBITS} for the double kernels, {@link FloatGateKernel#LOW_QUBITS} (one more:
+     * a float vector holds twice the amplitudes) for a float stage.
+     */
+    Fuser(int maxDense, int maxDiagonal, boolean runs, int runLowQubits) {
         this.maxDense = maxDense;
         this.maxDiagonal = Math.max(maxDense, maxDiagonal);
         this.runs = runs;
+        this.runLowQubits = runLowQubits;
     }
 
     /** One fused block, ready to become a kernel. */
@@ -355,7 +367,7 @@ final class Fuser {
      * product pairs the vectors ({@link RunKernel#pairing}).
      */
     private Group asRun(Group g, List<Operation.GateOp> ops) {
-        if (!runs || g.members.size() < 2 || g.allDiagonal || Long.bitCount(g.qubits) != 2 || (g.qubits & ((1L << Lanes.LOW_QUBITS) - 1)) != 0) return g;
+        if (!runs || g.members.size() < 2 || g.allDiagonal || Long.bitCount(g.qubits) != 2 || (g.qubits & ((1L << runLowQubits) - 1)) != 0) return g;
         if (mixesBothQubits(g, ops)) return g;
         List<Operation.GateOp> members = new ArrayList<>(g.members.size());
         for (int m : g.members) members.add(ops.get(m));

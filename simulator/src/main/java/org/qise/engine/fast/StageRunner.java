@@ -139,17 +139,18 @@ final class StageRunner {
 
     /**
      * As {@link #groups(List, int)}; {@code runs} lets two-qubit blocks become register runs
-     * ({@link Fuser.Run}), which only double-precision steps run (a single-precision plan's
-     * steps never hold one, so its float kernels stay as they were).
+     * ({@link Fuser.Run}): {@link RunKernel} in double, {@link FloatRunKernel} in single precision
+     * ({@code single}), whose runs keep off the float vector's qubits (one more than a double
+     * vector's).
      */
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single, boolean runs) {
         double[] alone = Fuser.costsAlone(ops, single);
-        boolean r = runs && !single;
-        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, r).group(ops, alone);
+        int runLow = single ? FloatGateKernel.LOW_QUBITS : Lanes.LOW_QUBITS;
+        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(ops, alone);
         List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, r).group(ops, alone);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(ops, alone);
             double cost = 0;
             for (Fuser.Group g : groups) cost += g.cost(alone);
             if (cost < bestCost) {
@@ -172,7 +173,7 @@ final class StageRunner {
         List<Fuser.Group> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(ops, alone);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, true, FloatGateKernel.LOW_QUBITS).group(ops, alone);
             double cost = FloatCost.of(ops, groups);
             if (cost < bestCost) {
                 bestCost = cost;
