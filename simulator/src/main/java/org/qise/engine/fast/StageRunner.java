@@ -144,12 +144,13 @@ final class StageRunner {
      */
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single, boolean runs) {
         double[] alone = Fuser.costsAlone(ops, single);
+        GateFacts facts = new GateFacts(ops, alone);
         boolean r = runs && !single;
-        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, r).group(ops, alone);
+        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, r).group(facts);
         List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, r).group(ops, alone);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, r).group(facts);
             double cost = 0;
             for (Fuser.Group g : groups) cost += g.cost(alone);
             if (cost < bestCost) {
@@ -169,10 +170,11 @@ final class StageRunner {
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single) {
         if (!single || fusionQubits != FastEngine.FUSION_AUTO) return groups(ops, fusionQubits, single, true);
         double[] alone = Fuser.costsAlone(ops, true);
+        GateFacts facts = new GateFacts(ops, alone);
         List<Fuser.Group> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(ops, alone);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS).group(facts);
             double cost = FloatCost.of(ops, groups);
             if (cost < bestCost) {
                 bestCost = cost;
