@@ -191,16 +191,17 @@ final class Fuser {
     }
 
     /**
-     * One greedy grouping pass. The gates not yet placed form a linked list, so scans step over
-     * placed gates at no cost (their window counts only unplaced gates, as before); candidates
-     * are grown in reusable buffers and only the winner becomes a {@link Group}.
+     * One greedy grouping pass. The gates not yet placed are kept in order in one array, so scans
+     * step over placed gates at no cost (their window counts only unplaced gates, as before) and
+     * walk it without a chain of dependent loads; candidates are grown in reusable buffers and
+     * only the winner becomes a {@link Group}.
      */
     private final class Grouping {
         private final GateFacts f;
         private final int size;
-        /** The unplaced gates: the first, and each one's unplaced neighbours ({@code size} or −1 past the ends). */
+        /** The unplaced gates, in order: {@code unplaced[head..size)}; the first is the next block's start. */
+        private final int[] unplaced;
         private int head;
-        private final int[] next, prev;
         /** Candidate buffers: at most five candidates per start. */
         private final Candidate[] cands = new Candidate[5];
         private final RunProduct product = new RunProduct();
@@ -208,22 +209,26 @@ final class Fuser {
         Grouping(GateFacts f) {
             this.f = f;
             size = f.size();
-            next = new int[size];
-            prev = new int[size];
-            for (int i = 0; i < size; i++) {
-                next[i] = i + 1;
-                prev[i] = i - 1;
-            }
-            head = 0;
+            unplaced = new int[size];
+            for (int i = 0; i < size; i++) unplaced[i] = i;
             int capacity = Math.min(size, WINDOW + 1);
             for (int c = 0; c < cands.length; c++) cands[c] = new Candidate(capacity);
         }
 
-        private void unlink(int m) {
-            int p = prev[m], nx = next[m];
-            if (p >= 0) next[p] = nx;
-            else head = nx;
-            if (nx < size) prev[nx] = p;
+        /**
+         * Takes the block's gates out of the unplaced ones: the others before its last gate move
+         * up behind it, in order, and the head moves past the gap (work as long as the scan was).
+         */
+        private void place(Candidate b) {
+            int w = b.positions[b.count - 1], m = b.count - 1;
+            for (int p = w; p >= head; p--) {
+                if (m >= 0 && b.positions[m] == p) {
+                    m--;
+                    continue;
+                }
+                unplaced[w--] = unplaced[p];
+            }
+            head = w + 1;
         }
 
         List<Group> run() {
@@ -231,7 +236,7 @@ final class Fuser {
             boolean[] diagonal = f.diagonal;
             List<Group> groups = new ArrayList<>();
             while (head < size) {
-                int start = head;
+                int start = unplaced[head];
                 // Candidates, the one that saves the most work wins (the first on a tie):
                 // the plain greedy block; for a diagonal start, a block kept to the dense width (a cz
                 // between rotations) against one grown into a wide diagonal pass (runs of cp); and a
@@ -257,7 +262,7 @@ final class Fuser {
                 // joined to a rotation on a lane qubit as a dense block, say).
                 if (runs && maxDense > 1) {
                     if (Long.bitCount(masks[start]) == 1) scan(cands[n++], start, 0, 1);
-                    cands[n++].alone(start, masks[start], diagonal[start]);
+                    cands[n++].alone(start, head, masks[start], diagonal[start]);
                 }
                 // Drop the candidates that cost more than their gates apart (when there is a
                 // choice), then keep the one that saves the most. A candidate equal to an earlier
@@ -276,7 +281,7 @@ final class Fuser {
                         best = k;
                     }
                 }
-                for (int i = 0; i < best.count; i++) unlink(best.members[i]);
+                place(best);
                 groups.add(best.toGroup());
             }
             return groups;
@@ -293,9 +298,8 @@ final class Fuser {
          */
         private long partnerQubits(int start) {
             long[] masks = f.masks;
-            int scanned = 0;
-            for (int j = next[start]; j < size && scanned < WINDOW; j = next[j]) {
-                scanned++;
+            for (int p = head + 1, end = Math.min(size, head + 1 + WINDOW); p < end; p++) {
+                int j = unplaced[p];
                 if ((masks[j] & masks[start]) != 0 && Long.bitCount(masks[j]) > 1) {
                     long seed = masks[j] | masks[start];
                     return Long.bitCount(seed) <= maxDense && seed != masks[start] ? seed : 0;
@@ -309,22 +313,23 @@ final class Fuser {
             long[] masks = f.masks;
             boolean[] diagonal = f.diagonal;
             long used = f.used;
-            int[] members = c.members;
+            int[] members = c.members, positions = c.positions;
             int count = 0;
+            positions[count] = head;
             members[count++] = start;
             long qubits = masks[start];
             long room = qubits | reserved; // qubits the block may use: its own plus the reserved ones
             boolean allDiagonal = diagonal[start];
             long skippedAll = 0, skippedNonDiagonal = 0;
             int denseLimit = Math.min(maxDense, diagonalLimit);
-            int scanned = 0;
-            for (int j = next[start]; j < size && scanned < WINDOW; j = next[j]) {
-                scanned++;
+            for (int p = head + 1, end = Math.min(size, head + 1 + WINDOW); p < end; p++) {
+                int j = unplaced[p];
                 long mj = masks[j];
                 boolean commutes = (mj & skippedAll) == 0 || (diagonal[j] && (mj & skippedNonDiagonal) == 0);
                 long union = room | mj;
                 int limit = allDiagonal && diagonal[j] ? diagonalLimit : denseLimit;
                 if (commutes && Long.bitCount(union) <= limit) {
+                    positions[count] = p;
                     members[count++] = j;
                     room = union;
                     qubits |= mj;
@@ -421,6 +426,8 @@ final class Fuser {
     /** A block being chosen: its gates (in order) in a reusable buffer, as {@link Group} holds them. */
     private static final class Candidate {
         final int[] members;
+        /** Where each member stood among the unplaced gates when the candidate was grown. */
+        final int[] positions;
         int count;
         long qubits;
         boolean allDiagonal;
@@ -428,6 +435,7 @@ final class Fuser {
 
         Candidate(int capacity) {
             members = new int[Math.max(capacity, 1)];
+            positions = new int[members.length];
         }
 
         void set(int count, long qubits, boolean allDiagonal) {
@@ -437,8 +445,9 @@ final class Fuser {
             runCost = Double.NaN;
         }
 
-        void alone(int gate, long qubits, boolean diagonal) {
+        void alone(int gate, int position, long qubits, boolean diagonal) {
             members[0] = gate;
+            positions[0] = position;
             set(1, qubits, diagonal);
         }
 
