@@ -194,89 +194,294 @@ final class Fuser {
      * @param alone each gate's cost as a block of its own ({@link #costsAlone})
      */
     List<Group> group(List<Operation.GateOp> ops, double[] alone) {
-        int size = ops.size();
-        long[] masks = new long[size];
-        boolean[] diagonal = new boolean[size];
-        for (int i = 0; i < size; i++) {
-            masks[i] = mask(ops.get(i).qubits());
-            diagonal[i] = ops.get(i).gate().targetMatrix().isDiagonal();
-        }
-        long used = 0;
-        for (long m : masks) used |= m;
-        boolean[] placed = new boolean[size];
-        List<Group> groups = new ArrayList<>();
-        for (int start = 0; start < size; start++) {
-            if (placed[start]) continue;
-            // Candidates, the one that saves the most work wins (the first on a tie):
-            // the plain greedy block; for a diagonal start, a block kept to the dense width (a cz
-            // between rotations) against one grown into a wide diagonal pass (runs of cp); and a
-            // block whose qubits are reserved up front for the first later gate that entangles
-            // the start's qubit with others, so that the rotations on both sides of that gate
-            // join it instead of the rotations on unrelated neighbouring qubits.
-            List<Group> candidates = new ArrayList<>();
-            candidates.add(asRun(scan(start, 0, masks, diagonal, placed, used, maxDiagonal), ops));
-            if (diagonal[start] && maxDiagonal > maxDense) candidates.add(asRun(scan(start, 0, masks, diagonal, placed, used, maxDense), ops));
-            long partner = partnerQubits(start, masks, placed);
-            if (partner != 0) candidates.add(asRun(scan(start, partner, masks, diagonal, placed, used, maxDense), ops));
-            // With runs, also the block kept to the start's own qubit: a wide block that saves
-            // less (qcbm's first rotations as dense pairs) must not crowd out the runs that the
-            // gates after it would form.
-            // And the start alone, so that no block costs more than its gates one by one (a cx
-            // joined to a rotation on a lane qubit as a dense block, say).
-            if (runs && maxDense > 1) {
-                if (Long.bitCount(masks[start]) == 1) candidates.add(scan(start, 0, masks, diagonal, placed, used, 1));
-                candidates.add(new Group(List.of(start), masks[start], diagonal[start]));
-            }
-            if (runs) candidates.removeIf(c -> candidates.size() > 1 && worseThanApart(c, ops, masks, diagonal, alone));
-            Group best = null;
-            double bestSaved = -Double.MAX_VALUE;
-            for (Group c : candidates) {
-                double saved = -c.cost(alone);
-                for (int m : c.members) saved += alone[m];
-                if (saved > bestSaved) {
-                    bestSaved = saved;
-                    best = c;
-                }
-            }
-            for (int m : best.members) placed[m] = true;
-            groups.add(best);
-        }
-        return groups;
+        return group(new GateFacts(ops, alone));
+    }
+
+    /** As {@link #group(List, double[])}, from facts shared by every width tried. */
+    List<Group> group(GateFacts f) {
+        return new Grouping(f).run();
     }
 
     /**
-     * Whether a dense block on several qubits costs more than its gates apart, each qubit's
-     * one-qubit gates multiplied into one 2×2 (what width 1 gives them) and each wider gate on
-     * its own. The greedy choice compares a block only with the other blocks from the same
-     * start, so without this a dense block of a cx and the rotations on both its qubits (qcbm's
-     * wrap-around cx onto a lane qubit: 9.5 units) wins over the cx alone (0.65) although the
-     * rotations then cost 1.25–1.4 each. Used with runs only, where the width-1 blocks and the
-     * runs are what such gates would otherwise become.
+     * One greedy grouping pass. The gates not yet placed are kept in order in one array, so scans
+     * step over placed gates at no cost (their window counts only unplaced gates, as before) and
+     * walk it without a chain of dependent loads; candidates are grown in reusable buffers and
+     * only the winner becomes a {@link Group}.
      */
-    private static boolean worseThanApart(Group c, List<Operation.GateOp> ops, long[] masks, boolean[] diagonal, double[] alone) {
-        if (c.members.size() < 2 || Long.bitCount(c.qubits) < 2 || c.run() || c.allDiagonal) return false;
-        // One-qubit gates on a qubit multiply into one 2×2 until a wider gate on that qubit
-        // ends the segment; a segment of diagonals only costs a diagonal.
-        double apart = 0;
-        long open = 0, openDense = 0;
-        for (int m : c.members) {
-            long q = masks[m];
-            if (Long.bitCount(q) > 1) {
-                apart += alone[m];
-                open &= ~q;
-                openDense &= ~q;
-                continue;
-            }
-            if ((open & q) == 0) {
-                open |= q;
-                apart += BlockCost.estimate(q, diagonal[m]);
-                if (!diagonal[m]) openDense |= q;
-            } else if (!diagonal[m] && (openDense & q) == 0) {
-                apart += BlockCost.estimate(q, false) - BlockCost.estimate(q, true);
-                openDense |= q;
-            }
+    private final class Grouping {
+        private final GateFacts f;
+        private final int size;
+        /** The unplaced gates, in order: {@code unplaced[head..size)}; the first is the next block's start. */
+        private final int[] unplaced;
+        private int head;
+        /** Candidate buffers: at most five candidates per start. */
+        private final Candidate[] cands = new Candidate[5];
+        private final RunProduct product = new RunProduct();
+
+        Grouping(GateFacts f) {
+            this.f = f;
+            size = f.size();
+            unplaced = new int[size];
+            for (int i = 0; i < size; i++) unplaced[i] = i;
+            int capacity = Math.min(size, WINDOW + 1);
+            for (int c = 0; c < cands.length; c++) cands[c] = new Candidate(capacity);
         }
-        return c.cost(alone) > apart;
+
+        /**
+         * Takes the block's gates out of the unplaced ones: the others before its last gate move
+         * up behind it, in order, and the head moves past the gap (work as long as the scan was).
+         */
+        private void place(Candidate b) {
+            int w = b.positions[b.count - 1], m = b.count - 1;
+            for (int p = w; p >= head; p--) {
+                if (m >= 0 && b.positions[m] == p) {
+                    m--;
+                    continue;
+                }
+                unplaced[w--] = unplaced[p];
+            }
+            head = w + 1;
+        }
+
+        List<Group> run() {
+            long[] masks = f.masks;
+            boolean[] diagonal = f.diagonal;
+            List<Group> groups = new ArrayList<>();
+            while (head < size) {
+                int start = unplaced[head];
+                // Candidates, the one that saves the most work wins (the first on a tie):
+                // the plain greedy block; for a diagonal start, a block kept to the dense width (a cz
+                // between rotations) against one grown into a wide diagonal pass (runs of cp); and a
+                // block whose qubits are reserved up front for the first later gate that entangles
+                // the start's qubit with others, so that the rotations on both sides of that gate
+                // join it instead of the rotations on unrelated neighbouring qubits.
+                int n = 0;
+                scan(cands[n++], start, 0, maxDiagonal);
+                asRun(cands[0]);
+                if (diagonal[start] && maxDiagonal > maxDense) {
+                    scan(cands[n], start, 0, maxDense);
+                    asRun(cands[n++]);
+                }
+                long partner = partnerQubits(start);
+                if (partner != 0) {
+                    scan(cands[n], start, partner, maxDense);
+                    asRun(cands[n++]);
+                }
+                // With runs, also the block kept to the start's own qubit: a wide block that saves
+                // less (qcbm's first rotations as dense pairs) must not crowd out the runs that the
+                // gates after it would form.
+                // And the start alone, so that no block costs more than its gates one by one (a cx
+                // joined to a rotation on a lane qubit as a dense block, say).
+                if (runs && maxDense > 1) {
+                    if (Long.bitCount(masks[start]) == 1) scan(cands[n++], start, 0, 1);
+                    cands[n++].alone(start, head, masks[start], diagonal[start]);
+                }
+                // Drop the candidates that cost more than their gates apart (when there is a
+                // choice), then keep the one that saves the most. A candidate equal to an earlier
+                // one can neither win (ties go to the first) nor change the choice, so it is skipped.
+                boolean choice = runs && n > 1;
+                Candidate best = null;
+                double bestSaved = -Double.MAX_VALUE;
+                for (int c = 0; c < n; c++) {
+                    Candidate k = cands[c];
+                    if (repeatsEarlier(c)) continue;
+                    if (choice && worseThanApart(k)) continue;
+                    double saved = -k.cost(f.alone);
+                    for (int i = 0; i < k.count; i++) saved += f.alone[k.members[i]];
+                    if (saved > bestSaved) {
+                        bestSaved = saved;
+                        best = k;
+                    }
+                }
+                place(best);
+                groups.add(best.toGroup());
+            }
+            return groups;
+        }
+
+        private boolean repeatsEarlier(int c) {
+            for (int e = 0; e < c; e++) if (cands[e].sameAs(cands[c])) return true;
+            return false;
+        }
+
+        /**
+         * The qubits of the first unplaced gate (within the window) that acts on several qubits, one
+         * of them the start gate's, when together they fit the dense width; 0 when there is none.
+         */
+        private long partnerQubits(int start) {
+            long[] masks = f.masks;
+            for (int p = head + 1, end = Math.min(size, head + 1 + WINDOW); p < end; p++) {
+                int j = unplaced[p];
+                if ((masks[j] & masks[start]) != 0 && Long.bitCount(masks[j]) > 1) {
+                    long seed = masks[j] | masks[start];
+                    return Long.bitCount(seed) <= maxDense && seed != masks[start] ? seed : 0;
+                }
+            }
+            return 0;
+        }
+
+        /** Grows a block from {@code start} as the class comment describes, into {@code c}. */
+        private void scan(Candidate c, int start, long reserved, int diagonalLimit) {
+            long[] masks = f.masks;
+            boolean[] diagonal = f.diagonal;
+            long used = f.used;
+            int[] members = c.members, positions = c.positions;
+            int count = 0;
+            positions[count] = head;
+            members[count++] = start;
+            long qubits = masks[start];
+            long room = qubits | reserved; // qubits the block may use: its own plus the reserved ones
+            boolean allDiagonal = diagonal[start];
+            long skippedAll = 0, skippedNonDiagonal = 0;
+            int denseLimit = Math.min(maxDense, diagonalLimit);
+            for (int p = head + 1, end = Math.min(size, head + 1 + WINDOW); p < end; p++) {
+                int j = unplaced[p];
+                long mj = masks[j];
+                boolean commutes = (mj & skippedAll) == 0 || (diagonal[j] && (mj & skippedNonDiagonal) == 0);
+                long union = room | mj;
+                int limit = allDiagonal && diagonal[j] ? diagonalLimit : denseLimit;
+                if (commutes && Long.bitCount(union) <= limit) {
+                    positions[count] = p;
+                    members[count++] = j;
+                    room = union;
+                    qubits |= mj;
+                    allDiagonal &= diagonal[j];
+                } else {
+                    skippedAll |= mj;
+                    if (!diagonal[j]) skippedNonDiagonal |= mj;
+                    if ((skippedNonDiagonal & used) == used) break; // nothing later can commute past
+                    // Nor join once the block is full and a skipped gate blocks each of its qubits:
+                    // a later gate would need a qubit outside it (over the limit) or one of them.
+                    if ((room & ~skippedNonDiagonal) == 0 && Long.bitCount(room) >= (allDiagonal ? diagonalLimit : denseLimit)) break;
+                }
+            }
+            c.set(count, qubits, allDiagonal);
+        }
+
+        /**
+         * Marks the candidate as a run when runs are allowed and a run is modelled cheaper than the
+         * dense block: two or more gates on exactly two qubits above the vector, not all diagonal,
+         * whose product pairs the vectors ({@link RunKernel#pairing}).
+         */
+        private void asRun(Candidate g) {
+            if (!runs || g.count < 2 || g.allDiagonal || Long.bitCount(g.qubits) != 2 || (g.qubits & ((1L << runLowQubits) - 1)) != 0) return;
+            if (mixesBothQubits(g)) return;
+            if (!productPairs(g)) return;
+            double cost = BlockCost.RUN;
+            if (cost < BlockCost.estimate(g.qubits, false)) g.runCost = cost;
+        }
+
+        /**
+         * Whether gates that are neither diagonal nor a permutation of their targets act on both of
+         * the group's qubits. Such a product pairs no vectors in practice (rotations on both qubits
+         * mix all four), so {@link #asRun} skips the 4×4 products for it: they were most of the
+         * planning time that every {@code applyAll} pays (2.4× the planning time before runs on a
+         * 12-qubit circuit). A product that would pair anyway, such as h·swap·h, stays a dense block.
+         */
+        private boolean mixesBothQubits(Candidate g) {
+            long mixed = 0;
+            for (int i = 0; i < g.count; i++) mixed |= f.mixing[g.members[i]];
+            return Long.bitCount(mixed) > 1;
+        }
+
+        /** Whether the product of the candidate's gates on its two qubits pairs the vectors ({@link RunKernel#pairing}). */
+        private boolean productPairs(Candidate g) {
+            int lo = Long.numberOfTrailingZeros(g.qubits), hi = 63 - Long.numberOfLeadingZeros(g.qubits);
+            product.reset();
+            for (int i = 0; i < g.count; i++) {
+                int m = g.members[i];
+                product.multiply(f.fullMatrix(m), f.ops.get(m).qubits(), lo, hi);
+            }
+            return RunKernel.pairing(product.columnRows()) != null;
+        }
+
+        /**
+         * Whether a dense block on several qubits costs more than its gates apart, each qubit's
+         * one-qubit gates multiplied into one 2×2 (what width 1 gives them) and each wider gate on
+         * its own. The greedy choice compares a block only with the other blocks from the same
+         * start, so without this a dense block of a cx and the rotations on both its qubits (qcbm's
+         * wrap-around cx onto a lane qubit: 9.5 units) wins over the cx alone (0.65) although the
+         * rotations then cost 1.25–1.4 each. Used with runs only, where the width-1 blocks and the
+         * runs are what such gates would otherwise become.
+         */
+        private boolean worseThanApart(Candidate c) {
+            if (c.count < 2 || Long.bitCount(c.qubits) < 2 || c.run() || c.allDiagonal) return false;
+            long[] masks = f.masks;
+            boolean[] diagonal = f.diagonal;
+            double[] alone = f.alone;
+            // One-qubit gates on a qubit multiply into one 2×2 until a wider gate on that qubit
+            // ends the segment; a segment of diagonals only costs a diagonal.
+            double apart = 0;
+            long open = 0, openDense = 0;
+            for (int i = 0; i < c.count; i++) {
+                int m = c.members[i];
+                long q = masks[m];
+                if (Long.bitCount(q) > 1) {
+                    apart += alone[m];
+                    open &= ~q;
+                    openDense &= ~q;
+                    continue;
+                }
+                if ((open & q) == 0) {
+                    open |= q;
+                    apart += BlockCost.estimate(q, diagonal[m]);
+                    if (!diagonal[m]) openDense |= q;
+                } else if (!diagonal[m] && (openDense & q) == 0) {
+                    apart += BlockCost.estimate(q, false) - BlockCost.estimate(q, true);
+                    openDense |= q;
+                }
+            }
+            return c.cost(alone) > apart;
+        }
+    }
+
+    /** A block being chosen: its gates (in order) in a reusable buffer, as {@link Group} holds them. */
+    private static final class Candidate {
+        final int[] members;
+        /** Where each member stood among the unplaced gates when the candidate was grown. */
+        final int[] positions;
+        int count;
+        long qubits;
+        boolean allDiagonal;
+        double runCost;
+
+        Candidate(int capacity) {
+            members = new int[Math.max(capacity, 1)];
+            positions = new int[members.length];
+        }
+
+        void set(int count, long qubits, boolean allDiagonal) {
+            this.count = count;
+            this.qubits = qubits;
+            this.allDiagonal = allDiagonal;
+            runCost = Double.NaN;
+        }
+
+        void alone(int gate, int position, long qubits, boolean diagonal) {
+            members[0] = gate;
+            positions[0] = position;
+            set(1, qubits, diagonal);
+        }
+
+        boolean run() { return !Double.isNaN(runCost); }
+
+        /** As {@link Group#cost}. */
+        double cost(double[] alone) {
+            if (count == 1) return alone[members[0]];
+            return Double.isNaN(runCost) ? BlockCost.estimate(qubits, allDiagonal) : runCost;
+        }
+
+        boolean sameAs(Candidate o) {
+            if (count != o.count || qubits != o.qubits || allDiagonal != o.allDiagonal || run() != o.run()) return false;
+            for (int i = 0; i < count; i++) if (members[i] != o.members[i]) return false;
+            return true;
+        }
+
+        Group toGroup() {
+            Integer[] boxed = new Integer[count];
+            for (int i = 0; i < count; i++) boxed[i] = members[i];
+            return new Group(List.of(boxed), qubits, allDiagonal, runCost);
+        }
     }
 
     /** Each gate's cost as a block of its own. */
@@ -292,23 +497,6 @@ final class Fuser {
         double[] alone = new double[ops.size()];
         for (int i = 0; i < alone.length; i++) alone[i] = single ? BlockCost.ofFloat(new Single(ops.get(i))) : BlockCost.of(new Single(ops.get(i)));
         return alone;
-    }
-
-    /**
-     * The qubits of the first unplaced gate (within the window) that acts on several qubits, one
-     * of them the start gate's, when together they fit the dense width; 0 when there is none.
-     */
-    private long partnerQubits(int start, long[] masks, boolean[] placed) {
-        int scanned = 0;
-        for (int j = start + 1; j < masks.length && scanned < WINDOW; j++) {
-            if (placed[j]) continue;
-            scanned++;
-            if ((masks[j] & masks[start]) != 0 && Long.bitCount(masks[j]) > 1) {
-                long seed = masks[j] | masks[start];
-                return Long.bitCount(seed) <= maxDense && seed != masks[start] ? seed : 0;
-            }
-        }
-        return 0;
     }
 
     /**
@@ -328,83 +516,6 @@ final class Fuser {
 
         /** Whether the group runs as a {@link Run}. */
         boolean run() { return !Double.isNaN(runCost); }
-    }
-
-    /**
-     * Whether gates that are neither diagonal nor a permutation of their targets act on both of
-     * the group's qubits. Such a product pairs no vectors in practice (rotations on both qubits
-     * mix all four), so {@link #asRun} skips the 4×4 products for it: they were most of the
-     * planning time that every {@code applyAll} pays (2.4× the planning time before runs on a
-     * 12-qubit circuit). A product that would pair anyway, such as h·swap·h, stays a dense block.
-     */
-    private static boolean mixesBothQubits(Group g, List<Operation.GateOp> ops) {
-        long mixed = 0;
-        for (int m : g.members) {
-            Operation.GateOp op = ops.get(m);
-            Matrix t = op.gate().targetMatrix();
-            if (t.isDiagonal() || isMonomial(t)) continue;
-            int[] q = op.qubits();
-            for (int i = op.gate().controls(); i < q.length; i++) mixed |= 1L << q[i];
-            if (Long.bitCount(mixed) > 1) return true;
-        }
-        return false;
-    }
-
-    /** Whether every column has exactly one non-zero entry (a permutation times phases). */
-    private static boolean isMonomial(Matrix t) {
-        int dim = t.dim();
-        for (int c = 0; c < dim; c++) {
-            int nonZero = 0;
-            for (int r = 0; r < dim; r++) if (t.re(r, c) != 0 || t.im(r, c) != 0) nonZero++;
-            if (nonZero != 1) return false;
-        }
-        return true;
-    }
-
-    /**
-     * The group as a run when runs are allowed and a run is modelled cheaper than the dense
-     * block: two or more gates on exactly two qubits above the lanes, not all diagonal, whose
-     * product pairs the vectors ({@link RunKernel#pairing}).
-     */
-    private Group asRun(Group g, List<Operation.GateOp> ops) {
-        if (!runs || g.members.size() < 2 || g.allDiagonal || Long.bitCount(g.qubits) != 2 || (g.qubits & ((1L << runLowQubits) - 1)) != 0) return g;
-        if (mixesBothQubits(g, ops)) return g;
-        List<Operation.GateOp> members = new ArrayList<>(g.members.size());
-        for (int m : g.members) members.add(ops.get(m));
-        int lo = Long.numberOfTrailingZeros(g.qubits), hi = 63 - Long.numberOfLeadingZeros(g.qubits);
-        Matrix product = RunKernel.product(members, lo, hi);
-        if (product == null || RunKernel.pairing(product) == null) return g;
-        double cost = BlockCost.RUN;
-        return cost < BlockCost.estimate(g.qubits, false) ? new Group(g.members, g.qubits, false, cost) : g;
-    }
-
-    /** Grows a block from {@code start} as the class comment describes, without placing anything. */
-    private Group scan(int start, long reserved, long[] masks, boolean[] diagonal, boolean[] placed, long used, int diagonalLimit) {
-        List<Integer> members = new ArrayList<>();
-        members.add(start);
-        long qubits = masks[start];
-        long room = qubits | reserved; // qubits the block may use: its own plus the reserved ones
-        boolean allDiagonal = diagonal[start];
-        long skippedAll = 0, skippedNonDiagonal = 0;
-        int scanned = 0;
-        for (int j = start + 1; j < masks.length && scanned < WINDOW; j++) {
-            if (placed[j]) continue;
-            scanned++;
-            boolean commutes = (masks[j] & skippedAll) == 0 || (diagonal[j] && (masks[j] & skippedNonDiagonal) == 0);
-            long union = room | masks[j];
-            int limit = allDiagonal && diagonal[j] ? diagonalLimit : Math.min(maxDense, diagonalLimit);
-            if (commutes && Long.bitCount(union) <= limit) {
-                members.add(j);
-                room = union;
-                qubits |= masks[j];
-                allDiagonal &= diagonal[j];
-            } else {
-                skippedAll |= masks[j];
-                if (!diagonal[j]) skippedNonDiagonal |= masks[j];
-                if ((skippedNonDiagonal & used) == used) break; // nothing later can commute past
-            }
-        }
-        return new Group(members, qubits, allDiagonal);
     }
 
     private static Block build(List<Operation.GateOp> ops, List<Integer> members, long qubitMask, boolean allDiagonal) {

@@ -49,18 +49,10 @@ final class RunKernel extends Kernel {
 
     /** The product of gates on qubits qa (bit 0) and qb (bit 1), in order; null when a gate acts on another qubit. */
     static Matrix product(List<Operation.GateOp> gates, int qa, int qb) {
-        Matrix m = Matrix.identity(4);
-        for (Operation.GateOp op : gates) {
-            int[] q = op.qubits();
-            int[] bits = new int[q.length];
-            for (int i = 0; i < q.length; i++) {
-                if (q[i] == qa) bits[i] = 0;
-                else if (q[i] == qb) bits[i] = 1;
-                else return null;
-            }
-            m = op.gate().matrix().embed(2, bits).times(m);
-        }
-        return m;
+        RunProduct p = new RunProduct();
+        p.reset();
+        for (Operation.GateOp op : gates) if (!p.multiply(op.gate().matrix(), op.qubits(), qa, qb)) return null;
+        return p.matrix();
     }
 
     /**
@@ -69,9 +61,19 @@ final class RunKernel extends Kernel {
      * matrix mixes more than two vectors (then it is no run).
      */
     static int[][] pairing(Matrix m) {
+        int[] colRows = new int[4];
+        for (int c = 0; c < 4; c++) colRows[c] = rowsOf(m, c);
+        return pairing(colRows);
+    }
+
+    /**
+     * As {@link #pairing(Matrix)}, from the rows where each column is non-zero (bit r for row r),
+     * so that the fuser can test a product it holds in scratch arrays.
+     */
+    static int[][] pairing(int[] colRows) {
         int[][] colPairs = {{0, 1, 2, 3}, {0, 2, 1, 3}, {0, 3, 1, 2}};
         for (int[] cp : colPairs) {
-            int rowsA = rowsOf(m, cp[0]) | rowsOf(m, cp[1]), rowsB = rowsOf(m, cp[2]) | rowsOf(m, cp[3]);
+            int rowsA = colRows[cp[0]] | colRows[cp[1]], rowsB = colRows[cp[2]] | colRows[cp[3]];
             if ((rowsA & rowsB) != 0 || Integer.bitCount(rowsA) > 2 || Integer.bitCount(rowsB) > 2) continue;
             // Fewer than two rows (a block that is zero or monomial there): give each block two.
             for (int r = 0; r < 4 && Integer.bitCount(rowsA) < 2; r++) if (((rowsA | rowsB) >> r & 1) == 0) rowsA |= 1 << r;

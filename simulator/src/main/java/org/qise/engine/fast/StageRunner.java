@@ -145,12 +145,13 @@ final class StageRunner {
      */
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single, boolean runs) {
         double[] alone = Fuser.costsAlone(ops, single);
+        GateFacts facts = new GateFacts(ops, alone);
         int runLow = single ? FloatGateKernel.LOW_QUBITS : Lanes.LOW_QUBITS;
-        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(ops, alone);
+        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(facts);
         List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(ops, alone);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(facts);
             double cost = 0;
             for (Fuser.Group g : groups) cost += g.cost(alone);
             if (cost < bestCost) {
@@ -170,10 +171,11 @@ final class StageRunner {
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single) {
         if (!single || fusionQubits != FastEngine.FUSION_AUTO) return groups(ops, fusionQubits, single, true);
         double[] alone = Fuser.costsAlone(ops, true);
+        GateFacts facts = new GateFacts(ops, alone);
         List<Fuser.Group> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, true, FloatGateKernel.LOW_QUBITS).group(ops, alone);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, true, FloatGateKernel.LOW_QUBITS).group(facts);
             double cost = FloatCost.of(ops, groups);
             if (cost < bestCost) {
                 bestCost = cost;
