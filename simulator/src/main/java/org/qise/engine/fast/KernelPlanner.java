@@ -19,7 +19,7 @@ final class KernelPlanner {
             return SingleQubitKernels.HighRx.takes(target, targets, controls) ? new SingleQubitKernels.HighRx(g, target)
                     : new SingleQubitKernels.High(g, target);
         }
-        if (targets.length == 1 && g.lowCount() == 1 && Lanes.LOW_QUBITS == 2) return new SingleQubitKernels.Low(g, target);
+        if (targets.length == 1 && g.lowCount() == 1) return new SingleQubitKernels.Low(g, target);
         // Two high targets and nothing in the lanes: the unrolled kernel. Otherwise up to 2 high
         // targets the register kernels win; wider blocks need DenseKernel's scratch array.
         boolean laneUniform = g.lowCount() == 0 && g.lowControlMask == 0;

@@ -58,7 +58,10 @@ class HalfRotationTest {
         double rx = BlockCost.of(single(Gates.rx(0.4), 5)), u3 = BlockCost.of(single(Gates.u3(0.4, 0.1, 0.2), 5));
         assertTrue(rx < 0.7 * u3, rx + " against " + u3);
         assertEquals(u3, BlockCost.ofFloat(single(Gates.rx(0.4), 5)), "single precision: the float kernels have no half rotation");
-        assertEquals(BlockCost.of(single(Gates.u3(0.4, 0.1, 0.2), 0)), BlockCost.of(single(Gates.rx(0.4), 0)), "a lane qubit");
+        double rx0 = BlockCost.of(single(Gates.rx(0.4), 0)), u30 = BlockCost.of(single(Gates.u3(0.4, 0.1, 0.2), 0));
+        // Qubit 0 lies in the lanes unless a vector holds one amplitude (128-bit vectors).
+        if (Lanes.LOW_QUBITS > 0) assertEquals(u30, rx0, "a lane qubit");
+        else assertTrue(rx0 < 0.7 * u30, "qubit 0 above the lanes of one-amplitude vectors: " + rx0 + " against " + u30);
     }
 
     private static Fuser.Single single(Gate g, int q) {
