@@ -186,23 +186,26 @@ public final class Bench {
      */
     private static Timing timeCircuit(String w, int n, int threads, Precision precision, boolean quick) {
         List<Operation.GateOp> ops = Workloads.circuit(w, n);
-        FastEngine engine = new FastEngine(threads, precision);
-        warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
-        if (!quick && n >= 24) warmUpLarge(engine, Workloads.circuit(w, LARGE_WARM_UP_QUBITS));
         int reps = quick || n >= 24 ? 1 : 5;
         double best = Double.MAX_VALUE, bestCpu = 0;
-        try (QuantumState s = engine.allocate(n)) {
-            // Below 24 qubits a run is short enough to repeat: one untimed run at the timed size first,
-            // because the warm-up size stays below the size where the engine shares passes between
-            // threads, and that path's first use (JIT, thread start) would otherwise land in the timing.
-            if (!quick && n < 24) s.applyAll(ops);
-            for (int r = 0; r < reps; r++) {
-                long c0 = processCpuNanos(), t0 = System.nanoTime();
-                s.applyAll(ops);
-                double sec = (System.nanoTime() - t0) / 1e9;
-                if (sec < best) {
-                    best = sec;
-                    bestCpu = (processCpuNanos() - c0) / 1e9;
+        // The engine's thread pool is shut down when the timing is over (closing is outside the timed runs):
+        // left open, each workload and thread count of a bench kept its pool's threads until the JVM ended.
+        try (FastEngine engine = new FastEngine(threads, precision)) {
+            warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
+            if (!quick && n >= 24) warmUpLarge(engine, Workloads.circuit(w, LARGE_WARM_UP_QUBITS));
+            try (QuantumState s = engine.allocate(n)) {
+                // Below 24 qubits a run is short enough to repeat: one untimed run at the timed size first,
+                // because the warm-up size stays below the size where the engine shares passes between
+                // threads, and that path's first use (JIT, thread start) would otherwise land in the timing.
+                if (!quick && n < 24) s.applyAll(ops);
+                for (int r = 0; r < reps; r++) {
+                    long c0 = processCpuNanos(), t0 = System.nanoTime();
+                    s.applyAll(ops);
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    if (sec < best) {
+                        best = sec;
+                        bestCpu = (processCpuNanos() - c0) / 1e9;
+                    }
                 }
             }
         }
@@ -280,7 +283,7 @@ public final class Bench {
         Complex[] amps = StrangeRunner.run(p);
         double sec = (System.nanoTime() - t0) / 1e9;
         double worst = 0;
-        try (QuantumState s = new FastEngine(1).allocate(n)) {
+        try (FastEngine engine = new FastEngine(1); QuantumState s = engine.allocate(n)) {
             s.applyAll(ops);
             double[] prob = s.probabilities();
             for (int i = 0; i < prob.length; i++) worst = Math.max(worst, Math.abs(prob[i] - amps[i].abssqr()));

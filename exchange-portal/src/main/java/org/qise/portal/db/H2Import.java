@@ -30,7 +30,7 @@ public final class H2Import {
 
     private H2Import() {}
 
-    /** Copies {@code h2Dir/portal.mv.db} into a new SQLite database in {@code dataDir}; returns rows per table. */
+    /** Copies {@code h2Dir/portal.mv.db} into a new SQLite database in {@code dataDir}; returns rows copied per table. */
     public static Map<String, Integer> run(Path h2Dir, Path dataDir) {
         Path h2File = h2Dir.toAbsolutePath().resolve("portal.mv.db");
         if (!Files.isRegularFile(h2File)) throw new IllegalArgumentException("there is no H2 portal database " + h2File);
@@ -85,16 +85,18 @@ public final class H2Import {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
+            // Older portals could store two verdicts on one rerun; the unique index of V97 takes the
+            // first (rows come by id) and leaves the others out, as that migration does in place.
             String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")"
+                    + (table.equals("run_verifications") ? " ON CONFLICT (rerun_id) DO NOTHING" : "");
             while (rs.next()) {
                 Object[] values = new Object[columns.size()];
                 for (int i = 0; i < values.length; i++) {
                     Object v = rs.getObject(i + 1);
                     values[i] = v instanceof OffsetDateTime t ? t.toInstant() : v;
                 }
-                tx.update(sql, values);
-                rows++;
+                rows += tx.update(sql, values);
             }
         }
         return rows;

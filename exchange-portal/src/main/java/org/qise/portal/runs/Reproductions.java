@@ -12,8 +12,10 @@ final class Reproductions {
 
     /**
      * Judges the ended run {@code runId} against its original and stores the verdict, when it is
-     * a reproduction that has none yet; true when a verdict was stored. Called in the transaction
-     * that ends the run, so "ended" and "judged" are written together.
+     * a reproduction that has none yet; true when a verdict was stored, false too when another
+     * process stored one between the check and the insert (its verdict stands; see
+     * {@link RunStore#insertRerunVerdict}). Called in the transaction that ends the run, so
+     * "ended" and "judged" are written together.
      */
     static boolean judgeIfReproduction(RunStore store, long runId, Instant now) {
         Run rerun = store.find(runId).orElseThrow();
@@ -23,7 +25,6 @@ final class Reproductions {
                 ? Verdicts.judge(String.valueOf(original.simulatorVersion()), original.resultSha256(), original.counts(),
                         rerun.simulatorVersion(), rerun.resultSha256(), rerun.counts(), rerun.freshSeed())
                 : Verdicts.inconclusive(rerun.status(), rerun.message());
-        store.insertVerification(original.id(), runId, outcome, now);
-        return true;
+        return store.insertRerunVerdict(original.id(), runId, outcome, now);
     }
 }

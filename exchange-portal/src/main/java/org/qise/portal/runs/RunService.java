@@ -643,7 +643,7 @@ public final class RunService implements AutoCloseable {
         try {
             rerun = queueReproduction(user, stored.run(), false);
         } catch (PortalException e) {
-            store.insertVerification(stored.run().id(), null, Verdicts.notReproduced(e.getMessage()), clock.instant());
+            store.insertVerification(stored.run().id(), Verdicts.notReproduced(e.getMessage()), clock.instant());
             throw e;
         }
         return verdictLater(rerun, wait).thenApply(v -> new Pushed(stored.run().id(), stored.run().circuitId(),

@@ -182,8 +182,9 @@ final class RunStore {
 
     /**
      * Reproductions that ended without a verdict (stored before verdicts went into the ending's
-     * transaction, or ended by hand) are judged now; returns how many. Safe to repeat: a
-     * reproduction with a verdict is left alone.
+     * transaction, or ended by hand) are judged now; returns how many. Safe to repeat, and to run
+     * in two processes at once: a reproduction with a verdict is left alone, and of two that judge
+     * the same one at the same moment only the first stores its verdict (and counts it).
      */
     int judgeUnjudged(Instant now) {
         List<Long> ids = jdbc.query("SELECT r.id FROM runs r WHERE r.reproduces_id IS NOT NULL"
@@ -212,10 +213,26 @@ final class RunStore {
         return jdbc.query(SELECT + " WHERE r.status = 'QUEUED' ORDER BY r.id", RunStore::map);
     }
 
-    long insertVerification(long runId, Long rerunId, Verdicts.Outcome o, Instant now) {
-        return jdbc.insert("INSERT INTO run_verifications (run_id, rerun_id, verdict, method, p_value, statistic,"
-                + " degrees_of_freedom, threshold, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, rerunId,
-                o.verdict(), o.method(), o.pValue(), o.statistic(), o.degreesOfFreedom(), o.threshold(), truncate(o.detail()), now);
+    private static final String INSERT_VERIFICATION = "INSERT INTO run_verifications (run_id, rerun_id, verdict, method, p_value,"
+            + " statistic, degrees_of_freedom, threshold, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** A verdict on {@code runId} tied to no rerun (one that could not be queued); returns its id. */
+    long insertVerification(long runId, Verdicts.Outcome o, Instant now) {
+        return jdbc.insert(INSERT_VERIFICATION, runId, null, o.verdict(), o.method(), o.pValue(), o.statistic(),
+                o.degreesOfFreedom(), o.threshold(), truncate(o.detail()), now);
+    }
+
+    /**
+     * The verdict of the rerun {@code rerunId} on {@code runId}; false when the rerun has one already.
+     * A rerun has at most one verdict (unique index, migration V97). Two writers that both found
+     * none (two processes repairing at start-up) race here: the second one's insert does nothing
+     * (on PostgreSQL it waits for the first to commit or roll back) instead of failing, so neither
+     * transaction is lost to the other's verdict, and the ending transaction still commits its run.
+     * ON CONFLICT ... DO NOTHING reads the same in SQLite (3.24+) and PostgreSQL (9.5+).
+     */
+    boolean insertRerunVerdict(long runId, long rerunId, Verdicts.Outcome o, Instant now) {
+        return jdbc.update(INSERT_VERIFICATION + " ON CONFLICT (rerun_id) DO NOTHING", runId, rerunId, o.verdict(), o.method(),
+                o.pValue(), o.statistic(), o.degreesOfFreedom(), o.threshold(), truncate(o.detail()), now) == 1;
     }
 
     List<Verification> verifications(long runId) {

@@ -129,6 +129,40 @@ class DataCommandsTest {
         assertEquals(2, portal("import-h2", "--data", data, old), "importing into a folder with a database is refused");
     }
 
+    /** A rerun has one verdict since V97; an H2 database from before may hold two, and keeps the earliest, as V97 does. */
+    @Test
+    void anOldH2DatabaseWithTwoVerdictsOnOneRerunIsImportedWithTheEarliestAndItsOtherVerdicts() throws Exception {
+        Path old = dir.resolve("old");
+        Files.createDirectories(old);
+        String url = "jdbc:h2:file:" + old.toAbsolutePath().resolve("portal");
+        String at = "TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00'";
+        try (Connection c = DriverManager.getConnection(url, "qise", "")) {
+            Flyway.configure().dataSource(url, "qise", "").locations("classpath:db/identity").load().migrate();
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO users (id, email, name, institution, country, role, password_hash, disabled, created_at)"
+                        + " VALUES (7, 'old@example.org', 'Old Timer', 'QISE', 'NL', 'FELLOW', 'x', FALSE, " + at + ")");
+                s.execute("INSERT INTO circuits (id, owner_id, visibility, latest_version, deleted, created_at, updated_at)"
+                        + " VALUES (41, 7, 'PRIVATE', 1, FALSE, " + at + ", " + at + ")");
+                s.execute("INSERT INTO circuit_versions VALUES (41, 1, 'Bell from H2', 'old', '" + QASM.replace("'", "''")
+                        + "', 2, 2, 7, " + at + ")");
+                String run = "INSERT INTO runs (id, circuit_id, circuit_version, owner_id, origin, reproduces_id, status, shots, seed,"
+                        + " engine, expect, circuit_qasm, circuit_sha256, num_qubits, progress, queued_at) VALUES ";
+                s.execute(run + "(1, 41, 1, 7, 'SERVER', NULL, 'DONE', 10, 1, 'fast', '[]', 'bell', 'sha', 2, 1, " + at + ")");
+                s.execute(run + "(2, 41, 1, 7, 'REPRODUCTION', 1, 'FAILED', 10, 1, 'fast', '[]', 'bell', 'sha', 2, 1, " + at + ")");
+                String verdict = "INSERT INTO run_verifications (id, run_id, rerun_id, verdict, method, detail, created_at) VALUES ";
+                s.execute(verdict + "(1, 1, 2, 'inconclusive', 'none', 'earliest', " + at + ")");
+                s.execute(verdict + "(2, 1, NULL, 'inconclusive', 'none', 'no rerun', " + at + ")");
+                s.execute(verdict + "(3, 1, 2, 'inconclusive', 'none', 'later', " + at + ")");
+            }
+        }
+        Path data = dir.resolve("data");
+        assertEquals(2, H2Import.run(old, data).get("run_verifications"), "rows copied");
+        try (Database db = Database.sqlite(data)) {
+            assertEquals(java.util.List.of("earliest", "no rerun"),
+                    db.jdbc().query("SELECT detail FROM run_verifications ORDER BY id", rs -> rs.getString(1)));
+        }
+    }
+
     private static String create(TestPortal portal, String token, String title) {
         var r = portal.json("POST", "/api/v1/circuits", token, Map.of("title", title, "qasm", QASM, "visibility", "private"));
         assertStatus(201, r);
