@@ -91,52 +91,54 @@ public final class NoiseBench {
      */
     static Row trajectory(int n, int threads, double p, boolean quick) {
         List<Operation.GateOp> ops = Workloads.circuit("qcbm", n);
-        FastEngine engine = new FastEngine(threads);
-        Circuit c = circuit(ops, n);
-        NoiseModel model = NoiseModel.builder().afterGates(Channels.depolarizing(p)).build();
-        int shots = quick ? 3 : 5, reps = quick ? 3 : 5;
-        double ideal = Double.MAX_VALUE, noisy = Double.MAX_VALUE, idealCpu = Double.MAX_VALUE, noisyCpu = Double.MAX_VALUE;
-        for (int r = 0; r < reps; r++) {
-            long c0 = cpuNanos(), t0 = System.nanoTime();
-            try (QuantumState s = engine.allocate(n)) {
-                s.applyAll(ops);
-                s.sampleSorted(new double[]{0.5});
+        try (FastEngine engine = new FastEngine(threads)) {
+            Circuit c = circuit(ops, n);
+            NoiseModel model = NoiseModel.builder().afterGates(Channels.depolarizing(p)).build();
+            int shots = quick ? 3 : 5, reps = quick ? 3 : 5;
+            double ideal = Double.MAX_VALUE, noisy = Double.MAX_VALUE, idealCpu = Double.MAX_VALUE, noisyCpu = Double.MAX_VALUE;
+            for (int r = 0; r < reps; r++) {
+                long c0 = cpuNanos(), t0 = System.nanoTime();
+                try (QuantumState s = engine.allocate(n)) {
+                    s.applyAll(ops);
+                    s.sampleSorted(new double[]{0.5});
+                }
+                ideal = Math.min(ideal, (System.nanoTime() - t0) / 1e9);
+                idealCpu = Math.min(idealCpu, (cpuNanos() - c0) / 1e9);
+                c0 = cpuNanos();
+                t0 = System.nanoTime();
+                try (NoisyResult res = NoisySimulator.builder().model(model).method(Method.TRAJECTORIES).shots(shots).seed(r).threads(threads).build().run(c)) {
+                    noisy = Math.min(noisy, (System.nanoTime() - t0) / 1e9 / shots);
+                    noisyCpu = Math.min(noisyCpu, (cpuNanos() - c0) / 1e9 / shots);
+                }
             }
-            ideal = Math.min(ideal, (System.nanoTime() - t0) / 1e9);
-            idealCpu = Math.min(idealCpu, (cpuNanos() - c0) / 1e9);
-            c0 = cpuNanos();
-            t0 = System.nanoTime();
-            try (NoisyResult res = NoisySimulator.builder().model(model).method(Method.TRAJECTORIES).shots(shots).seed(r).threads(threads).build().run(c)) {
-                noisy = Math.min(noisy, (System.nanoTime() - t0) / 1e9 / shots);
-                noisyCpu = Math.min(noisyCpu, (cpuNanos() - c0) / 1e9 / shots);
-            }
+            return new Row("qcbm-trajectory", n, threads, String.format(Locale.ROOT, "depolarizing p=%s after each of %d gates", p, ops.size()),
+                    noisy, ideal, "ideal run + 1 sample", noisyCpu, idealCpu);
         }
-        return new Row("qcbm-trajectory", n, threads, String.format(Locale.ROOT, "depolarizing p=%s after each of %d gates", p, ops.size()),
-                noisy, ideal, "ideal run + 1 sample", noisyCpu, idealCpu);
     }
 
     static Row densityMatrix(String workload, int n, int threads, double p) {
         List<Operation.GateOp> small = Workloads.circuit(workload, n), big = Workloads.circuit(workload, 2 * n);
-        FastEngine engine = new FastEngine(threads);
-        Circuit c = circuit(small, n);
-        if (p > 0) c = NoiseModel.builder().afterGates(Channels.depolarizing(p)).build().apply(c);
-        double sv = Double.MAX_VALUE, rho = Double.MAX_VALUE, svCpu = Double.MAX_VALUE, rhoCpu = Double.MAX_VALUE;
-        for (int r = 0; r < 3; r++) {
-            try (QuantumState s = engine.allocate(2 * n)) {
-                long c0 = cpuNanos(), t0 = System.nanoTime();
-                s.applyAll(big);
-                sv = Math.min(sv, (System.nanoTime() - t0) / 1e9 / big.size());
-                svCpu = Math.min(svCpu, (cpuNanos() - c0) / 1e9 / big.size());
+        try (FastEngine engine = new FastEngine(threads)) {
+            Circuit c = circuit(small, n);
+            if (p > 0) c = NoiseModel.builder().afterGates(Channels.depolarizing(p)).build().apply(c);
+            double sv = Double.MAX_VALUE, rho = Double.MAX_VALUE, svCpu = Double.MAX_VALUE, rhoCpu = Double.MAX_VALUE;
+            for (int r = 0; r < 3; r++) {
+                try (QuantumState s = engine.allocate(2 * n)) {
+                    long c0 = cpuNanos(), t0 = System.nanoTime();
+                    s.applyAll(big);
+                    sv = Math.min(sv, (System.nanoTime() - t0) / 1e9 / big.size());
+                    svCpu = Math.min(svCpu, (cpuNanos() - c0) / 1e9 / big.size());
+                }
+                try (DensityMatrix dm = DensityMatrix.allocate(n, threads)) {
+                    long c0 = cpuNanos(), t0 = System.nanoTime();
+                    dm.apply(c.operations());
+                    rho = Math.min(rho, (System.nanoTime() - t0) / 1e9 / small.size());
+                    rhoCpu = Math.min(rhoCpu, (cpuNanos() - c0) / 1e9 / small.size());
+                }
             }
-            try (DensityMatrix dm = DensityMatrix.allocate(n, threads)) {
-                long c0 = cpuNanos(), t0 = System.nanoTime();
-                dm.apply(c.operations());
-                rho = Math.min(rho, (System.nanoTime() - t0) / 1e9 / small.size());
-                rhoCpu = Math.min(rhoCpu, (cpuNanos() - c0) / 1e9 / small.size());
-            }
+            return new Row("density-matrix", n, threads, workload + (p > 0 ? ", depolarizing p=" + p + " after every gate" : ", noiseless")
+                    + ", per gate of the " + n + "-qubit circuit", rho, sv, 2 * n + "-qubit state vector, per gate of its " + workload, rhoCpu, svCpu);
         }
-        return new Row("density-matrix", n, threads, workload + (p > 0 ? ", depolarizing p=" + p + " after every gate" : ", noiseless")
-                + ", per gate of the " + n + "-qubit circuit", rho, sv, 2 * n + "-qubit state vector, per gate of its " + workload, rhoCpu, svCpu);
     }
 
     public static String table(List<Row> rows) {
