@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -13,8 +12,6 @@ import org.apache.commons.math3.complex.Complex;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qise.circuit.Gate;
-import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
 import org.qise.engine.Plan;
 import org.qise.engine.Precision;
@@ -35,23 +32,7 @@ class FloatRunKernelTest {
      * lie above the vector); every qubit q ≥ 3 is moved to q − 3 + the lane qubits of this machine.
      */
     private static List<Operation.GateOp> run(String spec, Random rnd) {
-        List<Operation.GateOp> ops = new ArrayList<>();
-        for (String item : spec.trim().split("\\s+")) {
-            String[] p = item.split(":");
-            int[] q = Arrays.stream(p[1].split(",")).mapToInt(Integer::parseInt).map(x -> x - 3 + FloatGateKernel.LOW_QUBITS).toArray();
-            Gate g = switch (p[0]) {
-                case "cx" -> Gates.cx();
-                case "cz" -> Gates.cz();
-                case "swap" -> Gates.swap();
-                case "cp" -> Gates.cp(rnd.nextDouble() * 3);
-                case "rz" -> Gates.rz(rnd.nextDouble() * 3);
-                case "rx" -> Gates.rx(rnd.nextDouble() * 3);
-                case "x" -> Gates.x();
-                default -> Gates.u3(rnd.nextDouble() * 3, rnd.nextDouble() * 3, rnd.nextDouble() * 3);
-            };
-            ops.add(new Operation.GateOp(g, q, null));
-        }
-        return ops;
+        return RunKernelTest.run(spec, rnd, q -> q - 3 + FloatGateKernel.LOW_QUBITS);
     }
 
     @ParameterizedTest(name = "{0} on {1} qubits")

@@ -40,12 +40,17 @@ class RunKernelTest {
 
     /** A run written as gate:qubits items, e.g. "cx:3,7 u3:3" (qubit a first, as written). */
     private static List<Operation.GateOp> run(String spec, Random rnd) {
+        return run(spec, rnd, q -> q);
+    }
+
+    /** As {@link #run(String, Random)}, each written qubit moved by {@code qubit} (the float kernels' tests shift them). */
+    static List<Operation.GateOp> run(String spec, Random rnd, java.util.function.IntUnaryOperator qubit) {
         List<Operation.GateOp> ops = new ArrayList<>();
         for (String item : spec.trim().split("\\s+")) {
             String[] p = item.split(":");
             String[] qs = p[1].split(",");
             int[] q = new int[qs.length];
-            for (int i = 0; i < q.length; i++) q[i] = Integer.parseInt(qs[i]);
+            for (int i = 0; i < q.length; i++) q[i] = qubit.applyAsInt(Integer.parseInt(qs[i]));
             Gate g = switch (p[0]) {
                 case "cx" -> Gates.cx();
                 case "cz" -> Gates.cz();
