@@ -91,15 +91,31 @@ final class FastPlan implements Plan {
             for (CompiledStep c : compiled) {
                 Step d = c.describe(n);
                 // Say which single-precision steps run in float and which widen their chunks to double.
+                // A step in float names the float kernels that run, not the double ones it keeps for double states.
                 if (single && !(c instanceof CompiledStep.FloatGate)) {
-                    boolean inFloat = c.floatKernels(c.kernelQubits(n)) != null;
-                    d = new Step(d.gates(), d.kind() + (inFloat ? ", in float" : ", widened to double"), d.blocks(), d.passes(), d.cost());
+                    FloatBlocks.FloatKernel[] f = c.floatKernels(c.kernelQubits(n));
+                    boolean inFloat = f != null;
+                    List<String> blocks = inFloat ? floatKernelNames(d.blocks(), f) : d.blocks();
+                    d = new Step(d.gates(), d.kind() + (inFloat ? ", in float" : ", widened to double"), blocks, d.passes(), d.cost());
                 }
                 s.add(d);
             }
             steps = List.copyOf(s);
         }
         return steps;
+    }
+
+    /** Each block line with its kernel (the text after the last "-> ") replaced by the float kernel of the same block. */
+    private static List<String> floatKernelNames(List<String> lines, FloatBlocks.FloatKernel[] kernels) {
+        if (lines.size() != kernels.length) return lines;
+        List<String> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < kernels.length; i++) {
+            String line = lines.get(i);
+            int arrow = line.lastIndexOf("-> ");
+            String name = kernels[i].getClass().getName().replace(FastPlan.class.getPackageName() + ".", "");
+            out.add(arrow < 0 ? line : line.substring(0, arrow + 3) + name);
+        }
+        return out;
     }
 
     @Override public int stepCount() { return compiled.length; }

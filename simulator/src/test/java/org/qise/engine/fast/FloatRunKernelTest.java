@@ -100,16 +100,22 @@ class FloatRunKernelTest {
         for (int t = 1; t <= 3; t++) {
             try (FastEngine e = new FastEngine(t, Precision.SINGLE); QuantumState s = e.allocate(n)) {
                 Plan p = e.compile(n, ops);
-                long runs = 0;
+                long runs = 0, floatRuns = 0;
                 for (Plan.Step step : p.steps())
                     for (String b : step.blocks()) {
                         if (!b.startsWith("gate run")) continue;
                         runs++;
+                        // --explain names the kernel that runs: the float one in a float step.
+                        if (step.kind().endsWith("in float")) {
+                            assertTrue(b.endsWith("-> FloatRunKernel"), step.kind() + ": " + b);
+                            floatRuns++;
+                        }
                         String qubits = b.substring(b.indexOf('[') + 1, b.indexOf(']'));
                         int lowest = Arrays.stream(qubits.split(", ")).mapToInt(Integer::parseInt).min().orElseThrow();
                         assertTrue(lowest >= FloatGateKernel.LOW_QUBITS, "a float run never holds a qubit inside the float vector: " + b);
                     }
                 assertTrue(runs >= 2 * (n - FloatGateKernel.LOW_QUBITS - 2), "cx and the next rotation form runs, got " + runs + "\n" + p.explain());
+                assertEquals(runs, floatRuns, "every run is in a float step, and named as the float kernel\n" + p.explain());
                 s.run(p);
                 out[t - 1] = s.amplitudes();
             }
