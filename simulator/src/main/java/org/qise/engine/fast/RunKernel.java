@@ -50,7 +50,6 @@ final class RunKernel extends Kernel {
     /** The product of gates on qubits qa (bit 0) and qb (bit 1), in order; null when a gate acts on another qubit. */
     static Matrix product(List<Operation.GateOp> gates, int qa, int qb) {
         RunProduct p = new RunProduct();
-        p.reset();
         for (Operation.GateOp op : gates) if (!p.multiply(op.gate().matrix(), op.qubits(), qa, qb)) return null;
         return p.matrix();
     }

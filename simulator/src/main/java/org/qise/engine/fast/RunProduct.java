@@ -15,6 +15,11 @@ final class RunProduct {
     private final double[] re = new double[16], im = new double[16];
     private final double[] eRe = new double[16], eIm = new double[16], nRe = new double[16], nIm = new double[16];
 
+    /** Starts at the identity, as after {@link #reset}. */
+    RunProduct() {
+        reset();
+    }
+
     /** Back to the identity. */
     void reset() {
         Arrays.fill(re, 0);
