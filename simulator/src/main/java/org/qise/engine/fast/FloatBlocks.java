@@ -34,10 +34,11 @@ final class FloatBlocks {
     }
 
     /**
-     * Float tiles (see {@link #runTiled}): 2^16 amplitudes of 8 bytes, 512 KiB, half of a Zen 4/5
-     * core's 1 MiB L2 (the double engine's tiles, {@link StageRunner#TILE_QUBITS}, hold the same bytes).
+     * Float tiles (see {@link #runTiled}): amplitudes of 8 bytes filling half of a core's L2
+     * ({@link CoreCache}): 2^16 on a Zen 4/5 (512 KiB), 2^15 on a Zen 3; the double engine's
+     * tiles, {@link StageRunner#TILE_QUBITS}, hold the same bytes.
      */
-    static final int TILE_QUBITS = 16;
+    static final int TILE_QUBITS = CoreCache.tileQubits(8, 11, 17);
 
     /**
      * {@link FloatKernel#tileUnits} of a kernel whose unit k is the vector {@code Long.expand(k, free)}

@@ -33,10 +33,10 @@ final class StageRunner {
         if (CHUNK_QUBITS - Lanes.LOW_QUBITS > Lanes.PAD_SHIFT) throw new AssertionError("chunks would span a layout gap");
     }
     /**
-     * Tiles of a chunk that kernels run on one after another (see {@link Gather#runTiled}):
-     * 2^15 amplitudes, 512 KiB, half of a Zen 4/5 core's L2.
+     * Tiles of a chunk that kernels run on one after another (see {@link Gather#runTiled}): half
+     * of a core's L2 ({@link CoreCache}), 2^15 amplitudes (512 KiB) on a Zen 4/5, 2^14 on a Zen 3.
      */
-    static final int TILE_QUBITS = 15;
+    static final int TILE_QUBITS = CoreCache.tileQubits(16, 10, 16);
     /** Lowest qubits in every chunk: runs of 2^8 amplitudes (4 KiB, one page) per copy. */
     static final int ALWAYS_LOCAL = 8;
     /** States this small run gate by gate (fused) on the whole state: it already sits in cache. */
