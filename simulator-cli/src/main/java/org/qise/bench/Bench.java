@@ -181,12 +181,24 @@ public final class Bench {
     static final int MAX_PASSES = 20_000;
 
     /**
+     * From 24 qubits, at most this many timed runs, while they have taken less than
+     * {@link #LARGE_BUDGET_SECONDS} in all (so 24 and 26 qubits get two or three, 28 one): the
+     * first run at a large size still paid for compiling the paths that only large states take
+     * (random at 24 qubits in single precision: 1.3–2.6 s first, 1.0–1.1 s after, docs/engine.md
+     * "Warm until steady"), and one timed run made that cost the figure.
+     */
+    static final int LARGE_REPS = 3;
+    static final double LARGE_BUDGET_SECONDS = 20;
+
+    /**
      * Best wall time of the circuit (with fusion) over the repetitions, after a warm-up at a small size
-     * and, for states below 24 qubits, one untimed run at the timed size (from 24, five at 20 qubits).
+     * and, for states below 24 qubits, untimed runs at the timed size until steady (from 24, runs at
+     * 20 qubits until steady).
      */
     private static Timing timeCircuit(String w, int n, int threads, Precision precision, boolean quick) {
         List<Operation.GateOp> ops = Workloads.circuit(w, n);
-        int reps = quick || n >= 24 ? 1 : 5;
+        int reps = quick ? 1 : n < 24 ? 5 : LARGE_REPS;
+        double timed = 0;
         double best = Double.MAX_VALUE, bestCpu = 0;
         // The engine's thread pool is shut down when the timing is over (closing is outside the timed runs):
         // left open, each workload and thread count of a bench kept its pool's threads until the JVM ended.
@@ -194,14 +206,15 @@ public final class Bench {
             warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
             if (!quick && n >= 24) warmUpLarge(engine, Workloads.circuit(w, LARGE_WARM_UP_QUBITS));
             try (QuantumState s = engine.allocate(n)) {
-                // Below 24 qubits a run is short enough to repeat: one untimed run at the timed size first,
+                // Below 24 qubits a run is short enough to repeat: untimed runs at the timed size first, until steady,
                 // because the warm-up size stays below the size where the engine shares passes between
                 // threads, and that path's first use (JIT, thread start) would otherwise land in the timing.
-                if (!quick && n < 24) s.applyAll(ops);
-                for (int r = 0; r < reps; r++) {
+                if (!quick && n < 24) runUntilSteady(() -> s.applyAll(ops), 1, STEADY_MAX_RUNS);
+                for (int r = 0; r < reps && (n < 24 || timed < LARGE_BUDGET_SECONDS); r++) {
                     long c0 = processCpuNanos(), t0 = System.nanoTime();
                     s.applyAll(ops);
                     double sec = (System.nanoTime() - t0) / 1e9;
+                    timed += sec;
                     if (sec < best) {
                         best = sec;
                         bestCpu = (processCpuNanos() - c0) / 1e9;
@@ -219,8 +232,8 @@ public final class Bench {
     private static final int WARM_UP_QUBITS = 14;
 
     /**
-     * From 24 qubits a circuit is timed once, so whatever the JIT compiles on first use at a large
-     * size lands in that one timing: the 14-qubit warm-up does not reach the paths that only larger
+     * From 24 qubits a circuit is timed only a few times ({@link #LARGE_REPS}), so whatever the JIT
+     * compiles on first use at a large size lands in the first timing: the 14-qubit warm-up does not reach the paths that only larger
      * states take (passes shared between threads, tiles inside a stage, gathers of global qubits),
      * and the float kernels' large methods took C2 about 10 s of CPU in the timed run at 24 qubits
      * (docs/engine.md, "Measured: float loops for every kernel"). A few runs at 20 qubits take those
@@ -230,8 +243,40 @@ public final class Bench {
 
     private static void warmUpLarge(FastEngine engine, List<Operation.GateOp> ops) {
         try (QuantumState s = engine.allocate(LARGE_WARM_UP_QUBITS)) {
-            for (int r = 0; r < 5; r++) s.applyAll(ops);
+            runUntilSteady(() -> s.applyAll(ops), 5, STEADY_MAX_RUNS);
         }
+    }
+
+    /**
+     * Most untimed runs before a timing. A fixed count is a guess: after other workloads the
+     * JIT's queue is long and a run's time may still be falling when the timing starts (C2 spent
+     * 13 s of CPU in a 40-second bench at 20 qubits on 2 cores), so warm-ups now run until two
+     * runs agree (docs/engine.md, "Warm until steady").
+     */
+    static final int STEADY_MAX_RUNS = 30;
+
+    /** Runs {@code run} at least {@code min} and at most {@code max} times, until {@link #steady} says its time has settled. */
+    private static void runUntilSteady(Runnable run, int min, int max) {
+        double[] walls = new double[max];
+        for (int r = 0; r < max; r++) {
+            long t0 = System.nanoTime();
+            run.run();
+            walls[r] = (System.nanoTime() - t0) / 1e9;
+            if (steady(walls, r + 1, min)) return;
+        }
+    }
+
+    /**
+     * Whether the first {@code count} run times have settled: at least {@code min} runs, and the
+     * last within 5% of the fastest before it, either way (a run still waiting for compiled code
+     * is slower than one that already had it, and a run far faster than all before it may be the
+     * first with it; a single run is never steady, as nothing compares it).
+     */
+    static boolean steady(double[] walls, int count, int min) {
+        if (count < Math.max(2, min)) return false;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < count - 1; i++) best = Math.min(best, walls[i]);
+        return Math.abs(walls[count - 1] - best) <= best * 0.05;
     }
 
     /**
