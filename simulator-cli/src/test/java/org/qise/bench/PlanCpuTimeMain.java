@@ -10,8 +10,8 @@ import org.qise.engine.fast.FastEngine;
  * Thread CPU of one run of a bench circuit on one thread: compiles the workload once and runs the
  * plan {@code reps} times on one state, printing the minimum after three warm-ups (thread CPU, so
  * other programs on the cores count less than in wall time). Args: workload, qubits, reps, then
- * optionally {@code single} for single precision and {@code explain} to print the plan instead. Not a test: run it by hand with the test
- * classpath; the figures are in docs/engine.md.
+ * optionally {@code single} for single precision and {@code explain} to print the plan instead.
+ * Not a test: run it by hand with the test classpath; the figures are in docs/engine.md.
  */
 public final class PlanCpuTimeMain {
     private PlanCpuTimeMain() {}
