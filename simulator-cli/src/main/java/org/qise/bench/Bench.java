@@ -91,11 +91,18 @@ public final class Bench {
                     note = st.note;
                 }
                 for (int t : o.threads()) {
-                    for (Precision p : o.precisions()) {
-                        o.progress().accept("fast engine: " + w + " n=" + n + " threads=" + t + (o.precisions().size() > 1 ? " " + p : ""));
-                        Timing ft = Workloads.SINGLE_GATE.contains(w) ? timeSingleGate(w, n, t, p, o.quick()) : timeCircuit(w, n, t, p, o.quick());
-                        measured.add(new Measured(w, n, t, p, ft, exact, exactNote, strange, note));
+                    Map<Precision, Timing> timings = new LinkedHashMap<>();
+                    if (Workloads.SINGLE_GATE.contains(w)) {
+                        for (Precision p : o.precisions()) {
+                            o.progress().accept("fast engine: " + w + " n=" + n + " threads=" + t + (o.precisions().size() > 1 ? " " + p : ""));
+                            timings.put(p, timeSingleGate(w, n, t, p, o.quick()));
+                        }
+                    } else {
+                        o.progress().accept("fast engine: " + w + " n=" + n + " threads=" + t
+                                + (o.precisions().size() > 1 ? " " + String.join(",", o.precisions().stream().map(Precision::label).toList()) : ""));
+                        timings.putAll(timeCircuit(w, n, t, o.precisions(), o.quick()));
                     }
+                    for (Precision p : o.precisions()) measured.add(new Measured(w, n, t, p, timings.get(p), exact, exactNote, strange, note));
                 }
             }
         }
@@ -191,38 +198,95 @@ public final class Bench {
     static final double LARGE_BUDGET_SECONDS = 20;
 
     /**
-     * Best wall time of the circuit (with fusion) over the repetitions, after a warm-up at a small size
-     * and, for states below 24 qubits, untimed runs at the timed size until steady (from 24, runs at
-     * 20 qubits until steady).
+     * Below 24 qubits, timed runs continue until at least {@link #MIN_REPS} runs and
+     * {@link #MIN_SECONDS} of them: a 20-qubit run takes tens of milliseconds, and this machine's
+     * speed drifts in spells of seconds (other tenants of the shared L3: the same plan ran 40 ms
+     * and 80 ms per run in one JVM, while a two-thread arithmetic probe between the runs kept its
+     * time, docs/engine.md "Spells of slow runs"), so five runs in a row could all fall in one slow spell.
      */
-    private static Timing timeCircuit(String w, int n, int threads, Precision precision, boolean quick) {
+    static final int MIN_REPS = 5;
+    static final double MIN_SECONDS = 1.0;
+    /** Most timed runs below 24 qubits. */
+    static final int MAX_REPS = 200;
+
+    /**
+     * Best wall time of the circuit (with fusion) for each precision, after a warm-up at a small
+     * size and, for states below 24 qubits, untimed runs at the timed size until steady (from 24,
+     * runs at 20 qubits until steady). Where the states of all precisions fit in memory together,
+     * the timed runs alternate between them (single, double, single, ...), so that a slow spell of
+     * the machine falls on both sides of the "x double" ratio instead of on one; otherwise each
+     * precision is timed in turn.
+     */
+    private static Map<Precision, Timing> timeCircuit(String w, int n, int threads, List<Precision> precisions, boolean quick) {
         List<Operation.GateOp> ops = Workloads.circuit(w, n);
-        int reps = quick ? 1 : n < 24 ? 5 : LARGE_REPS;
-        double timed = 0;
-        double best = Double.MAX_VALUE, bestCpu = 0;
-        // The engine's thread pool is shut down when the timing is over (closing is outside the timed runs):
-        // left open, each workload and thread count of a bench kept its pool's threads until the JVM ended.
-        try (FastEngine engine = new FastEngine(threads, precision)) {
+        Map<Precision, Timing> out = new LinkedHashMap<>();
+        List<FastEngine> engines = new ArrayList<>();
+        // Engines (and their threads) are closed when the timing is over, outside the timed runs:
+        // left open, each workload and thread count kept its threads until the JVM ended.
+        try {
+            long together = 0;
+            for (Precision p : precisions) {
+                FastEngine engine = new FastEngine(threads, p);
+                engines.add(engine);
+                together += engine.bytesFor(n);
+            }
+            if (precisions.size() > 1 && together > engines.get(0).availableBytes()) {
+                for (FastEngine engine : engines) out.putAll(timeInAlternation(List.of(engine), w, ops, n, quick));
+            } else {
+                out.putAll(timeInAlternation(engines, w, ops, n, quick));
+            }
+        } finally {
+            for (FastEngine engine : engines) engine.close();
+        }
+        return out;
+    }
+
+    /** Warms each engine up, then times the circuit on each in turn, round after round; the best run of each. */
+    private static Map<Precision, Timing> timeInAlternation(List<FastEngine> engines, String w, List<Operation.GateOp> ops, int n, boolean quick) {
+        for (FastEngine engine : engines) {
             warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
             if (!quick && n >= 24) warmUpLarge(engine, Workloads.circuit(w, LARGE_WARM_UP_QUBITS));
-            try (QuantumState s = engine.allocate(n)) {
+        }
+        List<QuantumState> states = new ArrayList<>();
+        try {
+            for (FastEngine engine : engines) {
+                QuantumState s = engine.allocate(n);
+                states.add(s);
                 // Below 24 qubits a run is short enough to repeat: untimed runs at the timed size first, until steady,
                 // because the warm-up size stays below the size where the engine shares passes between
                 // threads, and that path's first use (JIT, thread start) would otherwise land in the timing.
                 if (!quick && n < 24) runUntilSteady(() -> s.applyAll(ops), 1, STEADY_MAX_RUNS);
-                for (int r = 0; r < reps && (n < 24 || timed < LARGE_BUDGET_SECONDS); r++) {
+            }
+            int k = engines.size();
+            double[] best = new double[k], bestCpu = new double[k], timed = new double[k];
+            java.util.Arrays.fill(best, Double.MAX_VALUE);
+            for (int r = 0; more(r, timed, n, quick); r++) {
+                for (int i = 0; i < k; i++) {
                     long c0 = processCpuNanos(), t0 = System.nanoTime();
-                    s.applyAll(ops);
+                    states.get(i).applyAll(ops);
                     double sec = (System.nanoTime() - t0) / 1e9;
-                    timed += sec;
-                    if (sec < best) {
-                        best = sec;
-                        bestCpu = (processCpuNanos() - c0) / 1e9;
+                    timed[i] += sec;
+                    if (sec < best[i]) {
+                        best[i] = sec;
+                        bestCpu[i] = (processCpuNanos() - c0) / 1e9;
                     }
                 }
             }
+            Map<Precision, Timing> out = new LinkedHashMap<>();
+            for (int i = 0; i < k; i++) out.put(engines.get(i).precision(), new Timing(ops.size(), best[i], bestCpu[i]));
+            return out;
+        } finally {
+            for (QuantumState s : states) s.close();
         }
-        return new Timing(ops.size(), best, bestCpu);
+    }
+
+    /** Whether to time another round after {@code rounds}, given each precision's timed seconds so far. */
+    static boolean more(int rounds, double[] timed, int n, boolean quick) {
+        if (quick) return rounds < 1;
+        double most = 0;
+        for (double t : timed) most = Math.max(most, t);
+        if (n >= 24) return rounds < LARGE_REPS && most < LARGE_BUDGET_SECONDS;
+        return rounds < MAX_REPS && (rounds < MIN_REPS || most < MIN_SECONDS);
     }
 
     /**
