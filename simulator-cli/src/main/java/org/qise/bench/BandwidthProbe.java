@@ -24,39 +24,73 @@ public final class BandwidthProbe {
 
     /** Best read+write bandwidth in GB/s (10^9 bytes) over {@code repeats} sweeps of {@code bytes}. */
     public static double measureGbs(long bytes, int threads, int repeats) {
-        long vectors = Math.max(1, bytes / (S.length() * 8L));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bandwidth-probe");
-            t.setDaemon(true);
-            return t;
-        });
-        try (Arena arena = Arena.ofShared()) {
-            MemorySegment seg = arena.allocate(vectors * S.length() * 8L, 64);
-            // Get the sweep compiled before timing: the first calls run unoptimised vector code.
-            MemorySegment small = arena.allocate(1 << 16, 64);
-            for (int i = 0; i < 20_000; i++) sweep(small, 0, small.byteSize() / (S.length() * 8L), 1.0);
+        try (Sweeps sweeps = new Sweeps(bytes, threads)) {
             double best = 0;
-            for (int r = 0; r < repeats + 1; r++) {
-                // Alternate factors so the values stay bounded and the work cannot be skipped.
-                double c = (r & 1) == 0 ? 1.0000001 : 1 / 1.0000001;
-                long t0 = System.nanoTime();
-                List<Callable<Void>> tasks = new ArrayList<>();
-                for (int p = 0; p < threads; p++) {
-                    long from = vectors * p / threads, to = vectors * (p + 1) / threads;
-                    tasks.add(() -> {
-                        sweep(seg, from, to, c);
-                        return null;
-                    });
-                }
-                for (Future<Void> f : pool.invokeAll(tasks)) f.get();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                if (r > 0) best = Math.max(best, 2.0 * seg.byteSize() / seconds / 1e9); // r = 0 warms up
-            }
+            for (int r = 0; r < repeats; r++) best = Math.max(best, sweeps.sweepGbs());
             return best;
-        } catch (Exception e) {
-            throw new IllegalStateException("bandwidth probe failed: " + e, e);
-        } finally {
+        }
+    }
+
+    /**
+     * An off-heap array and threads to sweep it, one timed sweep at a time, so a caller can put
+     * sweeps between the runs it times (the bench's single-gate passes) and compare periods of
+     * the same machine's speed rather than minutes apart. The first sweep (page faults, compiled
+     * code) happens when it is made.
+     */
+    static final class Sweeps implements AutoCloseable {
+        private final Arena arena = Arena.ofShared();
+        private final ExecutorService pool;
+        private final MemorySegment seg;
+        private final long vectors;
+        private final int threads;
+        private int done;
+
+        Sweeps(long bytes, int threads) {
+            this.threads = threads;
+            this.vectors = Math.max(1, bytes / (S.length() * 8L));
+            this.pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "bandwidth-probe");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                seg = arena.allocate(vectors * S.length() * 8L, 64);
+                // Get the sweep compiled before timing: the first calls run unoptimised vector code.
+                MemorySegment small = arena.allocate(1 << 16, 64);
+                for (int i = 0; i < 20_000; i++) sweep(small, 0, small.byteSize() / (S.length() * 8L), 1.0);
+                sweepGbs(); // first touch of every page
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** One in-place sweep over the whole array on all threads; its read+write bandwidth in GB/s. */
+        double sweepGbs() {
+            // Alternate factors so the values stay bounded and the work cannot be skipped.
+            double c = (done++ & 1) == 0 ? 1.0000001 : 1 / 1.0000001;
+            long t0 = System.nanoTime();
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int p = 0; p < threads; p++) {
+                long from = vectors * p / threads, to = vectors * (p + 1) / threads;
+                tasks.add(() -> {
+                    sweep(seg, from, to, c);
+                    return null;
+                });
+            }
+            try {
+                for (Future<Void> f : pool.invokeAll(tasks)) f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("bandwidth probe failed: " + e, e);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return 2.0 * seg.byteSize() / seconds / 1e9;
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
+            arena.close();
         }
     }
 
