@@ -235,9 +235,10 @@ public final class Bench {
     /**
      * Below 24 qubits, timed runs continue until at least {@link #MIN_REPS} runs and
      * {@link #MIN_SECONDS} of them: a 20-qubit run takes tens of milliseconds, and this machine's
-     * speed drifts in spells of seconds (other tenants of the shared L3: the same plan ran 40 ms
-     * and 80 ms per run in one JVM, while a two-thread arithmetic probe between the runs kept its
-     * time, docs/engine.md "Spells of slow runs"), so five runs in a row could all fall in one slow spell.
+     * speed drifts in spells of seconds (the same plan ran 40 ms and 80 ms per run in one JVM,
+     * while a two-thread arithmetic probe between the runs kept its time: not the clock, perhaps
+     * other tenants of the shared L3; docs/engine.md "Spells of slow runs"), so five runs in a
+     * row could all fall in one slow spell.
      */
     static final int MIN_REPS = 5;
     static final double MIN_SECONDS = 1.0;
