@@ -2,6 +2,7 @@ package org.qise.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,7 +267,7 @@ public final class Bench {
                 engines.add(engine);
                 together += engine.bytesFor(n);
             }
-            if (precisions.size() > 1 && together > engines.get(0).availableBytes()) {
+            if (together > engines.get(0).availableBytes()) {
                 for (FastEngine engine : engines) out.putAll(timeInAlternation(List.of(engine), w, ops, n, quick));
             } else {
                 out.putAll(timeInAlternation(engines, w, ops, n, quick));
@@ -295,7 +296,7 @@ public final class Bench {
             }
             int k = engines.size();
             double[] best = new double[k], bestCpu = new double[k], timed = new double[k];
-            java.util.Arrays.fill(best, Double.MAX_VALUE);
+            Arrays.fill(best, Double.MAX_VALUE);
             for (int r = 0; more(r, timed, n, quick); r++) {
                 for (int i = 0; i < k; i++) {
                     long c0 = processCpuNanos(), t0 = System.nanoTime();
