@@ -12,6 +12,7 @@ import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 import org.qise.engine.exact.ExactEngine;
 import org.qise.engine.fast.FastEngine;
+import org.qise.engine.fast.JitFlags;
 import org.redfx.strange.Complex;
 import org.redfx.strange.Program;
 
@@ -69,6 +70,7 @@ public final class Bench {
         long probeBytes = Math.max(16L << largest, 256L << 20);
         Map<Integer, Double> before = probe(o, probeBytes, "before");
         notes.add("seconds are wall-clock; cpu_seconds well below threads × seconds means other programs shared the cores, so the timing is pessimistic");
+        JitFlags.lowTrapLimitNote().ifPresent(notes::add);
         List<Measured> measured = new ArrayList<>();
         for (String w : o.workloads()) {
             List<Integer> sizes = w.equals("strange-layers") ? (o.quick() ? List.of(12) : STRANGE_LAYER_SIZES) : o.qubits();

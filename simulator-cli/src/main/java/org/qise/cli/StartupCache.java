@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.qise.engine.fast.JitFlags;
 
 /**
  * Makes the start-up caches the {@code qise} launcher uses, as a step of the build ({@code mvn
@@ -31,9 +32,9 @@ import java.util.concurrent.TimeUnit;
 public final class StartupCache {
     /** The flags the launcher starts every command with (besides the cache and its own properties). */
     static final List<String> FULL_FLAGS = List.of("--add-modules", "jdk.incubator.vector",
-            "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC");
+            "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT);
     /** The flags of the lean start of {@code qise run}: the same without the Vector API. */
-    static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Dqise.lean=true");
+    static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT, "-Dqise.lean=true");
     /** The command's own jar in the target folder; the core and the other libraries are in lib/. */
     static final String JAR = "qise-cli.jar";
     static final String FULL_CACHE = "qise.aot", LEAN_CACHE = "qise-lean.aot", RELEASE_COPY = "qise-aot.release";

@@ -19,6 +19,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
+import org.qise.engine.fast.JitFlags;
 import org.qise.notebook.DisplayWire;
 import org.qise.notebook.MimeBundle;
 
@@ -53,7 +54,7 @@ public final class EvaluationEngine implements AutoCloseable {
 
     /** The notebook VM gets the same flags as the qise command. */
     static final List<String> NOTEBOOK_VM_OPTIONS = List.of(
-            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m",
+            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m", JitFlags.TRAP_LIMIT,
             "-Djava.awt.headless=true"); // PNG pictures are drawn with Java2D, never on a screen
 
     private static final Set<String> PRIMITIVES =
