@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * compiled after that kept calls to {@code MemorySegment.byteSize()} in its loop, spilled its
  * vectors around them (8 times the code), and ran 2x slower: single-precision {@code random}
  * at 24 qubits took 1.8-2.3 s instead of 1.0-1.1 s when a bandwidth probe and {@code qcbm} had
- * run first (docs/engine.md, "A kernel compiled late ran 2x slower: the trap limit"). Traps are
+ * run first (docs/engine.md, "A kernel compiled late ran 2× slower: the trap limit"). Traps are
  * still limited per bytecode ({@code PerBytecodeTrapLimit}) and recompilations per method, so a
  * high per-method limit only stops one kernel from paying for the traps of others.
  *
