@@ -1,6 +1,7 @@
 package org.qise.engine.fast;
 
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -50,10 +51,10 @@ public final class JitFlags {
      * A note for a timing report when this JVM's trap limit is low enough to make late-compiled
      * kernels slow, or empty when it is not (or is unknown).
      */
-    public static java.util.Optional<String> lowTrapLimitNote() {
+    public static Optional<String> lowTrapLimitNote() {
         OptionalLong limit = trapLimit();
-        if (limit.isEmpty() || limit.getAsLong() >= ENOUGH) return java.util.Optional.empty();
-        return java.util.Optional.of("this JVM runs with -XX:PerMethodTrapLimit=" + limit.getAsLong()
+        if (limit.isEmpty() || limit.getAsLong() >= ENOUGH) return Optional.empty();
+        return Optional.of("this JVM runs with -XX:PerMethodTrapLimit=" + limit.getAsLong()
                 + ": kernels compiled late in the run may be up to 2x slower; the qise command starts java with " + TRAP_LIMIT);
     }
 }
