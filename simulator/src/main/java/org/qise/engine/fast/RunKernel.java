@@ -1,6 +1,7 @@
 package org.qise.engine.fast;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShuffle;
@@ -25,12 +26,13 @@ import org.qise.circuit.Operation;
  * (a switch per op and group) was tried and ran a rotation at 1.8–2.2 ns per vector against
  * 0.72 for the plain kernel, as its ops form one long dependent chain per group.
  */
-final class RunKernel extends Kernel {
+abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKernel.Two {
     /** The 4×4 product of the run (bit 0 the first run qubit), and its two pairs. */
     final Matrix product;
     /** Byte offsets within a group of the input (column) and output (row) vectors of pair A then B. */
-    private final long inA0, inA1, inB0, inB1, outA0, outA1, outB0, outB1;
-    private final double[] a = new double[8], b = new double[8];
+    final long inA0, inA1, inB0, inB1, outA0, outA1, outB0, outB1;
+    /** The 2×2 of pair A then of pair B, re and im of each entry, row by row. */
+    final double[] a = new double[8], b = new double[8];
 
     private RunKernel(GateGeometry g, Matrix m, int[] cols, int[] rows) {
         super(g);
@@ -98,42 +100,112 @@ final class RunKernel extends Kernel {
         if (p == null) return null;
         GateGeometry g = new GateGeometry(numQubits, new int[]{qa, qb}, new int[0]);
         if (g.highCount() != 2) return null;
-        return new RunKernel(g, m, p[0], p[1]);
+        int[] cols = p[0], rows = p[1];
+        double[] a = new double[8], b = new double[8];
+        fill(a, m, rows[0], rows[1], cols[0], cols[1]);
+        // Pair B's vectors may come in either order: a cx before a rotation gives B the rotation
+        // with its columns swapped, which is A's 2×2 once B's inputs are taken the other way round.
+        for (int order = 0; order < 4; order++) {
+            int[] c = cols.clone(), r = rows.clone();
+            if ((order & 1) != 0) { c[2] = cols[3]; c[3] = cols[2]; }
+            if ((order & 2) != 0) { r[2] = rows[3]; r[3] = rows[2]; }
+            fill(b, m, r[2], r[3], c[2], c[3]);
+            if (Arrays.equals(a, b)) return new Shared(g, m, c, r);
+        }
+        return new Two(g, m, cols, rows);
     }
 
-    @Override
-    public void run(MemorySegment amps, long from, long to) {
-        var sp = Lanes.SPECIES;
-        DoubleVector sign = Lanes.I_SIGN;
-        DoubleVector ar00 = DoubleVector.broadcast(sp, a[0]), ai00 = sign.mul(a[1]), ar01 = DoubleVector.broadcast(sp, a[2]), ai01 = sign.mul(a[3]);
-        DoubleVector ar10 = DoubleVector.broadcast(sp, a[4]), ai10 = sign.mul(a[5]), ar11 = DoubleVector.broadcast(sp, a[6]), ai11 = sign.mul(a[7]);
-        DoubleVector br00 = DoubleVector.broadcast(sp, b[0]), bi00 = sign.mul(b[1]), br01 = DoubleVector.broadcast(sp, b[2]), bi01 = sign.mul(b[3]);
-        DoubleVector br10 = DoubleVector.broadcast(sp, b[4]), bi10 = sign.mul(b[5]), br11 = DoubleVector.broadcast(sp, b[6]), bi11 = sign.mul(b[7]);
-        VectorShuffle<Double> swap = Lanes.SWAP_RE_IM;
-        GateGeometry g = geometry;
-        final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
-        final long step = g.longRuns() ? g.stepBytes : 0;
-        for (long grp = from; grp < to; ) {
-            // Run by run over byte offsets where the layout allows, else one group per "run".
-            long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
-            long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
-            do {
-                DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, base + ia0, Lanes.ORDER);
-                DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, base + ia1, Lanes.ORDER);
-                DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, base + ib0, Lanes.ORDER);
-                DoubleVector x3 = DoubleVector.fromMemorySegment(sp, amps, base + ib1, Lanes.ORDER);
-                DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap), s2 = x2.rearrange(swap), s3 = x3.rearrange(swap);
-                DoubleVector y0 = ai01.fma(s1, ar01.fma(x1, ai00.fma(s0, ar00.mul(x0))));
-                DoubleVector y1 = ai11.fma(s1, ar11.fma(x1, ai10.fma(s0, ar10.mul(x0))));
-                DoubleVector y2 = bi01.fma(s3, br01.fma(x3, bi00.fma(s2, br00.mul(x2))));
-                DoubleVector y3 = bi11.fma(s3, br11.fma(x3, bi10.fma(s2, br10.mul(x2))));
-                y0.intoMemorySegment(amps, base + oa0, Lanes.ORDER);
-                y1.intoMemorySegment(amps, base + oa1, Lanes.ORDER);
-                y2.intoMemorySegment(amps, base + ob0, Lanes.ORDER);
-                y3.intoMemorySegment(amps, base + ob1, Lanes.ORDER);
-                base += step;
-            } while (base < last);
-            grp = end;
+    /**
+     * Both pairs with the same 2×2 (a cx next to a rotation: qcbm's runs), one set of eight
+     * coefficient vectors for both. Sixteen, as {@link Two} keeps, do not fit AVX2's sixteen
+     * registers beside the data, and reloading the spilled ones made a run cost more than a
+     * rotation alone (docs/engine.md, "One set of coefficients when both pairs share them"). The
+     * same operations in the same order as {@link Two}, so the same bits. A class of its own, not
+     * a branch in one {@code run}, so that C2 compiles each loop apart: both in one method ran
+     * slower than either.
+     */
+    static final class Shared extends RunKernel {
+        Shared(GateGeometry g, Matrix m, int[] cols, int[] rows) {
+            super(g, m, cols, rows);
+        }
+
+        @Override
+        public void run(MemorySegment amps, long from, long to) {
+            var sp = Lanes.SPECIES;
+            DoubleVector sign = Lanes.I_SIGN;
+            DoubleVector r00 = DoubleVector.broadcast(sp, a[0]), i00 = sign.mul(a[1]), r01 = DoubleVector.broadcast(sp, a[2]), i01 = sign.mul(a[3]);
+            DoubleVector r10 = DoubleVector.broadcast(sp, a[4]), i10 = sign.mul(a[5]), r11 = DoubleVector.broadcast(sp, a[6]), i11 = sign.mul(a[7]);
+            VectorShuffle<Double> swap = Lanes.SWAP_RE_IM;
+            GateGeometry g = geometry;
+            final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
+            final long step = g.longRuns() ? g.stepBytes : 0;
+            for (long grp = from; grp < to; ) {
+                long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
+                long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
+                do {
+                    // All four loaded before any store: a run's outputs may be the other pair's inputs.
+                    DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, base + ia0, Lanes.ORDER);
+                    DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, base + ia1, Lanes.ORDER);
+                    DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, base + ib0, Lanes.ORDER);
+                    DoubleVector x3 = DoubleVector.fromMemorySegment(sp, amps, base + ib1, Lanes.ORDER);
+                    DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap);
+                    DoubleVector y0 = i01.fma(s1, r01.fma(x1, i00.fma(s0, r00.mul(x0))));
+                    DoubleVector y1 = i11.fma(s1, r11.fma(x1, i10.fma(s0, r10.mul(x0))));
+                    DoubleVector s2 = x2.rearrange(swap), s3 = x3.rearrange(swap);
+                    DoubleVector y2 = i01.fma(s3, r01.fma(x3, i00.fma(s2, r00.mul(x2))));
+                    DoubleVector y3 = i11.fma(s3, r11.fma(x3, i10.fma(s2, r10.mul(x2))));
+                    y0.intoMemorySegment(amps, base + oa0, Lanes.ORDER);
+                    y1.intoMemorySegment(amps, base + oa1, Lanes.ORDER);
+                    y2.intoMemorySegment(amps, base + ob0, Lanes.ORDER);
+                    y3.intoMemorySegment(amps, base + ob1, Lanes.ORDER);
+                    base += step;
+                } while (base < last);
+                grp = end;
+            }
+        }
+    }
+
+    /** Each pair with its own 2×2 (a diagonal on one side, as a cz or rz next to a rotation). */
+    static final class Two extends RunKernel {
+        Two(GateGeometry g, Matrix m, int[] cols, int[] rows) {
+            super(g, m, cols, rows);
+        }
+
+        @Override
+        public void run(MemorySegment amps, long from, long to) {
+            var sp = Lanes.SPECIES;
+            DoubleVector sign = Lanes.I_SIGN;
+            DoubleVector ar00 = DoubleVector.broadcast(sp, a[0]), ai00 = sign.mul(a[1]), ar01 = DoubleVector.broadcast(sp, a[2]), ai01 = sign.mul(a[3]);
+            DoubleVector ar10 = DoubleVector.broadcast(sp, a[4]), ai10 = sign.mul(a[5]), ar11 = DoubleVector.broadcast(sp, a[6]), ai11 = sign.mul(a[7]);
+            DoubleVector br00 = DoubleVector.broadcast(sp, b[0]), bi00 = sign.mul(b[1]), br01 = DoubleVector.broadcast(sp, b[2]), bi01 = sign.mul(b[3]);
+            DoubleVector br10 = DoubleVector.broadcast(sp, b[4]), bi10 = sign.mul(b[5]), br11 = DoubleVector.broadcast(sp, b[6]), bi11 = sign.mul(b[7]);
+            VectorShuffle<Double> swap = Lanes.SWAP_RE_IM;
+            GateGeometry g = geometry;
+            final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
+            final long step = g.longRuns() ? g.stepBytes : 0;
+            for (long grp = from; grp < to; ) {
+                // Run by run over byte offsets where the layout allows, else one group per "run".
+                long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
+                long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
+                do {
+                    DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, base + ia0, Lanes.ORDER);
+                    DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, base + ia1, Lanes.ORDER);
+                    DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, base + ib0, Lanes.ORDER);
+                    DoubleVector x3 = DoubleVector.fromMemorySegment(sp, amps, base + ib1, Lanes.ORDER);
+                    DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap), s2 = x2.rearrange(swap), s3 = x3.rearrange(swap);
+                    DoubleVector y0 = ai01.fma(s1, ar01.fma(x1, ai00.fma(s0, ar00.mul(x0))));
+                    DoubleVector y1 = ai11.fma(s1, ar11.fma(x1, ai10.fma(s0, ar10.mul(x0))));
+                    DoubleVector y2 = bi01.fma(s3, br01.fma(x3, bi00.fma(s2, br00.mul(x2))));
+                    DoubleVector y3 = bi11.fma(s3, br11.fma(x3, bi10.fma(s2, br10.mul(x2))));
+                    y0.intoMemorySegment(amps, base + oa0, Lanes.ORDER);
+                    y1.intoMemorySegment(amps, base + oa1, Lanes.ORDER);
+                    y2.intoMemorySegment(amps, base + ob0, Lanes.ORDER);
+                    y3.intoMemorySegment(amps, base + ob1, Lanes.ORDER);
+                    base += step;
+                } while (base < last);
+                grp = end;
+            }
         }
     }
 }
+

@@ -139,6 +139,23 @@ class RunKernelTest {
         assertTrue(RunKernel.pairing(RunKernel.product(run("cx:3,4 u3:3", rnd), 3, 4)) != null, "a cx, then a rotation: two pairs");
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = ';', value = {
+            "cx:2,3 u3:2; one 2×2 for both pairs", "cx:3,2 u3:3; one 2×2 for both pairs", "u3:2 swap:2,6; one 2×2 for both pairs",
+            "u3:5 cz:5,9; a 2×2 per pair", "cx:3,4 u3:3 rz:4; a 2×2 per pair", "cp:6,2 cx:6,2 u3:6; a 2×2 per pair"})
+    void aRunKeepsOneSetOfCoefficientsExactlyWhenBothPairsGetTheSame2x2(String spec, String expected) {
+        Random rnd = new Random(spec.hashCode());
+        List<Operation.GateOp> ops = run(spec, rnd);
+        long mask = 0;
+        for (Operation.GateOp o : ops) mask |= Fuser.mask(o.qubits());
+        int qa = Long.numberOfTrailingZeros(mask), qb = 63 - Long.numberOfLeadingZeros(mask);
+        RunKernel k = (RunKernel) Fuser.Run.kernel(12, ops, new int[]{qa, qb});
+        boolean same = java.util.Arrays.equals(k.a, k.b);
+        assertEquals(expected.startsWith("one"), same, "the two pairs' 2×2s of " + spec);
+        Class<? extends RunKernel> kind = same ? RunKernel.Shared.class : RunKernel.Two.class;
+        assertEquals(kind, k.getClass(), "the kernel of " + spec);
+    }
+
     /** qcbm's layers: rz·rx·rz on every qubit, then a cx ring. */
     static List<Operation.GateOp> qcbm(int n, int layers, long seed) {
         Random rnd = new Random(seed);
