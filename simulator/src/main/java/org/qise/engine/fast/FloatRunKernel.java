@@ -21,17 +21,17 @@ import org.qise.circuit.Operation;
  * loaded before any is stored, and every group gets the same arithmetic whatever the split over
  * threads or tiles.
  */
-final class FloatRunKernel implements FloatBlocks.FloatKernel {
+abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits FloatRunKernel.Shared, FloatRunKernel.Two {
     private static final VectorSpecies<Float> SPECIES = FloatGateKernel.SPECIES;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /** The 4×4 product of the run (bit 0 the lower run qubit). */
     final Matrix product;
-    private final FloatDenseKernels.Shape shape;
+    final FloatDenseKernels.Shape shape;
     /** Byte offsets within a group of the input (column) and output (row) vectors of pair A then B. */
-    private final long inA0, inA1, inB0, inB1, outA0, outA1, outB0, outB1;
+    final long inA0, inA1, inB0, inB1, outA0, outA1, outB0, outB1;
     /** re and im of pair A's 2×2 (rows outA0, outA1; columns inA0, inA1), then pair B's. */
-    private final float[] a = new float[8], b = new float[8];
+    final float[] a = new float[8], b = new float[8];
 
     private FloatRunKernel(int n, Matrix m, int[] qubits, int[] cols, int[] rows) {
         product = m;
@@ -62,7 +62,9 @@ final class FloatRunKernel implements FloatBlocks.FloatKernel {
         Matrix m = RunKernel.product(ops, qubits[0], qubits[1]);
         if (m == null || !takes(qubits)) return null;
         int[][] p = RunKernel.pairing(m);
-        return p == null ? FloatDenseKernels.of(n, m, qubits) : new FloatRunKernel(n, m, qubits, p[0], p[1]);
+        if (p == null) return FloatDenseKernels.of(n, m, qubits);
+        int[][] same = RunKernel.sharedPairing(m, p);
+        return same != null ? new Shared(n, m, qubits, same[0], same[1]) : new Two(n, m, qubits, p[0], p[1]);
     }
 
     @Override
@@ -71,44 +73,95 @@ final class FloatRunKernel implements FloatBlocks.FloatKernel {
     @Override
     public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
 
-    /** Units [from, to); every vector operation written out here (see {@link FloatGateKernel#run}). */
-    @Override
-    public void run(MemorySegment s, long from, long to) {
-        final var sp = SPECIES;
-        final FloatVector sign = FloatDenseKernels.I_SIGN;
-        final float[] a = this.a, b = this.b;
-        FloatVector ar00 = FloatVector.broadcast(sp, a[0]), ai00 = sign.mul(a[1]), ar01 = FloatVector.broadcast(sp, a[2]), ai01 = sign.mul(a[3]);
-        FloatVector ar10 = FloatVector.broadcast(sp, a[4]), ai10 = sign.mul(a[5]), ar11 = FloatVector.broadcast(sp, a[6]), ai11 = sign.mul(a[7]);
-        FloatVector br00 = FloatVector.broadcast(sp, b[0]), bi00 = sign.mul(b[1]), br01 = FloatVector.broadcast(sp, b[2]), bi01 = sign.mul(b[3]);
-        FloatVector br10 = FloatVector.broadcast(sp, b[4]), bi10 = sign.mul(b[5]), br11 = FloatVector.broadcast(sp, b[6]), bi11 = sign.mul(b[7]);
-        final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
-        final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
-        // Run by run: one byte offset steps through each run (see FloatDenseKernels.Shape#runUnits).
-        for (long k = from; k < to; ) {
-            long end = Math.min(to, (k | (runUnits - 1)) + 1);
-            long g = Long.expand(k, free) * (FloatGateKernel.FLOATS * 4L);
-            for (long last = g + (end - k) * step; g < last; g += step) {
-                FloatVector x0 = FloatVector.fromMemorySegment(sp, s, g + ia0, ORDER);
-                FloatVector x1 = FloatVector.fromMemorySegment(sp, s, g + ia1, ORDER);
-                FloatVector x2 = FloatVector.fromMemorySegment(sp, s, g + ib0, ORDER);
-                FloatVector x3 = FloatVector.fromMemorySegment(sp, s, g + ib1, ORDER);
-                FloatVector s0 = x0.rearrange(FloatShuffles.S0), s1 = x1.rearrange(FloatShuffles.S0);
-                FloatVector s2 = x2.rearrange(FloatShuffles.S0), s3 = x3.rearrange(FloatShuffles.S0);
-                FloatVector y0 = s1.fma(ai01, x1.fma(ar01, s0.fma(ai00, x0.mul(ar00))));
-                FloatVector y1 = s1.fma(ai11, x1.fma(ar11, s0.fma(ai10, x0.mul(ar10))));
-                FloatVector y2 = s3.fma(bi01, x3.fma(br01, s2.fma(bi00, x2.mul(br00))));
-                FloatVector y3 = s3.fma(bi11, x3.fma(br11, s2.fma(bi10, x2.mul(br10))));
-                y0.intoMemorySegment(s, g + oa0, ORDER);
-                y1.intoMemorySegment(s, g + oa1, ORDER);
-                y2.intoMemorySegment(s, g + ob0, ORDER);
-                y3.intoMemorySegment(s, g + ob1, ORDER);
+    /**
+     * Both pairs with the same 2×2 (qcbm's runs): eight coefficient vectors instead of sixteen,
+     * as in {@link RunKernel.Shared}, and a class of its own so that C2 compiles its loop apart.
+     */
+    static final class Shared extends FloatRunKernel {
+        Shared(int n, Matrix m, int[] qubits, int[] cols, int[] rows) {
+            super(n, m, qubits, cols, rows);
+        }
+
+        /** As {@link Two#run} with pair A's coefficients for both pairs: the same bits. */
+        @Override
+        public void run(MemorySegment s, long from, long to) {
+            final var sp = SPECIES;
+            final FloatVector sign = FloatDenseKernels.I_SIGN;
+            final float[] a = this.a;
+            FloatVector ar00 = FloatVector.broadcast(sp, a[0]), ai00 = sign.mul(a[1]), ar01 = FloatVector.broadcast(sp, a[2]), ai01 = sign.mul(a[3]);
+            FloatVector ar10 = FloatVector.broadcast(sp, a[4]), ai10 = sign.mul(a[5]), ar11 = FloatVector.broadcast(sp, a[6]), ai11 = sign.mul(a[7]);
+            final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
+            final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
+            // Run by run: one byte offset steps through each run (see FloatDenseKernels.Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * (FloatGateKernel.FLOATS * 4L);
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector x0 = FloatVector.fromMemorySegment(sp, s, g + ia0, ORDER);
+                    FloatVector x1 = FloatVector.fromMemorySegment(sp, s, g + ia1, ORDER);
+                    FloatVector x2 = FloatVector.fromMemorySegment(sp, s, g + ib0, ORDER);
+                    FloatVector x3 = FloatVector.fromMemorySegment(sp, s, g + ib1, ORDER);
+                    FloatVector s0 = x0.rearrange(FloatShuffles.S0), s1 = x1.rearrange(FloatShuffles.S0);
+                    FloatVector s2 = x2.rearrange(FloatShuffles.S0), s3 = x3.rearrange(FloatShuffles.S0);
+                    FloatVector y0 = s1.fma(ai01, x1.fma(ar01, s0.fma(ai00, x0.mul(ar00))));
+                    FloatVector y1 = s1.fma(ai11, x1.fma(ar11, s0.fma(ai10, x0.mul(ar10))));
+                    FloatVector y2 = s3.fma(ai01, x3.fma(ar01, s2.fma(ai00, x2.mul(ar00))));
+                    FloatVector y3 = s3.fma(ai11, x3.fma(ar11, s2.fma(ai10, x2.mul(ar10))));
+                    y0.intoMemorySegment(s, g + oa0, ORDER);
+                    y1.intoMemorySegment(s, g + oa1, ORDER);
+                    y2.intoMemorySegment(s, g + ob0, ORDER);
+                    y3.intoMemorySegment(s, g + ob1, ORDER);
+                }
+                k = end;
             }
-            k = end;
+        }
+    }
+
+    /** Each pair with its own 2×2. */
+    static final class Two extends FloatRunKernel {
+        Two(int n, Matrix m, int[] qubits, int[] cols, int[] rows) {
+            super(n, m, qubits, cols, rows);
+        }
+
+        /** Units [from, to); every vector operation written out here (see {@link FloatGateKernel#run}). */
+        @Override
+        public void run(MemorySegment s, long from, long to) {
+            final var sp = SPECIES;
+            final FloatVector sign = FloatDenseKernels.I_SIGN;
+            final float[] a = this.a, b = this.b;
+            FloatVector ar00 = FloatVector.broadcast(sp, a[0]), ai00 = sign.mul(a[1]), ar01 = FloatVector.broadcast(sp, a[2]), ai01 = sign.mul(a[3]);
+            FloatVector ar10 = FloatVector.broadcast(sp, a[4]), ai10 = sign.mul(a[5]), ar11 = FloatVector.broadcast(sp, a[6]), ai11 = sign.mul(a[7]);
+            FloatVector br00 = FloatVector.broadcast(sp, b[0]), bi00 = sign.mul(b[1]), br01 = FloatVector.broadcast(sp, b[2]), bi01 = sign.mul(b[3]);
+            FloatVector br10 = FloatVector.broadcast(sp, b[4]), bi10 = sign.mul(b[5]), br11 = FloatVector.broadcast(sp, b[6]), bi11 = sign.mul(b[7]);
+            final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
+            final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
+            // Run by run: one byte offset steps through each run (see FloatDenseKernels.Shape#runUnits).
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * (FloatGateKernel.FLOATS * 4L);
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector x0 = FloatVector.fromMemorySegment(sp, s, g + ia0, ORDER);
+                    FloatVector x1 = FloatVector.fromMemorySegment(sp, s, g + ia1, ORDER);
+                    FloatVector x2 = FloatVector.fromMemorySegment(sp, s, g + ib0, ORDER);
+                    FloatVector x3 = FloatVector.fromMemorySegment(sp, s, g + ib1, ORDER);
+                    FloatVector s0 = x0.rearrange(FloatShuffles.S0), s1 = x1.rearrange(FloatShuffles.S0);
+                    FloatVector s2 = x2.rearrange(FloatShuffles.S0), s3 = x3.rearrange(FloatShuffles.S0);
+                    FloatVector y0 = s1.fma(ai01, x1.fma(ar01, s0.fma(ai00, x0.mul(ar00))));
+                    FloatVector y1 = s1.fma(ai11, x1.fma(ar11, s0.fma(ai10, x0.mul(ar10))));
+                    FloatVector y2 = s3.fma(bi01, x3.fma(br01, s2.fma(bi00, x2.mul(br00))));
+                    FloatVector y3 = s3.fma(bi11, x3.fma(br11, s2.fma(bi10, x2.mul(br10))));
+                    y0.intoMemorySegment(s, g + oa0, ORDER);
+                    y1.intoMemorySegment(s, g + oa1, ORDER);
+                    y2.intoMemorySegment(s, g + ob0, ORDER);
+                    y3.intoMemorySegment(s, g + ob1, ORDER);
+                }
+                k = end;
+            }
         }
     }
 
     @Override
     public String toString() {
-        return "FloatRunKernel";
+        return "FloatRunKernel$" + getClass().getSimpleName(); // as --explain names the double kernels: RunKernel$Shared
     }
 }

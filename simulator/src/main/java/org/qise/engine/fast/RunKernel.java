@@ -94,25 +94,34 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
         return rows;
     }
 
+    /**
+     * The pairing {cols, rows} reordered so that both pairs get the same 2×2 (bit for bit), or
+     * null when they do not. Pair B's vectors may come in either order: a cx before a rotation
+     * gives B the rotation with its columns swapped, which is A's 2×2 once B's inputs are taken
+     * the other way round. The float kernel ({@link FloatRunKernel}) asks the same.
+     */
+    static int[][] sharedPairing(Matrix m, int[][] pairing) {
+        int[] cols = pairing[0], rows = pairing[1];
+        double[] a = new double[8], b = new double[8];
+        fill(a, m, rows[0], rows[1], cols[0], cols[1]);
+        for (int order = 0; order < 4; order++) {
+            int[] c = cols.clone(), r = rows.clone();
+            if ((order & 1) != 0) { c[2] = cols[3]; c[3] = cols[2]; }
+            if ((order & 2) != 0) { r[2] = rows[3]; r[3] = rows[2]; }
+            fill(b, m, r[2], r[3], c[2], c[3]);
+            if (Arrays.equals(a, b)) return new int[][]{c, r};
+        }
+        return null;
+    }
+
     /** The kernel of a 4×4 on high qubits qa (bit 0) and qb (bit 1), or null when it has no pairing. */
     static RunKernel of(int numQubits, Matrix m, int qa, int qb) {
         int[][] p = pairing(m);
         if (p == null) return null;
         GateGeometry g = new GateGeometry(numQubits, new int[]{qa, qb}, new int[0]);
         if (g.highCount() != 2) return null;
-        int[] cols = p[0], rows = p[1];
-        double[] a = new double[8], b = new double[8];
-        fill(a, m, rows[0], rows[1], cols[0], cols[1]);
-        // Pair B's vectors may come in either order: a cx before a rotation gives B the rotation
-        // with its columns swapped, which is A's 2×2 once B's inputs are taken the other way round.
-        for (int order = 0; order < 4; order++) {
-            int[] c = cols.clone(), r = rows.clone();
-            if ((order & 1) != 0) { c[2] = cols[3]; c[3] = cols[2]; }
-            if ((order & 2) != 0) { r[2] = rows[3]; r[3] = rows[2]; }
-            fill(b, m, r[2], r[3], c[2], c[3]);
-            if (Arrays.equals(a, b)) return new Shared(g, m, c, r);
-        }
-        return new Two(g, m, cols, rows);
+        int[][] same = sharedPairing(m, p);
+        return same != null ? new Shared(g, m, same[0], same[1]) : new Two(g, m, p[0], p[1]);
     }
 
     /**

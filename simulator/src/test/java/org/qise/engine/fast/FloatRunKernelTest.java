@@ -107,7 +107,7 @@ class FloatRunKernelTest {
                         runs++;
                         // --explain names the kernel that runs: the float one in a float step.
                         if (step.kind().endsWith("in float")) {
-                            assertTrue(b.endsWith("-> FloatRunKernel"), step.kind() + ": " + b);
+                            assertTrue(b.endsWith("-> FloatRunKernel$Shared"), step.kind() + ": " + b);
                             floatRuns++;
                         }
                         String qubits = b.substring(b.indexOf('[') + 1, b.indexOf(']'));
