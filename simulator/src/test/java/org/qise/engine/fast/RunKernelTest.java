@@ -74,10 +74,7 @@ class RunKernelTest {
     void aRunMatchesItsGatesAppliedByDefinitionAndGivesTheSameBitsForEverySplit(String spec, int n) {
         Random rnd = new Random(spec.hashCode());
         List<Operation.GateOp> ops = run(spec, rnd);
-        long mask = 0;
-        for (Operation.GateOp o : ops) mask |= Fuser.mask(o.qubits());
-        int qa = Long.numberOfTrailingZeros(mask), qb = 63 - Long.numberOfLeadingZeros(mask);
-        Kernel k = Fuser.Run.kernel(n, ops, new int[]{qa, qb});
+        Kernel k = runKernel(ops, n);
         assertInstanceOf(RunKernel.class, k, "the run pairs the vectors");
 
         Complex[] psi = new Complex[1 << n];
@@ -108,6 +105,13 @@ class RunKernelTest {
                 assertEquals(psi[i].getImaginary(), wi, TOL, "im " + i);
             }
         }
+    }
+
+    /** The run kernel of gates on two qubits: the lowest qubit they touch is the run's qubit a, the highest its b. */
+    private static Kernel runKernel(List<Operation.GateOp> ops, int n) {
+        long mask = 0;
+        for (Operation.GateOp o : ops) mask |= Fuser.mask(o.qubits());
+        return Fuser.Run.kernel(n, ops, new int[]{Long.numberOfTrailingZeros(mask), 63 - Long.numberOfLeadingZeros(mask)});
     }
 
     /** The matrix (bit j on qubit q[j]) applied by definition: out[i] = Σ_col m[row][col]·in[i with q's bits = col]. */
@@ -145,11 +149,7 @@ class RunKernelTest {
             "u3:5 cz:5,9; a 2×2 per pair", "cx:3,4 u3:3 rz:4; a 2×2 per pair", "cp:6,2 cx:6,2 u3:6; a 2×2 per pair"})
     void aRunKeepsOneSetOfCoefficientsExactlyWhenBothPairsGetTheSame2x2(String spec, String expected) {
         Random rnd = new Random(spec.hashCode());
-        List<Operation.GateOp> ops = run(spec, rnd);
-        long mask = 0;
-        for (Operation.GateOp o : ops) mask |= Fuser.mask(o.qubits());
-        int qa = Long.numberOfTrailingZeros(mask), qb = 63 - Long.numberOfLeadingZeros(mask);
-        RunKernel k = (RunKernel) Fuser.Run.kernel(12, ops, new int[]{qa, qb});
+        RunKernel k = (RunKernel) runKernel(run(spec, rnd), 12);
         boolean same = java.util.Arrays.equals(k.a, k.b);
         assertEquals(expected.startsWith("one"), same, "the two pairs' 2×2s of " + spec);
         Class<? extends RunKernel> kind = same ? RunKernel.Shared.class : RunKernel.Two.class;
