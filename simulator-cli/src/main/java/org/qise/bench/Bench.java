@@ -226,6 +226,13 @@ public final class Bench {
     static final int MAX_PASSES = 20_000;
 
     /**
+     * From this size a circuit run takes seconds: it is warmed up at {@link #LARGE_WARM_UP_QUBITS}
+     * rather than at its own size, and timed only a few times ({@link #LARGE_REPS}). Below it, runs
+     * are short enough to repeat until steady at the timed size.
+     */
+    static final int LARGE_QUBITS = 24;
+
+    /**
      * From 24 qubits, at most this many timed runs, while they have taken less than
      * {@link #LARGE_BUDGET_SECONDS} in all (so 24 and 26 qubits get two or three, 28 one): the
      * first run at a large size still paid for compiling the paths that only large states take
@@ -284,7 +291,7 @@ public final class Bench {
     private static Map<Precision, Timing> timeInAlternation(List<FastEngine> engines, String w, List<Operation.GateOp> ops, int n, boolean quick) {
         for (FastEngine engine : engines) {
             warmUp(engine, Workloads.circuit(w, Math.min(n, WARM_UP_QUBITS)));
-            if (!quick && n >= 24) warmUpLarge(engine, Workloads.circuit(w, LARGE_WARM_UP_QUBITS));
+            if (!quick && n >= LARGE_QUBITS) warmUpLarge(engine, Workloads.circuit(w, LARGE_WARM_UP_QUBITS));
         }
         List<QuantumState> states = new ArrayList<>();
         try {
@@ -294,7 +301,7 @@ public final class Bench {
                 // Below 24 qubits a run is short enough to repeat: untimed runs at the timed size first, until steady,
                 // because the warm-up size stays below the size where the engine shares passes between
                 // threads, and that path's first use (JIT, thread start) would otherwise land in the timing.
-                if (!quick && n < 24) runUntilSteady(() -> s.applyAll(ops), 1, STEADY_MAX_RUNS);
+                if (!quick && n < LARGE_QUBITS) runUntilSteady(() -> s.applyAll(ops), 1, STEADY_MAX_RUNS);
             }
             int k = engines.size();
             double[] best = new double[k], bestCpu = new double[k], timed = new double[k];
@@ -324,7 +331,7 @@ public final class Bench {
         if (quick) return rounds < 1;
         double most = 0;
         for (double t : timed) most = Math.max(most, t);
-        if (n >= 24) return rounds < LARGE_REPS && most < LARGE_BUDGET_SECONDS;
+        if (n >= LARGE_QUBITS) return rounds < LARGE_REPS && most < LARGE_BUDGET_SECONDS;
         return rounds < MAX_REPS && (rounds < MIN_REPS || most < MIN_SECONDS);
     }
 
