@@ -38,14 +38,30 @@ else
   notebooks=("$HERE"/course/*.ipynb)
 fi
 
+# Executes one notebook into $OUT, its log in $OUT/<name>.log.
+execute() {
+  jupyter nbconvert --to notebook --execute \
+    --ExecutePreprocessor.kernel_name=qise-java \
+    --output-dir "$OUT" --output "$1" "$2" >"$OUT/$1.log" 2>&1
+}
+
 failed=()
 for nb in "${notebooks[@]}"; do
   name="$(basename "$nb")"
   echo "== $name"
   start=$SECONDS
-  if ! jupyter nbconvert --to notebook --execute \
-        --ExecutePreprocessor.kernel_name=qise-java \
-        --output-dir "$OUT" --output "$name" "$nb" >"$OUT/$name.log" 2>&1; then
+  ok=true
+  execute "$name" "$nb" || ok=false
+  # Jupyter picks the kernel's ports by binding and releasing free ones, then starts the kernel,
+  # which binds them again: another program can take one in between (CI saw this once, the
+  # kernel's shell port "Address already in use"). Then no cell ran, so the notebook runs once
+  # more; a cell's own error is never retried.
+  if ! $ok && grep -q 'ZMQException: Errno 48 : Address already in use' "$OUT/$name.log"; then
+    echo "   the kernel could not bind a port Jupyter had chosen for it (taken in between); running it once more"
+    ok=true
+    execute "$name" "$nb" || ok=false
+  fi
+  if ! $ok; then
     echo "   FAILED: a cell raised an error; the end of $OUT/$name.log says which:"
     { grep -A 30 'CellExecutionError: An error occurred' "$OUT/$name.log" || tail -n 25 "$OUT/$name.log"; } | sed 's/^/   | /'
     failed+=("$name")
