@@ -43,10 +43,7 @@ class FloatRunKernelTest {
     void aFloatRunMatchesItsGatesAppliedByDefinitionAndGivesTheSameBitsForEverySplit(String spec, int n) {
         Random rnd = new Random(spec.hashCode());
         List<Operation.GateOp> ops = run(spec, rnd);
-        long mask = 0;
-        for (Operation.GateOp o : ops) mask |= Fuser.mask(o.qubits());
-        int[] q = new int[]{Long.numberOfTrailingZeros(mask), 63 - Long.numberOfLeadingZeros(mask)};
-        FloatBlocks.FloatKernel k = FloatRunKernel.of(n, ops, q);
+        FloatBlocks.FloatKernel k = FloatRunKernel.of(n, ops, RunKernelTest.runQubits(ops));
         assertInstanceOf(FloatRunKernel.class, k, "the run pairs the vectors");
 
         Complex[] psi = new Complex[1 << n];

@@ -74,7 +74,7 @@ class RunKernelTest {
     void aRunMatchesItsGatesAppliedByDefinitionAndGivesTheSameBitsForEverySplit(String spec, int n) {
         Random rnd = new Random(spec.hashCode());
         List<Operation.GateOp> ops = run(spec, rnd);
-        Kernel k = runKernel(ops, n);
+        Kernel k = Fuser.Run.kernel(n, ops, runQubits(ops));
         assertInstanceOf(RunKernel.class, k, "the run pairs the vectors");
 
         Complex[] psi = new Complex[1 << n];
@@ -107,11 +107,11 @@ class RunKernelTest {
         }
     }
 
-    /** The run kernel of gates on two qubits: the lowest qubit they touch is the run's qubit a, the highest its b. */
-    private static Kernel runKernel(List<Operation.GateOp> ops, int n) {
+    /** The two qubits of a run of gates: the lowest qubit they touch (the run's qubit a), then the highest (its b). */
+    static int[] runQubits(List<Operation.GateOp> ops) {
         long mask = 0;
         for (Operation.GateOp o : ops) mask |= Fuser.mask(o.qubits());
-        return Fuser.Run.kernel(n, ops, new int[]{Long.numberOfTrailingZeros(mask), 63 - Long.numberOfLeadingZeros(mask)});
+        return new int[]{Long.numberOfTrailingZeros(mask), 63 - Long.numberOfLeadingZeros(mask)};
     }
 
     /** The matrix (bit j on qubit q[j]) applied by definition: out[i] = Σ_col m[row][col]·in[i with q's bits = col]. */
@@ -149,7 +149,8 @@ class RunKernelTest {
             "u3:5 cz:5,9; a 2×2 per pair", "cx:3,4 u3:3 rz:4; a 2×2 per pair", "cp:6,2 cx:6,2 u3:6; a 2×2 per pair"})
     void aRunKeepsOneSetOfCoefficientsExactlyWhenBothPairsGetTheSame2x2(String spec, String expected) {
         Random rnd = new Random(spec.hashCode());
-        RunKernel k = (RunKernel) runKernel(run(spec, rnd), 12);
+        List<Operation.GateOp> ops = run(spec, rnd);
+        RunKernel k = (RunKernel) Fuser.Run.kernel(12, ops, runQubits(ops));
         boolean same = java.util.Arrays.equals(k.a, k.b);
         assertEquals(expected.startsWith("one"), same, "the two pairs' 2×2s of " + spec);
         Class<? extends RunKernel> kind = same ? RunKernel.Shared.class : RunKernel.Two.class;
