@@ -62,8 +62,14 @@ for nb in "${notebooks[@]}"; do
     execute "$name" "$nb" || ok=false
   fi
   if ! $ok; then
-    echo "   FAILED: a cell raised an error; the end of $OUT/$name.log says which:"
-    { grep -A 30 'CellExecutionError: An error occurred' "$OUT/$name.log" || tail -n 25 "$OUT/$name.log"; } | sed 's/^/   | /'
+    if grep -q 'CellExecutionError: An error occurred' "$OUT/$name.log"; then
+      echo "   FAILED: a cell raised an error; the end of $OUT/$name.log says which:"
+      grep -A 30 'CellExecutionError: An error occurred' "$OUT/$name.log" | sed 's/^/   | /'
+    else
+      # No cell error: the kernel did not start or nbconvert itself failed.
+      echo "   FAILED before any cell raised an error (the kernel or nbconvert failed); the end of $OUT/$name.log:"
+      tail -n 25 "$OUT/$name.log" | sed 's/^/   | /'
+    fi
     failed+=("$name")
     continue
   fi
