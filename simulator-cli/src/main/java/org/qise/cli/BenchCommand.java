@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.qise.bench.Bench;
 import org.qise.bench.BenchOptions;
 import org.qise.bench.BenchReport;
+import org.qise.bench.CircuitFiles;
 import org.qise.engine.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,8 +51,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gradient", description = "Time the adjoint gradient of a hardware-efficient ansatz (5 layers, 10 parameters per qubit; --qubits, default 20, quick: 16) against one forward pass, and print their ratio.")
     boolean gradient;
 
+    @Option(names = "--write-circuits", paramLabel = "DIR",
+            description = "Time nothing: write the circuit workloads (--workloads, --qubits) into DIR as OpenQASM 2.0 (<workload>-<n>.qasm) and in qsim's circuit format (<workload>-<n>.qsim), so that other simulators can run the same gates and angles.")
+    java.nio.file.Path writeCircuits;
+
     @Override
     public Integer call() {
+        if (writeCircuits != null) return writeCircuits();
         if (gradient) {
             List<Integer> t = threads != null ? threads : List.of(1, Runtime.getRuntime().availableProcessors());
             List<Integer> ns = qubits != null ? qubits : List.of(quick ? 16 : 20);
@@ -90,6 +96,27 @@ final class BenchCommand implements Callable<Integer> {
         var err = main.err();
         BenchReport report = Bench.run(o.withProgress(line -> err.println("bench: " + line)));
         main.out().println(json ? report.toJson() : report.toTable());
+        return QiseMain.OK;
+    }
+
+    private int writeCircuits() {
+        BenchOptions o = quick ? BenchOptions.quickRun() : BenchOptions.defaults();
+        try {
+            if (qubits != null) o = o.withQubits(qubits);
+            o = o.withWorkloads(workloads != null ? workloads : CircuitFiles.CIRCUITS);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        CircuitFiles.Written written;
+        try {
+            written = CircuitFiles.write(writeCircuits, o.workloads(), o.qubits());
+        } catch (java.io.IOException e) {
+            throw new UserError("--write-circuits: cannot write into " + writeCircuits + ": " + e.getMessage());
+        }
+        if (!written.leftOut().isEmpty()) {
+            main.err().println("bench: " + String.join(", ", written.leftOut()) + ": single-gate passes, not circuits; not written");
+        }
+        for (java.nio.file.Path f : written.files()) main.out().println(f);
         return QiseMain.OK;
     }
 }

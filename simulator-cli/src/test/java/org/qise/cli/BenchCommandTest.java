@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qise.bench.Workloads;
+import org.qise.circuit.Circuit;
+import org.qise.circuit.Operation;
+import org.qise.engine.QuantumState;
+import org.qise.engine.fast.FastEngine;
+import org.qise.qasm.QasmParser;
 
 /** The bench command's contract on a tiny configuration (what it measures is not asserted: timings are noise). */
 class BenchCommandTest {
@@ -82,5 +92,34 @@ class BenchCommandTest {
         Cli.Run r = Cli.run("bench", "--precision", "single,quad", "--qubits", "4");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("'quad'") && r.err().contains("--precision"), r.err());
+    }
+
+    @Test
+    void writeCircuitsLeavesTheCircuitWorkloadsAsOpenQasmThatReadsBackToTheSameState(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("circuits");
+        Cli.Run r = Cli.run("bench", "--write-circuits", out.toString(), "--qubits", "4,5", "--workloads", "random,h");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of("random-4.qasm", "random-4.qsim", "random-5.qasm", "random-5.qsim"),
+                r.out().lines().map(l -> Path.of(l).getFileName().toString()).toList());
+        assertTrue(r.err().contains("h: single-gate passes, not circuits; not written"), r.err());
+        assertTrue(Files.readString(out.resolve("random-5.qsim")).startsWith("5\n0 rz 0 "), "qsim's text: qubit count, then the gates");
+        Circuit read = QasmParser.parse(Files.readString(out.resolve("random-5.qasm")), "random-5.qasm");
+        try (QuantumState fromFile = new FastEngine(1).allocate(5); QuantumState defined = new FastEngine(1).allocate(5)) {
+            for (Operation op : read.operations()) fromFile.apply((Operation.GateOp) op);
+            defined.applyAll(Workloads.circuit("random", 5));
+            for (int k = 0; k < 32; k++) {
+                assertEquals(defined.re(k), fromFile.re(k), 1e-12, "re " + k);
+                assertEquals(defined.im(k), fromFile.im(k), 1e-12, "im " + k);
+            }
+        }
+    }
+
+    @Test
+    void writeCircuitsIntoAPlaceThatIsNotADirectoryIsAUsageError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli.Run r = Cli.run("bench", "--write-circuits", file.toString(), "--qubits", "4", "--workloads", "qft");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("--write-circuits: cannot write into " + file), r.err());
+        assertEquals("x", Files.readString(file), "nothing there is overwritten");
     }
 }
