@@ -51,11 +51,9 @@ final class Lanes {
     /** Swaps re and im of each amplitude: followed by a multiply with {@link #I_SIGN} it multiplies by i. */
     static final VectorShuffle<Double> SWAP_RE_IM = amplitudeShuffle(0, true);
 
-    /** Lane shuffles that exchange the amplitude pairs differing in low qubit 0 or 1 (with and without re↔im swap). */
+    /** Lane shuffles that exchange the amplitude pairs differing in low qubit 0 or 1. */
     static final VectorShuffle<Double> FLIP_Q0 = amplitudeShuffle(1 & (AMPS - 1), false);
-    static final VectorShuffle<Double> FLIP_Q0_SWAP = amplitudeShuffle(1 & (AMPS - 1), true);
     static final VectorShuffle<Double> FLIP_Q1 = amplitudeShuffle(2 & (AMPS - 1), false);
-    static final VectorShuffle<Double> FLIP_Q1_SWAP = amplitudeShuffle(2 & (AMPS - 1), true);
 
     static DoubleVector load(MemorySegment s, long vectorIndex) {
         return DoubleVector.fromMemorySegment(SPECIES, s, offset(vectorIndex), ORDER);

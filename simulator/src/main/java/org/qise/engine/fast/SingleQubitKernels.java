@@ -167,7 +167,11 @@ final class SingleQubitKernels {
                 int b = (a >> qubit) & 1;
                 boolean active = g.laneActive(a);
                 double dr = active ? u.re(b, b) : 1, di = active ? u.im(b, b) : 0;
-                double or = active ? u.re(b, 1 - b) : 0, oi = active ? u.im(b, 1 - b) : 0;
+                // The off-diagonal coefficients sit in the partner's lane: sweep multiplies before
+                // the lane shuffle, so lane a holds those of amplitude a ^ (1 << qubit).
+                int p = a ^ (1 << qubit), pb = 1 - b;
+                boolean partnerActive = g.laneActive(p);
+                double or = partnerActive ? u.re(pb, b) : 0, oi = partnerActive ? u.im(pb, b) : 0;
                 dRe[2 * a] = dRe[2 * a + 1] = dr;
                 oRe[2 * a] = oRe[2 * a + 1] = or;
                 dIm[2 * a] = -di; // multiplies the re↔im swapped input
@@ -179,11 +183,11 @@ final class SingleQubitKernels {
 
         @Override
         public void run(MemorySegment amps, long from, long to) {
-            if (qubit == 0) sweep(amps, from, to, Lanes.FLIP_Q0, Lanes.FLIP_Q0_SWAP);
-            else sweep(amps, from, to, Lanes.FLIP_Q1, Lanes.FLIP_Q1_SWAP);
+            if (qubit == 0) sweep(amps, from, to, Lanes.FLIP_Q0);
+            else sweep(amps, from, to, Lanes.FLIP_Q1);
         }
 
-        private void sweep(MemorySegment amps, long from, long to, VectorShuffle<Double> flip, VectorShuffle<Double> flipSwap) {
+        private void sweep(MemorySegment amps, long from, long to, VectorShuffle<Double> flip) {
             var sp = Lanes.SPECIES;
             DoubleVector dr = DoubleVector.fromArray(sp, dRe, 0), di = DoubleVector.fromArray(sp, dIm, 0);
             DoubleVector or = DoubleVector.fromArray(sp, oRe, 0), oi = DoubleVector.fromArray(sp, oIm, 0);
@@ -194,7 +198,8 @@ final class SingleQubitKernels {
                 for (long grp = from; grp < to; grp++) {
                     long b = Lanes.offset(g.base(grp));
                     DoubleVector x = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
-                    DoubleVector y = oi.fma(x.rearrange(flipSwap), or.fma(x.rearrange(flip), di.fma(x.rearrange(swap), dr.mul(x))));
+                    DoubleVector xs = x.rearrange(swap);
+                    DoubleVector y = di.fma(xs, dr.mul(x)).add(oi.fma(xs, or.mul(x)).rearrange(flip));
                     y.intoMemorySegment(amps, b, Lanes.ORDER);
                 }
                 return;
@@ -204,7 +209,8 @@ final class SingleQubitKernels {
                 long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
                 for (; b < last; b += step) {
                     DoubleVector x = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
-                    DoubleVector y = oi.fma(x.rearrange(flipSwap), or.fma(x.rearrange(flip), di.fma(x.rearrange(swap), dr.mul(x))));
+                    DoubleVector xs = x.rearrange(swap);
+                    DoubleVector y = di.fma(xs, dr.mul(x)).add(oi.fma(xs, or.mul(x)).rearrange(flip));
                     y.intoMemorySegment(amps, b, Lanes.ORDER);
                 }
                 grp = end;
