@@ -104,7 +104,6 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
             for (int half = 0; half < 2; half++) {
                 // High target: half is the target bit of the vector. Low target: the lane's own bit decides, both halves alike.
                 int bit = highTarget ? half : (amp >> target) & 1;
-                int other = 1 - bit;
                 int pBit = highTarget ? half : (partner >> target) & 1;
                 double dr = on ? m.re(bit, bit) : 1, di = on ? m.im(bit, bit) : 0;
                 double or = partnerOn ? m.re(pBit, 1 - pBit) : 0, oi = partnerOn ? m.im(pBit, 1 - pBit) : 0;
