@@ -91,15 +91,15 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         this.pureSwap = highTarget && lowControls == 0 && m.re(0, 1) == 1 && m.im(0, 1) == 0 && m.re(1, 0) == 1 && m.im(1, 0) == 0
                 && m.re(0, 0) == 0 && m.im(0, 0) == 0 && m.re(1, 1) == 0 && m.im(1, 1) == 0;
         this.zeroHalfIdentity = highTarget && diagonal && m.re(0, 0) == 1 && m.im(0, 0) == 0;
+        flipMask = highTarget ? 0 : 1 << target;
         float[][] co = new float[8][FLOATS];
-        int flip = highTarget ? 0 : 1 << target;
         for (int lane = 0; lane < FLOATS; lane++) {
             int amp = lane >> 1;
             boolean re = (lane & 1) == 0;
             boolean on = (amp & lowControls) == lowControls;
             // A low target's off-diagonal coefficients sit in their partner's lane ({@link #runLow}
-            // multiplies before the lane shuffle): the lane of amplitude a holds a ^ flip's.
-            int partner = amp ^ flip;
+            // multiplies before the lane shuffle): the lane of amplitude a holds a ^ flipMask's.
+            int partner = amp ^ flipMask;
             boolean partnerOn = (partner & lowControls) == lowControls;
             for (int half = 0; half < 2; half++) {
                 // High target: half is the target bit of the vector. Low target: the lane's own bit decides, both halves alike.
@@ -115,7 +115,6 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         }
         coef = new float[8 * FLOATS];
         for (int i = 0; i < 8; i++) System.arraycopy(co[i], 0, coef, i * FLOATS, FLOATS);
-        flipMask = highTarget ? 0 : 1 << target;
     }
 
     /** Vectors visited per unit of work: a pair for a high target, one for a low target. */
