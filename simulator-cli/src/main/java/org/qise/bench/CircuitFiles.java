@@ -20,8 +20,8 @@ import org.qise.qasm.QasmExporter;
 public final class CircuitFiles {
     private CircuitFiles() {}
 
-    /** Every workload that is a circuit: the default of {@code --write-circuits}. */
-    public static final List<String> CIRCUITS = Workloads.ALL.stream().filter(w -> !Workloads.SINGLE_GATE.contains(w)).toList();
+    /** Every workload that is a circuit, strange-layers too (unlike {@link Workloads#CIRCUITS}): the default of {@code --write-circuits}. */
+    public static final List<String> EVERY_CIRCUIT = Workloads.ALL.stream().filter(w -> !Workloads.SINGLE_GATE.contains(w)).toList();
 
     /** What {@link #write} wrote, in order, and the workloads it left out. */
     public record Written(List<Path> files, List<String> leftOut) {}

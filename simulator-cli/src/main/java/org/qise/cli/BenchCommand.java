@@ -103,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchOptions o = quick ? BenchOptions.quickRun() : BenchOptions.defaults();
         try {
             if (qubits != null) o = o.withQubits(qubits);
-            o = o.withWorkloads(workloads != null ? workloads : CircuitFiles.CIRCUITS);
+            o = o.withWorkloads(workloads != null ? workloads : CircuitFiles.EVERY_CIRCUIT);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
