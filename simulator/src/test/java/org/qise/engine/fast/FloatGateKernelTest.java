@@ -164,7 +164,7 @@ class FloatGateKernelTest {
             }
             k.run(whole.segment, 0, k.units());
             for (long from = 0; from < k.units(); ) {
-                long to = Math.min(k.units(), from + 1 + rnd.nextInt(5));
+                long to = Math.min(k.units(), from + 1 + rnd.nextInt(rnd.nextBoolean() ? 5 : 200));
                 k.run(cut.segment, from, to);
                 from = to;
             }
@@ -179,7 +179,8 @@ class FloatGateKernelTest {
     static List<Operation.GateOp> loneGates(int n) {
         List<Operation.GateOp> gates = new ArrayList<>();
         for (int q = 0; q < n; q++) gates.add(new Operation.GateOp(Gates.u3(0.3 + 0.1 * q, 0.2 * q, -0.5), new int[]{q}, null));
-        int[][] pairs = {{0, 1}, {1, 0}, {2, 19}, {19, 2}, {5, 12}, {12, 5}, {18, 19}, {19, 0}};
+        // {3, 4} and {7, 3}: short runs, walked in blocks of whole runs, many blocks a span.
+        int[][] pairs = {{0, 1}, {1, 0}, {2, 19}, {19, 2}, {5, 12}, {12, 5}, {18, 19}, {19, 0}, {3, 4}, {7, 3}};
         for (int[] p : pairs) {
             gates.add(new Operation.GateOp(Gates.cx(), p, null));
             gates.add(new Operation.GateOp(Gates.cp(0.7 + p[0]), p, null));
