@@ -79,8 +79,12 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
     private final float[] coef;
     /** Offsets in {@link #coef} (in vectors): a vector field's concrete class is unknown to the JIT, an array load's is not. Vectors never straddle a gap of the layout, since a gap follows a multiple of 2^19 amplitudes. */
     private static final int D0RE = 0, D0IM = 1, O0RE = 2, O0IM = 3, D1RE = 4, D1IM = 5, O1RE = 6, O1IM = 7;
-    /** Matrix kinds that save work: no off-diagonal part; D = 1 and O = 0 on the target-0 half. */
-    private final boolean diagonal, zeroHalfIdentity, pureSwap;
+    /**
+     * Matrix kinds that save work: no off-diagonal part; D = 1 and O = 0 on the target-0 half; a
+     * real matrix (h, ry, x under a low control, …), whose products need no re↔im swap and half
+     * the multiply-adds.
+     */
+    private final boolean diagonal, zeroHalfIdentity, pureSwap, real;
     /** The target's bit within a vector's amplitudes (low target), for {@link FloatShuffles}. */
     private final int flipMask;
 
@@ -123,6 +127,7 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         this.pureSwap = highTarget && lowControls == 0 && m.re(0, 1) == 1 && m.im(0, 1) == 0 && m.re(1, 0) == 1 && m.im(1, 0) == 0
                 && m.re(0, 0) == 0 && m.im(0, 0) == 0 && m.re(1, 1) == 0 && m.im(1, 1) == 0;
         this.zeroHalfIdentity = highTarget && diagonal && m.re(0, 0) == 1 && m.im(0, 0) == 0;
+        this.real = m.im(0, 0) == 0 && m.im(0, 1) == 0 && m.im(1, 0) == 0 && m.im(1, 1) == 0;
         flipMask = highTarget ? 0 : 1 << target;
         float[][] co = new float[8][FLOATS];
         for (int lane = 0; lane < FLOATS; lane++) {
@@ -176,8 +181,9 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
      */
     @Override
     public void run(MemorySegment s, long from, long to) {
-        if (!highTarget) runLow(s, from, to);
-        else runHigh(s, from, to);
+        if (highTarget) runHigh(s, from, to);
+        else if (real && !diagonal) runLowReal(s, from, to);
+        else runLow(s, from, to);
     }
 
     /** A target inside the vector: lane shuffles. */
@@ -210,6 +216,28 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
                     });
                 }
                 r.intoMemorySegment(s, at, ORDER);
+            }
+        }
+    }
+
+    /** {@link #runLow} for a real matrix: z·D + F(z·O), two multiplies and one lane shuffle a vector. */
+    private void runLowReal(MemorySegment s, long from, long to) {
+        final float[] co = coef;
+        FloatVector d0Re = FloatVector.fromArray(SPECIES, co, D0RE * FLOATS);
+        FloatVector o0Re = FloatVector.fromArray(SPECIES, co, O0RE * FLOATS);
+        final long step = stepBytes;
+        final int x = flipMask;
+        for (long k = from; k < to; ) {
+            long end = Math.min(to, (k | (runUnits - 1)) + 1);
+            long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS);
+            for (; k < end; k++, at += step) {
+                FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                FloatVector t = z.mul(o0Re);
+                z.fma(d0Re, switch (x) {
+                    case 1 -> t.rearrange(FloatShuffles.F1);
+                    case 2 -> t.rearrange(FloatShuffles.F2);
+                    default -> t.rearrange(FloatShuffles.F4);
+                }).intoMemorySegment(s, at, ORDER);
             }
         }
     }
@@ -255,6 +283,7 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         if (pureSwap) swapPairs(s, at, off, stride, count, rowStride, rows);
         else if (zeroHalfIdentity) oneHalfPairs(s, at + off, stride, count, rowStride, rows);
         else if (diagonal) diagonalPairs(s, at, off, stride, count, rowStride, rows);
+        else if (real) realPairs(s, at, off, stride, count, rowStride, rows);
         else densePairs(s, at, off, stride, count, rowStride, rows);
     }
 
@@ -293,6 +322,21 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
                 a.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats().fma(d0Im, a.mul(d0Re)).intoMemorySegment(s, at, ORDER);
                 FloatVector b = FloatVector.fromMemorySegment(SPECIES, s, at + off, ORDER);
                 b.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats().fma(d1Im, b.mul(d1Re)).intoMemorySegment(s, at + off, ORDER);
+            }
+        }
+    }
+
+    private void realPairs(MemorySegment s, long at0, long off, long stride, long count, long rowStride, long rows) {
+        final float[] co = coef;
+        FloatVector d0Re = FloatVector.fromArray(SPECIES, co, D0RE * FLOATS);
+        FloatVector o0Re = FloatVector.fromArray(SPECIES, co, O0RE * FLOATS);
+        FloatVector d1Re = FloatVector.fromArray(SPECIES, co, D1RE * FLOATS);
+        FloatVector o1Re = FloatVector.fromArray(SPECIES, co, O1RE * FLOATS);
+        for (long r = 0, row = at0; r < rows; r++, row += rowStride) {
+            for (long i = 0, at = row; i < count; i++, at += stride) {
+                FloatVector a = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER), b = FloatVector.fromMemorySegment(SPECIES, s, at + off, ORDER);
+                b.fma(o0Re, a.mul(d0Re)).intoMemorySegment(s, at, ORDER);
+                b.fma(d1Re, a.mul(o1Re)).intoMemorySegment(s, at + off, ORDER);
             }
         }
     }
