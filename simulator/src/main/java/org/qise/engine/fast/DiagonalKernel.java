@@ -93,7 +93,9 @@ final class DiagonalKernel extends Kernel {
      * worth a loop each: a run cost about 22 cycles besides its vectors, so rz on qubit 1 of 18 in
      * double (AVX2, runs of one vector) took 532 µs against 87 on qubit 0; vector by vector it
      * takes 303, and 304 on qubit 2 (366 in runs of two). Runs of four (qubit 3) measured level
-     * either way (298 / 306 µs), and of eight faster in runs (177 / 307 µs).
+     * either way (298 / 306 µs), and of eight faster in runs (177 / 307 µs). A lone target with
+     * no control does better still, column by column ({@link #columns}); this is for the rest
+     * (cz on two low qubits, a control on one, fused phase blocks).
      */
     private static final long SHORT_RUN = 2;
 
@@ -117,6 +119,52 @@ final class DiagonalKernel extends Kernel {
 
     @Override
     public void run(MemorySegment amps, long from, long to) {
+        final long tb = targetBits;
+        if (controlBits == 0 && Long.bitCount(tb) == 1 && tb < COLUMN_TARGETS) {
+            // One target on a low vector bit, no control: whole blocks column by column, the
+            // ragged ends of the range in runs.
+            long first = Math.min(to, (from + BLOCK_VECTORS - 1) & -BLOCK_VECTORS), last = Math.max(first, to & -BLOCK_VECTORS);
+            if (from < first) runs(amps, from, first);
+            for (long v = first; v < last; v += BLOCK_VECTORS) columns(amps, v);
+            if (last < to) runs(amps, last, to);
+        } else {
+            runs(amps, from, to);
+        }
+    }
+
+    /** Target bits (a single one below this) whose gates {@link #columns} takes: runs of one, two or four vectors. */
+    private static final long COLUMN_TARGETS = 8;
+    /** Vectors a block of {@link #columns}: 8 KiB of 256-bit vectors, well inside a stretch between two gaps. */
+    private static final long BLOCK_VECTORS = Math.min(Lanes.PAD_EVERY_VECTORS, 256);
+
+    /**
+     * One aligned block of {@link #BLOCK_VECTORS} vectors for a single target on vector bit t < 3:
+     * for each value of the target bit, each of the 2^t columns is a counted loop down the block
+     * with that value's coefficients in registers (the float kernel's way with short runs,
+     * {@link FloatGateKernel}). Vector by vector or run by run, rz on qubit 3 of 18 (double,
+     * AVX2: runs of four) took 298–307 µs against 87 on qubit 0.
+     */
+    private void columns(MemorySegment amps, long v0) {
+        final int D = Lanes.DOUBLES;
+        final long run = targetBits, period = 2 * run, vb = Lanes.VECTOR_BYTES;
+        final long base = Lanes.offset(v0), rows = BLOCK_VECTORS / period;
+        final var swap = Lanes.SWAP_RE_IM;
+        for (int c = 0; c < 2; c++) {
+            if (!changes[c]) continue;
+            DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, coefRe, c * D);
+            DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, coefIm, c * D);
+            for (long i = 0; i < run; i++) {
+                long at = base + (c * run + i) * vb;
+                for (long j = 0; j < rows; j++, at += period * vb) {
+                    DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, at, Lanes.ORDER);
+                    x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, at, Lanes.ORDER);
+                }
+            }
+        }
+    }
+
+    /** Vectors [from, to) run by run (or one by one where runs are shortest). */
+    private void runs(MemorySegment amps, long from, long to) {
         final int D = Lanes.DOUBLES;
         final long tb = targetBits, cb = controlBits;
         final boolean[] ch = changes;

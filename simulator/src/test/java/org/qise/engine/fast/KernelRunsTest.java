@@ -28,6 +28,8 @@ class KernelRunsTest {
             "u3; 2,3; ; 12", "u3; 3,4; ; 12", "u3; 6,7; ; 12", "u3; 2,5; ; 12", "u3; 18,19; ; 20", "u3; 2,19; ; 20",
             "u3; 4,9; 2; 12", "u3; 5; 2,3; 12",
             "rz; 4; ; 12", "cp; 19; 18; 20", "cp; 9; 3; 12",
+            // One diagonal target on the lowest vector bits: whole blocks column by column.
+            "rz; 1; ; 12", "rz; 2; ; 12", "rz; 3; ; 12", "cp; 2; ; 12", "rz; 3; ; 20",
             "rx; 2; ; 10", "rx; 5; ; 10", "rx; 19; ; 20", "rx; 3; 19; 20", "rx; 9; 2,4; 12",
             "ry; 2; ; 10", "ry; 7; ; 10", "ry; 18; ; 20", "ry; 4; 0; 12", "ry; 11; 5; 12"})
     void aKernelMatchesExactAndGivesTheSameBitsForEverySplit(String gate, String targets, String controls, int n) {
@@ -59,9 +61,10 @@ class KernelRunsTest {
             double[][] expected = reference(re, im, u, t, c);
 
             k.run(whole, 0, k.units());
-            // Ranges of random lengths (1 to 37 groups) cut runs at arbitrary places.
+            // Ranges of random lengths (1 to 37 groups, or up to 700 so that some hold whole
+            // blocks of the column walk) cut runs at arbitrary places.
             for (long from = 0; from < k.units(); ) {
-                long to = Math.min(k.units(), from + 1 + rnd.nextInt(37));
+                long to = Math.min(k.units(), from + 1 + rnd.nextInt(rnd.nextBoolean() ? 37 : 700));
                 k.run(split, from, to);
                 from = to;
             }
