@@ -191,6 +191,12 @@ public final class Matrix {
         return true;
     }
 
+    /** Whether every entry's imaginary part is exactly zero (h, ry, x, cx): kernels skip the re↔im work. */
+    public boolean isReal() {
+        for (double v : im) if (v != 0) return false;
+        return true;
+    }
+
     /** Largest |this − other| over all entries. */
     public double distance(Matrix other) {
         requireSameDim(other);

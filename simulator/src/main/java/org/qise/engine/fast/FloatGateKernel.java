@@ -127,7 +127,7 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         this.pureSwap = highTarget && lowControls == 0 && m.re(0, 1) == 1 && m.im(0, 1) == 0 && m.re(1, 0) == 1 && m.im(1, 0) == 0
                 && m.re(0, 0) == 0 && m.im(0, 0) == 0 && m.re(1, 1) == 0 && m.im(1, 1) == 0;
         this.zeroHalfIdentity = highTarget && diagonal && m.re(0, 0) == 1 && m.im(0, 0) == 0;
-        this.real = m.im(0, 0) == 0 && m.im(0, 1) == 0 && m.im(1, 0) == 0 && m.im(1, 1) == 0;
+        this.real = m.isReal();
         flipMask = highTarget ? 0 : 1 << target;
         float[][] co = new float[8][FLOATS];
         for (int lane = 0; lane < FLOATS; lane++) {

@@ -23,7 +23,7 @@ final class SingleQubitKernels {
             super(g);
             m[0] = u.re(0, 0); m[1] = u.im(0, 0); m[2] = u.re(0, 1); m[3] = u.im(0, 1);
             m[4] = u.re(1, 0); m[5] = u.im(1, 0); m[6] = u.re(1, 1); m[7] = u.im(1, 1);
-            real = m[1] == 0 && m[3] == 0 && m[5] == 0 && m[7] == 0;
+            real = u.isReal();
         }
 
         @Override
@@ -193,7 +193,7 @@ final class SingleQubitKernels {
         Low(GateGeometry g, Matrix u) {
             super(g);
             qubit = g.lowQubits[0];
-            real = u.im(0, 0) == 0 && u.im(0, 1) == 0 && u.im(1, 0) == 0 && u.im(1, 1) == 0;
+            real = u.isReal();
             for (int a = 0; a < Lanes.AMPS; a++) {
                 int b = (a >> qubit) & 1;
                 boolean active = g.laneActive(a);
