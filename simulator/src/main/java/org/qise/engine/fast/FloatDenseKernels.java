@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.qise.circuit.Matrix;
 
@@ -252,10 +253,16 @@ final class FloatDenseKernels {
     /**
      * A 2-qubit block with both qubits above the vector (the commonest block of random circuits):
      * lane-uniform coefficients, made into 32 vectors once per call (re broadcast, im signed as in
-     * {@link FloatRunKernel}), so each output is one chain of a multiply and seven fused
-     * multiply-adds over the four inputs and their re↔im swaps. Broadcasting the scalars inside
-     * the loop, two chains per output added at the end, took 3.1–3.8 ns per vector against
-     * 2.4 on a 2^18-amplitude chunk with AVX2 (docs/engine.md, "Float runs").
+     * {@link FloatRunKernel}), so each output is two chains of a multiply and three fused
+     * multiply-adds, one over the four inputs and one over their re↔im swaps, added at the end.
+     * Broadcasting the scalars inside the loop took 3.1–3.8 ns per vector against 2.4 on a
+     * 2^18-amplitude chunk with AVX2 (docs/engine.md, "Float runs").
+     *
+     * <p>Two chains, not one of eight: a chain of eight dependent multiply-adds is 32 cycles of
+     * latency per output, and the loop ran at that bound (31 cycles a group of four vectors, a
+     * 20-qubit pass in 640 µs); with two chains it runs at 25 (510 µs). Four chains per output
+     * measured slower (545 µs): more adds, no shorter path that mattered. The swaps are 64-bit
+     * rotations, as in {@link FloatGateKernel}, not lane-crossing permutes.
      */
     static final class Q2Uniform implements FloatBlocks.FloatKernel {
         private final Shape shape;
@@ -299,11 +306,18 @@ final class FloatDenseKernels {
                     FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
                     FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
                     FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, g + o3, ORDER);
-                    FloatVector s0 = x0.rearrange(S0), s1 = x1.rearrange(S0), s2 = x2.rearrange(S0), s3 = x3.rearrange(S0);
-                    s3.fma(i03, x3.fma(r03, s2.fma(i02, x2.fma(r02, s1.fma(i01, x1.fma(r01, s0.fma(i00, x0.mul(r00)))))))).intoMemorySegment(s, g + 0, ORDER);
-                    s3.fma(i13, x3.fma(r13, s2.fma(i12, x2.fma(r12, s1.fma(i11, x1.fma(r11, s0.fma(i10, x0.mul(r10)))))))).intoMemorySegment(s, g + o1, ORDER);
-                    s3.fma(i23, x3.fma(r23, s2.fma(i22, x2.fma(r22, s1.fma(i21, x1.fma(r21, s0.fma(i20, x0.mul(r20)))))))).intoMemorySegment(s, g + o2, ORDER);
-                    s3.fma(i33, x3.fma(r33, s2.fma(i32, x2.fma(r32, s1.fma(i31, x1.fma(r31, s0.fma(i30, x0.mul(r30)))))))).intoMemorySegment(s, g + o3, ORDER);
+                    FloatVector s0 = x0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s2 = x2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s3 = x3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    x3.fma(r03, x2.fma(r02, x1.fma(r01, x0.mul(r00))))
+                            .add(s3.fma(i03, s2.fma(i02, s1.fma(i01, s0.mul(i00))))).intoMemorySegment(s, g + 0, ORDER);
+                    x3.fma(r13, x2.fma(r12, x1.fma(r11, x0.mul(r10))))
+                            .add(s3.fma(i13, s2.fma(i12, s1.fma(i11, s0.mul(i10))))).intoMemorySegment(s, g + o1, ORDER);
+                    x3.fma(r23, x2.fma(r22, x1.fma(r21, x0.mul(r20))))
+                            .add(s3.fma(i23, s2.fma(i22, s1.fma(i21, s0.mul(i20))))).intoMemorySegment(s, g + o2, ORDER);
+                    x3.fma(r33, x2.fma(r32, x1.fma(r31, x0.mul(r30))))
+                            .add(s3.fma(i33, s2.fma(i32, s1.fma(i31, s0.mul(i30))))).intoMemorySegment(s, g + o3, ORDER);
                 }
                 k = end;
             }
