@@ -188,7 +188,7 @@ final class FloatDenseKernels {
                         case 6 -> v0.rearrange(F6);
                         default -> v0.rearrange(F7);
                     };
-                    FloatVector s0 = z0.rearrange(S0);
+                    FloatVector s0 = z0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector v1 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[1], ORDER);
                     FloatVector z1 = switch (x[1]) {
                         case 0 -> v1;
@@ -200,7 +200,7 @@ final class FloatDenseKernels {
                         case 6 -> v1.rearrange(F6);
                         default -> v1.rearrange(F7);
                     };
-                    FloatVector s1 = z1.rearrange(S0);
+                    FloatVector s1 = z1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector v2 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[2], ORDER);
                     FloatVector z2 = switch (x[2]) {
                         case 0 -> v2;
@@ -212,7 +212,7 @@ final class FloatDenseKernels {
                         case 6 -> v2.rearrange(F6);
                         default -> v2.rearrange(F7);
                     };
-                    FloatVector s2 = z2.rearrange(S0);
+                    FloatVector s2 = z2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector v3 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[3], ORDER);
                     FloatVector z3 = switch (x[3]) {
                         case 0 -> v3;
@@ -224,7 +224,7 @@ final class FloatDenseKernels {
                         case 6 -> v3.rearrange(F6);
                         default -> v3.rearrange(F7);
                     };
-                    FloatVector s3 = z3.rearrange(S0);
+                    FloatVector s3 = z3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     for (int r = 0, at = 0; r < outputs; r++, at += 8 * FLOATS) {
                         FloatVector a = z0.mul(FloatVector.fromArray(SPECIES, c, at));
                         FloatVector b = s0.mul(FloatVector.fromArray(SPECIES, c, at + FLOATS));
