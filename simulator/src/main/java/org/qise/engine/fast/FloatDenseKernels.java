@@ -252,9 +252,12 @@ final class FloatDenseKernels {
 
     /**
      * A 2-qubit block with both qubits above the vector (the commonest block of random circuits):
-     * lane-uniform coefficients, made into 32 vectors once per call (re broadcast, im signed as in
-     * {@link FloatRunKernel}), so each output is two chains of a multiply and three fused
+     * lane-uniform coefficients, made into 32 vectors when the kernel is built (re broadcast, im
+     * signed as in {@link FloatRunKernel}) and loaded from native memory in the loop
+     * ({@link LoopConstants}), so each output is two chains of a multiply and three fused
      * multiply-adds, one over the four inputs and one over their re↔im swaps, added at the end.
+     * Held in registers instead, most of them were spilled, and random at 20 qubits took 70–81 ms
+     * depending on the stack depth against 66–68 ms now (issue #19).
      * Broadcasting the scalars inside the loop instead (also with two chains) took 3.1–3.8 ns per
      * vector against 2.4 for coefficients made once and one chain, on a 2^18-amplitude chunk with
      * AVX2 (docs/engine.md, "Float runs").
@@ -267,17 +270,23 @@ final class FloatDenseKernels {
      */
     static final class Q2Uniform implements FloatBlocks.FloatKernel {
         private final Shape shape;
-        /** re and im of entry (row, col) in group order: [row][col][re, im]. */
-        private final float[] c = new float[32];
+        /**
+         * The coefficient vectors of entry (row, col) in group order, re then im, at vector index
+         * (row·4 + col)·2: re broadcast, im signed (−im on real lanes), so z·re + swap(z)·im is the
+         * product. Loaded in the loop, not held in registers ({@link LoopConstants}).
+         */
+        private final MemorySegment c;
 
         Q2Uniform(Shape shape, Matrix m, int[] qubits) {
             this.shape = shape;
+            float[] reIm = new float[32];
             for (int row = 0; row < 4; row++)
                 for (int col = 0; col < 4; col++) {
                     int r = FloatBlocks.matrixIndex(qubits, 0, row), cc = FloatBlocks.matrixIndex(qubits, 0, col);
-                    c[(row * 4 + col) * 2] = (float) m.re(r, cc);
-                    c[(row * 4 + col) * 2 + 1] = (float) m.im(r, cc);
+                    reIm[(row * 4 + col) * 2] = (float) m.re(r, cc);
+                    reIm[(row * 4 + col) * 2 + 1] = (float) m.im(r, cc);
                 }
+            c = LoopConstants.complexFloats(reIm, FLOATS);
         }
 
         @Override
@@ -288,16 +297,11 @@ final class FloatDenseKernels {
 
         @Override
         public void run(MemorySegment s, long from, long to) {
-            final float[] c = this.c;
+            final MemorySegment c = this.c;
+            final long w = VECTOR_BYTES;
             final long[] ob = shape.byteOffsets;
             final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
             final long o1 = ob[1], o2 = ob[2], o3 = ob[3];
-            final FloatVector sign = I_SIGN;
-            // Coefficient vectors made once per call: re broadcast, im signed (−im on real lanes), so z·re + swap(z)·im is the product.
-            final FloatVector r00 = FloatVector.broadcast(SPECIES, c[0]), i00 = sign.mul(c[1]), r01 = FloatVector.broadcast(SPECIES, c[2]), i01 = sign.mul(c[3]), r02 = FloatVector.broadcast(SPECIES, c[4]), i02 = sign.mul(c[5]), r03 = FloatVector.broadcast(SPECIES, c[6]), i03 = sign.mul(c[7]);
-            final FloatVector r10 = FloatVector.broadcast(SPECIES, c[8]), i10 = sign.mul(c[9]), r11 = FloatVector.broadcast(SPECIES, c[10]), i11 = sign.mul(c[11]), r12 = FloatVector.broadcast(SPECIES, c[12]), i12 = sign.mul(c[13]), r13 = FloatVector.broadcast(SPECIES, c[14]), i13 = sign.mul(c[15]);
-            final FloatVector r20 = FloatVector.broadcast(SPECIES, c[16]), i20 = sign.mul(c[17]), r21 = FloatVector.broadcast(SPECIES, c[18]), i21 = sign.mul(c[19]), r22 = FloatVector.broadcast(SPECIES, c[20]), i22 = sign.mul(c[21]), r23 = FloatVector.broadcast(SPECIES, c[22]), i23 = sign.mul(c[23]);
-            final FloatVector r30 = FloatVector.broadcast(SPECIES, c[24]), i30 = sign.mul(c[25]), r31 = FloatVector.broadcast(SPECIES, c[26]), i31 = sign.mul(c[27]), r32 = FloatVector.broadcast(SPECIES, c[28]), i32 = sign.mul(c[29]), r33 = FloatVector.broadcast(SPECIES, c[30]), i33 = sign.mul(c[31]);
             // Run by run: one byte offset steps through each run (see Shape#runUnits).
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
@@ -311,14 +315,14 @@ final class FloatDenseKernels {
                     FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector s2 = x2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector s3 = x3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                    x3.fma(r03, x2.fma(r02, x1.fma(r01, x0.mul(r00))))
-                            .add(s3.fma(i03, s2.fma(i02, s1.fma(i01, s0.mul(i00))))).intoMemorySegment(s, g + 0, ORDER);
-                    x3.fma(r13, x2.fma(r12, x1.fma(r11, x0.mul(r10))))
-                            .add(s3.fma(i13, s2.fma(i12, s1.fma(i11, s0.mul(i10))))).intoMemorySegment(s, g + o1, ORDER);
-                    x3.fma(r23, x2.fma(r22, x1.fma(r21, x0.mul(r20))))
-                            .add(s3.fma(i23, s2.fma(i22, s1.fma(i21, s0.mul(i20))))).intoMemorySegment(s, g + o2, ORDER);
-                    x3.fma(r33, x2.fma(r32, x1.fma(r31, x0.mul(r30))))
-                            .add(s3.fma(i33, s2.fma(i32, s1.fma(i31, s0.mul(i30))))).intoMemorySegment(s, g + o3, ORDER);
+                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 0, ORDER)))))
+                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER)))))).intoMemorySegment(s, g + 0, ORDER);
+                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER)))))
+                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER)))))).intoMemorySegment(s, g + o1, ORDER);
+                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 22 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 20 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 18 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 16 * w, ORDER)))))
+                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 23 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 21 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 19 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 17 * w, ORDER)))))).intoMemorySegment(s, g + o2, ORDER);
+                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 30 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 28 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 26 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 24 * w, ORDER)))))
+                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 31 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 29 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 27 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 25 * w, ORDER)))))).intoMemorySegment(s, g + o3, ORDER);
                 }
                 k = end;
             }

@@ -78,18 +78,21 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
      * as in {@link RunKernel.Shared}, and a class of its own so that C2 compiles its loop apart.
      */
     static final class Shared extends FloatRunKernel {
+        /** Pair A's coefficient vectors ar00, ai00, ar01, ai01, ar10, ai10, ar11, ai11 ({@link LoopConstants}). */
+        private final MemorySegment lanes;
+
         Shared(int n, Matrix m, int[] qubits, int[] cols, int[] rows) {
             super(n, m, qubits, cols, rows);
+            lanes = LoopConstants.complexFloats(a, FloatGateKernel.FLOATS);
         }
 
         /** As {@link Two#run} with pair A's coefficients for both pairs: the same bits. */
         @Override
         public void run(MemorySegment s, long from, long to) {
             final var sp = SPECIES;
-            final FloatVector sign = FloatDenseKernels.I_SIGN;
-            final float[] a = this.a;
-            FloatVector ar00 = FloatVector.broadcast(sp, a[0]), ai00 = sign.mul(a[1]), ar01 = FloatVector.broadcast(sp, a[2]), ai01 = sign.mul(a[3]);
-            FloatVector ar10 = FloatVector.broadcast(sp, a[4]), ai10 = sign.mul(a[5]), ar11 = FloatVector.broadcast(sp, a[6]), ai11 = sign.mul(a[7]);
+            // Loaded in the loop from native memory, not held in registers: see LoopConstants.
+            final MemorySegment c = lanes;
+            final long w = FloatGateKernel.FLOATS * 4L;
             final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
             final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
             // Run by run: one byte offset steps through each run (see FloatDenseKernels.Shape#runUnits).
@@ -103,6 +106,10 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
                     FloatVector x3 = FloatVector.fromMemorySegment(sp, s, g + ib1, ORDER);
                     FloatVector s0 = x0.rearrange(FloatShuffles.S0), s1 = x1.rearrange(FloatShuffles.S0);
                     FloatVector s2 = x2.rearrange(FloatShuffles.S0), s3 = x3.rearrange(FloatShuffles.S0);
+                    FloatVector ar00 = FloatVector.fromMemorySegment(sp, c, 0, ORDER), ai00 = FloatVector.fromMemorySegment(sp, c, w, ORDER);
+                    FloatVector ar01 = FloatVector.fromMemorySegment(sp, c, 2 * w, ORDER), ai01 = FloatVector.fromMemorySegment(sp, c, 3 * w, ORDER);
+                    FloatVector ar10 = FloatVector.fromMemorySegment(sp, c, 4 * w, ORDER), ai10 = FloatVector.fromMemorySegment(sp, c, 5 * w, ORDER);
+                    FloatVector ar11 = FloatVector.fromMemorySegment(sp, c, 6 * w, ORDER), ai11 = FloatVector.fromMemorySegment(sp, c, 7 * w, ORDER);
                     FloatVector y0 = s1.fma(ai01, x1.fma(ar01, s0.fma(ai00, x0.mul(ar00))));
                     FloatVector y1 = s1.fma(ai11, x1.fma(ar11, s0.fma(ai10, x0.mul(ar10))));
                     FloatVector y2 = s3.fma(ai01, x3.fma(ar01, s2.fma(ai00, x2.mul(ar00))));
