@@ -2,8 +2,6 @@ package org.qise.engine.fast;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 
 /**
  * Coefficient vectors that a kernel's inner loop loads from native memory on every group rather
@@ -29,8 +27,6 @@ import java.nio.ByteOrder;
  * segment made the kernels' memory accesses polymorphic (heap or native) and qcbm ran 6× slower.
  */
 final class LoopConstants {
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-
     private LoopConstants() {}
 
     /**
@@ -42,27 +38,29 @@ final class LoopConstants {
      */
     static MemorySegment complexFloats(float[] reIm, int lanes) {
         float[] v = new float[reIm.length * lanes];
-        for (int j = 0; j < reIm.length; j++) {
-            for (int lane = 0; lane < lanes; lane++) v[j * lanes + lane] = j % 2 == 0 || lane % 2 == 1 ? reIm[j] : -reIm[j];
-        }
-        MemorySegment m = allocate(4L * v.length);
-        MemorySegment.copy(v, 0, m, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ORDER), 0, v.length);
-        return m;
+        for (int k = 0; k < v.length; k++) v[k] = negated(k, lanes) ? -reIm[k / lanes] : reIm[k / lanes];
+        return nativeCopy(MemorySegment.ofArray(v));
     }
 
     /** The double counterpart of {@link #complexFloats}: vector k starts at byte k · lanes · 8. */
     static MemorySegment complexDoubles(double[] reIm, int lanes) {
         double[] v = new double[reIm.length * lanes];
-        for (int j = 0; j < reIm.length; j++) {
-            for (int lane = 0; lane < lanes; lane++) v[j * lanes + lane] = j % 2 == 0 || lane % 2 == 1 ? reIm[j] : -reIm[j];
-        }
-        MemorySegment m = allocate(8L * v.length);
-        MemorySegment.copy(v, 0, m, ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ORDER), 0, v.length);
-        return m;
+        for (int k = 0; k < v.length; k++) v[k] = negated(k, lanes) ? -reIm[k / lanes] : reIm[k / lanes];
+        return nativeCopy(MemorySegment.ofArray(v));
     }
 
-    /** 64-byte-aligned native memory, freed once the kernel holding it is unreachable. */
-    private static MemorySegment allocate(long bytes) {
-        return Arena.ofAuto().allocate(bytes, 64);
+    /** Whether element k of the constants holds its value negated: the real lanes of an im vector. */
+    private static boolean negated(int k, int lanes) {
+        return (k / lanes) % 2 == 1 && (k % lanes) % 2 == 0;
+    }
+
+    /**
+     * The values in 64-byte-aligned native memory, in the platform's byte order as the kernels
+     * load them; freed once the kernel holding it is unreachable.
+     */
+    private static MemorySegment nativeCopy(MemorySegment values) {
+        MemorySegment m = Arena.ofAuto().allocate(values.byteSize(), 64);
+        m.copyFrom(values);
+        return m;
     }
 }
