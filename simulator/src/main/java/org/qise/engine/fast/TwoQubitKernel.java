@@ -13,10 +13,9 @@ import org.qise.circuit.Matrix;
  * multiply-adds with lane-uniform coefficient vectors, in a fixed order (so threads never change
  * the bits). The 32 coefficient vectors are made when the kernel is built and loaded from native
  * memory in the loop ({@link LoopConstants}): held in registers, most were spilled to the stack,
- * and random circuits at 20 qubits took 149–169 ms or 141–144 ms this way, whatever the stack
- * depth (issue #19). Measured at
- * about twice the speed of {@link DenseKernel} on this shape, which has to go through a scratch
- * array to stay general.
+ * and random circuits at 20 qubits took 148–173 ms depending on the stack depth; loaded, they take
+ * 141–148 ms at every depth (issue #19). Measured at about twice the speed of {@link DenseKernel}
+ * on this shape, which has to go through a scratch array to stay general.
  */
 final class TwoQubitKernel extends Kernel {
     /**
