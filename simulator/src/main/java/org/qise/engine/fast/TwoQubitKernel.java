@@ -8,19 +8,14 @@ import org.qise.circuit.Matrix;
 /**
  * A dense 4×4 matrix on two qubits above the low (in-vector) qubits, high controls allowed: the
  * block that fusing a pair of rotations with the cz or cx between them gives, which random
- * circuits are made of. Each output is one chain of a multiply and seven fused multiply-adds with
- * lane-uniform coefficient vectors, in a fixed order (so threads never change the bits). The 32
- * coefficient vectors are made when the kernel is built and loaded from native memory in the loop
- * ({@link LoopConstants}): held in registers, most were spilled to the stack, and random circuits
- * at 20 qubits took 148–173 ms depending on the stack depth; loaded, 141–148 ms at every depth.
- *
- * <p>Two groups of a run go through the loop together, input by input: each coefficient load
- * then serves both groups, and the eight chains (four outputs of two groups) are independent, so
- * the multiply-adds are not held up by one chain's latency. Live vectors stay at 13 (eight sums,
- * one input and its swap for each group, one coefficient), under AVX2's 16, so nothing spills.
- * Each chain adds its terms in the same order as the one-group loop, which finishes odd runs, so
- * the bits are those of one group at a time. Random at 20 qubits, 1 thread: 139–147 → 130–135 ms
- * over stack depths 0–7 (issue #19, docs/engine.md).
+ * circuits are made of. Unrolled like {@link SingleQubitKernels.High}: the four input vectors and
+ * their re↔im swaps stay in registers, and each output is one chain of a multiply and seven fused
+ * multiply-adds with lane-uniform coefficient vectors, in a fixed order (so threads never change
+ * the bits). The 32 coefficient vectors are made when the kernel is built and loaded from native
+ * memory in the loop ({@link LoopConstants}): held in registers, most were spilled to the stack,
+ * and random circuits at 20 qubits took 148–173 ms depending on the stack depth; loaded, they take
+ * 141–148 ms at every depth (issue #19). Measured at about twice the speed of {@link DenseKernel}
+ * on this shape, which has to go through a scratch array to stay general.
  */
 final class TwoQubitKernel extends Kernel {
     /**
@@ -57,55 +52,7 @@ final class TwoQubitKernel extends Kernel {
         // Run by run (also for short runs: measured faster here than a flat loop over groups).
         for (long grp = from; grp < to; ) {
             long end = g.runEnd(grp, to);
-            long v0 = Lanes.offset(g.base(grp)), last = v0 + (end - grp) * step, pairs = v0 + ((end - grp) & ~1L) * step;
-            for (; v0 < pairs; v0 += 2 * step) {
-                long u0 = v0 + step;
-                DoubleVector xa = DoubleVector.fromMemorySegment(sp, amps, v0, Lanes.ORDER), xb = DoubleVector.fromMemorySegment(sp, amps, u0, Lanes.ORDER);
-                DoubleVector sa = xa.rearrange(swap), sb = xb.rearrange(swap);
-                DoubleVector k;
-                k = DoubleVector.fromMemorySegment(sp, c, 0 * w, Lanes.ORDER); DoubleVector a0 = xa.mul(k), b0 = xb.mul(k);
-                k = DoubleVector.fromMemorySegment(sp, c, 8 * w, Lanes.ORDER); DoubleVector a1 = xa.mul(k), b1 = xb.mul(k);
-                k = DoubleVector.fromMemorySegment(sp, c, 16 * w, Lanes.ORDER); DoubleVector a2 = xa.mul(k), b2 = xb.mul(k);
-                k = DoubleVector.fromMemorySegment(sp, c, 24 * w, Lanes.ORDER); DoubleVector a3 = xa.mul(k), b3 = xb.mul(k);
-                k = DoubleVector.fromMemorySegment(sp, c, 1 * w, Lanes.ORDER); a0 = sa.fma(k, a0); b0 = sb.fma(k, b0);
-                k = DoubleVector.fromMemorySegment(sp, c, 9 * w, Lanes.ORDER); a1 = sa.fma(k, a1); b1 = sb.fma(k, b1);
-                k = DoubleVector.fromMemorySegment(sp, c, 17 * w, Lanes.ORDER); a2 = sa.fma(k, a2); b2 = sb.fma(k, b2);
-                k = DoubleVector.fromMemorySegment(sp, c, 25 * w, Lanes.ORDER); a3 = sa.fma(k, a3); b3 = sb.fma(k, b3);
-                xa = DoubleVector.fromMemorySegment(sp, amps, v0 + o1, Lanes.ORDER); xb = DoubleVector.fromMemorySegment(sp, amps, u0 + o1, Lanes.ORDER);
-                sa = xa.rearrange(swap); sb = xb.rearrange(swap);
-                k = DoubleVector.fromMemorySegment(sp, c, 2 * w, Lanes.ORDER); a0 = xa.fma(k, a0); b0 = xb.fma(k, b0);
-                k = DoubleVector.fromMemorySegment(sp, c, 10 * w, Lanes.ORDER); a1 = xa.fma(k, a1); b1 = xb.fma(k, b1);
-                k = DoubleVector.fromMemorySegment(sp, c, 18 * w, Lanes.ORDER); a2 = xa.fma(k, a2); b2 = xb.fma(k, b2);
-                k = DoubleVector.fromMemorySegment(sp, c, 26 * w, Lanes.ORDER); a3 = xa.fma(k, a3); b3 = xb.fma(k, b3);
-                k = DoubleVector.fromMemorySegment(sp, c, 3 * w, Lanes.ORDER); a0 = sa.fma(k, a0); b0 = sb.fma(k, b0);
-                k = DoubleVector.fromMemorySegment(sp, c, 11 * w, Lanes.ORDER); a1 = sa.fma(k, a1); b1 = sb.fma(k, b1);
-                k = DoubleVector.fromMemorySegment(sp, c, 19 * w, Lanes.ORDER); a2 = sa.fma(k, a2); b2 = sb.fma(k, b2);
-                k = DoubleVector.fromMemorySegment(sp, c, 27 * w, Lanes.ORDER); a3 = sa.fma(k, a3); b3 = sb.fma(k, b3);
-                xa = DoubleVector.fromMemorySegment(sp, amps, v0 + o2, Lanes.ORDER); xb = DoubleVector.fromMemorySegment(sp, amps, u0 + o2, Lanes.ORDER);
-                sa = xa.rearrange(swap); sb = xb.rearrange(swap);
-                k = DoubleVector.fromMemorySegment(sp, c, 4 * w, Lanes.ORDER); a0 = xa.fma(k, a0); b0 = xb.fma(k, b0);
-                k = DoubleVector.fromMemorySegment(sp, c, 12 * w, Lanes.ORDER); a1 = xa.fma(k, a1); b1 = xb.fma(k, b1);
-                k = DoubleVector.fromMemorySegment(sp, c, 20 * w, Lanes.ORDER); a2 = xa.fma(k, a2); b2 = xb.fma(k, b2);
-                k = DoubleVector.fromMemorySegment(sp, c, 28 * w, Lanes.ORDER); a3 = xa.fma(k, a3); b3 = xb.fma(k, b3);
-                k = DoubleVector.fromMemorySegment(sp, c, 5 * w, Lanes.ORDER); a0 = sa.fma(k, a0); b0 = sb.fma(k, b0);
-                k = DoubleVector.fromMemorySegment(sp, c, 13 * w, Lanes.ORDER); a1 = sa.fma(k, a1); b1 = sb.fma(k, b1);
-                k = DoubleVector.fromMemorySegment(sp, c, 21 * w, Lanes.ORDER); a2 = sa.fma(k, a2); b2 = sb.fma(k, b2);
-                k = DoubleVector.fromMemorySegment(sp, c, 29 * w, Lanes.ORDER); a3 = sa.fma(k, a3); b3 = sb.fma(k, b3);
-                xa = DoubleVector.fromMemorySegment(sp, amps, v0 + o3, Lanes.ORDER); xb = DoubleVector.fromMemorySegment(sp, amps, u0 + o3, Lanes.ORDER);
-                sa = xa.rearrange(swap); sb = xb.rearrange(swap);
-                k = DoubleVector.fromMemorySegment(sp, c, 6 * w, Lanes.ORDER); a0 = xa.fma(k, a0); b0 = xb.fma(k, b0);
-                k = DoubleVector.fromMemorySegment(sp, c, 14 * w, Lanes.ORDER); a1 = xa.fma(k, a1); b1 = xb.fma(k, b1);
-                k = DoubleVector.fromMemorySegment(sp, c, 22 * w, Lanes.ORDER); a2 = xa.fma(k, a2); b2 = xb.fma(k, b2);
-                k = DoubleVector.fromMemorySegment(sp, c, 30 * w, Lanes.ORDER); a3 = xa.fma(k, a3); b3 = xb.fma(k, b3);
-                k = DoubleVector.fromMemorySegment(sp, c, 7 * w, Lanes.ORDER); a0 = sa.fma(k, a0); b0 = sb.fma(k, b0);
-                k = DoubleVector.fromMemorySegment(sp, c, 15 * w, Lanes.ORDER); a1 = sa.fma(k, a1); b1 = sb.fma(k, b1);
-                k = DoubleVector.fromMemorySegment(sp, c, 23 * w, Lanes.ORDER); a2 = sa.fma(k, a2); b2 = sb.fma(k, b2);
-                k = DoubleVector.fromMemorySegment(sp, c, 31 * w, Lanes.ORDER); a3 = sa.fma(k, a3); b3 = sb.fma(k, b3);
-                a0.intoMemorySegment(amps, v0 , Lanes.ORDER); b0.intoMemorySegment(amps, u0 , Lanes.ORDER);
-                a1.intoMemorySegment(amps, v0 + o1, Lanes.ORDER); b1.intoMemorySegment(amps, u0 + o1, Lanes.ORDER);
-                a2.intoMemorySegment(amps, v0 + o2, Lanes.ORDER); b2.intoMemorySegment(amps, u0 + o2, Lanes.ORDER);
-                a3.intoMemorySegment(amps, v0 + o3, Lanes.ORDER); b3.intoMemorySegment(amps, u0 + o3, Lanes.ORDER);
-            }
+            long v0 = Lanes.offset(g.base(grp)), last = v0 + (end - grp) * step;
             for (; v0 < last; v0 += step) {
                 DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, v0, Lanes.ORDER);
                 DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, v0 + o1, Lanes.ORDER);
