@@ -79,11 +79,11 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
      */
     static final class Shared extends FloatRunKernel {
         /** Pair A's coefficient vectors ar00, ai00, ar01, ai01, ar10, ai10, ar11, ai11 ({@link LoopConstants}). */
-        private final MemorySegment lanes;
+        private final MemorySegment c;
 
         Shared(int n, Matrix m, int[] qubits, int[] cols, int[] rows) {
             super(n, m, qubits, cols, rows);
-            lanes = LoopConstants.complexFloats(a, FloatGateKernel.FLOATS);
+            c = LoopConstants.complexFloats(a, FloatGateKernel.FLOATS);
         }
 
         /** As {@link Two#run} with pair A's coefficients for both pairs: the same bits. */
@@ -91,7 +91,7 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
         public void run(MemorySegment s, long from, long to) {
             final var sp = SPECIES;
             // Loaded in the loop from native memory, not held in registers: see LoopConstants.
-            final MemorySegment c = lanes;
+            final MemorySegment c = this.c;
             final long w = FloatGateKernel.FLOATS * 4L;
             final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
             final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
