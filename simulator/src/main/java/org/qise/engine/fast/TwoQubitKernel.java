@@ -9,9 +9,13 @@ import org.qise.circuit.Matrix;
  * A dense 4×4 matrix on two qubits above the low (in-vector) qubits, high controls allowed: the
  * block that fusing a pair of rotations with the cz or cx between them gives, which random
  * circuits are made of. Unrolled like {@link SingleQubitKernels.High}: the four input vectors and
- * their re↔im swaps stay in registers, and each output is one chain of a multiply and seven fused
- * multiply-adds with lane-uniform coefficient vectors, in a fixed order (so threads never change
- * the bits). The 32 coefficient vectors are made when the kernel is built and loaded from native
+ * their re↔im swaps stay in registers, and each output is two chains of a multiply and three fused
+ * multiply-adds with lane-uniform coefficient vectors, one over the inputs and one over their
+ * swaps, added at the end, in a fixed order (so threads never change the bits). Two chains per
+ * output, not one of eight, took a pass on {10, 11} at 20 qubits from 1020–1060 to 965–990 µs on
+ * one Zen 3 thread; a C loop of the same shape (gcc -O3 -march=znver3) takes 900–970 µs, so this
+ * shape is near what the machine gives. Two groups a loop would be faster still, but its body is
+ * too big for C1 (see docs/engine.md, "Second try, input by input"). The 32 coefficient vectors are made when the kernel is built and loaded from native
  * memory in the loop ({@link LoopConstants}): held in registers, most were spilled to the stack,
  * and random circuits at 20 qubits took 148–173 ms depending on the stack depth; loaded, they take
  * 141–148 ms at every depth (issue #19). Measured at about twice the speed of {@link DenseKernel}
@@ -59,15 +63,17 @@ final class TwoQubitKernel extends Kernel {
                 DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, v0 + o2, Lanes.ORDER);
                 DoubleVector x3 = DoubleVector.fromMemorySegment(sp, amps, v0 + o3, Lanes.ORDER);
                 DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap), s2 = x2.rearrange(swap), s3 = x3.rearrange(swap);
-                // One chain per output in a fixed order, so threads never change the bits.
-                s3.fma(DoubleVector.fromMemorySegment(sp, c, 7 * w, Lanes.ORDER), x3.fma(DoubleVector.fromMemorySegment(sp, c, 6 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 5 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 4 * w, Lanes.ORDER),
-                        s1.fma(DoubleVector.fromMemorySegment(sp, c, 3 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 2 * w, Lanes.ORDER), s0.fma(DoubleVector.fromMemorySegment(sp, c, 1 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 0, Lanes.ORDER))))))))).intoMemorySegment(amps, v0, Lanes.ORDER);
-                s3.fma(DoubleVector.fromMemorySegment(sp, c, 15 * w, Lanes.ORDER), x3.fma(DoubleVector.fromMemorySegment(sp, c, 14 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 13 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 12 * w, Lanes.ORDER),
-                        s1.fma(DoubleVector.fromMemorySegment(sp, c, 11 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 10 * w, Lanes.ORDER), s0.fma(DoubleVector.fromMemorySegment(sp, c, 9 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 8 * w, Lanes.ORDER))))))))).intoMemorySegment(amps, v0 + o1, Lanes.ORDER);
-                s3.fma(DoubleVector.fromMemorySegment(sp, c, 23 * w, Lanes.ORDER), x3.fma(DoubleVector.fromMemorySegment(sp, c, 22 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 21 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 20 * w, Lanes.ORDER),
-                        s1.fma(DoubleVector.fromMemorySegment(sp, c, 19 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 18 * w, Lanes.ORDER), s0.fma(DoubleVector.fromMemorySegment(sp, c, 17 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 16 * w, Lanes.ORDER))))))))).intoMemorySegment(amps, v0 + o2, Lanes.ORDER);
-                s3.fma(DoubleVector.fromMemorySegment(sp, c, 31 * w, Lanes.ORDER), x3.fma(DoubleVector.fromMemorySegment(sp, c, 30 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 29 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 28 * w, Lanes.ORDER),
-                        s1.fma(DoubleVector.fromMemorySegment(sp, c, 27 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 26 * w, Lanes.ORDER), s0.fma(DoubleVector.fromMemorySegment(sp, c, 25 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 24 * w, Lanes.ORDER))))))))).intoMemorySegment(amps, v0 + o3, Lanes.ORDER);
+                // Two chains per output, the inputs and their swaps, added at the end: eight short
+                // chains a group instead of four long ones. The order is fixed, so threads never
+                // change the bits.
+                x3.fma(DoubleVector.fromMemorySegment(sp, c, 6 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 4 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 2 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 0 * w, Lanes.ORDER)))))
+                        .add(s3.fma(DoubleVector.fromMemorySegment(sp, c, 7 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 5 * w, Lanes.ORDER), s1.fma(DoubleVector.fromMemorySegment(sp, c, 3 * w, Lanes.ORDER), s0.mul(DoubleVector.fromMemorySegment(sp, c, 1 * w, Lanes.ORDER)))))).intoMemorySegment(amps, v0, Lanes.ORDER);
+                x3.fma(DoubleVector.fromMemorySegment(sp, c, 14 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 12 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 10 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 8 * w, Lanes.ORDER)))))
+                        .add(s3.fma(DoubleVector.fromMemorySegment(sp, c, 15 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 13 * w, Lanes.ORDER), s1.fma(DoubleVector.fromMemorySegment(sp, c, 11 * w, Lanes.ORDER), s0.mul(DoubleVector.fromMemorySegment(sp, c, 9 * w, Lanes.ORDER)))))).intoMemorySegment(amps, v0 + o1, Lanes.ORDER);
+                x3.fma(DoubleVector.fromMemorySegment(sp, c, 22 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 20 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 18 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 16 * w, Lanes.ORDER)))))
+                        .add(s3.fma(DoubleVector.fromMemorySegment(sp, c, 23 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 21 * w, Lanes.ORDER), s1.fma(DoubleVector.fromMemorySegment(sp, c, 19 * w, Lanes.ORDER), s0.mul(DoubleVector.fromMemorySegment(sp, c, 17 * w, Lanes.ORDER)))))).intoMemorySegment(amps, v0 + o2, Lanes.ORDER);
+                x3.fma(DoubleVector.fromMemorySegment(sp, c, 30 * w, Lanes.ORDER), x2.fma(DoubleVector.fromMemorySegment(sp, c, 28 * w, Lanes.ORDER), x1.fma(DoubleVector.fromMemorySegment(sp, c, 26 * w, Lanes.ORDER), x0.mul(DoubleVector.fromMemorySegment(sp, c, 24 * w, Lanes.ORDER)))))
+                        .add(s3.fma(DoubleVector.fromMemorySegment(sp, c, 31 * w, Lanes.ORDER), s2.fma(DoubleVector.fromMemorySegment(sp, c, 29 * w, Lanes.ORDER), s1.fma(DoubleVector.fromMemorySegment(sp, c, 27 * w, Lanes.ORDER), s0.mul(DoubleVector.fromMemorySegment(sp, c, 25 * w, Lanes.ORDER)))))).intoMemorySegment(amps, v0 + o3, Lanes.ORDER);
             }
             grp = end;
         }
