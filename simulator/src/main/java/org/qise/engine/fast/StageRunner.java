@@ -41,6 +41,17 @@ final class StageRunner {
     static final int ALWAYS_LOCAL = 8;
     /** States this small run gate by gate (fused) on the whole state: it already sits in cache. */
     static final int MIN_STAGED_QUBITS = 13;
+    /**
+     * Double states of {@link #CHUNK_QUBITS} up to this many qubits (4–16 MiB) run as one
+     * whole-state step, tiled like a stage ({@link CompiledStep.WholeState#run}) but with no
+     * stages: at 20 qubits the stages' gathers were 11 % of qcbm's time, and the kernels,
+     * compute-bound in L3, gained nothing from chunks of 4 MiB that L2 does not hold either
+     * (issue #19). Smaller states stay staged: whole-state plans there were faster too, but after
+     * warming up on them the JIT's code for h on a high qubit ran 40 % slower at 20 qubits (see
+     * docs/engine.md, "Whole-state steps from 18 to 20 qubits"). Constants, as {@link #CHUNK_QUBITS}
+     * is, so that the plan and its bits are the same on every machine.
+     */
+    static final int WHOLE_STATE_QUBITS = 20;
 
     /** One scratch buffer per thread, for the largest chunk. */
     static final ThreadLocal<MemorySegment> SCRATCH =
@@ -91,7 +102,7 @@ final class StageRunner {
             }
             return steps;
         }
-        if (n < MIN_STAGED_QUBITS) {
+        if (n < MIN_STAGED_QUBITS || (!single && n >= CHUNK_QUBITS && n <= WHOLE_STATE_QUBITS)) {
             int[] all = new int[ops.size()];
             for (int i = 0; i < all.length; i++) all[i] = i;
             if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, all, ops, groups(ops, fusionQubits, single, true), n));

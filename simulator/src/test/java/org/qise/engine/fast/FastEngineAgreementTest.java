@@ -144,9 +144,9 @@ class FastEngineAgreementTest {
 
     @Test
     void stagedRunsOfMostlyLowQubitGatesMatchExact() {
-        // Two qubits more than a chunk: most gates fit the in-place chunks of the low qubits,
-        // the others make stages that gather chunks from all over the state.
-        int n = StageRunner.CHUNK_QUBITS + 2;
+        // The smallest staged size above the whole-state ones: most gates fit the in-place chunks
+        // of the low qubits, the others make stages that gather chunks from all over the state.
+        int n = StageRunner.WHOLE_STATE_QUBITS + 1;
         Random rnd = new Random(99);
         List<Operation.GateOp> ops = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
