@@ -175,28 +175,7 @@ abstract sealed class CompiledStep {
          */
         @Override
         void run(MemorySegment amps, ParallelRunner runner, int n) {
-            int tileBits = StageRunner.TILE_QUBITS - Lanes.LOW_QUBITS, vectorBits = n - Lanes.LOW_QUBITS;
-            long tiles = vectorBits > tileBits ? 1L << (vectorBits - tileBits) : 1;
-            for (int k = 0; k < kernels.length; ) {
-                int end = k;
-                while (tiles > 1 && end < kernels.length && kernels[end].tileUnits(tileBits) > 0) end++;
-                if (end - k < 2) {
-                    runner.runKernel(kernels[k++], amps);
-                    continue;
-                }
-                // A tile is the unit of sharing: no two threads touch one, and every amplitude gets
-                // the kernels in order, so the bits are those of running them one after another.
-                final int first = k, last = end;
-                runner.forRange(tiles, (1L << tileBits) * (last - first), (from, to) -> {
-                    for (long t = from; t < to; t++) {
-                        for (int j = first; j < last; j++) {
-                            long u = kernels[j].tileUnits(tileBits);
-                            kernels[j].run(amps, t * u, (t + 1) * u);
-                        }
-                    }
-                });
-                k = end;
-            }
+            TileKernel.runTiled(kernels, amps, Math.max(0, n - Lanes.LOW_QUBITS), StageRunner.TILE_QUBITS - Lanes.LOW_QUBITS, runner);
         }
 
         @Override
@@ -211,7 +190,7 @@ abstract sealed class CompiledStep {
 
         @Override
         Plan.Step describe(int n) {
-            String kind = kernels.length > 1 && (n < StageRunner.MIN_STAGED_QUBITS || (n >= StageRunner.CHUNK_QUBITS && n <= StageRunner.WHOLE_STATE_QUBITS)) ? "in-cache blocks" : "whole-state pass";
+            String kind = kernels.length > 1 && StageRunner.unstaged(n, false) ? "in-cache blocks" : "whole-state pass";
             return CompiledStep.describe(kind, gates, blocks, kernels, null, kernels.length, n);
         }
     }

@@ -53,6 +53,11 @@ final class StageRunner {
      */
     static final int WHOLE_STATE_QUBITS = 20;
 
+    /** Whether an n-qubit plan (single or double precision) is one whole-state step rather than stages. */
+    static boolean unstaged(int n, boolean single) {
+        return n < MIN_STAGED_QUBITS || (!single && n >= CHUNK_QUBITS && n <= WHOLE_STATE_QUBITS);
+    }
+
     /** One scratch buffer per thread, for the largest chunk. */
     static final ThreadLocal<MemorySegment> SCRATCH =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16L << CHUNK_QUBITS, AmplitudeMemory.ALIGNMENT));
@@ -102,7 +107,7 @@ final class StageRunner {
             }
             return steps;
         }
-        if (n < MIN_STAGED_QUBITS || (!single && n >= CHUNK_QUBITS && n <= WHOLE_STATE_QUBITS)) {
+        if (unstaged(n, single)) {
             int[] all = new int[ops.size()];
             for (int i = 0; i < all.length; i++) all[i] = i;
             if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, all, ops, groups(ops, fusionQubits, single, true), n));

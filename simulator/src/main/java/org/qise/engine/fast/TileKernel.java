@@ -40,21 +40,38 @@ interface TileKernel {
      * bits are those of running the kernels one after another.
      */
     static void runTiled(TileKernel[] kernels, MemorySegment work, int vectorBits, int tileBits) {
+        runTiled(kernels, work, vectorBits, tileBits, null);
+    }
+
+    /**
+     * As {@link #runTiled(TileKernel[], MemorySegment, int, int)}, with each kernel run alone and
+     * the tiles of each tiled run shared out over the runner's threads (a whole-state step), or
+     * all on the caller's thread when {@code runner} is null (a stage's chunk, which is already
+     * one thread's share). A tile is the unit of sharing, so no two threads touch one, and every
+     * amplitude still gets the kernels in order: the same bits on any number of threads.
+     */
+    static void runTiled(TileKernel[] kernels, MemorySegment work, int vectorBits, int tileBits, ParallelRunner runner) {
         long tiles = vectorBits > tileBits ? 1L << (vectorBits - tileBits) : 1;
         for (int k = 0; k < kernels.length; ) {
             int end = k;
             while (tiles > 1 && end < kernels.length && kernels[end].tileUnits(tileBits) > 0) end++;
             if (end - k < 2) {
-                kernels[k].run(work, 0, kernels[k].units());
-                k++;
+                TileKernel one = kernels[k++];
+                if (runner == null) one.run(work, 0, one.units());
+                else runner.forRange(one.units(), (1L << vectorBits) / Math.max(1, one.units()), (from, to) -> one.run(work, from, to));
                 continue;
             }
-            for (long t = 0; t < tiles; t++) {
-                for (int j = k; j < end; j++) {
-                    long u = kernels[j].tileUnits(tileBits);
-                    kernels[j].run(work, t * u, (t + 1) * u);
+            final int first = k, last = end;
+            ParallelRunner.RangeBody tileRange = (from, to) -> {
+                for (long t = from; t < to; t++) {
+                    for (int j = first; j < last; j++) {
+                        long u = kernels[j].tileUnits(tileBits);
+                        kernels[j].run(work, t * u, (t + 1) * u);
+                    }
                 }
-            }
+            };
+            if (runner == null) tileRange.run(0, tiles);
+            else runner.forRange(tiles, (1L << tileBits) * (last - first), tileRange);
             k = end;
         }
     }
