@@ -2,6 +2,7 @@ package org.qise.engine.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -33,7 +34,7 @@ class WholeStateStepTest {
         CompiledStep step = steps.get(0);
         assertInstanceOf(CompiledStep.WholeState.class, step);
         long tiled = java.util.Arrays.stream(step.kernels).filter(k -> k.tileUnits(StageRunner.TILE_QUBITS - Lanes.LOW_QUBITS) > 0).count();
-        assertEquals(true, tiled >= 2 && tiled < step.kernels.length, "the circuit must give tiled and whole kernels: " + tiled);
+        assertTrue(tiled >= 2 && tiled < step.kernels.length, "the circuit must give tiled and whole kernels: " + tiled);
 
         long bytes = AmplitudeMemory.bytesFor(n);
         try (Arena arena = Arena.ofShared(); Gang gang = threads > 1 ? new Gang(threads) : null) {
@@ -56,6 +57,6 @@ class WholeStateStepTest {
         Random rnd = new Random(n);
         List<Operation.GateOp> ops = RandomCircuits.circuit(rnd, n, 8 * n);
         List<CompiledStep> steps = StageRunner.compile(ops, n, FastEngine.FUSION_AUTO);
-        assertEquals(true, steps.stream().anyMatch(s -> !(s instanceof CompiledStep.WholeState)), "a staged step at " + n + " qubits");
+        assertTrue(steps.stream().anyMatch(s -> !(s instanceof CompiledStep.WholeState)), "a staged step at " + n + " qubits");
     }
 }
