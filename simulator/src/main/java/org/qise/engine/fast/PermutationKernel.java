@@ -183,8 +183,8 @@ final class PermutationKernel extends Kernel {
         }
         for (long grp = from; grp < to; ) {
             long end = g.runEnd(grp, to);
-            long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
-            for (; b < last; b += step) {
+            long b = Lanes.offset(g.base(grp));
+            for (long u = grp; u < end; u++, b += step) {
                 DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                 DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
                 x0.blend(x1, m).intoMemorySegment(amps, b, Lanes.ORDER);
@@ -209,8 +209,8 @@ final class PermutationKernel extends Kernel {
         }
         for (long grp = from; grp < to; ) {
             long end = g.runEnd(grp, to);
-            long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
-            for (; b < last; b += step) {
+            long b = Lanes.offset(g.base(grp));
+            for (long u = grp; u < end; u++, b += step) {
                 DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER).rearrange(sh).intoMemorySegment(amps, b, Lanes.ORDER);
             }
             grp = end;

@@ -49,8 +49,8 @@ final class SingleQubitKernels {
             final long off = g.byteOffsets[1], step = g.stepBytes;
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
-                long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
-                for (; b < last; b += step) {
+                long b = Lanes.offset(g.base(grp));
+                for (long u = grp; u < end; u++, b += step) {
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
                     r01.fma(x1, r00.mul(x0)).intoMemorySegment(amps, b, Lanes.ORDER);
@@ -78,8 +78,8 @@ final class SingleQubitKernels {
             final long off = g.byteOffsets[1], step = g.stepBytes;
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
-                long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
-                for (; b < last; b += step) {
+                long b = Lanes.offset(g.base(grp));
+                for (long u = grp; u < end; u++, b += step) {
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
                     DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap);
@@ -165,8 +165,8 @@ final class SingleQubitKernels {
             boolean runs = g.longRuns() && g.runStride == 1; // otherwise group by group
             for (long grp = from; grp < to; ) {
                 long end = runs ? g.runEnd(grp, to) : grp + 1;
-                long bo = Lanes.offset(g.base(grp)), last = bo + (end - grp) * step;
-                for (; bo < last; bo += step) {
+                long bo = Lanes.offset(g.base(grp));
+                for (long u = grp; u < end; u++, bo += step) {
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, bo, Lanes.ORDER);
                     DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, bo + off, Lanes.ORDER);
                     b.fma(x1.rearrange(swap), a.mul(x0)).intoMemorySegment(amps, bo, Lanes.ORDER);
@@ -232,8 +232,8 @@ final class SingleQubitKernels {
             final long step = g.stepBytes;
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
-                long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
-                for (; b < last; b += step) {
+                long b = Lanes.offset(g.base(grp));
+                for (long u = grp; u < end; u++, b += step) {
                     DoubleVector x = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     dr.fma(x, or.mul(x).rearrange(flip)).intoMemorySegment(amps, b, Lanes.ORDER);
                 }
@@ -260,8 +260,8 @@ final class SingleQubitKernels {
             }
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
-                long b = Lanes.offset(g.base(grp)), last = b + (end - grp) * step;
-                for (; b < last; b += step) {
+                long b = Lanes.offset(g.base(grp));
+                for (long u = grp; u < end; u++, b += step) {
                     DoubleVector x = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     DoubleVector xs = x.rearrange(swap);
                     DoubleVector y = di.fma(xs, dr.mul(x)).add(oi.fma(xs, or.mul(x)).rearrange(flip));
