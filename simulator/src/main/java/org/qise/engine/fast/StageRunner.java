@@ -46,10 +46,11 @@ final class StageRunner {
      * whole-state step, tiled like a stage ({@link CompiledStep.WholeState#run}) but with no
      * stages: at 20 qubits the stages' gathers were 11 % of qcbm's time, and the kernels,
      * compute-bound in L3, gained nothing from chunks of 4 MiB that L2 does not hold either
-     * (issue #19). Smaller states stay staged: whole-state plans there were faster too, but after
-     * warming up on them the JIT's code for h on a high qubit ran 40 % slower at 20 qubits (see
-     * docs/engine.md, "Whole-state steps from 18 to 20 qubits"). Constants, as {@link #CHUNK_QUBITS}
-     * is, so that the plan and its bits are the same on every machine.
+     * (issue #19). Smaller states stay staged: whole-state plans there save a tenth to a quarter of
+     * a thread's time (qcbm, random, qft at 14 and 16 qubits), but on two threads qcbm ran up to
+     * 40 % slower, since a state of one or two L2 tiles leaves each kernel to be split on its own
+     * (docs/engine.md, "Counted loops"). Constants, as {@link #CHUNK_QUBITS} is, so that the plan
+     * and its bits are the same on every machine.
      */
     static final int WHOLE_STATE_QUBITS = 20;
 
