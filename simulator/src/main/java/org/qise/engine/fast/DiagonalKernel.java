@@ -185,8 +185,8 @@ final class DiagonalKernel extends Kernel {
             if ((v & cb) == cb && ch[c]) {
                 DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
                 DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
-                long b = Lanes.offset(v);
-                for (long u = v; u < end; u++, b += step) {
+                long b = Lanes.offset(v), last = b + (end - v) * step;
+                for (; b < last; b += step) {
                     DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER);
                     x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, b, Lanes.ORDER);
                 }

@@ -176,7 +176,7 @@ final class FloatDenseKernels {
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector v0 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[0], ORDER);
                     FloatVector z0 = switch (x[0]) {
                         case 0 -> v0;
@@ -306,7 +306,7 @@ final class FloatDenseKernels {
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
                     FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
                     FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
@@ -378,7 +378,7 @@ final class FloatDenseKernels {
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
                     FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
                     FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
@@ -439,7 +439,7 @@ final class FloatDenseKernels {
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector r0 = zero, i0 = zero;
                     FloatVector v = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
                     for (int p = 0, at = 0; p < P; p++, at += 2 * FLOATS) {
@@ -501,7 +501,7 @@ final class FloatDenseKernels {
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero;
                     int at = 0;
                     for (int hIn = 0; hIn < 2; hIn++) {
@@ -569,7 +569,7 @@ final class FloatDenseKernels {
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector r0 = zero, i0 = zero, r1 = zero, i1 = zero, r2 = zero, i2 = zero, r3 = zero, i3 = zero;
                     int at = 0;
                     for (int hIn = 0; hIn < 4; hIn++) {

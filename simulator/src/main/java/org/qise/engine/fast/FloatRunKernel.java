@@ -99,7 +99,7 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * (FloatGateKernel.FLOATS * 4L);
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector x0 = FloatVector.fromMemorySegment(sp, s, g + ia0, ORDER);
                     FloatVector x1 = FloatVector.fromMemorySegment(sp, s, g + ia1, ORDER);
                     FloatVector x2 = FloatVector.fromMemorySegment(sp, s, g + ib0, ORDER);
@@ -146,7 +146,7 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * (FloatGateKernel.FLOATS * 4L);
-                for (long u = k; u < end; u++, g += step) {
+                for (long last = g + (end - k) * step; g < last; g += step) {
                     FloatVector x0 = FloatVector.fromMemorySegment(sp, s, g + ia0, ORDER);
                     FloatVector x1 = FloatVector.fromMemorySegment(sp, s, g + ia1, ORDER);
                     FloatVector x2 = FloatVector.fromMemorySegment(sp, s, g + ib0, ORDER);

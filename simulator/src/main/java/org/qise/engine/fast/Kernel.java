@@ -6,15 +6,19 @@ import java.lang.foreign.MemorySegment;
  * One gate (or fused block) ready to run over a state: it updates the groups of vectors in a
  * range, each group independently, so any split of the range over threads gives the same bits.
  *
- * <p>Kernels walk a run of groups with a loop that counts them
- * ({@code for (u = grp; u < end; u++, b += step)}), not one that compares the moving byte offset
- * with the run's end ({@code for (; b < last; b += step)}). C2 treats only the first as a counted
- * loop: it unrolls it (several groups an iteration, the safepoint poll out of the inner loop).
- * The second it compiled one group an iteration, and when the kernel had been compiled while
- * running small states (as {@code qise bench} warms up, at 14 qubits) it also moved a spilled
- * value out of an XMM register and back in every iteration, a chain of dependent moves: cx at 20
- * qubits took 520–540 µs after such a warm-up and 310–350 µs without it. Counted, 280–300 µs
- * either way (docs/engine.md, "Counted loops").
+ * <p>The one-gate kernels ({@link SingleQubitKernels}, {@link PermutationKernel}) walk a run of
+ * groups with a loop that counts them in an int
+ * ({@code for (int u = 0; u < units; u++, b += step)}: a run lies between two gaps of the layout,
+ * so it holds at most 2^18 groups), not one that compares the moving byte offset with the run's
+ * end ({@code for (; b < last; b += step)}). C2 unrolls the counted loop. The other it compiled
+ * one group an iteration, and when the kernel had been compiled while running small states (as
+ * {@code qise bench} warms up, at 14 qubits) it also moved a spilled value out of an XMM register
+ * and back every iteration, a chain of dependent moves: cx at 20 qubits took 520–540 µs after such
+ * a warm-up and 310–350 µs without one; counted, 280–300 µs either way. The block kernels
+ * ({@link RunKernel}, {@link TwoQubitKernel}) and {@link DiagonalKernel} keep the plain loop: their
+ * runs are often a few groups long (a pair on qubits 3 and 4: runs of 4), and there the counted
+ * loop's set-up cost more than it saved (a run on qubits 3, 4: 1160–1222 against 1593–1599 µs).
+ * See docs/engine.md, "Counted loops".
  */
 abstract class Kernel implements TileKernel {
     final GateGeometry geometry;

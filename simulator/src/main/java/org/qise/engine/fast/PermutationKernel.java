@@ -184,7 +184,7 @@ final class PermutationKernel extends Kernel {
         for (long grp = from; grp < to; ) {
             long end = g.runEnd(grp, to);
             long b = Lanes.offset(g.base(grp));
-            for (long u = grp; u < end; u++, b += step) {
+            for (int u = 0, units = (int) (end - grp); u < units; u++, b += step) {
                 DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                 DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
                 x0.blend(x1, m).intoMemorySegment(amps, b, Lanes.ORDER);
@@ -210,7 +210,7 @@ final class PermutationKernel extends Kernel {
         for (long grp = from; grp < to; ) {
             long end = g.runEnd(grp, to);
             long b = Lanes.offset(g.base(grp));
-            for (long u = grp; u < end; u++, b += step) {
+            for (int u = 0, units = (int) (end - grp); u < units; u++, b += step) {
                 DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER).rearrange(sh).intoMemorySegment(amps, b, Lanes.ORDER);
             }
             grp = end;

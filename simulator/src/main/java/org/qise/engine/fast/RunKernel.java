@@ -160,8 +160,8 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
             final long span = groupSpan; // each group through its own slice: see groupSpan
             for (long grp = from; grp < to; ) {
                 long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
-                long base = Lanes.offset(g.base(grp));
-                for (long u = grp; u < end; u++, base += step) {
+                long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
+                do {
                     MemorySegment grpSeg = amps.asSlice(base, span);
                     // All four loaded before any store: a run's outputs may be the other pair's inputs.
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, grpSeg, ia0, Lanes.ORDER);
@@ -178,7 +178,8 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
                     y1.intoMemorySegment(grpSeg, oa1, Lanes.ORDER);
                     y2.intoMemorySegment(grpSeg, ob0, Lanes.ORDER);
                     y3.intoMemorySegment(grpSeg, ob1, Lanes.ORDER);
-                }
+                    base += step;
+                } while (base < last);
                 grp = end;
             }
         }
@@ -206,8 +207,8 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
             for (long grp = from; grp < to; ) {
                 // Run by run over byte offsets where the layout allows, else one group per "run".
                 long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
-                long base = Lanes.offset(g.base(grp));
-                for (long u = grp; u < end; u++, base += step) {
+                long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
+                do {
                     MemorySegment grpSeg = amps.asSlice(base, span);
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, grpSeg, ia0, Lanes.ORDER);
                     DoubleVector x1 = DoubleVector.fromMemorySegment(sp, grpSeg, ia1, Lanes.ORDER);
@@ -222,7 +223,8 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
                     y1.intoMemorySegment(grpSeg, oa1, Lanes.ORDER);
                     y2.intoMemorySegment(grpSeg, ob0, Lanes.ORDER);
                     y3.intoMemorySegment(grpSeg, ob1, Lanes.ORDER);
-                }
+                    base += step;
+                } while (base < last);
                 grp = end;
             }
         }

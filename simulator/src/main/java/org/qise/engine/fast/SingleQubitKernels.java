@@ -50,7 +50,7 @@ final class SingleQubitKernels {
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
                 long b = Lanes.offset(g.base(grp));
-                for (long u = grp; u < end; u++, b += step) {
+                for (int u = 0, units = (int) (end - grp); u < units; u++, b += step) {
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
                     r01.fma(x1, r00.mul(x0)).intoMemorySegment(amps, b, Lanes.ORDER);
@@ -79,7 +79,7 @@ final class SingleQubitKernels {
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
                 long b = Lanes.offset(g.base(grp));
-                for (long u = grp; u < end; u++, b += step) {
+                for (int u = 0, units = (int) (end - grp); u < units; u++, b += step) {
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, b + off, Lanes.ORDER);
                     DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap);
@@ -166,7 +166,7 @@ final class SingleQubitKernels {
             for (long grp = from; grp < to; ) {
                 long end = runs ? g.runEnd(grp, to) : grp + 1;
                 long bo = Lanes.offset(g.base(grp));
-                for (long u = grp; u < end; u++, bo += step) {
+                for (int u = 0, units = (int) (end - grp); u < units; u++, bo += step) {
                     DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, bo, Lanes.ORDER);
                     DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, bo + off, Lanes.ORDER);
                     b.fma(x1.rearrange(swap), a.mul(x0)).intoMemorySegment(amps, bo, Lanes.ORDER);
@@ -233,7 +233,7 @@ final class SingleQubitKernels {
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
                 long b = Lanes.offset(g.base(grp));
-                for (long u = grp; u < end; u++, b += step) {
+                for (int u = 0, units = (int) (end - grp); u < units; u++, b += step) {
                     DoubleVector x = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     dr.fma(x, or.mul(x).rearrange(flip)).intoMemorySegment(amps, b, Lanes.ORDER);
                 }
@@ -261,7 +261,7 @@ final class SingleQubitKernels {
             for (long grp = from; grp < to; ) {
                 long end = g.runEnd(grp, to);
                 long b = Lanes.offset(g.base(grp));
-                for (long u = grp; u < end; u++, b += step) {
+                for (int u = 0, units = (int) (end - grp); u < units; u++, b += step) {
                     DoubleVector x = DoubleVector.fromMemorySegment(sp, amps, b, Lanes.ORDER);
                     DoubleVector xs = x.rearrange(swap);
                     DoubleVector y = di.fma(xs, dr.mul(x)).add(oi.fma(xs, or.mul(x)).rearrange(flip));

@@ -56,8 +56,8 @@ final class TwoQubitKernel extends Kernel {
         // Run by run (also for short runs: measured faster here than a flat loop over groups).
         for (long grp = from; grp < to; ) {
             long end = g.runEnd(grp, to);
-            long v0 = Lanes.offset(g.base(grp));
-            for (long u = grp; u < end; u++, v0 += step) {
+            long v0 = Lanes.offset(g.base(grp)), last = v0 + (end - grp) * step;
+            for (; v0 < last; v0 += step) {
                 DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, v0, Lanes.ORDER);
                 DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, v0 + o1, Lanes.ORDER);
                 DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, v0 + o2, Lanes.ORDER);
