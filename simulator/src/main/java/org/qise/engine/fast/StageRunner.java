@@ -48,7 +48,7 @@ final class StageRunner {
      * compute-bound in L3, gained nothing from chunks of 4 MiB that L2 does not hold either
      * (issue #19). Smaller states stay staged: whole-state plans there save a tenth to a quarter of
      * a thread's time (qcbm, random, qft at 14 and 16 qubits), but on two threads qcbm ran up to
-     * 40 % slower, since a state of one or two L2 tiles leaves each kernel to be split on its own
+     * 45 % slower, since a state of one or two L2 tiles leaves each kernel to be split on its own
      * (docs/engine.md, "Counted loops"). Constants, as {@link #CHUNK_QUBITS} is, so that the plan
      * and its bits are the same on every machine.
      */
