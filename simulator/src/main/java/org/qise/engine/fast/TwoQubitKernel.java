@@ -15,10 +15,11 @@ import org.qise.circuit.Matrix;
  * output, not one of eight, took a pass on {10, 11} at 20 qubits from 1020–1060 to 965–990 µs on
  * one Zen 3 thread; a C loop of the same shape (gcc -O3 -march=znver3) takes 900–970 µs, so this
  * shape is near what the machine gives. Two groups a loop would be faster still, but its body is
- * too big for C1 (see docs/engine.md, "Second try, input by input"). The 32 coefficient vectors are made when the kernel is built and loaded from native
- * memory in the loop ({@link LoopConstants}): held in registers, most were spilled to the stack,
- * and random circuits at 20 qubits took 148–173 ms depending on the stack depth; loaded, they take
- * 141–148 ms at every depth (issue #19). Measured at about twice the speed of {@link DenseKernel}
+ * too big for C1 (see docs/engine.md, "Second try, input by input"). The 32 coefficient vectors
+ * are made when the kernel is built and loaded from native memory in the loop
+ * ({@link LoopConstants}): held in registers, most were spilled to the stack, and random circuits
+ * at 20 qubits took 148–173 ms depending on the stack depth; loaded, they take 141–148 ms at
+ * every depth (issue #19). Measured at about twice the speed of {@link DenseKernel}
  * on this shape, which has to go through a scratch array to stay general.
  */
 final class TwoQubitKernel extends Kernel {
