@@ -15,7 +15,8 @@ import org.qise.circuit.Matrix;
  * entry of a vector is found by gathering its high target bits ({@link Long#compress}, one
  * instruction on x86) once per run of vectors that share it; runs whose high controls are not
  * all set, or whose entries are all exactly 1 (the control-0 half of cp), are skipped without
- * being read.
+ * being read. Where every entry is real (cz, z and their products: random's cz layers) a vector
+ * is only multiplied lane by lane, with no re↔im swap.
  */
 final class DiagonalKernel extends Kernel {
     /** Vector-index bits of the high targets and of the high controls. */
@@ -23,6 +24,10 @@ final class DiagonalKernel extends Kernel {
     /** Per gathered high-target value c: whether it changes anything, and its coefficient vectors. */
     private final boolean[] changes;
     private final double[] coefRe, coefIm;
+    /** Whether every entry is real (cz, z, products of them): a vector then needs one multiply, no re↔im swap. */
+    private final boolean real;
+    /** For {@link #blocks}: the coefficient index of vector i of an aligned block, from its low bits alone. */
+    private final int[] blockEntry;
 
     DiagonalKernel(GateGeometry g, Matrix m) {
         this(g, diagonalRe(m), diagonalIm(m));
@@ -39,6 +44,7 @@ final class DiagonalKernel extends Kernel {
         changes = new boolean[values];
         coefRe = new double[values * Lanes.DOUBLES];
         coefIm = new double[values * Lanes.DOUBLES];
+        boolean allReal = true;
         for (int c = 0; c < values; c++) {
             // c has the high target bits in ascending qubit order; h lists them in target order.
             long spread = Long.expand(c, tb);
@@ -60,9 +66,13 @@ final class DiagonalKernel extends Kernel {
                 coefIm[o] = -ci; // multiplies the re↔im swapped input: (−ci·im, ci·re)
                 coefIm[o + 1] = ci;
                 identity &= cr == 1 && ci == 0;
+                allReal &= ci == 0;
             }
             changes[c] = !identity;
         }
+        real = allReal;
+        blockEntry = new int[(int) BLOCK_VECTORS];
+        for (int i = 0; i < blockEntry.length; i++) blockEntry[i] = (int) Long.compress(i, tb & (BLOCK_VECTORS - 1));
     }
 
     static double[] diagonalRe(Matrix m) {
@@ -94,8 +104,9 @@ final class DiagonalKernel extends Kernel {
      * double (AVX2, runs of one vector) took 532 µs against 87 on qubit 0; vector by vector it
      * takes 303, and 304 on qubit 2 (366 in runs of two). Runs of four (qubit 3) measured level
      * either way (298 / 306 µs), and of eight faster in runs (177 / 307 µs). A lone target with
-     * no control does better still, column by column ({@link #columns}); this is for the rest
-     * (cz on two low qubits, a control on one, fused phase blocks).
+     * no control does better still, column by column ({@link #columns}), and so does any other
+     * diagonal with no control block by block ({@link #blocks}); this is for the rest (a control
+     * on a low vector bit).
      */
     private static final long SHORT_RUN = 2;
 
@@ -109,20 +120,24 @@ final class DiagonalKernel extends Kernel {
         for (long v = from; v < to; v++) {
             int c = (int) Long.compress(v, tb);
             if ((v & cb) != cb || !ch[c]) continue;
-            DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
-            DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
             long b = Lanes.offset(v);
-            DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER);
-            x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, b, Lanes.ORDER);
+            DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
+            if (real) {
+                scale(amps, b, cr);
+            } else {
+                DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
+                DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER);
+                x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, b, Lanes.ORDER);
+            }
         }
     }
 
     @Override
     public void run(MemorySegment amps, long from, long to) {
-        final long tb = targetBits;
-        if (controlBits == 0 && Long.bitCount(tb) == 1 && tb < COLUMN_TARGETS) {
-            // One target on a low vector bit, no control: whole blocks column by column, the
-            // ragged ends of the range in runs.
+        final long low = targetBits & (BLOCK_VECTORS - 1);
+        if (controlBits == 0 && Long.bitCount(low) == 1 && low < COLUMN_TARGETS) {
+            // One target on a low vector bit, the others (if any) above a block, no control:
+            // whole blocks column by column, the ragged ends of the range in runs.
             long first = Math.min(to, (from + BLOCK_VECTORS - 1) & -BLOCK_VECTORS), last = Math.max(first, to & -BLOCK_VECTORS);
             if (from < first) runs(amps, from, first);
             for (long v = first; v < last; v += BLOCK_VECTORS) columns(amps, v);
@@ -138,26 +153,28 @@ final class DiagonalKernel extends Kernel {
     private static final long BLOCK_VECTORS = Math.min(Lanes.PAD_EVERY_VECTORS, 256);
 
     /**
-     * One aligned block of {@link #BLOCK_VECTORS} vectors for a single target on vector bit t < 3:
-     * for each value of the target bit, each of the 2^t columns is a counted loop down the block
-     * with that value's coefficients in registers (the float kernel's way with short runs,
-     * {@link FloatGateKernel}). Vector by vector or run by run, rz on qubit 3 of 18 (double,
-     * AVX2: runs of four) took 298–307 µs against 87 on qubit 0.
+     * One aligned block of {@link #BLOCK_VECTORS} vectors for a diagonal with one target on vector
+     * bit t < 3 and any others above the block: for each value of that bit, each of the 2^t
+     * columns is a counted loop down the block with that value's coefficients in registers (the
+     * float kernel's way with short runs, {@link FloatGateKernel}). Vector by vector or run by
+     * run, rz on qubit 3 of 18 (double, AVX2: runs of four) took 298–307 µs against 87 on qubit 0;
+     * a phase block on qubits 0, 1 and 13–18 of 20 (random's cz) 1350–1380 µs against 650–980.
      */
     private void columns(MemorySegment amps, long v0) {
         final int D = Lanes.DOUBLES;
-        final long run = targetBits, period = 2 * run, vb = Lanes.VECTOR_BYTES;
+        final long run = targetBits & (BLOCK_VECTORS - 1), period = 2 * run, vb = Lanes.VECTOR_BYTES;
         final long base = Lanes.offset(v0), rows = BLOCK_VECTORS / period;
+        final int high = (int) Long.compress(v0, targetBits);
         final var swap = Lanes.SWAP_RE_IM;
-        for (int c = 0; c < 2; c++) {
+        for (int c = high; c < high + 2; c++) {
             if (!changes[c]) continue;
             DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, coefRe, c * D);
             DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, coefIm, c * D);
             for (long i = 0; i < run; i++) {
-                long at = base + (c * run + i) * vb;
+                long at = base + ((c - high) * run + i) * vb;
                 for (long j = 0; j < rows; j++, at += period * vb) {
                     DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, at, Lanes.ORDER);
-                    x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, at, Lanes.ORDER);
+                    (real ? x.mul(cr) : x.rearrange(swap).fma(ci, x.mul(cr))).intoMemorySegment(amps, at, Lanes.ORDER);
                 }
             }
         }
@@ -173,6 +190,10 @@ final class DiagonalKernel extends Kernel {
         // look it up once per such run, and skip whole runs that it leaves unchanged.
         // Runs also end at the layout's gaps, so that a run is one stretch of bytes.
         final long runMask = (tb | cb) == 0 ? Lanes.PAD_EVERY_VECTORS - 1 : Math.min(Long.lowestOneBit(tb | cb), Lanes.PAD_EVERY_VECTORS) - 1;
+        if (cb == 0 && runMask < BLOCK_RUN) {
+            blocks(amps, from, to);
+            return;
+        }
         if (runMask < SHORT_RUN) {
             vectorByVector(amps, from, to);
             return;
@@ -186,12 +207,74 @@ final class DiagonalKernel extends Kernel {
                 DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c * D);
                 DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c * D);
                 long b = Lanes.offset(v), last = b + (end - v) * step;
-                for (; b < last; b += step) {
-                    DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER);
-                    x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, b, Lanes.ORDER);
+                if (real) {
+                    for (; b < last; b += step) scale(amps, b, cr);
+                } else {
+                    for (; b < last; b += step) {
+                        DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER);
+                        x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, b, Lanes.ORDER);
+                    }
                 }
             }
             v = end;
         }
+    }
+
+    /**
+     * Runs shorter than this (a target on one of the lowest vector bits) are walked block by
+     * block when there is no control ({@link #blocks}).
+     */
+    private static final long BLOCK_RUN = 8;
+
+    /**
+     * Vectors [from, to) an aligned block of {@link #BLOCK_VECTORS} at a time, every vector with
+     * its own coefficient: the high bits of a block give one part of the index, a table of the
+     * block's low bits the other ({@code compress} of a sum of disjoint bits is the sum of the
+     * parts), so the loop has no per-run set-up and no branch. Entries equal to 1 are multiplied
+     * too: for a real diagonal that is exact (the same bits as skipping them); for a complex one
+     * it can only turn a −0 into +0. Runs of four vectors (a fused phase block on qubits 3 to 12
+     * of 20, as random's cz layers make) cost about 22 cycles of set-up each in {@link #runs}.
+     */
+    private void blocks(MemorySegment amps, long from, long to) {
+        final int D = Lanes.DOUBLES;
+        final long tb = targetBits, step = Lanes.VECTOR_BYTES, B = BLOCK_VECTORS;
+        final int[] entry = blockEntry;
+        final double[] re = coefRe, im = coefIm;
+        final var swap = Lanes.SWAP_RE_IM;
+        final boolean fours = Long.numberOfTrailingZeros(tb) == 2;
+        for (long v0 = from & -B; v0 < to; v0 += B) {
+            final int high = (int) Long.compress(v0, tb);
+            int i = (int) Math.max(from - v0, 0);
+            final int end = (int) Math.min(to - v0, B);
+            long b = Lanes.offset(v0 + i);
+            if (real) {
+                // Where runs are four vectors long (the lowest target on vector bit 2), the
+                // whole runs in the middle take one coefficient load each.
+                final int headEnd = fours ? Math.min(end, (i + 3) & -4) : end;
+                final int bodyEnd = fours ? headEnd + ((end - headEnd) & -4) : headEnd;
+                for (; i < headEnd; i++, b += step) scale(amps, b, DoubleVector.fromArray(Lanes.SPECIES, re, (high + entry[i]) * D));
+                for (; i < bodyEnd; i += 4, b += 4 * step) {
+                    DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, (high + entry[i]) * D);
+                    scale(amps, b, cr);
+                    scale(amps, b + step, cr);
+                    scale(amps, b + 2 * step, cr);
+                    scale(amps, b + 3 * step, cr);
+                }
+                for (; i < end; i++, b += step) scale(amps, b, DoubleVector.fromArray(Lanes.SPECIES, re, (high + entry[i]) * D));
+            } else {
+                for (; i < end; i++, b += step) {
+                    int c = (high + entry[i]) * D;
+                    DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, re, c);
+                    DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, im, c);
+                    DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER);
+                    x.rearrange(swap).fma(ci, x.mul(cr)).intoMemorySegment(amps, b, Lanes.ORDER);
+                }
+            }
+        }
+    }
+
+    /** One vector times real coefficients, lane by lane. */
+    private static void scale(MemorySegment amps, long b, DoubleVector c) {
+        DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, b, Lanes.ORDER).mul(c).intoMemorySegment(amps, b, Lanes.ORDER);
     }
 }
