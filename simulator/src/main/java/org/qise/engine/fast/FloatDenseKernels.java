@@ -315,6 +315,8 @@ final class FloatDenseKernels {
                     FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector s2 = x2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector s3 = x3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    // Row by row as TwoQubitKernel, written out for the same reason (a helper
+                    // taking the vectors was not inlined: random single 751 against 69 ms).
                     x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 0, ORDER)))))
                             .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER)))))).intoMemorySegment(s, g + 0, ORDER);
                     x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER)))))
