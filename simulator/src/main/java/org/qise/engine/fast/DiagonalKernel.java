@@ -135,8 +135,8 @@ final class DiagonalKernel extends Kernel {
     @Override
     public void run(MemorySegment amps, long from, long to) {
         final long low = targetBits & (BLOCK_VECTORS - 1);
-        if (controlBits == 0 && Long.bitCount(low) == 1 && low < COLUMN_TARGETS) {
-            // One target on a low vector bit, the others (if any) above a block, no control:
+        if (controlBits == 0 && low != 0 && low < COLUMN_TARGETS) {
+            // Targets on the three lowest vector bits, the others (if any) above a block, no control:
             // whole blocks column by column, the ragged ends of the range in runs.
             long first = Math.min(to, (from + BLOCK_VECTORS - 1) & -BLOCK_VECTORS), last = Math.max(first, to & -BLOCK_VECTORS);
             if (from < first) runs(amps, from, first);
@@ -147,35 +147,37 @@ final class DiagonalKernel extends Kernel {
         }
     }
 
-    /** Target bits (a single one below this) whose gates {@link #columns} takes: runs of one, two or four vectors. */
+    /** Target bits within a block (all below this) that {@link #columns} takes: runs of one, two or four vectors. */
     private static final long COLUMN_TARGETS = 8;
     /** Vectors a block of {@link #columns}: 8 KiB of 256-bit vectors, well inside a stretch between two gaps. */
     private static final long BLOCK_VECTORS = Math.min(Lanes.PAD_EVERY_VECTORS, 256);
 
     /**
-     * One aligned block of {@link #BLOCK_VECTORS} vectors for a diagonal with one target on vector
-     * bit t < 3 and any others above the block: for each value of that bit, each of the 2^t
-     * columns is a counted loop down the block with that value's coefficients in registers (the
-     * float kernel's way with short runs, {@link FloatGateKernel}). Vector by vector or run by
-     * run, rz on qubit 3 of 18 (double, AVX2: runs of four) took 298–307 µs against 87 on qubit 0;
-     * a phase block on qubits 0, 1 and 13–18 of 20 (random's cz) 1350–1380 µs against 650–980.
+     * One aligned block of {@link #BLOCK_VECTORS} vectors for a diagonal whose targets in the block
+     * all sit on vector bits 0 to 2: the vectors of a block that agree in the bits up to the
+     * highest of them share a coefficient, so each such column (vectors 2, 4 or 8 apart) is a
+     * counted loop down the block with its coefficients in registers (the float kernel's way with
+     * short runs, {@link FloatGateKernel}). Vector by vector or run by run, rz on qubit 3 of 18
+     * (double, AVX2: runs of four) took 298–307 µs against 87 on qubit 0; a phase block on qubits
+     * 0, 1 and 13–18 of 20 (random's cz) 1350–1380 µs against 650–980.
      */
     private void columns(MemorySegment amps, long v0) {
         final int D = Lanes.DOUBLES;
-        final long run = targetBits & (BLOCK_VECTORS - 1), period = 2 * run, vb = Lanes.VECTOR_BYTES;
-        final long base = Lanes.offset(v0), rows = BLOCK_VECTORS / period;
+        // The coefficient repeats every 2, 4 or 8 vectors: as many columns, each that far apart.
+        final int columns = 2 * (int) Long.highestOneBit(targetBits & (BLOCK_VECTORS - 1));
+        final long vb = Lanes.VECTOR_BYTES, stride = columns * vb, rows = BLOCK_VECTORS / columns;
+        final long base = Lanes.offset(v0);
         final int high = (int) Long.compress(v0, targetBits);
         final var swap = Lanes.SWAP_RE_IM;
-        for (int c = high; c < high + 2; c++) {
+        for (int m = 0; m < columns; m++) {
+            final int c = high + blockEntry[m];
             if (!changes[c]) continue;
             DoubleVector cr = DoubleVector.fromArray(Lanes.SPECIES, coefRe, c * D);
             DoubleVector ci = DoubleVector.fromArray(Lanes.SPECIES, coefIm, c * D);
-            for (long i = 0; i < run; i++) {
-                long at = base + ((c - high) * run + i) * vb;
-                for (long j = 0; j < rows; j++, at += period * vb) {
-                    DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, at, Lanes.ORDER);
-                    (real ? x.mul(cr) : x.rearrange(swap).fma(ci, x.mul(cr))).intoMemorySegment(amps, at, Lanes.ORDER);
-                }
+            long at = base + m * vb;
+            for (long j = 0; j < rows; j++, at += stride) {
+                DoubleVector x = DoubleVector.fromMemorySegment(Lanes.SPECIES, amps, at, Lanes.ORDER);
+                (real ? x.mul(cr) : x.rearrange(swap).fma(ci, x.mul(cr))).intoMemorySegment(amps, at, Lanes.ORDER);
             }
         }
     }

@@ -12,6 +12,9 @@ final class KernelPlanner {
     private KernelPlanner() {}
 
     static Kernel plan(int numQubits, Matrix target, int[] targets, int[] controls) {
+        if (target.isDiagonal() && controls.length > 0 && targets.length + controls.length <= MAX_CONTROLLED_DIAGONAL) {
+            return controlledDiagonal(numQubits, target, targets, controls);
+        }
         GateGeometry g = new GateGeometry(numQubits, targets, controls);
         if (target.isDiagonal()) return new DiagonalKernel(g, target);
         if (PermutationKernel.isPermutation(target)) return new PermutationKernel(g, target);
@@ -26,6 +29,30 @@ final class KernelPlanner {
         if (g.highCount() == 2 && laneUniform) return new TwoQubitKernel(g, target);
         if (g.highCount() <= 2) return RegisterKernels.forGeometry(g, target);
         return new DenseKernel(g, target);
+    }
+
+    /**
+     * A controlled diagonal (cz, cp, crz…) is a diagonal on its controls and targets together,
+     * 1 wherever a control is 0: planned that way, its kernel has no controls, so it can walk
+     * short runs column by column or block by block ({@link DiagonalKernel}), and the entries of 1
+     * are still skipped where runs allow. cz on qubits 1 and 3 of 20 went vector by vector with a
+     * branch and a {@code compress} each: 1.3–3.6 ms a pass, where an h takes 0.3.
+     */
+    /** Qubits of the widest controlled diagonal planned as a plain one (its table: 2^10 entries, as a fused phase block's). */
+    private static final int MAX_CONTROLLED_DIAGONAL = 10;
+
+    private static Kernel controlledDiagonal(int numQubits, Matrix target, int[] targets, int[] controls) {
+        int t = targets.length, all = t + controls.length, dim = 1 << t;
+        double[] re = new double[1 << all], im = new double[1 << all];
+        int allControls = (1 << controls.length) - 1;
+        for (int i = 0; i < re.length; i++) {
+            boolean on = i >> t == allControls;
+            re[i] = on ? target.re(i & (dim - 1), i & (dim - 1)) : 1;
+            im[i] = on ? target.im(i & (dim - 1), i & (dim - 1)) : 0;
+        }
+        int[] qubits = java.util.Arrays.copyOf(targets, all);
+        System.arraycopy(controls, 0, qubits, t, controls.length);
+        return planDiagonal(numQubits, re, im, qubits);
     }
 
     static Kernel planDiagonal(int numQubits, double[] diagRe, double[] diagIm, int[] targets) {

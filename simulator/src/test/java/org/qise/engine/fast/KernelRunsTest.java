@@ -28,6 +28,8 @@ class KernelRunsTest {
             "u3; 1,2; ; 12", "u3; 1,6; ; 12", "u3; 2,3; ; 12", "u3; 3,4; ; 12", "u3; 6,7; ; 12", "u3; 2,5; ; 12", "u3; 18,19; ; 20", "u3; 2,19; ; 20",
             "u3; 4,9; 2; 12", "u3; 5; 2,3; 12",
             "rz; 4; ; 12", "cp; 19; 18; 20", "cp; 9; 3; 12",
+            // Controlled diagonals are planned as diagonals on controls and targets together.
+            "cp; 3; 1; 12", "cp; 1; 2; 12", "cp; 2; 0; 12", "cp; 5; 1,3; 12", "rz; 3; 1; 12", "cp; 1; 19; 20",
             // One diagonal target on the lowest vector bits: whole blocks column by column.
             "rz; 1; ; 12", "rz; 2; ; 12", "rz; 3; ; 12", "cp; 2; ; 12", "rz; 3; ; 20",
             "rx; 2; ; 10", "rx; 5; ; 10", "rx; 19; ; 20", "rx; 3; 19; 20", "rx; 9; 2,4; 12",
