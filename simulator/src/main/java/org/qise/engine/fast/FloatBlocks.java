@@ -114,22 +114,41 @@ final class FloatBlocks {
         return off;
     }
 
-    /** A diagonal block: every vector times the coefficient vector picked by its high qubits. */
+    /**
+     * A diagonal block: every vector times the coefficient vector picked by its high qubits. The
+     * state is walked in aligned blocks of {@link #BLOCK} vectors, the high part of the pick found
+     * once a block: where no target sits on the block's bits the whole block shares one
+     * coefficient; where they sit on vector bits 0 to 2 only, each column of vectors 2, 4 or 8
+     * apart does; otherwise a table gives the low part for each vector. Real entries (cz and its
+     * products) are one multiply, no re↔im swap. Vector by vector with a {@code compress} each,
+     * random's phase block on qubits 0, 1, 13–18 of 20 took 923 µs a pass against 153 for an h.
+     * The qubits come in ascending order ({@link #forBlocks} sends no other), so the pick's bits
+     * are the gathered vector-index bits as they stand.
+     */
     static final class Diagonal implements FloatKernel {
+        /** Vectors a block: 8 KiB of 256-bit vectors. */
+        private static final long BLOCK = 256;
         private final long highBits, vectors;
         private final float[] coef;
+        private final boolean real;
+        /** The low part of the pick of vector i of a block. */
+        private final int[] blockEntry = new int[(int) BLOCK];
 
         Diagonal(int n, double[] re, double[] im, int[] qubits) {
             long[] offsets = highOffsets(qubits);
             highBits = offsets[offsets.length - 1];
             vectors = 1L << (n - LOW);
             coef = new float[offsets.length * 2 * FLOATS];
+            boolean allReal = true;
             for (int h = 0; h < offsets.length; h++)
                 for (int lane = 0; lane < FLOATS; lane++) {
                     int d = matrixIndex(qubits, lane >> 1, h);
                     coef[h * 2 * FLOATS + lane] = (float) re[d];
                     coef[h * 2 * FLOATS + FLOATS + lane] = (float) ((lane & 1) == 0 ? -im[d] : im[d]);
+                    allReal &= im[d] == 0;
                 }
+            real = allReal;
+            for (int i = 0; i < BLOCK; i++) blockEntry[i] = (int) Long.compress(i, highBits & (BLOCK - 1));
         }
 
         @Override
@@ -141,12 +160,54 @@ final class FloatBlocks {
 
         @Override
         public void run(MemorySegment s, long from, long to) {
-            for (long v = from; v < to; v++) {
-                int c = (int) Long.compress(v, highBits) * 2 * FLOATS;
-                long at = v * VECTOR_BYTES;
+            final long low = highBits & (BLOCK - 1);
+            for (long v0 = from & -BLOCK; v0 < to; v0 += BLOCK) {
+                final int high = (int) Long.compress(v0, highBits);
+                final long first = Math.max(from, v0), end = Math.min(to, v0 + BLOCK);
+                if (low == 0) {
+                    uniform(s, first, end, high * 2 * FLOATS);
+                } else if (low < 8 && first == v0 && end == v0 + BLOCK) {
+                    columns(s, v0, high, 2 * (int) Long.highestOneBit(low));
+                } else {
+                    vectorByVector(s, first, end, v0, high);
+                }
+            }
+        }
+
+        /** Vectors [from, to) times the coefficients at c. */
+        private void uniform(MemorySegment s, long from, long to, int c) {
+            final FloatVector cr = FloatVector.fromArray(SPECIES, coef, c), ci = FloatVector.fromArray(SPECIES, coef, c + FLOATS);
+            for (long at = from * VECTOR_BYTES, last = to * VECTOR_BYTES; at < last; at += VECTOR_BYTES) {
                 FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
-                z.rearrange(FloatShuffles.S0).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), z.mul(FloatVector.fromArray(SPECIES, coef, c)))
-                        .intoMemorySegment(s, at, ORDER);
+                (real ? z.mul(cr) : z.rearrange(FloatShuffles.S0).fma(ci, z.mul(cr))).intoMemorySegment(s, at, ORDER);
+            }
+        }
+
+        /**
+         * Vectors [from, to) of the block at v0, each with its own coefficient (runs of one or two
+         * vectors: a loop a run measured 2.2× slower on random's phase block on qubits 3–12).
+         */
+        private void vectorByVector(MemorySegment s, long from, long to, long v0, int high) {
+            final int[] entry = blockEntry;
+            for (long v = from; v < to; v++) {
+                final int c = (high + entry[(int) (v - v0)]) * 2 * FLOATS;
+                final long at = v * VECTOR_BYTES;
+                FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                FloatVector cr = FloatVector.fromArray(SPECIES, coef, c);
+                (real ? z.mul(cr) : z.rearrange(FloatShuffles.S0).fma(FloatVector.fromArray(SPECIES, coef, c + FLOATS), z.mul(cr))).intoMemorySegment(s, at, ORDER);
+            }
+        }
+
+        /** One whole block whose targets in it sit on vector bits 0–2 only: column by column. */
+        private void columns(MemorySegment s, long v0, int high, int columns) {
+            final long stride = columns * VECTOR_BYTES;
+            for (int m = 0; m < columns; m++) {
+                final int c = (high + blockEntry[m]) * 2 * FLOATS;
+                final FloatVector cr = FloatVector.fromArray(SPECIES, coef, c), ci = FloatVector.fromArray(SPECIES, coef, c + FLOATS);
+                for (long at = (v0 + m) * VECTOR_BYTES, last = (v0 + BLOCK) * VECTOR_BYTES; at < last; at += stride) {
+                    FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                    (real ? z.mul(cr) : z.rearrange(FloatShuffles.S0).fma(ci, z.mul(cr))).intoMemorySegment(s, at, ORDER);
+                }
             }
         }
     }

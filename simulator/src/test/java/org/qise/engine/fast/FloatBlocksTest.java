@@ -119,6 +119,57 @@ class FloatBlocksTest {
     }
 
     /**
+     * On a state of many 256-vector blocks, a diagonal walks each block whole (no target on its
+     * bits), column by column (targets on vector bits 0–2) or vector by vector (the rest). Checked
+     * against each amplitude times its entry by definition, real ±1 entries exactly, and ranges cut
+     * anywhere against one call bit for bit. Qubits count from the lanes up (q ↦ q − 2 + LOW).
+     */
+    @ParameterizedTest(name = "{0} phases on qubits {1} of 14, ranges cut anywhere")
+    @CsvSource(delimiter = ';', value = {"real; 0 1 11 12 13", "complex; 0 1 11 12 13", "real; 3 4 5 6 7 8 9 10 11 12",
+            "complex; 3 5 6 12", "real; 2 3 4", "complex; 2 4 13", "complex; 3 12", "real; 0 1", "complex; 7"})
+    void aDiagonalOnALargeStateMatchesTheDefinitionForEverySplit(String kind, String set) {
+        final int n = 14;
+        int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).map(q -> q >= 2 ? q - 2 + FloatGateKernel.LOW_QUBITS : q).toArray();
+        Random rnd = new Random(set.hashCode() + kind.length());
+        int dim = 1 << qubits.length;
+        double[] re = new double[dim], im = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            double phi = rnd.nextDouble() * 2 * Math.PI;
+            re[i] = kind.equals("real") ? (rnd.nextBoolean() ? 1 : -1) : Math.cos(phi);
+            im[i] = kind.equals("real") ? 0 : Math.sin(phi);
+        }
+        FloatBlocks.Diagonal kernel = new FloatBlocks.Diagonal(n, re, im, qubits);
+        AmplitudeMemory whole = FloatState.allocateMemory(n), split = FloatState.allocateMemory(n);
+        try {
+            float[][] psi = new float[2][1 << n];
+            for (int i = 0; i < 1 << n; i++) {
+                psi[0][i] = (float) rnd.nextGaussian();
+                psi[1][i] = (float) rnd.nextGaussian();
+                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i), psi[0][i]);
+                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4, psi[1][i]);
+            }
+            split.segment.copyFrom(whole.segment);
+            kernel.runAll(whole.segment);
+            for (long from = 0; from < kernel.units(); ) {
+                long to = Math.min(kernel.units(), from + 1 + rnd.nextInt(rnd.nextBoolean() ? 37 : 700));
+                kernel.run(split.segment, from, to);
+                from = to;
+            }
+            assertEquals(-1, whole.segment.mismatch(split.segment), "first byte where a split run differs");
+            double tol = kind.equals("real") ? 0 : 1e-6;
+            for (int i = 0; i < 1 << n; i++) {
+                int d = bits(i, qubits);
+                double wantRe = psi[0][i] * re[d] - psi[1][i] * im[d], wantIm = psi[0][i] * im[d] + psi[1][i] * re[d];
+                assertEquals(wantRe, whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i)), tol * (1 + Math.abs(wantRe)), "re of amplitude " + i);
+                assertEquals(wantIm, whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4), tol * (1 + Math.abs(wantIm)), "im of amplitude " + i);
+            }
+        } finally {
+            whole.close();
+            split.close();
+        }
+    }
+
+    /**
      * Every stage of qft, qcbm and random runs in float: a float stage's fusion width is chosen
      * among those whose blocks all have float kernels ({@link FloatCost}), so random's 4-qubit
      * blocks above the vector, which have none, are no longer fused there (they used to widen a
