@@ -31,16 +31,16 @@ final class KernelPlanner {
         return new DenseKernel(g, target);
     }
 
+    /** Qubits of the widest controlled diagonal planned as a plain one (its table: 2^10 entries, as a fused phase block's). */
+    private static final int MAX_CONTROLLED_DIAGONAL = 10;
+
     /**
      * A controlled diagonal (cz, cp, crz…) is a diagonal on its controls and targets together,
      * 1 wherever a control is 0: planned that way, its kernel has no controls, so it can walk
      * short runs column by column or block by block ({@link DiagonalKernel}), and the entries of 1
      * are still skipped where runs allow. cz on qubits 1 and 3 of 20 went vector by vector with a
-     * branch and a {@code compress} each: 1.3–3.6 ms a pass, where an h takes 0.3.
+     * branch and a {@code compress} each: 1.2–3.6 ms a pass, where an h takes 0.3.
      */
-    /** Qubits of the widest controlled diagonal planned as a plain one (its table: 2^10 entries, as a fused phase block's). */
-    private static final int MAX_CONTROLLED_DIAGONAL = 10;
-
     private static Kernel controlledDiagonal(int numQubits, Matrix target, int[] targets, int[] controls) {
         int t = targets.length, all = t + controls.length, dim = 1 << t;
         double[] re = new double[1 << all], im = new double[1 << all];
