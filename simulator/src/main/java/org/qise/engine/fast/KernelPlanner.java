@@ -43,12 +43,13 @@ final class KernelPlanner {
      */
     private static Kernel controlledDiagonal(int numQubits, Matrix target, int[] targets, int[] controls) {
         int t = targets.length, all = t + controls.length, dim = 1 << t;
+        double[] dRe = DiagonalKernel.diagonalRe(target), dIm = DiagonalKernel.diagonalIm(target);
         double[] re = new double[1 << all], im = new double[1 << all];
         int allControls = (1 << controls.length) - 1;
         for (int i = 0; i < re.length; i++) {
             boolean on = i >> t == allControls;
-            re[i] = on ? target.re(i & (dim - 1), i & (dim - 1)) : 1;
-            im[i] = on ? target.im(i & (dim - 1), i & (dim - 1)) : 0;
+            re[i] = on ? dRe[i & (dim - 1)] : 1;
+            im[i] = on ? dIm[i & (dim - 1)] : 0;
         }
         int[] qubits = java.util.Arrays.copyOf(targets, all);
         System.arraycopy(controls, 0, qubits, t, controls.length);
