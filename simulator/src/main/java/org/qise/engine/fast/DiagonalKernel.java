@@ -103,10 +103,10 @@ final class DiagonalKernel extends Kernel {
      * worth a loop each: a run cost about 22 cycles besides its vectors, so rz on qubit 1 of 18 in
      * double (AVX2, runs of one vector) took 532 µs against 87 on qubit 0; vector by vector it
      * takes 303, and 304 on qubit 2 (366 in runs of two). Runs of four (qubit 3) measured level
-     * either way (298 / 306 µs), and of eight faster in runs (177 / 307 µs). A lone target with
-     * no control does better still, column by column ({@link #columns}), and so does any other
-     * diagonal with no control block by block ({@link #blocks}); this is for the rest (a control
-     * on a low vector bit).
+     * either way (298 / 306 µs), and of eight faster in runs (177 / 307 µs). With no control,
+     * targets on the lowest vector bits do better still, column by column ({@link #columns}) or
+     * block by block ({@link #blocks}); this is for a control on a low vector bit, which only a
+     * controlled diagonal too wide for {@link KernelPlanner} to make a plain one still has.
      */
     private static final long SHORT_RUN = 2;
 

@@ -15,10 +15,10 @@ import java.lang.foreign.MemorySegment;
  * {@code qise bench} warms up, at 14 qubits) it also moved a spilled value out of an XMM register
  * and back every iteration, a chain of dependent moves: cx at 20 qubits took 520–540 µs after such
  * a warm-up and 310–350 µs without one; counted, 280–300 µs either way. The block kernels
- * ({@link RunKernel}, {@link TwoQubitKernel}) and {@link DiagonalKernel} keep the plain loop: their
- * runs are often a few groups long (a pair on qubits 3 and 4: runs of 4), and there the counted
- * loop's set-up cost more than it saved (a run on qubits 3, 4: 1160–1222 against 1593–1599 µs).
- * See docs/engine.md, "Counted loops".
+ * ({@link RunKernel}, {@link TwoQubitKernel}) and {@link DiagonalKernel}'s runs keep the plain
+ * loop: their runs are often a few groups long (a pair on qubits 3 and 4: runs of 4), and there
+ * the counted loop's set-up cost more than it saved (a run on qubits 3, 4: 1160–1222 against
+ * 1593–1599 µs). See docs/engine.md, "Counted loops".
  */
 abstract class Kernel implements TileKernel {
     final GateGeometry geometry;
