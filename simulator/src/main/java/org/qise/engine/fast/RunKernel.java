@@ -22,6 +22,14 @@ import org.qise.circuit.Operation;
  * any is stored, so the in-place update is safe; every group gets the same arithmetic whatever
  * the split over threads or tiles.
  *
+ * <p>The loops address the state directly, one bounds check per access. Each group once went
+ * through a slice of its own ({@code amps.asSlice(base, span)}), so that C2 hoisted the checks
+ * and removed the slice by escape analysis (8 % on AVX2). On the Zen 4 that removal failed in
+ * about a third of the JVMs that ran {@code qise bench} (JFR: most samples in
+ * {@code NativeMemorySegmentImpl.dup}, a slice allocated per group) and qcbm at 20 qubits took
+ * 195–293 ms against 77–82; addressed directly it ran 77–82 ms in every run, and thread CPU was
+ * level (82–87 against 83–84 ms). See docs/engine.md (issue #19).
+ *
  * <p>Written by hand, not interpreted: an op-by-op interpreter over four vectors in registers
  * (a switch per op and group) was tried and ran a rotation at 1.8–2.2 ns per vector against
  * 0.72 for the plain kernel, as its ops form one long dependent chain per group.
@@ -33,14 +41,6 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
     final long inA0, inA1, inB0, inB1, outA0, outA1, outB0, outB1;
     /** The 2×2 of pair A then of pair B, re and im of each entry, row by row. */
     final double[] a = new double[8], b = new double[8];
-    /**
-     * Bytes from a group's base to the end of its last vector (the outputs are the inputs
-     * permuted): the run loops access each group through a slice of this size, so one bounds
-     * check a group, where eight accesses at offsets the JIT cannot relate took one each; the
-     * offsets are then loop-invariant against the slice's size and leave the loop, and the slice
-     * never escapes. A run pass at 20 qubits: 556–598 against 602–643 µs (issue #19).
-     */
-    final long groupSpan;
 
     private RunKernel(GateGeometry g, Matrix m, int[] cols, int[] rows) {
         super(g);
@@ -48,7 +48,6 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
         long[] o = g.byteOffsets;
         inA0 = o[cols[0]]; inA1 = o[cols[1]]; inB0 = o[cols[2]]; inB1 = o[cols[3]];
         outA0 = o[rows[0]]; outA1 = o[rows[1]]; outB0 = o[rows[2]]; outB1 = o[rows[3]];
-        groupSpan = Math.max(Math.max(inA0, inA1), Math.max(inB0, inB1)) + Lanes.VECTOR_BYTES;
         fill(a, m, rows[0], rows[1], cols[0], cols[1]);
         fill(b, m, rows[2], rows[3], cols[2], cols[3]);
     }
@@ -157,27 +156,25 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
             GateGeometry g = geometry;
             final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
             final long step = g.longRuns() ? g.stepBytes : 0;
-            final long span = groupSpan; // each group through its own slice: see groupSpan
-            for (long grp = from; grp < to; ) {
+                        for (long grp = from; grp < to; ) {
                 long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
                 long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
                 do {
-                    MemorySegment grpSeg = amps.asSlice(base, span);
                     // All four loaded before any store: a run's outputs may be the other pair's inputs.
-                    DoubleVector x0 = DoubleVector.fromMemorySegment(sp, grpSeg, ia0, Lanes.ORDER);
-                    DoubleVector x1 = DoubleVector.fromMemorySegment(sp, grpSeg, ia1, Lanes.ORDER);
-                    DoubleVector x2 = DoubleVector.fromMemorySegment(sp, grpSeg, ib0, Lanes.ORDER);
-                    DoubleVector x3 = DoubleVector.fromMemorySegment(sp, grpSeg, ib1, Lanes.ORDER);
+                    DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, base + ia0, Lanes.ORDER);
+                    DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, base + ia1, Lanes.ORDER);
+                    DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, base + ib0, Lanes.ORDER);
+                    DoubleVector x3 = DoubleVector.fromMemorySegment(sp, amps, base + ib1, Lanes.ORDER);
                     DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap);
                     DoubleVector y0 = i01.fma(s1, r01.fma(x1, i00.fma(s0, r00.mul(x0))));
                     DoubleVector y1 = i11.fma(s1, r11.fma(x1, i10.fma(s0, r10.mul(x0))));
                     DoubleVector s2 = x2.rearrange(swap), s3 = x3.rearrange(swap);
                     DoubleVector y2 = i01.fma(s3, r01.fma(x3, i00.fma(s2, r00.mul(x2))));
                     DoubleVector y3 = i11.fma(s3, r11.fma(x3, i10.fma(s2, r10.mul(x2))));
-                    y0.intoMemorySegment(grpSeg, oa0, Lanes.ORDER);
-                    y1.intoMemorySegment(grpSeg, oa1, Lanes.ORDER);
-                    y2.intoMemorySegment(grpSeg, ob0, Lanes.ORDER);
-                    y3.intoMemorySegment(grpSeg, ob1, Lanes.ORDER);
+                    y0.intoMemorySegment(amps, base + oa0, Lanes.ORDER);
+                    y1.intoMemorySegment(amps, base + oa1, Lanes.ORDER);
+                    y2.intoMemorySegment(amps, base + ob0, Lanes.ORDER);
+                    y3.intoMemorySegment(amps, base + ob1, Lanes.ORDER);
                     base += step;
                 } while (base < last);
                 grp = end;
@@ -203,26 +200,24 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
             GateGeometry g = geometry;
             final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
             final long step = g.longRuns() ? g.stepBytes : 0;
-            final long span = groupSpan; // each group through its own slice: see groupSpan
-            for (long grp = from; grp < to; ) {
+                        for (long grp = from; grp < to; ) {
                 // Run by run over byte offsets where the layout allows, else one group per "run".
                 long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
                 long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
                 do {
-                    MemorySegment grpSeg = amps.asSlice(base, span);
-                    DoubleVector x0 = DoubleVector.fromMemorySegment(sp, grpSeg, ia0, Lanes.ORDER);
-                    DoubleVector x1 = DoubleVector.fromMemorySegment(sp, grpSeg, ia1, Lanes.ORDER);
-                    DoubleVector x2 = DoubleVector.fromMemorySegment(sp, grpSeg, ib0, Lanes.ORDER);
-                    DoubleVector x3 = DoubleVector.fromMemorySegment(sp, grpSeg, ib1, Lanes.ORDER);
+                    DoubleVector x0 = DoubleVector.fromMemorySegment(sp, amps, base + ia0, Lanes.ORDER);
+                    DoubleVector x1 = DoubleVector.fromMemorySegment(sp, amps, base + ia1, Lanes.ORDER);
+                    DoubleVector x2 = DoubleVector.fromMemorySegment(sp, amps, base + ib0, Lanes.ORDER);
+                    DoubleVector x3 = DoubleVector.fromMemorySegment(sp, amps, base + ib1, Lanes.ORDER);
                     DoubleVector s0 = x0.rearrange(swap), s1 = x1.rearrange(swap), s2 = x2.rearrange(swap), s3 = x3.rearrange(swap);
                     DoubleVector y0 = ai01.fma(s1, ar01.fma(x1, ai00.fma(s0, ar00.mul(x0))));
                     DoubleVector y1 = ai11.fma(s1, ar11.fma(x1, ai10.fma(s0, ar10.mul(x0))));
                     DoubleVector y2 = bi01.fma(s3, br01.fma(x3, bi00.fma(s2, br00.mul(x2))));
                     DoubleVector y3 = bi11.fma(s3, br11.fma(x3, bi10.fma(s2, br10.mul(x2))));
-                    y0.intoMemorySegment(grpSeg, oa0, Lanes.ORDER);
-                    y1.intoMemorySegment(grpSeg, oa1, Lanes.ORDER);
-                    y2.intoMemorySegment(grpSeg, ob0, Lanes.ORDER);
-                    y3.intoMemorySegment(grpSeg, ob1, Lanes.ORDER);
+                    y0.intoMemorySegment(amps, base + oa0, Lanes.ORDER);
+                    y1.intoMemorySegment(amps, base + oa1, Lanes.ORDER);
+                    y2.intoMemorySegment(amps, base + ob0, Lanes.ORDER);
+                    y3.intoMemorySegment(amps, base + ob1, Lanes.ORDER);
                     base += step;
                 } while (base < last);
                 grp = end;
