@@ -21,6 +21,12 @@ final class BlockCost {
     private static final double[] DENSE_HIGH = {0, 1.25, 3.7, 7.7, 11.7, 23, 46};
     /** Dense block on k targets with at least one low target (lane shuffles per pattern). */
     private static final double[] DENSE_LOW = {0, 1.4, 9.5, 13, 22, 40, 75};
+    /**
+     * A dense block on two qubits that both pick lanes ({@link InVectorPairKernel}: qubits 0 and 1
+     * in double on 512-bit vectors): a 4×4 on each vector, measured at the cost of a 4×4 on two
+     * high qubits (0.82 against 0.78–0.83 ms a pass at 20 qubits on the Zen 4).
+     */
+    private static final double IN_VECTOR_PAIR = DENSE_HIGH[2];
     private static final double PERMUTATION = 1.3;
     /**
      * A run on two high qubits ({@link RunKernel}): a 2×2 on each pair of vectors, the
@@ -37,21 +43,22 @@ final class BlockCost {
     private static final double DIAGONAL_SWEEP = 0.2, DIAGONAL_MULTIPLY = 1.4;
 
     static double of(Fuser.Block block) {
-        return of(block, true);
+        return of(block, false);
     }
 
     /**
      * As {@link #of}, for grouping the gates of a single-precision plan: the float kernels have
-     * no half-cost rotation, so an rx costs what any rotation does.
+     * no half-cost rotation and no {@link InVectorPairKernel}, so an rx costs what any rotation
+     * does and a block on two lane qubits what any block with a lane qubit does.
      */
     static double ofFloat(Fuser.Block block) {
-        return of(block, false);
+        return of(block, true);
     }
 
-    private static double of(Fuser.Block block, boolean halfRotations) {
+    private static double of(Fuser.Block block, boolean single) {
         return switch (block) {
-            case Fuser.Single s -> single(s.op().gate(), s.op().qubits(), halfRotations);
-            case Fuser.Dense d -> dense(d.qubits());
+            case Fuser.Single s -> single(s.op().gate(), s.op().qubits(), single);
+            case Fuser.Dense d -> dense(d.qubits(), single);
             case Fuser.Diagonal d -> diagonal(d.re(), d.im(), 1.0);
             case Fuser.Run r -> RUN;
             default -> throw new IllegalArgumentException("unknown block " + block);
@@ -60,28 +67,33 @@ final class BlockCost {
 
     /**
      * The cost of a fused block of several gates that is still being grown, from its qubits and
-     * whether all its gates are diagonal (a single gate costs what {@link #of} says).
+     * whether all its gates are diagonal (a single gate costs what {@link #of} says); for the float
+     * kernels when {@code single}, which have no {@link InVectorPairKernel} (a float 4×4 on two
+     * lane qubits made random at 20 qubits 8 % slower, so float plans keep the lane price).
      */
-    static double estimate(long qubitMask, boolean allDiagonal) {
+    static double estimate(long qubitMask, boolean allDiagonal, boolean single) {
         if (allDiagonal) return DIAGONAL_SWEEP + DIAGONAL_MULTIPLY;
-        return dense(Long.bitCount(qubitMask), (qubitMask & ((1L << Lanes.LOW_QUBITS) - 1)) != 0);
+        long lowMask = (1L << Lanes.LOW_QUBITS) - 1;
+        if (!single && Long.bitCount(qubitMask) == 2 && (qubitMask & ~lowMask) == 0) return IN_VECTOR_PAIR;
+        return dense(Long.bitCount(qubitMask), (qubitMask & lowMask) != 0);
     }
 
-    private static double single(Gate g, int[] qubits, boolean halfRotations) {
+    private static double single(Gate g, int[] qubits, boolean single) {
         Matrix m = g.targetMatrix();
         double active = Math.scalb(1.0, -g.controls()); // controls leave the other vectors alone
         if (m.isDiagonal()) return diagonal(DiagonalKernel.diagonalRe(m), DiagonalKernel.diagonalIm(m), active);
         if (PermutationKernel.isPermutation(m)) return PERMUTATION * Math.max(active, 0.5);
         int[] targets = java.util.Arrays.copyOfRange(qubits, g.controls(), qubits.length);
         int[] controls = java.util.Arrays.copyOf(qubits, g.controls());
-        if (halfRotations && SingleQubitKernels.HighRx.takes(m, targets, controls)) return HALF_ROTATION * active;
-        return dense(targets) * active;
+        if (!single && SingleQubitKernels.HighRx.takes(m, targets, controls)) return HALF_ROTATION * active;
+        return dense(targets, single) * active;
     }
 
-    private static double dense(int[] targets) {
-        boolean low = false;
-        for (int q : targets) low |= q < Lanes.LOW_QUBITS;
-        return dense(targets.length, low);
+    private static double dense(int[] targets, boolean single) {
+        int low = 0;
+        for (int q : targets) if (q < Lanes.LOW_QUBITS) low++;
+        if (!single && targets.length == 2 && low == 2) return IN_VECTOR_PAIR;
+        return dense(targets.length, low > 0);
     }
 
     private static double dense(int k, boolean lowTarget) {

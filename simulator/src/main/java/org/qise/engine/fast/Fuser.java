@@ -36,25 +36,28 @@ final class Fuser {
     private final boolean runs;
     /** Qubits inside a vector of the kernels the runs are for: a run needs both its qubits at or above this. */
     private final int runLowQubits;
+    /** Whether the blocks are for the float kernels, which lack the double-only cheaper kernels ({@link BlockCost#estimate}). */
+    private final boolean single;
 
     Fuser(int maxDense, int maxDiagonal) {
         this(maxDense, maxDiagonal, false);
     }
 
     Fuser(int maxDense, int maxDiagonal, boolean runs) {
-        this(maxDense, maxDiagonal, runs, Lanes.LOW_QUBITS);
+        this(maxDense, maxDiagonal, runs, false);
     }
 
     /**
-     * As {@link #Fuser(int, int, boolean)}, with runs only on qubits at or above {@code runLowQubits}:
-     * {@link Lanes#LOW_QUBITS} for the double kernels, {@link FloatGateKernel#LOW_QUBITS} (one more:
-     * a float vector holds twice the amplitudes) for a float stage.
+     * As {@link #Fuser(int, int, boolean)}, for the float kernels when {@code single}: runs only on
+     * qubits at or above {@link FloatGateKernel#LOW_QUBITS} (one more than {@link Lanes#LOW_QUBITS}:
+     * a float vector holds twice the amplitudes), and blocks priced without the double-only kernels.
      */
-    Fuser(int maxDense, int maxDiagonal, boolean runs, int runLowQubits) {
+    Fuser(int maxDense, int maxDiagonal, boolean runs, boolean single) {
         this.maxDense = maxDense;
         this.maxDiagonal = Math.max(maxDense, maxDiagonal);
         this.runs = runs;
-        this.runLowQubits = runLowQubits;
+        this.single = single;
+        this.runLowQubits = single ? FloatGateKernel.LOW_QUBITS : Lanes.LOW_QUBITS;
     }
 
     /** One fused block, ready to become a kernel. */
@@ -286,7 +289,7 @@ final class Fuser {
                     Candidate k = cands[c];
                     if (repeatsEarlier(c)) continue;
                     if (choice && worseThanApart(k)) continue;
-                    double saved = -k.cost(f.alone);
+                    double saved = -k.cost(f.alone, single);
                     for (int i = 0; i < k.count; i++) saved += f.alone[k.members[i]];
                     if (saved > bestSaved) {
                         bestSaved = saved;
@@ -368,7 +371,7 @@ final class Fuser {
             if (mixesBothQubits(g)) return;
             if (!productPairs(g)) return;
             double cost = BlockCost.RUN;
-            if (cost < BlockCost.estimate(g.qubits, false)) g.runCost = cost;
+            if (cost < BlockCost.estimate(g.qubits, false, single)) g.runCost = cost;
         }
 
         /**
@@ -424,14 +427,14 @@ final class Fuser {
                 }
                 if ((open & q) == 0) {
                     open |= q;
-                    apart += BlockCost.estimate(q, diagonal[m]);
+                    apart += BlockCost.estimate(q, diagonal[m], single);
                     if (!diagonal[m]) openDense |= q;
                 } else if (!diagonal[m] && (openDense & q) == 0) {
-                    apart += BlockCost.estimate(q, false) - BlockCost.estimate(q, true);
+                    apart += BlockCost.estimate(q, false, single) - BlockCost.estimate(q, true, single);
                     openDense |= q;
                 }
             }
-            return c.cost(alone) > apart;
+            return c.cost(alone, single) > apart;
         }
     }
 
@@ -466,9 +469,9 @@ final class Fuser {
         boolean run() { return !Double.isNaN(runCost); }
 
         /** As {@link Group#cost}. */
-        double cost(double[] alone) {
+        double cost(double[] alone, boolean single) {
             if (count == 1) return alone[members[0]];
-            return Double.isNaN(runCost) ? BlockCost.estimate(qubits, allDiagonal) : runCost;
+            return Double.isNaN(runCost) ? BlockCost.estimate(qubits, allDiagonal, single) : runCost;
         }
 
         boolean sameAs(Candidate o) {
@@ -508,10 +511,10 @@ final class Fuser {
             this(members, qubits, allDiagonal, Double.NaN);
         }
 
-        /** Its cost in {@link BlockCost}'s units, given each gate's cost alone. */
-        double cost(double[] alone) {
+        /** Its cost in {@link BlockCost}'s units, given each gate's cost alone, for the float kernels when {@code single}. */
+        double cost(double[] alone, boolean single) {
             if (members.size() == 1) return alone[members.get(0)];
-            return Double.isNaN(runCost) ? BlockCost.estimate(qubits, allDiagonal) : runCost;
+            return Double.isNaN(runCost) ? BlockCost.estimate(qubits, allDiagonal, single) : runCost;
         }
 
         /** Whether the group runs as a {@link Run}. */

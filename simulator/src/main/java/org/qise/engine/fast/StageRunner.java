@@ -163,14 +163,13 @@ final class StageRunner {
     static List<Fuser.Group> groups(List<Operation.GateOp> ops, int fusionQubits, boolean single, boolean runs) {
         double[] alone = Fuser.costsAlone(ops, single);
         GateFacts facts = new GateFacts(ops, alone);
-        int runLow = single ? FloatGateKernel.LOW_QUBITS : Lanes.LOW_QUBITS;
-        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(facts);
+        if (fusionQubits != FastEngine.FUSION_AUTO) return new Fuser(fusionQubits, Fuser.MAX_DIAGONAL_QUBITS, runs, single).group(facts);
         List<Fuser.Group> best = null;
         double bestCost = Double.MAX_VALUE;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, runs, runLow).group(facts);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, runs, single).group(facts);
             double cost = 0;
-            for (Fuser.Group g : groups) cost += g.cost(alone);
+            for (Fuser.Group g : groups) cost += g.cost(alone, single);
             if (cost < bestCost) {
                 bestCost = cost;
                 best = groups;
@@ -192,7 +191,7 @@ final class StageRunner {
         List<Fuser.Group> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int width = 1; width <= AUTO_MAX_WIDTH; width++) {
-            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, true, FloatGateKernel.LOW_QUBITS).group(facts);
+            List<Fuser.Group> groups = new Fuser(width, Fuser.MAX_DIAGONAL_QUBITS, true, true).group(facts);
             double cost = FloatCost.of(ops, groups);
             if (cost < bestCost) {
                 bestCost = cost;

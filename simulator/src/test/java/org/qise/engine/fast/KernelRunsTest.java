@@ -33,7 +33,10 @@ class KernelRunsTest {
             // One diagonal target on the lowest vector bits: whole blocks column by column.
             "rz; 1; ; 12", "rz; 2; ; 12", "rz; 3; ; 12", "cp; 2; ; 12", "rz; 3; ; 20",
             "rx; 2; ; 10", "rx; 5; ; 10", "rx; 19; ; 20", "rx; 3; 19; 20", "rx; 9; 2,4; 12",
-            "ry; 2; ; 10", "ry; 7; ; 10", "ry; 18; ; 20", "ry; 4; 0; 12", "ry; 11; 5; 12"})
+            "ry; 2; ; 10", "ry; 7; ; 10", "ry; 18; ; 20", "ry; 4; 0; 12", "ry; 11; 5; 12",
+            // Both targets in the lanes where a vector holds four amplitudes (512-bit double), in
+            // either order, across the layout's gaps at 20 qubits; with a high control not in-vector.
+            "u3; 0,1; ; 10", "u3; 1,0; ; 12", "u3; 0,1; ; 20", "u3; 0,1; 5; 12"})
     void aKernelMatchesExactAndGivesTheSameBitsForEverySplit(String gate, String targets, String controls, int n) {
         int[] t = ints(targets), c = ints(controls);
         Matrix u = switch (gate) {
@@ -147,6 +150,21 @@ class KernelRunsTest {
             default -> Gates.u3(0.3, 1.1, -0.4).targetMatrix();
         };
         assertEquals(kernel, KernelPlanner.plan(12, u, new int[]{5}, new int[0]).getClass().getSimpleName());
+    }
+
+    /**
+     * A dense 4×4 on qubits 0 and 1 runs inside each vector ({@link InVectorPairKernel}) exactly
+     * where a vector holds both qubits (four amplitudes: double on 512-bit vectors) and nothing
+     * else constrains it; with a control it stays on the general lane kernel.
+     */
+    @ParameterizedTest(name = "targets {0}, controls {1}")
+    @CsvSource(delimiter = ';', value = {"0,1; ", "1,0; ", "0,1; 6", "0,2; "})
+    void aDenseBlockOnTwoLaneQubitsRunsInsideEachVector(String targets, String controls) {
+        int[] t = ints(targets), c = ints(controls);
+        Matrix u = Gates.u3(0.3, 1.1, -0.4).matrix().embed(2, 0).times(Gates.u3(-1.2, 0.5, 2.0).matrix().embed(2, 1));
+        boolean bothInLanes = t[0] < Lanes.LOW_QUBITS && t[1] < Lanes.LOW_QUBITS;
+        Kernel k = KernelPlanner.plan(12, u, t, c);
+        assertEquals(bothInLanes && c.length == 0, k instanceof InVectorPairKernel, k.getClass().getSimpleName());
     }
 
     /** The controlled matrix applied by definition: on every index with all controls 1, the targets' 2^k amplitudes times u. */
