@@ -65,7 +65,10 @@ class KernelRunsTest {
             "real; 0,1,11,12,13; 14", "complex; 0,1,11,12,13; 14",
             "real; 1,2; 12", "complex; 1,2; 12", "real; 2,3,9; 12", "complex; 4,2,3,9; 12",
             "real; 1,5,6,7,8,9,10; 13", "real; 0; 10", "complex; 3; 12",
-            "real; 1,2,15,17,18,19; 20", "complex; 19,3,2,17; 20"})
+            "real; 1,2,15,17,18,19; 20", "complex; 19,3,2,17; 20",
+            // Every vector bit of a 256-vector block a target (qubits 1–10 on 256- and 512-bit
+            // vectors, 0–9 on 128-bit ones): every vector of a block has its own coefficient.
+            "real; 1,2,3,4,5,6,7,8,9,10; 14", "real; 0,1,2,3,4,5,6,7,8,9; 14", "real; 10,9,8,7,6,5,4,3,2,1; 20"})
     void aPhaseBlockOnManyQubitsMatchesTheDefinitionForEverySplit(String kind, String targets, int n) {
         int[] t = ints(targets);
         Random rnd = new Random(n * 131L + t.length);
