@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
@@ -115,13 +116,32 @@ public final class Chromium {
         assertTrue(overflow <= 0, what + " is wider than the window by " + overflow + " px at " + driver.getCurrentUrl());
     }
 
-    /** Waits for a finished download in {@code folder} whose name ends so (Chromium writes .crdownload files until done). */
+    /**
+     * Waits for a finished download in {@code folder} whose name ends so. Chromium writes a
+     * .crdownload file until done, but it may also create the final name early, empty, to reserve
+     * it (CreditBrowserTest once read such a file: "the crate has no ro-crate-metadata.json at its
+     * root"). So a download counts as finished when no .crdownload is left in the folder and the
+     * file is not empty and kept its size from one poll to the next.
+     */
     public static Path awaitDownload(ChromeDriver driver, Path folder, String suffix) {
         Path[] found = new Path[1];
+        long[] lastSize = {-1};
         waitUntil(driver, () -> {
             try (var files = Files.list(folder)) {
-                files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().ifPresent(f -> found[0] = f);
-                return found[0] != null;
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) return false;
+                Path f = all.stream().filter(x -> x.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                if (f == null) return false;
+                long size;
+                try {
+                    size = Files.size(f);
+                } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+                    return false;
+                }
+                long before = lastSize[0];
+                lastSize[0] = size;
+                found[0] = f;
+                return size > 0 && size == before;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
