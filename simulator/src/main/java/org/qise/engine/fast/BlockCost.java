@@ -24,7 +24,7 @@ final class BlockCost {
     /**
      * A dense block on two qubits that both pick lanes ({@link InVectorPairKernel}: qubits 0 and 1
      * in double on 512-bit vectors): a 4×4 on each vector, measured at the cost of a 4×4 on two
-     * high qubits (0.82 against 0.78–0.83 ms a pass at 20 qubits on the Zen 4).
+     * high qubits or a little less (0.69 against 0.76–0.80 ms a pass at 20 qubits on the Zen 4).
      */
     private static final double IN_VECTOR_PAIR = DENSE_HIGH[2];
     private static final double PERMUTATION = 1.3;
