@@ -73,9 +73,7 @@ final class BlockCost {
      */
     static double estimate(long qubitMask, boolean allDiagonal, boolean single) {
         if (allDiagonal) return DIAGONAL_SWEEP + DIAGONAL_MULTIPLY;
-        long lowMask = (1L << Lanes.LOW_QUBITS) - 1;
-        if (!single && Long.bitCount(qubitMask) == 2 && (qubitMask & ~lowMask) == 0) return IN_VECTOR_PAIR;
-        return dense(Long.bitCount(qubitMask), (qubitMask & lowMask) != 0);
+        return dense(qubitMask, single);
     }
 
     private static double single(Gate g, int[] qubits, boolean single) {
@@ -90,10 +88,16 @@ final class BlockCost {
     }
 
     private static double dense(int[] targets, boolean single) {
-        int low = 0;
-        for (int q : targets) if (q < Lanes.LOW_QUBITS) low++;
-        if (!single && targets.length == 2 && low == 2) return IN_VECTOR_PAIR;
-        return dense(targets.length, low > 0);
+        long mask = 0;
+        for (int q : targets) mask |= 1L << q;
+        return dense(mask, single);
+    }
+
+    /** A dense block on the qubits of {@code mask}, by how many there are and whether any picks lanes. */
+    private static double dense(long mask, boolean single) {
+        long lanes = (1L << Lanes.LOW_QUBITS) - 1;
+        if (!single && Long.bitCount(mask) == 2 && (mask & ~lanes) == 0) return IN_VECTOR_PAIR;
+        return dense(Long.bitCount(mask), (mask & lanes) != 0);
     }
 
     private static double dense(int k, boolean lowTarget) {

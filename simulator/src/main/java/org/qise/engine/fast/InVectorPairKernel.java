@@ -19,8 +19,8 @@ import org.qise.circuit.Matrix;
  * vectors are walked as a counted loop between the layout's gaps. The general lane kernel
  * ({@link RegisterKernels.High0}) rebuilt each shuffle and reloaded each coefficient for every
  * vector: on the Zen 4 (AVX-512) a pass at 20 qubits took 1.9 ms against 0.78 for a 4×4 on two
- * high qubits; this kernel takes 0.69, and 0.82 when it permuted the inputs (issue #19). Every vector gets the same operations, so the bits do not depend on the
- * split of the range.
+ * high qubits; this kernel takes 0.69, and took 0.82 when it permuted the inputs (issue #19).
+ * Every vector gets the same operations, so the bits do not depend on the split of the range.
  */
 final class InVectorPairKernel extends Kernel {
     /** C'_p then D'_p for p = 0..3, each a vector of lanes. */
@@ -62,9 +62,10 @@ final class InVectorPairKernel extends Kernel {
         final DoubleVector a3 = DoubleVector.fromArray(sp, c, 6 * d), b3 = DoubleVector.fromArray(sp, c, 7 * d);
         final VectorShuffle<Double> p1 = Lanes.shuffle(perm, 0), p2 = Lanes.shuffle(perm, d), swap = Lanes.SWAP_RE_IM;
         final long vb = Lanes.VECTOR_BYTES;
+        final GateGeometry g = geometry;
         for (long v = from; v < to; ) {
-            // Vectors up to the next gap of the layout are one stretch of bytes.
-            long end = Math.min(to, (v | (Lanes.PAD_EVERY_VECTORS - 1)) + 1);
+            // A group is one vector, so a run is the stretch of vectors up to the layout's next gap.
+            long end = g.runEnd(v, to);
             int count = (int) (end - v);
             long at = Lanes.offset(v);
             for (int k = 0; k < count; k++, at += vb) {

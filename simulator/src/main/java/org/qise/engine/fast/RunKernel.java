@@ -156,7 +156,7 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
             GateGeometry g = geometry;
             final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
             final long step = g.longRuns() ? g.stepBytes : 0;
-                        for (long grp = from; grp < to; ) {
+            for (long grp = from; grp < to; ) {
                 long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
                 long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;
                 do {
@@ -200,7 +200,7 @@ abstract sealed class RunKernel extends Kernel permits RunKernel.Shared, RunKern
             GateGeometry g = geometry;
             final long ia0 = inA0, ia1 = inA1, ib0 = inB0, ib1 = inB1, oa0 = outA0, oa1 = outA1, ob0 = outB0, ob1 = outB1;
             final long step = g.longRuns() ? g.stepBytes : 0;
-                        for (long grp = from; grp < to; ) {
+            for (long grp = from; grp < to; ) {
                 // Run by run over byte offsets where the layout allows, else one group per "run".
                 long end = step != 0 ? g.runEnd(grp, to) : grp + 1;
                 long base = Lanes.offset(g.base(grp)), last = base + (end - grp) * step;

@@ -1,6 +1,7 @@
 package org.qise.engine.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,7 @@ class BlockCostTest {
         boolean inVector = (mask & ~LANES) == 0;
         boolean anyLane = (mask & LANES) != 0;
         if (inVector && !single) assertEquals(highPair, cost, "double, both in the lanes");
-        else if (anyLane) assertEquals(true, cost > highPair, "a lane target without the in-vector kernel: " + cost);
+        else if (anyLane) assertTrue(cost > highPair, "a lane target without the in-vector kernel: " + cost);
         else assertEquals(highPair, cost, "both high");
     }
 }
