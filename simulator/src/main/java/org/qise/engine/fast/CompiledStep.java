@@ -106,7 +106,12 @@ abstract sealed class CompiledStep {
 
     /** Fused blocks one after another, each a pass over the whole state. */
     static CompiledStep wholeState(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> fused, List<Fuser.Group> groups, int n) {
-        List<Fuser.Block> blocks = Fuser.build(fused, groups);
+        return wholeState(gates, indices, fused, groups, Fuser.build(fused, groups), n);
+    }
+
+    /** As {@link #wholeState(List, int[], List, List, int)}, with the blocks already built from {@code fused}. */
+    static CompiledStep wholeState(List<Operation.GateOp> gates, int[] indices, List<Operation.GateOp> fused, List<Fuser.Group> groups,
+                                   List<Fuser.Block> blocks, int n) {
         Kernel[] kernels = new Kernel[blocks.size()];
         for (int i = 0; i < kernels.length; i++) kernels[i] = blocks.get(i).kernel(n);
         return new WholeState(gates, indices, fused, groups, blocks, kernels);
@@ -178,6 +183,10 @@ abstract sealed class CompiledStep {
             TileKernel.runTiled(kernels, amps, Math.max(0, n - Lanes.LOW_QUBITS), StageRunner.TILE_QUBITS - Lanes.LOW_QUBITS, runner);
         }
 
+        /**
+         * In float, tiled as {@link #run} is; a state of less than a chunk's size with a block that
+         * has no float kernel widens into the double scratch ({@link FloatStages#runWhole}).
+         */
         @Override
         void runSingle(MemorySegment floats, ParallelRunner runner, int n) {
             FloatBlocks.FloatKernel[] f = floatKernels(n);
@@ -185,12 +194,12 @@ abstract sealed class CompiledStep {
                 FloatStages.runWhole(kernels, n, floats);
                 return;
             }
-            FloatBlocks.runTiled(f, floats, Math.max(0, n - FloatGateKernel.LOW_QUBITS));
+            TileKernel.runTiled(f, floats, Math.max(0, n - FloatGateKernel.LOW_QUBITS), FloatBlocks.TILE_QUBITS - FloatGateKernel.LOW_QUBITS, runner);
         }
 
         @Override
         Plan.Step describe(int n) {
-            String kind = kernels.length > 1 && StageRunner.unstaged(n, false) ? "in-cache blocks" : "whole-state pass";
+            String kind = kernels.length > 1 && StageRunner.unstaged(n) ? "in-cache blocks" : "whole-state pass";
             return CompiledStep.describe(kind, gates, blocks, kernels, null, kernels.length, n);
         }
     }

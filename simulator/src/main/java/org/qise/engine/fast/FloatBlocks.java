@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.qise.circuit.Matrix;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * qubits above the vector, see {@link FloatDenseKernels#fits}) leave the stage on
  * the widening path ({@link FloatStages#runStaged}).
  *
- * <p>Kernels work on states of fewer than 2^19 amplitudes (a stage's chunk, or a small whole
- * state), where the float layout has no gap.
+ * <p>Kernels work on states with no layout gap: a stage's chunk (fewer than 2^19 amplitudes),
+ * or a whole state of at most {@link FloatLayout#GAPLESS_QUBITS} qubits.
  */
 final class FloatBlocks {
     private FloatBlocks() {}
@@ -54,27 +55,40 @@ final class FloatBlocks {
         TileKernel.runTiled(kernels, work, vectorBits, TILE_QUBITS - FloatGateKernel.LOW_QUBITS);
     }
 
-    /** Float kernels for every block, or null when one of them has none (or the state is narrower than a float vector). */
+    /** Float kernels for every block, or null when one of them has none (see {@link #cover}). */
     static FloatKernel[] forBlocks(List<Fuser.Block> blocks, int n) {
-        if (FloatGateKernel.AMPS < 2 || FloatGateKernel.LOW_QUBITS > FloatShuffles.MAX_LOW_QUBITS || n < FloatGateKernel.LOW_QUBITS || n > FloatLayout.PAD_SHIFT) return null;
+        if (!cover(blocks, n)) return null;
         FloatKernel[] out = new FloatKernel[blocks.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = forBlock(blocks.get(i), n);
-            if (out[i] == null) return null;
-        }
+        for (int i = 0; i < out.length; i++) out[i] = maker(blocks.get(i), n).get();
         return out;
     }
 
-    private static FloatKernel forBlock(Fuser.Block b, int n) {
+    /**
+     * Whether every block has a float kernel on a gapless n-qubit state, without building any
+     * (a plan asks when it is compiled; the kernels come on its first single-precision run).
+     */
+    static boolean cover(List<Fuser.Block> blocks, int n) {
+        if (FloatGateKernel.AMPS < 2 || FloatGateKernel.LOW_QUBITS > FloatShuffles.MAX_LOW_QUBITS || n < FloatGateKernel.LOW_QUBITS
+                || n > FloatLayout.GAPLESS_QUBITS) return false;
+        for (Fuser.Block b : blocks) if (maker(b, n) == null) return false;
+        return true;
+    }
+
+    /** What builds the block's float kernel, or null when it has none. */
+    private static Supplier<FloatKernel> maker(Fuser.Block b, int n) {
         return switch (b) {
-            case Fuser.Single s when s.op().gate().targets() == 1 -> FloatGateKernel.of(s.op(), n);
+            case Fuser.Single s when s.op().gate().targets() == 1 -> () -> FloatGateKernel.of(s.op(), n);
             case Fuser.Single s when s.op().gate().controls() == 0 && FloatDenseKernels.fits(s.op().qubits()) ->
-                    FloatDenseKernels.of(n, s.op().gate().targetMatrix(), s.op().qubits());
+                    () -> FloatDenseKernels.of(n, s.op().gate().targetMatrix(), s.op().qubits());
             // One qubit: the one-target kernel (one re↔im swap per input, no output buffer).
-            case Fuser.Dense d when d.qubits().length == 1 -> new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
-            case Fuser.Dense d when FloatDenseKernels.fits(d.qubits()) -> FloatDenseKernels.of(n, d.matrix(), d.qubits());
-            case Fuser.Diagonal d when ascending(d.qubits()) -> new Diagonal(n, d.re(), d.im(), d.qubits());
-            case Fuser.Run r -> FloatRunKernel.of(n, r.ops(), r.qubits());
+            case Fuser.Dense d when d.qubits().length == 1 -> () -> new FloatGateKernel(n, d.qubits()[0], 0, d.matrix());
+            case Fuser.Dense d when FloatDenseKernels.fits(d.qubits()) -> () -> FloatDenseKernels.of(n, d.matrix(), d.qubits());
+            case Fuser.Diagonal d when ascending(d.qubits()) -> () -> new Diagonal(n, d.re(), d.im(), d.qubits());
+            case Fuser.Run r -> {
+                // Whether a run has a float kernel shows only once its product is formed, and the kernel is cheap to build.
+                FloatKernel k = FloatRunKernel.of(n, r.ops(), r.qubits());
+                yield k == null ? null : () -> k;
+            }
             default -> null;
         };
     }

@@ -114,12 +114,12 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         this.free = vectorBits & ~highControls & ~targetVectorBit;
         // A run: the lowest free vector bit p and the free bits right above it; it never reaches a gap of the layout.
         int p = free == 0 ? 0 : Long.numberOfTrailingZeros(free);
-        int len = free == 0 ? 0 : Math.max(0, Math.min(Long.numberOfTrailingZeros(~(free >>> p)), FloatLayout.PAD_SHIFT - LOW_QUBITS - p));
+        int len = free == 0 ? 0 : Math.max(0, Math.min(Long.numberOfTrailingZeros(~(free >>> p)), FloatLayout.padShift(n) - LOW_QUBITS - p));
         this.runUnits = 1L << len;
         this.stepBytes = VECTOR_BYTES << p;
         long above = free == 0 ? 0 : free & (-1L << (p + len));
         int p2 = above == 0 ? 0 : Long.numberOfTrailingZeros(above);
-        int len2 = above == 0 ? 0 : Math.max(0, Math.min(Long.numberOfTrailingZeros(~(above >>> p2)), FloatLayout.PAD_SHIFT - LOW_QUBITS - p2));
+        int len2 = above == 0 ? 0 : Math.max(0, Math.min(Long.numberOfTrailingZeros(~(above >>> p2)), FloatLayout.padShift(n) - LOW_QUBITS - p2));
         this.spanUnits = runUnits << len2;
         this.jumpBytes = VECTOR_BYTES << p2;
         this.blockRuns = runUnits >= SHORT_RUN || len2 == 0 ? 0 : Math.min(1L << len2, Math.max(2, BLOCK_BYTES / jumpBytes));
@@ -197,7 +197,7 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         final int x = flipMask;
         for (long k = from; k < to; ) {
             long end = Math.min(to, (k | (runUnits - 1)) + 1);
-            long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS);
+            long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS, n);
             for (; k < end; k++, at += step) {
                 FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
                 FloatVector zs = z.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
@@ -229,7 +229,7 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         final int x = flipMask;
         for (long k = from; k < to; ) {
             long end = Math.min(to, (k | (runUnits - 1)) + 1);
-            long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS);
+            long at = FloatLayout.amplitudeOffset((Long.expand(k, free) | highControls) * AMPS, n);
             for (; k < end; k++, at += step) {
                 FloatVector z = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
                 FloatVector t = z.mul(o0Re);
@@ -256,7 +256,7 @@ final class FloatGateKernel implements FloatBlocks.FloatKernel {
         for (long k = from; k < to; ) {
             long end = Math.min(to, (k | (span - 1)) + 1);
             long v0 = Long.expand(k & -span, free) | highControls;
-            long base = FloatLayout.amplitudeOffset(v0 * AMPS), off = FloatLayout.amplitudeOffset((v0 | t) * AMPS) - base;
+            long base = FloatLayout.amplitudeOffset(v0 * AMPS, n), off = FloatLayout.amplitudeOffset((v0 | t) * AMPS, n) - base;
             // Whole runs [first, last); a part of a run at either end (a thread's share need not start or end on a run).
             long first = (k + runs - 1) & -runs, last = end & -runs;
             if (first > last) first = last = end;

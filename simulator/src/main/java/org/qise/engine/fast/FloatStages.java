@@ -29,9 +29,9 @@ final class FloatStages {
                     : Arena.ofAuto().allocate(chunkBytes, AmplitudeMemory.ALIGNMENT);
             for (long c = from; c < to; c++) {
                 long base = Long.expand(c, outside);
-                for (int r = 0; r < runs; r++) FloatLayout.gather(floats, base | runStart[r], runAmps, scratch, (long) r << run);
+                for (int r = 0; r < runs; r++) FloatLayout.gather(floats, n, base | runStart[r], runAmps, scratch, (long) r << run);
                 for (Kernel k : kernels) k.run(scratch, 0, k.units());
-                for (int r = 0; r < runs; r++) FloatLayout.scatter(scratch, (long) r << run, runAmps, floats, base | runStart[r]);
+                for (int r = 0; r < runs; r++) FloatLayout.scatter(scratch, (long) r << run, runAmps, floats, n, base | runStart[r]);
             }
         });
     }
@@ -41,9 +41,9 @@ final class FloatStages {
         if (n > StageRunner.CHUNK_QUBITS) throw new IllegalStateException("a single-precision plan of " + n + " qubits has a whole-state step");
         long amps = Math.max(1L << n, Lanes.AMPS);
         MemorySegment scratch = StageRunner.SCRATCH.get();
-        FloatLayout.gather(floats, 0, amps, scratch, 0);
+        FloatLayout.gather(floats, n, 0, amps, scratch, 0);
         for (Kernel k : kernels) k.run(scratch, 0, k.units());
-        FloatLayout.scatter(scratch, 0, amps, floats, 0);
+        FloatLayout.scatter(scratch, 0, amps, floats, n, 0);
     }
 
     /**
@@ -69,17 +69,17 @@ final class FloatStages {
                 long base = Long.expand(c, outside);
                 MemorySegment work;
                 if (inPlace) {
-                    work = floats.asSlice(FloatLayout.amplitudeOffset(base), chunkBytes);
+                    work = floats.asSlice(FloatLayout.amplitudeOffset(base, n), chunkBytes);
                 } else {
                     for (int r = 0; r < runs; r++) {
-                        MemorySegment.copy(floats, FloatLayout.amplitudeOffset(base | runStart[r]), scratch, r * runBytes, runBytes);
+                        MemorySegment.copy(floats, FloatLayout.amplitudeOffset(base | runStart[r], n), scratch, r * runBytes, runBytes);
                     }
                     work = scratch;
                 }
                 FloatBlocks.runTiled(kernels, work, local - FloatGateKernel.LOW_QUBITS);
                 if (!inPlace) {
                     for (int r = 0; r < runs; r++) {
-                        MemorySegment.copy(scratch, r * runBytes, floats, FloatLayout.amplitudeOffset(base | runStart[r]), runBytes);
+                        MemorySegment.copy(scratch, r * runBytes, floats, FloatLayout.amplitudeOffset(base | runStart[r], n), runBytes);
                     }
                 }
             }

@@ -79,11 +79,11 @@ final class FloatState implements QuantumState {
     }
 
     private double reAt(long i) {
-        return amps.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i));
+        return amps.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n));
     }
 
     private double imAt(long i) {
-        return amps.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4);
+        return amps.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n) + 4);
     }
 
     private double probability(long i) {
@@ -137,7 +137,7 @@ final class FloatState implements QuantumState {
         long size = 1L << n;
         runner.forRange(size, 1, (from, to) -> {
             for (long i = from; i < to; i++) {
-                long at = FloatLayout.amplitudeOffset(i);
+                long at = FloatLayout.amplitudeOffset(i, n);
                 boolean keep = (i & bit) == want;
                 amps.set(FloatLayout.FLOAT, at, keep ? (float) (amps.get(FloatLayout.FLOAT, at) * scale) : 0f);
                 amps.set(FloatLayout.FLOAT, at + 4, keep ? (float) (amps.get(FloatLayout.FLOAT, at + 4) * scale) : 0f);

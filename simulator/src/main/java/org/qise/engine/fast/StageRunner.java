@@ -54,10 +54,14 @@ final class StageRunner {
      */
     static final int WHOLE_STATE_QUBITS = 20;
 
-    /** Whether an n-qubit plan (single or double precision) is one whole-state step rather than stages. */
-    static boolean unstaged(int n, boolean single) {
-        return n < MIN_STAGED_QUBITS || (!single && n >= CHUNK_QUBITS && n <= WHOLE_STATE_QUBITS);
+    /**
+     * Whether an n-qubit plan is one whole-state step rather than stages (in single precision,
+     * when the float kernels cover its blocks; see {@link #compile(List, int, int, boolean)}).
+     */
+    static boolean unstaged(int n) {
+        return n < MIN_STAGED_QUBITS || (n >= CHUNK_QUBITS && n <= WHOLE_STATE_QUBITS);
     }
+
 
     /** One scratch buffer per thread, for the largest chunk. */
     static final ThreadLocal<MemorySegment> SCRATCH =
@@ -108,11 +112,20 @@ final class StageRunner {
             }
             return steps;
         }
-        if (unstaged(n, single)) {
+        if (unstaged(n)) {
+            if (ops.isEmpty()) return steps;
             int[] all = new int[ops.size()];
             for (int i = 0; i < all.length; i++) all[i] = i;
-            if (!ops.isEmpty()) steps.add(CompiledStep.wholeState(ops, all, ops, groups(ops, fusionQubits, single, true), n));
-            return steps;
+            // A single-precision state of a chunk's size or more has the float block kernels' model
+            // (FloatCost) and must be covered by them: there is no double buffer that large to widen
+            // it into, so a block with no float kernel sends the plan to stages instead.
+            boolean floatWhole = single && n >= CHUNK_QUBITS;
+            List<Fuser.Group> groups = floatWhole ? groups(ops, fusionQubits, true) : groups(ops, fusionQubits, single, true);
+            List<Fuser.Block> blocks = Fuser.build(ops, groups);
+            if (!floatWhole || FloatBlocks.cover(blocks, n)) {
+                steps.add(CompiledStep.wholeState(ops, all, ops, groups, blocks, n));
+                return steps;
+            }
         }
         int local = chunkQubits(n);
         for (Stages.Stage stage : Stages.plan(ops, n, local, Math.min(ALWAYS_LOCAL, local - 4))) {

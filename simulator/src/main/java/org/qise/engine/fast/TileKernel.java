@@ -48,10 +48,10 @@ interface TileKernel {
      * the tiles of each tiled run shared out over the runner's threads (a whole-state step), or
      * all on the caller's thread when {@code runner} is null (a stage's chunk, which is already
      * one thread's share). A tile is the unit of sharing, so no two threads touch one, and every
-     * amplitude still gets the kernels in order: the same bits on any number of threads. With a
-     * runner the kernels must be double {@link Kernel}s: a kernel run alone goes through
-     * {@link ParallelRunner#runKernel}, whose threshold for sharing counts the vectors its groups
-     * touch (fewer than the state's for a controlled gate).
+     * amplitude still gets the kernels in order: the same bits on any number of threads. A double
+     * {@link Kernel} run alone goes through {@link ParallelRunner#runKernel}, whose threshold for
+     * sharing counts the vectors its groups touch (fewer than the state's for a controlled gate);
+     * a float kernel's units are shared as they are (any split of them gives the same bits).
      */
     static void runTiled(TileKernel[] kernels, MemorySegment work, int vectorBits, int tileBits, ParallelRunner runner) {
         long tiles = vectorBits > tileBits ? 1L << (vectorBits - tileBits) : 1;
@@ -62,7 +62,7 @@ interface TileKernel {
                 TileKernel one = kernels[k++];
                 if (runner == null) one.run(work, 0, one.units());
                 else if (one instanceof Kernel shared) runner.runKernel(shared, work); // counts the vectors its groups really touch
-                else throw new IllegalArgumentException("only double kernels run through a runner: " + one.getClass().getSimpleName());
+                else runner.forRange(one.units(), Math.max(1, (1L << vectorBits) / one.units()), (from, to) -> one.run(work, from, to));
                 continue;
             }
             final int first = k, last = end;

@@ -145,8 +145,8 @@ class FloatBlocksTest {
             for (int i = 0; i < 1 << n; i++) {
                 psi[0][i] = (float) rnd.nextGaussian();
                 psi[1][i] = (float) rnd.nextGaussian();
-                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i), psi[0][i]);
-                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4, psi[1][i]);
+                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n), psi[0][i]);
+                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n) + 4, psi[1][i]);
             }
             split.segment.copyFrom(whole.segment);
             kernel.runAll(whole.segment);
@@ -160,8 +160,8 @@ class FloatBlocksTest {
             for (int i = 0; i < 1 << n; i++) {
                 int d = bits(i, qubits);
                 double wantRe = psi[0][i] * re[d] - psi[1][i] * im[d], wantIm = psi[0][i] * im[d] + psi[1][i] * re[d];
-                assertEquals(wantRe, whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i)), tol * (1 + Math.abs(wantRe)), "re of amplitude " + i);
-                assertEquals(wantIm, whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4), tol * (1 + Math.abs(wantIm)), "im of amplitude " + i);
+                assertEquals(wantRe, whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n)), tol * (1 + Math.abs(wantRe)), "re of amplitude " + i);
+                assertEquals(wantIm, whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n) + 4), tol * (1 + Math.abs(wantIm)), "im of amplitude " + i);
             }
         } finally {
             whole.close();
@@ -223,14 +223,14 @@ class FloatBlocksTest {
             for (int i = 0; i < dim; i++) {
                 float re = (float) rnd.nextGaussian(), im = (float) rnd.nextGaussian();
                 psi[i] = new Complex(re, im);
-                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i), re);
-                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4, im);
+                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N), re);
+                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N) + 4, im);
             }
             kernel.runAll(memory.segment);
             FieldVector<Complex> want = operator.operate(new ArrayFieldVector<>(psi));
             for (int i = 0; i < dim; i++) {
-                assertEquals(want.getEntry(i).getReal(), memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i)), 1e-5, "re of amplitude " + i);
-                assertEquals(want.getEntry(i).getImaginary(), memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4), 1e-5, "im of amplitude " + i);
+                assertEquals(want.getEntry(i).getReal(), memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N)), 1e-5, "re of amplitude " + i);
+                assertEquals(want.getEntry(i).getImaginary(), memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N) + 4), 1e-5, "im of amplitude " + i);
             }
         } finally {
             memory.close();

@@ -34,7 +34,7 @@ import org.qise.engine.exact.ExactEngine;
  * the gate's full 2^n × 2^n operator built from Kronecker products with Commons Math
  * (I − P + P·U, P the projector onto the controls being 1), applied to a random state, for
  * every target position (inside a vector and above it) and every arrangement of one and two
- * controls. Then whole single-precision runs of lone gates on 20 qubits (layout gaps included)
+ * controls. Then whole single-precision runs of lone gates on 21 qubits (layout gaps included)
  * against the exact engine, and on one thread against two.
  */
 class FloatGateKernelTest {
@@ -75,8 +75,8 @@ class FloatGateKernelTest {
         AmplitudeMemory memory = FloatState.allocateMemory(N);
         try {
             for (int i = 0; i < dim; i++) {
-                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i), re[i]);
-                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4, im[i]);
+                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N), re[i]);
+                memory.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N) + 4, im[i]);
             }
             FloatGateKernel k = FloatGateKernel.of(op, N);
             k.run(memory.segment, 0, k.units());
@@ -85,8 +85,8 @@ class FloatGateKernelTest {
             for (int i = 0; i < dim; i++) psi[i] = new Complex(re[i], im[i]);
             FieldVector<Complex> want = operator(gate, qubits).operate(new ArrayFieldVector<>(psi));
             for (int i = 0; i < dim; i++) {
-                float gotRe = memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i));
-                float gotIm = memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4);
+                float gotRe = memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N));
+                float gotIm = memory.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, N) + 4);
                 assertEquals(want.getEntry(i).getReal(), gotRe, 2e-6, "re of amplitude " + i);
                 assertEquals(want.getEntry(i).getImaginary(), gotIm, 2e-6, "im of amplitude " + i);
             }
@@ -175,7 +175,7 @@ class FloatGateKernelTest {
         }
     }
 
-    /** Lone gates on 20 qubits: each a plan of one step, run by the float kernel across the layout's gaps. */
+    /** Lone gates on n qubits: each a plan of one step, run by the float kernel (across the layout's gaps from 21 qubits). */
     static List<Operation.GateOp> loneGates(int n) {
         List<Operation.GateOp> gates = new ArrayList<>();
         for (int q = 0; q < n; q++) gates.add(new Operation.GateOp(Gates.u3(0.3 + 0.1 * q, 0.2 * q, -0.5), new int[]{q}, null));
@@ -194,8 +194,8 @@ class FloatGateKernelTest {
     }
 
     @Test
-    void loneGatesOnTwentyQubitsAgreeWithTheExactEngine() {
-        int n = 20;
+    void loneGatesOnTwentyOneQubitsAgreeWithTheExactEngine() {
+        int n = 21; // the smallest single-precision state with layout gaps
         try (Engine single = new FastEngine(2, Precision.SINGLE); ExactEngine exact = new ExactEngine();
              QuantumState s = single.allocate(n); QuantumState r = exact.allocate(n)) {
             for (Operation.GateOp g : loneGates(n)) {
@@ -218,7 +218,7 @@ class FloatGateKernelTest {
 
     @Test
     void loneGatesGiveTheSameBitsOnOneAndTwoThreads() {
-        int n = 20;
+        int n = 21;
         double[][] amps = new double[2][];
         for (int t = 1; t <= 2; t++) {
             // A parallel threshold of one vector: every pass is split over the threads.

@@ -52,8 +52,8 @@ class FloatRunKernelTest {
             for (int i = 0; i < psi.length; i++) {
                 float re = (float) rnd.nextGaussian(), im = (float) rnd.nextGaussian();
                 psi[i] = new Complex(re, im);
-                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i), re);
-                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4, im);
+                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n), re);
+                whole.segment.set(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n) + 4, im);
             }
             cut.segment.copyFrom(whole.segment);
             for (Operation.GateOp o : ops) psi = RunKernelTest.apply(psi, o.gate().matrix(), o.qubits());
@@ -66,8 +66,8 @@ class FloatRunKernelTest {
             }
             assertEquals(-1L, whole.segment.asSlice(0, 8L << n).mismatch(cut.segment.asSlice(0, 8L << n)), "ranges cut anywhere give the bits of one call");
             for (int i = 0; i < psi.length; i++) {
-                assertEquals(psi[i].getReal(), whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i)), TOL, "re " + i);
-                assertEquals(psi[i].getImaginary(), whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i) + 4), TOL, "im " + i);
+                assertEquals(psi[i].getReal(), whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n)), TOL, "re " + i);
+                assertEquals(psi[i].getImaginary(), whole.segment.get(FloatLayout.FLOAT, FloatLayout.amplitudeOffset(i, n) + 4), TOL, "im " + i);
             }
         } finally {
             whole.close();

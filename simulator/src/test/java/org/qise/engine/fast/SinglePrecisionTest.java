@@ -21,6 +21,7 @@ import org.qise.circuit.Circuit;
 import org.qise.circuit.Operation;
 import org.qise.corpus.SharedCorpus;
 import org.qise.engine.Engine;
+import org.qise.engine.Plan;
 import org.qise.engine.Precision;
 import org.qise.engine.QuantumState;
 import org.qise.engine.exact.ExactEngine;
@@ -124,6 +125,8 @@ class SinglePrecisionTest {
     void aSingleStateTakesEightBytesAnAmplitude() {
         try (FastEngine single = new FastEngine(1, Precision.SINGLE); FastEngine dbl = new FastEngine(1)) {
             assertEquals(8L << 24, single.bytesFor(24) - 31 * 4096L, "2^24 amplitudes with 31 gaps of a page");
+            assertEquals(8L << 20, single.bytesFor(20), "a state of 20 qubits (8 MiB, in cache) has no gap");
+            assertEquals((8L << 21) + 3 * 4096L, single.bytesFor(21), "from 21 qubits, a gap after every 2^19 amplitudes");
             assertTrue(single.bytesFor(31) <= dbl.bytesFor(30), "31 qubits in single take no more than 30 in double");
         }
         Circuit wide = Circuit.builder(31, 1).h(0).measure(0, 0).build();
@@ -131,6 +134,40 @@ class SinglePrecisionTest {
             MemoryNeed need = sim.memoryNeed(wide);
             assertEquals((8L << 31) + 4095 * 4096L, need.stateBytes(), "2^31 amplitudes of 8 bytes and 4095 page gaps");
             assertTrue(need.describe().contains("2^31 amplitudes × 8 bytes = 16 GiB"), need.describe());
+        }
+    }
+
+    /**
+     * From 18 to 20 qubits a single-precision plan is one whole-state step of float kernels, as a
+     * double one is (no chunks gathered into a scratch buffer and copied back).
+     */
+    @ParameterizedTest(name = "{0} on {1} qubits")
+    @CsvSource({"qcbm, 18", "random, 19", "qft, 20", "qcbm, 20", "random, 20"})
+    void aSingleStateOfEighteenToTwentyQubitsRunsAsOneStepOfFloatKernels(String workload, int n) {
+        try (FastEngine single = new FastEngine(1, Precision.SINGLE)) {
+            List<Plan.Step> steps = single.compile(n, Workloads.circuit(workload, n)).steps();
+            assertEquals(1, steps.size(), steps.toString());
+            assertTrue(steps.get(0).kind().startsWith("in-cache blocks"), steps.get(0).kind());
+            for (String block : steps.get(0).blocks()) assertTrue(block.contains("-> Float"), block);
+        }
+    }
+
+    /**
+     * A block with no float kernel (a swap with two controls, four qubits above the vector)
+     * cannot run on a 20-qubit float state whole, since no double buffer that large exists to
+     * widen it into: the plan goes to stages and still agrees with double precision.
+     */
+    @Test
+    void aBlockWithNoFloatKernelSendsATwentyQubitPlanToStages() {
+        int n = 20;
+        List<Operation.GateOp> gates = new ArrayList<>();
+        for (int q = 0; q < n; q++) gates.add(new Operation.GateOp(org.qise.circuit.Gates.u3(1.9 + 0.05 * q, 0.3 * q, -0.7), new int[]{q}, null));
+        gates.add(new Operation.GateOp(org.qise.circuit.Gates.swap().controlled(2), new int[]{19, 6, 12, 17}, null));
+        for (int q = 0; q < n; q++) gates.add(new Operation.GateOp(org.qise.circuit.Gates.cx(), new int[]{q, (q + 1) % n}, null));
+        try (FastEngine single = new FastEngine(2, Precision.SINGLE); Engine dbl = new FastEngine(2)) {
+            List<Plan.Step> steps = single.compile(n, gates).steps();
+            assertTrue(steps.stream().anyMatch(s -> s.kind().startsWith("stage")), steps.toString());
+            assertFidelity("controlled swap", n, gates, single, dbl);
         }
     }
 
