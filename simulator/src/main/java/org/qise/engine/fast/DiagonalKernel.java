@@ -45,18 +45,24 @@ final class DiagonalKernel extends Kernel {
         coefRe = new double[values * Lanes.DOUBLES];
         coefIm = new double[values * Lanes.DOUBLES];
         boolean allReal = true;
+        // The matrix index is the OR of a part from c and a part from the lane. c has the high
+        // target bits in ascending qubit order: bit j of c is the target highQubits[i] with that
+        // rank, whose matrix bit is matrixIndex(1 << i, 0). Each c's part is then the part of c
+        // without its lowest bit plus that bit's: one OR an entry (a 10-qubit phase block has 2^10).
+        int[] bitPart = new int[Long.bitCount(tb)];
+        for (int j = 0; j < bitPart.length; j++) {
+            int q = Long.numberOfTrailingZeros(Long.expand(1L << j, tb)) + Lanes.LOW_QUBITS;
+            for (int i = 0; i < g.highQubits.length; i++) if (g.highQubits[i] == q) bitPart[j] = g.matrixIndex(1 << i, 0);
+        }
+        int[] highPart = new int[values], lanePart = new int[Lanes.AMPS];
+        for (int c = 1; c < values; c++) highPart[c] = highPart[c & (c - 1)] | bitPart[Integer.numberOfTrailingZeros(c)];
+        for (int a = 0; a < Lanes.AMPS; a++) lanePart[a] = g.matrixIndex(0, g.laneLocal(a));
         for (int c = 0; c < values; c++) {
-            // c has the high target bits in ascending qubit order; h lists them in target order.
-            long spread = Long.expand(c, tb);
-            int h = 0;
-            for (int i = 0; i < g.highQubits.length; i++) {
-                if ((spread >> (g.highQubits[i] - Lanes.LOW_QUBITS) & 1) == 1) h |= 1 << i;
-            }
             boolean identity = true;
             for (int a = 0; a < Lanes.AMPS; a++) {
                 double cr = 1, ci = 0;
                 if (g.laneActive(a)) {
-                    int idx = g.matrixIndex(h, g.laneLocal(a));
+                    int idx = highPart[c] | lanePart[a];
                     cr = diagRe[idx];
                     ci = diagIm[idx];
                 }

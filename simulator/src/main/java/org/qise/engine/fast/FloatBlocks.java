@@ -154,9 +154,13 @@ final class FloatBlocks {
             vectors = 1L << (n - LOW);
             coef = new float[offsets.length * 2 * FLOATS];
             boolean allReal = true;
+            // matrixIndex is the OR of a lane part and a high part: each computed once, not per entry.
+            int[] highPart = new int[offsets.length], lanePart = new int[AMPS];
+            for (int h = 0; h < offsets.length; h++) highPart[h] = matrixIndex(qubits, 0, h);
+            for (int a = 0; a < AMPS; a++) lanePart[a] = matrixIndex(qubits, a, 0);
             for (int h = 0; h < offsets.length; h++)
                 for (int lane = 0; lane < FLOATS; lane++) {
-                    int d = matrixIndex(qubits, lane >> 1, h);
+                    int d = highPart[h] | lanePart[lane >> 1];
                     coef[h * 2 * FLOATS + lane] = (float) re[d];
                     coef[h * 2 * FLOATS + FLOATS + lane] = (float) ((lane & 1) == 0 ? -im[d] : im[d]);
                     allReal &= im[d] == 0;
