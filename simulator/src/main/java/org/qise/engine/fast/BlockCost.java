@@ -27,6 +27,13 @@ final class BlockCost {
      * high qubits or a little less (0.69 against 0.76–0.80 ms a pass at 20 qubits on the Zen 4).
      */
     private static final double IN_VECTOR_PAIR = DENSE_HIGH[2];
+    /**
+     * Dense blocks on two or three qubits that all pick lanes of a float vector (index k), for
+     * the float kernels ({@link FloatDenseKernels.InVector2}, {@link FloatDenseKernels.InVector3}):
+     * a pass at 20 qubits took 375 and 715 µs against 465 for a float 4×4 on two high qubits
+     * (scaled from {@link #DENSE_HIGH}[2]), where the general lane kernels took 0.9–1.3 and 2.3 ms.
+     */
+    private static final double[] IN_VECTOR_FLOAT = {0, 0, 3.0, 5.7};
     private static final double PERMUTATION = 1.3;
     /**
      * A run on two high qubits ({@link RunKernel}): a 2×2 on each pair of vectors, the
@@ -48,8 +55,8 @@ final class BlockCost {
 
     /**
      * As {@link #of}, for grouping the gates of a single-precision plan: the float kernels have
-     * no half-cost rotation and no {@link InVectorPairKernel}, so an rx costs what any rotation
-     * does and a block on two lane qubits what any block with a lane qubit does.
+     * no half-cost rotation, so an rx costs what any rotation does, and their blocks inside the
+     * vector have prices of their own ({@link #IN_VECTOR_FLOAT}).
      */
     static double ofFloat(Fuser.Block block) {
         return of(block, true);
@@ -68,8 +75,7 @@ final class BlockCost {
     /**
      * The cost of a fused block of several gates that is still being grown, from its qubits and
      * whether all its gates are diagonal (a single gate costs what {@link #of} says); for the float
-     * kernels when {@code single}, which have no {@link InVectorPairKernel} (a float 4×4 on two
-     * lane qubits made random at 20 qubits 8 % slower, so float plans keep the lane price).
+     * kernels when {@code single}.
      */
     static double estimate(long qubitMask, boolean allDiagonal, boolean single) {
         if (allDiagonal) return DIAGONAL_SWEEP + DIAGONAL_MULTIPLY;
@@ -97,6 +103,7 @@ final class BlockCost {
     private static double dense(long mask, boolean single) {
         long lanes = (1L << Lanes.LOW_QUBITS) - 1;
         if (!single && Long.bitCount(mask) == 2 && (mask & ~lanes) == 0) return IN_VECTOR_PAIR;
+        if (single && FloatDenseKernels.InVector2.takes(mask)) return IN_VECTOR_FLOAT[Long.bitCount(mask)];
         return dense(Long.bitCount(mask), (mask & lanes) != 0);
     }
 

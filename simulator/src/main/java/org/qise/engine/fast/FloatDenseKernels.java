@@ -62,6 +62,7 @@ final class FloatDenseKernels {
 
     /** The kernel of a dense block (matrix bit j ↔ qubits[j]) on an n-qubit float state. */
     static FloatBlocks.FloatKernel of(int n, Matrix m, int[] qubits) {
+        if (InVector2.takes(qubits)) return qubits.length == 2 ? new InVector2(n, m, qubits) : new InVector3(n, m, qubits);
         if (qubits.length == 2) {
             Shape s = new Shape(n, m, qubits, 1);
             return s.patterns == 1 ? new Q2Uniform(s, m, qubits) : new Q2(s);
@@ -241,6 +242,168 @@ final class FloatDenseKernels {
             }
         }
     }
+    /**
+     * A dense block on two qubits that both pick lanes inside the float vector (two of qubits
+     * 0–2 on 512-bit vectors): every vector is its own group. With P_p the lane permutation that
+     * flips the block's qubits of pattern p (an involution), y[a] = Σ_p M[a][a⊕p]·x[a⊕p] =
+     * Σ_p P_p(C_p·x + D_p·swap(x)) with C_p[b] + i·D_p[b] = M[b⊕p][b]: each pattern's products are
+     * formed where the inputs lie and moved after, so a vector costs one re↔im swap and three
+     * permutations (P_3 = P_1∘P_2: y = z_0 + P_1(z_1) + P_2(z_2 + P_1(z_3))) against eight
+     * shuffles for {@link Q2}, which shuffles each input per pattern and rebuilds the output from
+     * the shuffled copies; the multiply-adds are the same eight a vector. As the double
+     * {@link InVectorPairKernel}. The patterns' permutations are {@link FloatShuffles} constants,
+     * picked by a switch in the loop body.
+     */
+    static final class InVector2 implements FloatBlocks.FloatKernel {
+        /** Lane xor of the block's first and second qubit. */
+        final int x1, x2;
+        final long vectors;
+        /** C_p then D_p for each pattern p, vectors of lanes ({@link LoopConstants}). */
+        final MemorySegment c;
+
+        InVector2(int n, Matrix m, int[] qubits) {
+            if (!takes(qubits) || qubits.length != 2) throw new IllegalArgumentException("not two qubits inside the float vector: " + Arrays.toString(qubits));
+            x1 = 1 << qubits[0];
+            x2 = 1 << qubits[1];
+            vectors = 1L << (n - LOW);
+            c = coefficients(m, qubits);
+        }
+
+        /** Whether a block on these qubits is one for an in-vector kernel: two or three qubits, all inside the vector. */
+        static boolean takes(int[] qubits) {
+            long mask = 0;
+            for (int q : qubits) mask |= 1L << q;
+            return qubits.length == Long.bitCount(mask) && takes(mask);
+        }
+
+        /** {@link #takes(int[])} for the qubits of a mask. */
+        static boolean takes(long qubitMask) {
+            int k = Long.bitCount(qubitMask);
+            return k >= 2 && k <= 3 && (qubitMask >>> LOW) == 0;
+        }
+
+        /** C_p, D_p for p = 0 … 2^k − 1 (p's bit j flips qubits[j]), D signed as {@link Shape#coef}'s imaginary parts. */
+        static MemorySegment coefficients(Matrix m, int[] qubits) {
+            int patterns = 1 << qubits.length;
+            float[] v = new float[patterns * 2 * FLOATS];
+            for (int p = 0; p < patterns; p++) {
+                int flip = 0;
+                for (int j = 0; j < qubits.length; j++) if ((p >> j & 1) == 1) flip |= 1 << qubits[j];
+                for (int lane = 0; lane < FLOATS; lane++) {
+                    int b = lane >> 1;
+                    int row = FloatBlocks.matrixIndex(qubits, b ^ flip, 0), col = FloatBlocks.matrixIndex(qubits, b, 0);
+                    v[2 * p * FLOATS + lane] = (float) m.re(row, col);
+                    v[(2 * p + 1) * FLOATS + lane] = (float) ((lane & 1) == 0 ? -m.im(row, col) : m.im(row, col));
+                }
+            }
+            return LoopConstants.floats(v);
+        }
+
+        @Override
+        public long units() { return vectors; }
+
+        /** A vector is its own group. */
+        @Override
+        public long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
+            final MemorySegment c = this.c;
+            final long w = VECTOR_BYTES;
+            final int p1 = x1, p2 = x2;
+            long at = from * VECTOR_BYTES;
+            final long last = to * VECTOR_BYTES;
+            // Two vectors an iteration, each coefficient vector loaded once for both (as Q2Uniform);
+            // each vector gets the same operations as alone, so the bits do not depend on the pairing.
+            for (; at + VECTOR_BYTES < last; at += 2 * VECTOR_BYTES) {
+                FloatVector x = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER), y = FloatVector.fromMemorySegment(SPECIES, s, at + VECTOR_BYTES, ORDER);
+                FloatVector sx = x.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                FloatVector sy = y.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                FloatVector a0 = FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER), b0 = FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER);
+                FloatVector z0 = sx.fma(b0, x.mul(a0)), u0 = sy.fma(b0, y.mul(a0));
+                FloatVector a1 = FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), b1 = FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER);
+                FloatVector z1 = sx.fma(b1, x.mul(a1)), u1 = sy.fma(b1, y.mul(a1));
+                FloatVector a2 = FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), b2 = FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER);
+                FloatVector z2 = sx.fma(b2, x.mul(a2)), u2 = sy.fma(b2, y.mul(a2));
+                FloatVector a3 = FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), b3 = FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER);
+                FloatVector z3 = sx.fma(b3, x.mul(a3)), u3 = sy.fma(b3, y.mul(a3));
+                FloatVector zt = z2.add(switch (p1) { case 1 -> z3.rearrange(F1); case 2 -> z3.rearrange(F2); default -> z3.rearrange(F4); });
+                FloatVector zv = z0.add(switch (p1) { case 1 -> z1.rearrange(F1); case 2 -> z1.rearrange(F2); default -> z1.rearrange(F4); });
+                zv.add(switch (p2) { case 1 -> zt.rearrange(F1); case 2 -> zt.rearrange(F2); default -> zt.rearrange(F4); }).intoMemorySegment(s, at, ORDER);
+                FloatVector ut = u2.add(switch (p1) { case 1 -> u3.rearrange(F1); case 2 -> u3.rearrange(F2); default -> u3.rearrange(F4); });
+                FloatVector uv = u0.add(switch (p1) { case 1 -> u1.rearrange(F1); case 2 -> u1.rearrange(F2); default -> u1.rearrange(F4); });
+                uv.add(switch (p2) { case 1 -> ut.rearrange(F1); case 2 -> ut.rearrange(F2); default -> ut.rearrange(F4); }).intoMemorySegment(s, at + VECTOR_BYTES, ORDER);
+            }
+            if (at < last) {
+                FloatVector x = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                FloatVector sx = x.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                FloatVector z0 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER)));
+                FloatVector z1 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER)));
+                FloatVector z2 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER)));
+                FloatVector z3 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER)));
+                FloatVector zt = z2.add(switch (p1) { case 1 -> z3.rearrange(F1); case 2 -> z3.rearrange(F2); default -> z3.rearrange(F4); });
+                FloatVector zv = z0.add(switch (p1) { case 1 -> z1.rearrange(F1); case 2 -> z1.rearrange(F2); default -> z1.rearrange(F4); });
+                zv.add(switch (p2) { case 1 -> zt.rearrange(F1); case 2 -> zt.rearrange(F2); default -> zt.rearrange(F4); }).intoMemorySegment(s, at, ORDER);
+            }
+        }
+    }
+
+    /**
+     * {@link InVector2} for three qubits inside the vector (all of qubits 0–2 on 512-bit vectors):
+     * eight patterns, y = Σ_p P_p(C_p·x + D_p·swap(x)) summed as
+     * (z_0 + P_1 z_1) + P_2(z_2 + P_1 z_3) + P_4((z_4 + P_1 z_5) + P_2(z_6 + P_1 z_7)), with P_1, P_2,
+     * P_4 the flips of the block's first, second and third qubit: one swap, seven permutations
+     * and sixteen multiply-adds a vector.
+     */
+    static final class InVector3 implements FloatBlocks.FloatKernel {
+        final int x1, x2, x4;
+        final long vectors;
+        final MemorySegment c;
+
+        InVector3(int n, Matrix m, int[] qubits) {
+            if (!InVector2.takes(qubits) || qubits.length != 3) throw new IllegalArgumentException("not three qubits inside the float vector: " + Arrays.toString(qubits));
+            x1 = 1 << qubits[0];
+            x2 = 1 << qubits[1];
+            x4 = 1 << qubits[2];
+            vectors = 1L << (n - LOW);
+            c = InVector2.coefficients(m, qubits);
+        }
+
+        @Override
+        public long units() { return vectors; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
+            final MemorySegment c = this.c;
+            final long w = VECTOR_BYTES;
+            final int p1 = x1, p2 = x2, p4 = x4;
+            // One vector an iteration: two at a time (as InVector2) measured no faster here (720 us a pass at 20 qubits).
+            for (long at = from * VECTOR_BYTES, last = to * VECTOR_BYTES; at < last; at += VECTOR_BYTES) {
+                FloatVector x = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                FloatVector sx = x.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                FloatVector z0 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER)));
+                FloatVector z1 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER)));
+                FloatVector z2 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER)));
+                FloatVector z3 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER)));
+                FloatVector z4 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER)));
+                FloatVector z5 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER)));
+                FloatVector z6 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER)));
+                FloatVector z7 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER)));
+                // Pairs joined by the first qubit's flip, then by the second's, then the halves by the third's.
+                FloatVector a = z0.add(switch (p1) { case 1 -> z1.rearrange(F1); case 2 -> z1.rearrange(F2); default -> z1.rearrange(F4); });
+                FloatVector b = z2.add(switch (p1) { case 1 -> z3.rearrange(F1); case 2 -> z3.rearrange(F2); default -> z3.rearrange(F4); });
+                FloatVector d = z4.add(switch (p1) { case 1 -> z5.rearrange(F1); case 2 -> z5.rearrange(F2); default -> z5.rearrange(F4); });
+                FloatVector e = z6.add(switch (p1) { case 1 -> z7.rearrange(F1); case 2 -> z7.rearrange(F2); default -> z7.rearrange(F4); });
+                a = a.add(switch (p2) { case 1 -> b.rearrange(F1); case 2 -> b.rearrange(F2); default -> b.rearrange(F4); });
+                d = d.add(switch (p2) { case 1 -> e.rearrange(F1); case 2 -> e.rearrange(F2); default -> e.rearrange(F4); });
+                a.add(switch (p4) { case 1 -> d.rearrange(F1); case 2 -> d.rearrange(F2); default -> d.rearrange(F4); }).intoMemorySegment(s, at, ORDER);
+            }
+        }
+    }
+
     /** −1 on real lanes, +1 on imaginary ones: swap(z)·sign is i·z. */
     static final FloatVector I_SIGN = FloatVector.fromArray(SPECIES, iSign(), 0);
 
@@ -306,7 +469,80 @@ final class FloatDenseKernels {
             for (long k = from; k < to; ) {
                 long end = Math.min(to, (k | (runUnits - 1)) + 1);
                 long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long last = g + (end - k) * step; g < last; g += step) {
+                final long last = g + (end - k) * step;
+                // Two groups at a time where the run has two left: each coefficient vector is loaded once for both,
+                // so the loop does eight multiply-adds a vector against five loads, where one group at a time did
+                // nine loads (the coefficients, from L1) for the eight and was bound by them: 465 -> 330-370 us a
+                // pass at 20 qubits. Each output gets the same operations in the same order either way, so the
+                // bits do not depend on the pairing.
+                for (; g + step < last; g += 2 * step) {
+                    final long h = g + step;
+                    FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
+                    FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
+                    FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
+                    FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, g + o3, ORDER);
+                    FloatVector y0 = FloatVector.fromMemorySegment(SPECIES, s, h, ORDER);
+                    FloatVector y1 = FloatVector.fromMemorySegment(SPECIES, s, h + o1, ORDER);
+                    FloatVector y2 = FloatVector.fromMemorySegment(SPECIES, s, h + o2, ORDER);
+                    FloatVector y3 = FloatVector.fromMemorySegment(SPECIES, s, h + o3, ORDER);
+                    FloatVector s0 = x0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s2 = x2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s3 = x3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector t0 = y0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector t1 = y1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector t2 = y2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector t3 = y3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h, ORDER);
+                    }
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g + o1, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h + o1, ORDER);
+                    }
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 16 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 17 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 18 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 19 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 20 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 21 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 22 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 23 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g + o2, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h + o2, ORDER);
+                    }
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 24 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 25 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 26 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 27 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 28 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 29 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 30 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 31 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g + o3, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h + o3, ORDER);
+                    }
+                }
+                if (g < last) {
                     FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
                     FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
                     FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);

@@ -49,6 +49,11 @@ final class LoopConstants {
         return nativeCopy(MemorySegment.ofArray(v));
     }
 
+    /** Vectors whose lanes differ (k · lanes floats each, as given): lane-dependent coefficients, as {@link FloatDenseKernels.InVector2} uses. */
+    static MemorySegment floats(float[] values) {
+        return nativeCopy(MemorySegment.ofArray(values));
+    }
+
     /** Whether element k of the constants holds its value negated: the real lanes of an im vector. */
     private static boolean negated(int k, int lanes) {
         return (k / lanes) % 2 == 1 && (k % lanes) % 2 == 0;

@@ -37,7 +37,7 @@ class FloatBlocksTest {
 
     /** Qubit sets, written as lists ("0 1"): qubit 0 … LOW−1 are in-vector on this machine (0–2 with AVX-512). */
     @ParameterizedTest(name = "dense block on {0}")
-    @ValueSource(strings = {"0 1", "0 2", "1 2", "2 1", "0 5", "5 0", "2 3", "3 6", "4 5", "6 3", "0 1 2", "2 0 1", "1 4 6", "0 5 2", "6 1 4", "3 4 5", "6 3 5",
+    @ValueSource(strings = {"0 1", "1 0", "0 2", "1 2", "2 1", "0 5", "5 0", "2 3", "3 6", "4 5", "6 3", "0 1 2", "2 0 1", "1 0 2", "1 4 6", "0 5 2", "6 1 4", "3 4 5", "6 3 5",
             "0 1 2 3", "2 6 1 5", "1 2 0 4", "3 0 1 2", "0 1 4 6", "5 1 0 6"})
     void aDenseBlockMatchesTheDenseOperator(String set) {
         int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).toArray();
@@ -55,12 +55,27 @@ class FloatBlocksTest {
     }
 
     /**
+     * Blocks whose qubits all pick lanes get the kernels that permute each pattern's products
+     * inside the vector (a pass about 2.5× faster than the general lane kernel's).
+     */
+    @ParameterizedTest(name = "dense block on {0}")
+    @ValueSource(strings = {"0 1", "1 0", "2 0", "0 1 2", "2 1 0"})
+    void blocksInsideTheVectorGetTheInVectorKernels(String set) {
+        int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).toArray();
+        assumeTrue(Arrays.stream(qubits).allMatch(q -> q < FloatGateKernel.LOW_QUBITS), "every qubit inside the vector on this machine");
+        Matrix m = Matrix.identity(1 << qubits.length);
+        FloatBlocks.FloatKernel k = FloatDenseKernels.of(N, m, qubits);
+        assertEquals(qubits.length == 2 ? FloatDenseKernels.InVector2.class : FloatDenseKernels.InVector3.class, k.getClass());
+        assertEquals(1L << (N - FloatGateKernel.LOW_QUBITS), k.units(), "every vector its own group");
+    }
+
+    /**
      * Dense kernels walk runs of units with one stepping byte offset (strided when a block qubit is
      * the lowest vector bit): ranges cut anywhere, as thread shares and tiles cut them, must give
      * the bits of one call. Ten qubits, sets written for AVX-512 (qubit 3 the lowest vector bit).
      */
     @ParameterizedTest(name = "dense block on {0}, ranges cut anywhere")
-    @ValueSource(strings = {"3 4", "3 9", "5 8", "0 3", "1 7", "3 4 5", "4 6 9", "0 1 3", "2 3 8", "0 4 1 7"})
+    @ValueSource(strings = {"3 4", "3 9", "5 8", "0 3", "1 7", "3 4 5", "4 6 9", "0 1 3", "2 3 8", "0 4 1 7", "1 0", "2 0 1"})
     void rangesCutInsideRunsGiveTheBitsOfOneCall(String set) {
         int n = 10;
         int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).toArray();
