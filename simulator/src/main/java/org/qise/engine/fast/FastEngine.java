@@ -135,10 +135,27 @@ public final class FastEngine implements Engine {
                 minParallelVectors == DEFAULT_PARALLEL ? ParallelRunner.DEFAULT_MIN_PARALLEL_VECTORS : minParallelVectors);
     }
 
+    /** The last plan this engine compiled, and for what (the gates copied, so a caller's list may change after). */
+    private record LastPlan(int numQubits, List<Operation.GateOp> gates, Plan plan) {}
+
+    private volatile LastPlan last;
+
+    /**
+     * Compiles the gates, or returns the plan compiled last when they are the same gates (equal,
+     * matrices included) on as many qubits: {@code applyAll} of one circuit again and again (a
+     * loop in a notebook, a benchmark) plans it once. Compiling took 1–1.6 ms for qft, qcbm and
+     * random at 20 qubits, and comparing 820 gates takes a few tens of microseconds. A plan is
+     * immutable and runs on any state of its size, so sharing it is safe.
+     */
     @Override
     public Plan compile(int numQubits, List<Operation.GateOp> gates) {
         if (numQubits <= scalarMaxQubits) return new GatePlan(name(), numQubits, gates);
-        return FastPlan.compile(numQubits, gates, fusionQubits, single());
+        LastPlan l = last;
+        if (l != null && l.numQubits() == numQubits && l.gates().equals(gates)) return l.plan();
+        List<Operation.GateOp> copy = List.copyOf(gates);
+        Plan plan = FastPlan.compile(numQubits, copy, fusionQubits, single());
+        last = new LastPlan(numQubits, copy, plan);
+        return plan;
     }
 
     /** A plan of this engine is refreshed block by block (see {@link FastPlan#rebind}); others are compiled afresh. */
