@@ -19,9 +19,9 @@ import static org.qise.engine.fast.FloatShuffles.*;
  *
  * <ul>
  *   <li>2 qubits: {@link Q2Uniform} when both are above the vector (lane-uniform, broadcast
- *       coefficients; the commonest block of random circuits), else {@link Q2}, whose four
- *       shuffled inputs and their re↔im swaps are named locals and each output is one pass over
- *       them;</li>
+ *       coefficients; the commonest block of random circuits), {@link LaneHigh} when one is inside
+ *       it, {@link InVector2} when both are;</li>
+ *   <li>3 qubits all inside the vector: {@link InVector3};</li>
  *   <li>3 qubits all above the vector: {@link U3} (eight inputs in registers, broadcast
  *       coefficients, one re↔im swap per output);</li>
  *   <li>3 or 4 qubits with at most two above the vector: {@link Tile1}, {@link Tile2},
@@ -65,7 +65,8 @@ final class FloatDenseKernels {
         if (InVector2.takes(qubits)) return qubits.length == 2 ? new InVector2(n, m, qubits) : new InVector3(n, m, qubits);
         if (qubits.length == 2) {
             Shape s = new Shape(n, m, qubits, 1);
-            return s.patterns == 1 ? new Q2Uniform(s, m, qubits) : new Q2(s);
+            // Two qubits inside the vector went to InVector2 above: here both are above it, or one is.
+            return s.patterns == 1 ? new Q2Uniform(s, m, qubits) : new LaneHigh(s, m, qubits);
         }
         long high = Arrays.stream(qubits).filter(q -> q >= LOW).count();
         if (high == qubits.length && high == 3) return new U3(new Shape(n, m, qubits, 1), m, qubits);
@@ -151,97 +152,6 @@ final class FloatDenseKernels {
         }
     }
 
-    /** A 2-qubit block: its 4 shuffled inputs and their re↔im swaps are named locals (the JIT keeps them in registers). */
-    static final class Q2 implements FloatBlocks.FloatKernel {
-        private final Shape shape;
-
-        Q2(Shape shape) {
-            this.shape = shape;
-        }
-
-        @Override
-        public long units() { return shape.units; }
-
-        @Override
-        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
-
-        @Override
-        public void run(MemorySegment s, long from, long to) {
-            final float[] c = shape.coef;
-            final int[] x = shape.variantXors;
-            final int outputs = shape.inputs;
-            final long free = shape.free;
-            final long[] inB = shape.variantByteOffsets, offB = shape.byteOffsets;
-            final long runUnits = shape.runUnits, step = shape.stepBytes;
-            // Run by run: one byte offset steps through each run (see Shape#runUnits).
-            for (long k = from; k < to; ) {
-                long end = Math.min(to, (k | (runUnits - 1)) + 1);
-                long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long last = g + (end - k) * step; g < last; g += step) {
-                    FloatVector v0 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[0], ORDER);
-                    FloatVector z0 = switch (x[0]) {
-                        case 0 -> v0;
-                        case 1 -> v0.rearrange(F1);
-                        case 2 -> v0.rearrange(F2);
-                        case 3 -> v0.rearrange(F3);
-                        case 4 -> v0.rearrange(F4);
-                        case 5 -> v0.rearrange(F5);
-                        case 6 -> v0.rearrange(F6);
-                        default -> v0.rearrange(F7);
-                    };
-                    FloatVector s0 = z0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                    FloatVector v1 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[1], ORDER);
-                    FloatVector z1 = switch (x[1]) {
-                        case 0 -> v1;
-                        case 1 -> v1.rearrange(F1);
-                        case 2 -> v1.rearrange(F2);
-                        case 3 -> v1.rearrange(F3);
-                        case 4 -> v1.rearrange(F4);
-                        case 5 -> v1.rearrange(F5);
-                        case 6 -> v1.rearrange(F6);
-                        default -> v1.rearrange(F7);
-                    };
-                    FloatVector s1 = z1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                    FloatVector v2 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[2], ORDER);
-                    FloatVector z2 = switch (x[2]) {
-                        case 0 -> v2;
-                        case 1 -> v2.rearrange(F1);
-                        case 2 -> v2.rearrange(F2);
-                        case 3 -> v2.rearrange(F3);
-                        case 4 -> v2.rearrange(F4);
-                        case 5 -> v2.rearrange(F5);
-                        case 6 -> v2.rearrange(F6);
-                        default -> v2.rearrange(F7);
-                    };
-                    FloatVector s2 = z2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                    FloatVector v3 = FloatVector.fromMemorySegment(SPECIES, s, g + inB[3], ORDER);
-                    FloatVector z3 = switch (x[3]) {
-                        case 0 -> v3;
-                        case 1 -> v3.rearrange(F1);
-                        case 2 -> v3.rearrange(F2);
-                        case 3 -> v3.rearrange(F3);
-                        case 4 -> v3.rearrange(F4);
-                        case 5 -> v3.rearrange(F5);
-                        case 6 -> v3.rearrange(F6);
-                        default -> v3.rearrange(F7);
-                    };
-                    FloatVector s3 = z3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                    for (int r = 0, at = 0; r < outputs; r++, at += 8 * FLOATS) {
-                        FloatVector a = z0.mul(FloatVector.fromArray(SPECIES, c, at));
-                        FloatVector b = s0.mul(FloatVector.fromArray(SPECIES, c, at + FLOATS));
-                        a = z1.fma(FloatVector.fromArray(SPECIES, c, at + 2 * FLOATS), a);
-                        b = s1.fma(FloatVector.fromArray(SPECIES, c, at + 3 * FLOATS), b);
-                        a = z2.fma(FloatVector.fromArray(SPECIES, c, at + 4 * FLOATS), a);
-                        b = s2.fma(FloatVector.fromArray(SPECIES, c, at + 5 * FLOATS), b);
-                        a = z3.fma(FloatVector.fromArray(SPECIES, c, at + 6 * FLOATS), a);
-                        b = s3.fma(FloatVector.fromArray(SPECIES, c, at + 7 * FLOATS), b);
-                        a.add(b).intoMemorySegment(s, g + offB[r], ORDER);
-                    }
-                }
-                k = end;
-            }
-        }
-    }
     /**
      * A dense block on two qubits that both pick lanes inside the float vector (two of qubits
      * 0–2 on 512-bit vectors): every vector is its own group. With P_p the lane permutation that
@@ -249,8 +159,9 @@ final class FloatDenseKernels {
      * Σ_p P_p(C_p·x + D_p·swap(x)) with C_p[b] + i·D_p[b] = M[b⊕p][b]: each pattern's products are
      * formed where the inputs lie and moved after, so a vector costs one re↔im swap and three
      * permutations (P_3 = P_1∘P_2: y = z_0 + P_1(z_1) + P_2(z_2 + P_1(z_3))) against eight
-     * shuffles for {@link Q2}, which shuffles each input per pattern and rebuilds the output from
-     * the shuffled copies; the multiply-adds are the same eight a vector. As the double
+     * shuffles for the general lane kernel it replaced (Q2), which shuffled each input per pattern
+     * and rebuilt the output from the shuffled copies: 0.9–1.3 ms a pass at 20 qubits against
+     * 0.35; the multiply-adds are the same eight a vector. As the double
      * {@link InVectorPairKernel}. The patterns' permutations are {@link FloatShuffles} constants,
      * picked by a switch in the loop body.
      */
@@ -400,6 +311,76 @@ final class FloatDenseKernels {
                 a = a.add(switch (p2) { case 1 -> b.rearrange(F1); case 2 -> b.rearrange(F2); default -> b.rearrange(F4); });
                 d = d.add(switch (p2) { case 1 -> e.rearrange(F1); case 2 -> e.rearrange(F2); default -> e.rearrange(F4); });
                 a.add(switch (p4) { case 1 -> d.rearrange(F1); case 2 -> d.rearrange(F2); default -> d.rearrange(F4); }).intoMemorySegment(s, at, ORDER);
+            }
+        }
+    }
+
+    /**
+     * A 2-qubit block with one qubit inside the vector and one above it (random's block on qubits 2
+     * and 3 in float): a group is the two vectors the high qubit pairs, and with P the lane flip of
+     * the in-vector qubit, output h is z_h0 + P(z_h1), where z_hp = Σ_in (C·x_in + D·swap(x_in))
+     * gathers the products that pattern p moves (C + i·D the matrix entries of the lanes where the
+     * inputs lie, as {@link InVector2}). A group costs two swaps and two permutations for sixteen
+     * multiply-adds; the general lane kernel it replaced (Q2) shuffled each input per pattern
+     * (four shuffles and four swaps) and read its coefficients from a heap array in a loop over
+     * outputs: 760–810 against 395–455 µs a pass at 20 qubits (random single, thread CPU: 47 →
+     * 44 ms).
+     */
+    static final class LaneHigh implements FloatBlocks.FloatKernel {
+        private final Shape shape;
+        /** Lane xor of the in-vector qubit. */
+        private final int laneXor;
+        /** For output h, pattern p, input i: C then D at vector index ((h·2 + p)·2 + i)·2 ({@link LoopConstants}). */
+        private final MemorySegment c;
+
+        LaneHigh(Shape shape, Matrix m, int[] qubits) {
+            if (shape.inputs != 2 || shape.patterns != 2) throw new IllegalArgumentException("not one qubit in the vector and one above: " + Arrays.toString(qubits));
+            this.shape = shape;
+            laneXor = shape.xs[1];
+            float[] v = new float[16 * FLOATS];
+            for (int h = 0; h < 2; h++)
+                for (int p = 0; p < 2; p++)
+                    for (int in = 0; in < 2; in++) {
+                        int at = ((h * 2 + p) * 2 + in) * 2 * FLOATS;
+                        for (int lane = 0; lane < FLOATS; lane++) {
+                            int b = lane >> 1;
+                            int row = FloatBlocks.matrixIndex(qubits, b ^ shape.xs[p], h), col = FloatBlocks.matrixIndex(qubits, b, in);
+                            v[at + lane] = (float) m.re(row, col);
+                            v[at + FLOATS + lane] = (float) ((lane & 1) == 0 ? -m.im(row, col) : m.im(row, col));
+                        }
+                    }
+            c = LoopConstants.floats(v);
+        }
+
+        @Override
+        public long units() { return shape.units; }
+
+        @Override
+        public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
+
+        @Override
+        public void run(MemorySegment s, long from, long to) {
+            final MemorySegment c = this.c;
+            final long w = VECTOR_BYTES;
+            final int px = laneXor;
+            final long o1 = shape.byteOffsets[1];
+            final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
+                    FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
+                    FloatVector s0 = x0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector z00 = s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), s0.fma(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER)))));
+                    FloatVector z01 = s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), s0.fma(FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER)))));
+                    z00.add(switch (px) { case 1 -> z01.rearrange(F1); case 2 -> z01.rearrange(F2); default -> z01.rearrange(F4); }).intoMemorySegment(s, g, ORDER);
+                    FloatVector z10 = s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER), s0.fma(FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER)))));
+                    FloatVector z11 = s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER), s0.fma(FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER)))));
+                    z10.add(switch (px) { case 1 -> z11.rearrange(F1); case 2 -> z11.rearrange(F2); default -> z11.rearrange(F4); }).intoMemorySegment(s, g + o1, ORDER);
+                }
+                k = end;
             }
         }
     }
