@@ -135,13 +135,15 @@ class FloatBlocksTest {
 
     /**
      * On a state of many 256-vector blocks, a diagonal walks each block whole (no target on its
-     * bits), column by column (targets on vector bits 0–2) or vector by vector (the rest). Checked
+     * bits), column by column (targets on vector bits 0–2) or vector by vector (the rest: from a
+     * table of each block's coefficients where at most two targets lie above the block). Checked
      * against each amplitude times its entry by definition, real ±1 entries exactly, and ranges cut
      * anywhere against one call bit for bit. Qubits count from the lanes up (q ↦ q − 2 + LOW).
      */
     @ParameterizedTest(name = "{0} phases on qubits {1} of 14, ranges cut anywhere")
     @CsvSource(delimiter = ';', value = {"real; 0 1 11 12 13", "complex; 0 1 11 12 13", "real; 3 4 5 6 7 8 9 10 11 12",
-            "complex; 3 5 6 12", "real; 2 3 4", "complex; 2 4 13", "complex; 3 12", "real; 0 1", "complex; 7"})
+            "complex; 3 5 6 12", "real; 2 3 4", "complex; 2 4 13", "complex; 3 12", "real; 0 1", "complex; 7",
+            "real; 3 4 5 6 7 8 9 10", "complex; 2 3 4 5 6 7 8 9 10 11", "complex; 0 4 9 10"})
     void aDiagonalOnALargeStateMatchesTheDefinitionForEverySplit(String kind, String set) {
         final int n = 14;
         int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).map(q -> q >= 2 ? q - 2 + FloatGateKernel.LOW_QUBITS : q).toArray();
