@@ -7,7 +7,7 @@ def lanes_class(H):
     L.append(f"    /** Dense kernel for {H} high target(s) (any low targets and low controls): {n} output vector(s) per group. */")
     L.append(f"    static final class High{H} extends Kernel {{")
     L.append("        private final double[] coef;")
-    L.append("        private final double[] perm;")
+    L.append("        private final long[] perm;")
     L.append("        private final int patterns;")
     L.append("")
     L.append(f"        High{H}(GateGeometry g, Matrix m) {{")
@@ -31,7 +31,7 @@ def lanes_class(H):
     L.append(f"                for (int hIn = 0; hIn < {n}; hIn++) {{")
     L.append("                    DoubleVector x = Lanes.load(amps, b + off[hIn]);")
     L.append("                    for (int p = 0; p < P; p++) {")
-    L.append("                        DoubleVector xp = x.rearrange(DoubleVector.fromArray(S, perm, p * D).toShuffle());")
+    L.append("                        DoubleVector xp = x.rearrange(Lanes.shuffle(perm, p * D));")
     L.append("                        DoubleVector sp = xp.rearrange(Lanes.SWAP_RE_IM);")
     L.append(f"                        int k = (hIn * P + p) * {2*n} * D;")
     for j in range(n):
@@ -120,9 +120,9 @@ final class RegisterKernels {
     }
 
     /** Shuffle indices (as doubles) for each low-target pattern p: lane of amplitude a takes a ^ laneXor(p). */
-    static double[] laneShuffles(GateGeometry g) {
+    static long[] laneShuffles(GateGeometry g) {
         int patterns = 1 << g.lowCount();
-        double[] idx = new double[patterns * Lanes.DOUBLES];
+        long[] idx = new long[patterns * Lanes.DOUBLES];
         for (int p = 0; p < patterns; p++) {
             int xm = g.laneXor(p);
             for (int lane = 0; lane < Lanes.DOUBLES; lane++) idx[p * Lanes.DOUBLES + lane] = 2 * ((lane >> 1) ^ xm) + (lane & 1);
