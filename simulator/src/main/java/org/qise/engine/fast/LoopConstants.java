@@ -54,6 +54,11 @@ final class LoopConstants {
         return nativeCopy(MemorySegment.ofArray(values));
     }
 
+    /** The double counterpart of {@link #floats}. */
+    static MemorySegment doubles(double[] values) {
+        return nativeCopy(MemorySegment.ofArray(values));
+    }
+
     /** Whether element k of the constants holds its value negated: the real lanes of an im vector. */
     private static boolean negated(int k, int lanes) {
         return (k / lanes) % 2 == 1 && (k % lanes) % 2 == 0;

@@ -55,7 +55,8 @@ class KernelRunsTest {
 
     /**
      * A diagonal on many qubits (as the fuser makes of random's cz layers or qft's phases) is
-     * walked run by run, column by column or block by block, by where its lowest targets sit.
+     * walked run by run, column by column or block by block (by picks, or from a table of each
+     * block's coefficients), by where its lowest targets sit.
      * Real entries (±1: products of cz) are multiplied without a re↔im swap, exactly, so they
      * must give the definition's values to the bit.
      */
@@ -68,7 +69,9 @@ class KernelRunsTest {
             "real; 1,2,15,17,18,19; 20", "complex; 19,3,2,17; 20",
             // Every vector bit of a 256-vector block a target (qubits 1–10 on 256- and 512-bit
             // vectors, 0–9 on 128-bit ones): every vector of a block has its own coefficient.
-            "real; 1,2,3,4,5,6,7,8,9,10; 14", "real; 0,1,2,3,4,5,6,7,8,9; 14", "real; 10,9,8,7,6,5,4,3,2,1; 20"})
+            "real; 1,2,3,4,5,6,7,8,9,10; 14", "real; 0,1,2,3,4,5,6,7,8,9; 14", "real; 10,9,8,7,6,5,4,3,2,1; 20",
+            // Complex entries read from a table of each block's coefficients (at most two targets above a block).
+            "complex; 1,2,3,4,5,6,7,8,9,10; 14", "complex; 2,5,9,10; 20"})
     void aPhaseBlockOnManyQubitsMatchesTheDefinitionForEverySplit(String kind, String targets, int n) {
         int[] t = ints(targets);
         Random rnd = new Random(n * 131L + t.length);
