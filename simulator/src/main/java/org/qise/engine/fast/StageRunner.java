@@ -88,10 +88,11 @@ final class StageRunner {
     /**
      * As {@link #compile(List, int, int)}; for a single-precision state ({@code single}) every
      * step of a state too large for one buffer is a stage, since float amplitudes reach the
-     * (double) kernels only through a stage's scratch buffer (see {@link FloatLayout}), except
+     * double kernels only through a stage's scratch buffer (see {@link FloatLayout}), except
      * a lone gate with one target (a stage of one gate, or any gate unfused), which runs in float
-     * straight on the state ({@link FloatGateKernel}). The stages, fusion and kernels are
-     * otherwise the same as in double precision.
+     * straight on the state ({@link FloatGateKernel}), and a plan of 18 to 20 qubits whose blocks
+     * all have float kernels, which is one whole-state step as in double ({@link #unstaged}). The
+     * stages, fusion and kernels are otherwise the same as in double precision.
      */
     static List<CompiledStep> compile(List<Operation.GateOp> ops, int n, int fusionQubits, boolean single) {
         List<CompiledStep> steps = new ArrayList<>();

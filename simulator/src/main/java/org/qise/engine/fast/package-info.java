@@ -59,7 +59,8 @@
  * A {@link org.qise.engine.fast.FloatState} holds complex64 amplitudes ({@link org.qise.engine.fast.FloatLayout}).
  * Its plans are the double plans except that a lone one-target gate is a float pass
  * ({@link org.qise.engine.fast.FloatGateKernel}) and every other step of a state larger than a
- * chunk is a stage. A stage whose blocks all have float kernels ({@link org.qise.engine.fast.FloatBlocks},
+ * chunk is a stage; from 18 to 20 qubits, as in double, the plan is one whole-state step when
+ * the float kernels cover all its blocks (such states have no layout gap). A stage whose blocks all have float kernels ({@link org.qise.engine.fast.FloatBlocks},
  * register-tiled dense blocks in {@link org.qise.engine.fast.FloatDenseKernels}) runs in float in the
  * scratch buffer, with a fusion width chosen by the float kernels' costs
  * ({@link org.qise.engine.fast.FloatCost}) among widths that keep every block in float; any other
