@@ -34,6 +34,12 @@ final class FloatBlocks {
         default void runAll(MemorySegment floats) { run(floats, 0, units()); }
     }
 
+    /** A float kernel that changes each vector on its own (its units are the vectors): any tile holds whole units. */
+    interface VectorWise extends FloatKernel {
+        @Override
+        default long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
+    }
+
     /**
      * Float tiles (see {@link #runTiled}): amplitudes of 8 bytes filling half of a core's L2
      * ({@link CoreCache}): 2^16 on a Zen 4/5 (512 KiB), 2^15 on a Zen 3; the double engine's
@@ -139,7 +145,7 @@ final class FloatBlocks {
      * The qubits come in ascending order ({@link #forBlocks} sends no other), so the pick's bits
      * are the gathered vector-index bits as they stand.
      */
-    static final class Diagonal implements FloatKernel {
+    static final class Diagonal implements VectorWise {
         /** Vectors a block: 8 KiB of 256-bit vectors. */
         private static final long BLOCK = 256;
         private final long highBits, vectors;
@@ -191,10 +197,6 @@ final class FloatBlocks {
 
         @Override
         public long units() { return vectors; }
-
-        /** A diagonal never mixes vectors. */
-        @Override
-        public long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
 
         @Override
         public void run(MemorySegment s, long from, long to) {

@@ -165,7 +165,7 @@ final class FloatDenseKernels {
      * {@link InVectorPairKernel}. The patterns' permutations are {@link FloatShuffles} constants,
      * picked by a switch in the loop body.
      */
-    static final class InVector2 implements FloatBlocks.FloatKernel {
+    static final class InVector2 implements FloatBlocks.VectorWise {
         /** Lane xor of the block's first and second qubit. */
         final int x1, x2;
         final long vectors;
@@ -210,42 +210,18 @@ final class FloatDenseKernels {
             return LoopConstants.floats(v);
         }
 
-        @Override
-        public long units() { return vectors; }
-
         /** A vector is its own group. */
         @Override
-        public long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
+        public long units() { return vectors; }
 
         @Override
         public void run(MemorySegment s, long from, long to) {
             final MemorySegment c = this.c;
             final long w = VECTOR_BYTES;
             final int p1 = x1, p2 = x2;
-            long at = from * VECTOR_BYTES;
-            final long last = to * VECTOR_BYTES;
-            // Two vectors an iteration, each coefficient vector loaded once for both (as Q2Uniform);
-            // each vector gets the same operations as alone, so the bits do not depend on the pairing.
-            for (; at + VECTOR_BYTES < last; at += 2 * VECTOR_BYTES) {
-                FloatVector x = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER), y = FloatVector.fromMemorySegment(SPECIES, s, at + VECTOR_BYTES, ORDER);
-                FloatVector sx = x.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                FloatVector sy = y.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                FloatVector a0 = FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER), b0 = FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER);
-                FloatVector z0 = sx.fma(b0, x.mul(a0)), u0 = sy.fma(b0, y.mul(a0));
-                FloatVector a1 = FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), b1 = FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER);
-                FloatVector z1 = sx.fma(b1, x.mul(a1)), u1 = sy.fma(b1, y.mul(a1));
-                FloatVector a2 = FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), b2 = FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER);
-                FloatVector z2 = sx.fma(b2, x.mul(a2)), u2 = sy.fma(b2, y.mul(a2));
-                FloatVector a3 = FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), b3 = FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER);
-                FloatVector z3 = sx.fma(b3, x.mul(a3)), u3 = sy.fma(b3, y.mul(a3));
-                FloatVector zt = z2.add(switch (p1) { case 1 -> z3.rearrange(F1); case 2 -> z3.rearrange(F2); default -> z3.rearrange(F4); });
-                FloatVector zv = z0.add(switch (p1) { case 1 -> z1.rearrange(F1); case 2 -> z1.rearrange(F2); default -> z1.rearrange(F4); });
-                zv.add(switch (p2) { case 1 -> zt.rearrange(F1); case 2 -> zt.rearrange(F2); default -> zt.rearrange(F4); }).intoMemorySegment(s, at, ORDER);
-                FloatVector ut = u2.add(switch (p1) { case 1 -> u3.rearrange(F1); case 2 -> u3.rearrange(F2); default -> u3.rearrange(F4); });
-                FloatVector uv = u0.add(switch (p1) { case 1 -> u1.rearrange(F1); case 2 -> u1.rearrange(F2); default -> u1.rearrange(F4); });
-                uv.add(switch (p2) { case 1 -> ut.rearrange(F1); case 2 -> ut.rearrange(F2); default -> ut.rearrange(F4); }).intoMemorySegment(s, at + VECTOR_BYTES, ORDER);
-            }
-            if (at < last) {
+            // One vector an iteration: two (each coefficient loaded once for both) took 351 against
+            // 375 us a pass at 20 qubits, not worth a body twice as large (see Q2Uniform on C1).
+            for (long at = from * VECTOR_BYTES, last = to * VECTOR_BYTES; at < last; at += VECTOR_BYTES) {
                 FloatVector x = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
                 FloatVector sx = x.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                 FloatVector z0 = sx.fma(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER), x.mul(FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER)));
@@ -266,7 +242,7 @@ final class FloatDenseKernels {
      * P_4 the flips of the block's first, second and third qubit: one swap, seven permutations
      * and sixteen multiply-adds a vector.
      */
-    static final class InVector3 implements FloatBlocks.FloatKernel {
+    static final class InVector3 implements FloatBlocks.VectorWise {
         final int x1, x2, x4;
         final long vectors;
         final MemorySegment c;
@@ -282,9 +258,6 @@ final class FloatDenseKernels {
 
         @Override
         public long units() { return vectors; }
-
-        @Override
-        public long tileUnits(int tileVectorBits) { return 1L << tileVectorBits; }
 
         @Override
         public void run(MemorySegment s, long from, long to) {
