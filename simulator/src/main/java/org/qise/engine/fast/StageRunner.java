@@ -62,7 +62,6 @@ final class StageRunner {
         return n < MIN_STAGED_QUBITS || (n >= CHUNK_QUBITS && n <= WHOLE_STATE_QUBITS);
     }
 
-
     /** One scratch buffer per thread, for the largest chunk. */
     static final ThreadLocal<MemorySegment> SCRATCH =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16L << CHUNK_QUBITS, AmplitudeMemory.ALIGNMENT));
