@@ -32,9 +32,13 @@ final class DiagonalKernel extends Kernel {
      * For {@link #blocks}, where at most {@link #MAX_TABLE_BITS_ABOVE} targets lie above a block:
      * the coefficients of every vector of a block (re then im vector), for each value of those
      * targets, so that a vector's coefficients are the next in the table rather than a pick
-     * through {@link #blockEntry} (as {@link FloatBlocks.Diagonal} does); null otherwise.
+     * through {@link #blockEntry} (as {@link FloatBlocks.Diagonal} does). Made on the first run
+     * that needs it ({@link #table()}), not when the kernel is built: a single-precision plan
+     * builds its double kernels too and never runs them, and a table is up to 256 KiB.
      */
-    private final MemorySegment table;
+    private volatile MemorySegment table;
+    /** Whether the kernel walks its blocks from {@link #table}: target bits above a block, at most two of them, and no control. */
+    private final boolean tabled;
     /** At most 4 × 256 pairs of coefficient vectors (256 KiB with 512-bit vectors). */
     private static final int MAX_TABLE_BITS_ABOVE = 2;
 
@@ -88,20 +92,24 @@ final class DiagonalKernel extends Kernel {
         real = allReal;
         blockEntry = new int[(int) BLOCK_VECTORS];
         for (int i = 0; i < blockEntry.length; i++) blockEntry[i] = (int) Long.compress(i, tb & (BLOCK_VECTORS - 1));
-        int above = Long.bitCount(tb & -BLOCK_VECTORS), lowCount = Long.bitCount(tb & (BLOCK_VECTORS - 1));
-        if (controlBits != 0 || lowCount == 0 || above > MAX_TABLE_BITS_ABOVE || g.vectors < BLOCK_VECTORS) {
-            table = null;
-        } else {
-            int d = Lanes.DOUBLES;
-            double[] t = new double[(int) ((BLOCK_VECTORS << above) * 2 * d)];
-            for (int hv = 0; hv < 1 << above; hv++)
-                for (int i = 0; i < BLOCK_VECTORS; i++) {
-                    int c = (hv << lowCount) + blockEntry[i], at = (int) ((hv * BLOCK_VECTORS + i) * 2 * d);
-                    System.arraycopy(coefRe, c * d, t, at, d);
-                    System.arraycopy(coefIm, c * d, t, at + d, d);
-                }
-            table = LoopConstants.doubles(t);
-        }
+        tabled = controlBits == 0 && (tb & (BLOCK_VECTORS - 1)) != 0 && Long.bitCount(tb & -BLOCK_VECTORS) <= MAX_TABLE_BITS_ABOVE
+                && g.vectors >= BLOCK_VECTORS;
+    }
+
+    /** {@link #table}, made on first use; two threads may both make it, the same values either way. */
+    private MemorySegment table() {
+        MemorySegment t = table;
+        if (t != null) return t;
+        long tb = targetBits;
+        int above = Long.bitCount(tb & -BLOCK_VECTORS), lowCount = Long.bitCount(tb & (BLOCK_VECTORS - 1)), d = Lanes.DOUBLES;
+        double[] v = new double[(int) ((BLOCK_VECTORS << above) * 2 * d)];
+        for (int hv = 0; hv < 1 << above; hv++)
+            for (int i = 0; i < BLOCK_VECTORS; i++) {
+                int c = (hv << lowCount) + blockEntry[i], at = (int) ((hv * BLOCK_VECTORS + i) * 2 * d);
+                System.arraycopy(coefRe, c * d, v, at, d);
+                System.arraycopy(coefIm, c * d, v, at + d, d);
+            }
+        return table = LoopConstants.doubles(v);
     }
 
     static double[] diagonalRe(Matrix m) {
@@ -274,13 +282,14 @@ final class DiagonalKernel extends Kernel {
         final var swap = Lanes.SWAP_RE_IM;
         final boolean fours = Long.numberOfTrailingZeros(tb) == 2;
         final int lowCount = Long.bitCount(tb & (B - 1));
+        final MemorySegment tab = tabled ? table() : null;
         for (long v0 = from & -B; v0 < to; v0 += B) {
             final int high = (int) Long.compress(v0, tb);
             int i = (int) Math.max(from - v0, 0);
             final int end = (int) Math.min(to - v0, B);
             long b = Lanes.offset(v0 + i);
-            if (table != null) {
-                fromTable(amps, b, end - i, ((high >>> lowCount) * B + i) * 2 * step);
+            if (tab != null) {
+                fromTable(amps, tab, b, end - i, ((high >>> lowCount) * B + i) * 2 * step);
             } else if (real) {
                 // Where runs are four vectors long (the lowest target on vector bit 2), the
                 // whole runs in the middle take one coefficient load each.
@@ -308,12 +317,12 @@ final class DiagonalKernel extends Kernel {
     }
 
     /**
-     * {@code count} vectors from byte b, each times the next coefficients of {@link #table} from
-     * byte t: the same coefficients and arithmetic as the picks of {@link #blocks}, so the same
-     * bits. random's phase block on qubits 1–10 of 20 took 400–580 µs a pass by picks.
+     * {@code count} vectors from byte b, each times the next coefficients of the table {@code c}
+     * ({@link #table}) from byte t: the same coefficients and arithmetic as the picks of
+     * {@link #blocks}, so the same bits. random's phase block on qubits 1–10 of 20 took 400–580 µs
+     * a pass by picks.
      */
-    private void fromTable(MemorySegment amps, long b, int count, long t) {
-        final MemorySegment c = table;
+    private void fromTable(MemorySegment amps, MemorySegment c, long b, int count, long t) {
         final long step = Lanes.VECTOR_BYTES;
         final var swap = Lanes.SWAP_RE_IM;
         for (int k = 0; k < count; k++, b += step, t += 2 * step) {
