@@ -63,9 +63,13 @@ final class FloatBlocks {
 
     /** Float kernels for every block, or null when one of them has none (see {@link #cover}). */
     static FloatKernel[] forBlocks(List<Fuser.Block> blocks, int n) {
-        if (!cover(blocks, n)) return null;
+        if (!fitsState(n)) return null;
         FloatKernel[] out = new FloatKernel[blocks.size()];
-        for (int i = 0; i < out.length; i++) out[i] = maker(blocks.get(i), n).get();
+        for (int i = 0; i < out.length; i++) {
+            Supplier<FloatKernel> m = maker(blocks.get(i), n);
+            if (m == null) return null;
+            out[i] = m.get();
+        }
         return out;
     }
 
@@ -74,10 +78,15 @@ final class FloatBlocks {
      * (a plan asks when it is compiled; the kernels come on its first single-precision run).
      */
     static boolean cover(List<Fuser.Block> blocks, int n) {
-        if (FloatGateKernel.AMPS < 2 || FloatGateKernel.LOW_QUBITS > FloatShuffles.MAX_LOW_QUBITS || n < FloatGateKernel.LOW_QUBITS
-                || n > FloatLayout.GAPLESS_QUBITS) return false;
+        if (!fitsState(n)) return false;
         for (Fuser.Block b : blocks) if (maker(b, n) == null) return false;
         return true;
+    }
+
+    /** Whether the float kernels run on an n-qubit state (or chunk) on this machine: gapless, and at least one float vector. */
+    private static boolean fitsState(int n) {
+        return FloatGateKernel.AMPS >= 2 && FloatGateKernel.LOW_QUBITS <= FloatShuffles.MAX_LOW_QUBITS && n >= FloatGateKernel.LOW_QUBITS
+                && n <= FloatLayout.GAPLESS_QUBITS;
     }
 
     /** What builds the block's float kernel, or null when it has none. */
