@@ -81,10 +81,10 @@ final class FloatCost {
 
     private static double dense(long mask) {
         int k = Long.bitCount(mask);
+        long lanes = mask & ((1L << FloatGateKernel.LOW_QUBITS) - 1);
         if (FloatDenseKernels.InVector2.takes(mask)) return IN_VECTOR[k];
-        if (k == 2 && Long.bitCount(mask & ((1L << FloatGateKernel.LOW_QUBITS) - 1)) == 1) return LANE_HIGH;
-        boolean low = (mask & ((1L << FloatGateKernel.LOW_QUBITS) - 1)) != 0;
-        double[] table = low ? DENSE_LOW : DENSE_HIGH;
+        if (k == 2 && Long.bitCount(lanes) == 1) return LANE_HIGH;
+        double[] table = lanes != 0 ? DENSE_LOW : DENSE_HIGH;
         return k < table.length ? table[k] : Double.POSITIVE_INFINITY;
     }
 }
