@@ -97,7 +97,6 @@ final class FloatDenseKernels {
         /** 2^k: each input vector shuffled by each pattern; variant j is input j / patterns under pattern j % patterns. */
         final int variants;
         final long[] variantOffsets;
-        final int[] variantXors;
         /**
          * Units per run (a power of two) and the bytes between consecutive units' first vectors:
          * the units of an aligned run are evenly spaced (the lowest free vector bit and the free
@@ -126,11 +125,7 @@ final class FloatDenseKernels {
             for (int p = 0; p < patterns; p++) xs[p] = (int) Long.expand(p, lowMask);
             variants = inputs * patterns;
             variantOffsets = new long[variants];
-            variantXors = new int[variants];
-            for (int j = 0; j < variants; j++) {
-                variantOffsets[j] = offsets[j / patterns];
-                variantXors[j] = xs[j % patterns];
-            }
+            for (int j = 0; j < variants; j++) variantOffsets[j] = offsets[j / patterns];
             variantByteOffsets = new long[variants];
             for (int j = 0; j < variants; j++) variantByteOffsets[j] = variantOffsets[j] * VECTOR_BYTES;
             this.tile = tile;
