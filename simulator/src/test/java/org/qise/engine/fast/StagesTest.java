@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.qise.circuit.Gate;
 import org.qise.circuit.Gates;
 import org.qise.circuit.Operation;
@@ -89,6 +91,63 @@ class StagesTest {
                 }
             }
         }
+    }
+
+    /** qcbm's shape: a rotation on every qubit, then a ring of cx gates, {@code layers} times. */
+    private static List<Operation.GateOp> rotationsAndRing(int n, int layers) {
+        List<Operation.GateOp> ops = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            for (int q = 0; q < n; q++) ops.add(new Operation.GateOp(Gates.rx(0.1 * q + l), new int[]{q}, null));
+            for (int q = 0; q < n; q++) ops.add(new Operation.GateOp(Gates.cx(), new int[]{q, (q + 1) % n}, null));
+        }
+        return ops;
+    }
+
+    private static double passCost(List<Stages.Stage> stages, int local) {
+        return stages.stream().mapToDouble(s -> Stages.passCost(s, local)).sum();
+    }
+
+    @Test
+    void aRingCircuitIsPlannedSoThatEveryOtherStageRunsInPlace() {
+        int n = 24, local = 18;
+        List<Operation.GateOp> ops = rotationsAndRing(n, 6);
+        List<Stages.Stage> fewestLocal = Stages.plan(ops, n, local, 8);
+        List<Stages.Stage> cheapest = Stages.cheapestPlan(ops, n, local, 8);
+        long low = (1L << local) - 1;
+        for (int i = 0; i < cheapest.size(); i += 2) {
+            assertEquals(low, cheapest.get(i).localMask(), "stage " + i + " holds the lowest qubits, so it runs in place");
+        }
+        for (int i = 1; i < cheapest.size(); i += 2) {
+            assertTrue(Long.numberOfTrailingZeros(~cheapest.get(i).localMask()) >= 10, "stage " + i + " copies runs of at least 2^10 amplitudes");
+        }
+        assertTrue(fewestLocal.stream().filter(s -> s.localMask() == low).count() < cheapest.size() / 2,
+                "with only the lowest 8 qubits always local, fewer stages run in place");
+        assertTrue(passCost(cheapest, local) < passCost(fewestLocal, local));
+        assertEquals(cheapest.stream().mapToInt(s -> s.gates().length).sum(), ops.size(), "every gate is planned");
+    }
+
+    @Test
+    void theCheapestPlanKeepsTheFewestAlwaysLocalQubitsWhenMoreGainNothing() {
+        // Random 4-qubit gates leave no stage in place whatever stays local: the plan of before.
+        List<Operation.GateOp> ops = spreadCircuit(new Random(5), 20, 200);
+        List<Stages.Stage> cheapest = Stages.cheapestPlan(ops, 20, 14, 6);
+        double best = passCost(cheapest, 14);
+        for (int always = 6; always <= 10; always++) {
+            assertTrue(best <= passCost(Stages.plan(ops, 20, 14, always), 14), "no plan is modelled cheaper, always local " + always);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "lowest qubits (in place),    3ffff, 3, 1.0",
+            "one gate,                    ffc0ff, 1, 1.0",
+            "runs of 2^8 amplitudes,      ffc0ff, 3, 2.0",
+            "runs of 2^11 amplitudes,     fe07ff, 3, 1.6",
+            "runs of 2^15 amplitudes,     e07fff, 3, 1.5",
+    })
+    void aStagesPassCostsMoreTheShorterTheRunsItCopies(String what, String mask, int gates, double cost) {
+        Stages.Stage stage = new Stages.Stage(Long.parseLong(mask, 16), new int[gates], false);
+        assertEquals(cost, Stages.passCost(stage, 18), 1e-12);
     }
 
     @Test
