@@ -12,6 +12,26 @@ import java.lang.foreign.MemorySegment;
 final class FloatStages {
     private FloatStages() {}
 
+    /**
+     * Qubits of a single-precision stage's chunk: 2^19 amplitudes, 4 MiB of floats, the bytes of
+     * a double chunk ({@link StageRunner#CHUNK_QUBITS}), so the same scratch holds it. The one
+     * more local qubit lets stages of qcbm alternate between the lowest 19 qubits (in place) and
+     * the rest from 24 to 28 qubits, and halves qft's stages at 28 (docs/engine.md, "Stages in
+     * place"). At most the float layout's gap period: neither a chunk nor a run crosses a gap.
+     */
+    static final int CHUNK_QUBITS = 19;
+
+    static {
+        if (CHUNK_QUBITS > FloatLayout.PAD_SHIFT || 8L << CHUNK_QUBITS > 16L << StageRunner.CHUNK_QUBITS) {
+            throw new AssertionError("a float chunk must fit the scratch and not cross a layout gap");
+        }
+    }
+
+    /** Qubits per float chunk for an n-qubit state: at least four chunks, so that two threads share the work. */
+    static int chunkQubits(int n) {
+        return Math.min(CHUNK_QUBITS, n - 2);
+    }
+
     /** A stage (as {@link StageRunner#runStaged}), with the float state gathered into double chunks. */
     static void runStaged(long localMask, Kernel[] kernels, int n, MemorySegment floats, ParallelRunner runner) {
         int local = Long.bitCount(localMask);
@@ -24,7 +44,8 @@ final class FloatStages {
         long chunks = 1L << (n - local);
         long chunkBytes = Lanes.bytesFor(AmplitudeMemory.vectorsFor(local));
         runner.forRange(chunks, (chunkBytes / Lanes.VECTOR_BYTES) * (kernels.length + 2), (from, to) -> {
-            // A gate wider than a chunk (its own stage) needs a larger buffer than the thread's scratch.
+            // A gate wider than a chunk (its own stage), or a float chunk of CHUNK_QUBITS with a block
+            // that has no float kernel, widens to more doubles than the thread's scratch holds.
             MemorySegment scratch = local <= StageRunner.CHUNK_QUBITS ? StageRunner.SCRATCH.get()
                     : Arena.ofAuto().allocate(chunkBytes, AmplitudeMemory.ALIGNMENT);
             for (long c = from; c < to; c++) {
@@ -49,7 +70,7 @@ final class FloatStages {
     /**
      * A stage whose blocks all have float kernels: each chunk is copied into the scratch (or
      * used in place when the local qubits are the lowest ones), runs there in float and is
-     * copied back. Chunks hold at most 2^18 amplitudes, so neither a chunk nor a run crosses a
+     * copied back. Chunks hold at most 2^19 amplitudes ({@link #CHUNK_QUBITS}), so neither a chunk nor a run crosses a
      * gap of the float layout.
      */
     static void runStagedFloat(long localMask, FloatBlocks.FloatKernel[] kernels, int n, MemorySegment floats, ParallelRunner runner) {

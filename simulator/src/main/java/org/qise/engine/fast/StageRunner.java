@@ -90,8 +90,9 @@ final class StageRunner {
      * double kernels only through a stage's scratch buffer (see {@link FloatLayout}), except
      * a lone gate with one target (a stage of one gate, or any gate unfused), which runs in float
      * straight on the state ({@link FloatGateKernel}), and a plan of 18 to 20 qubits whose blocks
-     * all have float kernels, which is one whole-state step as in double ({@link #unstaged}). The
-     * stages, fusion and kernels are otherwise the same as in double precision.
+     * all have float kernels, which is one whole-state step as in double ({@link #unstaged}). Float
+     * chunks have one qubit more ({@link FloatStages#CHUNK_QUBITS}, the same bytes); fusion and
+     * kernels are otherwise the same as in double precision.
      */
     static List<CompiledStep> compile(List<Operation.GateOp> ops, int n, int fusionQubits, boolean single) {
         List<CompiledStep> steps = new ArrayList<>();
@@ -127,7 +128,7 @@ final class StageRunner {
                 return steps;
             }
         }
-        int local = chunkQubits(n);
+        int local = single ? FloatStages.chunkQubits(n) : chunkQubits(n);
         for (Stages.Stage stage : Stages.cheapestPlan(ops, n, local, Math.min(ALWAYS_LOCAL, local - 4))) {
             List<Operation.GateOp> stageOps = new ArrayList<>();
             for (int i : stage.gates()) stageOps.add(ops.get(i));

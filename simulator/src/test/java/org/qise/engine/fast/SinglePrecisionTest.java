@@ -97,7 +97,7 @@ class SinglePrecisionTest {
     }
 
     @ParameterizedTest(name = "n = {0}")
-    @CsvSource({"9", "16", "20"})
+    @CsvSource({"9", "16", "20", "21"})
     void oneAndTwoThreadsGiveTheSameBits(int n) {
         List<Operation.GateOp> gates = Workloads.circuit("random", n);
         double[] sorted = new double[5000];
@@ -155,18 +155,41 @@ class SinglePrecisionTest {
     /**
      * A block with no float kernel (a swap with two controls, four qubits above the vector)
      * cannot run on a 20-qubit float state whole, since no double buffer that large exists to
-     * widen it into: the plan goes to stages and still agrees with double precision.
+     * widen it into: the plan goes to stages and still agrees with double precision. At 21 qubits
+     * its stage holds 19 qubits, more than the double scratch, and widens into a buffer of its own.
+     */
+    /**
+     * From 21 qubits a single-precision stage holds 19 qubits (2^19 floats, the bytes of an
+     * 18-qubit double chunk): at 22 qubits every third of qcbm's stages holds the lowest 19
+     * qubits and runs in place.
      */
     @Test
-    void aBlockWithNoFloatKernelSendsATwentyQubitPlanToStages() {
-        int n = 20;
+    void aSingleStageHoldsNineteenQubitsAndQcbmRunsAThirdOfItsStagesInPlace() {
+        int n = 22;
+        List<Operation.GateOp> gates = Workloads.circuit("qcbm", n);
+        try (FastEngine single = new FastEngine(2, Precision.SINGLE); Engine dbl = new FastEngine(2)) {
+            List<Plan.Step> steps = single.compile(n, gates).steps();
+            for (Plan.Step step : steps) assertTrue(step.kind().startsWith("stage of 19 local qubits"), step.kind());
+            long inPlace = steps.stream().filter(step -> step.kind().contains("{0-18}")).count();
+            assertTrue(inPlace * 3 >= steps.size(), inPlace + " of " + steps.size() + " stages in place");
+            assertFidelity("qcbm " + n, n, gates, single, dbl);
+        }
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @CsvSource({"20", "21"})
+    void aBlockWithNoFloatKernelSendsAPlanToStagesWidenedToDouble(int n) {
         List<Operation.GateOp> gates = new ArrayList<>();
         for (int q = 0; q < n; q++) gates.add(new Operation.GateOp(org.qise.circuit.Gates.u3(1.9 + 0.05 * q, 0.3 * q, -0.7), new int[]{q}, null));
-        gates.add(new Operation.GateOp(org.qise.circuit.Gates.swap().controlled(2), new int[]{19, 6, 12, 17}, null));
+        gates.add(new Operation.GateOp(org.qise.circuit.Gates.swap().controlled(2), new int[]{n - 1, 6, 12, 17}, null));
         for (int q = 0; q < n; q++) gates.add(new Operation.GateOp(org.qise.circuit.Gates.cx(), new int[]{q, (q + 1) % n}, null));
         try (FastEngine single = new FastEngine(2, Precision.SINGLE); Engine dbl = new FastEngine(2)) {
             List<Plan.Step> steps = single.compile(n, gates).steps();
             assertTrue(steps.stream().anyMatch(s -> s.kind().startsWith("stage")), steps.toString());
+            if (n == 21) {
+                assertTrue(steps.stream().anyMatch(s -> s.kind().startsWith("stage of 19 local qubits") && s.kind().endsWith("widened to double")),
+                        steps.toString());
+            }
             assertFidelity("controlled swap", n, gates, single, dbl);
         }
     }
