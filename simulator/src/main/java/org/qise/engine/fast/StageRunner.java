@@ -37,8 +37,13 @@ final class StageRunner {
      * of a core's L2 ({@link CoreCache}), 2^15 amplitudes (512 KiB) on a Zen 4/5, 2^14 on a Zen 3.
      */
     static final int TILE_QUBITS = CoreCache.tileQubits(16, 10, 16);
-    /** Fewest lowest qubits in every chunk: runs of at least 2^8 amplitudes (4 KiB, one page) per copy ({@link Stages#cheapestPlan} may keep more). */
+    /** Lowest qubits in every chunk of a gate that is a stage of its own: runs of 2^8 amplitudes (4 KiB, one page) per copy. */
     static final int ALWAYS_LOCAL = 8;
+    /**
+     * Fewest lowest qubits in every chunk of a planned stage ({@link Stages#cheapestPlan} chooses
+     * how many): runs of at least 2^4 amplitudes, whole vectors in either precision.
+     */
+    static final int FEWEST_ALWAYS_LOCAL = 4;
     /** States this small run gate by gate (fused) on the whole state: it already sits in cache. */
     static final int MIN_STAGED_QUBITS = 13;
     /**
@@ -129,7 +134,7 @@ final class StageRunner {
             }
         }
         int local = single ? FloatStages.chunkQubits(n) : chunkQubits(n);
-        for (Stages.Stage stage : Stages.cheapestPlan(ops, n, local, Math.min(ALWAYS_LOCAL, local - 4))) {
+        for (Stages.Stage stage : Stages.cheapestPlan(ops, n, local, Math.min(FEWEST_ALWAYS_LOCAL, local - 4))) {
             List<Operation.GateOp> stageOps = new ArrayList<>();
             for (int i : stage.gates()) stageOps.add(ops.get(i));
             if (single && stageOps.size() == 1 && FloatGateKernel.supports(stageOps.get(0), n)) {

@@ -80,7 +80,7 @@ final class Stages {
      * fewest on a tie). More always-local qubits leave fewer free slots, which can make more
      * stages, but stages whose gates stay on the low qubits then run in place and the others copy
      * longer runs: qcbm at 24 qubits, with the lowest 10 qubits always local instead of 8, has 20
-     * stages instead of 18 and runs 8–15 % faster (docs/engine.md, "Stages in place"). The
+     * stages instead of 18 and takes 8 % less thread CPU (docs/engine.md, "Stages in place"). The
      * choice depends only on the gates and the sizes, never on threads or the machine.
      */
     static List<Stage> cheapestPlan(List<Operation.GateOp> ops, int n, int localQubits, int minAlwaysLocal) {
@@ -106,16 +106,20 @@ final class Stages {
      * runs. Measured at 24 qubits, one stage of rz gates, one thread (scratch {@code StageCost}):
      * in place 17 ms (single) and 27 ms (double); copied with runs of 2^8 amplitudes 1.9× and
      * 2.1× that, 2^10 1.75× and 1.85×, 2^11 1.5× and 1.7×, 2^13 and longer 1.45× and 1.6×.
+     * Runs of 2^4 to 2^7 measured 2.0–2.5× in that probe, but plans that copied them in every
+     * other stage of qcbm (24 qubits, both precisions; 28 in double) ran 15–18 % slower than the
+     * plans the probe's price rejected, so they are priced at 3.5 from those runs; random and
+     * qft, whose stages they cut from 8–17 to 3–5, still take them.
      */
     static double passCost(Stage s, int localQubits) {
         if (s.wholeState() || s.gates().length == 1) return 1;
         int run = Long.numberOfTrailingZeros(~s.localMask());
         if (run >= localQubits) return 1;
-        return COPIED_PASS_COST[Math.min(Math.max(run - 8, 0), COPIED_PASS_COST.length - 1)];
+        return COPIED_PASS_COST[Math.min(Math.max(run - 4, 0), COPIED_PASS_COST.length - 1)];
     }
 
-    /** {@link #passCost} of a copied stage whose runs are 2^8, 2^9, … 2^13 or more amplitudes. */
-    private static final double[] COPIED_PASS_COST = {2.0, 1.9, 1.8, 1.6, 1.55, 1.5};
+    /** {@link #passCost} of a copied stage whose runs are 2^4 (or fewer), 2^5, … 2^13 or more amplitudes. */
+    private static final double[] COPIED_PASS_COST = {3.5, 3.5, 3.5, 3.5, 2.0, 1.9, 1.8, 1.6, 1.55, 1.5};
 
     static long mask(Operation.GateOp op) {
         return Fuser.mask(op.qubits());

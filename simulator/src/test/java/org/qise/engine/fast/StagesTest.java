@@ -126,6 +126,24 @@ class StagesTest {
         assertEquals(cheapest.stream().mapToInt(s -> s.gates().length).sum(), ops.size(), "every gate is planned");
     }
 
+    private static long copiedStages(List<Stages.Stage> stages, int local) {
+        return stages.stream().filter(s -> Stages.passCost(s, local) > 1).count();
+    }
+
+    @Test
+    void randomLayersAreCopiedInFewerStagesWhenFewerLowQubitsStayLocal() {
+        // Layers of u3 and cz on neighbours touch every qubit: with the lowest 8 always local a
+        // stage has 10 free slots and the layers need 7 copied stages at 24 qubits.
+        int n = 24, local = 18;
+        List<Operation.GateOp> ops = org.qise.bench.Workloads.circuit("random", n);
+        List<Stages.Stage> eight = Stages.plan(ops, n, local, 8);
+        List<Stages.Stage> cheapest = Stages.cheapestPlan(ops, n, local, 4);
+        assertTrue(copiedStages(cheapest, local) * 2 <= copiedStages(eight, local),
+                copiedStages(cheapest, local) + " copied stages against " + copiedStages(eight, local));
+        assertTrue(cheapest.stream().anyMatch(s -> Long.numberOfTrailingZeros(~s.localMask()) < 8), "a stage keeps fewer than 8 low qubits");
+        assertEquals(ops.size(), cheapest.stream().mapToInt(s -> s.gates().length).sum(), "every gate is planned");
+    }
+
     @Test
     void theCheapestPlanKeepsTheFewestAlwaysLocalQubitsWhenMoreGainNothing() {
         // Random 4-qubit gates leave no stage in place whatever stays local: the plan of before.
@@ -141,6 +159,7 @@ class StagesTest {
     @CsvSource({
             "lowest qubits (in place),    3ffff, 3, 1.0",
             "one gate,                    ffc0ff, 1, 1.0",
+            "runs of 2^4 amplitudes,      fffc0f, 3, 3.5",
             "runs of 2^8 amplitudes,      ffc0ff, 3, 2.0",
             "runs of 2^11 amplitudes,     fe07ff, 3, 1.6",
             "runs of 2^15 amplitudes,     e07fff, 3, 1.5",
