@@ -38,11 +38,13 @@
  * <h2>Stages, fusion and the cost model</h2>
  * Above a few hundred kilobytes every pass over the state is a trip to memory, so
  * {@link org.qise.engine.fast.Stages} cuts a gate list into stages of gates that together touch
- * at most 18 qubits (any 18: the lowest 8 always, so that copies move whole pages), moving a gate
- * forward only past gates on other qubits. {@link org.qise.engine.fast.StageRunner} copies each
+ * at most 18 qubits (any 18, the lowest few always among them), moving a gate forward only past
+ * gates on other qubits; it tries keeping the lowest 4 to 14 qubits in every stage and keeps the
+ * plan whose copies are modelled cheapest. {@link org.qise.engine.fast.StageRunner} copies each
  * chunk of 2^18 amplitudes that share the other qubits' bits into a per-thread scratch buffer of
  * 4 MiB (a core's share of L3), runs all of the stage's blocks on it, and copies it back: one
- * memory pass per stage. Within
+ * memory pass per stage. A stage on the lowest 18 qubits needs no copy: its chunks are
+ * contiguous and run in place, which costs about half a copied stage. Within
  * a stage {@link org.qise.engine.fast.Fuser} merges gates into blocks; the widest block (1 to 4
  * qubits, 10 for all-diagonal blocks) is chosen per stage by {@link org.qise.engine.fast.BlockCost},
  * in-cache kernel times measured on the reference machine, because in cache a dense k-qubit block
@@ -59,7 +61,7 @@
  * A {@link org.qise.engine.fast.FloatState} holds complex64 amplitudes ({@link org.qise.engine.fast.FloatLayout}).
  * Its plans are the double plans except that a lone one-target gate is a float pass
  * ({@link org.qise.engine.fast.FloatGateKernel}) and every other step of a state larger than a
- * chunk is a stage; from 18 to 20 qubits, as in double, the plan is one whole-state step when
+ * chunk is a stage, of 19 qubits (2^19 floats fill the same 4 MiB); from 18 to 20 qubits, as in double, the plan is one whole-state step when
  * the float kernels cover all its blocks (such states have no layout gap). A stage whose blocks all have float kernels ({@link org.qise.engine.fast.FloatBlocks},
  * register-tiled dense blocks in {@link org.qise.engine.fast.FloatDenseKernels}) runs in float in the
  * scratch buffer, with a fusion width chosen by the float kernels' costs
