@@ -153,12 +153,6 @@ class SinglePrecisionTest {
     }
 
     /**
-     * A block with no float kernel (a swap with two controls, four qubits above the vector)
-     * cannot run on a 20-qubit float state whole, since no double buffer that large exists to
-     * widen it into: the plan goes to stages and still agrees with double precision. At 21 qubits
-     * its stage holds 19 qubits, more than the double scratch, and widens into a buffer of its own.
-     */
-    /**
      * From 21 qubits a single-precision stage holds 19 qubits (2^19 floats, the bytes of an
      * 18-qubit double chunk): at 22 qubits every third of qcbm's stages holds the lowest 19
      * qubits and runs in place.
@@ -176,6 +170,12 @@ class SinglePrecisionTest {
         }
     }
 
+    /**
+     * A block with no float kernel (a swap with two controls, four qubits above the vector)
+     * cannot run on a 20-qubit float state whole, since no double buffer that large exists to
+     * widen it into: the plan goes to stages and still agrees with double precision. At 21 qubits
+     * its stage holds 19 qubits, more than the double scratch, and widens into a buffer of its own.
+     */
     @ParameterizedTest(name = "n = {0}")
     @CsvSource({"20", "21"})
     void aBlockWithNoFloatKernelSendsAPlanToStagesWidenedToDouble(int n) {

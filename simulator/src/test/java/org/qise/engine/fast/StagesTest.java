@@ -145,8 +145,7 @@ class StagesTest {
     }
 
     @Test
-    void theCheapestPlanKeepsTheFewestAlwaysLocalQubitsWhenMoreGainNothing() {
-        // Random 4-qubit gates leave no stage in place whatever stays local: the plan of before.
+    void noPlanOfAnotherAlwaysLocalCountIsModelledCheaperThanTheChosenOne() {
         List<Operation.GateOp> ops = spreadCircuit(new Random(5), 20, 200);
         List<Stages.Stage> cheapest = Stages.cheapestPlan(ops, 20, 14, 6);
         double best = passCost(cheapest, 14);
