@@ -27,11 +27,6 @@ final class FloatStages {
         }
     }
 
-    /** Qubits per float chunk for an n-qubit state: at least four chunks, so that two threads share the work. */
-    static int chunkQubits(int n) {
-        return Math.min(CHUNK_QUBITS, n - 2);
-    }
-
     /** A stage (as {@link StageRunner#runStaged}), with the float state gathered into double chunks. */
     static void runStaged(long localMask, Kernel[] kernels, int n, MemorySegment floats, ParallelRunner runner) {
         int local = Long.bitCount(localMask);

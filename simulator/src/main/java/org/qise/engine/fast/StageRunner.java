@@ -73,9 +73,12 @@ final class StageRunner {
 
     private StageRunner() {}
 
-    /** Qubits per chunk for an n-qubit state: at least four chunks, so that two threads share the work. */
-    static int chunkQubits(int n) {
-        return Math.min(CHUNK_QUBITS, n - 2);
+    /**
+     * Qubits per chunk for an n-qubit state, double or single ({@link FloatStages#CHUNK_QUBITS}):
+     * at least four chunks, so that two threads share the work.
+     */
+    static int chunkQubits(int n, boolean single) {
+        return Math.min(single ? FloatStages.CHUNK_QUBITS : CHUNK_QUBITS, n - 2);
     }
 
     /**
@@ -133,7 +136,7 @@ final class StageRunner {
                 return steps;
             }
         }
-        int local = single ? FloatStages.chunkQubits(n) : chunkQubits(n);
+        int local = chunkQubits(n, single);
         for (Stages.Stage stage : Stages.cheapestPlan(ops, n, local, Math.min(FEWEST_ALWAYS_LOCAL, local - 4))) {
             List<Operation.GateOp> stageOps = new ArrayList<>();
             for (int i : stage.gates()) stageOps.add(ops.get(i));
@@ -158,7 +161,8 @@ final class StageRunner {
      */
     private static CompiledStep ownStage(Operation.GateOp op, int index, int n, int fusionQubits) {
         long mask = Stages.mask(op);
-        int want = Math.max(chunkQubits(n), Math.min(n, Long.bitCount(mask | ((1L << ALWAYS_LOCAL) - 1))));
+        // A double chunk's size, as before float chunks gained a qubit: a lone gate's stage was not measured at 19.
+        int want = Math.max(chunkQubits(n, false), Math.min(n, Long.bitCount(mask | ((1L << ALWAYS_LOCAL) - 1))));
         for (int q = 0; q < n && Long.bitCount(mask) < want; q++) mask |= 1L << q;
         return compileStage(mask, new int[]{index}, List.of(op), n, fusionQubits, true);
     }
