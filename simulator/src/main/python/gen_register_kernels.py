@@ -119,7 +119,7 @@ final class RegisterKernels {
         };
     }
 
-    /** Shuffle indices (as doubles) for each low-target pattern p: lane of amplitude a takes a ^ laneXor(p). */
+    /** Shuffle indices (lane numbers) for each low-target pattern p: lane of amplitude a takes a ^ laneXor(p). */
     static long[] laneShuffles(GateGeometry g) {
         int patterns = 1 << g.lowCount();
         long[] idx = new long[patterns * Lanes.DOUBLES];

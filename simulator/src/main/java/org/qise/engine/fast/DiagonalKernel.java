@@ -319,8 +319,8 @@ final class DiagonalKernel extends Kernel {
     /**
      * {@code count} vectors from byte b, each times the next coefficients of the table {@code c}
      * ({@link #table}) from byte t: the same coefficients and arithmetic as the picks of
-     * {@link #blocks}, so the same bits. random's phase block on qubits 1–10 of 20 took 400–580 µs
-     * a pass by picks.
+     * {@link #blocks}, so the same bits. random's phase block on qubits 1–10 of 20 took 1050–1150
+     * µs a pass by picks, 390–470 from the table (scratch {@code DiagOnly}).
      */
     private void fromTable(MemorySegment amps, MemorySegment c, long b, int count, long t) {
         final long step = Lanes.VECTOR_BYTES;

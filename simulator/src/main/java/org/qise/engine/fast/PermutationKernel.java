@@ -17,7 +17,7 @@ final class PermutationKernel extends Kernel {
     /** Output combinations that change, and for each the pieces (source h, shuffle, lane mask). */
     private final int[] outputs;
     private final int[][] pieceSource;
-    /** Shuffle indices (as doubles, DOUBLES per piece) and lane masks, rebuilt into vector types at use (see DenseKernel). */
+    /** Shuffle indices (lane numbers, DOUBLES per piece) and lane masks, rebuilt into vector types at use (see DenseKernel). */
     private final long[][] pieceShuffle;
     private final boolean[][] pieceMask;
     /** Input combinations any changed output reads. */
