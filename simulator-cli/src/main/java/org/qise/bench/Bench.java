@@ -71,6 +71,7 @@ public final class Bench {
         Map<Integer, Double> before = probe(o, probeBytes, "before");
         notes.add("seconds are wall-clock; cpu_seconds well below threads × seconds means other programs shared the cores, so the timing is pessimistic");
         JitFlags.lowTrapLimitNote().ifPresent(notes::add);
+        JitFlags.tier2Note().ifPresent(notes::add);
         List<Measured> measured = new ArrayList<>();
         for (String w : o.workloads()) {
             List<Integer> sizes = w.equals("strange-layers") ? (o.quick() ? List.of(12) : STRANGE_LAYER_SIZES) : o.qubits();

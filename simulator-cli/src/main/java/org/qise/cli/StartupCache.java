@@ -32,9 +32,9 @@ import org.qise.engine.fast.JitFlags;
 public final class StartupCache {
     /** The flags the launcher starts every command with (besides the cache and its own properties). */
     static final List<String> FULL_FLAGS = List.of("--add-modules", "jdk.incubator.vector",
-            "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT);
+            "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT, JitFlags.NO_TIER2);
     /** The flags of the lean start of {@code qise run}: the same without the Vector API. */
-    static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT, "-Dqise.lean=true");
+    static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT, JitFlags.NO_TIER2, "-Dqise.lean=true");
     /** The command's own jar in the target folder; the core and the other libraries are in lib/. */
     static final String JAR = "qise-cli.jar";
     static final String FULL_CACHE = "qise.aot", LEAN_CACHE = "qise-lean.aot", RELEASE_COPY = "qise-aot.release";

@@ -54,7 +54,7 @@ public final class EvaluationEngine implements AutoCloseable {
 
     /** The notebook VM gets the same flags as the qise command. */
     static final List<String> NOTEBOOK_VM_OPTIONS = List.of(
-            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m", JitFlags.TRAP_LIMIT,
+            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss4m", JitFlags.TRAP_LIMIT, JitFlags.NO_TIER2,
             "-Djava.awt.headless=true"); // PNG pictures are drawn with Java2D, never on a screen
 
     private static final Set<String> PRIMITIVES =

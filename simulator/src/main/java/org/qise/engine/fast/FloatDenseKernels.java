@@ -66,7 +66,7 @@ final class FloatDenseKernels {
         if (qubits.length == 2) {
             Shape s = new Shape(n, m, qubits, 1);
             // Two qubits inside the vector went to InVector2 above: here both are above it, or one is.
-            return s.patterns == 1 ? new Q2Uniform(s, m, qubits) : new LaneHigh(s, m, qubits);
+            return s.patterns == 1 ? Q2Uniform.of(s, m, qubits) : new LaneHigh(s, m, qubits);
         }
         long high = Arrays.stream(qubits).filter(q -> q >= LOW).count();
         if (high == qubits.length && high == 3) return new U3(new Shape(n, m, qubits, 1), m, qubits);
@@ -380,16 +380,16 @@ final class FloatDenseKernels {
      * measured slower (545 µs): more adds, no shorter path that mattered. The swaps are 64-bit
      * rotations, as in {@link FloatGateKernel}, not lane-crossing permutes.
      */
-    static final class Q2Uniform implements FloatBlocks.FloatKernel {
-        private final Shape shape;
+    abstract static sealed class Q2Uniform implements FloatBlocks.FloatKernel permits Q2Uniform.OneGroup, Q2Uniform.TwoGroups {
+        final Shape shape;
         /**
          * The coefficient vectors of entry (row, col) in group order, re then im, at vector index
          * (row·4 + col)·2: re broadcast, im signed (−im on real lanes), so z·re + swap(z)·im is the
          * product. Loaded in the loop, not held in registers ({@link LoopConstants}).
          */
-        private final MemorySegment c;
+        final MemorySegment c;
 
-        Q2Uniform(Shape shape, Matrix m, int[] qubits) {
+        private Q2Uniform(Shape shape, Matrix m, int[] qubits) {
             this.shape = shape;
             float[] reIm = new float[32];
             for (int row = 0; row < 4; row++)
@@ -401,44 +401,151 @@ final class FloatDenseKernels {
             c = LoopConstants.complexFloats(reIm, FLOATS);
         }
 
+        /** Two groups a loop where this JVM keeps kernels off tier 2 ({@link JitFlags#tier2Avoided}), else one. */
+        static Q2Uniform of(Shape shape, Matrix m, int[] qubits) {
+            return JitFlags.tier2Avoided() ? new TwoGroups(shape, m, qubits) : new OneGroup(shape, m, qubits);
+        }
+
         @Override
         public long units() { return shape.units; }
 
         @Override
         public long tileUnits(int tileVectorBits) { return FloatBlocks.tileUnits(shape.free, shape.vectorBits, tileVectorBits); }
 
-        @Override
-        public void run(MemorySegment s, long from, long to) {
-            final MemorySegment c = this.c;
-            final long w = VECTOR_BYTES;
-            final long[] ob = shape.byteOffsets;
-            final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
-            final long o1 = ob[1], o2 = ob[2], o3 = ob[3];
-            // Run by run: one byte offset steps through each run (see Shape#runUnits).
-            for (long k = from; k < to; ) {
-                long end = Math.min(to, (k | (runUnits - 1)) + 1);
-                long g = Long.expand(k, free) * VECTOR_BYTES;
-                for (long last = g + (end - k) * step; g < last; g += step) {
+        /** One group a loop: a body that C1 compiles at every tier. */
+        static final class OneGroup extends Q2Uniform {
+            OneGroup(Shape shape, Matrix m, int[] qubits) {
+                super(shape, m, qubits);
+            }
+
+            @Override
+            public void run(MemorySegment s, long from, long to) {
+                final MemorySegment c = this.c;
+                final long w = VECTOR_BYTES;
+                final long[] ob = shape.byteOffsets;
+                final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
+                final long o1 = ob[1], o2 = ob[2], o3 = ob[3];
+                // Run by run: one byte offset steps through each run (see Shape#runUnits).
+                for (long k = from; k < to; ) {
+                    long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                    long g = Long.expand(k, free) * VECTOR_BYTES;
+                    for (long last = g + (end - k) * step; g < last; g += step) {
+                        FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
+                        FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
+                        FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
+                        FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, g + o3, ORDER);
+                        FloatVector s0 = x0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                        FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                        FloatVector s2 = x2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                        FloatVector s3 = x3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                        // Row by row as TwoQubitKernel, written out for the same reason (a helper
+                        // taking the vectors was not inlined: random single 751 against 69 ms).
+                        x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 0, ORDER)))))
+                                .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER)))))).intoMemorySegment(s, g + 0, ORDER);
+                        x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER)))))
+                                .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER)))))).intoMemorySegment(s, g + o1, ORDER);
+                        x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 22 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 20 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 18 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 16 * w, ORDER)))))
+                                .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 23 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 21 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 19 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 17 * w, ORDER)))))).intoMemorySegment(s, g + o2, ORDER);
+                        x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 30 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 28 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 26 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 24 * w, ORDER)))))
+                                .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 31 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 29 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 27 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 25 * w, ORDER)))))).intoMemorySegment(s, g + o3, ORDER);
+                    }
+                    k = end;
+                }
+            }
+        }
+
+        /**
+         * Two groups a loop, each coefficient vector loaded once for both: 40 loads for 64
+         * multiply-adds where one group a loop does 36 for 32, and the loop was bound by its
+         * loads. A 20-qubit pass 460–476 → 340–354 µs, random at 20 qubits 43.0–43.5 → 38.7–39.3
+         * ms of thread CPU (docs/engine.md, "Two groups a loop, behind a JIT flag"). Each output
+         * gets the operations of {@link OneGroup} in the same order, so the bits are the same.
+         *
+         * <p>The groups are k and k + 1 of the range, wherever their runs start, so a range
+         * split anywhere pairs the same way within it; a range of odd length computes its last
+         * group twice, from the same inputs, and stores the same outputs twice. The body is too
+         * big for C1 at tier 3, so it is only used where the JVM keeps kernels off tier 2.
+         */
+        static final class TwoGroups extends Q2Uniform {
+            TwoGroups(Shape shape, Matrix m, int[] qubits) {
+                super(shape, m, qubits);
+            }
+
+            @Override
+            public void run(MemorySegment s, long from, long to) {
+                final MemorySegment c = this.c;
+                final long w = VECTOR_BYTES;
+                final long[] ob = shape.byteOffsets;
+                final long free = shape.free;
+                final long o1 = ob[1], o2 = ob[2], o3 = ob[3];
+                for (long k = from; k < to; k += 2) {
+                    final long g = Long.expand(k, free) * VECTOR_BYTES;
+                    final long h = k + 1 < to ? Long.expand(k + 1, free) * VECTOR_BYTES : g;
                     FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
                     FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
                     FloatVector x2 = FloatVector.fromMemorySegment(SPECIES, s, g + o2, ORDER);
                     FloatVector x3 = FloatVector.fromMemorySegment(SPECIES, s, g + o3, ORDER);
+                    FloatVector y0 = FloatVector.fromMemorySegment(SPECIES, s, h, ORDER);
+                    FloatVector y1 = FloatVector.fromMemorySegment(SPECIES, s, h + o1, ORDER);
+                    FloatVector y2 = FloatVector.fromMemorySegment(SPECIES, s, h + o2, ORDER);
+                    FloatVector y3 = FloatVector.fromMemorySegment(SPECIES, s, h + o3, ORDER);
                     FloatVector s0 = x0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector s2 = x2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
                     FloatVector s3 = x3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
-                    // Row by row as TwoQubitKernel, written out for the same reason (a helper
-                    // taking the vectors was not inlined: random single 751 against 69 ms).
-                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 0, ORDER)))))
-                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER)))))).intoMemorySegment(s, g + 0, ORDER);
-                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER)))))
-                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER)))))).intoMemorySegment(s, g + o1, ORDER);
-                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 22 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 20 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 18 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 16 * w, ORDER)))))
-                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 23 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 21 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 19 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 17 * w, ORDER)))))).intoMemorySegment(s, g + o2, ORDER);
-                    x3.fma(FloatVector.fromMemorySegment(SPECIES, c, 30 * w, ORDER), x2.fma(FloatVector.fromMemorySegment(SPECIES, c, 28 * w, ORDER), x1.fma(FloatVector.fromMemorySegment(SPECIES, c, 26 * w, ORDER), x0.mul(FloatVector.fromMemorySegment(SPECIES, c, 24 * w, ORDER)))))
-                            .add(s3.fma(FloatVector.fromMemorySegment(SPECIES, c, 31 * w, ORDER), s2.fma(FloatVector.fromMemorySegment(SPECIES, c, 29 * w, ORDER), s1.fma(FloatVector.fromMemorySegment(SPECIES, c, 27 * w, ORDER), s0.mul(FloatVector.fromMemorySegment(SPECIES, c, 25 * w, ORDER)))))).intoMemorySegment(s, g + o3, ORDER);
+                    FloatVector t0 = y0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector t1 = y1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector t2 = y2.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector t3 = y3.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h, ORDER);
+                    }
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g + o1, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h + o1, ORDER);
+                    }
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 16 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 17 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 18 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 19 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 20 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 21 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 22 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 23 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g + o2, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h + o2, ORDER);
+                    }
+                    {
+                        FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 24 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 25 * w, ORDER);
+                        FloatVector xa = x0.mul(c0), xb = s0.mul(c1), ya = y0.mul(c0), yb = t0.mul(c1);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 26 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 27 * w, ORDER);
+                        xa = x1.fma(c0, xa); xb = s1.fma(c1, xb); ya = y1.fma(c0, ya); yb = t1.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 28 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 29 * w, ORDER);
+                        xa = x2.fma(c0, xa); xb = s2.fma(c1, xb); ya = y2.fma(c0, ya); yb = t2.fma(c1, yb);
+                        c0 = FloatVector.fromMemorySegment(SPECIES, c, 30 * w, ORDER); c1 = FloatVector.fromMemorySegment(SPECIES, c, 31 * w, ORDER);
+                        xa = x3.fma(c0, xa); xb = s3.fma(c1, xb); ya = y3.fma(c0, ya); yb = t3.fma(c1, yb);
+                        xa.add(xb).intoMemorySegment(s, g + o3, ORDER);
+                        ya.add(yb).intoMemorySegment(s, h + o3, ORDER);
+                    }
                 }
-                k = end;
             }
         }
     }

@@ -1,12 +1,13 @@
 package org.qise.engine.fast;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The HotSpot setting the fast engine's kernels need to run at full speed, and a way to see
- * whether this JVM has it.
+ * The HotSpot settings the fast engine's kernels need to run at full speed, and a way to see
+ * whether this JVM has them.
  *
  * <p>C2 counts the uncommon traps of a compiled method <em>including those of every method it
  * inlines</em>, and once a reason's count reaches {@code -XX:PerMethodTrapLimit} (100 by default)
@@ -22,8 +23,18 @@ import java.util.OptionalLong;
  * still limited per bytecode ({@code PerBytecodeTrapLimit}) and recompilations per method, so a
  * high per-method limit only stops one kernel from paying for the traps of others.
  *
+ * <p>{@link #NO_TIER2} keeps the tiered policy from compiling a method at tier 2 (C1 with
+ * counters only) because C2's queue is long. C1 runs the Vector API's Java fallbacks, which
+ * allocate on every operation. A kernel whose loop body is too big for C1 at tier 3 ("out of
+ * virtual registers") goes from the interpreter straight to C2 when tier 3 fails first; but when
+ * the policy picks tier 2 first, tier 2 (no profiling code) compiles, and a method at tier 2
+ * moves on only through tier 3, which fails: it stays on the fallbacks, a pass 1,000 times
+ * slower, for the rest of the JVM's life (docs/engine.md, "Two groups a loop, behind a JIT
+ * flag"). With the flag, kernels with such bodies are used ({@link #tier2Avoided}); without it,
+ * their one-group forms, which C1 compiles at every tier.
+ *
  * <p>The {@code qise} command, its start-up caches, the notebook VM and the test JVMs start with
- * {@link #TRAP_LIMIT}; a Java program that uses the core library should add it to its own
+ * {@link #FLAGS}; a Java program that uses the core library should add them to its own
  * {@code java} command.
  */
 public final class JitFlags {
@@ -33,15 +44,42 @@ public final class JitFlags {
     public static final String TRAP_LIMIT = "-XX:PerMethodTrapLimit=" + TRAP_LIMIT_VALUE;
     /** Below this a kernel compiled late in a long JVM run may lose its traps (see the class comment). */
     static final long ENOUGH = 10_000;
+    /**
+     * C2's queue length (per C2 thread) above which the policy compiles at tier 2 rather than
+     * tier 3 (5 by default): set beyond any queue, so that it never does (see the class comment).
+     */
+    public static final long TIER3_DELAY_ON_VALUE = 1_000_000;
+    /** The same as a {@code java} option. */
+    public static final String NO_TIER2 = "-XX:Tier3DelayOn=" + TIER3_DELAY_ON_VALUE;
+    /** Every HotSpot option the fast engine's JVMs start with. */
+    public static final List<String> FLAGS = List.of(TRAP_LIMIT, NO_TIER2);
 
     private JitFlags() {}
 
+    /**
+     * Whether this JVM never compiles a method at tier 2 for a long C2 queue ({@link #NO_TIER2}),
+     * so that kernels too big for C1 reach C2 (read once; false where the JVM does not say).
+     */
+    public static boolean tier2Avoided() {
+        return Tier2.AVOIDED;
+    }
+
+    /** Read on first use: the management beans take about 20 ms to start, and most runs never ask. */
+    private static final class Tier2 {
+        static final boolean AVOIDED = vmOption("Tier3DelayOn").orElse(0) >= TIER3_DELAY_ON_VALUE;
+    }
+
     /** This JVM's {@code PerMethodTrapLimit}, or empty where the JVM does not say (not HotSpot). */
     public static OptionalLong trapLimit() {
+        return vmOption("PerMethodTrapLimit");
+    }
+
+    /** A numeric HotSpot option of this JVM, or empty where the JVM does not say (not HotSpot). */
+    private static OptionalLong vmOption(String name) {
         try {
             var bean = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
             if (bean == null) return OptionalLong.empty();
-            return OptionalLong.of(Long.parseLong(bean.getVMOption("PerMethodTrapLimit").getValue()));
+            return OptionalLong.of(Long.parseLong(bean.getVMOption(name).getValue()));
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             return OptionalLong.empty();
         }
@@ -56,5 +94,15 @@ public final class JitFlags {
         if (limit.isEmpty() || limit.getAsLong() >= ENOUGH) return Optional.empty();
         return Optional.of("this JVM runs with -XX:PerMethodTrapLimit=" + limit.getAsLong()
                 + ": kernels compiled late in the run may be up to 2x slower; the qise command starts java with " + TRAP_LIMIT);
+    }
+
+    /**
+     * A note for a timing report when this JVM may compile kernels at tier 2, so that the
+     * two-group kernels are off, or empty when they are on.
+     */
+    public static Optional<String> tier2Note() {
+        if (tier2Avoided()) return Optional.empty();
+        return Optional.of("this JVM runs without " + NO_TIER2 + ": kernels that C1 cannot compile run their"
+                + " one-group forms (single-precision 2-qubit blocks about 10% slower); the qise command starts java with it");
     }
 }

@@ -108,6 +108,51 @@ class FloatBlocksTest {
         }
     }
 
+    /**
+     * The 4×4 on two qubits above the vector has two forms: one group a loop, which C1 compiles,
+     * and two groups a loop, used where the JVM keeps kernels off tier 2 (as the test JVMs do, so
+     * the tests above run that one). Both must give the same bits, the two-group form whether its
+     * ranges are cut between the groups it pairs or not, and with a range of odd length.
+     */
+    @ParameterizedTest(name = "4x4 on {0}: one and two groups a loop, ranges cut anywhere")
+    @ValueSource(strings = {"3 4", "4 3", "3 9", "5 8", "9 4", "8 9"})
+    void bothFormsOfTheTwoQubitKernelAboveTheVectorGiveTheSameBits(String set) {
+        int n = 10;
+        int[] qubits = Arrays.stream(set.split(" ")).mapToInt(Integer::parseInt).toArray();
+        Random rnd = new Random(set.hashCode());
+        double[] re = new double[16], im = new double[16];
+        for (int i = 0; i < 16; i++) {
+            re[i] = rnd.nextGaussian() / 4;
+            im[i] = rnd.nextGaussian() / 4;
+        }
+        Matrix m = Matrix.of(4, re, im);
+        FloatDenseKernels.Shape shape = new FloatDenseKernels.Shape(n, m, qubits, 1);
+        var one = new FloatDenseKernels.Q2Uniform.OneGroup(shape, m, qubits);
+        var two = new FloatDenseKernels.Q2Uniform.TwoGroups(shape, m, qubits);
+        AmplitudeMemory a = FloatState.allocateMemory(n), b = FloatState.allocateMemory(n), cut = FloatState.allocateMemory(n);
+        try {
+            for (long i = 0; i < 2L << n; i++) {
+                float x = (float) rnd.nextGaussian();
+                a.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+                b.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+                cut.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+            }
+            one.runAll(a.segment);
+            two.runAll(b.segment);
+            for (long from = 0; from < two.units(); ) {
+                long to = Math.min(two.units(), from + 1 + rnd.nextInt(5));
+                two.run(cut.segment, from, to);
+                from = to;
+            }
+            assertEquals(-1L, a.segment.asSlice(0, 8L << n).mismatch(b.segment.asSlice(0, 8L << n)), "one against two groups a loop");
+            assertEquals(-1L, a.segment.asSlice(0, 8L << n).mismatch(cut.segment.asSlice(0, 8L << n)), "two groups a loop, ranges cut");
+        } finally {
+            a.close();
+            b.close();
+            cut.close();
+        }
+    }
+
     /** Four-qubit sets with three or four qubits above a float vector (written for AVX-512, where qubits 3 and up are; shifted down on narrower vectors). */
     @ParameterizedTest(name = "dense block on {0} widens to double")
     @ValueSource(strings = {"0 3 4 5", "5 2 3 4", "3 4 5 6", "6 5 4 3"})
