@@ -103,6 +103,6 @@ public final class JitFlags {
     public static Optional<String> tier2Note() {
         if (tier2Avoided()) return Optional.empty();
         return Optional.of("this JVM runs without " + NO_TIER2 + ": kernels that C1 cannot compile run their"
-                + " one-group forms (single-precision 2-qubit blocks about 10% slower); the qise command starts java with it");
+                + " one-group forms (2-qubit blocks above the vector about 10% slower); the qise command starts java with it");
     }
 }

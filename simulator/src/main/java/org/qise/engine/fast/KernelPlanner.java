@@ -26,7 +26,7 @@ final class KernelPlanner {
         // Two high targets and nothing in the lanes: the unrolled kernel. Otherwise up to 2 high
         // targets the register kernels win; wider blocks need DenseKernel's scratch array.
         boolean laneUniform = g.lowCount() == 0 && g.lowControlMask == 0;
-        if (g.highCount() == 2 && laneUniform) return new TwoQubitKernel(g, target);
+        if (g.highCount() == 2 && laneUniform) return TwoQubitKernel.of(g, target);
         if (InVectorPairKernel.takes(g)) return new InVectorPairKernel(g, target);
         if (g.highCount() <= 2) return RegisterKernels.forGeometry(g, target);
         return new DenseKernel(g, target);

@@ -54,6 +54,36 @@ class KernelRunsTest {
     }
 
     /**
+     * The 4×4 on two qubits above the vector has two forms: one group a loop, which C1 compiles,
+     * and two groups a loop, used where the JVM keeps kernels off tier 2 (as the test JVMs do, so
+     * the table above runs that one). Both must match the definition, give the same bits, and
+     * give them for ranges cut anywhere (the two-group form pairs groups k and k + 1 of a range).
+     */
+    @ParameterizedTest(name = "4x4 on targets {0}, controls {1}, {2} qubits: one and two groups a loop")
+    @CsvSource(delimiter = ';', value = {"3,4; ; 12", "4,3; ; 12", "6,7; ; 12", "2,11; ; 12", "4,9; 2; 12", "2,19; ; 20", "18,19; 5; 20"})
+    void bothFormsOfTheTwoQubitKernelGiveTheSameBits(String targets, String controls, int n) {
+        int[] t = ints(targets), c = ints(controls);
+        Matrix u = Gates.u3(0.3, 1.1, -0.4).matrix().embed(2, 0).times(Gates.cz().matrix()).times(Gates.u3(-1.2, 0.5, 2.0).matrix().embed(2, 1));
+        GateGeometry g = new GateGeometry(n, t, c);
+        Kernel one = new TwoQubitKernel.OneGroup(g, u), two = new TwoQubitKernel.TwoGroups(g, u);
+        matchesDefinitionAndEverySplit(one, u, t, c, n, new Random(n * 17L + t[0]), TOL);
+        matchesDefinitionAndEverySplit(two, u, t, c, n, new Random(n * 17L + t[0]), TOL);
+        long bytes = AmplitudeMemory.bytesFor(n);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = arena.allocate(bytes, 64), b = arena.allocate(bytes, 64);
+            Random rnd = new Random(5);
+            for (long i = 0; i < 1L << n; i++) {
+                a.set(ValueLayout.JAVA_DOUBLE, Lanes.amplitudeOffset(i), rnd.nextGaussian());
+                a.set(ValueLayout.JAVA_DOUBLE, Lanes.amplitudeOffset(i) + 8, rnd.nextGaussian());
+            }
+            b.copyFrom(a);
+            one.run(a, 0, one.units());
+            two.run(b, 0, two.units());
+            assertEquals(-1L, a.mismatch(b), "one against two groups a loop");
+        }
+    }
+
+    /**
      * A diagonal on many qubits (as the fuser makes of random's cz layers or qft's phases) is
      * walked run by run, column by column or block by block (by picks, or from a table of each
      * block's coefficients), by where its lowest targets sit.
