@@ -75,6 +75,39 @@ class FloatRunKernelTest {
         }
     }
 
+    /**
+     * A run whose two pairs share one 2×2 (qcbm's) has two kernels: {@link FloatRunKernel.Shared}
+     * loads the shared coefficients in its loop, {@link FloatRunKernel.Two} holds both pairs' in
+     * registers (where the machine has 32 of them). With the shared pairing they must give the
+     * same bits, so that a plan's results do not depend on which one the machine picks.
+     */
+    @ParameterizedTest(name = "{0} on {1} qubits")
+    @CsvSource(delimiter = ';', value = {"cx:3,4 u3:3; 8", "cx:4,3 u3:4; 10", "cx:16,17 u3:16; 18", "rz:5 rx:5 rz:5 cx:5,6; 12"})
+    void aSharedRunGivesTheSameBitsFromLoadedAndHeldCoefficients(String spec, int n) {
+        Random rnd = new Random(spec.hashCode());
+        List<Operation.GateOp> ops = run(spec, rnd);
+        int[] qubits = RunKernelTest.runQubits(ops);
+        org.qise.circuit.Matrix m = RunKernel.product(ops, qubits[0], qubits[1]);
+        int[][] same = RunKernel.sharedPairing(m, RunKernel.pairing(m));
+        assertTrue(same != null, "the pairs share one 2x2");
+        FloatBlocks.FloatKernel loaded = new FloatRunKernel.Shared(n, m, qubits, same[0], same[1]);
+        FloatBlocks.FloatKernel held = new FloatRunKernel.Two(n, m, qubits, same[0], same[1]);
+        AmplitudeMemory a = FloatState.allocateMemory(n), b = FloatState.allocateMemory(n);
+        try {
+            for (long i = 0; i < 2L << n; i++) {
+                float x = (float) rnd.nextGaussian();
+                a.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+                b.segment.setAtIndex(FloatLayout.FLOAT, i, x);
+            }
+            loaded.runAll(a.segment);
+            held.runAll(b.segment);
+            assertEquals(-1L, a.segment.asSlice(0, 8L << n).mismatch(b.segment.asSlice(0, 8L << n)));
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
     @ParameterizedTest(name = "no float run on {0}")
     @ValueSource(strings = {"u3:3 u3:4", "u3:3 cx:3,4 u3:3"})
     void gatesWhoseProductMixesAllFourVectorsGetTheDenseFloatKernel(String spec) {
@@ -104,7 +137,8 @@ class FloatRunKernelTest {
                         runs++;
                         // --explain names the kernel that runs: the float one in a float step.
                         if (step.kind().endsWith("in float")) {
-                            assertTrue(b.endsWith("-> FloatRunKernel$Shared"), step.kind() + ": " + b);
+                            String kernel = FloatRunKernel.COEFFICIENTS_IN_REGISTERS ? "-> FloatRunKernel$Two" : "-> FloatRunKernel$Shared";
+                            assertTrue(b.endsWith(kernel), step.kind() + ": " + b);
                             floatRuns++;
                         }
                         String qubits = b.substring(b.indexOf('[') + 1, b.indexOf(']'));
