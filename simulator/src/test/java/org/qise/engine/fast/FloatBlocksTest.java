@@ -88,23 +88,10 @@ class FloatBlocksTest {
             im[i] = rnd.nextGaussian() / dim;
         }
         FloatBlocks.FloatKernel kernel = FloatDenseKernels.of(n, Matrix.of(dim, re, im), qubits);
-        AmplitudeMemory whole = FloatState.allocateMemory(n), cut = FloatState.allocateMemory(n);
-        try {
-            for (long i = 0; i < 2L << n; i++) {
-                float x = (float) rnd.nextGaussian();
-                whole.segment.setAtIndex(FloatLayout.FLOAT, i, x);
-                cut.segment.setAtIndex(FloatLayout.FLOAT, i, x);
-            }
-            kernel.runAll(whole.segment);
-            for (long from = 0; from < kernel.units(); ) {
-                long to = Math.min(kernel.units(), from + 1 + rnd.nextInt(5));
-                kernel.run(cut.segment, from, to);
-                from = to;
-            }
-            assertEquals(-1L, whole.segment.asSlice(0, 8L << n).mismatch(cut.segment.asSlice(0, 8L << n)));
-        } finally {
-            whole.close();
-            cut.close();
+        try (SameFloatStates states = new SameFloatStates(n, 2, rnd)) {
+            kernel.runAll(states.get(0));
+            SameFloatStates.runInRanges(kernel, states.get(1), rnd, 5);
+            states.assertSameBits(0, 1, "ranges cut anywhere");
         }
     }
 
@@ -129,27 +116,12 @@ class FloatBlocksTest {
         FloatDenseKernels.Shape shape = new FloatDenseKernels.Shape(n, m, qubits, 1);
         var one = new FloatDenseKernels.Q2Uniform.OneGroup(shape, m, qubits);
         var two = new FloatDenseKernels.Q2Uniform.TwoGroups(shape, m, qubits);
-        AmplitudeMemory a = FloatState.allocateMemory(n), b = FloatState.allocateMemory(n), cut = FloatState.allocateMemory(n);
-        try {
-            for (long i = 0; i < 2L << n; i++) {
-                float x = (float) rnd.nextGaussian();
-                a.segment.setAtIndex(FloatLayout.FLOAT, i, x);
-                b.segment.setAtIndex(FloatLayout.FLOAT, i, x);
-                cut.segment.setAtIndex(FloatLayout.FLOAT, i, x);
-            }
-            one.runAll(a.segment);
-            two.runAll(b.segment);
-            for (long from = 0; from < two.units(); ) {
-                long to = Math.min(two.units(), from + 1 + rnd.nextInt(5));
-                two.run(cut.segment, from, to);
-                from = to;
-            }
-            assertEquals(-1L, a.segment.asSlice(0, 8L << n).mismatch(b.segment.asSlice(0, 8L << n)), "one against two groups a loop");
-            assertEquals(-1L, a.segment.asSlice(0, 8L << n).mismatch(cut.segment.asSlice(0, 8L << n)), "two groups a loop, ranges cut");
-        } finally {
-            a.close();
-            b.close();
-            cut.close();
+        try (SameFloatStates states = new SameFloatStates(n, 3, rnd)) {
+            one.runAll(states.get(0));
+            two.runAll(states.get(1));
+            SameFloatStates.runInRanges(two, states.get(2), rnd, 5);
+            states.assertSameBits(0, 1, "one against two groups a loop");
+            states.assertSameBits(0, 2, "two groups a loop, ranges cut");
         }
     }
 

@@ -92,19 +92,10 @@ class FloatRunKernelTest {
         assertTrue(same != null, "the pairs share one 2x2");
         FloatBlocks.FloatKernel loaded = new FloatRunKernel.Shared(n, m, qubits, same[0], same[1]);
         FloatBlocks.FloatKernel held = new FloatRunKernel.Two(n, m, qubits, same[0], same[1]);
-        AmplitudeMemory a = FloatState.allocateMemory(n), b = FloatState.allocateMemory(n);
-        try {
-            for (long i = 0; i < 2L << n; i++) {
-                float x = (float) rnd.nextGaussian();
-                a.segment.setAtIndex(FloatLayout.FLOAT, i, x);
-                b.segment.setAtIndex(FloatLayout.FLOAT, i, x);
-            }
-            loaded.runAll(a.segment);
-            held.runAll(b.segment);
-            assertEquals(-1L, a.segment.asSlice(0, 8L << n).mismatch(b.segment.asSlice(0, 8L << n)));
-        } finally {
-            a.close();
-            b.close();
+        try (SameFloatStates states = new SameFloatStates(n, 2, rnd)) {
+            loaded.runAll(states.get(0));
+            held.runAll(states.get(1));
+            states.assertSameBits(0, 1, "coefficients loaded against held");
         }
     }
 
