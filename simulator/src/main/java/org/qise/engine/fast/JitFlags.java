@@ -64,7 +64,7 @@ public final class JitFlags {
         return Tier2.AVOIDED;
     }
 
-    /** Read on first use: the management beans take about 20 ms to start, and most runs never ask. */
+    /** Read on first use: the management classes take 13–20 ms to load, and most runs never ask. */
     private static final class Tier2 {
         static final boolean AVOIDED = vmOption("Tier3DelayOn").orElse(0) >= TIER3_DELAY_ON_VALUE;
     }
