@@ -17,7 +17,8 @@ import java.lang.foreign.MemorySegment;
  * memory stay in the loop, because the loop also stores to native memory and C2 cannot prove the
  * two apart; they hit L1, need no store to forward from, and cost the same at any stack depth.
  *
- * <p>Used where it measured faster at every depth: {@link FloatRunKernel.Shared} (qcbm),
+ * <p>Used where it measured faster at every depth: {@link FloatRunKernel.Shared} (qcbm; only
+ * with 16 vector registers, see {@link FloatRunKernel#COEFFICIENTS_IN_REGISTERS}),
  * {@link FloatDenseKernels.Q2Uniform} and {@link TwoQubitKernel} (random). The extra loads are not
  * free: the double {@link RunKernel.Shared}, which spills little, ran qcbm in 175–190 ms this way
  * against 163–170 ms from registers, so it keeps them.

@@ -16,8 +16,8 @@ import org.qise.circuit.Matrix;
  * one Zen 3 thread; a C loop of the same shape (gcc -O3 -march=znver3) takes 900–970 µs, so this
  * shape is near what the machine gives. Two groups a loop ({@link TwoGroups}) is faster still, but
  * its body is too big for C1, so it runs only where the JVM keeps kernels off tier 2
- * ({@link JitFlags#tier2Avoided}; docs/engine.md, "Two groups a loop, behind a JIT flag"). The 32 coefficient vectors
- * are made when the kernel is built and loaded from native memory in the loop
+ * ({@link JitFlags#tier2Avoided}; docs/engine.md, "Two groups a loop, behind a JIT flag"). The
+ * 32 coefficient vectors are made when the kernel is built and loaded from native memory in the loop
  * ({@link LoopConstants}): held in registers, most were spilled to the stack, and random circuits
  * at 20 qubits took 148–173 ms depending on the stack depth; loaded, they take 141–148 ms at
  * every depth (issue #19). Measured at about twice the speed of {@link DenseKernel}
