@@ -39,8 +39,9 @@
  * Above a few hundred kilobytes every pass over the state is a trip to memory, so
  * {@link org.qise.engine.fast.Stages} cuts a gate list into stages of gates that together touch
  * at most 18 qubits (any 18, the lowest few always among them), moving a gate forward only past
- * gates on other qubits; it tries keeping the lowest 4 to 14 qubits in every stage and keeps the
- * plan whose copies are modelled cheapest. {@link org.qise.engine.fast.StageRunner} copies each
+ * gates on other qubits; it tries keeping from the lowest 4 up to all but 4 of a stage's qubits
+ * in every stage (4 to 14 in double, 4 to 15 in single) and keeps the plan whose copies are
+ * modelled cheapest. {@link org.qise.engine.fast.StageRunner} copies each
  * chunk of 2^18 amplitudes that share the other qubits' bits into a per-thread scratch buffer of
  * 4 MiB (a core's share of L3), runs all of the stage's blocks on it, and copies it back: one
  * memory pass per stage. A stage on the lowest 18 qubits needs no copy: its chunks are
