@@ -166,13 +166,25 @@ final class FloatDenseKernels {
         final long vectors;
         /** C_p then D_p for each pattern p, vectors of lanes ({@link LoopConstants}). */
         final MemorySegment c;
+        /**
+         * Whether the loop holds the eight coefficient vectors in registers rather than loading them
+         * for every vector ({@link LoopConstants#WIDE_REGISTER_FILE}): nine loads a vector bound the
+         * loop; held, a pass at 20 qubits took 349–379 µs against 375–400 (AVX-512). Same
+         * arithmetic, same bits.
+         */
+        final boolean held;
 
         InVector2(int n, Matrix m, int[] qubits) {
+            this(n, m, qubits, LoopConstants.WIDE_REGISTER_FILE);
+        }
+
+        InVector2(int n, Matrix m, int[] qubits, boolean held) {
             if (!takes(qubits) || qubits.length != 2) throw new IllegalArgumentException("not two qubits inside the float vector: " + Arrays.toString(qubits));
             x1 = 1 << qubits[0];
             x2 = 1 << qubits[1];
             vectors = 1L << (n - LOW);
             c = coefficients(m, qubits);
+            this.held = held;
         }
 
         /** Whether a block on these qubits is one for an in-vector kernel: two or three qubits, all inside the vector. */
@@ -211,6 +223,33 @@ final class FloatDenseKernels {
 
         @Override
         public void run(MemorySegment s, long from, long to) {
+            if (held) runHeld(s, from, to);
+            else runLoaded(s, from, to);
+        }
+
+        private void runHeld(MemorySegment s, long from, long to) {
+            final MemorySegment c = this.c;
+            final long w = VECTOR_BYTES;
+            final int p1 = x1, p2 = x2;
+            final FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER);
+            final FloatVector c2 = FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), c3 = FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER);
+            final FloatVector c4 = FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), c5 = FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER);
+            final FloatVector c6 = FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), c7 = FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER);
+            for (long at = from * VECTOR_BYTES, last = to * VECTOR_BYTES; at < last; at += VECTOR_BYTES) {
+                FloatVector x = FloatVector.fromMemorySegment(SPECIES, s, at, ORDER);
+                FloatVector sx = x.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                FloatVector z0 = sx.fma(c1, x.mul(c0));
+                FloatVector z1 = sx.fma(c3, x.mul(c2));
+                FloatVector z2 = sx.fma(c5, x.mul(c4));
+                FloatVector z3 = sx.fma(c7, x.mul(c6));
+                FloatVector zt = z2.add(switch (p1) { case 1 -> z3.rearrange(F1); case 2 -> z3.rearrange(F2); default -> z3.rearrange(F4); });
+                FloatVector zv = z0.add(switch (p1) { case 1 -> z1.rearrange(F1); case 2 -> z1.rearrange(F2); default -> z1.rearrange(F4); });
+                zv.add(switch (p2) { case 1 -> zt.rearrange(F1); case 2 -> zt.rearrange(F2); default -> zt.rearrange(F4); }).intoMemorySegment(s, at, ORDER);
+            }
+        }
+
+        /** As {@link #runHeld}, each coefficient loaded where it is used (16 vector registers). */
+        private void runLoaded(MemorySegment s, long from, long to) {
             final MemorySegment c = this.c;
             final long w = VECTOR_BYTES;
             final int p1 = x1, p2 = x2;
@@ -300,8 +339,20 @@ final class FloatDenseKernels {
         private final int laneXor;
         /** For output h, pattern p, input i: C then D at vector index ((h·2 + p)·2 + i)·2 ({@link LoopConstants}). */
         private final MemorySegment c;
+        /**
+         * Whether the loop holds the sixteen coefficient vectors in registers
+         * ({@link LoopConstants#WIDE_REGISTER_FILE}): eighteen loads a group bound it; held, a pass
+         * at 20 qubits on qubits 2 and 3 took 321–344 µs against 400–419, on 1 and 4 378–400
+         * against 530–542 (AVX-512). Same arithmetic, same bits.
+         */
+        private final boolean held;
 
         LaneHigh(Shape shape, Matrix m, int[] qubits) {
+            this(shape, m, qubits, LoopConstants.WIDE_REGISTER_FILE);
+        }
+
+        LaneHigh(Shape shape, Matrix m, int[] qubits, boolean held) {
+            this.held = held;
             if (shape.inputs != 2 || shape.patterns != 2) throw new IllegalArgumentException("not one qubit in the vector and one above: " + Arrays.toString(qubits));
             this.shape = shape;
             laneXor = shape.xs[1];
@@ -328,6 +379,45 @@ final class FloatDenseKernels {
 
         @Override
         public void run(MemorySegment s, long from, long to) {
+            if (held) runHeld(s, from, to);
+            else runLoaded(s, from, to);
+        }
+
+        private void runHeld(MemorySegment s, long from, long to) {
+            final MemorySegment c = this.c;
+            final long w = VECTOR_BYTES;
+            final int px = laneXor;
+            final long o1 = shape.byteOffsets[1];
+            final long free = shape.free, runUnits = shape.runUnits, step = shape.stepBytes;
+            final FloatVector c0 = FloatVector.fromMemorySegment(SPECIES, c, 0 * w, ORDER), c1 = FloatVector.fromMemorySegment(SPECIES, c, 1 * w, ORDER);
+            final FloatVector c2 = FloatVector.fromMemorySegment(SPECIES, c, 2 * w, ORDER), c3 = FloatVector.fromMemorySegment(SPECIES, c, 3 * w, ORDER);
+            final FloatVector c4 = FloatVector.fromMemorySegment(SPECIES, c, 4 * w, ORDER), c5 = FloatVector.fromMemorySegment(SPECIES, c, 5 * w, ORDER);
+            final FloatVector c6 = FloatVector.fromMemorySegment(SPECIES, c, 6 * w, ORDER), c7 = FloatVector.fromMemorySegment(SPECIES, c, 7 * w, ORDER);
+            final FloatVector c8 = FloatVector.fromMemorySegment(SPECIES, c, 8 * w, ORDER), c9 = FloatVector.fromMemorySegment(SPECIES, c, 9 * w, ORDER);
+            final FloatVector c10 = FloatVector.fromMemorySegment(SPECIES, c, 10 * w, ORDER), c11 = FloatVector.fromMemorySegment(SPECIES, c, 11 * w, ORDER);
+            final FloatVector c12 = FloatVector.fromMemorySegment(SPECIES, c, 12 * w, ORDER), c13 = FloatVector.fromMemorySegment(SPECIES, c, 13 * w, ORDER);
+            final FloatVector c14 = FloatVector.fromMemorySegment(SPECIES, c, 14 * w, ORDER), c15 = FloatVector.fromMemorySegment(SPECIES, c, 15 * w, ORDER);
+            for (long k = from; k < to; ) {
+                long end = Math.min(to, (k | (runUnits - 1)) + 1);
+                long g = Long.expand(k, free) * VECTOR_BYTES;
+                for (long last = g + (end - k) * step; g < last; g += step) {
+                    FloatVector x0 = FloatVector.fromMemorySegment(SPECIES, s, g, ORDER);
+                    FloatVector x1 = FloatVector.fromMemorySegment(SPECIES, s, g + o1, ORDER);
+                    FloatVector s0 = x0.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector s1 = x1.reinterpretAsLongs().lanewise(VectorOperators.ROL, 32).reinterpretAsFloats();
+                    FloatVector z00 = s1.fma(c3, x1.fma(c2, s0.fma(c1, x0.mul(c0))));
+                    FloatVector z01 = s1.fma(c7, x1.fma(c6, s0.fma(c5, x0.mul(c4))));
+                    z00.add(switch (px) { case 1 -> z01.rearrange(F1); case 2 -> z01.rearrange(F2); default -> z01.rearrange(F4); }).intoMemorySegment(s, g, ORDER);
+                    FloatVector z10 = s1.fma(c11, x1.fma(c10, s0.fma(c9, x0.mul(c8))));
+                    FloatVector z11 = s1.fma(c15, x1.fma(c14, s0.fma(c13, x0.mul(c12))));
+                    z10.add(switch (px) { case 1 -> z11.rearrange(F1); case 2 -> z11.rearrange(F2); default -> z11.rearrange(F4); }).intoMemorySegment(s, g + o1, ORDER);
+                }
+                k = end;
+            }
+        }
+
+        /** As {@link #runHeld}, each coefficient loaded where it is used (16 vector registers). */
+        private void runLoaded(MemorySegment s, long from, long to) {
             final MemorySegment c = this.c;
             final long w = VECTOR_BYTES;
             final int px = laneXor;

@@ -78,7 +78,7 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
      * docs/engine.md). With 16 registers (AVX2) the register form spilled and ran 25 % slower at
      * some stack depths ({@link LoopConstants}), so there the loads stay.
      */
-    static final boolean COEFFICIENTS_IN_REGISTERS = SPECIES.vectorBitSize() >= 512;
+    static final boolean COEFFICIENTS_IN_REGISTERS = LoopConstants.WIDE_REGISTER_FILE;
 
     @Override
     public long units() { return shape.units; }

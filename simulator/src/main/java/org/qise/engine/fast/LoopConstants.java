@@ -18,7 +18,8 @@ import java.lang.foreign.MemorySegment;
  * two apart; they hit L1, need no store to forward from, and cost the same at any stack depth.
  *
  * <p>Used where it measured faster at every depth: {@link FloatRunKernel.Shared} (qcbm; only
- * with 16 vector registers, see {@link FloatRunKernel#COEFFICIENTS_IN_REGISTERS}),
+ * with 16 vector registers, see {@link #WIDE_REGISTER_FILE}), {@link FloatDenseKernels.InVector2}
+ * and {@link FloatDenseKernels.LaneHigh} (random; also only with 16 registers),
  * {@link FloatDenseKernels.Q2Uniform} and {@link TwoQubitKernel} (random). The extra loads are not
  * free: the double {@link RunKernel.Shared}, which spills little, ran qcbm in 175–190 ms this way
  * against 163–170 ms from registers, so it keeps them.
@@ -29,6 +30,16 @@ import java.lang.foreign.MemorySegment;
  */
 final class LoopConstants {
     private LoopConstants() {}
+
+    /**
+     * Whether this machine has 32 vector registers (512-bit vectors, AVX-512) rather than 16. There
+     * the float kernels whose loops keep at most about 26 vectors live hold their coefficients in
+     * registers, loaded once a call, instead of loading them from here on every group: C2 spills
+     * none of them (their disassembly), and the loads were what bound them (issue #19,
+     * docs/engine.md). {@link FloatDenseKernels.Q2Uniform}'s 32 coefficients and
+     * {@link FloatDenseKernels.InVector3}'s 16 with 8 products do not fit, and stay loaded.
+     */
+    static final boolean WIDE_REGISTER_FILE = FloatGateKernel.SPECIES.vectorBitSize() >= 512;
 
     /**
      * Two vectors per complex coefficient (re, im) of {@code reIm}: re on every lane, then im

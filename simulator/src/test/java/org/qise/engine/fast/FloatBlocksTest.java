@@ -125,6 +125,61 @@ class FloatBlocksTest {
         }
     }
 
+    /**
+     * Every two-qubit set with both qubits inside the float vector ({@link FloatDenseKernels.InVector2})
+     * or one inside and one above it ({@link FloatDenseKernels.LaneHigh}), in both orders, on this
+     * machine's vector width.
+     */
+    static List<int[]> laneQubitPairs() {
+        int low = FloatGateKernel.LOW_QUBITS;
+        List<int[]> pairs = new ArrayList<>();
+        for (int a = 0; a < low; a++) {
+            for (int b = 0; b < low; b++) if (a != b) pairs.add(new int[]{a, b});
+            for (int h : new int[]{low, low + 2}) {
+                pairs.add(new int[]{a, h});
+                pairs.add(new int[]{h, a});
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The kernels for 2-qubit blocks on lane qubits hold their coefficients in registers on
+     * machines with 32 vector registers and load them in the loop elsewhere: the two forms must
+     * give the same bits, over the whole state and with ranges cut anywhere.
+     */
+    @ParameterizedTest(name = "2-qubit block on {0}: coefficients held and loaded")
+    @org.junit.jupiter.params.provider.MethodSource("laneQubitPairs")
+    void coefficientsHeldInRegistersAndLoadedInTheLoopGiveTheSameBits(int[] qubits) {
+        int n = 10;
+        Random rnd = new Random(Arrays.hashCode(qubits));
+        double[] re = new double[16], im = new double[16];
+        for (int i = 0; i < 16; i++) {
+            re[i] = rnd.nextGaussian() / 4;
+            im[i] = rnd.nextGaussian() / 4;
+        }
+        Matrix m = Matrix.of(4, re, im);
+        FloatBlocks.FloatKernel held, loaded;
+        if (FloatDenseKernels.InVector2.takes(qubits)) {
+            held = new FloatDenseKernels.InVector2(n, m, qubits, true);
+            loaded = new FloatDenseKernels.InVector2(n, m, qubits, false);
+        } else {
+            FloatDenseKernels.Shape shape = new FloatDenseKernels.Shape(n, m, qubits, 1);
+            held = new FloatDenseKernels.LaneHigh(shape, m, qubits, true);
+            loaded = new FloatDenseKernels.LaneHigh(shape, m, qubits, false);
+        }
+        assertEquals(held.getClass(), FloatDenseKernels.of(n, m, qubits).getClass(), "the kernel the planner picks for " + Arrays.toString(qubits));
+        try (SameFloatStates states = new SameFloatStates(n, 4, rnd)) {
+            held.runAll(states.get(0));
+            loaded.runAll(states.get(1));
+            SameFloatStates.runInRanges(held, states.get(2), rnd, 5);
+            SameFloatStates.runInRanges(loaded, states.get(3), rnd, 5);
+            states.assertSameBits(0, 1, "held against loaded");
+            states.assertSameBits(0, 2, "held, ranges cut");
+            states.assertSameBits(0, 3, "loaded, ranges cut");
+        }
+    }
+
     /** Four-qubit sets with three or four qubits above a float vector (written for AVX-512, where qubits 3 and up are; shifted down on narrower vectors). */
     @ParameterizedTest(name = "dense block on {0} widens to double")
     @ValueSource(strings = {"0 3 4 5", "5 2 3 4", "3 4 5 6", "6 5 4 3"})
