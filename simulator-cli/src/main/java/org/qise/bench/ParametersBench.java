@@ -16,6 +16,7 @@ import org.qise.engine.Engine;
 import org.qise.engine.Engines;
 import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
+import org.qise.engine.fast.JitFlags;
 import org.qise.gradient.AdjointGradient;
 import org.qise.param.Param;
 import org.qise.qasm.QasmExporter;
@@ -251,7 +252,10 @@ public final class ParametersBench {
         Path file = Files.createTempFile("qise-bench", ".qasm");
         Files.writeString(file, QasmExporter.export(bound));
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        // The JIT flags the qise launcher passes, so that each process runs the kernels qise run would.
+        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector"));
+        cmd.addAll(JitFlags.FLAGS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.qise.cli.QiseMain", "run", file.toString(), "--shots", "100", "--seed", "3", "--expect", "Z0 Z1", "--threads", String.valueOf(threads)));
         int n = processes;
         double total = 0;
