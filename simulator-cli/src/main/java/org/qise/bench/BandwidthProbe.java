@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.qise.engine.fast.HugePageMemory;
 
 /**
  * Measures the machine's memory bandwidth for the access pattern of a gate pass: an in-place
  * read-modify-write sweep (x ← c·x) over an off-heap array, split over threads like the engine
- * splits a state. Bytes count as read + written; the best of several sweeps is reported.
+ * splits a state, on the kind of pages states get ({@link HugePageMemory}). Bytes count as read +
+ * written; the best of several sweeps is reported.
  */
 public final class BandwidthProbe {
     private BandwidthProbe() {}
@@ -54,7 +56,9 @@ public final class BandwidthProbe {
                 return t;
             });
             try {
-                seg = arena.allocate(vectors * S.length() * 8L, 64);
+                // On the pages the engine gives a state of this size (huge pages where it can), so
+                // that "of bw" compares passes and sweeps over the same kind of memory.
+                seg = HugePageMemory.allocateLikeStates(vectors * S.length() * 8L, arena);
                 // Get the sweep compiled before timing: the first calls run unoptimised vector code.
                 MemorySegment small = arena.allocate(1 << 16, 64);
                 for (int i = 0; i < 20_000; i++) sweep(small, 0, small.byteSize() / (S.length() * 8L), 1.0);

@@ -12,6 +12,7 @@ import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 import org.qise.engine.exact.ExactEngine;
 import org.qise.engine.fast.FastEngine;
+import org.qise.engine.fast.HugePageMemory;
 import org.qise.engine.fast.JitFlags;
 import org.redfx.strange.Complex;
 import org.redfx.strange.Program;
@@ -115,7 +116,8 @@ public final class Bench {
         Map<Integer, Double> after = probe(o, probeBytes, "after");
         for (int t : o.threads()) bandwidth.put(t, Math.max(before.get(t), after.get(t)));
         notes.add("memory bandwidth: best of several in-place read-modify-write sweeps over an off-heap array of "
-                + (probeBytes >> 20) + " MiB (the largest state, at least 256 MiB), bytes counted read + written; probed before "
+                + (probeBytes >> 20) + " MiB (the largest state, at least 256 MiB; " + (HugePageMemory.available() ? "on huge pages where the kernel grants them, as states are" : "ordinary pages, as states here")
+                + "), bytes counted read + written; probed before "
                 + BenchReport.describeBandwidth(before) + " and after the workloads " + BenchReport.describeBandwidth(after) + ", fractions use the higher reading");
         if (measured.stream().anyMatch(m -> m.timing.nearbyGbs != null)) {
             notes.add("single-gate rows from " + ALTERNATED_PROBE_QUBITS + " qubits: \"of bw\" compares with probe sweeps over an array the size of the state"

@@ -12,7 +12,8 @@ import org.qise.engine.StateTooLargeException;
 
 /**
  * Off-heap storage for 2^n amplitudes (16 bytes each, interleaved re, im), 64-byte aligned,
- * zero-filled, in a shared arena so that pool threads may touch it. Before allocating it checks
+ * zero-filled, in a shared arena so that pool threads may touch it; states of more than
+ * {@link #SMALL_BYTES} on transparent huge pages where the machine allows ({@link HugePageMemory}). Before allocating it checks
  * the machine's available physical memory, keeping a margin, so that a too-large request fails
  * with a clear message instead of driving the machine into swap or the OOM killer.
  *
@@ -102,7 +103,9 @@ final class AmplitudeMemory implements AutoCloseable {
         }
         Arena arena = Arena.ofShared();
         try {
-            return new AmplitudeMemory(arena, arena.allocate(bytes, ALIGNMENT));
+            // On huge pages where this machine gives them (HugePageMemory), else as any native memory.
+            MemorySegment memory = HugePageMemory.allocate(bytes, arena);
+            return new AmplitudeMemory(arena, memory != null ? memory : arena.allocate(bytes, ALIGNMENT));
         } catch (OutOfMemoryError | IllegalArgumentException e) {
             arena.close();
             throw new StateTooLargeException(numQubits, reported, "the operating system refused the allocation (" + e.getMessage() + ")");
