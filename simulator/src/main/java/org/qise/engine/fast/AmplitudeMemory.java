@@ -13,9 +13,10 @@ import org.qise.engine.StateTooLargeException;
 /**
  * Off-heap storage for 2^n amplitudes (16 bytes each, interleaved re, im), 64-byte aligned,
  * zero-filled, in a shared arena so that pool threads may touch it; states of more than
- * {@link #SMALL_BYTES} on transparent huge pages where the machine allows ({@link HugePageMemory}). Before allocating it checks
- * the machine's available physical memory, keeping a margin, so that a too-large request fails
- * with a clear message instead of driving the machine into swap or the OOM killer.
+ * {@link #SMALL_BYTES} on transparent huge pages where the machine allows
+ * ({@link HugePageMemory}). Before allocating it checks the machine's available physical memory,
+ * keeping a margin, so that a too-large request fails with a clear message instead of driving the
+ * machine into swap or the OOM killer.
  *
  * <p>Large states that nobody closes (a {@code Result} dropped in a notebook) are freed once
  * unreachable: each shared arena is registered with a {@link Cleaner} whose action holds only
@@ -106,7 +107,7 @@ final class AmplitudeMemory implements AutoCloseable {
             // On huge pages where this machine gives them (HugePageMemory), else as any native memory.
             MemorySegment memory = HugePageMemory.allocate(bytes, arena);
             return new AmplitudeMemory(arena, memory != null ? memory : arena.allocate(bytes, ALIGNMENT));
-        } catch (OutOfMemoryError | IllegalArgumentException e) {
+        } catch (OutOfMemoryError | IllegalArgumentException | IllegalStateException e) {
             arena.close();
             throw new StateTooLargeException(numQubits, reported, "the operating system refused the allocation (" + e.getMessage() + ")");
         }
