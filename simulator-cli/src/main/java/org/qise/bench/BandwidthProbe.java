@@ -58,7 +58,7 @@ public final class BandwidthProbe {
             try {
                 // On the pages the engine gives a state of this size (huge pages where it can), so
                 // that "of bw" compares passes and sweeps over the same kind of memory.
-                seg = HugePageMemory.allocateLikeStates(vectors * S.length() * 8L, arena);
+                seg = HugePageMemory.allocate(vectors * S.length() * 8L, arena);
                 // Get the sweep compiled before timing: the first calls run unoptimised vector code.
                 MemorySegment small = arena.allocate(1 << 16, 64);
                 for (int i = 0; i < 20_000; i++) sweep(small, 0, small.byteSize() / (S.length() * 8L), 1.0);

@@ -104,9 +104,7 @@ final class AmplitudeMemory implements AutoCloseable {
         }
         Arena arena = Arena.ofShared();
         try {
-            // On huge pages where this machine gives them (HugePageMemory), else as any native memory.
-            MemorySegment memory = HugePageMemory.allocate(bytes, arena);
-            return new AmplitudeMemory(arena, memory != null ? memory : arena.allocate(bytes, ALIGNMENT));
+            return new AmplitudeMemory(arena, HugePageMemory.allocate(bytes, arena));
         } catch (OutOfMemoryError | IllegalArgumentException | IllegalStateException e) {
             arena.close();
             throw new StateTooLargeException(numQubits, reported, "the operating system refused the allocation (" + e.getMessage() + ")");

@@ -22,9 +22,9 @@ import java.util.Locale;
  *
  * <p>The kernel zero-fills anonymous pages when they are first touched, so no memset is needed.
  * Where the pages cannot be had (another OS, no native access granted to this code, the switch
- * {@code -Dqise.hugepages=false}) {@link #allocate} returns null and the caller allocates as
- * before; where the kernel declines huge pages (THP set to {@code never}) the memory works on
- * ordinary pages. Native access is checked first, so a program that has not granted it gets
+ * {@code -Dqise.hugepages=false}) {@link #allocate} gives the arena's own memory, as before;
+ * where the kernel declines huge pages (THP set to {@code never}) the memory works on ordinary
+ * pages. Native access is checked first, so a program that has not granted it gets
  * no warning from the JDK, only ordinary pages.
  */
 public final class HugePageMemory {
@@ -65,19 +65,24 @@ public final class HugePageMemory {
                 && HugePageMemory.class.getModule().isNativeAccessEnabled();
     }
 
-    /** Whether {@link #allocate} gives memory here (rather than null). */
+    /** Whether {@link #allocate} maps huge pages here (rather than giving the arena's memory). */
     public static boolean available() {
         return MMAP != null;
     }
 
     /**
-     * {@code bytes} of zeroed memory at a 2 MiB boundary, advised for huge pages, unmapped when
-     * {@code arena} closes; null where {@link #available} is false.
+     * {@code bytes} of zeroed native memory, freed when {@code arena} closes: at a 2 MiB boundary
+     * and advised for huge pages where {@link #available}, else the arena's own 64-byte aligned
+     * memory. Large states take theirs from here ({@link AmplitudeMemory}), and so does the bench's
+     * bandwidth probe, so that its sweeps and a state's passes run on the same kind of pages.
      *
      * @throws OutOfMemoryError when the kernel refuses the mapping
      */
-    static MemorySegment allocate(long bytes, Arena arena) {
-        if (MMAP == null) return null;
+    public static MemorySegment allocate(long bytes, Arena arena) {
+        return MMAP != null ? mapped(bytes, arena) : arena.allocate(bytes, AmplitudeMemory.ALIGNMENT);
+    }
+
+    private static MemorySegment mapped(long bytes, Arena arena) {
         long mapped = bytes + HUGE_PAGE; // room to start at a 2 MiB boundary
         long base;
         try {
@@ -95,17 +100,6 @@ public final class HugePageMemory {
             throw new IllegalStateException("madvise failed", t);
         }
         return memory;
-    }
-
-    /**
-     * {@code bytes} of zeroed native memory on the kind of pages large states get: huge pages
-     * where {@link #allocate} gives them, else {@code arena}'s own 64-byte aligned memory. For
-     * measurements that compare a state's passes with plain sweeps (the bench's bandwidth probe),
-     * so that both run on the same pages.
-     */
-    public static MemorySegment allocateLikeStates(long bytes, Arena arena) {
-        MemorySegment m = allocate(bytes, arena);
-        return m != null ? m : arena.allocate(bytes, AmplitudeMemory.ALIGNMENT);
     }
 
     private static void unmap(long base, long length) {

@@ -74,9 +74,9 @@ class HugePageMemoryTest {
     }
 
     @Test
-    void memoryForSweepsIsZeroedAndSizedAsAsked() {
+    void memoryOfAnySizeComesZeroedAndSizedAsAsked() {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
-            MemorySegment s = HugePageMemory.allocateLikeStates(3 * TWO_MIB + 64, arena);
+            MemorySegment s = HugePageMemory.allocate(3 * TWO_MIB + 64, arena);
             assertEquals(3 * TWO_MIB + 64, s.byteSize());
             assertEquals(0, s.address() % AmplitudeMemory.ALIGNMENT);
             assertEquals(-1, s.mismatch(MemorySegment.ofArray(new byte[(int) s.byteSize()])), "zero-filled");
