@@ -65,20 +65,15 @@ abstract sealed class FloatRunKernel implements FloatBlocks.FloatKernel permits 
         if (p == null) return FloatDenseKernels.of(n, m, qubits);
         int[][] same = RunKernel.sharedPairing(m, p);
         if (same == null) return new Two(n, m, qubits, p[0], p[1]);
-        // Pair B's coefficients equal pair A's, so Two computes what Shared does, bit for bit.
-        return COEFFICIENTS_IN_REGISTERS ? new Two(n, m, qubits, same[0], same[1]) : new Shared(n, m, qubits, same[0], same[1]);
+        // Pairs that share one 2×2 keep it in registers (Two) with 32 vector registers: Two's loop
+        // then holds its 16 coefficients, 8 inputs and swaps and 4 outputs with no vector spilled
+        // (its disassembly at 20 qubits), and qcbm single at 20 qubits took 39.7–40.2 ms of thread
+        // CPU against 44.1–46.8 with the loads (issue #19, docs/engine.md). With 16 (AVX2) the
+        // register form spilled and ran 25 % slower at some stack depths (LoopConstants), so Shared
+        // loads them. Pair B's coefficients equal pair A's, so Two computes what Shared does, bit
+        // for bit.
+        return LoopConstants.WIDE_REGISTER_FILE ? new Two(n, m, qubits, same[0], same[1]) : new Shared(n, m, qubits, same[0], same[1]);
     }
-
-    /**
-     * Whether runs whose pairs share one 2×2 keep its coefficients in registers ({@link Two})
-     * rather than loading them in the loop ({@link Shared}). With 512-bit vectors the machine has
-     * 32 vector registers, and {@link Two}'s loop keeps its 16 coefficients, 8 inputs and swaps
-     * and 4 outputs in them with no vector spilled (its disassembly at 20 qubits); qcbm single at
-     * 20 qubits took 39.7–40.2 ms of thread CPU against 44.1–46.8 with the loads (issue #19,
-     * docs/engine.md). With 16 registers (AVX2) the register form spilled and ran 25 % slower at
-     * some stack depths ({@link LoopConstants}), so there the loads stay.
-     */
-    static final boolean COEFFICIENTS_IN_REGISTERS = LoopConstants.WIDE_REGISTER_FILE;
 
     @Override
     public long units() { return shape.units; }

@@ -33,12 +33,13 @@ final class LoopConstants {
 
     /**
      * Whether this machine has 32 vector registers (512-bit vectors, AVX-512) rather than 16. There
-     * the float kernels whose loops keep at most about 26 vectors live hold their coefficients in
-     * registers, loaded once a call, instead of loading them from here on every group: C2 spills
-     * none of them (their disassembly), and the loads were what bound them (issue #19,
-     * docs/engine.md). {@link FloatDenseKernels.Q2Uniform}'s 32 coefficients do not fit and stay
-     * loaded; so do {@link FloatDenseKernels.InVector3}'s 16, which, held beside its 8 products, ran
-     * a pass in 0.7 ms in one JVM and 2.4 ms in another.
+     * the float kernels whose loops keep at most about 26 vectors live ({@link FloatRunKernel.Two}
+     * for shared runs, {@link FloatDenseKernels.InVector2}, {@link FloatDenseKernels.LaneHigh})
+     * hold their coefficients in registers, loaded once a call, instead of loading them from here
+     * on every group: C2 spills none of them (their disassembly), and the loads were what bound
+     * them (issue #19, docs/engine.md). {@link FloatDenseKernels.Q2Uniform}'s 32 coefficients do
+     * not fit and stay loaded; so do {@link FloatDenseKernels.InVector3}'s 16, which, held beside
+     * its 8 products, ran a pass in 0.7 ms in one JVM and 2.4 ms in another.
      */
     static final boolean WIDE_REGISTER_FILE = FloatGateKernel.SPECIES.vectorBitSize() >= 512;
 

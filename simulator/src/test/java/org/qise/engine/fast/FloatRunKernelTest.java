@@ -128,7 +128,7 @@ class FloatRunKernelTest {
                         runs++;
                         // --explain names the kernel that runs: the float one in a float step.
                         if (step.kind().endsWith("in float")) {
-                            String kernel = FloatRunKernel.COEFFICIENTS_IN_REGISTERS ? "-> FloatRunKernel$Two" : "-> FloatRunKernel$Shared";
+                            String kernel = LoopConstants.WIDE_REGISTER_FILE ? "-> FloatRunKernel$Two" : "-> FloatRunKernel$Shared";
                             assertTrue(b.endsWith(kernel), step.kind() + ": " + b);
                             floatRuns++;
                         }
