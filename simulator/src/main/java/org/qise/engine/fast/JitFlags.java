@@ -29,9 +29,9 @@ import java.util.OptionalLong;
  * virtual registers") goes from the interpreter straight to C2 when tier 3 fails first; but when
  * the policy picks tier 2 first, tier 2 (no profiling code) compiles, and a method at tier 2
  * moves on only through tier 3, which fails: it stays on the fallbacks, a pass about 1,400 times
- * slower (475–500 ms against 0.34 at 20 qubits), for the rest of the JVM's life (docs/engine.md, "Two groups a loop, behind a JIT
- * flag"). With the flag, kernels with such bodies are used ({@link #tier2Avoided}); without it,
- * their one-group forms, which C1 compiles at every tier.
+ * slower (475–500 ms against 0.34 at 20 qubits), for the rest of the JVM's life (docs/engine.md,
+ * "Two groups a loop, behind a JIT flag"). With the flag, kernels with such bodies are used
+ * ({@link #tier2Avoided}); without it, their one-group forms, which C1 compiles at every tier.
  *
  * <p>The {@code qise} command, its start-up caches, the notebook VM and the test JVMs start with
  * {@link #FLAGS}; a Java program that uses the core library should add them to its own
