@@ -12,11 +12,11 @@ import java.util.Random;
 import org.qise.circuit.Circuit;
 import org.qise.circuit.CircuitBuilder;
 import org.qise.circuit.Operation;
+import org.qise.cli.StartupCache;
 import org.qise.engine.Engine;
 import org.qise.engine.Engines;
 import org.qise.engine.Plan;
 import org.qise.engine.QuantumState;
-import org.qise.engine.fast.JitFlags;
 import org.qise.gradient.AdjointGradient;
 import org.qise.param.Param;
 import org.qise.qasm.QasmExporter;
@@ -252,9 +252,10 @@ public final class ParametersBench {
         Path file = Files.createTempFile("qise-bench", ".qasm");
         Files.writeString(file, QasmExporter.export(bound));
         String java = ProcessHandle.current().info().command().orElse("java");
-        // The JIT flags the qise launcher passes, so that each process runs the kernels qise run would.
-        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector"));
-        cmd.addAll(JitFlags.FLAGS);
+        // The flags the qise launcher passes (JIT, collector, native access for huge pages), so that
+        // each process runs the kernels and memory that qise run would.
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(StartupCache.FULL_FLAGS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.qise.cli.QiseMain", "run", file.toString(), "--shots", "100", "--seed", "3", "--expect", "Z0 Z1", "--threads", String.valueOf(threads)));
         int n = processes;

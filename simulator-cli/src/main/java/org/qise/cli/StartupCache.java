@@ -30,8 +30,11 @@ import org.qise.engine.fast.JitFlags;
  * <p>Usage: {@code java -cp qise-cli.jar org.qise.cli.StartupCache TARGET_DIR}.
  */
 public final class StartupCache {
-    /** The flags the launcher starts every command with (besides the cache and its own properties). */
-    static final List<String> FULL_FLAGS = List.of("--add-modules", "jdk.incubator.vector",
+    /**
+     * The flags the launcher starts every command with (besides the cache and its own properties);
+     * public so that {@code qise bench parameters}'s process mode starts its JVMs the same way.
+     */
+    public static final List<String> FULL_FLAGS = List.of("--add-modules", "jdk.incubator.vector",
             "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT, JitFlags.NO_TIER2);
     /** The flags of the lean start of {@code qise run}: the same without the Vector API. */
     static final List<String> LEAN_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT, JitFlags.NO_TIER2, "-Dqise.lean=true");
