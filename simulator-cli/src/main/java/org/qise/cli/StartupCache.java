@@ -32,7 +32,7 @@ import org.qise.engine.fast.JitFlags;
 public final class StartupCache {
     /**
      * The flags the launcher starts every command with (besides the cache and its own properties);
-     * public so that {@code qise bench parameters}'s process mode starts its JVMs the same way.
+     * public so that {@code ParametersBench process} starts the JVMs it times the same way.
      */
     public static final List<String> FULL_FLAGS = List.of("--add-modules", "jdk.incubator.vector",
             "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", JitFlags.TRAP_LIMIT, JitFlags.NO_TIER2);
