@@ -18,6 +18,17 @@ public final class FastStateMemory {
         return f.memory();
     }
 
+    /**
+     * The memory that holds a fast-engine state of either precision, for code that moves its
+     * bytes without reading them as amplitudes (the bench sweeps a state's own memory between a
+     * gate's passes); the layout of single-precision states is not {@link #amplitudeOffset}'s.
+     */
+    public static MemorySegment bytesOf(QuantumState state) {
+        if (state instanceof FastState f) return f.memory();
+        if (state instanceof FloatState f) return f.memory();
+        throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+    }
+
     /** Byte offset of amplitude {@code index}'s real part (its imaginary part follows). */
     public static long amplitudeOffset(long index) {
         return Lanes.amplitudeOffset(index);

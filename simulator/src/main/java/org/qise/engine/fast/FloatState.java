@@ -44,6 +44,11 @@ final class FloatState implements QuantumState {
         return AmplitudeMemory.allocate(n, FloatLayout.bytesFor(n), n > 58 ? Long.MAX_VALUE : 8L << n);
     }
 
+    /** The amplitudes' memory (for {@link FastStateMemory#bytesOf}). */
+    MemorySegment memory() {
+        return amps;
+    }
+
     @Override
     public int numQubits() { return n; }
 
