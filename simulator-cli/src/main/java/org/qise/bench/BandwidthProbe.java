@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.qise.engine.fast.HugePageMemory;
 
@@ -23,6 +25,8 @@ public final class BandwidthProbe {
     private BandwidthProbe() {}
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    /** Same width as {@link #S}, for sweeps that move bits. */
+    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
 
     /** Best read+write bandwidth in GB/s (10^9 bytes) over {@code repeats} sweeps of {@code bytes}. */
     public static double measureGbs(long bytes, int threads, int repeats) {
@@ -43,12 +47,29 @@ public final class BandwidthProbe {
         private final Arena arena = Arena.ofShared();
         private final ExecutorService pool;
         private final MemorySegment seg;
+        /** Whether the memory is someone else's (a state's), to be read and written back bit for bit. */
+        private final boolean unchanged;
         private final long vectors;
         private final int threads;
         private int done;
 
         Sweeps(long bytes, int threads) {
+            this(null, bytes, threads);
+        }
+
+        /**
+         * Sweeps over a state's own memory ({@code memory}, not this object's to free), each one
+         * reading every byte and writing it back unchanged: where a state sits in cache, no pass
+         * over it can take less time than that, and the sweeps, unlike a second array of the same
+         * size, do not push the state out of the cache between the passes they are timed with.
+         */
+        static Sweeps overState(MemorySegment memory, int threads) {
+            return new Sweeps(memory, memory.byteSize(), threads);
+        }
+
+        private Sweeps(MemorySegment memory, long bytes, int threads) {
             this.threads = threads;
+            this.unchanged = memory != null;
             this.vectors = Math.max(1, bytes / (S.length() * 8L));
             this.pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "bandwidth-probe");
@@ -58,10 +79,10 @@ public final class BandwidthProbe {
             try {
                 // On the pages the engine gives a state of this size (huge pages where it can), so
                 // that "of bw" compares passes and sweeps over the same kind of memory.
-                seg = HugePageMemory.allocate(vectors * S.length() * 8L, arena);
+                seg = unchanged ? memory : HugePageMemory.allocate(vectors * S.length() * 8L, arena);
                 // Get the sweep compiled before timing: the first calls run unoptimised vector code.
                 MemorySegment small = arena.allocate(1 << 16, 64);
-                for (int i = 0; i < 20_000; i++) sweep(small, 0, small.byteSize() / (S.length() * 8L), 1.0);
+                for (int i = 0; i < 20_000; i++) sweep(small, 0, small.byteSize() / (S.length() * 8L), 1.0, unchanged);
                 sweepGbs(); // first touch of every page
             } catch (RuntimeException | Error e) {
                 close();
@@ -69,16 +90,23 @@ public final class BandwidthProbe {
             }
         }
 
-        /** One in-place sweep over the whole array on all threads; its read+write bandwidth in GB/s. */
+        /**
+         * One in-place sweep over the whole array on all threads; its read+write bandwidth in GB/s,
+         * over the bytes swept (vectors × vector bytes), from the first thread's start to the last
+         * one's end, so that handing the sweep to the threads is not counted against it.
+         */
         double sweepGbs() {
             // Alternate factors so the values stay bounded and the work cannot be skipped.
             double c = (done++ & 1) == 0 ? 1.0000001 : 1 / 1.0000001;
-            long t0 = System.nanoTime();
+            long[] starts = new long[threads], ends = new long[threads];
             List<Callable<Void>> tasks = new ArrayList<>();
             for (int p = 0; p < threads; p++) {
+                int part = p;
                 long from = vectors * p / threads, to = vectors * (p + 1) / threads;
                 tasks.add(() -> {
-                    sweep(seg, from, to, c);
+                    starts[part] = System.nanoTime();
+                    sweep(seg, from, to, c, unchanged);
+                    ends[part] = System.nanoTime();
                     return null;
                 });
             }
@@ -87,8 +115,13 @@ public final class BandwidthProbe {
             } catch (Exception e) {
                 throw new IllegalStateException("bandwidth probe failed: " + e, e);
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            return 2.0 * seg.byteSize() / seconds / 1e9;
+            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+            for (int p = 0; p < threads; p++) {
+                first = Math.min(first, starts[p]);
+                last = Math.max(last, ends[p]);
+            }
+            double seconds = Math.max(1, last - first) / 1e9;
+            return 2.0 * vectors * S.length() * 8L / seconds / 1e9;
         }
 
         @Override
@@ -98,8 +131,24 @@ public final class BandwidthProbe {
         }
     }
 
-    private static void sweep(MemorySegment seg, long from, long to, double c) {
+    /**
+     * Zero bits, read from a field the compiler cannot fold, so that the unchanged sweep's
+     * exclusive-or is done (and its stores are not dropped as storing what was loaded).
+     */
+    private static long unchangedBits = 0;
+
+    private static void sweep(MemorySegment seg, long from, long to, double c, boolean unchanged) {
         long vb = S.length() * 8L;
+        if (unchanged) {
+            // Bits, not numbers: the same bytes come back whatever they hold (floats, doubles,
+            // padding), and no operand can be a subnormal that slows the arithmetic down.
+            LongVector zero = LongVector.broadcast(L, unchangedBits);
+            for (long v = from; v < to; v++) {
+                LongVector x = LongVector.fromMemorySegment(L, seg, v * vb, ByteOrder.nativeOrder());
+                x.lanewise(VectorOperators.XOR, zero).intoMemorySegment(seg, v * vb, ByteOrder.nativeOrder());
+            }
+            return;
+        }
         DoubleVector f = DoubleVector.broadcast(S, c);
         for (long v = from; v < to; v++) {
             DoubleVector x = DoubleVector.fromMemorySegment(S, seg, v * vb, ByteOrder.nativeOrder());

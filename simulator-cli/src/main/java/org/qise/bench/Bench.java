@@ -12,6 +12,7 @@ import org.qise.engine.QuantumState;
 import org.qise.engine.StateTooLargeException;
 import org.qise.engine.exact.ExactEngine;
 import org.qise.engine.fast.FastEngine;
+import org.qise.engine.fast.FastStateMemory;
 import org.qise.engine.fast.HugePageMemory;
 import org.qise.engine.fast.JitFlags;
 import org.redfx.strange.Complex;
@@ -119,6 +120,11 @@ public final class Bench {
                 + (probeBytes >> 20) + " MiB (the largest state, at least 256 MiB; " + (HugePageMemory.available() ? "on huge pages where the kernel grants them, as states are" : "ordinary pages, as states here")
                 + "), bytes counted read + written; probed before "
                 + BenchReport.describeBandwidth(before) + " and after the workloads " + BenchReport.describeBandwidth(after) + ", fractions use the higher reading");
+        if (measured.stream().anyMatch(m -> m.timing.stateSweepGbs != null)) {
+            notes.add("single-gate rows from " + STATE_SWEEP_MIN_QUBITS + " to " + (ALTERNATED_PROBE_QUBITS - 1) + " qubits: \"of sweep\" compares with"
+                    + " sweeps over the state's own memory (every byte read and written back unchanged) timed between the gate's passes;"
+                    + " where the state sits in cache, no pass can take less than such a sweep; the JSON row's note gives the figure");
+        }
         if (measured.stream().anyMatch(m -> m.timing.nearbyGbs != null)) {
             notes.add("single-gate rows from " + ALTERNATED_PROBE_QUBITS + " qubits: \"of bw\" compares with probe sweeps over an array the size of the state"
                     + " (at least 256 MiB) timed in alternation with the gate's passes, so both come from the same minutes of a machine whose bandwidth drifts;"
@@ -127,21 +133,26 @@ public final class Bench {
         List<BenchResult> results = new ArrayList<>();
         for (Measured m : measured) {
             double eff = m.timing.gates * 2.0 * m.precision.bytesPerAmplitude() * Math.pow(2, m.qubits) / m.timing.seconds / 1e9;
-            Double nearby = m.timing.nearbyGbs;
-            String note = nearby == null ? m.note
-                    : String.format("of bw against probe sweeps timed between this gate's passes: %.1f GB/s", nearby);
+            Double nearby = m.timing.nearbyGbs, own = m.timing.stateSweepGbs;
+            String note = nearby != null ? String.format("of bw against probe sweeps timed between this gate's passes: %.1f GB/s", nearby)
+                    : own != null ? String.format("of sweep against sweeps of the state's own memory timed between this gate's passes: %.1f GB/s", own)
+                    : m.note;
             results.add(new BenchResult(m.workload, m.qubits, m.threads, m.timing.gates, m.timing.seconds, m.timing.cpuSeconds, eff,
-                    eff / (nearby != null ? nearby : bandwidth.get(m.threads)), m.exact, m.exactNote, m.strange, note, m.precision));
+                    eff / (nearby != null ? nearby : bandwidth.get(m.threads)), m.exact, m.exactNote, m.strange, note, m.precision,
+                    own == null ? null : eff / own));
         }
         String machine = System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + Runtime.version() + ", " + jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors";
         return new BenchReport(bandwidth, results, notes, machine);
     }
 
-    /** One fast-engine timing; {@code nearbyGbs} the best probe sweep timed in alternation with it, or null. */
-    private record Timing(int gates, double seconds, double cpuSeconds, Double nearbyGbs) {
+    /**
+     * One fast-engine timing; {@code nearbyGbs} the best probe sweep timed in alternation with it,
+     * {@code stateSweepGbs} the best sweep over the state's own memory timed so, or null.
+     */
+    private record Timing(int gates, double seconds, double cpuSeconds, Double nearbyGbs, Double stateSweepGbs) {
         Timing(int gates, double seconds, double cpuSeconds) {
-            this(gates, seconds, cpuSeconds, null);
+            this(gates, seconds, cpuSeconds, null, null);
         }
     }
 
@@ -175,8 +186,8 @@ public final class Bench {
     private static Timing timeSingleGate(String w, int n, int threads, Precision precision, boolean quick) {
         List<Operation.GateOp> positions = Workloads.singleGatePositions(w, n);
         double budget = quick ? 0.06 : 0.5;
-        double total = 0, cpu = 0, nearby = 0;
-        BandwidthProbe.Sweeps sweeps = null;
+        double total = 0, cpu = 0, nearby = 0, ownSweep = 0;
+        BandwidthProbe.Sweeps sweeps = null, stateSweeps = null;
         try (FastEngine engine = new FastEngine(threads, precision)) {
             warmUp(engine, Workloads.singleGatePositions(w, Math.min(n, WARM_UP_QUBITS)));
             long probeBytes = Math.max(engine.bytesFor(n), 256L << 20);
@@ -184,12 +195,14 @@ public final class Bench {
                 sweeps = new BandwidthProbe.Sweeps(probeBytes, threads);
             }
             try (QuantumState s = engine.allocate(n)) {
+                if (sweepState(n)) stateSweeps = BandwidthProbe.Sweeps.overState(FastStateMemory.bytesOf(s), threads);
                 for (Operation.GateOp op : positions) {
                     s.apply(op);
                     double best = Double.MAX_VALUE, bestCpu = 0;
                     long start = System.nanoTime();
                     for (int pass = 0; pass < MAX_PASSES && (pass < MIN_PASSES || (System.nanoTime() - start) / 1e9 < budget); pass++) {
                         if (sweeps != null) nearby = Math.max(nearby, sweeps.sweepGbs());
+                        if (stateSweeps != null) ownSweep = Math.max(ownSweep, stateSweeps.sweepGbs());
                         long c0 = processCpuNanos(), t0 = System.nanoTime();
                         s.apply(op);
                         long t1 = System.nanoTime(), c1 = processCpuNanos();
@@ -205,8 +218,10 @@ public final class Bench {
             }
         } finally {
             if (sweeps != null) sweeps.close();
+            if (stateSweeps != null) stateSweeps.close();
         }
-        return new Timing(1, total / positions.size(), cpu / positions.size(), sweeps == null ? null : nearby);
+        return new Timing(1, total / positions.size(), cpu / positions.size(), sweeps == null ? null : nearby,
+                stateSweeps == null ? null : ownSweep);
     }
 
     /**
@@ -221,6 +236,22 @@ public final class Bench {
     /** Whether a single gate's passes alternate with probe sweeps: from 24 qubits, not quick, and state and probe array fit together. */
     static boolean alternateProbe(int n, boolean quick, long stateBytes, long probeBytes, long availableBytes) {
         return !quick && n >= ALTERNATED_PROBE_QUBITS && stateBytes <= availableBytes - probeBytes;
+    }
+
+    /**
+     * From this size up to {@link #ALTERNATED_PROBE_QUBITS}, a single gate's passes alternate with
+     * sweeps over the state's own memory (read and written back unchanged), and its row says what
+     * fraction of their speed the passes reach ("of sweep"). Where the state sits in cache that is
+     * the least a pass can take on this machine, which the memory probe does not say (at 20 qubits
+     * in double on one thread cx read 0.98–1.01 of it, u3 0.58–0.64: docs/engine.md). 2^17 amplitudes is where
+     * the engine starts to spread a pass over its threads; below it a pass is one thread's and a
+     * sweep would not compare.
+     */
+    static final int STATE_SWEEP_MIN_QUBITS = 17;
+
+    /** Whether a single gate's passes alternate with sweeps over the state's own memory: from 17 qubits to below 24. */
+    static boolean sweepState(int n) {
+        return n >= STATE_SWEEP_MIN_QUBITS && n < ALTERNATED_PROBE_QUBITS;
     }
 
     /** Fewest timed passes of a single gate per position (the probe times 6 sweeps). */

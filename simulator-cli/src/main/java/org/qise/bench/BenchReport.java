@@ -49,6 +49,7 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
             o.put("cpu_seconds", r.cpuSeconds());
             o.put("effective_gbs", round(r.effectiveGbs()));
             o.put("bandwidth_fraction", round(r.bandwidthFraction()));
+            if (r.stateSweepFraction() != null) o.put("state_sweep_fraction", round(r.stateSweepFraction()));
             if (r.exactEngineSeconds() != null) {
                 o.put("exact_engine_seconds", r.exactEngineSeconds());
                 o.put("exact_engine_speedup", round(r.exactSpeedup()));
@@ -74,12 +75,12 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("memory bandwidth (read+write): %s%n", bandwidthSummary()));
         if (results.stream().anyMatch(r -> r.precision() != Precision.DOUBLE)) return sb.append(precisionTable()).toString();
-        sb.append(String.format("%-15s %3s %3s %6s %12s %9s %8s %7s %11s %9s %11s %9s%n",
-                "workload", "n", "thr", "gates", "seconds", "cpu s", "eff GB/s", "of bw", "exact s", "x exact", "strange s", "x strange"));
+        sb.append(String.format("%-15s %3s %3s %6s %12s %9s %8s %7s %8s %11s %9s %11s %9s%n",
+                "workload", "n", "thr", "gates", "seconds", "cpu s", "eff GB/s", "of bw", "of sweep", "exact s", "x exact", "strange s", "x strange"));
         for (BenchResult r : results) {
-            sb.append(String.format("%-15s %3d %3d %6d %12s %9.3f %8.1f %7.2f %11s %9s %11s %9s%n",
+            sb.append(String.format("%-15s %3d %3d %6d %12s %9.3f %8.1f %7.2f %8s %11s %9s %11s %9s%n",
                     r.workload(), r.qubits(), r.threads(), r.gates(), seconds(r.seconds()), r.cpuSeconds(), r.effectiveGbs(),
-                    r.bandwidthFraction(), r.exactEngineSeconds() == null ? "-" : seconds(r.exactEngineSeconds()),
+                    r.bandwidthFraction(), ofSweep(r), r.exactEngineSeconds() == null ? "-" : seconds(r.exactEngineSeconds()),
                     r.exactSpeedup() == null ? "-" : String.format("%.0f", r.exactSpeedup()),
                     r.strangeSeconds() == null ? "-" : seconds(r.strangeSeconds()),
                     r.strangeSpeedup() == null ? "-" : String.format("%.0f", r.strangeSpeedup())));
@@ -106,16 +107,20 @@ public record BenchReport(Map<Integer, Double> bandwidthGbsByThreads, List<Bench
     /** The table when single precision was timed: a precision column and the ratio to double beside each single row. */
     private String precisionTable() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-15s %3s %3s %-6s %6s %12s %9s %8s %7s %9s%n",
-                "workload", "n", "thr", "prec", "gates", "seconds", "cpu s", "eff GB/s", "of bw", "x double"));
+        sb.append(String.format("%-15s %3s %3s %-6s %6s %12s %9s %8s %7s %8s %9s%n",
+                "workload", "n", "thr", "prec", "gates", "seconds", "cpu s", "eff GB/s", "of bw", "of sweep", "x double"));
         for (BenchResult r : results) {
             Double x = speedupOverDouble(r);
-            sb.append(String.format("%-15s %3d %3d %-6s %6d %12s %9.3f %8.1f %7.2f %9s%n",
+            sb.append(String.format("%-15s %3d %3d %-6s %6d %12s %9.3f %8.1f %7.2f %8s %9s%n",
                     r.workload(), r.qubits(), r.threads(), r.precision().label(), r.gates(), seconds(r.seconds()), r.cpuSeconds(),
-                    r.effectiveGbs(), r.bandwidthFraction(), x == null ? "-" : String.format("%.2f", x)));
+                    r.effectiveGbs(), r.bandwidthFraction(), ofSweep(r), x == null ? "-" : String.format("%.2f", x)));
         }
         for (String note : notes) sb.append("note: ").append(note).append(System.lineSeparator());
         return sb.toString();
+    }
+
+    private static String ofSweep(BenchResult r) {
+        return r.stateSweepFraction() == null ? "-" : String.format("%.2f", r.stateSweepFraction());
     }
 
     private String bandwidthSummary() {

@@ -20,10 +20,20 @@ import org.qise.engine.Precision;
  * @param strangeSeconds     Strange's seconds for the same circuit, or null when not measured
  * @param note               anything else worth knowing about this row, or null
  * @param precision          the fast engine's amplitude precision in this row
+ * @param stateSweepFraction effectiveGbs over the best sweep of the state's own memory timed between the
+ *                           passes (single-gate rows from 17 to 23 qubits), or null
  */
 public record BenchResult(String workload, int qubits, int threads, int gates, double seconds, double cpuSeconds,
                           double effectiveGbs, double bandwidthFraction, Double exactEngineSeconds, String exactEngineNote,
-                          Double strangeSeconds, String note, Precision precision) {
+                          Double strangeSeconds, String note, Precision precision, Double stateSweepFraction) {
+
+    /** A row without a sweep of the state's own memory. */
+    public BenchResult(String workload, int qubits, int threads, int gates, double seconds, double cpuSeconds,
+                       double effectiveGbs, double bandwidthFraction, Double exactEngineSeconds, String exactEngineNote,
+                       Double strangeSeconds, String note, Precision precision) {
+        this(workload, qubits, threads, gates, seconds, cpuSeconds, effectiveGbs, bandwidthFraction, exactEngineSeconds,
+                exactEngineNote, strangeSeconds, note, precision, null);
+    }
 
     /** A double-precision row. */
     public BenchResult(String workload, int qubits, int threads, int gates, double seconds, double cpuSeconds,

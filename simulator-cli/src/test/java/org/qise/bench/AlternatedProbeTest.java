@@ -1,13 +1,24 @@
 package org.qise.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.qise.engine.Precision;
+import org.qise.engine.QuantumState;
+import org.qise.engine.fast.FastEngine;
+import org.qise.engine.fast.FastStateMemory;
 
-/** When the bench times a single gate's passes between probe sweeps, and that a sweep measures something. */
+/**
+ * When the bench times a single gate's passes between probe sweeps or sweeps of the state's own
+ * memory, that a sweep measures something, and that sweeping a state leaves it as it was.
+ */
 class AlternatedProbeTest {
     private static final long GIB = 1L << 30;
 
@@ -21,6 +32,40 @@ class AlternatedProbeTest {
         "31, false, 16, 16, 40, true"}) // 31 qubits in single on a larger machine
     void passesAlternateWithSweepsFromTwentyFourQubitsWhereBothFit(int n, boolean quick, double state, double probe, double free, boolean alternate) {
         assertEquals(alternate, Bench.alternateProbe(n, quick, (long) (state * GIB), (long) (probe * GIB), (long) (free * GIB)));
+    }
+
+    @ParameterizedTest(name = "{0} qubits: sweep the state {1}")
+    @CsvSource({
+        "9, false", // a pass is one thread's below 2^17 amplitudes
+        "16, false",
+        "17, true",
+        "20, true", // in cache: the state's own sweep is a pass's floor
+        "23, true",
+        "24, false"}) // from here the probe array is swept in alternation instead
+    void passesAlternateWithSweepsOfTheStateFromSeventeenToTwentyThreeQubits(int n, boolean sweep) {
+        assertEquals(sweep, Bench.sweepState(n));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Precision.class)
+    void sweepingAStatesOwnMemoryLeavesEveryBitAsItWas(Precision p) {
+        int n = 17;
+        try (FastEngine engine = new FastEngine(2, p); QuantumState s = engine.allocate(n)) {
+            // Amplitudes of every sign and size, with zero imaginary parts beside nonzero real ones.
+            s.applyAll(Workloads.circuit("random", n).subList(0, 3 * n));
+            MemorySegment memory = FastStateMemory.bytesOf(s);
+            byte[] before = memory.toArray(ValueLayout.JAVA_BYTE);
+            // Compared after every sweep (the first comes with making them): a change undone by
+            // the next sweep must not pass.
+            try (BandwidthProbe.Sweeps sweeps = BandwidthProbe.Sweeps.overState(memory, 2)) {
+                assertArrayEquals(before, memory.toArray(ValueLayout.JAVA_BYTE), "the state's bytes after the first sweep");
+                for (int i = 0; i < 2; i++) {
+                    double gbs = sweeps.sweepGbs();
+                    assertTrue(gbs > 0 && Double.isFinite(gbs), "sweep " + i + ": " + gbs);
+                    assertArrayEquals(before, memory.toArray(ValueLayout.JAVA_BYTE), "the state's bytes after sweep " + i);
+                }
+            }
+        }
     }
 
     @Test
