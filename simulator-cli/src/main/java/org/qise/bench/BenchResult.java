@@ -27,20 +27,12 @@ public record BenchResult(String workload, int qubits, int threads, int gates, d
                           double effectiveGbs, double bandwidthFraction, Double exactEngineSeconds, String exactEngineNote,
                           Double strangeSeconds, String note, Precision precision, Double stateSweepFraction) {
 
-    /** A row without a sweep of the state's own memory. */
-    public BenchResult(String workload, int qubits, int threads, int gates, double seconds, double cpuSeconds,
-                       double effectiveGbs, double bandwidthFraction, Double exactEngineSeconds, String exactEngineNote,
-                       Double strangeSeconds, String note, Precision precision) {
-        this(workload, qubits, threads, gates, seconds, cpuSeconds, effectiveGbs, bandwidthFraction, exactEngineSeconds,
-                exactEngineNote, strangeSeconds, note, precision, null);
-    }
-
-    /** A double-precision row. */
+    /** A double-precision row without a sweep of the state's own memory. */
     public BenchResult(String workload, int qubits, int threads, int gates, double seconds, double cpuSeconds,
                        double effectiveGbs, double bandwidthFraction, Double exactEngineSeconds, String exactEngineNote,
                        Double strangeSeconds, String note) {
         this(workload, qubits, threads, gates, seconds, cpuSeconds, effectiveGbs, bandwidthFraction, exactEngineSeconds,
-                exactEngineNote, strangeSeconds, note, Precision.DOUBLE);
+                exactEngineNote, strangeSeconds, note, Precision.DOUBLE, null);
     }
 
     /** How many times faster than the exact engine, or null. */
