@@ -38,10 +38,10 @@ public final class BandwidthProbe {
     }
 
     /**
-     * An off-heap array and threads to sweep it, one timed sweep at a time, so a caller can put
-     * sweeps between the runs it times (the bench's single-gate passes) and compare periods of
-     * the same machine's speed rather than minutes apart. The first sweep (page faults, compiled
-     * code) happens when it is made.
+     * An off-heap array (its own, or a state's memory: {@link #overState}) and threads to sweep
+     * it, one timed sweep at a time, so a caller can put sweeps between the runs it times (the
+     * bench's single-gate passes) and compare periods of the same machine's speed rather than
+     * minutes apart. The first sweep (page faults, compiled code) happens when it is made.
      */
     static final class Sweeps implements AutoCloseable {
         private final Arena arena = Arena.ofShared();
