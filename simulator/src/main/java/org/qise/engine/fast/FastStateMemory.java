@@ -14,8 +14,7 @@ public final class FastStateMemory {
 
     /** The memory of a state allocated by a {@link FastEngine}. */
     public static MemorySegment of(QuantumState state) {
-        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
-        return f.memory();
+        return doubleState(state).memory();
     }
 
     /**
@@ -26,7 +25,7 @@ public final class FastStateMemory {
     public static MemorySegment bytesOf(QuantumState state) {
         if (state instanceof FastState f) return f.memory();
         if (state instanceof FloatState f) return f.memory();
-        throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        throw notFast(state);
     }
 
     /** Byte offset of amplitude {@code index}'s real part (its imaginary part follows). */
@@ -61,7 +60,7 @@ public final class FastStateMemory {
      * of {@code state}, exactly as it would run on a state of m qubits holding them.
      */
     public static void runOnBlock(QuantumState state, Plan plan, long block) {
-        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        FastState f = doubleState(state);
         if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
         f.runOnBlock(p, block);
     }
@@ -74,7 +73,7 @@ public final class FastStateMemory {
      * {@link #laneQubits()} qubits in place when m is over {@link #gatheredQubits()}.
      */
     public static void runPlaced(QuantumState state, Plan plan, int[] place) {
-        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        FastState f = doubleState(state);
         if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
         f.runPlaced(p, place);
     }
@@ -95,12 +94,22 @@ public final class FastStateMemory {
      * qubits together number at most {@link #gatheredQubits()}.
      */
     public static void runPlacedGroup(QuantumState state, java.util.List<Plan> plans, java.util.List<int[]> places) {
-        if (!(state instanceof FastState f)) throw new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
+        FastState f = doubleState(state);
         java.util.List<FastPlan> fps = new java.util.ArrayList<>(plans.size());
         for (Plan plan : plans) {
             if (!(plan instanceof FastPlan p)) throw new IllegalArgumentException("not a fast-engine plan: " + plan.engine());
             fps.add(p);
         }
         f.runPlacedGroup(fps, places);
+    }
+
+    /** The double-precision fast-engine state this window's layout describes, or a refusal that names what came instead. */
+    private static FastState doubleState(QuantumState state) {
+        if (state instanceof FastState f) return f;
+        throw notFast(state);
+    }
+
+    private static IllegalArgumentException notFast(QuantumState state) {
+        return new IllegalArgumentException("not a fast-engine state: " + state.getClass().getName());
     }
 }
